@@ -1,0 +1,1 @@
+"""The `pctui` command line: headless twins of everything the TUI does."""

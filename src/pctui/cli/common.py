@@ -1,0 +1,43 @@
+"""What every subcommand shares: loading with located errors, exit codes, output."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from pathlib import Path
+
+from pctui.storage import ConsultationFile, LoadError
+
+OK = 0
+FINDING = 1  # an audit finding, a refused action, a save that could not happen
+BAD_INPUT = 2  # the file or the arguments are wrong
+
+
+class Exit(Exception):
+    """Leave the command with `code` after printing `message` (if any) to stderr."""
+
+    def __init__(self, code: int, message: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def load(path: str) -> ConsultationFile:
+    """Load `path`, or print every problem as path:line:col: message and exit 2."""
+    try:
+        return ConsultationFile.load(Path(path))
+    except LoadError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        raise Exit(BAD_INPUT, f"{path}: {count} problem{'s' if count != 1 else ''}") from None
+
+
+def width(text: str) -> int:
+    """Terminal columns `text` takes: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, columns: int) -> str:
+    """`text` padded with spaces to `columns` terminal columns."""
+    return text + " " * max(0, columns - width(text))

@@ -1,0 +1,62 @@
+"""`pctui revise FILE --item N (--text TEXT | --from-file PATH)`: a new draft response."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
+from pctui.model.actions import Refused, revise
+from pctui.model.identity import current_login
+from pctui.storage import SaveError
+
+DESCRIPTION = """\
+Append a revision of item N's response, authored by the current login. The new revision
+becomes the current draft; sign-offs of earlier revisions stay, shown as stale."""
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the subcommand."""
+    parser = commands.add_parser("revise", help="append a revision of an item's response",
+                                 description=DESCRIPTION)  # fmt: skip
+    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
+    parser.add_argument("--item", type=int, required=True, metavar="N", help="the item's No.")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--text", metavar="TEXT", help="the new response text")
+    source.add_argument("--from-file", metavar="PATH", help="read the text from PATH ('-': stdin)")
+    parser.add_argument("--note", metavar="TEXT", help="why it changed (kept with the revision)")
+    parser.set_defaults(run=run)
+
+
+def _read_text(args: argparse.Namespace) -> str:
+    if args.text is not None:
+        return str(args.text)
+    try:
+        if args.from_file == "-":
+            return sys.stdin.read()
+        return Path(args.from_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise Exit(BAD_INPUT, f"{args.from_file}:1:1: cannot read the text: {error}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Append the revision and save; returns the exit status."""
+    text = _read_text(args).rstrip("\n")
+    file = load(args.file)
+    login = current_login()
+    item = file.consultation.item(args.item)
+    base = item.current_index if item else None
+    try:
+        done = file.transact(
+            args.item, lambda c: revise(c, args.item, login, text, args.note, base=base)
+        )
+    except Refused as refusal:
+        raise Exit(FINDING, f"pctui: refused: {refusal}") from None
+    except SaveError as error:
+        raise Exit(FINDING, f"pctui: {error}") from None
+    for other in done.concurrent:
+        print(f"pctui: note: {other.author} saved a revision of No.{args.item} meanwhile; "
+              "both are kept, yours is the current one", file=sys.stderr)  # fmt: skip
+    print(f"No.{args.item}: revision {done.index} by {login} saved")
+    return OK

@@ -1,0 +1,66 @@
+"""The review model: records, derived state and actions. No I/O, no Textual, no Rich."""
+
+from pctui.model.actions import Refused, Revised, next_stage, revise, sign, withdraw
+from pctui.model.digest import text_digest
+from pctui.model.identity import current_login
+from pctui.model.records import (
+    APPROVE,
+    REJECT,
+    Consultation,
+    Intake,
+    Item,
+    Meta,
+    OutcomeClass,
+    Review,
+    Reviewer,
+    Revision,
+    Section,
+    Signoff,
+)
+from pctui.model.state import (
+    APPROVED,
+    CHANGES_REQUESTED,
+    DRAFT,
+    IN_REVIEW,
+    STATES,
+    Standing,
+    approved_stages,
+    item_state,
+    stage_counts,
+    standings,
+    state_counts,
+)
+
+__all__ = [
+    "APPROVE",
+    "APPROVED",
+    "CHANGES_REQUESTED",
+    "DRAFT",
+    "IN_REVIEW",
+    "REJECT",
+    "STATES",
+    "Consultation",
+    "Intake",
+    "Item",
+    "Meta",
+    "OutcomeClass",
+    "Refused",
+    "Review",
+    "Reviewer",
+    "Revised",
+    "Revision",
+    "Section",
+    "Signoff",
+    "Standing",
+    "approved_stages",
+    "current_login",
+    "item_state",
+    "next_stage",
+    "revise",
+    "sign",
+    "stage_counts",
+    "standings",
+    "state_counts",
+    "text_digest",
+    "withdraw",
+]

@@ -1,0 +1,141 @@
+"""What a reviewer can do to a consultation: sign, reject, withdraw, revise.
+
+Each action either changes the in-memory model and returns what it did, or raises
+`Refused` before changing anything, so a refused action never leaves half a change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pctui.model.records import APPROVE, REJECT, Consultation, Item, Revision, Signoff
+from pctui.model.state import approved_stages, standings
+
+
+class Refused(Exception):
+    """The action is not allowed; the message says why in words a reviewer can act on."""
+
+
+def now() -> dt.datetime:
+    """The current local time with its UTC offset, to the second (as stored in files)."""
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def find_item(consultation: Consultation, no: int) -> Item:
+    """The item numbered `no`, or Refused naming the numbers that exist."""
+    item = consultation.item(no)
+    if item is None:
+        numbers = [i.no for i in consultation.items]
+        span = f"{min(numbers)}..{max(numbers)}" if numbers else "none"
+        raise Refused(f"there is no item No.{no} (items: {span})")
+    return item
+
+
+def next_stage(consultation: Consultation, item: Item, login: str) -> str:
+    """The stage `login` would sign on the item's current revision, or Refused saying why.
+
+    The rule: the first stage, in review order, with no approval of the current revision
+    yet that this login may sign; a login signs at most one stage of a revision, and the
+    author of the revision may not sign it unless self-approval is allowed.
+    """
+    review = consultation.review
+    mine = review.stages_of(login)
+    if not mine:
+        raise Refused(f"{login!r} is not a reviewer of this consultation (see [review.reviewers])")
+    current = item.current
+    if current is None:
+        raise Refused(f"No.{item.no} has no draft response to sign yet")
+    if not review.allow_self_approval and current.author == login:
+        raise Refused(
+            f"you wrote revision {item.current_index} of No.{item.no}; "
+            "another reviewer must sign it (self-approval is off)"
+        )
+    for standing in standings(item, review):
+        if standing.counts and standing.signoff.by == login:
+            raise Refused(
+                f"you already signed stage {standing.signoff.stage!r} of No.{item.no} "
+                f"revision {item.current_index}"
+            )
+    done = set(approved_stages(item, review))
+    for stage in mine:
+        if stage not in done:
+            return stage
+    raise Refused(f"every stage you may sign ({', '.join(mine)}) already approved No.{item.no}")
+
+
+def sign(
+    consultation: Consultation,
+    no: int,
+    login: str,
+    verdict: str = APPROVE,
+    comment: str | None = None,
+    at: dt.datetime | None = None,
+) -> Signoff:
+    """Sign item `no`'s current revision as `login`; returns the sign-off appended."""
+    if verdict not in (APPROVE, REJECT):
+        raise Refused(f"verdict must be 'approve' or 'reject', not {verdict!r}")
+    item = find_item(consultation, no)
+    stage = next_stage(consultation, item, login)
+    if verdict == REJECT and not (comment and comment.strip()):
+        raise Refused("a request for changes needs a comment saying what to change")
+    current = item.current
+    assert current is not None  # next_stage refuses items without a draft
+    signoff = Signoff(
+        stage=stage,
+        by=login,
+        at=at or now(),
+        revision=item.current_index,
+        digest=current.digest,
+        verdict=verdict,
+        comment=comment.strip() if comment else None,
+    )
+    item.signoffs.append(signoff)
+    return signoff
+
+
+def withdraw(
+    consultation: Consultation, no: int, login: str, at: dt.datetime | None = None
+) -> Signoff:
+    """Withdraw `login`'s sign-off on item `no`'s current revision; returns it."""
+    item = find_item(consultation, no)
+    for standing in standings(item, consultation.review):
+        if standing.counts and standing.signoff.by == login:
+            standing.signoff.withdrawn = at or now()
+            return standing.signoff
+    raise Refused(f"you have no sign-off on No.{item.no} revision {item.current_index} to withdraw")
+
+
+@dataclass(frozen=True)
+class Revised:
+    """What `revise` did: the new revision's 1-based index and any concurrent edit."""
+
+    index: int
+    revision: Revision
+    concurrent: list[Revision]
+
+
+def revise(
+    consultation: Consultation,
+    no: int,
+    login: str,
+    text: str,
+    note: str | None = None,
+    base: int | None = None,
+    at: dt.datetime | None = None,
+) -> Revised:
+    """Append a revision of item `no`'s response written by `login`.
+
+    `base` is the revision the author started from; when others appended revisions since,
+    both are kept in order and the concurrent ones are returned so the author can be told.
+    """
+    item = find_item(consultation, no)
+    if not text.strip():
+        raise Refused("the response text is empty")
+    current = item.current
+    if current is not None and current.text == text:
+        raise Refused(f"the text is the same as revision {item.current_index}; nothing to save")
+    concurrent = item.revisions[base:] if base is not None else []
+    revision = Revision(author=login, at=at or now(), text=text, note=note or None)
+    item.revisions.append(revision)
+    return Revised(index=item.current_index, revision=revision, concurrent=list(concurrent))

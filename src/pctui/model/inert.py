@@ -1,0 +1,49 @@
+"""Making hostile text inert for display: control, bidi and invisible characters made visible.
+
+Opinions come from the public; a terminal escape or a bidi override pasted into one must
+never reach a reviewer's terminal raw. The stored text is never changed; only what is
+shown passes through `inert`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 controls (but tab and newline, which layout needs), DEL, C1 controls.
+_CONTROLS = "".join(
+    chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)]
+)
+# Bidi embeddings/overrides/isolates and marks, zero-width and other invisible format characters.
+_INVISIBLE = (
+    "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+_SUSPECT = re.compile(f"[{re.escape(_CONTROLS + _INVISIBLE)}]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC, ␀ for NUL …
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"\\u{code:04x}"
+
+
+def inert(text: str) -> str:
+    """`text` with every control, bidi and invisible format character shown as a visible mark."""
+    if not _SUSPECT.search(text):
+        return text
+    return _SUSPECT.sub(_visible, text)
+
+
+def suspicious(text: str) -> list[tuple[int, str]]:
+    """(0-based offset, description) of each character `inert` would replace."""
+    found = []
+    for match in _SUSPECT.finditer(text):
+        char = match.group()
+        name = unicodedata.name(char, f"U+{ord(char):04X}")
+        found.append((match.start(), f"U+{ord(char):04X} {name}"))
+    return found

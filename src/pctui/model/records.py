@@ -1,0 +1,175 @@
+"""The records a consultation file holds, as plain dataclasses (no I/O, no UI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pctui.model.digest import text_digest
+
+APPROVE = "approve"
+REJECT = "reject"
+VERDICTS = (APPROVE, REJECT)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One version of an item's draft response. Revisions are only ever appended."""
+
+    author: str
+    at: dt.datetime
+    text: str
+    note: str | None = None
+
+    @cached_property
+    def digest(self) -> str:
+        """The digest a sign-off of this revision must carry."""
+        return text_digest(self.text)
+
+
+@dataclass
+class Signoff:
+    """A reviewer's verdict on one revision at one stage, bound to its text by a digest.
+
+    `withdrawn` is set (never cleared) when the signer takes the sign-off back; the record
+    itself stays so that history and item-level merges remain append-only.
+    """
+
+    stage: str
+    by: str
+    at: dt.datetime
+    revision: int
+    digest: str
+    verdict: str
+    comment: str | None = None
+    withdrawn: dt.datetime | None = None
+
+
+@dataclass
+class Item:
+    """One (possibly merged) opinion, the revisions of its response and their sign-offs."""
+
+    no: int
+    section: str
+    opinion: str
+    topic: str | None = None
+    count: int = 1
+    klass: str | None = None
+    revisions: list[Revision] = field(default_factory=list)
+    signoffs: list[Signoff] = field(default_factory=list)
+
+    @property
+    def current(self) -> Revision | None:
+        """The current draft response: the last revision, or None when nothing is drafted."""
+        return self.revisions[-1] if self.revisions else None
+
+    @property
+    def current_index(self) -> int:
+        """1-based index of the current revision (0 when there is none)."""
+        return len(self.revisions)
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """A login allowed to sign some stages, with the name and email used in commit trailers."""
+
+    login: str
+    stages: tuple[str, ...]
+    name: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class OutcomeClass:
+    """An outcome class of a response (反映, 参考, …)."""
+
+    id: str
+    label: str
+
+
+@dataclass
+class Review:
+    """How responses are approved: the ordered stages and who may sign each."""
+
+    stages: list[str]
+    reviewers: dict[str, Reviewer]
+    classes: list[OutcomeClass] = field(default_factory=list)
+    allow_self_approval: bool = False
+
+    def stages_of(self, login: str) -> tuple[str, ...]:
+        """Stages `login` may sign, in review order (empty when not a reviewer)."""
+        reviewer = self.reviewers.get(login)
+        if reviewer is None:
+            return ()
+        return tuple(s for s in self.stages if s in reviewer.stages)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of items in the published table."""
+
+    id: str
+    title: str
+
+
+@dataclass
+class Intake:
+    """How opinions could be submitted and how many submitters used each method."""
+
+    methods: list[str] = field(default_factory=list)
+    submitters: dict[str, int] = field(default_factory=dict)
+    submitter_unit: str = "人"
+
+    @property
+    def total_submitters(self) -> int:
+        """Sum of submitters over every method."""
+        return sum(self.submitters.values())
+
+
+@dataclass
+class Meta:
+    """The consultation's facts (the `[consultation]` table)."""
+
+    id: str
+    title: str
+    organization: str = ""
+    department: str = ""
+    opened: dt.date | None = None
+    closed: dt.date | None = None
+    url: str = ""
+    places: list[str] = field(default_factory=list)
+    opinion_heading: str = "寄せられたご意見"
+    response_heading: str = "考え方"
+    language: str = "ja"
+
+
+@dataclass
+class Consultation:
+    """A whole consultation: facts, intake, review rules, sections and items."""
+
+    meta: Meta
+    intake: Intake
+    review: Review
+    sections: list[Section]
+    items: list[Item]
+    commit_mode: str = "manual"
+
+    def item(self, no: int) -> Item | None:
+        """The item numbered `no`, or None."""
+        for item in self.items:
+            if item.no == no:
+                return item
+        return None
+
+    def section(self, section_id: str) -> Section | None:
+        """The section with id `section_id`, or None."""
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        return None
+
+    @property
+    def total_opinions(self) -> int:
+        """Number of opinions received: the sum of every item's `count`."""
+        return sum(item.count for item in self.items)

@@ -1,0 +1,116 @@
+"""Derived state: an item's state and each sign-off's standing are computed, never stored."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from pctui.model.records import APPROVE, REJECT, Consultation, Item, Review, Signoff
+
+DRAFT = "draft"
+IN_REVIEW = "in-review"
+CHANGES_REQUESTED = "changes-requested"
+APPROVED = "approved"
+STATES = (DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED)
+
+# Standing of one sign-off.
+VALID = "valid"  # counts towards the current revision's state
+STALE = "stale"  # on an older revision, or its revision's text no longer matches the digest
+WITHDRAWN = "withdrawn"  # taken back by its signer
+INVALID = "invalid"  # could never have been given: see the reason
+
+
+@dataclass(frozen=True)
+class Standing:
+    """How one sign-off stands against the item as it is now."""
+
+    signoff: Signoff
+    status: str
+    reason: str = ""
+
+    @property
+    def counts(self) -> bool:
+        """True when this sign-off counts towards the item's state."""
+        return self.status == VALID
+
+
+def invalid_reason(item: Item, signoff: Signoff, review: Review) -> str:
+    """Why `signoff` could never have been given legitimately ("" when it could).
+
+    These are the impostor checks: an unknown stage, a signer not listed for the stage,
+    a revision that does not exist, a signer approving their own words.
+    """
+    if signoff.stage not in review.stages:
+        return f"stage {signoff.stage!r} is not one of review.stages"
+    if signoff.stage not in review.stages_of(signoff.by):
+        return f"{signoff.by!r} may not sign stage {signoff.stage!r}"
+    if not 1 <= signoff.revision <= len(item.revisions):
+        return f"revision {signoff.revision} does not exist"
+    revision = item.revisions[signoff.revision - 1]
+    if not review.allow_self_approval and revision.author == signoff.by:
+        return f"{signoff.by!r} wrote revision {signoff.revision} and may not sign it"
+    if signoff.digest != revision.digest:
+        return f"digest does not match the text of revision {signoff.revision}"
+    return ""
+
+
+def standings(item: Item, review: Review) -> list[Standing]:
+    """The standing of every sign-off of `item`, in file order.
+
+    A login signs at most one stage of a revision: a second valid sign-off by the same login
+    on the same revision is invalid, so that one person cannot walk an item through.
+    """
+    result: list[Standing] = []
+    signed_by: set[tuple[str, int]] = set()
+    for signoff in item.signoffs:
+        reason = invalid_reason(item, signoff, review)
+        if reason:
+            result.append(Standing(signoff, INVALID, reason))
+        elif signoff.withdrawn is not None:
+            result.append(Standing(signoff, WITHDRAWN))
+        elif signoff.revision != item.current_index:
+            result.append(Standing(signoff, STALE, f"on revision {signoff.revision}"))
+        elif (signoff.by, signoff.revision) in signed_by:
+            reason = f"{signoff.by!r} already signed another stage of this revision"
+            result.append(Standing(signoff, INVALID, reason))
+        else:
+            signed_by.add((signoff.by, signoff.revision))
+            result.append(Standing(signoff, VALID))
+    return result
+
+
+def approved_stages(item: Item, review: Review) -> list[str]:
+    """Stages, in review order, with a valid approval of the current revision."""
+    approved = {
+        s.signoff.stage
+        for s in standings(item, review)
+        if s.counts and s.signoff.verdict == APPROVE
+    }
+    return [stage for stage in review.stages if stage in approved]
+
+
+def item_state(item: Item, review: Review) -> str:
+    """The item's state: draft, in-review, changes-requested or approved."""
+    valid = [s.signoff for s in standings(item, review) if s.counts]
+    if any(s.verdict == REJECT for s in valid):
+        return CHANGES_REQUESTED
+    approved = {s.stage for s in valid if s.verdict == APPROVE}
+    if review.stages and approved >= set(review.stages):
+        return APPROVED
+    if approved:
+        return IN_REVIEW
+    return DRAFT
+
+
+def state_counts(consultation: Consultation) -> dict[str, int]:
+    """Number of items in each state, every state present (zero when empty)."""
+    counter = Counter(item_state(item, consultation.review) for item in consultation.items)
+    return {state: counter.get(state, 0) for state in STATES}
+
+
+def stage_counts(consultation: Consultation) -> dict[str, int]:
+    """Number of items whose current revision is approved at each stage."""
+    counter: Counter[str] = Counter()
+    for item in consultation.items:
+        counter.update(approved_stages(item, consultation.review))
+    return {stage: counter.get(stage, 0) for stage in consultation.review.stages}

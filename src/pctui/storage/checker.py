@@ -1,0 +1,114 @@
+"""Typed reads from parsed TOML tables that record a located problem instead of raising."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from pctui.storage.locate import Locator
+from pctui.storage.problems import ERROR, WARNING, Problem
+
+STR = "a string"
+INT = "an integer"
+BOOL = "true or false"
+DATE = "a date (YYYY-MM-DD)"
+DATETIME = "a date-time with a UTC offset (e.g. 2025-12-15T10:30:00+09:00)"
+TABLE = "a table"
+STR_LIST = "an array of strings"
+TABLE_LIST = "an array of tables"
+
+
+def _is(value: Any, kind: str) -> bool:
+    if kind == STR:
+        return isinstance(value, str)
+    if kind == INT:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == BOOL:
+        return isinstance(value, bool)
+    if kind == DATE:
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    if kind == DATETIME:
+        return isinstance(value, dt.datetime) and value.tzinfo is not None
+    if kind == TABLE:
+        return isinstance(value, dict)
+    if kind == STR_LIST:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == TABLE_LIST:
+        return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+    raise ValueError(kind)
+
+
+def describe(value: Any) -> str:
+    """A short name of a TOML value's type, for messages."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a float"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, dt.datetime):
+        return "a date-time" + ("" if value.tzinfo else " without UTC offset")
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, dt.time):
+        return "a time"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+class Checker:
+    """Collects problems for one chunk of a file while reading its values."""
+
+    def __init__(self, path: str, locator: Locator, problems: list[Problem]) -> None:
+        self.path = path
+        self.locator = locator
+        self.problems = problems
+
+    def report(
+        self, table: str, index: int, key: str | None, message: str, severity: str = ERROR
+    ) -> None:
+        """Record `message` at `key` of the `index`-th `table` of this chunk."""
+        line, col = self.locator.find(table, index, key)
+        self.problems.append(Problem(self.path, line, col, message, severity))
+
+    def get(
+        self,
+        data: dict[str, Any],
+        key: str,
+        kind: str,
+        table: str,
+        index: int = 0,
+        *,
+        required: bool = False,
+        default: Any = None,
+    ) -> Any:
+        """`data[key]` when it is of `kind`; else report and return `default`."""
+        where = f"{table}.{key}" if table else key
+        if key not in data:
+            if required:
+                self.report(table, index, None, f"missing {where} ({kind})")
+            return default
+        value = data[key]
+        if not _is(value, kind):
+            self.report(table, index, key, f"{where} must be {kind}, not {describe(value)}")
+            return default
+        return value
+
+    def unknown_keys(
+        self, data: dict[str, Any], known: Iterable[str], table: str, index: int = 0
+    ) -> None:
+        """Warn about keys no version of the format defines (often a typo)."""
+        known = list(known)
+        for key in data:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                where = f"{table}.{key}" if table else key
+                self.report(table, index, key, f"unknown key {where}{hint}", WARNING)

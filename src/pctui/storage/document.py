@@ -1,0 +1,192 @@
+"""A consultation file on disk: load it, and apply actions that are saved at once.
+
+Every action goes through `ConsultationFile.transact`: under an exclusive lock the file is
+re-read if someone else changed it since we loaded it, this session's not-yet-saved
+actions are applied again on top, the new action is applied, and only the items touched
+are re-rendered and spliced into the text, which is then replaced atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import tomlkit
+
+from pctui.model.actions import Refused
+from pctui.model.records import Consultation
+from pctui.storage.atomic import folder_lock, write_atomic
+from pctui.storage.item_schema import ITEMS
+from pctui.storage.locate import Locator
+from pctui.storage.problems import LoadError, Problem
+from pctui.storage.reader import BOM, Loaded, decode, load_text
+from pctui.storage.render import patch_chunk, patch_item
+
+T = TypeVar("T")
+Stamp = tuple[int, int, int]
+
+
+def _stamp(stat: os.stat_result) -> Stamp:
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+def read_loaded(path: Path) -> tuple[Loaded, Stamp]:
+    """Read and parse `path`; LoadError (with a located problem) when it cannot be."""
+    try:
+        with path.open("rb") as handle:
+            stat = os.fstat(handle.fileno())
+            data = handle.read()
+    except FileNotFoundError:
+        raise LoadError([Problem(str(path), 1, 1, "no such file")]) from None
+    except IsADirectoryError:
+        message = "is a folder, not a consultation file"
+        raise LoadError([Problem(str(path), 1, 1, message)]) from None
+    except OSError as error:
+        raise LoadError([Problem(str(path), 1, 1, f"cannot read: {error.strerror}")]) from None
+    text, bom = decode(data, str(path))
+    loaded = load_text(text, str(path))
+    loaded.bom = bom
+    return loaded, _stamp(stat)
+
+
+@dataclass
+class _Pending:
+    no: int
+    action: Callable[[Consultation], Any]
+
+
+class ConsultationFile:
+    """One consultation file, loaded, with its text kept in per-item chunks for splicing."""
+
+    def __init__(self, path: Path, loaded: Loaded, stamp: Stamp) -> None:
+        self.path = path
+        self._loaded = loaded
+        self._stamp = stamp
+        self._index = {item.no: i for i, item in enumerate(loaded.consultation.items)}
+        self._pending: list[_Pending] = []
+        self.notices: list[str] = []  # things other sessions' changes did to ours
+
+    @classmethod
+    def load(cls, path: str | Path) -> ConsultationFile:
+        """Load the file at `path`; LoadError lists every problem found."""
+        path = Path(path)
+        loaded, stamp = read_loaded(path)
+        return cls(path, loaded, stamp)
+
+    @property
+    def consultation(self) -> Consultation:
+        """The consultation as last loaded or saved."""
+        return self._loaded.consultation
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Problems that do not stop the file from loading (unknown keys, …)."""
+        return self._loaded.warnings
+
+    @property
+    def pending(self) -> int:
+        """Number of actions applied in memory but not yet on disk (after a failed save)."""
+        return len(self._pending)
+
+    def changed_on_disk(self) -> bool:
+        """True when the file on disk is no longer the one this object last read or wrote."""
+        try:
+            return _stamp(self.path.stat()) != self._stamp
+        except OSError:
+            return True
+
+    def reload(self) -> None:
+        """Read the file again (someone else saved it); keeps actions not yet saved."""
+        with folder_lock(self.path):
+            self._reload_and_replay()
+
+    def _reload_and_replay(self) -> None:
+        loaded, stamp = read_loaded(self.path)
+        self._loaded, self._stamp = loaded, stamp
+        self._index = {item.no: i for i, item in enumerate(loaded.consultation.items)}
+        kept: list[_Pending] = []
+        for pending in self._pending:
+            try:
+                pending.action(self.consultation)
+            except Refused as refusal:
+                self.notices.append(f"not saved after another reviewer's change: {refusal}")
+            else:
+                kept.append(pending)
+        self._pending = kept
+
+    def transact(self, no: int, action: Callable[[Consultation], T]) -> T:
+        """Apply `action` (which changes item `no` only) and save at once; return its result.
+
+        Refused propagates with nothing changed. SaveError propagates with the change
+        kept in memory; it is written by the next successful action.
+        """
+        with folder_lock(self.path):
+            if self.changed_on_disk():
+                self._reload_and_replay()
+            try:
+                result = action(self.consultation)
+            except Refused:
+                if self._pending:
+                    self._save()
+                raise
+            self._pending.append(_Pending(no, action))
+            self._save()
+            return result
+
+    def _save(self) -> None:
+        touched = {pending.no for pending in self._pending}
+        text = self._render(touched)
+        data = ((BOM if self._loaded.bom else "") + text).encode("utf-8")
+        self._stamp = _stamp(write_atomic(self.path, data))
+        self._commit_chunks()
+        self._pending.clear()
+
+    def _render(self, touched: set[int]) -> str:
+        items = self.consultation.items
+        if not self._loaded.spliceable:
+            document = tomlkit.parse(self._loaded.header.text)
+            for no in touched:
+                patch_item(document[ITEMS][self._index[no]], items[self._index[no]])
+            self._new_header = tomlkit.dumps(document)
+            return self._new_header
+        self._new_chunks = {
+            self._index[no]: patch_chunk(self._loaded.chunks[self._index[no]].text,
+                                         items[self._index[no]])
+            for no in touched
+        }  # fmt: skip
+        parts = [self._loaded.header.text]
+        for index, chunk in enumerate(self._loaded.chunks):
+            parts.append(self._new_chunks.get(index, chunk.text))
+        return "".join(parts)
+
+    def _commit_chunks(self) -> None:
+        """Make the chunks hold the text just written, keeping their line numbers true."""
+        if not self._loaded.spliceable:
+            self._loaded.header.text = self._new_header
+            return
+        shift = 0
+        for index, chunk in enumerate(self._loaded.chunks):
+            chunk.line += shift
+            if index in self._new_chunks:
+                new = self._new_chunks[index]
+                shift += new.count("\n") - chunk.text.count("\n")
+                chunk.text = new
+        self._new_chunks = {}
+
+    def item_text(self, no: int) -> str:
+        """The TOML text of item `no` as it stands in the file (for a raw view)."""
+        index = self._index[no]
+        if self._loaded.spliceable:
+            return self._loaded.chunks[index].text
+        return tomlkit.dumps({ITEMS: [tomlkit.parse(self._loaded.header.text)[ITEMS][index]]})
+
+    def place(self, no: int, table: str, index: int = 0, key: str | None = None) -> tuple[int, int]:
+        """1-based (line, column) of `key` in the `index`-th `table` of item `no`."""
+        position = self._index[no]
+        if self._loaded.spliceable:
+            chunk = self._loaded.chunks[position]
+            return Locator(chunk.text, chunk.line).find(table, index, key)
+        return Locator(self._loaded.header.text).find(ITEMS, position, key)

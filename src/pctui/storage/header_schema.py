@@ -1,0 +1,175 @@
+"""Reads the header of a consultation file (everything before the first item) into the model."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pctui.model.records import Intake, Meta, OutcomeClass, Review, Reviewer, Section
+from pctui.storage.checker import (
+    BOOL,
+    DATE,
+    INT,
+    STR,
+    STR_LIST,
+    TABLE,
+    TABLE_LIST,
+    Checker,
+)
+
+FORMAT_VERSION = 1
+COMMIT_MODES = ("on-approve", "manual")
+LANGUAGES = ("ja", "en")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+TOP_KEYS = ("format", "consultation", "intake", "review", "git", "sections", "items")
+CONSULTATION_KEYS = (
+    "id", "title", "organization", "department", "opened", "closed", "url", "places",
+    "opinion_heading", "response_heading", "language",
+)  # fmt: skip
+
+
+@dataclass
+class Header:
+    """Everything a file says about the consultation apart from its items."""
+
+    meta: Meta
+    intake: Intake
+    review: Review
+    sections: list[Section] = field(default_factory=list)
+    commit_mode: str = "manual"
+
+
+def read_header(data: dict[str, Any], check: Checker) -> Header:
+    """Build the header from parsed TOML, reporting every problem to `check`."""
+    check.unknown_keys(data, TOP_KEYS, "")
+    version = check.get(data, "format", INT, "", required=True)
+    if version is not None and version != FORMAT_VERSION:
+        check.report(
+            "", 0, "format", f"format = {version} is not supported (this pctui reads format = 1)"
+        )
+    meta = _read_meta(check.get(data, "consultation", TABLE, "", required=True, default={}), check)
+    intake = _read_intake(check.get(data, "intake", TABLE, "", default={}), check)
+    review = _read_review(check.get(data, "review", TABLE, "", required=True, default={}), check)
+    sections = _read_sections(check.get(data, "sections", TABLE_LIST, "", default=[]), check)
+    git = check.get(data, "git", TABLE, "", default={})
+    check.unknown_keys(git, ("commit",), "git")
+    commit_mode = check.get(git, "commit", STR, "git", default="manual")
+    if commit_mode not in COMMIT_MODES:
+        check.report("git", 0, "commit", f"git.commit must be one of {', '.join(COMMIT_MODES)}")
+        commit_mode = "manual"
+    return Header(meta, intake, review, sections, commit_mode)
+
+
+def _read_meta(table: dict[str, Any], check: Checker) -> Meta:
+    t = "consultation"
+    check.unknown_keys(table, CONSULTATION_KEYS, t)
+    slug = check.get(table, "id", STR, t, required=True, default="")
+    if slug and not SLUG.match(slug):
+        message = f"consultation.id {slug!r} must be a slug: a-z, 0-9, '-', '_', '.'"
+        check.report(t, 0, "id", message)
+    meta = Meta(
+        id=slug,
+        title=check.get(table, "title", STR, t, required=True, default=""),
+        organization=check.get(table, "organization", STR, t, default=""),
+        department=check.get(table, "department", STR, t, default=""),
+        opened=check.get(table, "opened", DATE, t),
+        closed=check.get(table, "closed", DATE, t),
+        url=check.get(table, "url", STR, t, default=""),
+        places=check.get(table, "places", STR_LIST, t, default=[]),
+        opinion_heading=check.get(table, "opinion_heading", STR, t, default="寄せられたご意見"),
+        response_heading=check.get(table, "response_heading", STR, t, default="考え方"),
+        language=check.get(table, "language", STR, t, default="ja"),
+    )
+    if meta.language not in LANGUAGES:
+        check.report(t, 0, "language", f"consultation.language must be one of {LANGUAGES}")
+    if meta.opened and meta.closed and meta.closed < meta.opened:
+        check.report(t, 0, "closed", "consultation.closed is before consultation.opened")
+    return meta
+
+
+def _read_intake(table: dict[str, Any], check: Checker) -> Intake:
+    t = "intake"
+    check.unknown_keys(table, ("methods", "submitters", "submitter_unit"), t)
+    methods = check.get(table, "methods", STR_LIST, t, default=[])
+    submitters: dict[str, int] = {}
+    raw = check.get(table, "submitters", TABLE, t, default={})
+    for method, number in raw.items():
+        if isinstance(number, bool) or not isinstance(number, int) or number < 0:
+            check.report(t, 0, "submitters", f"intake.submitters.{method} must be a count >= 0")
+            continue
+        if methods and method not in methods:
+            check.report(
+                t, 0, "submitters", f"intake.submitters has {method!r}, not in intake.methods"
+            )
+        submitters[method] = number
+    unit = check.get(table, "submitter_unit", STR, t, default="人")
+    return Intake(methods=methods, submitters=submitters, submitter_unit=unit)
+
+
+def _read_review(table: dict[str, Any], check: Checker) -> Review:
+    t = "review"
+    check.unknown_keys(table, ("stages", "reviewers", "classes", "allow_self_approval"), t)
+    stages = check.get(table, "stages", STR_LIST, t, required=True, default=[])
+    if "stages" in table and not stages:
+        check.report(t, 0, "stages", "review.stages must name at least one stage")
+    if len(set(stages)) != len(stages):
+        check.report(t, 0, "stages", "review.stages names a stage twice")
+    reviewers: dict[str, Reviewer] = {}
+    for login, entry in check.get(table, "reviewers", TABLE, t, default={}).items():
+        reviewer = _read_reviewer(login, entry, stages, check)
+        if reviewer is not None:
+            reviewers[login] = reviewer
+    classes: list[OutcomeClass] = []
+    for index, entry in enumerate(check.get(table, "classes", TABLE_LIST, t, default=[])):
+        class_id = entry.get("id")
+        label = entry.get("label", class_id)
+        if not isinstance(class_id, str) or not isinstance(label, str):
+            check.report(t, 0, "classes", f"review.classes[{index}] needs a string id and label")
+            continue
+        if any(c.id == class_id for c in classes):
+            check.report(t, 0, "classes", f"review.classes has id {class_id!r} twice")
+        classes.append(OutcomeClass(class_id, label))
+    allow = check.get(table, "allow_self_approval", BOOL, t, default=False)
+    return Review(stages=stages, reviewers=reviewers, classes=classes, allow_self_approval=allow)
+
+
+def _read_reviewer(login: str, entry: Any, stages: list[str], check: Checker) -> Reviewer | None:
+    t = "review.reviewers"
+    name = email = None
+    if isinstance(entry, list):
+        signs = entry
+    elif isinstance(entry, dict):
+        check.unknown_keys(entry, ("stages", "name", "email"), t)
+        signs = entry.get("stages", [])
+        name, email = entry.get("name"), entry.get("email")
+        if not all(isinstance(v, str) for v in (name or "", email or "")):
+            check.report(t, 0, login, f"review.reviewers.{login}: name and email must be strings")
+            name = email = None
+    else:
+        check.report(t, 0, login, f"review.reviewers.{login} must be an array of stages or a table")
+        return None
+    if not all(isinstance(s, str) for s in signs):
+        check.report(t, 0, login, f"review.reviewers.{login}: stages must be strings")
+        return None
+    for stage in signs:
+        if stages and stage not in stages:
+            check.report(
+                t, 0, login, f"review.reviewers.{login}: stage {stage!r} is not in review.stages"
+            )
+    return Reviewer(login=login, stages=tuple(signs), name=name, email=email)
+
+
+def _read_sections(tables: list[dict[str, Any]], check: Checker) -> list[Section]:
+    sections: list[Section] = []
+    for index, table in enumerate(tables):
+        check.unknown_keys(table, ("id", "title"), "sections", index)
+        section_id = check.get(table, "id", STR, "sections", index, required=True)
+        title = check.get(table, "title", STR, "sections", index, default="")
+        if section_id is None:
+            continue
+        if any(s.id == section_id for s in sections):
+            check.report("sections", index, "id", f"section id {section_id!r} is used twice")
+            continue
+        sections.append(Section(section_id, title))
+    return sections

@@ -1,0 +1,117 @@
+"""Reads one `[[items]]` block into the model, reporting every problem with its place."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pctui.model.records import VERDICTS, Item, Revision, Signoff
+from pctui.storage.checker import DATETIME, INT, STR, TABLE_LIST, Checker
+from pctui.storage.header_schema import Header
+
+ITEM_KEYS = ("no", "section", "topic", "opinion", "count", "class", "revisions", "signoffs")
+REVISION_KEYS = ("author", "at", "text", "note")
+SIGNOFF_KEYS = (
+    "stage", "by", "at", "revision", "digest", "verdict", "comment", "withdrawn",
+)  # fmt: skip
+DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
+ITEMS = "items"
+REVISIONS = "items.revisions"
+SIGNOFFS = "items.signoffs"
+
+
+def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | None:
+    """Build one item (None when it lacks what an item must have)."""
+    check.unknown_keys(table, ITEM_KEYS, ITEMS)
+    no = check.get(table, "no", INT, ITEMS, required=True)
+    section = check.get(table, "section", STR, ITEMS, required=True)
+    opinion = check.get(table, "opinion", STR, ITEMS, required=True)
+    count = check.get(table, "count", INT, ITEMS, default=1)
+    if no is not None and no < 1:
+        check.report(ITEMS, 0, "no", f"items.no must be 1 or more, not {no}")
+    if count < 1:
+        check.report(ITEMS, 0, "count", f"items.count must be 1 or more, not {count}")
+        count = 1
+    if (
+        section is not None
+        and header.sections
+        and not any(s.id == section for s in header.sections)
+    ):
+        known = ", ".join(repr(s.id) for s in header.sections)
+        check.report(ITEMS, 0, "section", f"unknown section {section!r} (sections: {known})")
+    klass = check.get(table, "class", STR, ITEMS)
+    if (
+        klass is not None
+        and header.review.classes
+        and not any(c.id == klass for c in header.review.classes)
+    ):
+        known = ", ".join(repr(c.id) for c in header.review.classes)
+        check.report(ITEMS, 0, "class", f"unknown class {klass!r} (review.classes: {known})")
+    revisions = [
+        _read_revision(r, index, check)
+        for index, r in enumerate(check.get(table, "revisions", TABLE_LIST, ITEMS, default=[]))
+    ]
+    signoffs = [
+        _read_signoff(s, index, header, len(revisions), check)
+        for index, s in enumerate(check.get(table, "signoffs", TABLE_LIST, ITEMS, default=[]))
+    ]
+    if no is None or section is None or opinion is None:
+        return None
+    return Item(
+        no=no,
+        section=section,
+        opinion=opinion,
+        topic=check.get(table, "topic", STR, ITEMS),
+        count=count,
+        klass=klass,
+        revisions=[r for r in revisions if r is not None],
+        signoffs=[s for s in signoffs if s is not None],
+    )
+
+
+def _read_revision(table: dict[str, Any], index: int, check: Checker) -> Revision | None:
+    check.unknown_keys(table, REVISION_KEYS, REVISIONS, index)
+    author = check.get(table, "author", STR, REVISIONS, index, required=True)
+    at = check.get(table, "at", DATETIME, REVISIONS, index, required=True)
+    text = check.get(table, "text", STR, REVISIONS, index, required=True)
+    note = check.get(table, "note", STR, REVISIONS, index)
+    if author is None or at is None or text is None:
+        return None
+    return Revision(author=author, at=at, text=text, note=note)
+
+
+def _read_signoff(
+    table: dict[str, Any], index: int, header: Header, revisions: int, check: Checker
+) -> Signoff | None:
+    t = SIGNOFFS
+    check.unknown_keys(table, SIGNOFF_KEYS, t, index)
+    stage = check.get(table, "stage", STR, t, index, required=True)
+    by = check.get(table, "by", STR, t, index, required=True)
+    at = check.get(table, "at", DATETIME, t, index, required=True)
+    revision = check.get(table, "revision", INT, t, index, required=True)
+    digest = check.get(table, "digest", STR, t, index, required=True)
+    verdict = check.get(table, "verdict", STR, t, index, required=True)
+    comment = check.get(table, "comment", STR, t, index)
+    withdrawn = check.get(table, "withdrawn", DATETIME, t, index)
+    if stage is not None and stage not in header.review.stages:
+        stages = ", ".join(header.review.stages)
+        check.report(t, index, "stage", f"stage {stage!r} is not in review.stages ({stages})")
+    if revision is not None and not 1 <= revision <= revisions:
+        message = f"sign-off points at revision {revision}; the item has {revisions}"
+        check.report(t, index, "revision", message)
+    if digest is not None and not DIGEST.match(digest):
+        check.report(t, index, "digest", "digest must be 'sha256:' and 64 lower-case hex digits")
+    if verdict is not None and verdict not in VERDICTS:
+        check.report(t, index, "verdict", f"verdict must be 'approve' or 'reject', not {verdict!r}")
+    if None in (stage, by, at, revision, digest, verdict):
+        return None
+    return Signoff(
+        stage=stage,
+        by=by,
+        at=at,
+        revision=revision,
+        digest=digest,
+        verdict=verdict,
+        comment=comment,
+        withdrawn=withdrawn,
+    )

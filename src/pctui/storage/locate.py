@@ -1,0 +1,69 @@
+"""Where a key stands in the text, so schema problems point at a line and column.
+
+Parsers hand back plain values without positions, so this scans the (small) chunk's lines
+for table headers and `key =` lines; it runs only when there is a problem to report.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+_HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*([^\]\n]+?)[ \t]*\]\]?")
+_KEY = re.compile(r"""^[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([A-Za-z0-9_-]+))[ \t]*[=.]""")
+
+
+class Locator:
+    """Finds positions in a chunk of text that starts at 1-based line `base_line`."""
+
+    def __init__(self, text: str, base_line: int = 1) -> None:
+        self.text = text
+        self.base_line = base_line
+
+    @cached_property
+    def _lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def _tables(self) -> list[tuple[str, int]]:
+        """(dotted table name, 0-based line) for every table header, in order."""
+        found: list[tuple[str, int]] = []
+        for number, line in enumerate(self._lines):
+            match = _HEADER.match(line)
+            if match:
+                name = re.sub(r"[ \t]*\.[ \t]*", ".", match.group(2)).replace('"', "")
+                found.append((name, number))
+        return found
+
+    def _table_span(self, table: str, index: int) -> tuple[int, int] | None:
+        """0-based [first, end) lines of the `index`-th table named `table` ("" = top)."""
+        if table == "":
+            end = self._tables[0][1] if self._tables else len(self._lines)
+            return 0, end
+        seen = 0
+        for position, (name, number) in enumerate(self._tables):
+            if name == table:
+                if seen == index:
+                    following = [n for _, n in self._tables[position + 1 :]]
+                    return number, following[0] if following else len(self._lines)
+                seen += 1
+        return None
+
+    def find(self, table: str, index: int = 0, key: str | None = None) -> tuple[int, int]:
+        """1-based (line, column) of `key` in the `index`-th `table`, or the nearest known place.
+
+        Falls back to the table header, then to the chunk's first line.
+        """
+        span = self._table_span(table, index)
+        if span is None:
+            return self.base_line, 1
+        first, end = span
+        if key is not None:
+            for number in range(first, end):
+                line = self._lines[number]
+                match = _KEY.match(line)
+                if match and key in match.groups():
+                    column = len(line) - len(line.lstrip(" \t")) + 1
+                    return self.base_line + number, column
+        column = len(self._lines[first]) - len(self._lines[first].lstrip(" \t")) + 1
+        return self.base_line + first, column

@@ -1,0 +1,35 @@
+"""Problems found in a consultation file, each with the place a person should look."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, at a 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == WARNING else ""
+        return f"{self.path}:{self.line}:{self.col}: {prefix}{self.message}"
+
+
+class LoadError(Exception):
+    """The file could not be loaded; `problems` lists every problem found, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.line, p.col))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class SaveError(Exception):
+    """The file could not be written; the message says why and what to do."""

@@ -1,0 +1,179 @@
+"""Loading: text -> header and item chunks -> model, with every problem located.
+
+Items are parsed one block at a time (see `chunks`), which keeps each parse small,
+lets a syntax error in one item be reported without hiding the others, and lets the
+writer splice a changed item back without touching the rest of the file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+from pctui.model.records import Consultation, Item
+from pctui.storage.checker import Checker
+from pctui.storage.chunks import Chunk, ends_inside_string, join, split
+from pctui.storage.header_schema import Header, read_header
+from pctui.storage.item_schema import ITEMS, read_item
+from pctui.storage.locate import Locator
+from pctui.storage.problems import ERROR, LoadError, Problem
+
+BOM = "\ufeff"
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass
+class Loaded:
+    """A parsed file: its text split into chunks aligned with the model's items."""
+
+    consultation: Consultation
+    header: Chunk
+    chunks: list[Chunk]  # chunks[i] holds consultation.items[i]; empty in whole-file layout
+    warnings: list[Problem] = field(default_factory=list)
+    bom: bool = False
+
+    @property
+    def spliceable(self) -> bool:
+        """True when each item has its own chunk, so saving can splice changed items only."""
+        return len(self.chunks) == len(self.consultation.items)
+
+
+def decode(data: bytes, path: str) -> tuple[str, bool]:
+    """UTF-8 text of `data` and whether it began with a BOM; LoadError pointing at bad bytes."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        message = f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+        raise LoadError([Problem(path, line, col, message)]) from None
+    if text.startswith(BOM):
+        return text[1:], True
+    return text, False
+
+
+def _parse(chunk: Chunk, path: str) -> dict[str, Any] | Problem:
+    try:
+        return tomllib.loads(chunk.text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _AT.search(message)
+        line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+        if not match:
+            line = chunk.text.count("\n") + 1
+        text = _AT.sub("", message).replace("(at end of document)", "at end of text").strip()
+        return Problem(path, chunk.line + line - 1, col, f"TOML syntax: {text}")
+
+
+class _ItemLocator(Locator):
+    """Positions for the `index`-th item of a file read whole (an unusual layout)."""
+
+    def __init__(self, text: str, index: int) -> None:
+        super().__init__(text)
+        self.index = index
+
+    def find(self, table: str, index: int = 0, key: str | None = None) -> tuple[int, int]:
+        if table == ITEMS:
+            return super().find(ITEMS, self.index, key)
+        return super().find(ITEMS, self.index, None)
+
+
+def load_text(text: str, path: str) -> Loaded:
+    """Parse a whole file's text; LoadError lists every error, warnings are returned."""
+    problems: list[Problem] = []
+    header_chunk, raw_chunks = split(text)
+    header_data = _parse(header_chunk, path)
+    chunks: list[Chunk] = []
+    tables: list[dict[str, Any]] = []
+    whole = isinstance(header_data, dict) and ITEMS in header_data
+    index = 0
+    while index < len(raw_chunks) and not whole:
+        chunk = raw_chunks[index]
+        parsed = _parse(chunk, path)
+        # A `[[items]]` line inside a multi-line string split an item in two: join them back.
+        while isinstance(parsed, Problem) and index + 1 < len(raw_chunks):
+            if not ends_inside_string(chunk.text):
+                break
+            index += 1
+            chunk = join(chunk, raw_chunks[index])
+            parsed = _parse(chunk, path)
+        index += 1
+        if isinstance(parsed, Problem):
+            problems.append(parsed)
+            continue
+        found = parsed.get(ITEMS)
+        if set(parsed) != {ITEMS} or not isinstance(found, list) or len(found) != 1:
+            whole = True  # another table follows the items: read the file as one document
+            break
+        chunks.append(chunk)
+        tables.append(found[0])
+    if whole:
+        return _load_whole(text, path)
+    header_dict = header_data if isinstance(header_data, dict) else {}
+    if isinstance(header_data, Problem):
+        problems.append(header_data)
+    header = read_header(header_dict, Checker(path, Locator(header_chunk.text), problems))
+    items: list[Item | None] = [
+        read_item(table, header, Checker(path, Locator(chunk.text, chunk.line), problems))
+        for table, chunk in zip(tables, chunks, strict=True)
+    ]
+    return _finish(header, items, header_chunk, chunks, problems, path)
+
+
+def _load_whole(text: str, path: str) -> Loaded:
+    problems: list[Problem] = []
+    parsed = _parse(Chunk(text, 1), path)
+    if isinstance(parsed, Problem):
+        raise LoadError([parsed])
+    header = read_header(parsed, Checker(path, Locator(text), problems))
+    raw_items = parsed.get(ITEMS, [])
+    if not isinstance(raw_items, list) or not all(isinstance(t, dict) for t in raw_items):
+        line, col = Locator(text).find("", 0, ITEMS)
+        raise LoadError([Problem(path, line, col, "items must be an array of tables")])
+    items = [
+        read_item(table, header, Checker(path, _ItemLocator(text, index), problems))
+        for index, table in enumerate(raw_items)
+    ]
+    return _finish(header, items, Chunk(text, 1), [], problems, path)
+
+
+def _finish(
+    header: Header,
+    items: list[Item | None],
+    header_chunk: Chunk,
+    chunks: list[Chunk],
+    problems: list[Problem],
+    path: str,
+) -> Loaded:
+    seen: dict[int, int] = {}
+    for index, item in enumerate(items):
+        if item is None:
+            continue
+        if item.no in seen:
+            line, col = _item_place(header_chunk, chunks, index, "no")
+            first = seen[item.no]
+            problems.append(Problem(path, line, col, f"duplicate No.{item.no} (also item {first})"))
+        else:
+            seen[item.no] = index + 1
+    errors = [p for p in problems if p.severity == ERROR]
+    if errors:
+        raise LoadError(errors)
+    kept = [item for item in items if item is not None]
+    consultation = Consultation(
+        meta=header.meta,
+        intake=header.intake,
+        review=header.review,
+        sections=header.sections,
+        items=kept,
+        commit_mode=header.commit_mode,
+    )
+    warnings = sorted((p for p in problems if p.severity != ERROR), key=lambda p: (p.line, p.col))
+    return Loaded(consultation, header_chunk, chunks, warnings)
+
+
+def _item_place(header_chunk: Chunk, chunks: list[Chunk], index: int, key: str) -> tuple[int, int]:
+    if chunks:
+        return Locator(chunks[index].text, chunks[index].line).find(ITEMS, 0, key)
+    return Locator(header_chunk.text).find(ITEMS, index, key)

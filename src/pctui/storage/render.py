@@ -1,0 +1,197 @@
+"""Writing: model records -> TOML text, and patching a changed item into its own text.
+
+tomlkit is used only on the small piece that changes (one item's block), so comments,
+key order and formatting elsewhere are kept byte for byte and `git diff` shows only
+what the action added.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT, Table
+
+from pctui.model.records import Consultation, Item, Revision, Signoff
+
+
+def text_value(text: str) -> Any:
+    """A TOML string for `text`: multi-line basic when it has line breaks, for readable diffs."""
+    if "\n" in text:
+        return tomlkit.string(text, multiline=True)
+    return tomlkit.string(text)
+
+
+def _spaced(table: Table) -> Table:
+    """End `table` with a blank line, as a person would lay out the file."""
+    table.add(tomlkit.nl())
+    return table
+
+
+def revision_table(revision: Revision) -> Table:
+    """The `[[items.revisions]]` table of one revision."""
+    table = tomlkit.table()
+    table["author"] = revision.author
+    table["at"] = revision.at
+    table["text"] = text_value(revision.text)
+    if revision.note:
+        table["note"] = text_value(revision.note)
+    return _spaced(table)
+
+
+def signoff_table(signoff: Signoff) -> Table:
+    """The `[[items.signoffs]]` table of one sign-off."""
+    table = tomlkit.table()
+    table["stage"] = signoff.stage
+    table["by"] = signoff.by
+    table["at"] = signoff.at
+    table["revision"] = signoff.revision
+    table["digest"] = signoff.digest
+    table["verdict"] = signoff.verdict
+    if signoff.comment:
+        table["comment"] = text_value(signoff.comment)
+    if signoff.withdrawn is not None:
+        table["withdrawn"] = signoff.withdrawn
+    return _spaced(table)
+
+
+def patch_item(table: Any, item: Item) -> None:
+    """Bring a parsed item table up to date with `item`, appending only what is new.
+
+    Revisions and sign-offs are append-only, so anything beyond what the table holds is
+    appended; a sign-off withdrawn since gets its `withdrawn` stamp; the class follows
+    the model. Nothing else in the table is rewritten.
+    """
+    revisions = table.get("revisions")
+    if len(item.revisions) > (len(revisions) if revisions is not None else 0):
+        if revisions is None:
+            revisions = table["revisions"] = tomlkit.aot()
+        for revision in item.revisions[len(revisions) :]:
+            revisions.append(revision_table(revision))
+    signoffs = table.get("signoffs")
+    known = len(signoffs) if signoffs is not None else 0
+    if signoffs is not None:
+        for stored, signoff in zip(signoffs, item.signoffs, strict=False):
+            if signoff.withdrawn is not None and "withdrawn" not in stored:
+                stored["withdrawn"] = signoff.withdrawn
+    if len(item.signoffs) > known:
+        if signoffs is None:
+            signoffs = table["signoffs"] = tomlkit.aot()
+        for signoff in item.signoffs[known:]:
+            signoffs.append(signoff_table(signoff))
+    if item.klass != table.get("class"):
+        if item.klass is None:
+            del table["class"]
+        else:
+            table["class"] = item.klass
+
+
+def patch_chunk(text: str, item: Item) -> str:
+    """The text of one `[[items]]` block with `item`'s new records spliced in."""
+    # The last item of a file may end without a blank line; give appended tables one.
+    document = tomlkit.parse(text if text.endswith("\n\n") else text.rstrip("\n") + "\n\n")
+    items = document["items"]
+    assert isinstance(items, AoT)
+    patch_item(items[0], item)
+    patched = tomlkit.dumps(document)
+    return patched if patched.endswith("\n\n") else patched.rstrip("\n") + "\n\n"
+
+
+def item_table(item: Item) -> Table:
+    """A complete `[[items]]` table for `item` (for new files and imports)."""
+    table = tomlkit.table()
+    table["no"] = item.no
+    table["section"] = item.section
+    if item.topic:
+        table["topic"] = item.topic
+    table["opinion"] = text_value(item.opinion)
+    if item.count != 1:
+        table["count"] = item.count
+    if item.klass:
+        table["class"] = item.klass
+    table.add(tomlkit.nl())
+    if item.revisions:
+        table["revisions"] = tomlkit.aot()
+        for revision in item.revisions:
+            table["revisions"].append(revision_table(revision))
+    if item.signoffs:
+        table["signoffs"] = tomlkit.aot()
+        for signoff in item.signoffs:
+            table["signoffs"].append(signoff_table(signoff))
+    return table
+
+
+def render_consultation(consultation: Consultation) -> str:
+    """The whole file for a consultation made in memory (an import, a new consultation)."""
+    doc = tomlkit.document()
+    doc["format"] = 1
+    meta = consultation.meta
+    facts = tomlkit.table()
+    facts["id"] = meta.id
+    facts["title"] = meta.title
+    for key in ("organization", "department"):
+        if getattr(meta, key):
+            facts[key] = getattr(meta, key)
+    if meta.opened:
+        facts["opened"] = meta.opened
+    if meta.closed:
+        facts["closed"] = meta.closed
+    if meta.url:
+        facts["url"] = meta.url
+    facts["places"] = meta.places
+    facts["opinion_heading"] = meta.opinion_heading
+    facts["response_heading"] = meta.response_heading
+    facts["language"] = meta.language
+    doc["consultation"] = _spaced(facts)
+    intake = tomlkit.table()
+    intake["methods"] = consultation.intake.methods
+    submitters = tomlkit.inline_table()
+    submitters.update(consultation.intake.submitters)
+    intake["submitters"] = submitters
+    intake["submitter_unit"] = consultation.intake.submitter_unit
+    doc["intake"] = _spaced(intake)
+    review = tomlkit.table()
+    review["stages"] = consultation.review.stages
+    review["allow_self_approval"] = consultation.review.allow_self_approval
+    if consultation.review.classes:
+        classes = tomlkit.array()
+        for outcome in consultation.review.classes:
+            entry = tomlkit.inline_table()
+            entry.update({"id": outcome.id, "label": outcome.label})
+            classes.append(entry)
+        review["classes"] = classes
+    reviewers = tomlkit.table()
+    for login, reviewer in consultation.review.reviewers.items():
+        if reviewer.name or reviewer.email:
+            entry = tomlkit.inline_table()
+            entry["stages"] = list(reviewer.stages)
+            if reviewer.name:
+                entry["name"] = reviewer.name
+            if reviewer.email:
+                entry["email"] = reviewer.email
+            reviewers[login] = entry
+        else:
+            reviewers[login] = list(reviewer.stages)
+    review["reviewers"] = _spaced(reviewers)
+    doc["review"] = review
+    git = tomlkit.table()
+    git["commit"] = consultation.commit_mode
+    doc["git"] = _spaced(git)
+    sections = tomlkit.aot()
+    for section in consultation.sections:
+        table = tomlkit.table()
+        table["id"] = section.id
+        table["title"] = section.title
+        sections.append(_spaced(table))
+    doc["sections"] = sections
+    head = tomlkit.dumps(doc)
+    return head + "".join(render_item(item) for item in consultation.items)
+
+
+def render_item(item: Item) -> str:
+    """The text of one `[[items]]` block, ending with a blank line."""
+    doc = tomlkit.document()
+    items = tomlkit.aot()
+    items.append(item_table(item))
+    doc["items"] = items
+    return tomlkit.dumps(doc).rstrip("\n") + "\n\n"
