@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 
 from pctui import __version__
+from pctui.cli import import_cmd, publish, revise, signoff, status, validate
 from pctui.cli import open as open_command
-from pctui.cli import revise, signoff, status, validate
 from pctui.cli.common import BAD_INPUT, Exit
 
 DESCRIPTION = """\
@@ -21,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pctui", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"pctui {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (open_command, validate, status, signoff, revise):
+    for module in (open_command, validate, status, signoff, revise, publish, import_cmd):
         module.add_parser(commands)
     return parser
 

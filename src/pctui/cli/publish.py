@@ -1,0 +1,153 @@
+"""`pctui publish FILE [--format md,html,csv,xlsx] [--out DIR] [--draft] [--check]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
+from pctui.model.state import approved_stages
+from pctui.publish import FORMATS, completeness, outputs, unapproved, write_outputs
+from pctui.publish.completeness import ITEMS, Finding
+from pctui.storage import ConsultationFile, Problem, SaveError
+from pctui.storage.locate import Locator
+from pctui.storage.problems import ERROR, WARNING
+
+DESCRIPTION = f"""\
+Write the published result of FILE from the approved text: <id>.md, <id>.html, <id>.csv
+and <id>.xlsx beside FILE (or in --out DIR), each replaced atomically and byte for byte
+the same for the same file. First a completeness check (行政手続法 第43条: title, dates,
+a response to every opinion, counts that add up) prints what is missing as
+path:line:col: message. Publishing is refused (exit 1) while an item is not approved or
+something required is missing, unless --draft is given: every page is then marked as a
+draft. Formats: {", ".join(FORMATS)}."""
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the subcommand."""
+    parser = commands.add_parser(
+        "publish", help="write the published result (md, html, csv, xlsx)", description=DESCRIPTION
+    )
+    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
+    parser.add_argument(
+        "--format",
+        default=",".join(FORMATS),
+        metavar="LIST",
+        help=f"comma-separated formats (default: {','.join(FORMATS)})",
+    )
+    parser.add_argument("--out", metavar="DIR", help="write into DIR instead of beside FILE")
+    parser.add_argument(
+        "--draft",
+        action="store_true",
+        help="publish items that are not approved, every page marked as a draft",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="only run the checks and say whether publishing would go ahead",
+    )
+    parser.set_defaults(run=run)
+
+
+def parse_formats(value: str) -> list[str]:
+    """The formats named in `value` ('md,html'), in order, once each; Exit(2) on an unknown one."""
+    chosen: list[str] = []
+    for name in value.split(","):
+        name = name.strip().lower().lstrip(".")
+        if not name:
+            continue
+        if name not in FORMATS:
+            raise Exit(
+                BAD_INPUT,
+                f"pctui: --format: unknown format {name!r} (formats: {', '.join(FORMATS)})",
+            )
+        if name not in chosen:
+            chosen.append(name)
+    if not chosen:
+        raise Exit(BAD_INPUT, "pctui: --format: name at least one format")
+    return chosen
+
+
+def locate(file: ConsultationFile, finding: Finding, header: Locator) -> Problem:
+    """`finding` as a Problem at its place in the file (the header's, or the item's)."""
+    where = finding.where
+    if where.no is None:
+        line, col = header.find(where.table, 0, where.key)
+    else:
+        line, col = file.place(where.no, where.table, where.index, where.key)
+    severity = ERROR if finding.blocking else WARNING
+    return Problem(str(file.path), line, col, finding.message, severity)
+
+
+def _header_text(file: ConsultationFile) -> str:
+    """The file's text before its first item: where header findings point (items can be many MB)."""
+    text = file.path.read_text(encoding="utf-8-sig")
+    return text.split("\n[[items]]", 1)[0]
+
+
+def _unapproved_problems(file: ConsultationFile) -> list[Problem]:
+    review = file.consultation.review
+    problems = []
+    for item, state in unapproved(file.consultation):
+        done = approved_stages(item, review)
+        needs = [stage for stage in review.stages if stage not in done]
+        line, col = file.place(item.no, ITEMS, 0, "no")
+        message = (
+            f"No.{item.no} is not approved ({state}; needs {', '.join(needs) or 'a response'})"
+        )
+        problems.append(Problem(str(file.path), line, col, message))
+    return problems
+
+
+def _out_dir(value: str | None) -> Path | None:
+    if value is None:
+        return None
+    folder = Path(value)
+    if folder.exists() and not folder.is_dir():
+        raise Exit(BAD_INPUT, f"{value}:1:1: --out must be a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise Exit(BAD_INPUT, f"{value}:1:1: cannot create the folder: {error.strerror}") from None
+    return folder
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check, then publish; returns the exit status."""
+    formats = parse_formats(args.format)
+    file = load(args.file)
+    consultation = file.consultation
+    findings = completeness(consultation)
+    header = Locator(_header_text(file)) if findings else Locator("")
+    problems = [locate(file, finding, header) for finding in findings]
+    pending = _unapproved_problems(file)
+    for problem in sorted([*problems, *pending], key=lambda p: (p.line, p.col)):
+        print(problem, file=sys.stderr)
+    blocking = [p for p in problems if p.severity == ERROR]
+    reasons = []
+    if pending:
+        reasons.append(f"{len(pending)} of {len(consultation.items)} items are not approved")
+    if blocking:
+        reasons.append(
+            f"{len(blocking)} required fact{'s are' if len(blocking) != 1 else ' is'} "
+            "missing (行政手続法 第43条)"
+        )
+    if reasons and not args.draft:
+        raise Exit(
+            FINDING,
+            f"pctui: refused: {'; '.join(reasons)}; publish after they are "
+            "fixed, or use --draft for a copy marked as a draft",
+        )
+    out = _out_dir(args.out) if not args.check else (Path(args.out) if args.out else None)
+    if args.check:
+        for path in outputs(file.path, consultation, formats, out):
+            print(f"would write {path}{' (draft)' if args.draft else ''}")
+        return OK
+    try:
+        written = write_outputs(file.path, consultation, formats, out, draft=args.draft)
+    except SaveError as error:
+        raise Exit(FINDING, f"pctui: {error}") from None
+    for path in written:
+        print(f"wrote {path}{' (draft)' if args.draft else ''}")
+    return OK

@@ -1,0 +1,52 @@
+"""Importing a consultation from what an office already has: a published result in Markdown
+or plain text, a CSV or an XLSX table. No Textual, no Rich."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pctui.importer.build import DEFAULT_STAGES, slug, to_consultation
+from pctui.importer.columns import FIELDS, MapError, parse_map
+from pctui.importer.grid import Unreadable, csv_rows, decode, read_grid, xlsx_rows
+from pctui.importer.raw import ERROR, WARNING, Note, RawDocument, RawItem
+from pctui.importer.text import read_text
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".tsv")
+
+
+def read_source(path: Path, mapping: dict[str, str] | None = None) -> RawDocument:
+    """Read `path` by its kind (XLSX by suffix or zip signature, CSV/TSV by suffix, else text).
+
+    Raises Unreadable when the file cannot be read at all; anything else that could not be
+    read is in the returned document's `notes`. OSError propagates.
+    """
+    data = path.read_bytes()
+    if path.suffix.lower() in XLSX_SUFFIXES or data.startswith(b"PK\x03\x04"):
+        return read_grid(xlsx_rows(path, mapping), mapping)
+    text, encoding = decode(data)
+    if path.suffix.lower() in CSV_SUFFIXES:
+        raw = read_grid(csv_rows(text), mapping)
+    else:
+        raw = read_text(text, mapping)
+    if encoding != "utf-8":
+        raw.note(1, 1, f"read as {encoding} (Shift_JIS); the consultation file is UTF-8")
+    return raw
+
+
+__all__ = [
+    "DEFAULT_STAGES",
+    "ERROR",
+    "FIELDS",
+    "WARNING",
+    "MapError",
+    "Note",
+    "RawDocument",
+    "RawItem",
+    "Unreadable",
+    "parse_map",
+    "read_source",
+    "read_text",
+    "slug",
+    "to_consultation",
+]

@@ -1,0 +1,82 @@
+"""Turning a published table cell back into the text it came from.
+
+Cells come as the seed prints them (`<p>…</p> <p>…</p>`), as pctui's Markdown writes them
+(paragraphs joined by `<br><br>`, specials escaped), or as plain text. Paragraphs become
+text separated by a blank line, as the consultation format keeps them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.IGNORECASE | re.DOTALL)
+_BREAKS = re.compile(r"(?:\s*<br\s*/?>\s*){2,}", re.IGNORECASE)
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_TOPIC_JA = re.compile(r"^【([^】\n]{1,60})】[ \t\u3000]*\n?")
+_TOPIC_EN = re.compile(r"^\[([^\]\n]{1,60})\][ \t]*\n")
+_HTML_HINT = re.compile(r"<(?:p|br)\b|&(?:[a-z]+|#\d+|#x[0-9a-f]+);", re.IGNORECASE)
+UNSPACED = re.compile(r"[ \t\u3000]{2,}")
+
+
+def unescape_markdown(text: str) -> str:
+    """`text` with Markdown backslash escapes removed (one left-to-right pass)."""
+    return _MD_ESCAPE.sub(lambda m: m.group(1), text)
+
+
+def _paragraph(raw: str) -> str:
+    text = _BREAKS.sub("\n\n", raw)
+    text = _BREAK.sub("\n", text)
+    lines = [line.strip(" \t\u3000") for line in text.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def cell_text(raw: str, markdown: bool = False) -> str:
+    """The text of one table cell: paragraphs separated by blank lines, entities decoded.
+
+    `markdown` says the cell comes from a Markdown pipe table, whose backslash escapes are
+    removed too. Plain cells without any <p>, <br> or entity are taken as they are.
+    """
+    if markdown:
+        raw = unescape_markdown(raw)
+    if not markdown and not _HTML_HINT.search(raw):
+        return raw.strip(" \t\u3000")
+    found = _PARAGRAPH.findall(raw)
+    chunks = found if found else [raw]
+    paragraphs = [_paragraph(chunk) for chunk in chunks]
+    text = "\n\n".join(p for p in paragraphs if p)
+    return html.unescape(text)
+
+
+def split_topic(text: str) -> tuple[str | None, str]:
+    """(topic, rest) when `text` opens with the seed's 【topic】 label (or an English
+    [topic] on a line of its own), else (None, text)."""
+    match = _TOPIC_JA.match(text) or _TOPIC_EN.match(text)
+    if not match:
+        return None, text
+    return match.group(1).strip(), text[match.end() :].lstrip(" \t\u3000\n")
+
+
+def split_pipe_row(line: str) -> list[str]:
+    """The cells of a Markdown pipe-table row; `\\|` stays inside its cell (still escaped)."""
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    cells, current, index = [], [], 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\" and index + 1 < len(body):
+            current.append(body[index : index + 2])
+            index += 2
+            continue
+        if char == "|":
+            cells.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    cells.append("".join(current).strip())
+    return cells

@@ -1,0 +1,106 @@
+"""Recognising the columns of an opinion table by their header names, Japanese or English.
+
+Fields: no, section, topic, count, class, opinion, response (and state, which is read past).
+`--map field=HEADER` or `--map field=N` (1-based column number) overrides recognition.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+MAX_HEADER = 40
+FIELDS = ("no", "section", "topic", "count", "class", "opinion", "response")
+IGNORED = ("state",)
+
+_EXACT = {
+    "no": {"no", "no.", "№", "#", "number", "番号", "通し番号", "意見番号", "項番", "整理番号"},
+    "state": {"状態", "state", "status", "承認状況"},
+    "count": {"件数", "count", "opinions", "意見数", "同趣旨の意見数", "同趣旨意見数"},
+    "class": {"class", "outcome", "区分", "対応区分", "反映区分", "対応状況", "反映状況", "対応"},
+    "topic": {"topic", "subject", "項目", "論点", "テーマ", "見出し"},
+    "section": {"section", "part", "分類", "章", "セクション", "意見の分類", "該当箇所", "対象"},
+}
+# Checked in this order: a response header often names the opinion too (ご意見に対する考え方).
+_CONTAINS: list[tuple[str, Callable[[str], bool]]] = [
+    ("count", lambda h: "件数" in h),
+    ("class", lambda h: "区分" in h or "outcome" in h),
+    (
+        "response",
+        lambda h: any(w in h for w in ("考え方", "回答", "対応", "response", "answer", "reply")),
+    ),
+    ("opinion", lambda h: any(w in h for w in ("意見", "opinion", "comment"))),
+]
+
+
+def normal(header: str) -> str:
+    """A header name as compared: NFKC, lower case, spaces removed."""
+    return "".join(unicodedata.normalize("NFKC", header).lower().split())
+
+
+def field_of(header: str) -> str | None:
+    """The field a header name stands for, or None when it is not recognised.
+
+    Header names are short labels: a long cell or a sentence is text, never a header.
+    """
+    name = normal(header)
+    if not name or len(name) > MAX_HEADER or "。" in name:
+        return None
+    for field, names in _EXACT.items():
+        if name in names:
+            return field
+    for field, test in _CONTAINS:
+        if test(name):
+            return field
+    return None
+
+
+class MapError(ValueError):
+    """A --map entry that cannot be used; the message says which and why."""
+
+
+def parse_map(entries: list[str]) -> dict[str, str]:
+    """field -> header name or column number, from `--map` values like 'opinion=ご意見,no=1'."""
+    mapping: dict[str, str] = {}
+    for entry in entries:
+        for part in entry.split(","):
+            if not part.strip():
+                continue
+            field, sep, target = part.partition("=")
+            field = field.strip().lower()
+            if not sep or not target.strip():
+                raise MapError(f"--map {part!r}: write FIELD=HEADER or FIELD=COLUMN-NUMBER")
+            if field not in FIELDS:
+                raise MapError(
+                    f"--map {part!r}: unknown field {field!r} (fields: {', '.join(FIELDS)})"
+                )
+            mapping[field] = target.strip()
+    return mapping
+
+
+def recognise(cells: list[str], mapping: dict[str, str] | None = None) -> dict[str, int] | None:
+    """field -> 0-based column for a header row, or None when it is not one.
+
+    A header row names at least the opinion and the response columns (after `mapping`).
+    """
+    found: dict[str, int] = {}
+    mapping = mapping or {}
+    for field, target in mapping.items():
+        if target.isdigit():
+            if 1 <= int(target) <= len(cells):
+                found[field] = int(target) - 1
+            continue
+        for index, name in enumerate(cells):
+            if normal(name) == normal(target):
+                found[field] = index
+                break
+    taken = set(found.values())
+    for index, name in enumerate(cells):
+        if index in taken:
+            continue
+        known = field_of(name)
+        if known is not None and known not in found and known not in mapping:
+            found[known] = index
+    if "opinion" not in found or "response" not in found:
+        return None
+    return {field: index for field, index in found.items() if field not in IGNORED}

@@ -1,0 +1,179 @@
+"""Reading an opinion table from CSV or XLSX: a header row, then one item per row.
+
+Recognised columns: see `columns`. Without a No. column, rows are numbered in order. A
+section column groups rows into sections by title, in order of first appearance; a class
+column gives each row's outcome class by label. Notes point at line (CSV) or row (XLSX)
+and column numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from pctui.importer.cells import split_topic
+from pctui.importer.columns import recognise
+from pctui.importer.raw import ERROR, RawDocument, RawItem
+from pctui.publish.table import FORMULA_START
+
+HEADER_SEARCH = 30  # a header row is looked for in this many first rows (titles may precede it)
+
+Row = tuple[int, list[str]]  # (1-based line or row number, cells)
+
+
+class Unreadable(Exception):
+    """The source cannot be read at all; the message says why, at line:col."""
+
+    def __init__(self, line: int, col: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.col, self.message = line, col, message
+
+
+def clean(value: object) -> str:
+    """A cell's text: numbers without '.0', CRLF as LF, Excel's formula guard removed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("'") and text[1:2] and text[1:].startswith(FORMULA_START):
+        text = text[1:]
+    return text.strip()
+
+
+def _int(text: str) -> int | None:
+    digits = unicodedata.normalize("NFKC", text).strip().rstrip(".")
+    return int(digits) if digits.isdigit() else None
+
+
+def read_grid(rows: Iterable[Row], mapping: dict[str, str] | None = None) -> RawDocument:
+    """Read rows of cells (the header row first, possibly after some title rows)."""
+    doc = RawDocument()
+    columns: dict[str, int] | None = None
+    for number, cells in rows:
+        if columns is None:
+            found = recognise(cells, mapping)
+            if found is not None:
+                columns = found
+                doc.found_table = True
+                doc.opinion_heading = cells[found["opinion"]]
+                doc.response_heading = cells[found["response"]]
+            elif number >= HEADER_SEARCH:
+                break
+            elif any(cells) and not doc.title:
+                doc.title = next(c for c in cells if c)
+            continue
+        if not any(cells):
+            continue
+        _row(doc, columns, number, cells)
+    if columns is None:
+        message = (
+            "no header row naming the opinion and response columns in the first "
+            f"{HEADER_SEARCH} rows (e.g. No, opinion, response; see --map)"
+        )
+        doc.note(1, 1, message, ERROR)
+    return doc
+
+
+def _row(doc: RawDocument, columns: dict[str, int], number: int, cells: list[str]) -> None:
+    def get(field: str) -> str:
+        index = columns.get(field)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    if "no" in columns:
+        no = _int(get("no"))
+        if no is None or no < 1:
+            col = columns["no"] + 1
+            doc.note(
+                number,
+                col,
+                f"No. {get('no')[:20]!r} is not a number of 1 or more; row skipped",
+                ERROR,
+            )
+            return
+    else:
+        no = len(doc.items) + 1
+    section = get("section")
+    if section:
+        doc.add_section(section)
+    topic = get("topic") or None
+    opinion = get("opinion")
+    if topic is None:
+        topic, opinion = split_topic(opinion)
+    item = RawItem(
+        no=no,
+        section=section,
+        opinion=opinion,
+        response=get("response"),
+        line=number,
+        topic=topic,
+        klass=get("class"),
+    )
+    count = get("count")
+    if count:
+        parsed = _int(count)
+        if parsed is None or parsed < 1:
+            col = columns["count"] + 1
+            doc.note(number, col, f"count {count!r} is not a number of 1 or more; 1 is used")
+        else:
+            item.count = parsed
+    if not opinion:
+        doc.note(number, columns["opinion"] + 1, f"No.{no} has no opinion text")
+    doc.add_item(item)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of a text source: UTF-8 (with or without BOM), else Shift_JIS (cp932)."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    try:
+        return data.decode("cp932"), "cp932"
+    except UnicodeDecodeError:
+        line = data.count(b"\n", 0, utf8_error.start) + 1
+        raise Unreadable(line, 1, "neither UTF-8 nor Shift_JIS text; save it as UTF-8") from None
+
+
+def csv_rows(text: str) -> list[Row]:
+    """The records of CSV (or tab-separated) text with the line each starts on."""
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[Row] = []
+    start = 1
+    try:
+        for record in reader:
+            rows.append((start, [clean(value) for value in record]))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise Unreadable(reader.line_num, 1, f"CSV: {error}") from None
+    return rows
+
+
+def xlsx_rows(path: Path, mapping: dict[str, str] | None = None) -> list[Row]:
+    """The rows of the first sheet of `path` that holds an opinion table (or of the first sheet)."""
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        raise Unreadable(
+            1, 1, f"not a readable XLSX workbook ({type(error).__name__}: {error})"
+        ) from None
+    try:
+        sheets = []
+        for sheet in workbook.worksheets:
+            rows = [
+                (number, [clean(v) for v in values])
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+            ]
+            if any(recognise(cells, mapping) is not None for _, cells in rows[:HEADER_SEARCH]):
+                return rows
+            sheets.append(rows)
+        return sheets[0] if sheets else []
+    finally:
+        workbook.close()

@@ -1,0 +1,171 @@
+"""Before publishing: what a result under 行政手続法 第43条 needs and the file lacks.
+
+第43条 asks the body to publish the title of the rule, the date the draft was announced,
+the opinions submitted (or that there were none) and the result of considering each. So a
+missing title, a missing date or an opinion without a response stops publication; things
+a reader would miss but the law does not name (where it is posted, how to send opinions,
+totals that look wrong) are reported as warnings. Which items are not yet approved is a
+separate question (`unapproved`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pctui.model.inert import suspicious
+from pctui.model.records import Consultation, Item
+from pctui.model.state import APPROVED, item_state
+
+HEADER = "consultation"
+INTAKE = "intake"
+REVIEW = "review"
+ITEMS = "items"
+REVISIONS = "items.revisions"
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where in the file a finding points: a header table's key, or a key of item `no`."""
+
+    table: str
+    key: str | None = None
+    no: int | None = None  # None for the header tables
+    index: int = 0  # which revision, for items.revisions
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the publication lacks; `blocking` ones stop publishing unless --draft."""
+
+    message: str
+    blocking: bool
+    where: Where
+
+
+def _header_findings(consultation: Consultation) -> list[Finding]:
+    meta, intake = consultation.meta, consultation.intake
+    found: list[Finding] = []
+
+    def add(message: str, blocking: bool, table: str, key: str) -> None:
+        found.append(Finding(message, blocking, Where(table, key)))
+
+    if not meta.title.strip():
+        add("第43条: the title (consultation.title) is empty", True, HEADER, "title")
+    if meta.opened is None:
+        add(
+            "第43条: the date the draft was announced (consultation.opened) is not set",
+            True,
+            HEADER,
+            "opened",
+        )
+    if meta.closed is None:
+        add(
+            "the closing date of the period (consultation.closed) is not set",
+            True,
+            HEADER,
+            "closed",
+        )
+    if not meta.organization.strip():
+        add(
+            "consultation.organization is not set: the result cannot name who answers",
+            False,
+            HEADER,
+            "organization",
+        )
+    if not meta.places and not meta.url:
+        add(
+            "where the result is published is not set (consultation.places, consultation.url)",
+            False,
+            HEADER,
+            "places",
+        )
+    if not intake.methods:
+        add("how opinions could be sent (intake.methods) is not set", False, INTAKE, "methods")
+    total_submitters = intake.total_submitters
+    if consultation.items and total_submitters == 0:
+        add(
+            f"{len(consultation.items)} items but no submitters counted in intake.submitters",
+            True,
+            INTAKE,
+            "submitters",
+        )
+    elif consultation.total_opinions < total_submitters:
+        add(
+            f"fewer opinions ({consultation.total_opinions}, the sum of items' count) than "
+            f"submitters ({total_submitters}); check intake.submitters and each count",
+            False,
+            INTAKE,
+            "submitters",
+        )
+    for method in intake.submitters:
+        if intake.methods and method not in intake.methods:
+            add(
+                f"intake.submitters counts {method!r}, which is not in intake.methods",
+                False,
+                INTAKE,
+                "submitters",
+            )
+    if not consultation.items:
+        add(
+            "no opinions: the result will say なし (第43条: that there were none is published)",
+            False,
+            HEADER,
+            "title",
+        )
+    return found
+
+
+def _item_findings(item: Item, consultation: Consultation) -> list[Finding]:
+    found: list[Finding] = []
+    current = item.current
+    if not item.opinion.strip():
+        found.append(
+            Finding(f"No.{item.no}: the opinion is empty", True, Where(ITEMS, "opinion", item.no))
+        )
+    if current is None or not current.text.strip():
+        found.append(
+            Finding(f"第43条: No.{item.no} has no response", True, Where(ITEMS, "opinion", item.no))
+        )
+    if consultation.review.classes and not item.klass:
+        found.append(
+            Finding(
+                f"No.{item.no} has no outcome class (review.classes is set)",
+                False,
+                Where(ITEMS, "no", item.no),
+            )
+        )
+    texts = [(Where(ITEMS, "opinion", item.no), item.opinion)]
+    if current is not None:
+        where = Where(REVISIONS, "text", item.no, item.current_index - 1)
+        texts.append((where, current.text))
+    for where, text in texts:
+        marks = suspicious(text)
+        if marks:
+            found.append(
+                Finding(
+                    f"No.{item.no}: {marks[0][1]} at character {marks[0][0] + 1} "
+                    f"is published as a visible mark",
+                    False,
+                    where,
+                )
+            )
+    return found
+
+
+def completeness(consultation: Consultation) -> list[Finding]:
+    """Every finding, header first, then items in file order."""
+    found = _header_findings(consultation)
+    for item in consultation.items:
+        found += _item_findings(item, consultation)
+    return found
+
+
+def unapproved(consultation: Consultation) -> list[tuple[Item, str]]:
+    """(item, state) of every item whose current revision is not approved, in file order."""
+    review = consultation.review
+    found = []
+    for item in consultation.items:
+        state = item_state(item, review)
+        if state != APPROVED:
+            found.append((item, state))
+    return found

@@ -1,0 +1,194 @@
+"""What a published result says, computed once from a consultation and shared by every format.
+
+Each renderer (Markdown, HTML, CSV, XLSX) only lays this out, so the four outputs cannot
+disagree about a total, an order or a text. Text is passed through `inert` here: control,
+bidi and invisible characters from the public never reach a published page raw.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pctui.model.inert import inert
+from pctui.model.records import Consultation, Item
+from pctui.model.state import item_state
+from pctui.publish.era import era_period, era_period_short
+from pctui.publish.labels import Labels, labels_for, office_name, self_name
+
+
+@dataclass(frozen=True)
+class Row:
+    """One item as published: its number, texts and labels."""
+
+    no: int
+    section: str  # the section's title
+    topic: str
+    count: int
+    klass: str  # the outcome class's label ("" when none)
+    opinion: str
+    response: str
+    state: str  # the item's state, in the publication's language
+
+
+@dataclass(frozen=True)
+class _Names:
+    sections: dict[str, str]  # id -> title
+    classes: dict[str, str]  # id -> label
+
+
+@dataclass(frozen=True)
+class Part:
+    """One section of the result: its 1-based number, title and rows ("なし" when empty)."""
+
+    number: int
+    title: str
+    rows: list[Row]
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Everything a published result prints, already computed and made inert."""
+
+    language: str
+    labels: Labels
+    heading: str  # the document's title line
+    title: str
+    organization: str
+    self_name: str
+    office: str
+    period: str  # "" when the dates are not set
+    period_short: str
+    places: list[str]
+    url: str
+    methods: list[str]
+    submitters: list[tuple[str, int]]  # per method, in intake order
+    submitter_total: int
+    submitter_unit: str
+    opinion_total: int
+    opinion_heading: str
+    response_heading: str
+    classes: list[tuple[str, int]]  # (label, opinions) in review.classes order
+    parts: list[Part]
+    draft: bool
+    results_heading: str = ""
+    rows: list[Row] = field(default_factory=list)
+
+
+def _period(consultation: Consultation) -> tuple[str, str]:
+    meta = consultation.meta
+    if meta.opened is None or meta.closed is None:
+        return "", ""
+    if meta.language == "en":
+        span = f"{meta.opened.isoformat()} – {meta.closed.isoformat()}"
+        return span, span
+    return era_period(meta.opened, meta.closed), era_period_short(meta.opened, meta.closed)
+
+
+def _heading(title: str, organization: str, labels: Labels, language: str) -> str:
+    """The title line: the seed's '… 寄せられたご意見と本市の考え方', unless the title says it."""
+    if language == "en":
+        if "opinion" in title.lower():
+            return title
+        return f"{title}: {labels.title_suffix.format(self=self_name(organization, language))}"
+    if "ご意見" in title or "考え方" in title:
+        return title
+    return f"{title} {labels.title_suffix.format(self=self_name(organization, language))}"
+
+
+def _row(item: Item, consultation: Consultation, labels: Labels, names: _Names) -> Row:
+    current = item.current
+    state = item_state(item, consultation.review)
+    return Row(
+        no=item.no,
+        section=inert(names.sections.get(item.section, item.section)),
+        topic=inert(item.topic or ""),
+        count=item.count,
+        klass=inert(names.classes.get(item.klass, item.klass)) if item.klass else "",
+        opinion=inert(item.opinion),
+        response=inert(current.text) if current else "",
+        state=labels.states.get(state, state),
+    )
+
+
+def _class_counts(consultation: Consultation, classes: dict[str, str]) -> list[tuple[str, int]]:
+    if not consultation.review.classes:
+        return []
+    counter: Counter[str] = Counter()
+    for item in consultation.items:
+        counter[item.klass or ""] += item.count
+    counts = [(inert(label), counter.get(class_id, 0)) for class_id, label in classes.items()]
+    if counter.get(""):
+        counts.append(
+            ("未分類" if consultation.meta.language != "en" else "Unclassified", counter[""])
+        )
+    return counts
+
+
+def class_counts(consultation: Consultation) -> list[tuple[str, int]]:
+    """(class label, number of opinions) per configured outcome class; [] when none are set.
+
+    Opinions, not items, are counted (an item merging 3 opinions counts 3), and items
+    without a class are counted as 未分類 when there are any.
+    """
+    classes = {c.id: c.label for c in consultation.review.classes}
+    return _class_counts(consultation, classes)
+
+
+def build(consultation: Consultation, draft: bool = False) -> Publication:
+    """The publication of `consultation`: every item's current revision as its response.
+
+    Which items may be published is the caller's decision (see `completeness`); `draft`
+    only marks every page as a draft.
+    """
+    meta = consultation.meta
+    labels = labels_for(meta.language)
+    titles = {s.id: s.title for s in consultation.sections}
+    classes = {c.id: c.label for c in consultation.review.classes}
+    names = _Names(titles, classes)
+    # Sections in file order; items whose section is not declared follow in order of first use.
+    order = [s.id for s in consultation.sections]
+    for item in consultation.items:
+        if item.section not in order:
+            order.append(item.section)
+    by_section: dict[str, list[Item]] = {section_id: [] for section_id in order}
+    for item in consultation.items:
+        by_section[item.section].append(item)
+    parts = []
+    rows: list[Row] = []
+    for number, section_id in enumerate(order, start=1):
+        items = sorted(by_section[section_id], key=lambda i: i.no)
+        part_rows = [_row(item, consultation, labels, names) for item in items]
+        parts.append(Part(number, inert(titles.get(section_id, section_id)), part_rows))
+        rows.extend(part_rows)
+    intake = consultation.intake
+    methods = list(intake.methods) + [m for m in intake.submitters if m not in intake.methods]
+    period, period_short = _period(consultation)
+    organization = inert(meta.organization)
+    language = meta.language
+    results_name = organization or self_name(organization, language)
+    return Publication(
+        language=language,
+        labels=labels,
+        heading=inert(_heading(meta.title, meta.organization, labels, language)),
+        title=inert(meta.title),
+        organization=organization,
+        self_name=inert(self_name(meta.organization, language)),
+        office=inert(office_name(meta.organization, language)),
+        period=period,
+        period_short=period_short,
+        places=[inert(p) for p in meta.places],
+        url=inert(meta.url),
+        methods=[inert(m) for m in methods],
+        submitters=[(inert(m), intake.submitters.get(m, 0)) for m in methods],
+        submitter_total=intake.total_submitters,
+        submitter_unit=inert(intake.submitter_unit),
+        opinion_total=consultation.total_opinions,
+        opinion_heading=inert(meta.opinion_heading),
+        response_heading=inert(meta.response_heading),
+        classes=_class_counts(consultation, classes),
+        parts=parts,
+        draft=draft,
+        results_heading=labels.results.format(org=results_name),
+        rows=rows,
+    )

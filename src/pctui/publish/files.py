@@ -1,0 +1,62 @@
+"""Rendering a publication into the requested formats and writing the output files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pctui.model.records import Consultation
+from pctui.publish.document import Publication, build
+from pctui.publish.html import to_html
+from pctui.publish.markdown import to_markdown
+from pctui.publish.table import to_csv
+from pctui.publish.xlsx import to_xlsx
+from pctui.storage.atomic import write_atomic
+
+RENDERERS: dict[str, Callable[[Publication], bytes]] = {
+    "md": lambda pub: to_markdown(pub).encode("utf-8"),
+    "html": lambda pub: to_html(pub).encode("utf-8"),
+    "csv": to_csv,
+    "xlsx": to_xlsx,
+}
+FORMATS = tuple(RENDERERS)
+
+
+def render(consultation: Consultation, fmt: str, draft: bool = False) -> bytes:
+    """The bytes of `consultation` published as `fmt` (md, html, csv, xlsx)."""
+    return RENDERERS[fmt](build(consultation, draft))
+
+
+def outputs(
+    file_path: Path,
+    consultation: Consultation,
+    formats: Sequence[str] = FORMATS,
+    out_dir: Path | None = None,
+) -> list[Path]:
+    """The paths a publish of `file_path` writes: `<id>.<fmt>` beside it, or in `out_dir`.
+
+    In the order of `formats`; nothing is written. The git side uses this to know which
+    files to commit with an approval.
+    """
+    folder = out_dir if out_dir is not None else file_path.parent
+    return [folder / f"{consultation.meta.id}.{fmt}" for fmt in formats]
+
+
+def write_outputs(
+    file_path: Path,
+    consultation: Consultation,
+    formats: Sequence[str] = FORMATS,
+    out_dir: Path | None = None,
+    draft: bool = False,
+) -> list[Path]:
+    """Render every format and write each file atomically; returns the paths written.
+
+    Every format is rendered before the first file is written, so a failure to render
+    leaves no half-published set. SaveError (from write_atomic) says why a write failed.
+    """
+    publication = build(consultation, draft)
+    paths = outputs(file_path, consultation, formats, out_dir)
+    data = [RENDERERS[fmt](publication) for fmt in formats]
+    for path, content in zip(paths, data, strict=True):
+        write_atomic(path, content)
+    return paths

@@ -1,0 +1,154 @@
+"""The published result as Markdown, laid out like the seed document.
+
+Table cells cannot hold raw line breaks, so paragraphs are joined with `<br><br>` and line
+breaks within a paragraph with `<br>`; every character Markdown or HTML would act on is
+escaped, so an opinion's text is shown, never interpreted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pctui.publish.document import Part, Publication, Row
+
+KANA_MARKS = (
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+)
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_SPECIAL = re.compile(r"[\\`*_\[\]{}|~&<>]")
+_LINE_START = re.compile(r"^(\s*)(?:([#+\-=])|(\d+)([.)]))")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ENTITIES.get(char) or "\\" + char
+
+
+def _escape_start(match: re.Match[str]) -> str:
+    # A line that would open a heading, a list or a setext underline: escape its marker
+    # (for "1." the full stop, since a backslash before a digit is not an escape).
+    indent, mark, digits, stop = match.groups()
+    return indent + (f"\\{mark}" if mark else f"{digits}\\{stop}")
+
+
+def escape(text: str) -> str:
+    """`text` with Markdown and HTML specials escaped, safe in a paragraph or a table cell."""
+    escaped = _SPECIAL.sub(_escape_char, text)
+    return _LINE_START.sub(_escape_start, escaped)
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of `text` (separated by blank lines), stripped, empty ones dropped."""
+    return [p.strip("\n") for p in re.split(r"\n[ \t\u3000]*\n", text) if p.strip()]
+
+
+def cell(text: str) -> str:
+    """A table cell for `text`: paragraphs joined by <br><br>, lines by <br>, all escaped."""
+    parts = ["<br>".join(escape(line) for line in p.split("\n")) for p in paragraphs(text)]
+    return "<br><br>".join(parts)
+
+
+def _table(header: list[str], rows: list[list[str]], align: list[str]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _opinion_cell(row: Row, marked: str) -> str:
+    opinion = cell(row.opinion)
+    if not row.topic:
+        return opinion
+    topic = escape(f"【{row.topic}】" if marked == "ja" else f"[{row.topic}]")
+    return f"{topic}<br>{opinion}" if opinion else topic
+
+
+def _part(pub: Publication, part: Part) -> list[str]:
+    labels = pub.labels
+    lines = [f"### {part.number} {escape(part.title)}", ""]
+    if not part.rows:
+        return [*lines, labels.none, ""]
+    header = [labels.no, escape(pub.opinion_heading), escape(pub.response_heading)]
+    align = ["---:", "---", "---"]
+    with_class = bool(pub.classes)
+    if with_class:
+        header.append(labels.klass)
+        align.append("---")
+    if pub.draft:
+        header.append(labels.state)
+        align.append("---")
+    rows = []
+    for row in part.rows:
+        cells = [str(row.no), _opinion_cell(row, pub.language), cell(row.response)]
+        if with_class:
+            cells.append(escape(row.klass))
+        if pub.draft:
+            cells.append(escape(row.state))
+        rows.append(cells)
+    return [*lines, *_table(header, rows, align), ""]
+
+
+def _places(pub: Publication) -> list[str]:
+    labels = pub.labels
+    lines: list[str] = []
+    number = 0
+    if pub.places:
+        number += 1
+        lines += [f"### ({number}) {escape(labels.places_offices.format(office=pub.office))}", ""]
+        for index, place in enumerate(pub.places):
+            if pub.language == "en" or index >= len(KANA_MARKS):
+                lines += [f"- {escape(place)}", ""]
+            else:
+                lines += [f"{KANA_MARKS[index]} {escape(place)}", ""]
+    if pub.url:
+        number += 1
+        org = pub.organization or pub.self_name
+        lines += [f"### ({number}) {escape(labels.places_web.format(org=org))}", ""]
+        lines += [link(pub.url), ""]
+    return lines or [labels.undated, ""]
+
+
+def link(url: str) -> str:
+    """An autolink for a web address, or the escaped text when it is not an http(s) address."""
+    if re.fullmatch(r"https?://[^\s<>]+", url):
+        return f"<{url}>"
+    return escape(url)
+
+
+def _numbers(pub: Publication) -> list[str]:
+    labels = pub.labels
+    unit = pub.submitter_unit
+    lines = [f"### (1) {labels.submitters}", "", f"{pub.submitter_total} {escape(unit)}", ""]
+    lines += [f"### (2) {labels.by_method}", ""]
+    header = [labels.method, *(escape(m) for m, _ in pub.submitters), labels.total]
+    counts = [labels.submitter_count, *(str(n) for _, n in pub.submitters)]
+    lines += _table(header, [[*counts, str(pub.submitter_total)]], ["---"] * len(header))
+    lines += ["", f"### (3) {labels.opinion_total}", ""]
+    lines += [f"{pub.opinion_total}{labels.opinions_unit}", ""]
+    if pub.classes:
+        lines += [f"### (4) {labels.by_class}", ""]
+        rows = [[escape(label), str(n)] for label, n in pub.classes]
+        lines += _table([labels.klass, labels.opinion_count], rows, ["---", "---:"])
+        lines.append("")
+    return lines
+
+
+def to_markdown(pub: Publication) -> str:
+    """The whole result as Markdown text (LF line ends, one trailing newline)."""
+    labels = pub.labels
+    mark = labels.draft_mark if pub.draft else ""
+    lines = [f"# {mark}{escape(pub.heading)}", ""]
+    if pub.draft:
+        lines += [f"> **{labels.draft_banner}**", ""]
+    lines += [f"## 1 {labels.period}", "", pub.period or labels.undated, ""]
+    lines += [f"## 2 {labels.places}", "", *_places(pub)]
+    methods = labels.list_separator.join(escape(m) for m in pub.methods)
+    lines += [f"## 3 {labels.methods}", "", methods or labels.undated, ""]
+    lines += [f"## 4 {labels.numbers}", "", *_numbers(pub)]
+    lines += [f"## 5 {escape(pub.results_heading)}", ""]
+    if pub.period_short:
+        lines += [labels.held.format(period=pub.period_short), ""]
+    for part in pub.parts:
+        lines += _part(pub, part)
+    if pub.draft:
+        lines += [f"> **{labels.draft_banner}**", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
