@@ -88,3 +88,16 @@ def test_draft_markdown_imports_with_a_note(tmp_path: Path) -> None:
     assert raw.title == consultation.meta.title
     assert len(raw.items) == 4
     assert any("marked as a draft" in n.message for n in raw.notes)
+
+
+def test_xlsx_round_trip_keeps_the_header_facts(seed: Path, tmp_path: Path) -> None:
+    raw = read_source(seed)
+    consultation = to_consultation(raw, "tanaka", AT, "jumin")
+    published = tmp_path / "jumin.xlsx"
+    published.write_bytes(render(consultation, "xlsx"))
+    again = read_source(published)
+    assert again.notes == []
+    for key in ("title", "organization", "opened", "closed", "places", "url", "methods",
+                "submitters", "submitter_unit", "declared_total"):  # fmt: skip
+        assert getattr(again, key) == getattr(raw, key), key
+    assert _items(again)[0][2:] == _items(raw)[0][2:]

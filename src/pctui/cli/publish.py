@@ -86,7 +86,7 @@ def _header_text(file: ConsultationFile) -> str:
     return text.split("\n[[items]]", 1)[0]
 
 
-def _unapproved_problems(file: ConsultationFile) -> list[Problem]:
+def _unapproved_problems(file: ConsultationFile, draft: bool) -> list[Problem]:
     review = file.consultation.review
     problems = []
     for item, state in unapproved(file.consultation):
@@ -96,7 +96,9 @@ def _unapproved_problems(file: ConsultationFile) -> list[Problem]:
         message = (
             f"No.{item.no} is not approved ({state}; needs {', '.join(needs) or 'a response'})"
         )
-        problems.append(Problem(str(file.path), line, col, message))
+        # In a draft they are what the draft mark is about: said, but not in the way.
+        severity = WARNING if draft else ERROR
+        problems.append(Problem(str(file.path), line, col, message, severity))
     return problems
 
 
@@ -121,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     findings = completeness(consultation)
     header = Locator(_header_text(file)) if findings else Locator("")
     problems = [locate(file, finding, header) for finding in findings]
-    pending = _unapproved_problems(file)
+    pending = _unapproved_problems(file, args.draft)
     for problem in sorted([*problems, *pending], key=lambda p: (p.line, p.col)):
         print(problem, file=sys.stderr)
     blocking = [p for p in problems if p.severity == ERROR]

@@ -9,6 +9,7 @@ from pctui.importer.build import DEFAULT_STAGES, slug, to_consultation
 from pctui.importer.columns import FIELDS, MapError, parse_map
 from pctui.importer.grid import Unreadable, csv_rows, decode, read_grid, xlsx_rows
 from pctui.importer.raw import ERROR, WARNING, Note, RawDocument, RawItem
+from pctui.importer.summary import read_summary
 from pctui.importer.text import read_text
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -23,7 +24,11 @@ def read_source(path: Path, mapping: dict[str, str] | None = None) -> RawDocumen
     """
     data = path.read_bytes()
     if path.suffix.lower() in XLSX_SUFFIXES or data.startswith(b"PK\x03\x04"):
-        return read_grid(xlsx_rows(path, mapping), mapping)
+        table, summary = xlsx_rows(path, mapping)
+        raw = read_grid(table, mapping)
+        if summary:
+            read_summary(summary, raw)
+        return raw
     text, encoding = decode(data)
     if path.suffix.lower() in CSV_SUFFIXES:
         raw = read_grid(csv_rows(text), mapping)

@@ -17,6 +17,7 @@ from pathlib import Path
 from pctui.importer.cells import split_topic
 from pctui.importer.columns import recognise
 from pctui.importer.raw import ERROR, RawDocument, RawItem
+from pctui.importer.summary import summary_names
 from pctui.publish.table import FORMULA_START
 
 HEADER_SEARCH = 30  # a header row is looked for in this many first rows (titles may precede it)
@@ -154,8 +155,9 @@ def csv_rows(text: str) -> list[Row]:
     return rows
 
 
-def xlsx_rows(path: Path, mapping: dict[str, str] | None = None) -> list[Row]:
-    """The rows of the first sheet of `path` that holds an opinion table (or of the first sheet)."""
+def xlsx_rows(path: Path, mapping: dict[str, str] | None = None) -> tuple[list[Row], list[Row]]:
+    """The rows of the first sheet of `path` that holds an opinion table (or of the first
+    sheet), and the rows of a summary sheet pctui wrote ([] when there is none)."""
     import openpyxl
 
     try:
@@ -165,15 +167,21 @@ def xlsx_rows(path: Path, mapping: dict[str, str] | None = None) -> list[Row]:
             1, 1, f"not a readable XLSX workbook ({type(error).__name__}: {error})"
         ) from None
     try:
-        sheets = []
+        sheets, summary, table = [], [], None
         for sheet in workbook.worksheets:
             rows = [
                 (number, [clean(v) for v in values])
                 for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
             ]
-            if any(recognise(cells, mapping) is not None for _, cells in rows[:HEADER_SEARCH]):
-                return rows
+            if sheet.title in summary_names():
+                summary = rows
+            elif table is None and any(
+                recognise(cells, mapping) is not None for _, cells in rows[:HEADER_SEARCH]
+            ):
+                table = rows
             sheets.append(rows)
-        return sheets[0] if sheets else []
+        if table is None:
+            table = sheets[0] if sheets else []
+        return table, summary
     finally:
         workbook.close()

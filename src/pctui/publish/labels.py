@@ -65,7 +65,7 @@ class Labels:
     undated: str
     summary_sheet: str
     items_sheet: str
-    item: str
+    organization: str
     states: dict[str, str]
 
 
@@ -101,7 +101,7 @@ JA = Labels(
     undated="（未定）",
     summary_sheet="概要",
     items_sheet="ご意見と考え方",
-    item="項目",
+    organization="実施機関",
     states={
         "draft": "下書き",
         "in-review": "決裁中",
@@ -142,7 +142,7 @@ EN = Labels(
     undated="(not set)",
     summary_sheet="Summary",
     items_sheet="Opinions",
-    item="Item",
+    organization="Organization",
     states={
         "draft": "draft",
         "in-review": "in review",

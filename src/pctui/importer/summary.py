@@ -1,0 +1,66 @@
+"""The header facts of a workbook pctui published, read back from its summary sheet (概要).
+
+The sheet holds one (label, value) row per fact, in the labels of `pctui.publish.labels`;
+with it, an XLSX round trip keeps the dates, places and numbers, not only the items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pctui.importer.raw import RawDocument
+from pctui.publish.era import parse_dates
+from pctui.publish.labels import EN, JA, Labels
+
+_URL = re.compile(r"https?://\S+")
+_TITLE_SUFFIX = re.compile(
+    r"[ \t\u3000:：]*(?:寄せられた(?:ご)?意見と.{1,12}の考え方"
+    r"|opinions received and the response of .+)$"
+)
+
+
+def summary_names() -> set[str]:
+    """The sheet names a summary sheet may have."""
+    return {JA.summary_sheet, EN.summary_sheet}
+
+
+def _labels(rows: list[tuple[int, list[str]]]) -> Labels:
+    names = {cells[0] for _, cells in rows if cells}
+    return EN if EN.period in names else JA
+
+
+def read_summary(rows: list[tuple[int, list[str]]], doc: RawDocument) -> None:
+    """Fill `doc`'s header facts from the summary rows (only facts `doc` does not have yet)."""
+    labels = _labels(rows)
+    by_method = f"{labels.by_method}: "
+    for number, cells in rows:
+        if len(cells) < 2 or not cells[1]:
+            continue
+        label, value = cells[0], cells[1]
+        if label == "" and not value.startswith(labels.draft_mark.strip()):
+            doc.title = _TITLE_SUFFIX.sub("", value).strip() or value
+        elif label == labels.organization:
+            doc.organization = doc.organization or value
+        elif label == labels.period:
+            found, _ = parse_dates(value)
+            if len(found) >= 2:
+                doc.opened, doc.closed = found[0].date, found[1].date
+            elif value != labels.undated:
+                doc.note(number, 2, f"summary sheet: period {value!r} not read")
+        elif label == labels.places and value != labels.undated:
+            for line in value.split("\n"):
+                if _URL.fullmatch(line.strip()):
+                    doc.url = line.strip()
+                elif line.strip():
+                    doc.places.append(line.strip())
+        elif label == labels.methods and value != labels.undated:
+            doc.methods = [m.strip() for m in re.split(r"[、,，]", value) if m.strip()]
+        elif label == labels.submitters:
+            unit = value.split(" ", 1)
+            if len(unit) == 2 and unit[1].strip():
+                doc.submitter_unit = unit[1].strip()
+        elif label.startswith(by_method) and label != by_method + labels.total:
+            if value.isdigit():
+                doc.submitters[label.removeprefix(by_method)] = int(value)
+        elif label == labels.opinion_total and value.isdigit():
+            doc.declared_total = int(value)
