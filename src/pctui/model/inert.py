@@ -39,11 +39,25 @@ def inert(text: str) -> str:
     return _SUSPECT.sub(_visible, text)
 
 
+# Control characters have no Unicode name; these are the ones worth naming in a message.
+_CONTROL_NAMES = {
+    0x00: "NULL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0D: "CARRIAGE RETURN",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x9B: "CONTROL SEQUENCE INTRODUCER",
+}
+
+
+def describe(char: str) -> str:
+    """One character described as "U+XXXX NAME", control characters named too."""
+    code = ord(char)
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(code, "CONTROL CHARACTER")
+    return f"U+{code:04X} {name}"
+
+
 def suspicious(text: str) -> list[tuple[int, str]]:
     """(0-based offset, description) of each character `inert` would replace."""
-    found = []
-    for match in _SUSPECT.finditer(text):
-        char = match.group()
-        name = unicodedata.name(char, f"U+{ord(char):04X}")
-        found.append((match.start(), f"U+{ord(char):04X} {name}"))
-    return found
+    return [(match.start(), describe(match.group())) for match in _SUSPECT.finditer(text)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 ITEM_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*items[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
@@ -47,22 +48,33 @@ def join(first: Chunk, second: Chunk) -> Chunk:
 
 
 _TOKENS = re.compile(r'\\.|"""|\'\'\'|"|\'|#|\n', re.DOTALL)
+_BASIC = ('"', '"""')  # the strings in which a backslash escapes the next character
+_QUOTES = ('"""', "'''", '"', "'")
 
 
-def ends_inside_string(text: str) -> bool:
-    """True when `text` ends inside a multi-line string (so its boundary was false).
+def multiline_strings(text: str, start: int = 0) -> Iterator[tuple[int, int | None]]:
+    """(opening offset, offset after the closing quotes or None) of each multi-line string.
 
-    Only called for a chunk that failed to parse, so its cost is off the normal path.
+    Scans from `start`, which must not be inside a string or comment. A light tokenizer
+    (strings, escapes, comments), enough to tell text inside a string from TOML around it
+    without a full parse; used only when something failed to parse or must be located.
     """
     state = ""  # "", '"', "'", '"""', "'''" or "#"
-    for match in _TOKENS.finditer(text):
+    opened = 0
+    position = start
+    while match := _TOKENS.search(text, position):
         token = match.group()
+        position = match.end()
+        if len(token) == 2 and token[0] == "\\":
+            if state not in _BASIC:
+                position = match.start() + 1  # outside basic strings a backslash is plain
+            continue
         if state == "#":
             if token == "\n":
                 state = ""
         elif state == "":
-            if token in ('"""', "'''", '"', "'"):
-                state = token
+            if token in _QUOTES:
+                state, opened = token, match.start()
             elif token == "#":
                 state = "#"
         elif state in ('"', "'"):
@@ -70,4 +82,26 @@ def ends_inside_string(text: str) -> bool:
                 state = ""
         elif token == state:
             state = ""
-    return state in ('"""', "'''")
+            yield opened, match.end()
+    if state in _QUOTES[:2]:
+        yield opened, None
+
+
+def open_string_at(text: str) -> int | None:
+    """Offset where the multi-line string that `text` ends inside opens, or None."""
+    for opened, closed in multiline_strings(text):
+        if closed is None:
+            return opened
+    return None
+
+
+def ends_inside_string(text: str) -> bool:
+    """True when `text` ends inside a multi-line string (so an item boundary in it was false)."""
+    return open_string_at(text) is not None
+
+
+def string_end(text: str, opened: int) -> int | None:
+    """Offset just after the multi-line string opening at `opened` closes, or None if never."""
+    for _, closed in multiline_strings(text, opened):
+        return closed
+    return None

@@ -147,10 +147,13 @@ class ConsultationFile:
     def _render(self, touched: set[int]) -> str:
         items = self.consultation.items
         if not self._loaded.spliceable:
-            document = tomlkit.parse(self._loaded.header.text)
+            text = self._loaded.header.text
+            crlf = "\r\n" in text  # tomlkit writes new tables with LF; keep the file's endings
+            document = tomlkit.parse(text.replace("\r\n", "\n") if crlf else text)
             for no in touched:
                 patch_item(document[ITEMS][self._index[no]], items[self._index[no]])
-            self._new_header = tomlkit.dumps(document)
+            rendered = tomlkit.dumps(document)
+            self._new_header = rendered.replace("\n", "\r\n") if crlf else rendered
             return self._new_header
         self._new_chunks = {
             self._index[no]: patch_chunk(self._loaded.chunks[self._index[no]].text,

@@ -48,9 +48,11 @@ def read_header(data: dict[str, Any], check: Checker) -> Header:
         check.report(
             "", 0, "format", f"format = {version} is not supported (this pctui reads format = 1)"
         )
-    meta = _read_meta(check.get(data, "consultation", TABLE, "", required=True, default={}), check)
+    facts = check.get(data, "consultation", TABLE, "", required=True)
+    meta = _read_meta(facts or {}, check if facts is not None else _quiet(check))
     intake = _read_intake(check.get(data, "intake", TABLE, "", default={}), check)
-    review = _read_review(check.get(data, "review", TABLE, "", required=True, default={}), check)
+    rules = check.get(data, "review", TABLE, "", required=True)
+    review = _read_review(rules or {}, check if rules is not None else _quiet(check))
     sections = _read_sections(check.get(data, "sections", TABLE_LIST, "", default=[]), check)
     git = check.get(data, "git", TABLE, "", default={})
     check.unknown_keys(git, ("commit",), "git")
@@ -59,6 +61,12 @@ def read_header(data: dict[str, Any], check: Checker) -> Header:
         check.report("git", 0, "commit", f"git.commit must be one of {', '.join(COMMIT_MODES)}")
         commit_mode = "manual"
     return Header(meta, intake, review, sections, commit_mode)
+
+
+def _quiet(check: Checker) -> Checker:
+    """A checker that drops what it is told: for a table already reported missing or not a
+    table, whose every required key would otherwise be reported missing as well."""
+    return Checker(check.path, check.locator, [])
 
 
 def _read_meta(table: dict[str, Any], check: Checker) -> Meta:

@@ -51,8 +51,11 @@ def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | N
         _read_revision(r, index, check)
         for index, r in enumerate(check.get(table, "revisions", TABLE_LIST, ITEMS, default=[]))
     ]
+    # When `revisions` is itself malformed (reported), how many there are is unknown.
+    raw = table.get("revisions", [])
+    well_formed = isinstance(raw, list) and all(isinstance(r, dict) for r in raw)
     signoffs = [
-        _read_signoff(s, index, header, len(revisions), check)
+        _read_signoff(s, index, header, len(revisions) if well_formed else None, check)
         for index, s in enumerate(check.get(table, "signoffs", TABLE_LIST, ITEMS, default=[]))
     ]
     if no is None or section is None or opinion is None:
@@ -81,7 +84,7 @@ def _read_revision(table: dict[str, Any], index: int, check: Checker) -> Revisio
 
 
 def _read_signoff(
-    table: dict[str, Any], index: int, header: Header, revisions: int, check: Checker
+    table: dict[str, Any], index: int, header: Header, revisions: int | None, check: Checker
 ) -> Signoff | None:
     t = SIGNOFFS
     check.unknown_keys(table, SIGNOFF_KEYS, t, index)
@@ -93,10 +96,12 @@ def _read_signoff(
     verdict = check.get(table, "verdict", STR, t, index, required=True)
     comment = check.get(table, "comment", STR, t, index)
     withdrawn = check.get(table, "withdrawn", DATETIME, t, index)
-    if stage is not None and stage not in header.review.stages:
+    # With no stages known (review missing or broken, already reported) every stage would
+    # be reported too; those would only bury the real problem.
+    if stage is not None and header.review.stages and stage not in header.review.stages:
         stages = ", ".join(header.review.stages)
         check.report(t, index, "stage", f"stage {stage!r} is not in review.stages ({stages})")
-    if revision is not None and not 1 <= revision <= revisions:
+    if revision is not None and revisions is not None and not 1 <= revision <= revisions:
         message = f"sign-off points at revision {revision}; the item has {revisions}"
         check.report(t, index, "revision", message)
     if digest is not None and not DIGEST.match(digest):

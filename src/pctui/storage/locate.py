@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from pctui.storage.chunks import multiline_strings
+
 _HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*([^\]\n]+?)[ \t]*\]\]?")
 _KEY = re.compile(r"""^[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([A-Za-z0-9_-]+))[ \t]*[=.]""")
 
@@ -25,10 +27,26 @@ class Locator:
         return self.text.split("\n")
 
     @cached_property
+    def _in_string(self) -> set[int]:
+        """0-based numbers of the lines that begin inside a multi-line string.
+
+        Such a line may look like a table header or a `key =` line (an opinion quoting
+        TOML, a note starting with "[注]") but is text, so it is never a place to point at.
+        """
+        inside: set[int] = set()
+        for opened, closed in multiline_strings(self.text):
+            first = self.text.count("\n", 0, opened) + 1
+            last = self.text.count("\n", 0, closed) if closed is not None else len(self._lines) - 1
+            inside.update(range(first, last + 1))
+        return inside
+
+    @cached_property
     def _tables(self) -> list[tuple[str, int]]:
         """(dotted table name, 0-based line) for every table header, in order."""
         found: list[tuple[str, int]] = []
         for number, line in enumerate(self._lines):
+            if number in self._in_string:
+                continue
             match = _HEADER.match(line)
             if match:
                 name = re.sub(r"[ \t]*\.[ \t]*", ".", match.group(2)).replace('"', "")
@@ -49,6 +67,21 @@ class Locator:
                 seen += 1
         return None
 
+    def _sub_table(self, table: str, first: int, key: str) -> int | None:
+        """0-based line of `[table.key]` (or `[[table.key]]`) in the table at line `first`.
+
+        For a key written as a table of its own rather than as `key = …`; None if absent.
+        """
+        sub = f"{table}.{key}" if table else key
+        for name, number in self._tables:
+            if number < first:
+                continue
+            if number > first and table and name == table:
+                break  # the next instance of the same array of tables
+            if name == sub or name.startswith(sub + "."):
+                return number
+        return None
+
     def find(self, table: str, index: int = 0, key: str | None = None) -> tuple[int, int]:
         """1-based (line, column) of `key` in the `index`-th `table`, or the nearest known place.
 
@@ -60,10 +93,15 @@ class Locator:
         first, end = span
         if key is not None:
             for number in range(first, end):
+                if number in self._in_string:
+                    continue
                 line = self._lines[number]
                 match = _KEY.match(line)
                 if match and key in match.groups():
                     column = len(line) - len(line.lstrip(" \t")) + 1
                     return self.base_line + number, column
+            sub = self._sub_table(table, first, key)
+            if sub is not None:
+                first = sub
         column = len(self._lines[first]) - len(self._lines[first].lstrip(" \t")) + 1
         return self.base_line + first, column

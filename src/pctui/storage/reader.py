@@ -14,7 +14,7 @@ from typing import Any
 
 from pctui.model.records import Consultation, Item
 from pctui.storage.checker import Checker
-from pctui.storage.chunks import Chunk, ends_inside_string, join, split
+from pctui.storage.chunks import Chunk, join, open_string_at, split, string_end
 from pctui.storage.header_schema import Header, read_header
 from pctui.storage.item_schema import ITEMS, read_item
 from pctui.storage.locate import Locator
@@ -41,17 +41,37 @@ class Loaded:
 
 
 def decode(data: bytes, path: str) -> tuple[str, bool]:
-    """UTF-8 text of `data` and whether it began with a BOM; LoadError pointing at bad bytes."""
+    """UTF-8 text of `data` and whether it began with a BOM; LoadError pointing at bad bytes.
+
+    Every invalid byte sequence is reported (not just the first), each at its line and
+    the column counted in characters, as an editor shows it.
+    """
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        message = f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8"
-        raise LoadError([Problem(path, line, col, message)]) from None
+    except UnicodeDecodeError:
+        raise LoadError(_bad_bytes(data, path)) from None
     if text.startswith(BOM):
         return text[1:], True
     return text, False
+
+
+def _bad_bytes(data: bytes, path: str) -> list[Problem]:
+    problems: list[Problem] = []
+    position = 0
+    while position < len(data):
+        try:
+            data[position:].decode("utf-8")
+            break
+        except UnicodeDecodeError as error:
+            start = position + error.start
+            line_start = data.rfind(b"\n", 0, start) + 1
+            before = data[line_start:start].decode("utf-8", errors="replace").lstrip(BOM)
+            message = f"not valid UTF-8 (byte 0x{data[start]:02x}); save the file as UTF-8"
+            problems.append(
+                Problem(path, data.count(b"\n", 0, start) + 1, len(before) + 1, message)
+            )
+            position = position + error.end
+    return problems
 
 
 def _parse(chunk: Chunk, path: str) -> dict[str, Any] | Problem:
@@ -65,6 +85,42 @@ def _parse(chunk: Chunk, path: str) -> dict[str, Any] | Problem:
             line = chunk.text.count("\n") + 1
         text = _AT.sub("", message).replace("(at end of document)", "at end of text").strip()
         return Problem(path, chunk.line + line - 1, col, f"TOML syntax: {text}")
+
+
+def _unclosed(chunk: Chunk, opened: int, path: str) -> Problem:
+    """The problem of a multi-line string opening at `opened` in `chunk` that never closes."""
+    line = chunk.text.count("\n", 0, opened)
+    col = opened - (chunk.text.rfind("\n", 0, opened) + 1) + 1
+    quotes = chunk.text[opened : opened + 3]
+    message = f"TOML syntax: this multi-line string is never closed (add the closing {quotes})"
+    return Problem(path, chunk.line + line, col, message)
+
+
+def _absorb(
+    text: str, chunk: Chunk, start: int, following: list[Chunk], path: str
+) -> tuple[dict[str, Any] | Problem, Chunk, int]:
+    """Parse `chunk` (at offset `start` of `text`), joining the chunks a string spans.
+
+    A line looking like `[[items]]` inside a multi-line string makes a false boundary; the
+    chunks up to where that string really closes are joined back. Returns the parse, the
+    (joined) chunk and how many of `following` it absorbed.
+    """
+    parsed = _parse(chunk, path)
+    used = 0
+    while isinstance(parsed, Problem):
+        opened = open_string_at(chunk.text)
+        if opened is None:
+            break
+        closed = string_end(text, start + opened)
+        if closed is None:
+            return _unclosed(chunk, opened, path), chunk, used
+        if used == len(following) or start + len(chunk.text) >= closed:
+            break  # the string closes within the chunk: the syntax error is another one
+        while used < len(following) and start + len(chunk.text) < closed:
+            chunk = join(chunk, following[used])
+            used += 1
+        parsed = _parse(chunk, path)
+    return parsed, chunk, used
 
 
 class _ItemLocator(Locator):
@@ -84,22 +140,17 @@ def load_text(text: str, path: str) -> Loaded:
     """Parse a whole file's text; LoadError lists every error, warnings are returned."""
     problems: list[Problem] = []
     header_chunk, raw_chunks = split(text)
-    header_data = _parse(header_chunk, path)
+    header_data, header_chunk, used = _absorb(text, header_chunk, 0, raw_chunks, path)
+    raw_chunks = raw_chunks[used:]
+    start = len(header_chunk.text)
     chunks: list[Chunk] = []
     tables: list[dict[str, Any]] = []
     whole = isinstance(header_data, dict) and ITEMS in header_data
     index = 0
     while index < len(raw_chunks) and not whole:
-        chunk = raw_chunks[index]
-        parsed = _parse(chunk, path)
-        # A `[[items]]` line inside a multi-line string split an item in two: join them back.
-        while isinstance(parsed, Problem) and index + 1 < len(raw_chunks):
-            if not ends_inside_string(chunk.text):
-                break
-            index += 1
-            chunk = join(chunk, raw_chunks[index])
-            parsed = _parse(chunk, path)
-        index += 1
+        parsed, chunk, used = _absorb(text, raw_chunks[index], start, raw_chunks[index + 1 :], path)
+        index += 1 + used
+        start += len(chunk.text)
         if isinstance(parsed, Problem):
             problems.append(parsed)
             continue
@@ -111,10 +162,13 @@ def load_text(text: str, path: str) -> Loaded:
         tables.append(found[0])
     if whole:
         return _load_whole(text, path)
-    header_dict = header_data if isinstance(header_data, dict) else {}
     if isinstance(header_data, Problem):
         problems.append(header_data)
-    header = read_header(header_dict, Checker(path, Locator(header_chunk.text), problems))
+        # The header's facts are unknown: read its defaults without reporting them missing,
+        # so the syntax error is not buried under problems it caused.
+        header = read_header({}, Checker(path, Locator(header_chunk.text), []))
+    else:
+        header = read_header(header_data, Checker(path, Locator(header_chunk.text), problems))
     items: list[Item | None] = [
         read_item(table, header, Checker(path, Locator(chunk.text, chunk.line), problems))
         for table, chunk in zip(tables, chunks, strict=True)
@@ -147,16 +201,17 @@ def _finish(
     problems: list[Problem],
     path: str,
 ) -> Loaded:
-    seen: dict[int, int] = {}
+    seen: dict[int, int] = {}  # No. -> index of the first item that has it
     for index, item in enumerate(items):
         if item is None:
             continue
         if item.no in seen:
             line, col = _item_place(header_chunk, chunks, index, "no")
-            first = seen[item.no]
-            problems.append(Problem(path, line, col, f"duplicate No.{item.no} (also item {first})"))
+            first, _ = _item_place(header_chunk, chunks, seen[item.no], "no")
+            message = f"duplicate No.{item.no} (also on line {first})"
+            problems.append(Problem(path, line, col, message))
         else:
-            seen[item.no] = index + 1
+            seen[item.no] = index
     errors = [p for p in problems if p.severity == ERROR]
     if errors:
         raise LoadError(errors)

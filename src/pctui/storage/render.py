@@ -13,11 +13,17 @@ import tomlkit
 from tomlkit.items import AoT, Table
 
 from pctui.model.records import Consultation, Item, Revision, Signoff
+from pctui.storage.chunks import open_string_at
 
 
 def text_value(text: str) -> Any:
-    """A TOML string for `text`: multi-line basic when it has line breaks, for readable diffs."""
-    if "\n" in text:
+    """A TOML string for `text`: multi-line basic when it has line breaks, for readable diffs.
+
+    A carriage return is the exception: a TOML reader turns a raw CRLF inside a multi-line
+    string into LF, which would change the text (and void its digest) on the next load, so
+    a text holding one is written as a single-line string where every CR is escaped.
+    """
+    if "\n" in text and "\r" not in text:
         return tomlkit.string(text, multiline=True)
     return tomlkit.string(text)
 
@@ -86,15 +92,48 @@ def patch_item(table: Any, item: Item) -> None:
             table["class"] = item.klass
 
 
+def _tail_start(lines: list[str]) -> int:
+    """Index of the first line of the comment block that ends a chunk (len(lines) if none).
+
+    Comments after an item's last statement and a blank line belong to what follows (a
+    section heading, a note about the next item), so new tables go in before them.
+    Comment lines right after the last statement stay with it.
+    """
+    last = len(lines)
+    while last > 0 and (not lines[last - 1].strip() or lines[last - 1].lstrip().startswith("#")):
+        last -= 1
+    blank = last
+    while blank < len(lines) and lines[blank].strip():
+        blank += 1  # comments glued to the last statement
+    if any(line.strip() for line in lines[blank:]):
+        return blank
+    return len(lines)
+
+
 def patch_chunk(text: str, item: Item) -> str:
-    """The text of one `[[items]]` block with `item`'s new records spliced in."""
+    """The text of one `[[items]]` block with `item`'s new records spliced in.
+
+    The block's line endings (LF or CRLF) are kept, and a comment block ending it stays at
+    the end, so that the diff is made of added lines only.
+    """
+    crlf = "\r\n" in text
+    if crlf:
+        text = text.replace("\r\n", "\n")
+    lines = text.split("\n")
+    cut = _tail_start(lines)
+    body, tail = text, ""
+    if cut < len(lines):
+        head = "\n".join(lines[:cut]) + "\n"
+        if open_string_at(head) is None:  # a line in a string only looked like a comment
+            body, tail = head, "\n".join(lines[cut:]).lstrip("\n")
     # The last item of a file may end without a blank line; give appended tables one.
-    document = tomlkit.parse(text if text.endswith("\n\n") else text.rstrip("\n") + "\n\n")
+    document = tomlkit.parse(body if body.endswith("\n\n") else body.rstrip("\n") + "\n\n")
     items = document["items"]
     assert isinstance(items, AoT)
     patch_item(items[0], item)
     patched = tomlkit.dumps(document)
-    return patched if patched.endswith("\n\n") else patched.rstrip("\n") + "\n\n"
+    patched = (patched if patched.endswith("\n\n") else patched.rstrip("\n") + "\n\n") + tail
+    return patched.replace("\n", "\r\n") if crlf else patched
 
 
 def item_table(item: Item) -> Table:

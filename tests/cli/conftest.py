@@ -1,0 +1,187 @@
+"""Fixtures for the CLI tests: the real console script, and files the current login may sign."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pctui.model import current_login, text_digest
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+SCRIPT = Path(sys.executable).parent / "pctui"
+SAMPLE = Path(__file__).resolve().parents[2] / "consultations" / "2025-jumin.toml"
+
+# Item 1 approved at every stage, 2 in review, 3 changes requested, 4 a draft written by
+# tanaka, 5 a draft with no response yet. The current login is a reviewer of every stage.
+SMALL = f"""\
+format = 1
+
+[consultation]
+id = "cli-test"
+title = "CLIテスト計画（案）"
+
+[review]
+stages = ["担当", "係長", "課長"]
+
+[review.reviewers]
+{current_login()} = ["担当", "係長", "課長"]
+tanaka = ["担当"]
+yamada = ["担当"]
+suzuki = ["係長"]
+sato = ["課長"]
+
+[[sections]]
+id = "1"
+title = "第1章"
+
+[[sections]]
+id = "2"
+title = "第2章"
+
+[[items]]
+no = 1
+section = "1"
+opinion = "ご意見1"
+
+[[items.revisions]]
+author = "tanaka"
+at = 2025-12-01T09:00:00+09:00
+text = "回答1"
+
+[[items.signoffs]]
+stage = "担当"
+by = "yamada"
+at = 2025-12-01T10:00:00+09:00
+revision = 1
+digest = "{text_digest("回答1")}"
+verdict = "approve"
+
+[[items.signoffs]]
+stage = "係長"
+by = "suzuki"
+at = 2025-12-01T11:00:00+09:00
+revision = 1
+digest = "{text_digest("回答1")}"
+verdict = "approve"
+
+[[items.signoffs]]
+stage = "課長"
+by = "sato"
+at = 2025-12-01T12:00:00+09:00
+revision = 1
+digest = "{text_digest("回答1")}"
+verdict = "approve"
+
+[[items]]
+no = 2
+section = "1"
+opinion = "ご意見2"
+
+[[items.revisions]]
+author = "tanaka"
+at = 2025-12-01T09:00:00+09:00
+text = "回答2"
+
+[[items.signoffs]]
+stage = "担当"
+by = "yamada"
+at = 2025-12-01T10:00:00+09:00
+revision = 1
+digest = "{text_digest("回答2")}"
+verdict = "approve"
+
+[[items]]
+no = 3
+section = "2"
+opinion = "ご意見3"
+
+[[items.revisions]]
+author = "tanaka"
+at = 2025-12-01T09:00:00+09:00
+text = "回答3"
+
+[[items.signoffs]]
+stage = "係長"
+by = "suzuki"
+at = 2025-12-01T10:00:00+09:00
+revision = 1
+digest = "{text_digest("回答3")}"
+verdict = "reject"
+comment = "根拠を明記してください"
+
+[[items]]
+no = 4
+section = "2"
+opinion = "ご意見4"
+
+[[items.revisions]]
+author = "tanaka"
+at = 2025-12-01T09:00:00+09:00
+text = "回答4"
+
+[[items]]
+no = 5
+section = "2"
+opinion = "ご意見5"
+"""
+
+
+@pytest.fixture
+def pctui() -> Run:
+    """Run the real `pctui` console script; returns the completed process (text)."""
+    assert SCRIPT.exists(), f"no console script at {SCRIPT}; install pctui (pip install -e .)"
+
+    def run(
+        *args: str | Path, cwd: Path | None = None, stdin: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(SCRIPT), *map(str, args)],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            input=stdin,
+            check=False,
+        )
+
+    return run
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A small consultation in every state, the current login a reviewer of every stage."""
+    path = tmp_path / "small.toml"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def root_sample(request: pytest.FixtureRequest) -> Path:
+    """A copy of the sample with the current login added as a reviewer (by a text edit)."""
+    if not SAMPLE.exists():
+        pytest.skip("consultations/2025-jumin.toml is not there yet")
+    sample_path: Path = request.getfixturevalue("sample_path")
+    text = sample_path.read_text(encoding="utf-8")
+    marker = "[review.reviewers]\n"
+    assert marker in text, "the sample lists its reviewers under [review.reviewers]"
+    line = f'{current_login()} = ["担当", "係長", "課長"]\n'
+    sample_path.write_text(text.replace(marker, marker + line, 1), encoding="utf-8")
+    return sample_path
+
+
+@pytest.fixture
+def where() -> Callable[..., str]:
+    """Position ("line:col", 1-based) of the `nth` occurrence of `needle` in `text`."""
+
+    def locate(text: str, needle: str, nth: int = 1) -> str:
+        offset = -1
+        for _ in range(nth):
+            offset = text.index(needle, offset + 1)
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return f"{line}:{col}"
+
+    return locate

@@ -1,0 +1,91 @@
+"""Every subcommand has --help; bad arguments exit 2 without a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pctui import __version__
+from pctui.cli.main import build_parser
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def subcommands() -> list[str]:
+    """The names of every registered subcommand."""
+    parser = build_parser()
+    for action in parser._actions:  # argparse has no public way to list subparsers
+        if isinstance(action, argparse._SubParsersAction):
+            return sorted(action.choices)
+    raise AssertionError("no subcommands")
+
+
+def test_the_core_commands_exist() -> None:
+    assert {"open", "validate", "status", "signoff", "withdraw", "revise"} <= set(subcommands())
+
+
+@pytest.mark.parametrize("command", subcommands())
+def test_every_subcommand_has_help(pctui: Run, command: str) -> None:
+    result = pctui(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"usage: pctui {command} ")
+    assert result.stderr == ""
+
+
+def test_top_level_help_lists_every_subcommand(pctui: Run) -> None:
+    result = pctui("--help")
+    assert result.returncode == 0
+    for command in subcommands():
+        assert command in result.stdout
+
+
+def test_version(pctui: Run) -> None:
+    result = pctui("--version")
+    assert (result.returncode, result.stdout) == (0, f"pctui {__version__}\n")
+
+
+def test_no_command_prints_help_and_exits_2(pctui: Run) -> None:
+    result = pctui()
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: pctui")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", "--frobnicate", "x.toml"),
+        ("status", "--jsn", "x.toml"),
+        ("signoff", "x.toml"),  # --item is required
+        ("revise", "x.toml", "--item", "1"),  # --text or --from-file is required
+        ("revise", "x.toml", "--item", "1", "--text", "a", "--from-file", "b"),
+        ("validate",),
+        ("nonsense",),
+    ],
+)
+def test_bad_arguments_exit_2(pctui: Run, args: tuple[str, ...]) -> None:
+    result = pctui(*args)
+    assert result.returncode == 2
+    assert "usage: pctui" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "status", "signoff", "withdraw", "revise"])
+def test_a_missing_file_is_reported_at_1_1(pctui: Run, tmp_path: Path, command: str) -> None:
+    missing = tmp_path / "missing.toml"
+    extra = {"signoff": ["--item", "1"], "withdraw": ["--item", "1"]}
+    extra["revise"] = ["--item", "1", "--text", "x"]
+    result = pctui(command, missing, *extra.get(command, []))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == f"{missing}:1:1: no such file"
+    assert "Traceback" not in result.stderr
+
+
+def test_open_on_a_missing_file_does_not_start_the_tui(pctui: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.toml"
+    result = pctui("open", missing)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == f"{missing}:1:1: no such file"

@@ -1,0 +1,80 @@
+"""Findings that load but must be seen: impossible sign-offs and hostile characters, located."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pctui.model import text_digest
+from pctui.storage import ConsultationFile
+from pctui.storage.integrity import integrity_warnings
+
+Write = Callable[..., Path]
+Where = Callable[..., str]
+
+
+def signoff(stage: str, by: str, revision: int = 1, digest: str | None = None) -> str:
+    return (
+        f'[[items.signoffs]]\nstage = "{stage}"\nby = "{by}"\nat = 2025-12-01T10:00:00+09:00\n'
+        f'revision = {revision}\ndigest = "{digest or text_digest("回答1")}"\n'
+        'verdict = "approve"\n\n'
+    )
+
+
+ITEM = """\
+[[items]]
+no = 1
+section = "1"
+opinion = "ご意見1"
+
+[[items.revisions]]
+author = "tanaka"
+at = 2025-12-01T09:00:00+09:00
+text = "回答1"
+
+"""
+
+
+def findings(path: Path) -> list[str]:
+    prefix = f"{path}:"
+    return [str(p)[len(prefix) :] for p in integrity_warnings(ConsultationFile.load(path))]
+
+
+def test_a_clean_file_has_no_findings(header: str, write: Write) -> None:
+    assert findings(write(header + ITEM + signoff("担当", "yamada"))) == []
+
+
+def test_each_impossible_sign_off_is_pointed_at(header: str, write: Write, where: Where) -> None:
+    text = (
+        header
+        + ITEM
+        + signoff("担当", "mallory")
+        + signoff("担当", "tanaka")
+        + signoff("係長", "suzuki", digest=text_digest("回答1（改）"))
+        + signoff("課長", "kimura")
+        + signoff("係長", "kimura")
+    )
+    assert findings(write(text)) == [
+        f"{where(text, 'by = ', 1)}: warning: No.1: invalid sign-off (担当, mallory):"
+        " 'mallory' may not sign stage '担当'",
+        f"{where(text, 'by = ', 2)}: warning: No.1: invalid sign-off (担当, tanaka):"
+        " 'tanaka' wrote revision 1 and may not sign it",
+        f"{where(text, 'digest = ', 3)}: warning: No.1: invalid sign-off (係長, suzuki):"
+        " digest does not match the text of revision 1",
+        f"{where(text, 'by = ', 5)}: warning: No.1: invalid sign-off (係長, kimura):"
+        " 'kimura' already signed another stage of this revision",
+    ]
+
+
+def test_hostile_characters_are_reported_where_they_are(
+    header: str, write: Write, where: Where
+) -> None:
+    text = header + ITEM.replace("ご意見1", "ご意見\\u001b[2J1").replace(
+        'text = "回答1"', 'text = "回答\u202e1"'
+    )
+    assert findings(write(text)) == [
+        f"{where(text, 'opinion')}: warning: No.1: opinion contains U+001B ESCAPE at character"
+        " 4 (shown inertly)",
+        f"{where(text, 'text = ')}: warning: No.1: revision 1 text contains U+202E"
+        " RIGHT-TO-LEFT OVERRIDE at character 3 (shown inertly)",
+    ]
