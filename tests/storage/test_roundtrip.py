@@ -391,3 +391,76 @@ def test_an_unsaved_action_that_no_longer_applies_becomes_a_notice(
     ]
     reloaded = ConsultationFile.load(commented).consultation
     assert [s.by for s in reloaded.items[0].signoffs] == ["suzuki"]
+
+
+INLINE = """\
+[[items]]
+no = 1
+section = "1"
+opinion = "ご意見1"
+revisions = [
+  { author = "tanaka", at = 2025-12-01T09:00:00+09:00, text = "回答1" },
+]
+signoffs = []
+"""
+
+
+def test_items_written_with_inline_arrays_stay_valid(header: str, write: Write) -> None:
+    path = write(header + INLINE)
+    file = ConsultationFile.load(path)
+    file.transact(1, lambda c: sign(c, 1, "yamada"))
+    file.transact(1, lambda c: revise(c, 1, "yamada", "回答1\n\n改訂"))
+    file.transact(1, lambda c: sign(c, 1, "tanaka", comment="確認"))
+    file.transact(1, lambda c: withdraw(c, 1, "tanaka"))
+    item = ConsultationFile.load(path).consultation.items[0]
+    assert [r.text for r in item.revisions] == ["回答1", "回答1\n\n改訂"]
+    assert [(s.by, s.revision, s.withdrawn is not None) for s in item.signoffs] == [
+        ("yamada", 1, False),
+        ("tanaka", 2, True),
+    ]
+
+
+def test_a_blank_comment_is_not_written(commented: Path) -> None:
+    ConsultationFile.load(commented).transact(1, lambda c: sign(c, 1, "yamada", comment="  "))
+    assert ConsultationFile.load(commented).consultation.items[0].signoffs[0].comment is None
+
+
+def test_nothing_is_written_unless_it_reads_back_as_the_model(
+    commented: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pctui.storage.document as document
+
+    def slip(text: str, item: object) -> str:
+        return text.replace('text = "回答3"', 'text = "回答3 (changed)"')
+
+    before = commented.read_bytes()
+    file = ConsultationFile.load(commented)
+    monkeypatch.setattr(document, "patch_chunk", slip)
+    with pytest.raises(SaveError, match=r"could not render the change safely .*No\.3"):
+        file.transact(3, lambda c: sign(c, 3, "yamada"))
+    assert commented.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("no", "login", "action"),
+    [
+        (no, login, action)
+        for no in range(1, 11)
+        for login, action in [("yamada", "sign"), ("kimura", "sign"), ("sato", "revise")]
+    ],
+)
+def test_actions_on_the_sample_add_lines_within_the_item_only(
+    sample_path: Path, no: int, login: str, action: str
+) -> None:
+    before = sample_path.read_text(encoding="utf-8")
+    file = ConsultationFile.load(sample_path)
+    try:
+        if action == "sign":
+            file.transact(no, lambda c: sign(c, no, login, comment="確認しました"))
+        else:
+            file.transact(no, lambda c: revise(c, no, login, "改訂した回答\n\n第二段落"))
+    except Refused:
+        assert sample_path.read_text(encoding="utf-8") == before
+        return
+    only_added_within(before, sample_path.read_text(encoding="utf-8"), no)
+    assert ConsultationFile.load(sample_path).warnings == []

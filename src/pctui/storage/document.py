@@ -9,21 +9,23 @@ are re-rendered and spliced into the text, which is then replaced atomically.
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import tomlkit
+from tomlkit.exceptions import TOMLKitError
 
 from pctui.model.actions import Refused
 from pctui.model.records import Consultation
 from pctui.storage.atomic import folder_lock, write_atomic
 from pctui.storage.item_schema import ITEMS
 from pctui.storage.locate import Locator
-from pctui.storage.problems import LoadError, Problem
+from pctui.storage.problems import LoadError, Problem, SaveError
 from pctui.storage.reader import BOM, Loaded, decode, load_text
-from pctui.storage.render import patch_chunk, patch_item
+from pctui.storage.render import patch_chunk, patch_item, written_as
 
 T = TypeVar("T")
 Stamp = tuple[int, int, int]
@@ -138,7 +140,14 @@ class ConsultationFile:
 
     def _save(self) -> None:
         touched = {pending.no for pending in self._pending}
-        text = self._render(touched)
+        try:
+            text = self._render(touched)
+            self._check(text, touched)
+        except (TOMLKitError, tomllib.TOMLDecodeError, LookupError, ValueError, TypeError) as error:
+            raise SaveError(
+                f"{self.path}: could not render the change safely ({error}); nothing was "
+                "written. Please report this with the file."
+            ) from error
         data = ((BOM if self._loaded.bom else "") + text).encode("utf-8")
         self._stamp = _stamp(write_atomic(self.path, data))
         self._commit_chunks()
@@ -164,6 +173,20 @@ class ConsultationFile:
         for index, chunk in enumerate(self._loaded.chunks):
             parts.append(self._new_chunks.get(index, chunk.text))
         return "".join(parts)
+
+    def _check(self, text: str, touched: set[int]) -> None:
+        """Read back what is about to be written: ValueError unless it holds the model."""
+        items = self.consultation.items
+        if self._loaded.spliceable:
+            written = {
+                index: tomllib.loads(chunk)[ITEMS][0] for index, chunk in self._new_chunks.items()
+            }
+        else:
+            tables = tomllib.loads(text)[ITEMS]
+            written = {self._index[no]: tables[self._index[no]] for no in touched}
+        for index, table in written.items():
+            if not written_as(table, items[index]):
+                raise ValueError(f"No.{items[index].no} would not read back as it is")
 
     def _commit_chunks(self) -> None:
         """Make the chunks hold the text just written, keeping their line numbers true."""

@@ -61,6 +61,28 @@ def signoff_table(signoff: Signoff) -> Table:
     return _spaced(table)
 
 
+def _append(table: Any, key: str, new: list[Table]) -> None:
+    """Append `new` tables to `table[key]`, in the style the file already uses for it.
+
+    An array of tables gets `[[…]]` tables; an inline array (`signoffs = [{ … }]`, or an
+    empty `signoffs = []`) gets inline tables, since a `[[…]]` table cannot go inside one.
+    """
+    if not new:
+        return
+    existing = table.get(key)
+    if existing is None:
+        existing = table[key] = tomlkit.aot()
+    if isinstance(existing, AoT):
+        for entry in new:
+            existing.append(entry)
+        return
+    for entry in new:
+        inline = tomlkit.inline_table()
+        for name, value in entry.items():
+            inline.append(name, value)
+        existing.append(inline)
+
+
 def patch_item(table: Any, item: Item) -> None:
     """Bring a parsed item table up to date with `item`, appending only what is new.
 
@@ -68,28 +90,46 @@ def patch_item(table: Any, item: Item) -> None:
     appended; a sign-off withdrawn since gets its `withdrawn` stamp; the class follows
     the model. Nothing else in the table is rewritten.
     """
-    revisions = table.get("revisions")
-    if len(item.revisions) > (len(revisions) if revisions is not None else 0):
-        if revisions is None:
-            revisions = table["revisions"] = tomlkit.aot()
-        for revision in item.revisions[len(revisions) :]:
-            revisions.append(revision_table(revision))
-    signoffs = table.get("signoffs")
-    known = len(signoffs) if signoffs is not None else 0
-    if signoffs is not None:
-        for stored, signoff in zip(signoffs, item.signoffs, strict=False):
-            if signoff.withdrawn is not None and "withdrawn" not in stored:
-                stored["withdrawn"] = signoff.withdrawn
-    if len(item.signoffs) > known:
-        if signoffs is None:
-            signoffs = table["signoffs"] = tomlkit.aot()
-        for signoff in item.signoffs[known:]:
-            signoffs.append(signoff_table(signoff))
+    stored_revisions = len(table.get("revisions", []))
+    _append(table, "revisions", [revision_table(r) for r in item.revisions[stored_revisions:]])
+    signoffs = table.get("signoffs", [])
+    for stored, signoff in zip(signoffs, item.signoffs, strict=False):
+        if signoff.withdrawn is not None and "withdrawn" not in stored:
+            stored["withdrawn"] = signoff.withdrawn
+    _append(table, "signoffs", [signoff_table(s) for s in item.signoffs[len(signoffs) :]])
     if item.klass != table.get("class"):
         if item.klass is None:
             del table["class"]
         else:
             table["class"] = item.klass
+
+
+def written_as(table: dict[str, Any], item: Item) -> bool:
+    """True when `table` (an item as a TOML reader reads it back) holds what `item` holds.
+
+    The check made before every save, so that a rendering slip can never put into the
+    file a text other than the one signed (or a file that no longer loads). An empty
+    note or comment is not written, so it reads back as none.
+    """
+    revisions = [
+        (r.get("author"), r.get("text"), r.get("note") or None) for r in table.get("revisions", [])
+    ]
+    signoffs = [
+        (s.get("stage"), s.get("by"), s.get("revision"), s.get("digest"), s.get("verdict"),
+         s.get("comment") or None, "withdrawn" in s)
+        for s in table.get("signoffs", [])
+    ]  # fmt: skip
+    expected_revisions = [(r.author, r.text, r.note or None) for r in item.revisions]
+    expected_signoffs = [
+        (s.stage, s.by, s.revision, s.digest, s.verdict, s.comment or None,
+         s.withdrawn is not None)
+        for s in item.signoffs
+    ]  # fmt: skip
+    return (
+        table.get("no") == item.no
+        and revisions == expected_revisions
+        and signoffs == expected_signoffs
+    )
 
 
 def _tail_start(lines: list[str]) -> int:
