@@ -144,6 +144,10 @@ class ConsultationFile:
             text = self._render(touched)
             self._check(text, touched)
         except (TOMLKitError, tomllib.TOMLDecodeError, LookupError, ValueError, TypeError) as error:
+            # Unlike a full disk, this would fail again: drop the unsaved actions and go back
+            # to the file as it is, so the session and the disk agree.
+            self._pending.clear()
+            self._reload_and_replay()
             raise SaveError(
                 f"{self.path}: could not render the change safely ({error}); nothing was "
                 "written. Please report this with the file."
