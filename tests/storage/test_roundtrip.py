@@ -439,6 +439,16 @@ def test_nothing_is_written_unless_it_reads_back_as_the_model(
     with pytest.raises(SaveError, match=r"could not render the change safely .*No\.3"):
         file.transact(3, lambda c: sign(c, 3, "yamada"))
     assert commented.read_bytes() == before
+    # The session went back to the file as it is rather than keep a change it cannot save.
+    assert file.pending == 0
+    assert file.consultation.items[2].signoffs == []
+    monkeypatch.undo()
+    file.transact(1, lambda c: sign(c, 1, "yamada"))
+    assert [len(i.signoffs) for i in ConsultationFile.load(commented).consultation.items] == [
+        1,
+        1,
+        0,
+    ]
 
 
 @pytest.mark.parametrize(
