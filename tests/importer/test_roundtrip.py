@@ -73,7 +73,9 @@ def test_small_round_trip(fmt: str, tmp_path: Path) -> None:
         if i.current is not None
     ]
     assert _items(raw) == expected
-    assert [i.klass for i in raw.items] == [labels[i.klass or ""] for i in consultation.items]
+    # The Markdown table has the seed's three columns: classes travel in CSV and XLSX only.
+    classes = [labels[i.klass or ""] if fmt != "md" else "" for i in consultation.items]
+    assert [i.klass for i in raw.items] == classes
     if fmt != "md":  # the Markdown table has no count column; 意見総数 says it (a warning)
         assert [i.count for i in raw.items] == [i.count for i in consultation.items]
     else:

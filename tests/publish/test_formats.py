@@ -140,3 +140,18 @@ def test_totals_are_computed(small: Consultation) -> None:
     pub = build(small)
     assert pub.submitter_total == 6 and pub.opinion_total == 6
     assert [part.title for part in pub.parts if not part.rows] == ["その他のご意見"]
+
+
+def test_a_place_naming_the_website_goes_under_the_web_heading(small: Consultation) -> None:
+    small.meta.places.append("サンプル市公式ホームページ")
+    md = render(small, "md").decode("utf-8")
+    assert "ウ サンプル市公式ホームページ" not in md
+    assert "### (2) サンプル市公式ホームページによる公開\n\n<https://www.example.jp/" in md
+    small.meta.url = ""
+    md = render(small, "md").decode("utf-8")
+    assert "による公開\n\nサンプル市公式ホームページ\n" in md
+
+
+def test_per_section_tables_have_the_seeds_three_columns(small: Consultation) -> None:
+    md = render(small, "md").decode("utf-8")
+    assert "| No. | ご意見の概要 | サンプル市の考え方 |\n| ---: | --- | --- |\n" in md

@@ -59,7 +59,8 @@ class Publication:
     office: str
     period: str  # "" when the dates are not set
     period_short: str
-    places: list[str]
+    places: list[str]  # where paper copies are
+    web_places: list[str]  # places that name a website (shown under the web heading)
     url: str
     methods: list[str]
     submitters: list[tuple[str, int]]  # per method, in intake order
@@ -73,6 +74,15 @@ class Publication:
     draft: bool
     results_heading: str = ""
     rows: list[Row] = field(default_factory=list)
+
+
+WEB_WORDS = ("ホームページ", "ウェブサイト", "webサイト", "website", "web site", "homepage")
+
+
+def is_web_place(place: str) -> bool:
+    """True when a place names a website (札幌市公式ホームページ) rather than an office."""
+    lowered = place.lower()
+    return any(word in lowered for word in WEB_WORDS)
 
 
 def _period(consultation: Consultation) -> tuple[str, str]:
@@ -177,7 +187,8 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
         office=inert(office_name(meta.organization, language)),
         period=period,
         period_short=period_short,
-        places=[inert(p) for p in meta.places],
+        places=[inert(p) for p in meta.places if not is_web_place(p)],
+        web_places=[inert(p) for p in meta.places if is_web_place(p)],
         url=inert(meta.url),
         methods=[inert(m) for m in methods],
         submitters=[(inert(m), intake.submitters.get(m, 0)) for m in methods],

@@ -31,7 +31,7 @@ table.numbers { width: auto; min-width: 50%; }
 table.numbers td { text-align: right; }
 table.opinions { table-layout: fixed; }
 col.no { width: 3.5rem; }
-col.class, col.state { width: 6.5rem; }
+col.state { width: 6.5rem; }
 table.opinions th[scope="row"] { text-align: right; white-space: nowrap; width: 3.5rem; }
 td p { margin: 0 0 0.6em; }
 td p:last-child { margin-bottom: 0; }
@@ -88,16 +88,14 @@ def _part(pub: Publication, part: Part) -> list[str]:
     ]
     if not part.rows:
         return [*out, f"<p>{esc(labels.none)}</p>", "</section>"]
+    # The seed's three columns; outcome classes are counted in 4 (4) and listed in CSV/XLSX.
     columns = [labels.no, pub.opinion_heading, pub.response_heading]
-    if pub.classes:
-        columns.append(labels.klass)
     if pub.draft:
         columns.append(labels.state)
     out.append('<table class="opinions">')
     # The heading above names the table for sighted readers; the caption is for screen readers.
     out.append(f'<caption class="visually-hidden">{esc(title)}</caption>')
-    kinds = ["no", "opinion", "response", "class", "state"]
-    kept = kinds[:3] + (["class"] if pub.classes else []) + (["state"] if pub.draft else [])
+    kept = ["no", "opinion", "response"] + (["state"] if pub.draft else [])
     out.append("<colgroup>" + "".join(f'<col class="{k}">' for k in kept) + "</colgroup>")
     out.append(
         "<thead><tr>" + "".join(f'<th scope="col">{esc(c)}</th>' for c in columns) + "</tr></thead>"
@@ -109,8 +107,6 @@ def _part(pub: Publication, part: Part) -> list[str]:
             f"<td>{_opinion(row, pub.language)}</td>",
             f"<td>{_text_block(row.response)}</td>",
         ]
-        if pub.classes:
-            cells.append(f"<td>{esc(row.klass)}</td>")
         if pub.draft:
             cells.append(f"<td>{esc(row.state)}</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")
@@ -129,11 +125,12 @@ def _places(pub: Publication) -> list[str]:
             mark = KANA_MARKS[index] if pub.language != "en" and index < len(KANA_MARKS) else "•"
             out.append(f'<li><span class="mark" aria-hidden="true">{mark}</span> {esc(place)}</li>')
         out.append("</ul>")
-    if pub.url:
+    if pub.url or pub.web_places:
         number += 1
         org = pub.organization or pub.self_name
         out.append(f"<h3>({number}) {esc(labels.places_web.format(org=org))}</h3>")
-        out.append(f"<p>{_link(pub.url)}</p>")
+        shown = [_link(pub.url)] if pub.url else [esc(place) for place in pub.web_places]
+        out += [f"<p>{line}</p>" for line in shown]
     return out or [f"<p>{esc(labels.undated)}</p>"]
 
 

@@ -69,18 +69,13 @@ def _part(pub: Publication, part: Part) -> list[str]:
         return [*lines, labels.none, ""]
     header = [labels.no, escape(pub.opinion_heading), escape(pub.response_heading)]
     align = ["---:", "---", "---"]
-    with_class = bool(pub.classes)
-    if with_class:
-        header.append(labels.klass)
-        align.append("---")
+    # The seed's three columns; outcome classes are counted in 4 (4) and listed in CSV/XLSX.
     if pub.draft:
         header.append(labels.state)
         align.append("---")
     rows = []
     for row in part.rows:
         cells = [str(row.no), _opinion_cell(row, pub.language), cell(row.response)]
-        if with_class:
-            cells.append(escape(row.klass))
         if pub.draft:
             cells.append(escape(row.state))
         rows.append(cells)
@@ -99,11 +94,13 @@ def _places(pub: Publication) -> list[str]:
                 lines += [f"- {escape(place)}", ""]
             else:
                 lines += [f"{KANA_MARKS[index]} {escape(place)}", ""]
-    if pub.url:
+    if pub.url or pub.web_places:
         number += 1
         org = pub.organization or pub.self_name
         lines += [f"### ({number}) {escape(labels.places_web.format(org=org))}", ""]
-        lines += [link(pub.url), ""]
+        shown = [link(pub.url)] if pub.url else [escape(place) for place in pub.web_places]
+        for line in shown:
+            lines += [line, ""]
     return lines or [labels.undated, ""]
 
 

@@ -40,7 +40,10 @@ def _summary(pub: Publication) -> list[tuple[str, str | int]]:
         ("", pub.heading),
         (labels.organization, pub.organization),
         (labels.period, pub.period or labels.undated),
-        (labels.places, "\n".join([*pub.places, pub.url]).strip("\n") or labels.undated),
+        (
+            labels.places,
+            "\n".join([*pub.places, *pub.web_places, pub.url]).strip("\n") or labels.undated,
+        ),
         (labels.methods, labels.list_separator.join(pub.methods) or labels.undated),
         (labels.submitters, f"{pub.submitter_total} {pub.submitter_unit}"),
     ]
