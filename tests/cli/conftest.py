@@ -13,7 +13,6 @@ from pctui.model import current_login, text_digest
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 SCRIPT = Path(sys.executable).parent / "pctui"
-SAMPLE = Path(__file__).resolve().parents[2] / "consultations" / "2025-jumin.toml"
 
 # Item 1 approved at every stage, 2 in review, 3 changes requested, 4 a draft written by
 # tanaka, 5 a draft with no response yet. The current login is a reviewer of every stage.
@@ -159,11 +158,8 @@ def small(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def root_sample(request: pytest.FixtureRequest) -> Path:
+def root_sample(sample_path: Path) -> Path:
     """A copy of the sample with the current login added as a reviewer (by a text edit)."""
-    if not SAMPLE.exists():
-        pytest.skip("consultations/2025-jumin.toml is not there yet")
-    sample_path: Path = request.getfixturevalue("sample_path")
     text = sample_path.read_text(encoding="utf-8")
     marker = "[review.reviewers]\n"
     assert marker in text, "the sample lists its reviewers under [review.reviewers]"
