@@ -7,7 +7,17 @@ import sys
 from collections.abc import Sequence
 
 from pctui import __version__
-from pctui.cli import import_cmd, publish, revise, signoff, status, validate
+from pctui.cli import (
+    audit,
+    commit,
+    import_cmd,
+    merge_driver,
+    publish,
+    revise,
+    signoff,
+    status,
+    validate,
+)
 from pctui.cli import open as open_command
 from pctui.cli.common import BAD_INPUT, Exit
 
@@ -21,7 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pctui", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"pctui {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (open_command, validate, status, signoff, revise, publish, import_cmd):
+    for module in (
+        open_command, validate, status, signoff, revise, publish, import_cmd,
+        commit, merge_driver, audit,
+    ):  # fmt: skip
         module.add_parser(commands)
     return parser
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from pctui.cli.common import FINDING, OK, Exit, load
+from pctui.git.commits import after_signoff
 from pctui.model.actions import Refused, sign, withdraw
 from pctui.model.identity import current_login
 from pctui.model.records import APPROVE, REJECT
 from pctui.model.state import item_state
-from pctui.storage import SaveError
+from pctui.storage import ConsultationFile, SaveError
 
 SIGNOFF_DESCRIPTION = """\
 Sign item N's current revision as the current login (from the operating system) at the
@@ -58,7 +60,21 @@ def run_signoff(args: argparse.Namespace) -> int:
     state = item_state(item, file.consultation.review)
     print(f"No.{item.no}: {login} {done} revision {signoff.revision} at stage "
           f"{signoff.stage}; No.{item.no} is now {state}")  # fmt: skip
+    if verdict == APPROVE:
+        _commit_on_approve(file, item.no)
     return OK
+
+
+def _commit_on_approve(file: ConsultationFile, no: int) -> None:
+    """With `[git] commit = "on-approve"`, commit an item that just became approved.
+
+    A commit that cannot be made is a warning: the sign-off itself is saved.
+    """
+    result = after_signoff(file, no)
+    if result.failed:
+        print(f"pctui: warning: {result.message}", file=sys.stderr)
+    elif result.message:
+        print(result.message)
 
 
 def run_withdraw(args: argparse.Namespace) -> int:

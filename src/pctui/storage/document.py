@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
-from pctui.model.actions import Refused
-from pctui.model.records import Consultation
+from pctui.model.actions import Refused, Revised
+from pctui.model.records import Consultation, Revision
 from pctui.storage.atomic import folder_lock, write_atomic
 from pctui.storage.item_schema import ITEMS
 from pctui.storage.locate import Locator
@@ -70,6 +70,7 @@ class ConsultationFile:
         self._index = {item.no: i for i, item in enumerate(loaded.consultation.items)}
         self._pending: list[_Pending] = []
         self.notices: list[str] = []  # things other sessions' changes did to ours
+        self._revised: dict[int, Revision] = {}  # our latest revision of each item
 
     @classmethod
     def load(cls, path: str | Path) -> ConsultationFile:
@@ -118,6 +119,22 @@ class ConsultationFile:
             else:
                 kept.append(pending)
         self._pending = kept
+        self._notice_revisions()
+
+    def _notice_revisions(self) -> None:
+        """Tell this session when someone else appended a revision after one of its own."""
+        for no, mine in list(self._revised.items()):
+            item = self.consultation.item(no)
+            if item is None or mine not in item.revisions:
+                continue
+            ours = item.revisions.index(mine) + 1
+            if ours < len(item.revisions):
+                other = item.revisions[-1]
+                self.notices.append(
+                    f"No.{no}: {other.author} saved revision {len(item.revisions)} after yours "
+                    f"(revision {ours}); both are kept, theirs is now the current draft"
+                )
+                del self._revised[no]
 
     def transact(self, no: int, action: Callable[[Consultation], T]) -> T:
         """Apply `action` (which changes item `no` only) and save at once; return its result.
@@ -135,6 +152,8 @@ class ConsultationFile:
                     self._save()
                 raise
             self._pending.append(_Pending(no, action))
+            if isinstance(result, Revised):
+                self._revised[no] = result.revision
             self._save()
             return result
 

@@ -1,0 +1,103 @@
+"""`pctui audit FILE [--strict] [--json]`: every sign-off traced through git history."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
+from pctui.git.audit import CARRIED, HAND_EDITED, MERGE, UNCOMMITTED, Report, Trace, audit
+from pctui.git.run import GitError
+from pctui.storage import ConsultationFile
+from pctui.storage.item_schema import SIGNOFFS
+
+DESCRIPTION = """\
+Walk FILE's git history (following renames) and report, for each sign-off in the file,
+the commit that introduced it and whether that commit's author is the signer (by the
+email, else the name, in review.reviewers, else the login). A sign-off brought in by
+someone else's commit is accepted when pctui recorded it there (a Pctui-Signoff trailer:
+an approval commit carries the earlier stages' sign-offs); --strict reports those too.
+Findings: sign-offs typed into the file by hand, digests that do not match their
+revision, sign-offs that could never have been given, sign-offs not yet committed, and
+sign-offs or revisions that were committed once and are gone. Exit 0 when everything
+checks out, 1 otherwise."""
+
+_WHY = {
+    HAND_EDITED: "edited in by hand? introduced in {c} by {a}, who is not the signer, "
+                 "and not recorded by pctui",
+    MERGE: "appeared in merge commit {c} ({a}), on neither side before it",
+    UNCOMMITTED: "not committed yet (pctui commit FILE)",
+    CARRIED: "committed in {c} by {a}, not by the signer (recorded by pctui)",
+}  # fmt: skip
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the subcommand."""
+    parser = commands.add_parser("audit", help="trace every sign-off through git history",
+                                 description=DESCRIPTION)  # fmt: skip
+    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
+    parser.add_argument("--strict", action="store_true",
+                        help="a sign-off must be committed by its own signer")  # fmt: skip
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(run=run)
+
+
+def _findings(file: ConsultationFile, report: Report, strict: bool) -> list[str]:
+    lines = []
+    for trace in report.findings(strict):
+        s = trace.signoff
+        line, col = file.place(trace.no, SIGNOFFS, trace.index, None)
+        what = f"No.{trace.no} {s.stage} {s.verdict} by {s.by}"
+        reasons = list(trace.problems)
+        if trace.verdict in _WHY and (trace.verdict != CARRIED or strict):
+            commit = trace.commit
+            author = f"{commit.author} <{commit.email}>" if commit else ""
+            reasons.append(_WHY[trace.verdict].format(c=commit.short if commit else "", a=author))
+        lines += [f"{file.path}:{line}:{col}: {what}: {reason}" for reason in reasons]
+    lines += [f"{file.path}: {gone}" for gone in report.gone]
+    lines += [f"{file.path}: in history: {bad}" for bad in report.unreadable]
+    return lines
+
+
+def _json(trace: Trace) -> dict[str, Any]:
+    s, c = trace.signoff, trace.commit
+    return {
+        "no": trace.no, "stage": s.stage, "by": s.by, "verdict": s.verdict,
+        "at": s.at.isoformat(), "revision": s.revision, "trace": trace.verdict,
+        "commit": c.sha if c else None, "author": c.author if c else None,
+        "email": c.email if c else None, "problems": list(trace.problems),
+    }  # fmt: skip
+
+
+def run(args: argparse.Namespace) -> int:
+    """Audit; returns 0 when everything checks out, 1 otherwise."""
+    file = load(args.file)
+    consultation = file.consultation
+    try:
+        report = audit(file.path, consultation.items, consultation.review)
+    except GitError as error:
+        raise Exit(BAD_INPUT, f"pctui: {args.file}: cannot audit: {error}") from None
+    findings = _findings(file, report, args.strict)
+    clean = report.clean(args.strict)
+    if args.json:
+        payload = {"clean": clean, "commits": report.commits,
+                   "signoffs": [_json(t) for t in report.traces],
+                   "findings": findings}  # fmt: skip
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return OK if clean else FINDING
+    for trace in report.traces:
+        print(trace.describe())
+    counts: dict[str, int] = {}
+    for trace in report.traces:
+        counts[trace.verdict] = counts.get(trace.verdict, 0) + 1
+    summary = ", ".join(f"{n} {verdict}" for verdict, n in sorted(counts.items()))
+    print(f"{len(report.traces)} sign-offs in {report.commits} commits of history"
+          f"{': ' + summary if summary else ''}")  # fmt: skip
+    for line in findings:
+        print(line, file=sys.stderr)
+    if not clean:
+        print(f"{args.file}: {len(findings)} finding{'s' if len(findings) != 1 else ''}",
+              file=sys.stderr)  # fmt: skip
+    return OK if clean else FINDING

@@ -1,0 +1,44 @@
+"""`pctui commit FILE`: one commit of every sign-off and revision HEAD does not hold yet."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pctui.cli.common import FINDING, OK, load
+from pctui.git.commits import commit_pending
+
+DESCRIPTION = """\
+Commit FILE (and its published outputs, if `pctui publish` wrote them beside it) with a
+message listing every sign-off, revision and edit that HEAD does not hold yet, quoting
+the text of each item approved since, with a Reviewed-by trailer for each stage that
+approved it. Only these files are committed (git commit --only): whatever else is staged
+stays staged. Uses your git configuration (identity, commit signing, hooks). Exit status
+1 when git could not commit (the message says why; the file stays saved)."""
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the subcommand."""
+    parser = commands.add_parser("commit", help="commit the sign-offs not yet committed",
+                                 description=DESCRIPTION)  # fmt: skip
+    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
+    parser.add_argument(
+        "--also",
+        metavar="PATH",
+        action="append",
+        default=[],
+        help="another file to commit with it (outputs written to --out DIR)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Commit; returns the exit status."""
+    file = load(args.file)
+    result = commit_pending(file, [Path(p) for p in args.also])
+    if result.failed:
+        print(f"pctui: {args.file}: {result.message}", file=sys.stderr)
+        return FINDING
+    print(result.message)
+    return OK

@@ -1,0 +1,162 @@
+"""The audit: every sign-off in the file traced to the commit that brought it in.
+
+For each sign-off of the current file: the commit that introduced it (the oldest version
+in the file's history holding it), and whether that commit's author is the signer. A
+sign-off whose commit author is someone else is accepted only when pctui recorded it in
+that commit (a `Pctui-Signoff` trailer: the approval commit of a later stage carries the
+earlier stages' sign-offs); anything else was typed into the file by hand. Sign-offs whose
+digest does not match their revision, that could never have been given, that are not
+committed yet, and sign-offs or revisions that were in the history but are gone from the
+file are findings too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pctui.git.changes import RevisionKey, SignoffKey, revision_key, signoff_key
+from pctui.git.history import Commit, file_history
+from pctui.git.message import signoff_trailer
+from pctui.git.repo import find_repo, head_version
+from pctui.git.versions import VersionReader
+from pctui.model.records import Item, Review, Reviewer, Signoff
+from pctui.model.state import INVALID, standings
+
+# Verdicts on one sign-off.
+BY_SIGNER = "by-signer"  # introduced in a commit whose author is the signer
+CARRIED = "carried"  # introduced by pctui in another reviewer's commit (recorded in a trailer)
+HAND_EDITED = "hand-edited"  # introduced in a commit by someone else, not recorded by pctui
+MERGE = "merge"  # appeared in a merge commit, on neither side before it
+UNCOMMITTED = "uncommitted"  # in the file, not in HEAD
+
+
+@dataclass(frozen=True)
+class Trace:
+    """Where one sign-off of the current file comes from."""
+
+    no: int
+    index: int  # 0-based position among the item's sign-offs
+    signoff: Signoff
+    verdict: str
+    commit: Commit | None
+    problems: tuple[str, ...] = ()  # digest mismatch, impostor reasons
+
+    def describe(self) -> str:
+        """One line a person reads: the sign-off and its commit."""
+        s = self.signoff
+        what = f"No.{self.no} {s.stage} {s.verdict} by {s.by} (revision {s.revision})"
+        if self.commit is None:
+            return f"{what}: not committed"
+        c = self.commit
+        return f"{what}: {c.short} {c.date[:10]} {c.author} <{c.email}> [{self.verdict}]"
+
+
+@dataclass
+class Report:
+    """The audit of one file: a trace per sign-off and every finding."""
+
+    traces: list[Trace] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)  # sign-offs/revisions no longer in the file
+    unreadable: list[str] = field(default_factory=list)  # versions that did not load
+    commits: int = 0
+
+    def findings(self, strict: bool = False) -> list[Trace]:
+        """Traces that do not check out (with `strict`, carried sign-offs too)."""
+        bad = {HAND_EDITED, MERGE, UNCOMMITTED} | ({CARRIED} if strict else set())
+        return [t for t in self.traces if t.verdict in bad or t.problems]
+
+    def clean(self, strict: bool = False) -> bool:
+        """True when everything checks out."""
+        return not (self.findings(strict) or self.gone or self.unreadable)
+
+
+def author_is(login: str, reviewer: Reviewer | None, commit: Commit) -> bool:
+    """True when `commit`'s author is `login`.
+
+    The most specific identity the file gives decides: the reviewer's email when
+    review.reviewers has one, else their name, else the login as the author's name or as
+    the part of the author's email before the @.
+    """
+    if reviewer is not None and reviewer.email:
+        return commit.email.strip().lower() == reviewer.email.strip().lower()
+    if reviewer is not None and reviewer.name:
+        return commit.author.strip() == reviewer.name.strip()
+    local = commit.email.split("@", 1)[0].lower()
+    return login in (commit.author.strip(), local) or login.lower() == local
+
+
+def audit(path: Path, items: Iterable[Item], review: Review) -> Report:
+    """Trace every sign-off of `items` (the file as loaded) through the file's history.
+
+    GitError when the file is not in a repository.
+    """
+    repo = find_repo(path)
+    name = repo.relative(path)
+    reader = VersionReader(str(path))
+    report = Report()
+    introduced: dict[SignoffKey, Commit] = {}
+    revisions: dict[RevisionKey, Commit] = {}
+    seen_blocks: set[str] = set()
+    history = file_history(repo.root, name) if repo.has_head() else []
+    report.commits = len(history)
+    for commit in history:
+        if commit.content is None:
+            continue
+        version = reader.split(commit.content)
+        if version.blocks and all(b in seen_blocks for b in version.blocks):
+            continue  # nothing this version holds is new
+        found = reader.items(version)
+        if version.problem:
+            report.unreadable.append(
+                f"{commit.short}: {commit.path} did not load: {version.problem}"
+            )
+            continue
+        for block in version.blocks:
+            seen_blocks.add(block)
+        for item in found:
+            for signoff in item.signoffs:
+                introduced.setdefault(signoff_key(item.no, signoff), commit)
+            for index in range(len(item.revisions)):
+                revisions.setdefault(revision_key(item.no, item, index), commit)
+    head = head_version(repo, path) if history else None
+    head_keys: set[SignoffKey] = set()
+    if head is not None:
+        for item in reader.items(reader.split(head)):
+            head_keys.update(signoff_key(item.no, s) for s in item.signoffs)
+    current: set[SignoffKey] = set()
+    current_revisions: set[RevisionKey] = set()
+    for item in items:
+        current_revisions.update(revision_key(item.no, item, i) for i in range(len(item.revisions)))
+        for index, standing in enumerate(standings(item, review)):
+            signoff = standing.signoff
+            key = signoff_key(item.no, signoff)
+            current.add(key)
+            problems = (standing.reason,) if standing.status == INVALID else ()
+            source = introduced.get(key) if key in head_keys else None
+            verdict = _verdict(item.no, signoff, source, review)
+            report.traces.append(Trace(item.no, index, signoff, verdict, source, problems))
+    for key, commit in introduced.items():
+        if key not in current:
+            no, stage, by, at, verdict, _digest = key
+            report.gone.append(f"No.{no} {stage} {verdict} by {by} at {at} (committed in "
+                               f"{commit.short}) is no longer in the file")  # fmt: skip
+    for rkey, commit in revisions.items():
+        if rkey not in current_revisions:
+            no, author, at, _digest = rkey
+            report.gone.append(f"No.{no} revision by {author} at {at} (committed in "
+                               f"{commit.short}) was rewritten or removed")  # fmt: skip
+    return report
+
+
+def _verdict(no: int, signoff: Signoff, commit: Commit | None, review: Review) -> str:
+    if commit is None:
+        return UNCOMMITTED
+    if author_is(signoff.by, review.reviewers.get(signoff.by), commit):
+        return BY_SIGNER
+    if commit.is_merge:
+        return MERGE
+    if signoff_trailer(no, signoff) in commit.recorded:
+        return CARRIED
+    return HAND_EDITED

@@ -1,0 +1,130 @@
+"""Committing approved text: after a sign-off (`[git] commit = "on-approve"`) or on demand.
+
+Only the consultation file and its published outputs are committed, with `git commit
+--only -- PATHS`: whatever else the user has staged stays staged and out of the commit.
+Every failure (no repository, detached HEAD, a held index.lock, a hook that refuses)
+becomes a message; the file stays saved, and since the changes are found by comparing
+the file with HEAD's version, the next commit picks them up.
+
+These functions run git and wait for it: call them from a worker thread in the TUI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pctui.git import message
+from pctui.git.changes import pending
+from pctui.git.identity import Identities
+from pctui.git.repo import Repo, find_repo, head_version, why_not_commit
+from pctui.git.run import GitError, git, out
+from pctui.model.state import APPROVED, item_state
+from pctui.storage import ConsultationFile
+from pctui.storage.atomic import folder_lock
+
+ON_APPROVE = "on-approve"
+LATER = "the file is saved; the next commit (pctui commit FILE, or c in the TUI) includes it"
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    """What a commit attempt did, with one line to show the reviewer."""
+
+    committed: bool
+    failed: bool
+    message: str  # "" when nothing was attempted (manual mode, item not approved)
+    sha: str = ""
+    subject: str = ""
+
+
+def _failed(reason: str) -> CommitResult:
+    return CommitResult(False, True, f"not committed: {reason}; {LATER}")
+
+
+def published_outputs(file: ConsultationFile) -> list[Path]:
+    """The published outputs of the file that exist (`pctui publish` writes them beside it)."""
+    from pctui.publish import outputs  # the publish package is only needed here
+
+    return [path for path in outputs(file.path, file.consultation) if path.is_file()]
+
+
+def after_signoff(file: ConsultationFile, no: int) -> CommitResult:
+    """Commit when the file says `[git] commit = "on-approve"` and item `no` is now approved.
+
+    Returns CommitResult with an empty message when there is nothing to do.
+    """
+    if file.consultation.commit_mode != ON_APPROVE:
+        return CommitResult(False, False, "")
+    item = file.consultation.item(no)
+    if item is None or item_state(item, file.consultation.review) != APPROVED:
+        return CommitResult(False, False, "")
+    return commit_pending(file)
+
+
+def commit_pending(file: ConsultationFile, extra: Sequence[Path] = ()) -> CommitResult:
+    """One commit of every sign-off, revision and edit of the file that HEAD does not hold.
+
+    The file's published outputs that exist and `extra` paths are committed with it.
+    Never raises for a git problem: the result says what went wrong.
+    """
+    try:
+        repo = find_repo(file.path)
+    except GitError as error:
+        return _failed(str(error))
+    reason = why_not_commit(repo)
+    if reason:
+        return _failed(reason)
+    try:
+        with folder_lock(file.path):  # nobody saves between reading the file and committing it
+            return _commit(repo, file, extra)
+    except GitError as error:
+        return _failed(str(error))
+    except OSError as error:
+        return _failed(f"{file.path}: {error.strerror}")
+
+
+def _commit(repo: Repo, file: ConsultationFile, extra: Sequence[Path]) -> CommitResult:
+    reason = why_not_commit(repo)  # again, now that we hold the lock
+    if reason:
+        return _failed(reason)
+    current = file.path.read_bytes()
+    consultation = file.consultation
+    found = pending(head_version(repo, file.path), current, consultation.review, str(file.path))
+    others = [path for path in [*published_outputs(file), *extra] if path.exists()]
+    names = {repo.relative(file.path): file.path}
+    for path in others:
+        names.setdefault(repo.relative(path), path)
+    changed = _changed(repo, list(names))
+    if not changed:
+        return CommitResult(False, False, f"nothing to commit: HEAD already holds {file.path.name}")
+    outputs = [name for name in changed if names[name] != file.path]
+    paths = changed
+    _track(repo, paths)
+    identities = Identities(consultation.review, repo.root)
+    text = message.build(consultation.meta.id, found, consultation.review, identities, outputs)
+    git(["commit", "--quiet", "--cleanup=whitespace", "--file=-", "--only", "--", *paths],
+        repo.root, input=text.encode("utf-8"))  # fmt: skip
+    sha = out(["rev-parse", "--short", "HEAD"], repo.root)
+    first = text.splitlines()[0]
+    return CommitResult(True, False, f"committed {sha}: {first}", sha, first)
+
+
+def _changed(repo: Repo, names: list[str]) -> list[str]:
+    """Which of `names` differ from HEAD or are new (ignored files are left out)."""
+    status = out(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *names],
+                 repo.root)  # fmt: skip
+    changed = set()
+    for entry in status.split("\0"):
+        if len(entry) > 3:
+            changed.add(entry[3:])
+    return [name for name in names if name in changed]
+
+
+def _track(repo: Repo, names: list[str]) -> None:
+    """`git add` the paths git does not know yet (`commit --only` needs them known)."""
+    tracked = out(["ls-files", "-z", "--", *names], repo.root).split("\0")
+    new = [name for name in names if name not in tracked]
+    if new:
+        git(["add", "--", *new], repo.root)

@@ -1,0 +1,278 @@
+"""Item-level three-way merge of a consultation file (the `pctui merge-driver`).
+
+Revisions and sign-offs are only ever appended, so two clones' versions of an item merge
+as the union of both, new entries ordered by time, each sign-off's revision number moved
+to where its revision lands. Items changed on one side only are taken whole, byte for
+byte. Only a real conflict — both sides changed an item's opinion, topic, section, count
+or class differently, or one side removed an item the other changed — is left as
+standard conflict markers, around those lines of that item only. The header (everything
+before the first item) is merged line by line like any text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pctui.git.changes import revision_key, signoff_key
+from pctui.git.textmerge import Labels, merge_text
+from pctui.model.records import Item, Revision, Signoff
+from pctui.storage.problems import LoadError
+from pctui.storage.reader import BOM, Loaded, load_text
+from pctui.storage.render import patch_chunk, render_item
+
+T = TypeVar("T")
+FACTS = ("section", "topic", "opinion", "count", "klass")
+_EMPTY: dict[str, Any] = {"section": "", "topic": "", "opinion": "", "count": 0, "klass": ""}
+
+
+class NotMergeable(Exception):
+    """A side is not a consultation file pctui can merge by items (merge it as text)."""
+
+
+@dataclass
+class MergeResult:
+    """The merged file's text and the conflicts left in it (empty when the merge is clean)."""
+
+    text: str
+    conflicts: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Side:
+    item: Item
+    block: str
+
+
+def _load(text: str, name: str) -> tuple[Loaded, bool]:
+    bom = text.startswith(BOM)
+    try:
+        loaded = load_text(text.removeprefix(BOM), name)
+    except LoadError as error:
+        raise NotMergeable(f"{name} does not load: {error.problems[0]}") from None
+    if not loaded.spliceable:
+        raise NotMergeable(f"{name}: items are not laid out one block each")
+    return loaded, bom
+
+
+def _sides(loaded: Loaded) -> dict[int, _Side]:
+    items = loaded.consultation.items
+    return {it.no: _Side(it, chunk.text) for it, chunk in zip(items, loaded.chunks, strict=True)}
+
+
+def merge_files(base: str, ours: str, theirs: str, labels: Labels | None = None) -> MergeResult:
+    """Merge three versions of a consultation file; NotMergeable when one is not one."""
+    labels = labels or Labels()
+    o, _ = _load(base, labels.base)
+    a, bom = _load(ours, labels.ours)
+    b, _ = _load(theirs, labels.theirs)
+    crlf = "\r\n" in a.header.text
+    result = MergeResult("")
+    header, conflicted = _three(o.header.text, a.header.text, b.header.text, labels)
+    if conflicted:
+        result.conflicts.append("the header (before the first item) was changed on both sides")
+    o_items, a_items, b_items = _sides(o), _sides(a), _sides(b)
+    blocks: list[str] = []
+    for no in _order(list(a_items), list(b_items)):
+        block = _merge_one(no, o_items.get(no), a_items.get(no), b_items.get(no), labels, result)
+        if block is None:
+            continue
+        if crlf and "\r\n" not in block:
+            block = block.replace("\n", "\r\n")
+        blocks.append(block)
+    text = header
+    for block in blocks:
+        if text and not text.endswith("\n"):
+            text += "\r\n" if crlf else "\n"
+        text += block
+    result.text = (BOM if bom else "") + text
+    if not result.conflicts:
+        try:
+            load_text(text, "merged")
+        except LoadError as error:
+            result.conflicts.append(f"the merged file does not load: {error.problems[0]}")
+    return result
+
+
+def _three(base: str, ours: str, theirs: str, labels: Labels) -> tuple[str, bool]:
+    """The text merge of three versions, taking a side whole when only it changed."""
+    if ours == theirs or theirs == base:
+        return ours, False
+    if ours == base:
+        return theirs, False
+    return merge_text(base, ours, theirs, labels)
+
+
+def _order(ours: list[int], theirs: list[int]) -> list[int]:
+    """Our item order, with items only they have placed after the item before them there."""
+    order = list(ours)
+    known = set(ours)
+    for index, no in enumerate(theirs):
+        if no in known:
+            continue
+        before = next((theirs[i] for i in range(index - 1, -1, -1) if theirs[i] in known), None)
+        order.insert(order.index(before) + 1 if before is not None else 0, no)
+        known.add(no)
+    return order
+
+
+def _merge_one(
+    no: int, o: _Side | None, a: _Side | None, b: _Side | None, labels: Labels, result: MergeResult
+) -> str | None:
+    """The merged block of item `no` (None when it is gone on both sides)."""
+    if a is not None and b is not None:
+        if a.block == b.block:
+            return a.block
+        if o is not None and a.block == o.block:
+            return b.block
+        if o is not None and b.block == o.block:
+            return a.block
+        return _merge_item(no, o, a, b, labels, result)
+    kept = a or b
+    if kept is None:
+        return None
+    if o is None:
+        return kept.block  # added on one side
+    if kept.block == o.block:
+        return None  # removed on the other side, unchanged here
+    result.conflicts.append(f"No.{no} was removed on one side and changed on the other")
+    if a is not None:
+        text, _ = merge_text(o.block, a.block, "", labels)
+    else:
+        text, _ = merge_text(o.block, "", kept.block, labels)
+    return text
+
+
+def _union(
+    base: Sequence[T],
+    ours: Sequence[T],
+    theirs: Sequence[T],
+    key: Callable[[T], Hashable],
+    at: Callable[[T], Any],
+) -> list[T]:
+    """Base entries still on a side (in base order), then the new ones ordered by time."""
+    mine, yours = {key(x) for x in ours}, {key(x) for x in theirs}
+    merged: list[T] = []
+    seen: set[Hashable] = set()
+    for entry in base:
+        k = key(entry)
+        if k in seen or (k not in mine and k not in yours):
+            continue
+        seen.add(k)
+        merged.append(entry)
+    fresh: list[T] = []
+    for entry in [*ours, *theirs]:
+        k = key(entry)
+        if k not in seen:
+            seen.add(k)
+            fresh.append(entry)
+    fresh.sort(key=at)  # stable: on equal times ours come first
+    return merged + fresh
+
+
+def _merge_item(
+    no: int, o: _Side | None, a: _Side, b: _Side, labels: Labels, result: MergeResult
+) -> str:
+    base = o.item if o is not None else None
+    mine, yours = a.item, b.item
+    facts: dict[str, Any] = {}
+    clashes: list[str] = []
+    for name in FACTS:
+        ours_value, theirs_value = getattr(mine, name), getattr(yours, name)
+        base_value = getattr(base, name) if base is not None else None
+        if ours_value == theirs_value or theirs_value == base_value:
+            facts[name] = ours_value
+        elif ours_value == base_value:
+            facts[name] = theirs_value
+        else:
+            facts[name] = ours_value
+            clashes.append(name)
+
+    def rkey(pair: tuple[Item, int]) -> Hashable:
+        return revision_key(no, pair[0], pair[1])
+
+    def rat(pair: tuple[Item, int]) -> Any:
+        return pair[0].revisions[pair[1]].at
+
+    def pairs(item: Item | None) -> list[tuple[Item, int]]:
+        return [(item, i) for i in range(len(item.revisions))] if item is not None else []
+
+    revisions = _union(pairs(base), pairs(mine), pairs(yours), rkey, rat)
+    position = {rkey(pair): index + 1 for index, pair in enumerate(revisions)}
+
+    def moved(item: Item, signoff: Signoff) -> Signoff:
+        """The sign-off with its revision number as it lands in the merged item."""
+        if 1 <= signoff.revision <= len(item.revisions):
+            target = position.get(revision_key(no, item, signoff.revision - 1), signoff.revision)
+            return dataclasses.replace(signoff, revision=target)
+        return dataclasses.replace(signoff)
+
+    sides = [(x, [moved(x, s) for s in x.signoffs]) for x in (mine, yours, base) if x is not None]
+    stamps: dict[Hashable, list[Signoff]] = {}
+    for _item, signoffs in sides:
+        for signoff in signoffs:
+            stamps.setdefault(signoff_key(no, signoff), []).append(signoff)
+
+    def skey(signoff: Signoff) -> Hashable:
+        return signoff_key(no, signoff)
+
+    signoffs = _union(
+        sides[2][1] if base is not None else [], sides[0][1], sides[1][1], skey, lambda s: s.at
+    )
+    for signoff in signoffs:
+        copies = stamps[skey(signoff)]
+        withdrawn = [s.withdrawn for s in copies if s.withdrawn is not None]
+        # A withdrawal on either side wins.
+        signoff.withdrawn = min(withdrawn) if withdrawn else None
+        signoff.comment = next((s.comment for s in copies if s.comment), None)
+    merged = Item(
+        no=no,
+        revisions=[Revision(**dataclasses.asdict(p[0].revisions[p[1]])) for p in revisions],
+        signoffs=signoffs,
+        **facts,
+    )
+    if clashes:
+        return _conflict(no, merged, clashes, mine, yours, labels, result)
+    for side in (a, b):
+        if _extends(side.item, merged):
+            return patch_chunk(side.block, merged)
+    return render_item(merged)
+
+
+def _extends(side: Item, merged: Item) -> bool:
+    """True when `merged` is `side` with entries appended (so side's text can be patched)."""
+    if any(getattr(side, name) != getattr(merged, name) for name in FACTS if name != "klass"):
+        return False
+    if merged.revisions[: len(side.revisions)] != side.revisions:
+        return False
+    head = merged.signoffs[: len(side.signoffs)]
+    return all(
+        signoff_key(side.no, m) == signoff_key(side.no, s) and m.revision == s.revision
+        for m, s in zip(head, side.signoffs, strict=True)
+    ) and len(head) == len(side.signoffs)
+
+
+def _conflict(
+    no: int,
+    merged: Item,
+    clashes: list[str],
+    mine: Item,
+    yours: Item,
+    labels: Labels,
+    result: MergeResult,
+) -> str:
+    """The merged item with conflict markers around the clashing facts only."""
+    names = ", ".join("class" if name == "klass" else name for name in clashes)
+    result.conflicts.append(f"No.{no}: {names} changed differently on both sides")
+
+    def variant(values: dict[str, Any]) -> str:
+        return render_item(dataclasses.replace(merged, **values))
+
+    # The base gets a value neither side has, so every clashing line is a conflict.
+    base = variant({name: _EMPTY[name] for name in clashes})
+    ours = variant({name: getattr(mine, name) for name in clashes})
+    theirs = variant({name: getattr(yours, name) for name in clashes})
+    text, _ = merge_text(base, ours, theirs, labels)
+    return text

@@ -1,0 +1,195 @@
+"""The audit: each sign-off traced to the commit that introduced it, and checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.git.conftest import JST, Office, author, make_office
+
+from pctui.git import after_signoff, audit, commit_pending
+from pctui.git import versions as versions_module
+from pctui.git.audit import BY_SIGNER, CARRIED, HAND_EDITED, UNCOMMITTED
+from pctui.storage import ConsultationFile
+
+T1 = dt.datetime(2025, 12, 2, 10, 0, tzinfo=JST)
+HOUR = dt.timedelta(hours=1)
+PEOPLE = {
+    "tanaka": ("田中 一郎", "tanaka@example.jp"),
+    "suzuki": ("鈴木 花子", "suzuki@example.jp"),
+    "sato": ("佐藤 次郎", "sato@example.jp"),
+    "yamada": ("Yamada", "yamada@example.jp"),  # a bare login: matched by the email's name
+}
+
+
+def run_audit(office: Office, *flags: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pctui.cli.main", "audit", str(office.path), *flags],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+def verdicts(office: Office) -> dict[tuple[int, str], str]:
+    file = ConsultationFile.load(office.path)
+    report = audit(file.path, file.consultation.items, file.consultation.review)
+    return {(t.no, t.signoff.by): t.verdict for t in report.traces}
+
+
+def signed_and_committed(
+    office: Office, monkeypatch: pytest.MonkeyPatch, no: int, login: str, at: dt.datetime
+) -> None:
+    """`login` signs and commits it as themselves."""
+    author(monkeypatch, *PEOPLE[login])
+    office.sign(no, login, at)
+    assert commit_pending(office.load()).committed
+
+
+def test_every_signer_committing_their_own_is_clean(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    signed_and_committed(office, monkeypatch, 1, "tanaka", T1)
+    signed_and_committed(office, monkeypatch, 1, "suzuki", T1 + HOUR)
+    signed_and_committed(office, monkeypatch, 2, "yamada", T1 + HOUR)
+    signed_and_committed(office, monkeypatch, 1, "sato", T1 + 2 * HOUR)
+    assert set(verdicts(office).values()) == {BY_SIGNER}
+    done = run_audit(office)
+    assert done.returncode == 0, done.stderr
+    assert "4 sign-offs in 5 commits of history: 4 by-signer" in done.stdout
+    assert "No.1 課長 approve by sato (revision 1): " in done.stdout
+    assert "佐藤 次郎 <sato@example.jp> [by-signer]" in done.stdout
+
+
+def test_earlier_stages_carried_by_the_approval_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office = make_office(tmp_path / "o", commit_mode="on-approve")
+    office.sign(3, "tanaka", T1)
+    office.sign(3, "suzuki", T1 + HOUR)
+    author(monkeypatch, *PEOPLE["sato"])
+    office.sign(3, "sato", T1 + 2 * HOUR)
+    assert after_signoff(office.load(), 3).committed
+    assert verdicts(office) == {
+        (3, "tanaka"): CARRIED,
+        (3, "suzuki"): CARRIED,
+        (3, "sato"): BY_SIGNER,
+    }
+    assert run_audit(office).returncode == 0
+    strict = run_audit(office, "--strict")
+    assert strict.returncode == 1
+    assert "No.3 担当 approve by tanaka: committed in" in strict.stderr
+    assert "by 佐藤 次郎 <sato@example.jp>, not by the signer" in strict.stderr
+
+
+def test_a_signoff_typed_in_by_someone_else_is_reported(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    signed_and_committed(office, monkeypatch, 2, "tanaka", T1)
+    office.sign(2, "suzuki", T1 + HOUR)  # written into the file, then committed by hand
+    author(monkeypatch, "Mallory", "mallory@example.jp")
+    office.git("commit", "-q", "-a", "-m", "tidy up")
+    assert verdicts(office)[(2, "suzuki")] == HAND_EDITED
+    done = run_audit(office)
+    assert done.returncode == 1
+    line = next(x for x in done.stderr.splitlines() if "suzuki" in x)
+    assert line.startswith(f"{office.path}:")  # path:line:col
+    assert "edited in by hand?" in line and "Mallory <mallory@example.jp>" in line
+
+
+def test_a_digest_that_no_longer_matches_is_reported(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    signed_and_committed(office, monkeypatch, 4, "tanaka", T1)
+    text = office.path.read_text().replace("回答4。", "回答4（こっそり修正）。")
+    office.path.write_text(text)
+    author(monkeypatch, "Mallory", "mallory@example.jp")
+    office.git("commit", "-q", "-a", "-m", "typo")
+    done = run_audit(office)
+    assert done.returncode == 1
+    assert "digest does not match the text of revision 1" in done.stderr
+    assert "No.4 revision by drafter" in done.stderr and "rewritten or removed" in done.stderr
+
+
+def test_uncommitted_and_removed_signoffs(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    signed_and_committed(office, monkeypatch, 1, "tanaka", T1)
+    office.sign(2, "yamada", T1)
+    assert verdicts(office)[(2, "yamada")] == UNCOMMITTED
+    done = run_audit(office)
+    assert done.returncode == 1 and "not committed yet" in done.stderr
+    text = office.path.read_text()
+    start = text.index("[[items.signoffs]]")
+    end = text.index("[[items]]", start)
+    office.path.write_text(text[:start] + text[end:])  # tanaka's sign-off cut out by hand
+    office.git("commit", "-q", "-a", "-m", "remove")
+    done = run_audit(office)
+    assert "No.1 担当 approve by tanaka at 2025-12-02T10:00:00+09:00" in done.stderr
+    assert "is no longer in the file" in done.stderr
+
+
+def test_history_is_followed_across_a_rename(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    signed_and_committed(office, monkeypatch, 1, "tanaka", T1)
+    office.git("mv", "consultations/test-pc.toml", "consultations/renamed.toml")
+    office.git("commit", "-q", "-m", "rename")
+    office.path = office.root / "consultations" / "renamed.toml"
+    signed_and_committed(office, monkeypatch, 1, "suzuki", T1 + HOUR)
+    assert verdicts(office) == {(1, "tanaka"): BY_SIGNER, (1, "suzuki"): BY_SIGNER}
+
+
+def test_signoffs_merged_from_a_branch_are_traced_to_the_branch(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office.git("config", "merge.pctui.driver",
+               f"{sys.executable} -m pctui.cli.main merge-driver %O %A %B %P")  # fmt: skip
+    (office.root / ".gitattributes").write_text("*.toml merge=pctui\n")
+    office.git("add", ".gitattributes")
+    office.git("commit", "-q", "-m", "driver")
+    office.git("checkout", "-q", "-b", "other")
+    signed_and_committed(office, monkeypatch, 2, "yamada", T1)
+    office.git("checkout", "-q", "main")
+    signed_and_committed(office, monkeypatch, 1, "tanaka", T1)
+    author(monkeypatch, "Merger", "merger@example.jp")
+    office.git("merge", "-q", "--no-edit", "other")
+    assert verdicts(office) == {(1, "tanaka"): BY_SIGNER, (2, "yamada"): BY_SIGNER}
+
+
+def test_json_and_not_a_repository(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    signed_and_committed(office, monkeypatch, 1, "tanaka", T1)
+    payload = json.loads(run_audit(office, "--json").stdout)
+    assert payload["clean"] is True
+    (entry,) = payload["signoffs"]
+    assert (entry["no"], entry["by"], entry["trace"]) == (1, "tanaka", BY_SIGNER)
+    assert entry["email"] == "tanaka@example.jp"
+    lone = office.root.parent / "lone.toml"
+    lone.write_bytes(office.path.read_bytes())
+    done = subprocess.run([sys.executable, "-m", "pctui.cli.main", "audit", str(lone)],
+                          capture_output=True, text=True, check=False,
+                          cwd=office.root.parent)  # fmt: skip
+    assert done.returncode in (1, 2)  # tmp_path may itself sit in a repository
+    assert "Traceback" not in done.stderr
+
+
+def test_each_distinct_item_block_is_parsed_once(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    logins = ["tanaka", "suzuki", "sato"]
+    for round_ in range(3):
+        for no in range(1, 5):
+            if round_ < len(logins):
+                signed_and_committed(office, monkeypatch, no, logins[round_], T1 + round_ * HOUR)
+    calls = []
+    real = versions_module.tomllib.loads
+
+    def counting(text: str) -> dict[str, object]:
+        calls.append(text)
+        return real(text)
+
+    file = ConsultationFile.load(office.path)
+    monkeypatch.setattr(versions_module.tomllib, "loads", counting)
+    report = audit(file.path, file.consultation.items, file.consultation.review)
+    assert report.commits == 13 and len(report.traces) == 12
+    assert len(calls) == len(set(calls)) == 4 + 12  # the first version's blocks, then one each
