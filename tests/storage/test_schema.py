@@ -307,3 +307,16 @@ def test_a_missing_review_does_not_make_every_stage_unknown(
     end = header.index("[[sections]]")
     text = header[:start] + header[end:] + ITEM
     assert problems(write(text)) == ["1:1: missing review (a table)"]
+
+
+def test_problems_in_an_inline_reviewers_table_point_at_it(
+    header: str, write: Write, problems: Problems, where: Where
+) -> None:
+    start = header.index("[review.reviewers]")
+    end = header.index("[[sections]]")
+    inline = 'reviewers = { tanaka = ["部長"], sato = ["課長"] }\n\n'
+    text = header[:start] + inline + header[end:] + OTHER
+    assert problems(write(text)) == [
+        f"{where(text, 'reviewers = ')}: review.reviewers.tanaka: stage '部長' is not in"
+        " review.stages"
+    ]

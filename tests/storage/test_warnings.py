@@ -84,3 +84,15 @@ def test_a_file_with_only_warnings_still_saves_them_untouched(header: str, write
     assert 'opinon = "ご意見1"' in saved
     assert 'notes = "typo of note"' in saved
     assert len(ConsultationFile.load(path).warnings) == 3
+
+
+def test_an_unknown_key_of_a_reviewer_points_at_the_reviewer(
+    header: str, write: Write, where: Where
+) -> None:
+    text = header.replace(
+        'kimura = ["係長", "課長"]', 'kimura = { stages = ["係長"], nmae = "木村" }'
+    )
+    assert warnings_of(write(text)) == [
+        f"{where(text, 'kimura')}: warning: unknown key review.reviewers.kimura.nmae;"
+        " did you mean 'name'?"
+    ]

@@ -102,13 +102,23 @@ class Checker:
         return value
 
     def unknown_keys(
-        self, data: dict[str, Any], known: Iterable[str], table: str, index: int = 0
+        self,
+        data: dict[str, Any],
+        known: Iterable[str],
+        table: str,
+        index: int = 0,
+        *,
+        inside: str | None = None,
     ) -> None:
-        """Warn about keys no version of the format defines (often a typo)."""
+        """Warn about keys no version of the format defines (often a typo).
+
+        `inside` names the key of an inline table within `table` that holds `data`
+        (`kimura = { … }` in `[review.reviewers]`): the warning points at that key's line.
+        """
         known = list(known)
         for key in data:
             if key not in known:
                 close = difflib.get_close_matches(key, known, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
-                where = f"{table}.{key}" if table else key
-                self.report(table, index, key, f"unknown key {where}{hint}", WARNING)
+                path = ".".join(part for part in (table, inside, key) if part)
+                self.report(table, index, inside or key, f"unknown key {path}{hint}", WARNING)

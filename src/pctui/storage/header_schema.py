@@ -148,7 +148,7 @@ def _read_reviewer(login: str, entry: Any, stages: list[str], check: Checker) ->
     if isinstance(entry, list):
         signs = entry
     elif isinstance(entry, dict):
-        check.unknown_keys(entry, ("stages", "name", "email"), t)
+        check.unknown_keys(entry, ("stages", "name", "email"), t, inside=login)
         signs = entry.get("stages", [])
         name, email = entry.get("name"), entry.get("email")
         if not all(isinstance(v, str) for v in (name or "", email or "")):

@@ -89,6 +89,10 @@ class Locator:
         """
         span = self._table_span(table, index)
         if span is None:
+            if "." in table and index == 0:
+                # Written inline (`reviewers = { … }` in `[review]`): point at that key.
+                parent, _, name = table.rpartition(".")
+                return self.find(parent, 0, name)
             return self.base_line, 1
         first, end = span
         if key is not None:
