@@ -212,3 +212,25 @@ def test_commit_command(office: Office, monkeypatch: pytest.MonkeyPatch) -> None
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert "index.lock" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_no_git_identity(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    for key in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.delenv(key)
+    office.git("config", "user.useConfigOnly", "true")
+    office.sign(1, "tanaka", T1)
+    result = commit_pending(office.load())
+    assert result.failed and "git does not know who you are" in result.message
+
+
+def test_also_commits_outputs_written_elsewhere(office: Office) -> None:
+    public = office.root / "public"
+    public.mkdir()
+    (public / "test-pc.html").write_text("<p>公表</p>\n")
+    (public / "unrelated.txt").write_text("not ours\n")
+    office.sign(1, "tanaka", T1)
+    assert commit_pending(office.load(), [public / "test-pc.html"]).committed
+    assert sorted(office.git("show", "--name-only", "--format=", "HEAD").split()) == [
+        "consultations/test-pc.toml",
+        "public/test-pc.html",
+    ]

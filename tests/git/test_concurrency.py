@@ -200,40 +200,113 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+Command = tuple[list[str], list[str]]  # (how to start python as the user, pctui's arguments)
+
+
+def fire(commands: list[Command]) -> list[tuple[int, str, str]]:
+    """Start every command, wait until each has imported pctui, then release them at once.
+
+    Returns (exit status, stdout, stderr) of each.
+    """
+    processes = [
+        subprocess.Popen(
+            [*python, "-c", _WAIT_THEN_SIGN, *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for python, args in commands
+    ]
+    for process in processes:
+        assert process.stdout is not None
+        assert process.stdout.readline() == "ready\n"
+    for process in processes:  # now all at once
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    results = []
+    for process in processes:
+        out, err = process.communicate(timeout=60)
+        results.append((process.returncode, out, err))
+    return results
+
+
+def signoff_as(login: str, python: list[str], path: Path, no: int, env: list[str]) -> Command:
+    """`pctui signoff PATH --item NO` run as `login` with `env` set."""
+    return ["runuser", "-u", login, "--", "env", *env, *python], [
+        "signoff",
+        str(path),
+        f"--item={no}",
+    ]
+
+
 def test_real_signoff_commands_as_real_users(shared_folder: Path) -> None:
     path = shared_folder / "busy.toml"
     make_file(path, LOGINS, ROUNDS * len(LOGINS))
     os.chown(path, -1, grp.getgrnam(GROUP).gr_gid)
     path.chmod(0o664)
-    want = expected(LOGINS)
     python = python_for(LOGINS[0])
     for round_ in range(ROUNDS):
-        processes = []
-        for i, login in enumerate(LOGINS):
-            no = round_ * len(LOGINS) + i + 1
-            command = ["runuser", "-u", login, "--", *python, "-c", _WAIT_THEN_SIGN,
-                       "signoff", str(path), "--item", str(no)]  # fmt: skip
-            processes.append(
-                subprocess.Popen(
-                    command,
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                    text=True,
-                )
-            )
-        for process in processes:  # every one has started and imported pctui
-            assert process.stdout is not None
-            assert process.stdout.readline() == "ready\n"
-        for process in processes:  # now all at once
-            assert process.stdin is not None
-            process.stdin.write("go\n")
-            process.stdin.flush()
-        for process in processes:
-            out, err = process.communicate(timeout=60)
-            assert process.returncode == 0, err
+        commands = [
+            signoff_as(login, python, path, round_ * len(LOGINS) + i + 1, [])
+            for i, login in enumerate(LOGINS)
+        ]
+        for code, out, err in fire(commands):
+            assert code == 0, err
             assert "is now approved" in out
-    assert signers(path) == {no: [login] for no, login in want.items()}
+    assert signers(path) == {no: [login] for no, login in expected(LOGINS).items()}
     stat = path.stat()
     assert stat.st_mode & 0o777 == 0o664  # still group-writable after every save
     assert stat.st_gid == grp.getgrnam(GROUP).gr_gid
+
+
+def test_real_users_commit_their_approvals_to_a_shared_repository(shared_folder: Path) -> None:
+    """On-approve commits by several users at once: all committed, the audit clean."""
+    rounds = 4
+    config = shared_folder.parent / "gitconfig"
+    config.write_text("[safe]\n\tdirectory = *\n")
+    config.chmod(0o644)
+    variables = {"GIT_CONFIG_GLOBAL": str(config), "GIT_CONFIG_NOSYSTEM": "1"}
+    setup = {**os.environ, **variables}
+    for role in ("AUTHOR", "COMMITTER"):
+        setup.update({f"GIT_{role}_NAME": "setup", f"GIT_{role}_EMAIL": "setup@example.jp"})
+    path = shared_folder / "busy.toml"
+    make_file(path, LOGINS, rounds * len(LOGINS))
+    path.write_text(path.read_text().replace('commit = "manual"', 'commit = "on-approve"'))
+    for args in (["init", "-q", "--shared=group", "-b", "main"], ["add", "busy.toml"],
+                 ["commit", "-q", "-m", "start"]):  # fmt: skip
+        subprocess.run(["git", *args], cwd=shared_folder, env=setup, check=True)
+    group = grp.getgrnam(GROUP).gr_gid
+    for entry in [shared_folder, *shared_folder.rglob("*")]:
+        os.chown(entry, -1, group)  # the office group owns it all, root's setup files too
+        entry.chmod(entry.stat().st_mode | 0o060)
+    python = python_for(LOGINS[0])
+    # Each reviewer's login sets umask 002 so that what their git creates stays group-
+    # writable: git does not widen every file it writes (.git/COMMIT_EDITMSG for one).
+    umask = os.umask(0o002)
+    try:
+        for round_ in range(rounds):
+            commands = []
+            for i, login in enumerate(LOGINS):
+                env = [f"{key}={value}" for key, value in variables.items()]
+                for role in ("AUTHOR", "COMMITTER"):
+                    env += [f"GIT_{role}_NAME={login}", f"GIT_{role}_EMAIL={login}@example.jp"]
+                no = round_ * len(LOGINS) + i + 1
+                commands.append(signoff_as(login, python, path, no, env))
+            for code, _out, err in fire(commands):
+                assert code == 0, err
+                assert "warning" not in err, err  # every commit went through
+    finally:
+        os.umask(umask)
+    git = ["git", "-C", str(shared_folder)]
+    status = subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True,
+                            env=setup, check=True)  # fmt: skip
+    assert status.stdout == ""  # every sign-off is committed
+    authors = subprocess.run([*git, "log", "--format=%an"], capture_output=True, text=True,
+                             env=setup, check=True).stdout.split()  # fmt: skip
+    assert set(authors) <= {*LOGINS, "setup"} and len(authors) > rounds
+    audit = subprocess.run([*python, "-m", "pctui.cli.main", "audit", str(path)],
+                           capture_output=True, text=True, env=setup, check=False)  # fmt: skip
+    assert audit.returncode == 0, audit.stderr
+    assert f"{rounds * len(LOGINS)} sign-offs" in audit.stdout

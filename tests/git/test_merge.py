@@ -174,3 +174,20 @@ def test_merge_files_in_memory_takes_one_sided_changes_whole(office: Office) -> 
     office.path.write_text(result.text)
     assert signers(office) == {1: ["tanaka"], 2: [], 3: [], 4: ["yamada"]}
     assert git(office.root, "diff", "--stat").count("|") == 1
+
+
+def test_items_added_on_either_side_and_a_header_edit(office: Office) -> None:
+    base = office.path.read_text()
+    first = base.index("[[items]]\nno = 2")
+    second = base.index("[[items]]\nno = 3")
+    block = base[first:second]
+    new_item = block.replace("no = 2", "no = 9").replace("ご意見2", "ご意見9")
+    ours = base[:second] + new_item + base[second:]  # No.9 after No.2 on our side
+    theirs = base.replace('title = "テスト計画（案）"', 'title = "テスト計画"')
+    theirs += block.replace("no = 2", "no = 10")  # No.10 at the end on theirs
+    result = merge_files(base, ours, theirs)
+    assert result.conflicts == []
+    office.path.write_text(result.text)
+    file = ConsultationFile.load(office.path)
+    assert [item.no for item in file.consultation.items] == [1, 2, 9, 3, 4, 10]
+    assert file.consultation.meta.title == "テスト計画"

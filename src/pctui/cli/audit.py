@@ -74,9 +74,8 @@ def _json(trace: Trace) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     """Audit; returns 0 when everything checks out, 1 otherwise."""
     file = load(args.file)
-    consultation = file.consultation
     try:
-        report = audit(file.path, consultation.items, consultation.review)
+        report = audit(file)
     except GitError as error:
         raise Exit(BAD_INPUT, f"pctui: {args.file}: cannot audit: {error}") from None
     findings = _findings(file, report, args.strict)

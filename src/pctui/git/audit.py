@@ -12,17 +12,17 @@ file are findings too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from pctui.git.changes import RevisionKey, SignoffKey, revision_key, signoff_key
 from pctui.git.history import Commit, file_history
 from pctui.git.message import signoff_trailer
 from pctui.git.repo import find_repo, head_version
 from pctui.git.versions import VersionReader
-from pctui.model.records import Item, Review, Reviewer, Signoff
+from pctui.model.records import Review, Reviewer, Signoff
 from pctui.model.state import INVALID, standings
+from pctui.storage import ConsultationFile
 
 # Verdicts on one sign-off.
 BY_SIGNER = "by-signer"  # introduced in a commit whose author is the signer
@@ -87,14 +87,16 @@ def author_is(login: str, reviewer: Reviewer | None, commit: Commit) -> bool:
     return login in (commit.author.strip(), local) or login.lower() == local
 
 
-def audit(path: Path, items: Iterable[Item], review: Review) -> Report:
-    """Trace every sign-off of `items` (the file as loaded) through the file's history.
+def audit(file: ConsultationFile) -> Report:
+    """Trace every sign-off of the file (as loaded) through its git history.
 
     GitError when the file is not in a repository.
     """
+    path, items, review = file.path, file.consultation.items, file.consultation.review
     repo = find_repo(path)
     name = repo.relative(path)
     reader = VersionReader(str(path))
+    _seed(reader, file)
     report = Report()
     introduced: dict[SignoffKey, Commit] = {}
     revisions: dict[RevisionKey, Commit] = {}
@@ -148,6 +150,28 @@ def audit(path: Path, items: Iterable[Item], review: Review) -> Report:
             report.gone.append(f"No.{no} revision by {author} at {at} (committed in "
                                f"{commit.short}) was rewritten or removed")  # fmt: skip
     return report
+
+
+def _seed(reader: VersionReader, file: ConsultationFile) -> None:
+    """Give the reader the items already loaded, so history shares their parse.
+
+    Most blocks of most versions are the current file's own; pairing them by position is
+    safe only when the file is unchanged since it was loaded and splits the same way.
+    """
+    if file.changed_on_disk():
+        return
+    try:
+        version = reader.split(file.path.read_bytes())
+    except OSError:
+        return
+    items = file.consultation.items
+    if len(version.blocks) != len(items):
+        return
+    for block, item in zip(version.blocks, items, strict=True):
+        if not re.search(rf"^[ \t]*no[ \t]*=[ \t]*{item.no}[ \t]*\r?$", block, re.MULTILINE):
+            return
+    for block, item in zip(version.blocks, items, strict=True):
+        reader.seed(block, item)
 
 
 def _verdict(no: int, signoff: Signoff, commit: Commit | None, review: Review) -> str:

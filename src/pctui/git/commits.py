@@ -19,7 +19,7 @@ from pctui.git import message
 from pctui.git.changes import pending
 from pctui.git.identity import Identities
 from pctui.git.repo import Repo, find_repo, head_version, why_not_commit
-from pctui.git.run import GitError, git, out
+from pctui.git.run import GitError, git, literal, out
 from pctui.model.state import APPROVED, item_state
 from pctui.storage import ConsultationFile
 from pctui.storage.atomic import folder_lock
@@ -73,11 +73,10 @@ def commit_pending(file: ConsultationFile, extra: Sequence[Path] = ()) -> Commit
         repo = find_repo(file.path)
     except GitError as error:
         return _failed(str(error))
-    reason = why_not_commit(repo)
-    if reason:
-        return _failed(reason)
     try:
-        with folder_lock(file.path):  # nobody saves between reading the file and committing it
+        # Under the folder's lock nobody saves between reading the file and committing it,
+        # and another pctui's commit (with its index.lock) is finished before ours starts.
+        with folder_lock(file.path):
             return _commit(repo, file, extra)
     except GitError as error:
         return _failed(str(error))
@@ -86,7 +85,7 @@ def commit_pending(file: ConsultationFile, extra: Sequence[Path] = ()) -> Commit
 
 
 def _commit(repo: Repo, file: ConsultationFile, extra: Sequence[Path]) -> CommitResult:
-    reason = why_not_commit(repo)  # again, now that we hold the lock
+    reason = why_not_commit(repo)
     if reason:
         return _failed(reason)
     current = file.path.read_bytes()
@@ -104,7 +103,7 @@ def _commit(repo: Repo, file: ConsultationFile, extra: Sequence[Path]) -> Commit
     _track(repo, paths)
     identities = Identities(consultation.review, repo.root)
     text = message.build(consultation.meta.id, found, consultation.review, identities, outputs)
-    git(["commit", "--quiet", "--cleanup=whitespace", "--file=-", "--only", "--", *paths],
+    git(["commit", "--quiet", "--cleanup=whitespace", "--file=-", "--only", "--", *literal(paths)],
         repo.root, input=text.encode("utf-8"))  # fmt: skip
     sha = out(["rev-parse", "--short", "HEAD"], repo.root)
     first = text.splitlines()[0]
@@ -113,7 +112,7 @@ def _commit(repo: Repo, file: ConsultationFile, extra: Sequence[Path]) -> Commit
 
 def _changed(repo: Repo, names: list[str]) -> list[str]:
     """Which of `names` differ from HEAD or are new (ignored files are left out)."""
-    status = out(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *names],
+    status = out(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *literal(names)],
                  repo.root)  # fmt: skip
     changed = set()
     for entry in status.split("\0"):
@@ -124,7 +123,7 @@ def _changed(repo: Repo, names: list[str]) -> list[str]:
 
 def _track(repo: Repo, names: list[str]) -> None:
     """`git add` the paths git does not know yet (`commit --only` needs them known)."""
-    tracked = out(["ls-files", "-z", "--", *names], repo.root).split("\0")
+    tracked = out(["ls-files", "-z", "--", *literal(names)], repo.root).split("\0")
     new = [name for name in names if name not in tracked]
     if new:
-        git(["add", "--", *new], repo.root)
+        git(["add", "--", *literal(new)], repo.root)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pctui.git.message import SIGNOFF_TRAILER
-from pctui.git.run import GitError, git
+from pctui.git.run import GitError, git, literal
 
 _FIELDS = ["%H", "%P", "%an", "%ae", "%aI",
            f"%(trailers:key={SIGNOFF_TRAILER},valueonly,separator=%x1d)"]  # fmt: skip
@@ -71,7 +71,7 @@ def file_history(root: Path, path: str) -> list[Commit]:
     """
     fmt = "%x1e" + "%x1f".join(_FIELDS) + "%x1f"
     done = git(["-c", "core.quotePath=false", "log", "--follow", "--topo-order", "-M",
-                f"--format={fmt}", "--name-status", "-z", "HEAD", "--", path], root,
+                f"--format={fmt}", "--name-status", "-z", "HEAD", "--", *literal([path])], root,
                check=False)  # fmt: skip
     if done.returncode != 0:
         stderr = done.stderr.decode("utf-8", "replace")

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from pctui.git.changes import revision_key, signoff_key
 from pctui.git.textmerge import Labels, merge_text
-from pctui.model.records import Item, Revision, Signoff
+from pctui.model.records import Item, Signoff
 from pctui.storage.problems import LoadError
 from pctui.storage.reader import BOM, Loaded, load_text
 from pctui.storage.render import patch_chunk, render_item
@@ -172,72 +172,89 @@ def _union(
     return merged + fresh
 
 
-def _merge_item(
-    no: int, o: _Side | None, a: _Side, b: _Side, labels: Labels, result: MergeResult
-) -> str:
-    base = o.item if o is not None else None
-    mine, yours = a.item, b.item
+def _merge_facts(base: Item | None, mine: Item, yours: Item) -> tuple[dict[str, Any], list[str]]:
+    """Each fact three-way (ours where both changed it), and the facts that clash."""
     facts: dict[str, Any] = {}
     clashes: list[str] = []
     for name in FACTS:
-        ours_value, theirs_value = getattr(mine, name), getattr(yours, name)
-        base_value = getattr(base, name) if base is not None else None
-        if ours_value == theirs_value or theirs_value == base_value:
-            facts[name] = ours_value
-        elif ours_value == base_value:
-            facts[name] = theirs_value
+        ours, theirs = getattr(mine, name), getattr(yours, name)
+        before = getattr(base, name) if base is not None else None
+        if ours == theirs or theirs == before:
+            facts[name] = ours
+        elif ours == before:
+            facts[name] = theirs
         else:
-            facts[name] = ours_value
+            facts[name] = ours
             clashes.append(name)
+    return facts, clashes
 
-    def rkey(pair: tuple[Item, int]) -> Hashable:
-        return revision_key(no, pair[0], pair[1])
 
-    def rat(pair: tuple[Item, int]) -> Any:
-        return pair[0].revisions[pair[1]].at
+Slot = tuple[Item, int]  # a revision: the side's item and its 0-based index there
 
-    def pairs(item: Item | None) -> list[tuple[Item, int]]:
+
+def _merge_revisions(no: int, base: Item | None, mine: Item, yours: Item) -> list[Slot]:
+    """The union of both sides' revisions: the base's, then new ones ordered by time."""
+
+    def slots(item: Item | None) -> list[Slot]:
         return [(item, i) for i in range(len(item.revisions))] if item is not None else []
 
-    revisions = _union(pairs(base), pairs(mine), pairs(yours), rkey, rat)
-    position = {rkey(pair): index + 1 for index, pair in enumerate(revisions)}
+    def key(slot: Slot) -> Hashable:
+        return revision_key(no, slot[0], slot[1])
 
-    def moved(item: Item, signoff: Signoff) -> Signoff:
-        """The sign-off with its revision number as it lands in the merged item."""
-        if 1 <= signoff.revision <= len(item.revisions):
-            target = position.get(revision_key(no, item, signoff.revision - 1), signoff.revision)
-            return dataclasses.replace(signoff, revision=target)
-        return dataclasses.replace(signoff)
+    def at(slot: Slot) -> Any:
+        return slot[0].revisions[slot[1]].at
 
-    sides = [(x, [moved(x, s) for s in x.signoffs]) for x in (mine, yours, base) if x is not None]
-    stamps: dict[Hashable, list[Signoff]] = {}
-    for _item, signoffs in sides:
-        for signoff in signoffs:
-            stamps.setdefault(signoff_key(no, signoff), []).append(signoff)
+    return _union(slots(base), slots(mine), slots(yours), key, at)
 
-    def skey(signoff: Signoff) -> Hashable:
-        return signoff_key(no, signoff)
 
-    signoffs = _union(
-        sides[2][1] if base is not None else [], sides[0][1], sides[1][1], skey, lambda s: s.at
-    )
-    for signoff in signoffs:
-        copies = stamps[skey(signoff)]
-        withdrawn = [s.withdrawn for s in copies if s.withdrawn is not None]
-        # A withdrawal on either side wins.
-        signoff.withdrawn = min(withdrawn) if withdrawn else None
-        signoff.comment = next((s.comment for s in copies if s.comment), None)
+def _merge_signoffs(
+    no: int, base: Item | None, mine: Item, yours: Item, revisions: list[Slot]
+) -> list[Signoff]:
+    """The union of both sides' sign-offs, each pointing at its revision's merged number."""
+    position = {revision_key(no, item, i): n + 1 for n, (item, i) in enumerate(revisions)}
+
+    def moved(item: Item) -> list[Signoff]:
+        copies = []
+        for signoff in item.signoffs:
+            target = signoff.revision
+            if 1 <= signoff.revision <= len(item.revisions):
+                key = revision_key(no, item, signoff.revision - 1)
+                target = position.get(key, signoff.revision)
+            copies.append(dataclasses.replace(signoff, revision=target))
+        return copies
+
+    ours, theirs = moved(mine), moved(yours)
+    before = moved(base) if base is not None else []
+    copies: dict[Hashable, list[Signoff]] = {}
+    for signoff in [*ours, *theirs, *before]:
+        copies.setdefault(signoff_key(no, signoff), []).append(signoff)
+    merged = _union(before, ours, theirs, lambda s: signoff_key(no, s), lambda s: s.at)
+    for signoff in merged:
+        same = copies[signoff_key(no, signoff)]
+        withdrawn = [s.withdrawn for s in same if s.withdrawn is not None]
+        signoff.withdrawn = min(withdrawn) if withdrawn else None  # either side's withdrawal wins
+        signoff.comment = next((s.comment for s in same if s.comment), None)
+    return merged
+
+
+def _merge_item(
+    no: int, o: _Side | None, a: _Side, b: _Side, labels: Labels, result: MergeResult
+) -> str:
+    """Item `no` changed on both sides: the union of its records, or a marked conflict."""
+    base = o.item if o is not None else None
+    facts, clashes = _merge_facts(base, a.item, b.item)
+    revisions = _merge_revisions(no, base, a.item, b.item)
     merged = Item(
         no=no,
-        revisions=[Revision(**dataclasses.asdict(p[0].revisions[p[1]])) for p in revisions],
-        signoffs=signoffs,
+        revisions=[item.revisions[index] for item, index in revisions],
+        signoffs=_merge_signoffs(no, base, a.item, b.item, revisions),
         **facts,
     )
     if clashes:
-        return _conflict(no, merged, clashes, mine, yours, labels, result)
+        return _conflict(no, merged, clashes, a.item, b.item, labels, result)
     for side in (a, b):
         if _extends(side.item, merged):
-            return patch_chunk(side.block, merged)
+            return patch_chunk(side.block, merged)  # keeps that side's layout and comments
     return render_item(merged)
 
 

@@ -72,12 +72,19 @@ def git(
             stdin=None if input is not None else subprocess.DEVNULL,
         )
     except FileNotFoundError:
+        if not cwd.is_dir():
+            raise GitError(f"{cwd}: no such folder") from None
         raise GitError("the `git` command is not installed (or not on PATH)") from None
     except OSError as error:
         raise GitError(f"cannot run git in {cwd}: {error.strerror}") from None
     if check and done.returncode != 0:
         raise GitError(explain(done.stderr.decode("utf-8", "replace")))
     return done
+
+
+def literal(names: Sequence[str]) -> list[str]:
+    """Pathspecs that match exactly these names (a `*` or `[` in a name is not a pattern)."""
+    return [f":(literal){name}" for name in names]
 
 
 def out(args: Sequence[str], cwd: Path) -> str:

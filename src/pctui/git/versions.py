@@ -50,6 +50,10 @@ class VersionReader:
         header, chunks = split(text)
         return Version(text=text, header=header.text, blocks=[chunk.text for chunk in chunks])
 
+    def seed(self, block: str, item: Item) -> None:
+        """Record that `block` holds `item` (already parsed elsewhere)."""
+        self._blocks[block] = item
+
     def item(self, block: str) -> Item | None:
         """The item one `[[items]]` block holds (None when the block is not a whole item).
 
