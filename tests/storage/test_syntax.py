@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -135,4 +136,40 @@ def test_an_empty_file_reports_what_is_missing(write: Write, problems: Problems)
         "1:1: missing format (an integer)",
         "1:1: missing consultation (a table)",
         "1:1: missing review (a table)",
+    ]
+
+
+def test_items_after_an_unclosed_string_are_still_checked(
+    header: str, write: Write, problems: Problems, where: Where
+) -> None:
+    # The forgotten closing quotes would swallow the following items, whose own multi-line
+    # strings then pair up wrongly; the items after it are still read on their own.
+    later = ITEM_2.replace('text = "回答2"', 'text = """回答2\n\n続き"""')
+    text = (
+        header
+        + ITEM_1.replace('opinion = "ご意見1"', 'opinion = """ご意見1')
+        + later
+        + later.replace("no = 2", "no = 4")
+        + ITEM_3.replace('section = "2"', 'section = "7"')
+    )
+    opened, section = where(text, '"""ご意見1'), where(text, 'section = "7"')
+    assert problems(write(text)) == [
+        f'{opened}: TOML syntax: this multi-line string is never closed (add the closing """)',
+        f"{section}: unknown section '7' (sections: '1', '2')",
+    ]
+
+
+def test_a_forgotten_quote_in_a_large_file_is_found_quickly(
+    header: str, write: Write, problems: Problems
+) -> None:
+    item = ITEM_2.replace('text = "回答2"', 'text = """回答2\n\n続き"""')
+    items = [item.replace("no = 2", f"no = {n}") for n in range(1, 3001)]
+    items[10] = items[10].replace('続き"""', "続き")  # No.11's closing quotes forgotten
+    started = time.perf_counter()
+    found = problems(write(header + "".join(items)))
+    # Linear, not quadratic: joining 3,000 blocks one by one took minutes.
+    assert time.perf_counter() - started < 10
+    opened = 25 + 12 * 10 + 8  # No.11's text line: blocks of 12 lines after the header
+    assert found == [
+        f'{opened}:8: TOML syntax: this multi-line string is never closed (add the closing """)'
     ]

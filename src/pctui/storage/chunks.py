@@ -52,17 +52,21 @@ _BASIC = ('"', '"""')  # the strings in which a backslash escapes the next chara
 _QUOTES = ('"""', "'''", '"', "'")
 
 
-def multiline_strings(text: str, start: int = 0) -> Iterator[tuple[int, int | None]]:
+def multiline_strings(
+    text: str, start: int = 0, end: int | None = None
+) -> Iterator[tuple[int, int | None]]:
     """(opening offset, offset after the closing quotes or None) of each multi-line string.
 
-    Scans from `start`, which must not be inside a string or comment. A light tokenizer
-    (strings, escapes, comments), enough to tell text inside a string from TOML around it
-    without a full parse; used only when something failed to parse or must be located.
+    Scans text[start:end], where `start` is not inside a string or comment; None as the
+    closing offset means the string is still open at `end`. A light tokenizer (strings,
+    escapes, comments), enough to tell text inside a string from TOML around it without a
+    full parse; used only when something failed to parse or must be located.
     """
     state = ""  # "", '"', "'", '"""', "'''" or "#"
     opened = 0
     position = start
-    while match := _TOKENS.search(text, position):
+    stop = len(text) if end is None else end
+    while match := _TOKENS.search(text, position, stop):
         token = match.group()
         position = match.end()
         if len(token) == 2 and token[0] == "\\":
@@ -87,9 +91,9 @@ def multiline_strings(text: str, start: int = 0) -> Iterator[tuple[int, int | No
         yield opened, None
 
 
-def open_string_at(text: str) -> int | None:
-    """Offset where the multi-line string that `text` ends inside opens, or None."""
-    for opened, closed in multiline_strings(text):
+def open_string_at(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """Offset where the multi-line string that text[start:end] ends inside opens, or None."""
+    for opened, closed in multiline_strings(text, start, end):
         if closed is None:
             return opened
     return None

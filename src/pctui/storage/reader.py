@@ -14,7 +14,7 @@ from typing import Any
 
 from pctui.model.records import Consultation, Item
 from pctui.storage.checker import Checker
-from pctui.storage.chunks import Chunk, join, open_string_at, split, string_end
+from pctui.storage.chunks import Chunk, open_string_at, split, string_end
 from pctui.storage.header_schema import Header, read_header
 from pctui.storage.item_schema import ITEMS, read_item
 from pctui.storage.locate import Locator
@@ -104,23 +104,33 @@ def _absorb(
     A line looking like `[[items]]` inside a multi-line string makes a false boundary; the
     chunks up to where that string really closes are joined back. Returns the parse, the
     (joined) chunk and how many of `following` it absorbed.
+
+    When the joined text still does not parse, the string was most likely never closed (a
+    forgotten closing quote): that is reported where it opens and the next chunk is read on
+    its own, so the items after it are still checked. Only the tokenizer walks on until
+    the text ends outside a string, and the joined text is built and parsed once, so the
+    cost stays linear however many chunks a forgotten quote swallows.
     """
     parsed = _parse(chunk, path)
-    used = 0
-    while isinstance(parsed, Problem):
-        opened = open_string_at(chunk.text)
-        if opened is None:
-            break
-        closed = string_end(text, start + opened)
+    opened = open_string_at(chunk.text) if isinstance(parsed, Problem) else None
+    if opened is None:
+        return parsed, chunk, 0
+    end, used = start + len(chunk.text), 0
+    position: int | None = start + opened
+    while position is not None:
+        closed = string_end(text, position)
         if closed is None:
-            return _unclosed(chunk, opened, path), chunk, used
-        if used == len(following) or start + len(chunk.text) >= closed:
-            break  # the string closes within the chunk: the syntax error is another one
-        while used < len(following) and start + len(chunk.text) < closed:
-            chunk = join(chunk, following[used])
+            break
+        while used < len(following) and end < closed:
+            end += len(following[used].text)
             used += 1
-        parsed = _parse(chunk, path)
-    return parsed, chunk, used
+        position = open_string_at(text, closed, end)
+    if position is None:
+        joined = Chunk(text[start:end], chunk.line)
+        rejoined = _parse(joined, path)
+        if not isinstance(rejoined, Problem):
+            return rejoined, joined, used
+    return _unclosed(chunk, opened, path), chunk, 0
 
 
 class _ItemLocator(Locator):
