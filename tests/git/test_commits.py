@@ -234,3 +234,16 @@ def test_also_commits_outputs_written_elsewhere(office: Office) -> None:
         "consultations/test-pc.toml",
         "public/test-pc.html",
     ]
+
+
+def test_a_broken_version_in_head_counts_as_a_new_file(office: Office) -> None:
+    good = office.path.read_text()
+    office.path.write_text(good + "[[items]]\nno = \n")
+    office.git("commit", "-q", "-a", "-m", "broken by hand")
+    office.path.write_text(good)
+    office.sign(1, "tanaka", T1)
+    result = commit_pending(office.load())
+    assert result.committed and "new consultation file (4 items)" in result.subject
+    assert "No.1 担当 approve tanaka" in office.git(
+        "log", "-1", "--format=%(trailers:key=Pctui-Signoff,valueonly)"
+    )

@@ -44,7 +44,7 @@ class Pending:
     approved: list[tuple[Item, str]] = field(default_factory=list)  # (item, the last stage)
     header_changed: bool = False
     new_file: bool = False  # HEAD has no (readable) version: only sign-offs are listed
-    items: int = 0  # items in the current version
+    items: int = 0  # items in the current version (counted for a new file only)
 
     @property
     def signoffs(self) -> list[Change]:
@@ -73,31 +73,32 @@ def _changed(version: Version, others: set[str], reader: VersionReader) -> list[
     return found
 
 
-def _split(data: bytes | None, reader: VersionReader) -> Version | None:
-    if data is None:
-        return None
-    return reader.split(data)
+def _changed_items(
+    old: Version, new: Version, reader: VersionReader
+) -> tuple[list[Item], list[Item]] | None:
+    """(old items, new items) whose blocks differ; None when HEAD's version is unreadable."""
+    old_blocks, new_blocks = set(old.blocks), set(new.blocks)
+    maybe_new = _changed(new, old_blocks, reader)
+    maybe_old = _changed(old, new_blocks, reader)
+    if maybe_new is None or maybe_old is None or not old.blocks or not new.blocks:
+        maybe_new, maybe_old = reader.items(new), reader.items(old)  # an odd layout
+    return None if old.problem else (maybe_old, maybe_new)
 
 
 def pending(base: bytes | None, current: bytes, review: Review, path: str) -> Pending:
     """The changes `current` (the file's bytes) holds over `base` (HEAD's bytes, or None)."""
     reader = VersionReader(path)
     new = reader.split(current)
-    old = _split(base, reader)
-    if old is None or old.problem:
-        result = Pending(new_file=True)
-        old_items: dict[int, Item] = {}
+    old = reader.split(base) if base is not None else None
+    changed = _changed_items(old, new, reader) if old is not None else None
+    old_items: dict[int, Item] = {}
+    if changed is None:  # HEAD has no (readable) version of the file
         new_items = reader.items(new)
+        result = Pending(new_file=True, items=len(new_items))
     else:
-        result = Pending(header_changed=old.header != new.header)
-        old_blocks, new_blocks = set(old.blocks), set(new.blocks)
-        maybe_new = _changed(new, old_blocks, reader)
-        maybe_old = _changed(old, new_blocks, reader)
-        if maybe_new is None or maybe_old is None or not old.blocks or not new.blocks:
-            maybe_new, maybe_old = reader.items(new), reader.items(old)  # an odd layout
-        new_items = maybe_new
-        old_items = {item.no: item for item in maybe_old}
-    result.items = len(new_items)
+        result = Pending(header_changed=old is not None and old.header != new.header)
+        old_items = {item.no: item for item in changed[0]}
+        new_items = changed[1]
     for item in new_items:
         _compare(old_items.get(item.no), item, review, result)
     gone = set(old_items) - {item.no for item in new_items}
