@@ -474,3 +474,19 @@ def test_actions_on_the_sample_add_lines_within_the_item_only(
         return
     only_added_within(before, sample_path.read_text(encoding="utf-8"), no)
     assert ConsultationFile.load(sample_path).warnings == []
+
+
+def test_a_file_broken_by_someone_else_is_not_overwritten(commented: Path) -> None:
+    file = ConsultationFile.load(commented)
+    broken = commented.read_text(encoding="utf-8").replace("no = 2", "no = = 2")
+    commented.write_text(broken, encoding="utf-8")
+    with pytest.raises(SaveError, match="changed on disk and no longer loads") as caught:
+        file.transact(1, lambda c: sign(c, 1, "yamada"))
+    assert f"{commented}:" in str(caught.value)
+    assert "TOML syntax: Invalid value" in str(caught.value)
+    assert commented.read_text(encoding="utf-8") == broken
+    assert file.consultation.items[0].signoffs == []
+    # Once fixed, the session carries on.
+    commented.write_text(broken.replace("no = = 2", "no = 2"), encoding="utf-8")
+    file.transact(1, lambda c: sign(c, 1, "yamada"))
+    assert ConsultationFile.load(commented).consultation.items[0].signoffs[0].by == "yamada"

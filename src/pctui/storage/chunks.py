@@ -27,7 +27,7 @@ def split(text: str) -> tuple[Chunk, list[Chunk]]:
     """Split `text` into the header and one chunk per `[[items]]` header line.
 
     A line that only looks like an item header (inside a multi-line string) makes a
-    false boundary; `ends_inside_string` lets the reader join such chunks back.
+    false boundary; the reader finds where such a string really ends and joins them back.
     """
     starts = [m.start() for m in ITEM_HEADER.finditer(text)]
     if not starts:

@@ -140,11 +140,20 @@ class ConsultationFile:
         """Apply `action` (which changes item `no` only) and save at once; return its result.
 
         Refused propagates with nothing changed. SaveError propagates with the change
-        kept in memory; it is written by the next successful action.
+        kept in memory; it is written by the next successful action. When someone else
+        left the file on disk in a state that does not load, SaveError says where, and
+        the action is not applied.
         """
         with folder_lock(self.path):
             if self.changed_on_disk():
-                self._reload_and_replay()
+                try:
+                    self._reload_and_replay()
+                except LoadError as error:
+                    problems = "\n".join(str(problem) for problem in error.problems)
+                    raise SaveError(
+                        f"{self.path}: changed on disk and no longer loads; nothing was "
+                        f"written (fix the file, then act again):\n{problems}"
+                    ) from None
             try:
                 result = action(self.consultation)
             except Refused:
