@@ -14,6 +14,7 @@ from tests.git.conftest import JST, Office, author, make_office
 from pctui.git import after_signoff, audit, commit_pending
 from pctui.git import versions as versions_module
 from pctui.git.audit import BY_SIGNER, CARRIED, HAND_EDITED, UNCOMMITTED
+from pctui.model import withdraw
 from pctui.storage import ConsultationFile
 
 T1 = dt.datetime(2025, 12, 2, 10, 0, tzinfo=JST)
@@ -194,3 +195,26 @@ def test_each_distinct_item_block_is_parsed_once(
     assert report.commits == 13 and len(report.traces) == 12
     # Each block of history parsed once; the current file's own blocks not at all.
     assert len(calls) == len(set(calls)) == 12
+
+
+def test_withdrawals_are_traced_too(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    signed_and_committed(office, monkeypatch, 1, "tanaka", T1)
+    signed_and_committed(office, monkeypatch, 2, "yamada", T1)
+    office.load().transact(1, lambda c: withdraw(c, 1, "tanaka", at=T1 + HOUR))
+    file = ConsultationFile.load(office.path)
+    assert {t.no: t.withdrawal for t in audit(file).traces} == {1: UNCOMMITTED, 2: None}
+    author(monkeypatch, *PEOPLE["tanaka"])
+    assert commit_pending(office.load()).committed
+    assert "Pctui-Withdrawn: No.1 担当 approve tanaka" in office.git("log", "-1", "--format=%B")
+    assert run_audit(office).returncode == 0
+    text = office.path.read_text()  # yamada's sign-off "withdrawn" by someone else, by hand
+    at = "at = 2025-12-02T10:00:00+09:00\n"
+    start = text.index('by = "yamada"')
+    cut = text.index(at, start) + len(at)
+    office.path.write_text(text[:cut] + "withdrawn = 2025-12-03T09:00:00+09:00\n" + text[cut:])
+    author(monkeypatch, "Mallory", "mallory@example.jp")
+    office.git("commit", "-q", "-a", "-m", "cleanup")
+    done = run_audit(office)
+    assert done.returncode == 1
+    assert "No.2 担当 approve by yamada: its withdrawal: edited in by hand?" in done.stderr
+    assert "withdrawn: " in done.stdout and "[by-signer]" in done.stdout

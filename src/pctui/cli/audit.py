@@ -9,6 +9,7 @@ from typing import Any
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
 from pctui.git.audit import CARRIED, HAND_EDITED, MERGE, UNCOMMITTED, Report, Trace, audit
+from pctui.git.history import Commit
 from pctui.git.run import GitError
 from pctui.storage import ConsultationFile
 from pctui.storage.item_schema import SIGNOFFS
@@ -44,6 +45,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
+def _why(verdict: str | None, commit: Commit | None, strict: bool) -> list[str]:
+    """The reason to print for a trace verdict that is a finding ([] when it is not)."""
+    if verdict not in _WHY or (verdict == CARRIED and not strict):
+        return []
+    author = f"{commit.author} <{commit.email}>" if commit else ""
+    return [_WHY[verdict].format(c=commit.short if commit else "", a=author)]
+
+
 def _findings(file: ConsultationFile, report: Report, strict: bool) -> list[str]:
     lines = []
     for trace in report.findings(strict):
@@ -51,10 +60,9 @@ def _findings(file: ConsultationFile, report: Report, strict: bool) -> list[str]
         line, col = file.place(trace.no, SIGNOFFS, trace.index, None)
         what = f"No.{trace.no} {s.stage} {s.verdict} by {s.by}"
         reasons = list(trace.problems)
-        if trace.verdict in _WHY and (trace.verdict != CARRIED or strict):
-            commit = trace.commit
-            author = f"{commit.author} <{commit.email}>" if commit else ""
-            reasons.append(_WHY[trace.verdict].format(c=commit.short if commit else "", a=author))
+        reasons += _why(trace.verdict, trace.commit, strict)
+        withdrawn = _why(trace.withdrawal, trace.withdrawal_commit, strict)
+        reasons += [f"its withdrawal: {reason}" for reason in withdrawn]
         lines += [f"{file.path}:{line}:{col}: {what}: {reason}" for reason in reasons]
     lines += [f"{file.path}: {gone}" for gone in report.gone]
     lines += [f"{file.path}: in history: {bad}" for bad in report.unreadable]
@@ -68,6 +76,8 @@ def _json(trace: Trace) -> dict[str, Any]:
         "at": s.at.isoformat(), "revision": s.revision, "trace": trace.verdict,
         "commit": c.sha if c else None, "author": c.author if c else None,
         "email": c.email if c else None, "problems": list(trace.problems),
+        "withdrawal": trace.withdrawal,
+        "withdrawal_commit": trace.withdrawal_commit.sha if trace.withdrawal_commit else None,
     }  # fmt: skip
 
 

@@ -12,6 +12,7 @@ file are findings too.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -42,6 +43,8 @@ class Trace:
     verdict: str
     commit: Commit | None
     problems: tuple[str, ...] = ()  # digest mismatch, impostor reasons
+    withdrawal: str | None = None  # the verdict on its `withdrawn` stamp (None: not withdrawn)
+    withdrawal_commit: Commit | None = None
 
     def describe(self) -> str:
         """One line a person reads: the sign-off and its commit."""
@@ -50,7 +53,12 @@ class Trace:
         if self.commit is None:
             return f"{what}: not committed"
         c = self.commit
-        return f"{what}: {c.short} {c.date[:10]} {c.author} <{c.email}> [{self.verdict}]"
+        line = f"{what}: {c.short} {c.date[:10]} {c.author} <{c.email}> [{self.verdict}]"
+        w = self.withdrawal_commit
+        if self.withdrawal is not None:
+            line += f"; withdrawn: {w.short} {w.author} <{w.email}>" if w else "; withdrawn:"
+            line += f" [{self.withdrawal}]"
+        return line
 
 
 @dataclass
@@ -65,7 +73,7 @@ class Report:
     def findings(self, strict: bool = False) -> list[Trace]:
         """Traces that do not check out (with `strict`, carried sign-offs too)."""
         bad = {HAND_EDITED, MERGE, UNCOMMITTED} | ({CARRIED} if strict else set())
-        return [t for t in self.traces if t.verdict in bad or t.problems]
+        return [t for t in self.traces if t.verdict in bad or t.withdrawal in bad or t.problems]
 
     def clean(self, strict: bool = False) -> bool:
         """True when everything checks out."""
@@ -99,6 +107,7 @@ def audit(file: ConsultationFile) -> Report:
     _seed(reader, file)
     report = Report()
     introduced: dict[SignoffKey, Commit] = {}
+    withdrawn_in: dict[SignoffKey, Commit] = {}
     revisions: dict[RevisionKey, Commit] = {}
     seen_blocks: set[str] = set()
     history = file_history(repo.root, name) if repo.has_head() else []
@@ -120,13 +129,19 @@ def audit(file: ConsultationFile) -> Report:
         for item in found:
             for signoff in item.signoffs:
                 introduced.setdefault(signoff_key(item.no, signoff), commit)
+                if signoff.withdrawn is not None:
+                    withdrawn_in.setdefault(signoff_key(item.no, signoff), commit)
             for index in range(len(item.revisions)):
                 revisions.setdefault(revision_key(item.no, item, index), commit)
     head = head_version(repo, path) if history else None
     head_keys: set[SignoffKey] = set()
+    head_withdrawn: set[SignoffKey] = set()
     if head is not None:
         for item in reader.items(reader.split(head)):
             head_keys.update(signoff_key(item.no, s) for s in item.signoffs)
+            head_withdrawn.update(
+                signoff_key(item.no, s) for s in item.signoffs if s.withdrawn is not None
+            )
     current: set[SignoffKey] = set()
     current_revisions: set[RevisionKey] = set()
     for item in items:
@@ -137,8 +152,13 @@ def audit(file: ConsultationFile) -> Report:
             current.add(key)
             problems = (standing.reason,) if standing.status == INVALID else ()
             source = introduced.get(key) if key in head_keys else None
-            verdict = _verdict(item.no, signoff, source, review)
-            report.traces.append(Trace(item.no, index, signoff, verdict, source, problems))
+            trace = Trace(item.no, index, signoff, _verdict(item.no, signoff, source, review),
+                          source, problems)  # fmt: skip
+            if signoff.withdrawn is not None:
+                taken = withdrawn_in.get(key) if key in head_withdrawn else None
+                verdict = _verdict(item.no, signoff, taken, review, withdrawal=True)
+                trace = dataclasses.replace(trace, withdrawal=verdict, withdrawal_commit=taken)
+            report.traces.append(trace)
     for key, commit in introduced.items():
         if key not in current:
             no, stage, by, at, verdict, _digest = key
@@ -174,13 +194,17 @@ def _seed(reader: VersionReader, file: ConsultationFile) -> None:
         reader.seed(block, item)
 
 
-def _verdict(no: int, signoff: Signoff, commit: Commit | None, review: Review) -> str:
+def _verdict(
+    no: int, signoff: Signoff, commit: Commit | None, review: Review, withdrawal: bool = False
+) -> str:
+    """How a sign-off (or, with `withdrawal`, its withdrawn stamp) came into the history."""
     if commit is None:
         return UNCOMMITTED
     if author_is(signoff.by, review.reviewers.get(signoff.by), commit):
         return BY_SIGNER
     if commit.is_merge:
         return MERGE
-    if signoff_trailer(no, signoff) in commit.recorded:
+    recorded = commit.withdrawals if withdrawal else commit.recorded
+    if signoff_trailer(no, signoff) in recorded:
         return CARRIED
     return HAND_EDITED

@@ -33,7 +33,8 @@ class Change:
 
     no: int
     line: str
-    signoff: Signoff | None = None
+    signoff: Signoff | None = None  # a new sign-off
+    withdrawn: Signoff | None = None  # a sign-off withdrawn since
 
 
 @dataclass
@@ -134,7 +135,7 @@ def _compare(old: Item | None, new: Item, review: Review, result: Pending) -> No
             result.changes.append(Change(no, describe_signoff(no, signoff), signoff))
         if signoff.withdrawn is not None and (before is None or before.withdrawn is None):
             line = f"No.{no} {signoff.stage} sign-off by {signoff.by} withdrawn"
-            result.changes.append(Change(no, line))
+            result.changes.append(Change(no, line, withdrawn=signoff))
     if item_state(new, review) == APPROVED and not _same_approval(old, new, review):
         result.approved.append((new, _last_stage(new, review)))
 

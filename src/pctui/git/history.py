@@ -10,11 +10,12 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pctui.git.message import SIGNOFF_TRAILER
+from pctui.git.message import SIGNOFF_TRAILER, WITHDRAWN_TRAILER
 from pctui.git.run import GitError, git, literal
 
 _FIELDS = ["%H", "%P", "%an", "%ae", "%aI",
-           f"%(trailers:key={SIGNOFF_TRAILER},valueonly,separator=%x1d)"]  # fmt: skip
+           f"%(trailers:key={SIGNOFF_TRAILER},valueonly,separator=%x1d)",
+           f"%(trailers:key={WITHDRAWN_TRAILER},valueonly,separator=%x1d)"]  # fmt: skip
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Commit:
     email: str
     date: str  # ISO 8601
     recorded: set[str] = field(default_factory=set)  # Pctui-Signoff trailer values
+    withdrawals: set[str] = field(default_factory=set)  # Pctui-Withdrawn trailer values
     path: str = ""
     content: bytes | None = None  # None when the file is absent there
 
@@ -50,9 +52,10 @@ def _parse_log(raw: str, path: str) -> list[Commit]:
         parts = record.split("\x1f")
         if len(parts) < len(_FIELDS) + 1:
             continue
-        sha, parents, author, email, date, trailers = parts[: len(_FIELDS)]
+        sha, parents, author, email, date, signed, withdrawn = parts[: len(_FIELDS)]
         commit = Commit(sha, parents.split(), author, email, date)
-        commit.recorded = {t.strip() for t in trailers.split("\x1d") if t.strip()}
+        commit.recorded = {t.strip() for t in signed.split("\x1d") if t.strip()}
+        commit.withdrawals = {t.strip() for t in withdrawn.split("\x1d") if t.strip()}
         tokens = [t for t in parts[len(_FIELDS)].strip("\0\n").split("\0") if t != ""]
         commit.path = older = current
         if len(tokens) >= 3 and tokens[0][:1] in ("R", "C"):

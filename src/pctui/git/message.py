@@ -12,8 +12,9 @@
     Pctui-Signoff: No.7 課長 approve sato 2025-12-15T10:30:00+09:00
     Reviewed-by: 田中 一郎 <tanaka@example.jp>
 
-The `Pctui-Signoff` trailers let `pctui audit` tell a sign-off that pctui recorded from
-one typed into the file by hand; `Reviewed-by` names every stage's approver.
+The `Pctui-Signoff` (and `Pctui-Withdrawn`) trailers let `pctui audit` tell a sign-off (or a
+withdrawal) that pctui recorded from one typed into the file by hand; `Reviewed-by` names
+every stage's approver.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pctui.model.records import APPROVE, Item, Review, Signoff
 from pctui.model.state import standings
 
 SIGNOFF_TRAILER = "Pctui-Signoff"
+WITHDRAWN_TRAILER = "Pctui-Withdrawn"
 REVIEWED_BY = "Reviewed-by"
 _LISTED = 200  # change lines written out; beyond, a count (the trailers still list every one)
 _NAMED = 5  # approved items named in the subject
@@ -100,6 +102,8 @@ def build(
         lines += ["Published outputs:", *[f"- {name}" for name in outputs], ""]
     trailers = [f"{SIGNOFF_TRAILER}: {signoff_trailer(c.no, c.signoff)}"
                 for c in found.signoffs if c.signoff is not None]  # fmt: skip
+    trailers += [f"{WITHDRAWN_TRAILER}: {signoff_trailer(c.no, c.withdrawn)}"
+                 for c in found.changes if c.withdrawn is not None]  # fmt: skip
     reviewed: list[str] = []
     for item, _stage in found.approved:
         for signoff in approvers(item, review):
