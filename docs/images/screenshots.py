@@ -1,0 +1,71 @@
+"""Regenerate the guide's screenshots from the sample: `python docs/images/screenshots.py`.
+
+The screens are Textual's own SVG export of the real app (the same as the snapshot
+tests). Rich writes each run of text with `textLength` = characters × cell width, which
+squeezes full-width Japanese (two cells per character) into half its width in a browser,
+so the lengths are corrected to cells × cell width here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from rich.cells import cell_len
+
+from pctui.app.review_app import ReviewApp
+from pctui.storage import ConsultationFile
+
+HERE = Path(__file__).resolve().parent
+SAMPLE = HERE.parents[1] / "consultations" / "2025-jumin.toml"
+CELL = 12.2  # Rich's SVG cell width: 0.61 × the 20px font size
+
+SHOTS = [
+    # (file name, width, height, login, keys)
+    ("main-screen.svg", 120, 40, "tanaka", ["n"]),
+    ("main-screen-80x24.svg", 80, 24, "yamada", []),
+]
+
+
+def fix_widths(svg: str) -> str:
+    """`svg` with every text run's textLength measured in terminal cells."""
+
+    def fixed(match: re.Match[str]) -> str:
+        attributes, body = match.group(1), match.group(2)
+        cells = cell_len(html.unescape(body))
+        length = f'textLength="{round(cells * CELL, 1)}"'
+        attributes = re.sub(r'textLength="[0-9.]+"', length, attributes)
+        return f"<text{attributes}>{body}</text>"
+
+    return re.sub(r"<text([^>]*)>([^<]*)</text>", fixed, svg)
+
+
+async def shoot(path: Path, width: int, height: int, login: str, keys: list[str]) -> str:
+    """The SVG of the app on `path` as `login` after pressing `keys`."""
+    app = ReviewApp(ConsultationFile.load(path), login, watch_interval=None)
+    async with app.run_test(size=(width, height)) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        return app.export_screenshot(title="pctui open consultations/2025-jumin.toml")
+
+
+def main() -> int:
+    """Write every screenshot next to this script; returns the exit status."""
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / SAMPLE.name  # the app never writes here, but be sure
+        shutil.copyfile(SAMPLE, copy)
+        for name, width, height, login, keys in SHOTS:
+            svg = asyncio.run(shoot(copy, width, height, login, keys))
+            (HERE / name).write_text(fix_widths(svg), encoding="utf-8")
+            print(f"wrote {HERE / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Each item's derived state, computed once per change instead of once per redraw.
+
+An item's state comes from checking every sign-off against the revisions (digests, who
+may sign what); with 10,000 items, doing that for the whole list on every keystroke
+would make the list sluggish. Items change only by appending revisions and sign-offs or
+by withdrawing one, so those counts (and the item object itself, replaced on reload)
+tell when an entry is out of date. No Textual here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from pctui.model.records import Consultation, Item, Review
+from pctui.model.state import STATES, approved_stages, item_state
+
+Key = tuple[int, int, int]
+
+
+def change_key(item: Item) -> Key:
+    """What changes whenever the item's derived state may: revisions, sign-offs,
+    withdrawals (each only ever grows)."""
+    withdrawn = sum(1 for signoff in item.signoffs if signoff.withdrawn is not None)
+    return (len(item.revisions), len(item.signoffs), withdrawn)
+
+
+@dataclass(frozen=True)
+class Derived:
+    """An item's state and the stages that approved its current revision."""
+
+    state: str
+    approved: tuple[str, ...]
+
+
+class DerivedCache:
+    """Derived state per item, recomputed only for items that changed."""
+
+    def __init__(self) -> None:
+        self._entries: dict[int, tuple[Item, Review, Key, Derived]] = {}
+
+    def of(self, item: Item, review: Review) -> Derived:
+        """The item's derived state (from the cache when the item has not changed)."""
+        key = change_key(item)
+        entry = self._entries.get(item.no)
+        # Holding the item and review keeps them alive, so `is` cannot match a new object
+        # that reuses an old one's memory.
+        if entry and entry[0] is item and entry[1] is review and entry[2] == key:
+            return entry[3]
+        derived = Derived(item_state(item, review), tuple(approved_stages(item, review)))
+        self._entries[item.no] = (item, review, key, derived)
+        return derived
+
+    def counts(self, consultation: Consultation) -> tuple[dict[str, int], dict[str, int]]:
+        """(items per state, items approved per stage), every state and stage present."""
+        review = consultation.review
+        states: Counter[str] = Counter()
+        stages: Counter[str] = Counter()
+        for item in consultation.items:
+            derived = self.of(item, review)
+            states[derived.state] += 1
+            stages.update(derived.approved)
+        return (
+            {state: states.get(state, 0) for state in STATES},
+            {stage: stages.get(stage, 0) for stage in review.stages},
+        )

@@ -1,0 +1,115 @@
+"""Which items the list shows and in what order: filters, search, "needs my sign-off".
+
+Pure functions over the model (no Textual), so the list's behaviour is tested directly.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pctui.model.actions import Refused, next_stage
+from pctui.model.records import Consultation, Item
+from pctui.model.state import item_state
+
+NEEDS_ME = "needs-me"  # a pseudo-state for the filter: items I can sign now
+
+
+def fold(text: str) -> str:
+    """`text` normalised for searching: NFKC (full-width ＡＢＣ and half-width ｶﾅ match their
+    usual forms) and case-folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def matches(item: Item, query: str) -> bool:
+    """True when `query` occurs in the item's opinion, topic or current response."""
+    needle = fold(query.strip())
+    if not needle:
+        return True
+    current = item.current
+    haystack = [item.opinion, item.topic or "", current.text if current else ""]
+    return any(needle in fold(text) for text in haystack)
+
+
+def needs_signoff(consultation: Consultation, item: Item, login: str) -> bool:
+    """True when `login` may sign the item's current revision now (approve or reject)."""
+    try:
+        next_stage(consultation, item, login)
+    except Refused:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What the list shows: a state (or NEEDS_ME), a section id, a search query."""
+
+    state: str | None = None
+    section: str | None = None
+    query: str = ""
+
+    def describe(self) -> str:
+        """A short text of the active filters for the progress line ("" when none)."""
+        parts = []
+        if self.state:
+            parts.append(f"state={self.state}")
+        if self.section:
+            parts.append(f"section={self.section}")
+        if self.query.strip():
+            parts.append(f"/{self.query.strip()}")
+        return " ".join(parts)
+
+
+def visible_items(
+    consultation: Consultation,
+    login: str,
+    where: ListFilter,
+    state_of: Callable[[Item], str] | None = None,
+) -> list[Item]:
+    """The items the list shows, in file order. `state_of` gives an item's state (a cache
+    of it, for large files); by default it is computed."""
+    review = consultation.review
+    if state_of is None:
+        state_of = lambda item: item_state(item, review)  # noqa: E731
+    shown = []
+    for item in consultation.items:
+        if where.section and item.section != where.section:
+            continue
+        if where.state == NEEDS_ME:
+            if not needs_signoff(consultation, item, login):
+                continue
+        elif where.state and state_of(item) != where.state:
+            continue
+        if not matches(item, where.query):
+            continue
+        shown.append(item)
+    return shown
+
+
+def neighbour_needing(
+    consultation: Consultation, items: Sequence[Item], current: int | None, login: str, step: int
+) -> Item | None:
+    """The next (step=1) or previous (step=-1) item of `items` after the one numbered
+    `current` that `login` can sign, wrapping around; None when there is none."""
+    if not items:
+        return None
+    numbers = [item.no for item in items]
+    start = numbers.index(current) if current in numbers else (-1 if step > 0 else 0)
+    for offset in range(1, len(items) + 1):
+        item = items[(start + step * offset) % len(items)]
+        if item.no != current and needs_signoff(consultation, item, login):
+            return item
+    return None
+
+
+def opinion_summary(item: Item, limit: int = 60) -> str:
+    """The first non-empty line of the opinion, without a leading 【topic】, at most `limit`
+    characters: what the list shows beside the topic."""
+    for line in item.opinion.splitlines():
+        line = line.strip()
+        if item.topic and line.startswith(f"【{item.topic}】"):
+            line = line[len(item.topic) + 2 :].strip()
+        if line:
+            return line if len(line) <= limit else line[: limit - 1] + "…"
+    return ""

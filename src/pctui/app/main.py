@@ -1,0 +1,11 @@
+"""Starting the review TUI (called by `pctui open` once the file has loaded)."""
+
+from __future__ import annotations
+
+from pctui.app.review_app import ReviewApp
+from pctui.storage import ConsultationFile
+
+
+def run_app(file: ConsultationFile, login: str | None = None) -> None:
+    """Run the review app on `file` until the reviewer quits."""
+    ReviewApp(file, login).run()

@@ -1,0 +1,52 @@
+"""Words and styles for states and standings: always a word, so colour is never the only cue
+(NO_COLOR, 16-colour terminals, colour-blind reviewers)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from pctui.app.render.palette import style
+from pctui.model.records import APPROVE, Review
+from pctui.model.state import APPROVED, CHANGES_REQUESTED, DRAFT, IN_REVIEW, INVALID, STALE
+
+# Short enough for the list at 80 columns; the full state name is in the detail header.
+STATE_BADGES = {
+    DRAFT: "draft",
+    IN_REVIEW: "review",
+    CHANGES_REQUESTED: "changes",
+    APPROVED: "approved",
+}
+BADGE_WIDTH = max(len(label) for label in STATE_BADGES.values())
+
+
+def state_badge(state: str, pad: bool = True) -> Text:
+    """The state as a styled word, padded to a fixed width for the list's column."""
+    label = STATE_BADGES.get(state, state)
+    return Text(label.ljust(BADGE_WIDTH) if pad else label, style=style(state))
+
+
+def stage_marks(review: Review, approved: list[str]) -> Text:
+    """One mark per review stage: its first character when that stage approved the
+    current revision, "・" when not (e.g. 担係・ = 担当 and 係長 signed, 課長 not)."""
+    marks = Text()
+    for stage in review.stages:
+        if stage in approved:
+            marks.append(stage[:1], style=style("signed"))
+        else:
+            marks.append("・", style=style("unsigned"))
+    return marks
+
+
+def verdict_word(verdict: str) -> Text:
+    """approve / reject as a styled word."""
+    if verdict == APPROVE:
+        return Text("approve", style=style("approve"))
+    return Text("changes", style=style("reject"))
+
+
+def standing_word(status: str, reason: str = "") -> Text:
+    """A sign-off's standing as a word (with the reason for stale and invalid ones)."""
+    text = Text(status, style=style(status))
+    if reason and status in (STALE, INVALID):
+        text.append(f" ({reason})", style=style("reason"))
+    return text

@@ -1,0 +1,45 @@
+"""An item's sign-offs, one line each (stage, who, when, revision, verdict, standing) with
+the comment below: lines rather than a table so a long comment wraps under its sign-off."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from pctui.app.render.badges import standing_word, verdict_word
+from pctui.model.inert import inert
+from pctui.model.records import Item, Review
+from pctui.model.state import standings
+
+
+def _padded(text: str, cells: int) -> str:
+    return text + " " * max(0, cells - cell_len(text))
+
+
+def signoff_lines(item: Item, review: Review) -> Text:
+    """The sign-offs of `item` in file order, each marked valid / stale / withdrawn /
+    invalid against the current revision; a line saying there are none otherwise."""
+    if not item.signoffs:
+        return Text("No sign-offs yet.", style="dim")
+    rows = standings(item, review)
+    stage_cells = max(cell_len(inert(s.signoff.stage)) for s in rows)
+    by_cells = max(cell_len(inert(s.signoff.by)) for s in rows)
+    out = Text()
+    for number, standing in enumerate(rows):
+        signoff = standing.signoff
+        line = Text(style="" if standing.counts else "dim")
+        line.append(_padded(inert(signoff.stage), stage_cells) + " ", style="bold")
+        line.append(_padded(inert(signoff.by), by_cells) + " ")
+        line.append(signoff.at.strftime("%Y-%m-%d %H:%M") + " ")
+        line.append(f"rev {signoff.revision} ")
+        line.append_text(verdict_word(signoff.verdict))
+        line.append(" ")
+        line.append_text(standing_word(standing.status, standing.reason))
+        if number:
+            out.append("\n")
+        out.append_text(line)
+        if signoff.comment:
+            out.append("\n    “")
+            out.append(inert(signoff.comment), style="italic")
+            out.append("”")
+    return out

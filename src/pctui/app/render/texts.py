@@ -1,0 +1,32 @@
+"""Opinions, responses and diffs as inert Rich Text."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from pctui.app.render.palette import style
+from pctui.model.diff import DELETE, INSERT, Segment
+from pctui.model.inert import inert
+
+
+def inert_text(text: str, style: str = "") -> Text:
+    """`text` made inert and wrapped in a Text (never parsed as markup)."""
+    return Text(inert(text), style=style)
+
+
+def diff_text(segments: list[Segment]) -> Text:
+    """Segments as one Text: deletions struck through, insertions bold and underlined.
+
+    A deleted or inserted line break is shown as ↵ before the break itself, because an
+    invisible change to the paragraphs would otherwise read as no change at all.
+    """
+    out = Text()
+    for op, text in segments:
+        shown = inert(text)
+        if op == DELETE:
+            out.append(shown.replace("\n", "↵\n"), style=style("deleted"))
+        elif op == INSERT:
+            out.append(shown.replace("\n", "↵\n"), style=style("inserted"))
+        else:
+            out.append(shown)
+    return out

@@ -1,0 +1,86 @@
+"""Editing a draft response in the app (`e`): ctrl+s saves a new revision, escape asks
+before throwing changes away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static, TextArea
+
+from pctui.app.keys import EDITOR, bindings
+from pctui.app.render.texts import inert_text
+from pctui.app.screens.confirm import ConfirmScreen
+from pctui.model.inert import inert
+
+
+@dataclass(frozen=True)
+class Edited:
+    """The text to save, an optional note, and the revision the edit started from."""
+
+    text: str
+    note: str | None
+    base: int
+
+
+class EditScreen(Screen[Edited | None]):
+    """A text area holding the current draft, and a one-line note on why it changed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings(EDITOR)
+    AUTO_FOCUS = "#editor"
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's type)
+
+    def __init__(self, no: int, text: str, base: int, opinion: str = "") -> None:
+        super().__init__()
+        self._no = no
+        self._opinion = opinion
+        self._original = text
+        self._base = base
+
+    def compose(self) -> ComposeResult:
+        """Title, text area, note, footer."""
+        with Vertical(id="edit"):
+            started = f"revision {self._base}" if self._base else "an empty draft"
+            yield Static(f"Editing No.{self._no}, starting from {started}", id="edit-title",
+                         markup=False)  # fmt: skip
+            with Horizontal(id="edit-panes"):
+                # The opinion being answered, beside the editor when there is room.
+                with VerticalScroll(id="edit-opinion"):
+                    yield Static(inert_text(self._opinion))
+                yield TextArea(self._original, id="editor", soft_wrap=True)
+            yield Input(placeholder="note: why it changed (optional)", id="note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Title the opinion's box."""
+        self.query_one("#edit-opinion").border_title = f"the opinion, No.{self._no}"
+
+    @property
+    def changed(self) -> bool:
+        """True when the text differs from what the editor opened with."""
+        return self.query_one("#editor", TextArea).text != self._original
+
+    def action_save(self) -> None:
+        """Close and hand the text over to be saved (trailing blank lines dropped)."""
+        text = self.query_one("#editor", TextArea).text.rstrip("\n")
+        note = self.query_one("#note", Input).value.strip() or None
+        self.dismiss(Edited(text, note, self._base))
+
+    def action_discard(self) -> None:
+        """Close; when something was changed, ask first."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        preview = inert(self._original[:20])
+        question = f"Discard your changes to No.{self._no}? (the file keeps “{preview}…”)"
+        self.app.push_screen(ConfirmScreen(question), answered)

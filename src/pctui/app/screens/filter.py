@@ -1,0 +1,79 @@
+"""Choosing what the list shows (`f`): a state, items needing my sign-off, a section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from pctui.app.listing import NEEDS_ME, needs_signoff
+from pctui.model.inert import inert
+from pctui.model.records import Consultation
+from pctui.model.state import STATES, state_counts
+
+
+@dataclass(frozen=True)
+class FilterChoice:
+    """One choice: which dimension ("state", "section" or "clear") and its value."""
+
+    kind: str
+    value: str | None = None
+
+
+def filter_choices(consultation: Consultation, login: str) -> list[tuple[str, FilterChoice]]:
+    """The options, each with a label that counts the items it would show."""
+    items = consultation.items
+    mine = sum(needs_signoff(consultation, item, login) for item in items)
+    counts = state_counts(consultation)
+    choices = [
+        (f"all items ({len(items)}) — clears state, section and search", FilterChoice("clear")),
+        (f"state: any ({len(items)})", FilterChoice("state", None)),
+        (f"needs my sign-off ({mine})", FilterChoice("state", NEEDS_ME)),
+    ]
+    choices += [(f"state: {state} ({counts[state]})", FilterChoice("state", state))
+                for state in STATES]  # fmt: skip
+    choices.append((f"section: any ({len(items)})", FilterChoice("section", None)))
+    for section in consultation.sections:
+        count = sum(1 for item in items if item.section == section.id)
+        label = f"section: {inert(section.id)} {inert(section.title)} ({count})"
+        choices.append((label, FilterChoice("section", section.id)))
+    return choices
+
+
+class FilterScreen(ModalScreen[FilterChoice | None]):
+    """A list of filters; enter picks one, escape leaves the filter as it is."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f,q", "cancel", "cancel", id="pctui.filter.cancel")
+    ]
+
+    def __init__(self, consultation: Consultation, login: str) -> None:
+        super().__init__()
+        self._choices = filter_choices(consultation, login)
+
+    def compose(self) -> ComposeResult:
+        """The options."""
+        with Vertical(classes="dialog", id="filter"):
+            yield OptionList(*[Option(Text(label), id=str(n))
+                               for n, (label, _) in enumerate(self._choices)])  # fmt: skip
+            yield Static("enter: apply   escape: cancel", classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        """Title the box."""
+        self.query_one("#filter").border_title = "show"
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Apply the chosen filter."""
+        event.stop()
+        self.dismiss(self._choices[event.option_index][1])
+
+    def action_cancel(self) -> None:
+        """Close without changing the filter."""
+        self.dismiss(None)

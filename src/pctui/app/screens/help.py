@@ -1,0 +1,58 @@
+"""The key help (`?`), generated from the action registry."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from pctui.app.keys import ACTIONS, GROUPS
+
+
+def help_table() -> Table:
+    """Every action, grouped, with its keys and what it does (long help wraps in its column)."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(ratio=1)
+    for number, group in enumerate(GROUPS):
+        table.add_row(Text(group, style="bold underline"), "", end_section=False)
+        for action in ACTIONS:
+            if action.group == group:
+                table.add_row(f"  {action.display}", action.help)
+        if number < len(GROUPS) - 1:
+            table.add_row("", "")
+    return table
+
+
+FOOTNOTE = (
+    "ctrl+p opens the command palette with every action that can run now. "
+    "Every action is saved to the file at once; quitting never asks."
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and what they do; escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "close", id="pctui.help.close")
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The help text in a scrollable box."""
+        with VerticalScroll(classes="dialog", id="help"):
+            yield Static(help_table(), id="help-keys")
+            yield Static(FOOTNOTE, classes="dialog-keys", markup=False)
+
+    def on_mount(self) -> None:
+        """Title the box."""
+        self.query_one("#help").border_title = "pctui keys (escape closes)"
+
+    def action_close(self) -> None:
+        """Back to the review."""
+        self.dismiss(None)

@@ -1,0 +1,376 @@
+"""The review screen: the item list, the selected item, and every review action.
+
+Actions are bound from the registry in `pctui.app.keys`; each `action_<name>` here does
+one thing through `pctui.app.operations` and then redraws from the file's model, which
+is the only state (besides what the list shows and how the diff is shown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import ClassVar
+
+from textual.app import ComposeResult, SuspendNotSupported, SystemCommand
+from textual.binding import BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from pctui.app import operations
+from pctui.app.derived import DerivedCache
+from pctui.app.diff_state import INLINE, DiffBase, default_base, newer, next_mode, older
+from pctui.app.editor import run_editor
+from pctui.app.keys import ACTIONS, EDITOR, bindings
+from pctui.app.listing import ListFilter, neighbour_needing, visible_items
+from pctui.app.operations import ERROR, WARNING, Outcome
+from pctui.app.screens.comment import CommentScreen
+from pctui.app.screens.edit import Edited, EditScreen
+from pctui.app.screens.filter import FilterChoice, FilterScreen
+from pctui.app.screens.help import HelpScreen
+from pctui.app.watch import DiskWatch
+from pctui.app.widgets.item_detail import ItemDetail
+from pctui.app.widgets.item_table import ItemTable
+from pctui.app.widgets.progress_line import ProgressLine
+from pctui.app.widgets.search_bar import SearchBar
+from pctui.app.widgets.title_bar import TitleBar
+from pctui.model.inert import inert
+from pctui.model.records import Consultation, Item
+from pctui.storage import ConsultationFile
+
+NEEDS_ITEM = {"approve", "request_changes", "withdraw", "edit", "external_edit", "cycle_diff"}
+NEEDS_ROWS = {"next_item", "previous_item", "first_item", "last_item"}
+
+
+class MainScreen(Screen[None]):
+    """The list above, the selected item below (side by side from 100 columns)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings()
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's type)
+    AUTO_FOCUS = "#items"
+
+    def __init__(self, file: ConsultationFile, login: str, watch_interval: float | None) -> None:
+        super().__init__()
+        self.file = file
+        self.login = login
+        self.where = ListFilter()
+        self.diff_mode = INLINE
+        self._base: DiffBase | None = None
+        self._base_key: tuple[int, int] | None = None  # (No., revisions) the base was chosen for
+        self._watch = DiskWatch(file)
+        self._derived = DerivedCache()
+        self._index: dict[int, Item] = {}
+        self._indexed: Consultation | None = None  # the consultation `_index` was built for
+        self._watch_interval = watch_interval
+
+    # ---- layout and redrawing -------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Title, progress, list, detail, the (hidden) search line and the footer."""
+        yield TitleBar(self.file.consultation, self.login)
+        yield ProgressLine(id="progress")
+        yield ItemTable()
+        yield ItemDetail()
+        yield SearchBar()
+        yield Footer(compact=True, show_command_palette=False)  # fits 80 columns; ? says ctrl+p
+
+    def on_mount(self) -> None:
+        """Fill the screen and start watching the file."""
+        self.query_one(SearchBar).display = False
+        self.refresh_view()
+        if self._watch_interval:
+            self.set_interval(self._watch_interval, self.check_disk)
+
+    @property
+    def table(self) -> ItemTable:
+        """The item list."""
+        return self.query_one(ItemTable)
+
+    def item(self, no: int) -> Item | None:
+        """Item `no` of the file as it is now (by an index: files may hold 10,000 items)."""
+        consultation = self.file.consultation
+        if consultation is not self._indexed:  # loaded again (a reload, or on saving)
+            self._index = {item.no: item for item in consultation.items}
+            self._indexed = consultation
+        return self._index.get(no)
+
+    @property
+    def selected(self) -> Item | None:
+        """The item the reviewer is looking at, or None when the list is empty."""
+        no = self.table.selected_no
+        return None if no is None else self.item(no)
+
+    @property
+    def diff_base(self) -> DiffBase | None:
+        """The revision the diff starts from, chosen afresh for each item and revision."""
+        item = self.selected
+        if item is None:
+            return None
+        key = (item.no, item.current_index)
+        if key != self._base_key:
+            self._base_key, self._base = key, default_base(item, self.login)
+        return self._base
+
+    def refresh_view(self, select: int | None = None) -> None:
+        """Redraw everything from the model, keeping item `select` (default: the selected
+        one) selected when it is still shown."""
+        consultation = self.file.consultation
+        review = consultation.review
+        items = visible_items(
+            consultation, self.login, self.where, lambda item: self._derived.of(item, review).state
+        )
+        wanted = select if select is not None else self.table.selected_no
+        self.query_one(TitleBar).show(consultation)
+        self.table.show(items, review, self._derived, wanted)
+        self.query_one(ProgressLine).show(consultation, self._derived, self.where, len(items))
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """Redraw the selected item's pane."""
+        detail = self.query_one(ItemDetail)
+        detail.show(self.file.consultation, self.selected, self.diff_base, self.diff_mode)
+        self.refresh_bindings()
+
+    def on_data_table_row_highlighted(self, event: ItemTable.RowHighlighted) -> None:
+        """A new item is selected: show it."""
+        self.show_detail()
+        self.query_one(ItemDetail).scroll_home(animate=False)
+
+    def say(self, outcome: Outcome) -> None:
+        """Show `outcome` as a notification. Never as markup: messages quote file text and
+        name tables such as [review.reviewers]."""
+        timeout = 10 if outcome.severity == ERROR else 5
+        message = inert(outcome.message)  # refusals quote stage names and logins from the file
+        self.notify(message, severity=outcome.severity, timeout=timeout, markup=False)
+
+    def report(self, outcome: Outcome) -> None:
+        """Tell the reviewer what an action did and redraw when the file changed."""
+        for notice in self._watch.new_notices():
+            self.say(notice)
+        self.say(outcome)
+        if outcome.changed:
+            self.refresh_view()
+
+    def check_disk(self) -> None:
+        """Reload when the file changed on disk, keeping the selected item by its No."""
+        outcomes = self._watch.check()
+        if not outcomes:
+            return
+        selected = self.table.selected_no
+        for outcome in outcomes:
+            self.say(outcome)
+        if any(outcome.changed for outcome in outcomes):
+            self.refresh_view(select=selected)
+
+    # ---- which actions can run ------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Disable (None: shown dimmed) what cannot run now. Review actions stay enabled
+        when an item is selected, so a refusal is explained rather than silent."""
+        if action in NEEDS_ITEM and self.selected is None:
+            return None
+        if action in NEEDS_ROWS and not self.table.row_count:
+            return None
+        if action in ("older_base", "newer_base"):
+            item = self.selected
+            if item is None or self.diff_mode == "hidden":
+                return None
+            move = older if action == "older_base" else newer
+            return True if move(item, self.diff_base) else None
+        return True
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        """A command palette entry for every action that can run now."""
+        for action in ACTIONS:
+            if action.group == EDITOR or self.check_action(action.name, ()) is not True:
+                continue
+
+            async def run(name: str = action.name) -> None:
+                await self.run_action(name)
+
+            yield SystemCommand(action.palette_name, action.help, run)
+
+    # ---- moving ---------------------------------------------------------------------------
+
+    def _move_to_row(self, row: int) -> None:
+        rows = self.table.row_count
+        if rows:
+            self.table.move_cursor(row=max(0, min(row, rows - 1)), animate=False)
+
+    def action_next_item(self) -> None:
+        """Select the next item."""
+        self._move_to_row(self.table.cursor_row + 1)
+
+    def action_previous_item(self) -> None:
+        """Select the previous item."""
+        self._move_to_row(self.table.cursor_row - 1)
+
+    def action_first_item(self) -> None:
+        """Select the first item."""
+        self._move_to_row(0)
+
+    def action_last_item(self) -> None:
+        """Select the last item."""
+        self._move_to_row(self.table.row_count - 1)
+
+    def _move_needing(self, step: int) -> None:
+        consultation = self.file.consultation
+        numbers = self.table.numbers
+        items = [item for no in numbers if (item := self.item(no))]
+        found = neighbour_needing(consultation, items, self.table.selected_no, self.login, step)
+        if found is None:
+            where = " in this filter" if self.where != ListFilter() else ""
+            self.say(Outcome(f"No other item needs your sign-off{where}.", WARNING, False))
+            return
+        self._move_to_row(numbers.index(found.no))
+
+    def action_next_needing(self) -> None:
+        """Select the next item that needs my sign-off."""
+        self._move_needing(1)
+
+    def action_previous_needing(self) -> None:
+        """Select the previous item that needs my sign-off."""
+        self._move_needing(-1)
+
+    def action_switch_focus(self) -> None:
+        """Focus the list, or the item's panes when the list has it."""
+        if self.table.has_focus:
+            self.query_one(ItemDetail).focus()
+        else:
+            self.table.focus()
+
+    # ---- reviewing ------------------------------------------------------------------------
+
+    def action_approve(self) -> None:
+        """Approve the current revision."""
+        if (item := self.selected) is not None:
+            self.report(operations.approve(self.file, item.no, self.login))
+
+    def action_request_changes(self) -> None:
+        """Ask for a comment, then request changes."""
+        item = self.selected
+        if item is None:
+            return
+        no = item.no
+
+        def send(comment: str | None) -> None:
+            if comment is not None:
+                self.report(operations.request_changes(self.file, no, self.login, comment))
+
+        title = f"Request changes to No.{no} revision {item.current_index}: what should change?"
+        self.app.push_screen(CommentScreen(title), send)
+
+    def action_withdraw(self) -> None:
+        """Withdraw my sign-off on the current revision."""
+        if (item := self.selected) is not None:
+            self.report(operations.withdraw_mine(self.file, item.no, self.login))
+
+    def _save_edit(self, no: int, edited: Edited | None) -> None:
+        if edited is None:
+            return
+        self.report(operations.save_revision(
+            self.file, no, self.login, edited.text, edited.base, edited.note
+        ))  # fmt: skip
+
+    def action_edit(self) -> None:
+        """Edit the draft response in the app."""
+        item = self.selected
+        if item is None:
+            return
+        no = item.no
+        text = item.current.text if item.current else ""
+        screen = EditScreen(no, text, item.current_index, item.opinion)
+        self.app.push_screen(screen, lambda edited: self._save_edit(no, edited))
+
+    def action_external_edit(self) -> None:
+        """Edit the draft response in $VISUAL / $EDITOR (the app steps aside meanwhile)."""
+        item = self.selected
+        if item is None:
+            return
+        text = item.current.text if item.current else ""
+        base = item.current_index
+        try:
+            with self.app.suspend():
+                result = run_editor(text, f"pctui-No{item.no}.txt")
+        except SuspendNotSupported:
+            self.say(Outcome("This terminal cannot hand over to an editor; use e.", ERROR, False))
+            return
+        if result.text is None:
+            self.say(Outcome(result.problem, ERROR, False))
+        elif result.text == text:
+            self.say(Outcome(f"No.{item.no}: text unchanged; nothing saved.", changed=False))
+        else:
+            self._save_edit(item.no, Edited(result.text, None, base))
+
+    # ---- the diff -------------------------------------------------------------------------
+
+    def action_cycle_diff(self) -> None:
+        """Inline → side by side → hidden."""
+        self.diff_mode = next_mode(self.diff_mode)
+        self.show_detail()
+
+    def _move_base(self, moved: DiffBase | None) -> None:
+        if moved is not None:
+            self._base = moved
+            self.show_detail()
+
+    def action_older_base(self) -> None:
+        """Compare the current revision with an older one."""
+        if (item := self.selected) is not None:
+            self._move_base(older(item, self.diff_base))
+
+    def action_newer_base(self) -> None:
+        """Compare the current revision with a newer one."""
+        if (item := self.selected) is not None:
+            self._move_base(newer(item, self.diff_base))
+
+    # ---- view -----------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Open the search line, holding the current query."""
+        bar = self.query_one(SearchBar)
+        bar.value = self.where.query
+        bar.display = True
+        bar.focus()
+
+    def _close_search(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.table.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Apply the search (an empty one shows everything again)."""
+        if not isinstance(event.input, SearchBar):
+            return
+        event.stop()
+        self.where = replace(self.where, query=event.value.strip())
+        self._close_search()
+        self.refresh_view()
+        if not self.table.row_count:
+            self.say(Outcome(f"Nothing matches “{event.value.strip()}”.", WARNING, False))
+
+    def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
+        """Close the search line, leaving the list as it was."""
+        self._close_search()
+
+    def action_filter(self) -> None:
+        """Choose what the list shows."""
+
+        def chosen(choice: FilterChoice | None) -> None:
+            if choice is None:
+                return
+            if choice.kind == "clear":
+                self.where = ListFilter()
+            elif choice.kind == "state":
+                self.where = replace(self.where, state=choice.value)
+            else:
+                self.where = replace(self.where, section=choice.value)
+            self.refresh_view()
+
+        self.app.push_screen(FilterScreen(self.file.consultation, self.login), chosen)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        self.app.push_screen(HelpScreen())
+
+    def action_quit(self) -> None:
+        """Leave; every action is already saved."""
+        self.app.exit()

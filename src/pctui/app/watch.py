@@ -1,0 +1,61 @@
+"""Noticing that the file changed on disk (another reviewer saved, a `git pull`) and
+reloading it. No Textual: the screen polls `DiskWatch.check` on a timer."""
+
+from __future__ import annotations
+
+import os
+
+from pctui.app.operations import ERROR, INFORMATION, WARNING, Outcome
+from pctui.storage import ConsultationFile, LoadError
+
+
+def _disk_stamp(file: ConsultationFile) -> tuple[int, int, int] | None:
+    try:
+        stat = os.stat(file.path)
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+class DiskWatch:
+    """Reloads `file` when it changed on disk; remembers a version that failed to load so
+    the reviewer is told once, not every second."""
+
+    def __init__(self, file: ConsultationFile) -> None:
+        self.file = file
+        self._failing = False  # the version on disk did not load …
+        self._failed_stamp: tuple[int, int, int] | None = None  # … and this was its stamp
+        self._notices_seen = len(file.notices)
+
+    def check(self) -> list[Outcome]:
+        """Reload when the file changed; returns what to tell the reviewer (empty when
+        nothing changed). The model after a failed load stays the last good one."""
+        if not self.file.changed_on_disk():
+            return []
+        stamp = _disk_stamp(self.file)
+        if self._failing and stamp == self._failed_stamp:
+            return []
+        name = self.file.path.name
+        try:
+            self.file.reload()
+        except LoadError as error:
+            self._failing, self._failed_stamp = True, stamp
+            first = error.problems[0] if error.problems else "unreadable"
+            more = len(error.problems) - 1
+            extra = f" (and {more} more problems)" if more > 0 else ""
+            return [Outcome(
+                f"{name} changed on disk but does not load: {first}{extra}. "
+                "Showing the version loaded before; actions are refused until it is fixed.",
+                ERROR, changed=False,
+            )]  # fmt: skip
+        self._failing = False
+        outcomes = self.new_notices()
+        outcomes.append(Outcome(f"{name} changed on disk; reloaded", INFORMATION))
+        return outcomes
+
+    def new_notices(self) -> list[Outcome]:
+        """The storage's notices (this session's changes that another one made moot) not
+        yet shown."""
+        fresh = self.file.notices[self._notices_seen :]
+        self._notices_seen = len(self.file.notices)
+        return [Outcome(notice, WARNING, changed=False) for notice in fresh]

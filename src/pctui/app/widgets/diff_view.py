@@ -1,0 +1,66 @@
+"""The diff between a base revision and the current one: inline, side by side, or hidden."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from pctui.app.diff_state import HIDDEN, INLINE, DiffBase
+from pctui.app.render.palette import style
+from pctui.app.render.texts import diff_text
+from pctui.model.diff import changed_characters, char_diff, new_side, old_side
+from pctui.model.records import Item
+
+
+def diff_title(item: Item, base: DiffBase) -> str:
+    """ "diff rev 1 → 3 (since your sign-off)": the border title."""
+    return f"diff rev {base.index} → {item.current_index} ({base.reason})"
+
+
+class DiffView(Vertical):
+    """The diff pane; `show` decides what it holds."""
+
+    def compose(self) -> ComposeResult:
+        """An inline text, and a pair of texts for side by side."""
+        yield Static(id="diff-summary")
+        yield Static(id="diff-inline")
+        with Horizontal(id="diff-sides"):
+            yield Static(id="diff-old")
+            yield Static(id="diff-new")
+
+    def show(self, item: Item | None, base: DiffBase | None, mode: str) -> None:
+        """Show `item`'s diff from `base` to its current revision in `mode`."""
+        self.display = mode != HIDDEN and item is not None
+        if item is None or not self.display:
+            return
+        current = item.current
+        inline = self.query_one("#diff-inline", Static)
+        sides = self.query_one("#diff-sides", Horizontal)
+        summary = self.query_one("#diff-summary", Static)
+        if base is None or current is None:
+            self.border_title = "diff"
+            self.border_subtitle = "d mode"
+            summary.update(Text("Only one revision: nothing to compare yet.", style="dim"))
+            inline.display = sides.display = False
+            return
+        segments = char_diff(item.revisions[base.index - 1].text, current.text)
+        deleted, inserted = changed_characters(segments)
+        self.border_title = diff_title(item, base)
+        self.border_subtitle = "[ older · ] newer · d mode"
+        summary.update(
+            Text.assemble(
+                ("−" + str(deleted), style("minus")), " ", ("+" + str(inserted), style("plus")),
+                " characters; ", ("struck", style("deleted")), " = removed, ",
+                ("underlined", style("inserted")), " = added",
+                style="dim",
+            )
+        )  # fmt: skip
+        inline.display = mode == INLINE
+        sides.display = mode != INLINE
+        if mode == INLINE:
+            inline.update(diff_text(segments))
+        else:
+            self.query_one("#diff-old", Static).update(diff_text(old_side(segments)))
+            self.query_one("#diff-new", Static).update(diff_text(new_side(segments)))

@@ -1,0 +1,29 @@
+"""The second line: progress (approved / total, per stage) and the list's active filter."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from pctui.app.derived import DerivedCache
+from pctui.app.listing import ListFilter
+from pctui.app.render.progress import progress_line
+from pctui.model.inert import inert
+from pctui.model.records import Consultation
+
+
+class ProgressLine(Static):
+    """approved n/total as a bar, approvals per stage, and "showing k of n" when filtered."""
+
+    def show(
+        self, consultation: Consultation, derived: DerivedCache, where: ListFilter, shown: int
+    ) -> None:
+        """Redraw for `consultation`, the list's filter and how many items it shows."""
+        states, stages = derived.counts(consultation)
+        line = progress_line(len(consultation.items), states, stages, width=10)
+        described = where.describe()
+        if described:
+            line.append("  │ ", style="dim")
+            line.append(f"{shown} shown ", style="bold")
+            line.append(Text(inert(described), style="italic"))
+        self.update(line)

@@ -1,0 +1,26 @@
+"""The search line at the bottom (`/`): enter applies, escape closes without changing."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Input
+
+
+class SearchBar(Input):
+    """An input for a substring searched in opinions and responses."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel", show=False)]
+
+    class Cancelled(Message):
+        """The reviewer closed the search without applying it."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder="search opinions and responses (enter: apply, escape: close)",
+                         id="search")  # fmt: skip
+
+    def action_cancel(self) -> None:
+        """Close without applying."""
+        self.post_message(self.Cancelled())

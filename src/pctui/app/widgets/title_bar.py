@@ -1,0 +1,50 @@
+"""The top line: the consultation's title and organization, and who is signed in."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from pctui.model.inert import inert
+from pctui.model.records import Consultation
+
+
+def who_text(consultation: Consultation, login: str) -> Text:
+    """ "yamada · 担当" or "root · not a reviewer": the login and the stages it may sign."""
+    stages = consultation.review.stages_of(login)
+    who = Text(inert(login), style="bold")
+    if stages:
+        who.append(" · " + "・".join(inert(stage) for stage in stages))
+    else:
+        who.append(" · not a reviewer (read only)", style="italic")
+    return who
+
+
+class TitleBar(Horizontal):
+    """Title · organization on the left, the signed-in login and its stages on the right."""
+
+    def __init__(self, consultation: Consultation, login: str) -> None:
+        super().__init__(id="title-bar")
+        self._consultation = consultation
+        self._login = login
+
+    def compose(self) -> ComposeResult:
+        """The two halves of the line."""
+        yield Static(id="title")
+        yield Static(id="who")
+
+    def on_mount(self) -> None:
+        """Fill the line in."""
+        self.show(self._consultation)
+
+    def show(self, consultation: Consultation) -> None:
+        """Show `consultation`'s title (after a reload it may have changed)."""
+        self._consultation = consultation
+        meta = consultation.meta
+        title = Text(inert(meta.title), style="bold")
+        if meta.organization:
+            title.append(" — " + inert(meta.organization))
+        self.query_one("#title", Static).update(title)
+        self.query_one("#who", Static).update(who_text(consultation, self._login))

@@ -1,0 +1,97 @@
+"""Fixtures for the app tests: the app on a copy of the sample, as a chosen reviewer, with
+every notification recorded, and the file read back from disk."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from pctui.app.review_app import ReviewApp
+from pctui.app.screens.main import MainScreen
+from pctui.model.records import Consultation, Item
+from pctui.storage import ConsultationFile
+
+
+class RecordingApp(ReviewApp):
+    """The review app, remembering each notification as (severity, message)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.said: list[tuple[str, str]] = []
+
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
+        self.said.append((kwargs.get("severity", "information"), str(message)))
+        super().notify(message, *args, **kwargs)
+
+    @property
+    def main(self) -> MainScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    def last_said(self) -> tuple[str, str]:
+        assert self.said, "nothing was notified"
+        return self.said[-1]
+
+
+MakeApp = Callable[..., RecordingApp]
+
+
+@pytest.fixture
+def make_app(sample_path: Path) -> MakeApp:
+    """An app on the sample copy as `login`; the file is not polled (tests call
+    `check_disk` themselves)."""
+
+    def make(login: str = "yamada", path: Path | None = None) -> RecordingApp:
+        file = ConsultationFile.load(path or sample_path)
+        return RecordingApp(file, login, watch_interval=None)
+
+    return make
+
+
+class Disk:
+    """The sample copy as it is on disk now (what a later session would see)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @property
+    def consultation(self) -> Consultation:
+        return ConsultationFile.load(self.path).consultation
+
+    def item(self, no: int) -> Item:
+        item = self.consultation.item(no)
+        assert item is not None
+        return item
+
+    def bytes(self) -> bytes:
+        return self.path.read_bytes()
+
+
+@pytest.fixture
+def disk(sample_path: Path) -> Disk:
+    """The sample copy's content on disk, read afresh at each use."""
+    return Disk(sample_path)
+
+
+Script = Callable[[Pilot[None]], Awaitable[None]]
+
+
+@pytest.fixture
+def drive() -> Callable[..., None]:
+    """Run `app` headless at `size`, let it settle, then run the async `script(pilot)`."""
+
+    def run(app: ReviewApp, script: Script, size: tuple[int, int] = (120, 40)) -> None:
+        async def main() -> None:
+            async with app.run_test(size=size) as pilot:
+                await pilot.pause()
+                await script(pilot)
+
+        asyncio.run(main())
+
+    return run

@@ -1,0 +1,66 @@
+"""What the list shows: filters, search folding, items needing a sign-off (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pctui.app.listing import (
+    NEEDS_ME,
+    ListFilter,
+    fold,
+    matches,
+    neighbour_needing,
+    opinion_summary,
+    visible_items,
+)
+from pctui.model.records import Item, Revision
+
+
+def test_fold_makes_full_width_half_width_and_case_match() -> None:
+    assert fold("ＩＳＭＡＰ") == fold("ismap") == "ismap"
+    assert fold("ｶｰﾄﾞ") == fold("カード")
+
+
+def test_matches_opinion_topic_and_current_response_only() -> None:
+    at = dt.datetime(2025, 12, 1, tzinfo=dt.UTC)
+    item = Item(
+        no=1, section="1", opinion="不正アクセスの対策は", topic="システム総論",
+        revisions=[Revision("tanaka", at, "古い回答"), Revision("tanaka", at, "新しい回答")],
+    )  # fmt: skip
+    assert matches(item, "")
+    assert matches(item, "アクセス")
+    assert matches(item, "総論")
+    assert matches(item, "新しい")
+    assert not matches(item, "古い")  # an old revision is history, not what is proposed
+
+
+def test_filters_combine(disk) -> None:
+    consultation = disk.consultation
+    numbers = lambda where: [i.no for i in visible_items(consultation, "tanaka", where)]  # noqa: E731
+    assert numbers(ListFilter()) == list(range(1, 11))
+    assert numbers(ListFilter(state="approved")) == [1, 2, 3, 4]
+    assert numbers(ListFilter(state=NEEDS_ME)) == [7, 8, 9]
+    assert numbers(ListFilter(section="2")) == []
+    assert numbers(ListFilter(state=NEEDS_ME, query="zzz")) == []
+    assert ListFilter(state="draft", section="1", query=" x ").describe() == (
+        "state=draft section=1 /x"
+    )
+    assert ListFilter().describe() == ""
+
+
+def test_neighbour_needing_wraps_and_skips_the_current(disk) -> None:
+    consultation = disk.consultation
+    items = consultation.items
+    assert neighbour_needing(consultation, items, 1, "tanaka", 1).no == 7
+    assert neighbour_needing(consultation, items, 9, "tanaka", 1).no == 7
+    assert neighbour_needing(consultation, items, 7, "tanaka", -1).no == 9
+    assert neighbour_needing(consultation, items, None, "tanaka", -1).no == 9
+    assert neighbour_needing(consultation, items, 10, "yamada", 1) is None
+    assert neighbour_needing(consultation, [], None, "tanaka", 1) is None
+
+
+def test_opinion_summary_drops_the_topic_and_cuts_long_lines() -> None:
+    item = Item(no=1, section="1", opinion="【論点】\n\n" + "長" * 80, topic="論点")
+    assert opinion_summary(item, limit=10) == "長" * 9 + "…"
+    item = Item(no=2, section="1", opinion="【論点】 本文", topic="論点")
+    assert opinion_summary(item) == "本文"

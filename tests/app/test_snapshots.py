@@ -1,0 +1,43 @@
+"""SVG snapshots of the review screen (pytest-textual-snapshot).
+
+Deterministic by construction: a fixed login, no clock on screen (every time shown comes
+from the file), no polling, no blinking cursor on these screens. After a deliberate
+change, regenerate with `pytest tests/app/test_snapshots.py --snapshot-update` and look
+at the SVGs under __snapshots__/ before committing them.
+"""
+
+from __future__ import annotations
+
+from pctui.app.diff_state import SIDE_BY_SIDE
+
+
+def test_main_screen_80x24(make_app, snap_compare) -> None:
+    assert snap_compare(make_app("yamada"), terminal_size=(80, 24))
+
+
+def test_main_screen_160x48(make_app, snap_compare) -> None:
+    assert snap_compare(make_app("suzuki"), terminal_size=(160, 48), press=["j", "j", "j", "j"])
+
+
+def test_main_screen_80x24_without_colour(make_app, snap_compare, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(make_app("tanaka"), terminal_size=(80, 24), press=["j", "j", "j", "j", "j"])
+
+
+def test_diff_inline_since_my_signoff(make_app, snap_compare) -> None:
+    # tanaka approved No.7's first revision; yamada has revised it since.
+    assert snap_compare(make_app("tanaka"), terminal_size=(120, 40), press=["n", "tab"])
+
+
+def test_diff_side_by_side_160x48(make_app, snap_compare) -> None:
+    app = make_app("tanaka")
+
+    async def side_by_side(pilot) -> None:
+        await pilot.press("n", "d")
+        assert app.main.diff_mode == SIDE_BY_SIDE
+
+    assert snap_compare(app, terminal_size=(160, 48), run_before=side_by_side)
+
+
+def test_help_screen_80x24(make_app, snap_compare) -> None:
+    assert snap_compare(make_app("yamada"), terminal_size=(80, 24), press=["question_mark"])

@@ -1,0 +1,144 @@
+"""End to end: the real `pctui open` in a real terminal (tmux), driven by keystrokes.
+
+The executable is the one installed beside the running Python, so CI's fresh venv is the
+one tested. Each test uses its own tmux server socket and waits by polling the screen
+with a deadline, never by sleeping a fixed time.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from pctui.model.identity import current_login
+from pctui.model.state import APPROVED, item_state
+from pctui.storage import ConsultationFile
+
+PCTUI = Path(sys.executable).parent / "pctui"
+pytestmark = pytest.mark.skipif(
+    shutil.which("tmux") is None or not PCTUI.exists(),
+    reason="needs tmux and the installed pctui command",
+)
+
+
+class Terminal:
+    """A 120x40 tmux session running one command."""
+
+    def __init__(self, socket: str) -> None:
+        self.tmux = ["tmux", "-L", socket, "-f", "/dev/null"]
+
+    def start(self, command: str, env: dict[str, str]) -> None:
+        # COLUMNS and LINES (set when run under pytest) would override the terminal's size,
+        # and tmux sets TERM itself, so the command gets its environment through env(1).
+        exports = " ".join(shlex.quote(f"{key}={value}") for key, value in env.items())
+        # Keep the pane after the command ends, to read how it exited.
+        wrapped = (f"env -u COLUMNS -u LINES {exports} {command}; "
+                   "echo pctui-exit-status=$?; sleep 600")  # fmt: skip
+        subprocess.run([*self.tmux, "new-session", "-d", "-x", "120", "-y", "40", "-s", "e2e",
+                        wrapped], check=True)  # fmt: skip
+
+    def screen(self) -> str:
+        return subprocess.run([*self.tmux, "capture-pane", "-p", "-t", "e2e"],
+                              check=True, capture_output=True, text=True).stdout  # fmt: skip
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run([*self.tmux, "send-keys", "-t", "e2e", *keys], check=True)
+
+    def wait_for(self, wanted: str | Callable[[str], bool], timeout: float = 30) -> str:
+        check = wanted if callable(wanted) else (lambda screen: wanted in screen)
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {wanted!r}; the screen:\n{screen}")
+            time.sleep(0.1)  # a polling interval, not a wait for something to happen
+
+    def stop(self) -> None:
+        subprocess.run([*self.tmux, "kill-server"], check=False, capture_output=True)
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    """A tmux server of this test's own, killed afterwards."""
+    term = Terminal(f"pctui-test-{os.getpid()}-{time.monotonic_ns()}")
+    try:
+        yield term
+    finally:
+        term.stop()
+
+
+@pytest.fixture
+def reviewable(sample_path: Path) -> Path:
+    """The sample copy with the current login (root in CI) as a 課長 reviewer."""
+    text = sample_path.read_text(encoding="utf-8")
+    login = current_login()
+    assert "[review.reviewers]\n" in text
+    text = text.replace("[review.reviewers]\n", f'[review.reviewers]\n{login} = ["課長"]\n', 1)
+    sample_path.write_text(text, encoding="utf-8")
+    return sample_path
+
+
+def test_approve_an_item_in_the_real_tui(terminal: Terminal, reviewable: Path) -> None:
+    terminal.start(f"{PCTUI} open {shlex.quote(str(reviewable))}",
+                   {"TERM": "xterm-256color"})  # fmt: skip
+    screen = terminal.wait_for("approved 4/10")
+    assert f"{current_login()} · 課長" in screen
+    beside = [line for line in screen.splitlines() if "寄せられたご意見" in line]
+    assert beside and "札幌市の考え方 · rev 2" in beside[0]  # side by side at 120 columns
+    terminal.keys("n")  # No.5: 担当 and 係長 signed, 課長 missing
+    terminal.wait_for("No.5 review")
+    terminal.keys("a")
+    terminal.wait_for("approved 5/10")  # the progress line; the toast's text may wrap
+    terminal.keys("q")
+    terminal.wait_for("pctui-exit-status=0")
+    consultation = ConsultationFile.load(reviewable).consultation
+    item = consultation.item(5)
+    assert item is not None
+    assert item_state(item, consultation.review) == APPROVED
+    last = item.signoffs[-1]
+    assert (last.by, last.stage, last.verdict) == (current_login(), "課長", "approve")
+
+
+def test_E_hands_the_terminal_to_the_editor_with_16_colours_and_no_colour(
+    terminal: Terminal, reviewable: Path, tmp_path: Path
+) -> None:
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import sys, pathlib\n"
+        "print('fake editor running', flush=True)\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "p.write_text(p.read_text(encoding='utf-8').rstrip() + '（追記）\\n', encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    env = {"TERM": "xterm", "NO_COLOR": "1", "VISUAL": f"{sys.executable} {editor}"}
+    terminal.start(f"{PCTUI} open {shlex.quote(str(reviewable))}", env)
+    terminal.wait_for("approved 4/10")
+    terminal.keys("G", "E")
+    terminal.wait_for("rev 2 by")
+    terminal.keys("q")
+    terminal.wait_for("pctui-exit-status=0")
+    item = ConsultationFile.load(reviewable).consultation.item(10)
+    assert item is not None
+    assert item.current_index == 2
+    assert item.current is not None and item.current.text.endswith("（追記）")
+    assert item.current.author == current_login()
+
+
+def test_a_broken_file_opens_no_tui(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("format = 1\n[consultation\n", encoding="utf-8")
+    done = subprocess.run([str(PCTUI), "open", str(broken)], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=60)  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"{broken}:2:")
+    assert "\x1b[" not in done.stdout  # no screen was drawn
