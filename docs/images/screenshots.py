@@ -32,15 +32,41 @@ SHOTS = [
 ]
 
 
+def _runs(text: str) -> list[str]:
+    """`text` cut where characters change between one and two cells wide."""
+    runs: list[str] = []
+    for char in text:
+        if runs and cell_len(runs[-1][-1]) == cell_len(char):
+            runs[-1] += char
+        else:
+            runs.append(char)
+    return runs
+
+
 def fix_widths(svg: str) -> str:
-    """`svg` with every text run's textLength measured in terminal cells."""
+    """`svg` with every text run measured in terminal cells.
+
+    Each run is also cut where narrow and wide characters meet, each piece placed at its
+    own cell: a browser spreads a run's textLength evenly over its glyphs, which would
+    shift half-width characters next to full-width ones.
+    """
 
     def fixed(match: re.Match[str]) -> str:
         attributes, body = match.group(1), match.group(2)
-        cells = cell_len(html.unescape(body))
-        length = f'textLength="{round(cells * CELL, 1)}"'
-        attributes = re.sub(r'textLength="[0-9.]+"', length, attributes)
-        return f"<text{attributes}>{body}</text>"
+        x_match = re.search(r'x="([0-9.]+)"', attributes)
+        if x_match is None:
+            return match.group(0)
+        x = float(x_match.group(1))
+        pieces = []
+        for run in _runs(html.unescape(body)):
+            cells = cell_len(run)
+            piece = re.sub(r'textLength="[0-9.]+"', f'textLength="{round(cells * CELL, 1)}"',
+                           attributes)  # fmt: skip
+            piece = re.sub(r'x="[0-9.]+"', f'x="{round(x, 1)}"', piece)
+            shown = html.escape(run, quote=False).replace("\xa0", "&#160;")
+            pieces.append(f"<text{piece}>{shown}</text>")
+            x += cells * CELL
+        return "".join(pieces)
 
     return re.sub(r"<text([^>]*)>([^<]*)</text>", fixed, svg)
 

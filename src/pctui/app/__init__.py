@@ -1,6 +1,6 @@
-"""The review TUI (Textual). Model, storage and publishing never import this package."""
+"""The review TUI (Textual): `pctui.app.main.run_app` starts it.
 
-from pctui.app.main import run_app
-from pctui.app.review_app import ReviewApp
-
-__all__ = ["ReviewApp", "run_app"]
+Model, storage and publishing never import this package. Its own pure modules (listing,
+diff_state, derived, operations, watch, editor) import no Textual either, so this file
+imports nothing: importing one of them must not pull the UI in.
+"""

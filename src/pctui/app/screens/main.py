@@ -29,7 +29,7 @@ from pctui.app.screens.filter import FilterChoice, FilterScreen
 from pctui.app.screens.help import HelpScreen
 from pctui.app.watch import DiskWatch
 from pctui.app.widgets.item_detail import ItemDetail
-from pctui.app.widgets.item_table import ItemTable
+from pctui.app.widgets.item_list import ItemList
 from pctui.app.widgets.progress_line import ProgressLine
 from pctui.app.widgets.search_bar import SearchBar
 from pctui.app.widgets.title_bar import TitleBar
@@ -68,7 +68,7 @@ class MainScreen(Screen[None]):
         """Title, progress, list, detail, the (hidden) search line and the footer."""
         yield TitleBar(self.file.consultation, self.login)
         yield ProgressLine(id="progress")
-        yield ItemTable()
+        yield ItemList()
         yield ItemDetail()
         yield SearchBar()
         yield Footer(compact=True, show_command_palette=False)  # fits 80 columns; ? says ctrl+p
@@ -81,9 +81,9 @@ class MainScreen(Screen[None]):
             self.set_interval(self._watch_interval, self.check_disk)
 
     @property
-    def table(self) -> ItemTable:
+    def table(self) -> ItemList:
         """The item list."""
-        return self.query_one(ItemTable)
+        return self.query_one(ItemList)
 
     def item(self, no: int) -> Item | None:
         """Item `no` of the file as it is now (by an index: files may hold 10,000 items)."""
@@ -130,7 +130,7 @@ class MainScreen(Screen[None]):
         detail.show(self.file.consultation, self.selected, self.diff_base, self.diff_mode)
         self.refresh_bindings()
 
-    def on_data_table_row_highlighted(self, event: ItemTable.RowHighlighted) -> None:
+    def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
         """A new item is selected: show it."""
         self.show_detail()
         self.query_one(ItemDetail).scroll_home(animate=False)
@@ -194,7 +194,7 @@ class MainScreen(Screen[None]):
     def _move_to_row(self, row: int) -> None:
         rows = self.table.row_count
         if rows:
-            self.table.move_cursor(row=max(0, min(row, rows - 1)), animate=False)
+            self.table.move_cursor(max(0, min(row, rows - 1)))
 
     def action_next_item(self) -> None:
         """Select the next item."""

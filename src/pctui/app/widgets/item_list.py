@@ -1,0 +1,238 @@
+"""The list of items: No., state, stages signed, section, topic and the opinion's first line.
+
+A Line API widget: only the rows on screen are rendered, so a list of 10,000 items opens
+and filters as fast as one of 10 (a DataTable measures every cell of every row when rows
+are added). Rows are keyed by the item's No., so the selection survives filtering and
+reloads, and a row is rebuilt only when its item changed.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from pctui.app.derived import Derived, DerivedCache
+from pctui.app.listing import opinion_summary
+from pctui.app.render.badges import BADGE_WIDTH, stage_marks, state_badge
+from pctui.model.inert import inert
+from pctui.model.records import Item, Review
+
+HEADINGS = ("No", "state", "signed", "§", "opinion")
+GAP = 2  # cells between columns
+Row = tuple[Text, Text, Text, Text, Text]
+
+
+def item_row(item: Item, review: Review, derived: Derived) -> Row:
+    """The cells of one item's row."""
+    summary = Text()
+    if item.topic:
+        summary.append(f"【{inert(item.topic)}】", style="bold")
+    summary.append(inert(opinion_summary(item)))
+    return (
+        Text(str(item.no)),
+        state_badge(derived.state),
+        stage_marks(review, list(derived.approved)),
+        Text(inert(item.section)),
+        summary,
+    )
+
+
+def column_widths(items: list[Item], review: Review) -> tuple[int, int, int, int]:
+    """Cells of the No., state, signed and section columns (the opinion takes the rest)."""
+    no = max([len(HEADINGS[0]), *(len(str(item.no)) for item in items)])
+    signed = max(len(HEADINGS[2]), 2 * len(review.stages))
+    section = max([len(HEADINGS[3]), *(cell_len(inert(item.section)) for item in items)])
+    return no, BADGE_WIDTH, signed, section
+
+
+class ItemList(ScrollView, can_focus=True):
+    """The item list with a row cursor; the highlighted row is the selected item."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor(1)", "down", show=False),
+        Binding("up", "cursor(-1)", "up", show=False),
+        Binding("pagedown", "page(1)", "page down", show=False),
+        Binding("pageup", "page(-1)", "page up", show=False),
+        Binding("home", "cursor_to(0)", "first", show=False),
+        Binding("end", "cursor_to(-1)", "last", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"item-list--header", "item-list--cursor"}
+    DEFAULT_CSS = """
+    ItemList {
+        background: $surface;
+        & > .item-list--header { text-style: bold; background: $panel; }
+        & > .item-list--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .item-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+
+    class Highlighted(Message):
+        """The cursor moved to another item (None: the list is empty)."""
+
+        def __init__(self, no: int | None) -> None:
+            super().__init__()
+            self.no = no
+
+    def __init__(self) -> None:
+        super().__init__(id="items")
+        self._numbers: list[int] = []
+        self._rows: list[Row] = []
+        self._built: dict[int, tuple[Derived, Item, Row]] = {}
+        self._widths: tuple[int, int, int, int] = (2, BADGE_WIDTH, 6, 1)
+        self._cursor = 0
+
+    # ---- what it shows ------------------------------------------------------------------
+
+    @property
+    def numbers(self) -> list[int]:
+        """The No. of each row, top to bottom."""
+        return list(self._numbers)
+
+    @property
+    def row_count(self) -> int:
+        """How many rows the list shows."""
+        return len(self._numbers)
+
+    @property
+    def cursor_row(self) -> int:
+        """The 0-based index of the highlighted row."""
+        return self._cursor
+
+    @property
+    def selected_no(self) -> int | None:
+        """The No. of the highlighted row, or None when the list is empty."""
+        return self._numbers[self._cursor] if self._numbers else None
+
+    def row_text(self, no: int) -> str:
+        """The plain text of item `no`'s row, cells separated by spaces (for tests)."""
+        row = self._rows[self._numbers.index(no)]
+        return " ".join(cell.plain for cell in row)
+
+    def _row(self, item: Item, review: Review, derived: DerivedCache) -> Row:
+        state = derived.of(item, review)
+        built = self._built.get(item.no)
+        if built and built[0] is state and built[1] is item:
+            return built[2]
+        row = item_row(item, review, state)
+        self._built[item.no] = (state, item, row)
+        return row
+
+    def show(
+        self, items: list[Item], review: Review, derived: DerivedCache, select: int | None
+    ) -> None:
+        """Show `items`, keeping `select` highlighted when it is among them (otherwise the
+        row at the same position, so acting on a filtered list moves on naturally)."""
+        before = self.selected_no
+        self._numbers = [item.no for item in items]
+        self._rows = [self._row(item, review, derived) for item in items]
+        self._widths = column_widths(items, review)
+        self.virtual_size = Size(self.size.width, len(items) + 1)  # + the heading
+        if select is not None and select in self._numbers:
+            self._cursor = self._numbers.index(select)
+        self._cursor = max(0, min(self._cursor, len(items) - 1))
+        self.refresh()
+        self._scroll_to_cursor()
+        if self.selected_no != before:
+            self.post_message(self.Highlighted(self.selected_no))
+
+    # ---- the cursor ---------------------------------------------------------------------
+
+    def move_cursor(self, row: int) -> None:
+        """Highlight row `row` (clamped to the list) and scroll it into view."""
+        if not self._numbers:
+            return
+        row = max(0, min(row, len(self._numbers) - 1))
+        if row == self._cursor:
+            return
+        old, self._cursor = self._cursor, row
+        self.refresh_line_of(old)
+        self.refresh_line_of(row)
+        self._scroll_to_cursor()
+        self.post_message(self.Highlighted(self.selected_no))
+
+    def refresh_line_of(self, row: int) -> None:
+        """Repaint row `row` (if it is on screen)."""
+        self.refresh(Region(0, row + 1 - round(self.scroll_offset.y), self.size.width, 1))
+
+    def _scroll_to_cursor(self) -> None:
+        # The heading takes the first line on screen, so a row shows below it.
+        top = round(self.scroll_offset.y)
+        visible = max(1, self.size.height - 1)
+        if self._cursor < top:
+            self.scroll_to(y=self._cursor, animate=False)
+        elif self._cursor >= top + visible:
+            self.scroll_to(y=self._cursor - visible + 1, animate=False)
+
+    def action_cursor(self, step: int) -> None:
+        """Move the cursor `step` rows."""
+        self.move_cursor(self._cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        """Move the cursor one screen of rows."""
+        self.move_cursor(self._cursor + direction * max(1, self.size.height - 2))
+
+    def action_cursor_to(self, row: int) -> None:
+        """Move the cursor to row `row` (-1: the last)."""
+        self.move_cursor(row if row >= 0 else len(self._numbers) - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a row selects it."""
+        row = event.y - 1 + round(self.scroll_offset.y)
+        if event.y >= 1 and 0 <= row < len(self._numbers):
+            self.move_cursor(row)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the cursor on screen after the list changed size."""
+        self.virtual_size = Size(event.size.width, len(self._numbers) + 1)
+        self._scroll_to_cursor()
+
+    # ---- drawing --------------------------------------------------------------------------
+
+    def _strip(self, cells: tuple[Text, ...], style: Style) -> Strip:
+        """One line: the cells padded to their columns (cell-width aware), cropped to the
+        widget's width, in `style`."""
+        line = Text(no_wrap=True, overflow="crop", end="")
+        for index, cell in enumerate(cells):
+            if index < len(self._widths):
+                width = self._widths[index]
+                pad = " " * max(0, width - cell.cell_len)
+                # Numbers align right, the rest left.
+                line.append_text(Text(pad) + cell if index == 0 else cell + Text(pad))
+                line.append(" " * GAP)
+            else:
+                line.append_text(cell)
+        segments = list(line.render(self.app.console))
+        width = self.size.width
+        return Strip(segments).crop_extend(0, width, style).apply_style(style)
+
+    def render_line(self, y: int) -> Strip:
+        """Line `y` of the widget: the heading, then the rows scrolled into view."""
+        base = self.rich_style
+        if y == 0:
+            header = self.get_component_rich_style("item-list--header")
+            return self._strip(tuple(Text(h) for h in HEADINGS), base + header)
+        row = y - 1 + round(self.scroll_offset.y)
+        if row >= len(self._rows):
+            return Strip([Segment(" " * self.size.width, base)])
+        style = base
+        if row == self._cursor:
+            style = base + self.get_component_rich_style("item-list--cursor")
+        return self._strip(self._rows[row], style)
