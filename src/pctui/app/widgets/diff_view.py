@@ -10,6 +10,7 @@ from textual.widgets import Static
 from pctui.app.diff_state import HIDDEN, INLINE, DiffBase
 from pctui.app.render.palette import style
 from pctui.app.render.texts import diff_text
+from pctui.app.widgets.wrapped_text import WrappedText
 from pctui.model.diff import changed_characters, char_diff, new_side, old_side
 from pctui.model.records import Item
 
@@ -25,10 +26,10 @@ class DiffView(Vertical):
     def compose(self) -> ComposeResult:
         """An inline text, and a pair of texts for side by side."""
         yield Static(id="diff-summary")
-        yield Static(id="diff-inline")
+        yield WrappedText(id="diff-inline")
         with Horizontal(id="diff-sides"):
-            yield Static(id="diff-old")
-            yield Static(id="diff-new")
+            yield WrappedText(id="diff-old")
+            yield WrappedText(id="diff-new")
 
     def show(self, item: Item | None, base: DiffBase | None, mode: str) -> None:
         """Show `item`'s diff from `base` to its current revision in `mode`."""
@@ -36,7 +37,7 @@ class DiffView(Vertical):
         if item is None or not self.display:
             return
         current = item.current
-        inline = self.query_one("#diff-inline", Static)
+        inline = self.query_one("#diff-inline", WrappedText)
         sides = self.query_one("#diff-sides", Horizontal)
         summary = self.query_one("#diff-summary", Static)
         if base is None or current is None:
@@ -62,5 +63,5 @@ class DiffView(Vertical):
         if mode == INLINE:
             inline.update(diff_text(segments))
         else:
-            self.query_one("#diff-old", Static).update(diff_text(old_side(segments)))
-            self.query_one("#diff-new", Static).update(diff_text(new_side(segments)))
+            self.query_one("#diff-old", WrappedText).update(diff_text(old_side(segments)))
+            self.query_one("#diff-new", WrappedText).update(diff_text(new_side(segments)))

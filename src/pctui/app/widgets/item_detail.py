@@ -13,6 +13,7 @@ from pctui.app.render.badges import state_badge
 from pctui.app.render.signoffs import signoff_lines
 from pctui.app.render.texts import inert_text
 from pctui.app.widgets.diff_view import DiffView
+from pctui.app.widgets.wrapped_text import WrappedText
 from pctui.model.inert import inert
 from pctui.model.records import Consultation, Item
 from pctui.model.state import item_state
@@ -55,8 +56,8 @@ class ItemDetail(VerticalScroll):
         """Meta line, the two texts, the diff and the sign-offs."""
         yield Static(id="meta")
         with Horizontal(id="texts"):
-            yield Static(id="opinion", classes="text-pane")
-            yield Static(id="response", classes="text-pane")
+            yield WrappedText(id="opinion", classes="text-pane")
+            yield WrappedText(id="response", classes="text-pane")
         yield DiffView(id="diff")
         yield Static(id="signoffs")
 

@@ -1,0 +1,70 @@
+"""Breaking Japanese text into lines the way a reader expects (a simple 禁則処理).
+
+A terminal widget folds text at the last cell that fits, so a line may begin with 「、」
+or 「。」, end with 「（」, or split "ISMAP" in two. Here lines are measured in cells and the
+break moves back (追い出し) until no line starts with closing punctuation or a small
+kana, no line ends with an opening bracket, and no run of Latin letters or digits is cut,
+unless a single unbreakable run is wider than the whole line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.cells import cell_len
+from rich.text import Text
+
+# May not begin a line (行頭禁則): closing brackets, punctuation, small kana, prolonged sound.
+NO_START = frozenset(
+    "、。，．,.・：；:;？！?!‼⁇⁈⁉ー‐゠–〜～)]}）］｝〕〉》」』】〙〗〟’”｠»"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+    "…‥々ゝゞヽヾ%％"
+)
+# May not end a line (行末禁則): opening brackets.
+NO_END = frozenset("([{（［｛〔〈《「『【〘〖〝‘“｟«")
+
+
+def _word(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "_-'@#$&*+/=")
+
+
+def _move_back(text: str, start: int, end: int, bad: Callable[[int], bool]) -> int:
+    """The break at or before `end` (keeping at least one character on the line) that is
+    not `bad`; `end` itself when there is none."""
+    at = end
+    while at > start + 1 and bad(at):
+        at -= 1
+    return end if bad(at) else at
+
+
+def line_starts(text: str, width: int) -> list[int]:
+    """Offsets in `text` (a paragraph without line breaks) where each line starts when it
+    is broken to at most `width` cells; always begins with 0."""
+    if width <= 0 or not text:
+        return [0]
+    starts = [0]
+    start = 0
+    while True:
+        end, cells = start, 0
+        while end < len(text) and cells + cell_len(text[end]) <= width:
+            cells += cell_len(text[end])
+            end += 1
+        if end >= len(text):
+            return starts
+        end = max(end, start + 1)  # a single character wider than the line
+        end = _move_back(text, start, end, lambda at: _word(text[at - 1]) and _word(text[at]))
+        end = _move_back(
+            text, start, end, lambda at: text[at] in NO_START or text[at - 1] in NO_END
+        )
+        starts.append(end)
+        start = end
+
+
+def wrap(text: Text, width: int) -> list[Text]:
+    """`text` as lines of at most `width` cells (styles kept), paragraphs and blank lines
+    kept as they are."""
+    lines: list[Text] = []
+    for paragraph in text.split("\n", allow_blank=True):
+        starts = line_starts(paragraph.plain, width)
+        lines.extend(paragraph.divide(starts[1:]) if len(starts) > 1 else [paragraph])
+    return lines
