@@ -35,8 +35,7 @@ def test_e_then_ctrl_s_saves_a_new_revision(make_app, drive, disk) -> None:
     assert item.current.author == "yamada"
     assert item.current.text == original + "\n\n追記しました"
     assert item.current.note == "第2段落を追加"
-    assert app.last_said() == ("information", "No.10: saved revision 2 (sign-offs of earlier "
-                               "ones are stale)")  # fmt: skip
+    assert app.last_said() == ("information", "No.10: saved revision 2")
 
 
 def test_e_escape_asks_before_discarding(make_app, drive, disk) -> None:

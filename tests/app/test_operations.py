@@ -16,6 +16,16 @@ def test_approve_then_refused_twice(disk) -> None:
     assert again.message.startswith("Refused: you already signed stage '担当'")
 
 
+def test_a_new_revision_says_when_it_leaves_signoffs_stale(disk) -> None:
+    file = ConsultationFile.load(disk.path)
+    assert operations.save_revision(file, 10, "yamada", "新しい文", base=1).message == (
+        "No.10: saved revision 2"
+    )
+    assert operations.save_revision(file, 7, "tanaka", "新しい文", base=2).message == (
+        "No.7: saved revision 3 (sign-offs of earlier ones are stale)"
+    )
+
+
 def test_an_unknown_item_is_refused(disk) -> None:
     file = ConsultationFile.load(disk.path)
     assert operations.withdraw_mine(file, 99, "tanaka").message == (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.binding import Binding
 
 from pctui.app.keys import ACTIONS, EDITOR, bindings
@@ -37,3 +39,9 @@ def test_palette_names_read_as_category_and_action() -> None:
     names = {action.name: action.palette_name for action in ACTIONS}
     assert names["approve"] == "review: approve the current revision"
     assert names["filter"] == "view: filter the list by state or section"
+
+
+def test_the_guide_names_every_action_for_keymaps() -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "guide.md").read_text(encoding="utf-8")
+    for action in ACTIONS:
+        assert f"`{action.name}`" in guide, action.name

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pctui.app.keymap import default_keymap_path
 from pctui.app.review_app import ReviewApp
 from pctui.storage import ConsultationFile
 
 
 def run_app(file: ConsultationFile, login: str | None = None) -> None:
-    """Run the review app on `file` until the reviewer quits."""
-    ReviewApp(file, login).run()
+    """Run the review app on `file` until the reviewer quits (with the reviewer's keymap
+    file, if there is one)."""
+    ReviewApp(file, login, keymap=default_keymap_path()).run()

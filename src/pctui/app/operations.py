@@ -97,4 +97,9 @@ def save_revision(
             "compare them with [ and ].",
             WARNING,
         )
-    return Outcome(f"No.{no}: saved revision {done.index} (sign-offs of earlier ones are stale)")
+    item = file.consultation.item(no)
+    earlier = item is not None and any(
+        s.revision < done.index and s.withdrawn is None for s in item.signoffs
+    )
+    stale = " (sign-offs of earlier ones are stale)" if earlier else ""
+    return Outcome(f"No.{no}: saved revision {done.index}{stale}")

@@ -15,8 +15,10 @@ from textual.widgets import Static
 from pctui.app.keys import ACTIONS, GROUPS
 
 
-def help_table() -> Table:
-    """Every action, grouped, with its keys and what it does (long help wraps in its column)."""
+def help_table(keys_changed: dict[str, str] | None = None) -> Table:
+    """Every action, grouped, with its keys (as rebound by `keys_changed`, binding id ->
+    keys) and what it does; long help wraps in its column."""
+    changed = keys_changed or {}
     table = Table.grid(padding=(0, 2))
     table.add_column(no_wrap=True, style="bold")
     table.add_column(ratio=1)
@@ -24,7 +26,9 @@ def help_table() -> Table:
         table.add_row(Text(group, style="bold underline"), "", end_section=False)
         for action in ACTIONS:
             if action.group == group:
-                table.add_row(f"  {action.display}", action.help)
+                keys = changed.get(action.binding_id)
+                shown = keys.replace(",", " ") if keys else action.display
+                table.add_row(f"  {shown}", action.help)
         if number < len(GROUPS) - 1:
             table.add_row("", "")
     return table
@@ -43,10 +47,14 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "close", "close", id="pctui.help.close")
     ]
 
+    def __init__(self, keys_changed: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self._keys_changed = keys_changed
+
     def compose(self) -> ComposeResult:
         """The help text in a scrollable box."""
         with VerticalScroll(classes="dialog", id="help"):
-            yield Static(help_table(), id="help-keys")
+            yield Static(help_table(self._keys_changed), id="help-keys")
             yield Static(FOOTNOTE, classes="dialog-keys", markup=False)
 
     def on_mount(self) -> None:

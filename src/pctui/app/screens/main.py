@@ -369,7 +369,8 @@ class MainScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Show every key."""
-        self.app.push_screen(HelpScreen())
+        keys_changed: dict[str, str] = getattr(self.app, "keys_changed", {})
+        self.app.push_screen(HelpScreen(keys_changed))
 
     def action_quit(self) -> None:
         """Leave; every action is already saved."""

@@ -1,0 +1,53 @@
+"""The reviewer's own keys: a keymap file that rebinds actions by name.
+
+    # ~/.config/pctui/keymap.toml
+    [keys]
+    approve = "A"              # one key …
+    next_item = "j,ctrl+n"     # … or several, comma-separated (Textual key names)
+
+Names are those of the action registry (`pctui.app.keys`); each becomes the binding id
+`pctui.<name>`. A file that cannot be read, or a name that does not exist, is reported
+and the default keys stay.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from pathlib import Path
+
+import platformdirs
+
+from pctui.app.keys import BY_NAME
+
+
+def default_keymap_path() -> Path:
+    """Where the keymap file is looked for: pctui's folder in the user's config folder."""
+    return platformdirs.user_config_path("pctui") / "keymap.toml"
+
+
+def load_keymap(path: Path) -> tuple[dict[str, str], list[str]]:
+    """(binding id -> keys, problems) from the keymap file at `path`; no file is no change."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, [f"{path}: cannot read the keymap: {error}"]
+    except tomllib.TOMLDecodeError as error:
+        return {}, [f"{path}: not valid TOML: {error}"]
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict):
+        return {}, [f'{path}: [keys] must be a table of action = "key"']
+    keymap: dict[str, str] = {}
+    problems: list[str] = []
+    for name, value in keys.items():
+        if name not in BY_NAME:
+            close = difflib.get_close_matches(name, BY_NAME, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(f"{path}: unknown action {name!r} in [keys]{hint}")
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(f'{path}: keys.{name} must be a string such as "A" or "j,down"')
+        else:
+            keymap[BY_NAME[name].binding_id] = value.replace(" ", "")
+    return keymap, problems

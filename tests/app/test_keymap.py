@@ -1,0 +1,57 @@
+"""A keymap file rebinds actions by name; mistakes are reported and the defaults kept."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from rich.console import Console
+from textual.widgets import Static
+
+from pctui.app.keymap import load_keymap
+from pctui.storage import ConsultationFile
+
+
+def test_load_keymap_maps_names_to_binding_ids(tmp_path: Path) -> None:
+    path = tmp_path / "keymap.toml"
+    path.write_text('[keys]\napprove = "A"\nnext_item = "j, ctrl+n"\n', encoding="utf-8")
+    assert load_keymap(path) == ({"pctui.approve": "A", "pctui.next_item": "j,ctrl+n"}, [])
+    assert load_keymap(tmp_path / "missing.toml") == ({}, [])
+
+
+def test_mistakes_are_reported_with_a_suggestion(tmp_path: Path) -> None:
+    path = tmp_path / "keymap.toml"
+    path.write_text('[keys]\naprove = "A"\nquit = 3\n', encoding="utf-8")
+    keymap, problems = load_keymap(path)
+    assert keymap == {}
+    assert problems == [
+        f"{path}: unknown action 'aprove' in [keys]; did you mean 'approve'?",
+        f'{path}: keys.quit must be a string such as "A" or "j,down"',
+    ]
+    path.write_text("[keys\n", encoding="utf-8")
+    assert load_keymap(path)[1][0].startswith(f"{path}: not valid TOML: ")
+
+
+def test_a_rebound_key_approves_and_the_old_one_does_not(
+    make_app, drive, disk, sample_path, tmp_path
+) -> None:
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('[keys]\napprove = "A"\nnonsense = "z"\n', encoding="utf-8")
+    app = type(make_app())(ConsultationFile.load(sample_path), "tanaka", watch_interval=None,
+                           keymap=keymap)  # fmt: skip
+
+    async def script(pilot) -> None:
+        assert app.said[0][0] == "warning" and "unknown action 'nonsense'" in app.said[0][1]
+        before = len(disk.item(7).signoffs)
+        await pilot.press("n", "a")
+        assert len(disk.item(7).signoffs) == before
+        await pilot.press("A")
+        assert len(disk.item(7).signoffs) == before + 1
+        assert disk.item(7).signoffs[-1].revision == 2
+        await pilot.press("question_mark")
+        console = Console(width=200, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#help-keys", Static).content)
+        assert re.search(r"^  A +Approve the current revision", console.export_text(), re.M)
+
+    drive(app, script)
