@@ -1,0 +1,1 @@
+"""Benchmarks for national-scale consultations (issue 6): a generator and one runner."""

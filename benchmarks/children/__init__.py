@@ -1,0 +1,1 @@
+"""Programs the benchmark runs as child processes, one measurement each."""

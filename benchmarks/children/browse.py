@@ -1,0 +1,45 @@
+"""Child: next-item latency of pctui's TUI, measured in-process with Pilot.
+
+argv: FILE PRESSES OUT. Opens the app headless at 120x40, waits for the list, then presses
+`j` PRESSES times; each press is timed from the key event to the screen having handled
+every message it caused, finished its workers and refreshed (the panes and the diff of the
+newly selected item rendered). Writes {"latencies": [seconds, ...]} to OUT.
+
+`Pilot.press` itself waits for the process to be idle (two sleeps of 20 ms), so it cannot
+time a press; the key is posted as the terminal driver posts it instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import time
+from pathlib import Path
+
+from textual import events
+
+from benchmarks.tui_hook import list_ready, make_app, wait_until
+
+
+async def browse(path: Path, presses: int) -> list[float]:
+    """Per-press latencies in seconds."""
+    app = make_app(path)
+    latencies: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(lambda: list_ready(app))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for _ in range(presses):
+            start = time.perf_counter()
+            app.post_message(events.Key("j", "j"))
+            await pilot.pause(0)  # the key and what it posted are handled; the screen refreshed
+            await app.workers.wait_for_complete()
+            await pilot.pause(0)  # what the workers posted is shown
+            latencies.append(time.perf_counter() - start)
+    return latencies
+
+
+if __name__ == "__main__":
+    found = asyncio.run(browse(Path(sys.argv[1]), int(sys.argv[2])))
+    Path(sys.argv[3]).write_text(json.dumps({"latencies": found}))

@@ -1,0 +1,144 @@
+"""Rows of the benchmark's table: one figure at one size, with its reference and target."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+NA_TUI = "n/a (no TUI yet)"
+
+# Every figure the benchmark reports, in table order (the JSON has each of them per size).
+FIGURES = {
+    "read_text": "reading the text (reference)",
+    "tomllib_loads": "tomllib.loads, whole file (reference)",
+    "empty_app_first_frame": "empty Textual app to first frame (reference)",
+    "open_first_frame": "pctui open to first frame with the list",
+    "next_item_p95": "next item (j), p95 over presses",
+    "signoff_save": "sign-off saved (transact)",
+    "revision_save": "new revision saved (transact)",
+    "validate": "pctui validate",
+    "status": "pctui status",
+    "load": "ConsultationFile.load in-process",
+    "inline_diff": "inline diff, two 5,000-char revisions",
+    "inline_diff_flat": "inline diff, same as one paragraph",
+    "peak_memory_open": "peak memory of pctui open",
+    "peak_memory_load": "peak memory of loading the file",
+}
+
+# Figures whose growth from the smallest to the largest size is checked against linear.
+SCALING = (
+    "open_first_frame",
+    "next_item_p95",
+    "signoff_save",
+    "revision_save",
+    "validate",
+    "status",
+    "load",
+    "peak_memory_open",
+    "peak_memory_load",
+)
+
+
+@dataclass
+class Row:
+    """One line of the table (and one object of the JSON's "rows")."""
+
+    key: str
+    figure: str
+    size: int
+    value: float | None
+    unit: str
+    reference: str = "—"
+    reference_value: float | None = None
+    target: str = "—"
+    ok: bool | None = None
+    note: str = ""
+    samples: list[float] | None = None
+
+    @property
+    def shown(self) -> str:
+        """The value as printed: with its unit, or the note when there is no value."""
+        if self.value is None:
+            return self.note or "n/a"
+        return amount(self.value, self.unit)
+
+
+def amount(value: float, unit: str) -> str:
+    """`value` in `unit`, rounded for reading."""
+    if unit == "ms":
+        return f"{value:.1f} ms"
+    if unit == "s":
+        return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    return f"{value:.2f}{unit}"
+
+
+def row(key: str, size: int, value: float | None, unit: str, **extra: Any) -> Row:
+    """A row for figure `key` (its label from FIGURES)."""
+    label = FIGURES.get(key, key)
+    return Row(key=key, figure=label, size=size, value=value, unit=unit, **extra)
+
+
+def growth_rows(rows: list[Row]) -> list[Row]:
+    """For each scaling figure measured at two sizes or more: largest over smallest, vs linear."""
+    sizes = sorted({r.size for r in rows})
+    if len(sizes) < 2:
+        return []
+    small, large = sizes[0], sizes[-1]
+    linear = large / max(small, 1)
+    found = []
+    for key in SCALING:
+        values = {r.size: r.value for r in rows if r.key == key}
+        low, high = values.get(small), values.get(large)
+        if low is None or high is None or low <= 0:
+            continue
+        ratio = high / low
+        found.append(
+            Row(
+                key=f"growth:{key}",
+                figure=f"growth of {key}, {small}→{large} items",
+                size=large,
+                value=ratio,
+                unit="×",
+                reference=f"items ×{linear:g}",
+                reference_value=linear,
+                target=f"≤ {linear:g}× (linear)",
+                ok=ratio <= linear,
+            )
+        )
+    return found
+
+
+def _mark(ok: bool | None) -> str:
+    return "—" if ok is None else ("ok" if ok else "OVER")
+
+
+def table(rows: list[Row]) -> str:
+    """The rows as an aligned plain-text table: figure | size | value | reference | target | ok?"""
+    header = ("figure", "size", "value", "reference", "target", "ok?")
+    lines = [(r.figure, str(r.size), r.shown, r.reference, r.target, _mark(r.ok)) for r in rows]
+    widths = [max(len(cells[n]) for cells in [header, *lines]) for n in range(len(header))]
+    out = []
+    for n, cells in enumerate([header, *lines]):
+        out.append(" | ".join(c.ljust(widths[i]) for i, c in enumerate(cells)).rstrip())
+        if n == 0:
+            out.append("-+-".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def markdown(rows: list[Row]) -> str:
+    """The rows as a Markdown table (for docs/performance.md)."""
+    out = ["| figure | size | value | reference | target | ok? |", "|---|---:|---:|---|---|---|"]
+    for r in rows:
+        cells = (r.figure, str(r.size), r.shown, r.reference, r.target, _mark(r.ok))
+        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(out)
+
+
+def write_json(path: Path, meta: dict[str, Any], rows: list[Row]) -> None:
+    """Write {"meta": ..., "rows": [...]} to `path`."""
+    data = {"meta": meta, "rows": [asdict(r) for r in rows]}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

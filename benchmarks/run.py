@@ -1,0 +1,156 @@
+"""The national-scale benchmark (issue 6): every figure, at every size, in one command.
+
+    python -m benchmarks.run --sizes 1000,10000 --json benchmark.json
+
+For each size a consultation is generated (see `benchmarks.generate`), then each figure is
+measured with its same-run reference beside it, and a table of figure | size | value |
+reference | target | ok? is printed and written as JSON. Times are medians of
+--repeat runs. It is a benchmark, not a test: it exits 0 whatever the figures are (and 2
+when a measurement could not be made at all).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.metadata
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks import figures, generate
+from benchmarks.figures import Setting
+from benchmarks.measure import ROOT, child_env
+from benchmarks.report import FIGURES, Row, growth_rows, markdown, table, write_json
+
+
+def _tui_available() -> bool:
+    # Asked in a child: importing the app here would import Textual into the runner.
+    probe = "from benchmarks.tui_hook import tui_available as t; raise SystemExit(0 if t() else 1)"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, env=child_env()
+    )
+    return done.returncode == 0
+
+
+def measure_size(items: int, args: argparse.Namespace, scratch: Path, tui: bool) -> list[Row]:
+    """Every figure on a generated file of `items` items."""
+    folder = scratch / f"n{items}"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"national-{items}.toml"
+    began = time.perf_counter()
+    size = generate.write(path, items, seed=args.seed, revisions=args.revisions)
+    _say(f"{items} items: generated {size / 1e6:.1f} MB in {time.perf_counter() - began:.1f} s")
+    s = Setting(path, items, args.repeat, args.presses, folder, tui)
+    rows, parse = figures.references(s)
+    empty, empty_seconds, empty_peak = figures.empty_app(s)
+    rows.append(empty)
+    _say(f"{items} items: references done")
+    rows += figures.tui(s, empty_seconds, empty_peak)
+    _say(f"{items} items: TUI done")
+    rows += figures.saves(s)
+    rows += figures.commands(s, parse)
+    rows += figures.load(s, parse)
+    rows += figures.inline_diff(s)
+    _say(f"{items} items: done")
+    return rows
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _ordered(rows: list[Row]) -> list[Row]:
+    order = {key: n for n, key in enumerate(FIGURES)}
+    return sorted(rows, key=lambda r: (order.get(r.key, len(order)), r.key, r.size))
+
+
+def meta(args: argparse.Namespace, sizes: list[int], tui: bool) -> dict[str, Any]:
+    """Where and how the figures were measured."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    changed = subprocess.run(
+        ["git", "status", "--porcelain", "--", "src"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    if changed:
+        commit += " + uncommitted changes in src/"
+    return {
+        "when": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "commit": commit,
+        "python": platform.python_version(),
+        "textual": importlib.metadata.version("textual"),
+        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores",
+        "sizes": sizes,
+        "repeats": args.repeat,
+        "presses": args.presses,
+        "revisions_per_item": args.revisions,
+        "seed": args.seed,
+        "tui": tui,
+        # Other work on the machine slows every figure; the load average says how much.
+        "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.run",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000",
+        help="comma-separated numbers of items (default 1000,10000)",
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing (median)")
+    parser.add_argument("--presses", type=int, default=500, help="`j` presses for next-item")
+    parser.add_argument("--revisions", type=int, default=3, help="revisions per item")
+    parser.add_argument("--seed", type=int, default=1, help="generator seed")
+    parser.add_argument("--json", type=Path, help="also write the table as JSON here")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table too")
+    parser.add_argument("--keep", type=Path, help="generate files into this folder and keep them")
+    args = parser.parse_args(argv)
+    try:
+        args.size_list = [int(x) for x in args.sizes.split(",") if x.strip()]
+    except ValueError:
+        parser.error(f"--sizes must be numbers separated by commas, not {args.sizes!r}")
+    if not args.size_list or min(args.size_list) < 10 or args.repeat < 1 or args.presses < 1:
+        parser.error("sizes must be 10 items or more; --repeat and --presses 1 or more")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every figure at every size; returns the exit status."""
+    args = parse_args(argv)
+    tui = _tui_available()
+    scratch = args.keep or Path(tempfile.mkdtemp(prefix="pctui-bench-"))
+    rows: list[Row] = []
+    try:
+        for items in args.size_list:
+            rows += measure_size(items, args, scratch, tui)
+    except RuntimeError as error:
+        print(f"benchmark: {error}", file=sys.stderr)
+        return 2
+    finally:
+        if args.keep is None:
+            shutil.rmtree(scratch, ignore_errors=True)
+    rows = _ordered(rows) + growth_rows(rows)
+    print(table(rows))
+    if args.markdown:
+        print()
+        print(markdown(rows))
+    if args.json:
+        write_json(args.json, meta(args, args.size_list, tui), rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
