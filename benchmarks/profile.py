@@ -44,7 +44,7 @@ def _profiled(profiler: Any, name: str, path: Path, scratch: Path) -> None:
             file.transact(no, functools.partial(sign, no=no, login=login))
     elif name == "open":
         with profiler:
-            asyncio.run(_open(path))
+            _open(path)
     elif name == "load":
         with profiler:
             ConsultationFile.load(path)
@@ -53,14 +53,18 @@ def _profiled(profiler: Any, name: str, path: Path, scratch: Path) -> None:
             pctui_main([name, str(path)])
 
 
-async def _open(path: Path) -> None:
+def _open(path: Path) -> None:
     """What `pctui open` does up to the list on screen (headless; Textual imported here)."""
-    from benchmarks.tui_hook import list_ready, make_app, wait_until
+    from textual.app import App
 
-    app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(lambda: list_ready(app))
-        await pilot.pause(0)
+    from benchmarks.tui_hook import list_ready, run_open, wait_until
+
+    async def shown(app: App[Any]) -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(lambda: list_ready(app))
+            await pilot.pause(0)
+
+    run_open(path, lambda app, run: asyncio.run(shown(app)))
 
 
 def main(argv: list[str] | None = None) -> int:

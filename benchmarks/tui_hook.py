@@ -1,81 +1,78 @@
-"""How the benchmark reaches pctui's TUI: build the app for a file, tell when its list is up.
+"""How the benchmark reaches pctui's TUI: run `pctui open FILE` as the command does, but
+let the benchmark drive the app the command built, and tell when its item list is up.
 
-Kept in one place so that when the app's entry point changes only this file follows.
-Imported by the child processes only (it imports Textual).
+The command's own path is kept whole (loading, whatever `run_app` sets up before the app
+runs, the keymap): only `App.run` is replaced, in this child process, by the benchmark's
+driver. Imported by child processes only (it imports Textual).
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib
+import functools
 import importlib.util
-import inspect
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from textual.app import App
-from textual.widget import Widget
-from textual.widgets import DataTable, ListView, OptionList
+from textual.widgets import ListView
 
-from pctui.storage import ConsultationFile
+from pctui.cli.main import main as pctui_main
 
-FACTORIES = ("make_app", "build_app", "create_app")
+# Called with the app `pctui open` built and a function that runs it for real (App.run).
+Driver = Callable[[App[Any], Callable[..., Any]], object]
 
 
 def tui_available() -> bool:
-    """True when this checkout has pctui's TUI: `pctui.app` with an App class or factory."""
-    return _entry() is not None
-
-
-def _entry() -> Callable[[ConsultationFile], App[Any]] | None:
-    """The callable that builds the app from a loaded file, wherever pctui.app keeps it."""
+    """True when this checkout has pctui's TUI (what `pctui open` imports to run it)."""
     if importlib.util.find_spec("pctui.app") is None:
-        return None
-    for name in ("pctui.app.main", "pctui.app.app", "pctui.app"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        for factory_name in FACTORIES:
-            factory = getattr(module, factory_name, None)
-            if callable(factory):
-                return cast(Callable[[ConsultationFile], App[Any]], factory)
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, App) and cls.__module__.startswith("pctui.app"):
-                return cast(Callable[[ConsultationFile], App[Any]], cls)
-    return None
+        return False
+    try:
+        from pctui.app.main import run_app  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
-def make_app(path: Path) -> App[Any]:
-    """pctui's app for the file at `path`, loaded as `pctui open` loads it."""
-    entry = _entry()
-    if entry is None:
-        raise RuntimeError("pctui.app has no App class or factory yet")
-    return entry(ConsultationFile.load(path))
+def run_open(path: Path, drive: Driver) -> None:
+    """Run `pctui open PATH` with `drive(app, run)` called where the app would run itself."""
+    original = App.run
+
+    def driven(self: App[Any], *args: Any, **kwargs: Any) -> Any:
+        return drive(self, functools.partial(original, self))
+
+    App.run = driven  # type: ignore[method-assign]
+    try:
+        code = pctui_main(["open", str(path)])
+    finally:
+        App.run = original  # type: ignore[method-assign]
+    if code != 0:
+        raise RuntimeError(f"pctui open {path} exited {code}")
 
 
-def _rows(widget: Widget) -> int:
-    if isinstance(widget, DataTable):
-        return widget.row_count
-    if isinstance(widget, OptionList):
-        return widget.option_count
+def _rows(widget: Any) -> int:
+    """Rows a list-like widget shows: pctui's item list and DataTable have `row_count`."""
+    for name in ("row_count", "option_count"):
+        count = getattr(widget, name, None)
+        if isinstance(count, int):
+            return count
     if isinstance(widget, ListView):
         return len(widget.children)
     return 0
 
 
 def list_ready(app: App[Any]) -> bool:
-    """True when the screen shows a list (table, option list or list view) with rows in it."""
+    """True when the screen shows a list (pctui's item list, a table…) with rows in it."""
     try:
-        widgets = list(app.screen.query("DataTable, OptionList, ListView"))
+        widgets = list(app.screen.query("*"))
     except Exception:  # no screen yet
         return False
     return any(_rows(widget) > 0 for widget in widgets)
 
 
-async def wait_until(test: Callable[[], bool], timeout: float = 300) -> None:
+async def wait_until(test: Callable[[], bool], timeout: float = 120) -> None:
     """Return once `test()` is true; TimeoutError after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while not test():

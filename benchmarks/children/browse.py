@@ -1,9 +1,9 @@
-"""Child: next-item latency of pctui's TUI, measured in-process with Pilot.
+"""Child: next-item latency of `pctui open FILE`, measured in-process with Pilot.
 
-argv: FILE PRESSES OUT. Opens the app headless at 120x40, waits for the list, then presses
-`j` PRESSES times; each press is timed from the key event to the screen having handled
-every message it caused, finished its workers and refreshed (the panes and the diff of the
-newly selected item rendered). Writes {"latencies": [seconds, ...]} to OUT.
+argv: FILE PRESSES OUT. Runs the app `pctui open` builds headless at 120x40, waits for the
+list, then presses `j` PRESSES times; each press is timed from the key event to the screen
+having handled every message it caused, finished its workers and refreshed (the panes and
+the diff of the newly selected item rendered). Writes {"latencies": [seconds, ...]} to OUT.
 
 `Pilot.press` itself waits for the process to be idle (two sleeps of 20 ms), so it cannot
 time a press; the key is posted as the terminal driver posts it instead.
@@ -15,16 +15,18 @@ import asyncio
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual import events
+from textual.app import App
 
-from benchmarks.tui_hook import list_ready, make_app, wait_until
+from benchmarks.tui_hook import list_ready, run_open, wait_until
 
 
-async def browse(path: Path, presses: int) -> list[float]:
+async def browse(app: App[Any], presses: int) -> list[float]:
     """Per-press latencies in seconds."""
-    app = make_app(path)
     latencies: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(lambda: list_ready(app))
@@ -41,5 +43,10 @@ async def browse(path: Path, presses: int) -> list[float]:
 
 
 if __name__ == "__main__":
-    found = asyncio.run(browse(Path(sys.argv[1]), int(sys.argv[2])))
+    found: list[float] = []
+
+    def drive(app: App[Any], run: Callable[..., Any]) -> None:
+        found.extend(asyncio.run(browse(app, int(sys.argv[2]))))
+
+    run_open(Path(sys.argv[1]), drive)
     Path(sys.argv[3]).write_text(json.dumps({"latencies": found}))

@@ -1,19 +1,21 @@
-"""Child: what `pctui open FILE` does, leaving at its first frame with the list shown.
+"""Child: `pctui open FILE`, leaving at its first frame with the item list shown.
 
 argv: FILE OUT. Writes the time.time() of that frame to OUT. Runs on a pseudo-terminal
-(the parent provides one) so the real terminal driver draws it.
+(the parent provides one) so that the real terminal driver draws it.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 
-from benchmarks.tui_hook import list_ready, make_app, wait_until
+from benchmarks.tui_hook import list_ready, run_open, wait_until
 
 
 async def first_frame(pilot: Pilot[Any]) -> None:
@@ -28,5 +30,10 @@ async def first_frame(pilot: Pilot[Any]) -> None:
     app.call_after_refresh(done)
 
 
+def drive(app: App[Any], run: Callable[..., Any]) -> Any:
+    """Run the app on the terminal with the autopilot that leaves at the first frame."""
+    return run(auto_pilot=first_frame)
+
+
 if __name__ == "__main__":
-    make_app(Path(sys.argv[1])).run(auto_pilot=first_frame)
+    run_open(Path(sys.argv[1]), drive)
