@@ -60,6 +60,7 @@ class MainScreen(Screen[None]):
         self._derived = DerivedCache()
         self._index: dict[int, Item] = {}
         self._indexed: Consultation | None = None  # the consultation `_index` was built for
+        self._answers: tuple[bool | None, ...] = ()  # check_action's, as the footer shows them
         self._watch_interval = watch_interval
 
     # ---- layout and redrawing -------------------------------------------------------------
@@ -125,10 +126,15 @@ class MainScreen(Screen[None]):
         self.show_detail()
 
     def show_detail(self) -> None:
-        """Redraw the selected item's pane."""
+        """Redraw the selected item's pane, and the footer when what can run changed."""
         detail = self.query_one(ItemDetail)
         detail.show(self.file.consultation, self.selected, self.diff_base, self.diff_mode)
-        self.refresh_bindings()
+        # Refreshing bindings rebuilds the footer; doing it on every move made each key
+        # press slow (and Textual kept the old footer keys alive), so only on a change.
+        answers = tuple(self.check_action(action.name, ()) for action in ACTIONS)
+        if answers != self._answers:
+            self._answers = answers
+            self.refresh_bindings()
 
     def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
         """A new item is selected: show it."""
