@@ -1,0 +1,65 @@
+"""The reviewer's own settings: `config.toml` in pctui's folder of the user's config folder.
+
+    # ~/.config/pctui/config.toml
+    theme = "pctui-dark"
+    lang = "ja"
+
+Read by the TUI and the CLI (theme, language); written when the reviewer switches a
+setting in the app or with a command. A missing file is an empty config; a file that cannot
+be read is reported, never fatal — a reviewer's broken preferences must not keep them from
+the consultation. Writing keeps every other key and comment (tomlkit) and is atomic.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomlkit
+
+
+def config_dir() -> Path:
+    """pctui's folder in the user's config folder (`~/.config/pctui` on Linux)."""
+    return platformdirs.user_config_path("pctui")
+
+
+def config_path() -> Path:
+    """Where the settings file is looked for."""
+    return config_dir() / "config.toml"
+
+
+def load_config(path: Path | None = None) -> tuple[dict[str, Any], list[str]]:
+    """(settings, problems) read from `path` (default: config_path()); no file is no settings."""
+    path = path or config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, [f"{path}: cannot read the settings: {error}"]
+    except tomllib.TOMLDecodeError as error:
+        return {}, [f"{path}: not valid TOML, settings ignored: {error}"]
+    return data, []
+
+
+def save_setting(key: str, value: str, path: Path | None = None) -> None:
+    """Set one top-level `key` in the settings file, keeping the rest of it; atomic.
+
+    Raises OSError when the folder cannot be written; the caller reports it.
+    """
+    path = path or config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        document = tomlkit.document()
+    except (UnicodeDecodeError, tomlkit.exceptions.TOMLKitError):
+        # A broken file is replaced rather than kept broken: the reviewer asked for a setting.
+        document = tomlkit.document()
+    document[key] = value
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp.write_text(tomlkit.dumps(document), encoding="utf-8")
+    os.replace(temp, path)
