@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,7 +15,7 @@ from pctui.app.keymap import load_keymap
 from pctui.app.render.palette import use_colour
 from pctui.app.screens.main import MainScreen
 from pctui.model.identity import current_login
-from pctui.storage import ConsultationFile
+from pctui.storage import ConsultationFile, SaveError
 
 
 class ReviewApp(App[None]):
@@ -43,7 +46,12 @@ class ReviewApp(App[None]):
         self.keys_changed: dict[str, str] = {}  # binding id -> keys, from the keymap file
 
     def on_mount(self) -> None:
-        """Apply the reviewer's keymap, saying what in it could not be used."""
+        """Leave cleanly on a hang-up; apply the reviewer's keymap, saying what in it could
+        not be used."""
+        with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
+            # The loop runs this between two events, so a save in progress is finished
+            # first (a plain signal handler could interrupt it anywhere).
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
         if self._keymap_path is None:
             return
         keymap, problems = load_keymap(self._keymap_path)
@@ -52,6 +60,22 @@ class ReviewApp(App[None]):
             self.keys_changed = keymap
         for problem in problems:
             self.notify(problem, severity="warning", timeout=10, markup=False)
+
+    def hang_up(self) -> None:
+        """The terminal is gone (SIGHUP: an SSH connection dropped, the window closed).
+        Every action is already saved; a change kept after a failed save is tried once
+        more, then the app leaves with status 129 (128 + SIGHUP, as shells report it)."""
+        with contextlib.suppress(SaveError):
+            self.file.save_pending()
+        self.exit(return_code=128 + signal.SIGHUP)
+
+    async def action_quit(self) -> None:
+        """Quit (ctrl+q, the palette) as `q` does: a change not yet saved is written first."""
+        screen = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(screen, MainScreen):
+            screen.action_quit()
+        else:
+            self.exit()
 
     def get_default_screen(self) -> Screen[None]:
         """The review screen."""

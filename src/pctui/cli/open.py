@@ -21,5 +21,4 @@ def run(args: argparse.Namespace) -> int:
     file = load(args.file)
     from pctui.app.main import run_app  # Textual is imported only when the TUI is wanted
 
-    run_app(file)
-    return OK
+    return run_app(file) or OK

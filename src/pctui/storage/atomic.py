@@ -19,7 +19,10 @@ from pctui.storage.problems import SaveError
 @contextlib.contextmanager
 def folder_lock(path: Path) -> Iterator[None]:
     """Hold an exclusive flock on the folder of `path` for the duration of the block."""
-    fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as error:
+        raise SaveError(_explain(error, path, "cannot lock its folder")) from error
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -27,14 +30,66 @@ def folder_lock(path: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def _explain(error: OSError, path: Path) -> str:
-    if error.errno == errno.ENOSPC:
+def _explain(error: OSError, path: Path, doing: str = "could not write") -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"{path}: the disk is full; nothing was written (free space, then act again)"
     if error.errno in (errno.EROFS,):
         return f"{path}: the file system is read-only; nothing was written"
     if error.errno in (errno.EACCES, errno.EPERM):
         return f"{path}: permission denied; nothing was written (check the folder's group and mode)"
-    return f"{path}: could not write ({error.strerror}); nothing was written"
+    return f"{path}: {doing} ({error.strerror}); nothing was written"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: alive, just not ours to signal
+    return True
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Remove the temporary files of `path` that writers killed mid-save left; returns them.
+
+    A writer names its temporary file `.NAME.PID.tmp`; while that process lives the file
+    may be about to be renamed and is left alone. One whose process is gone can never be
+    renamed: it is only a copy of a save that did not happen, so it is deleted (its content
+    is never read back; the file itself is the old version or the new one).
+    """
+    prefix, removed = f".{path.name}.", []
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return removed
+    for name in names:
+        pid = name[len(prefix) : -len(".tmp")]
+        if not (name.startswith(prefix) and name.endswith(".tmp") and pid.isdigit()):
+            continue
+        if int(pid) == os.getpid() or _alive(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(path.parent / name)
+            removed.append(path.parent / name)
+    return removed
+
+
+def _read_only(path: Path, old: os.stat_result) -> str | None:
+    """Why `path` must not be replaced although its folder is writable, or None.
+
+    Replacing by rename needs only the folder's permission, so the file's own is checked
+    here: a file nobody may write (all write bits off) was made read-only on purpose,
+    root included, and one the current user may not write is someone else's to change.
+    """
+    if old.st_mode & 0o222 == 0:
+        return f"{path}: the file is read-only; nothing was written (chmod u+w to allow changes)"
+    if not os.access(path, os.W_OK):
+        with contextlib.suppress(OSError):
+            if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+                return f"{path}: the file system is read-only; nothing was written"
+        return f"{path}: permission denied; nothing was written (check the file's group and mode)"
+    return None
 
 
 def write_atomic(path: Path, data: bytes) -> os.stat_result:
@@ -45,12 +100,16 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
     group-writable. Returns the new file's stat. Raises SaveError with a message a person
     can act on, leaving the original untouched.
     """
-    try:
-        old = path.stat()
-    except FileNotFoundError:
-        old = None
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
+        try:
+            old: os.stat_result | None = path.stat()
+        except FileNotFoundError:
+            old = None
+        refusal = _read_only(path, old) if old is not None else None
+        if refusal:
+            raise SaveError(refusal)
+        remove_stale_temps(path)
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             view = memoryview(data)
@@ -78,4 +137,7 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
             os.fsync(folder)
         finally:
             os.close(folder)
-    return path.stat()
+    try:
+        return path.stat()
+    except OSError as error:  # renamed, but no longer reachable: say so, not a traceback
+        raise SaveError(f"{path}: written, but cannot be read back ({error.strerror})") from error

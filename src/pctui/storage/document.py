@@ -102,9 +102,16 @@ class ConsultationFile:
             return True
 
     def reload(self) -> None:
-        """Read the file again (someone else saved it); keeps actions not yet saved."""
-        with folder_lock(self.path):
-            self._reload_and_replay()
+        """Read the file again (someone else saved it); keeps actions not yet saved.
+
+        LoadError when it no longer loads, or its folder cannot even be locked.
+        """
+        try:
+            with folder_lock(self.path):
+                self._reload_and_replay()
+        except SaveError as error:  # the lock: say it as a problem with the file
+            message = str(error).removeprefix(f"{self.path}: ")
+            raise LoadError([Problem(str(self.path), 1, 1, message)]) from None
 
     def _reload_and_replay(self) -> None:
         loaded, stamp = read_loaded(self.path)
@@ -145,15 +152,7 @@ class ConsultationFile:
         the action is not applied.
         """
         with folder_lock(self.path):
-            if self.changed_on_disk():
-                try:
-                    self._reload_and_replay()
-                except LoadError as error:
-                    problems = "\n".join(str(problem) for problem in error.problems)
-                    raise SaveError(
-                        f"{self.path}: changed on disk and no longer loads; nothing was "
-                        f"written (fix the file, then act again):\n{problems}"
-                    ) from None
+            self._catch_up()
             try:
                 result = action(self.consultation)
             except Refused:
@@ -165,6 +164,30 @@ class ConsultationFile:
                 self._revised[no] = result.revision
             self._save()
             return result
+
+    def _catch_up(self) -> None:
+        """Under the lock: re-read the file if someone else saved it, replaying ours."""
+        if self.changed_on_disk():
+            try:
+                self._reload_and_replay()
+            except LoadError as error:
+                problems = "\n".join(str(problem) for problem in error.problems)
+                raise SaveError(
+                    f"{self.path}: changed on disk and no longer loads; nothing was "
+                    f"written (fix the file, then act again):\n{problems}"
+                ) from None
+
+    def save_pending(self) -> None:
+        """Write the actions kept in memory after a failed save (a full disk, …), if any.
+
+        SaveError when it fails again; the actions stay kept.
+        """
+        if not self._pending:
+            return
+        with folder_lock(self.path):
+            self._catch_up()
+            if self._pending:
+                self._save()
 
     def _save(self) -> None:
         touched = {pending.no for pending in self._pending}

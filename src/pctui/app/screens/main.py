@@ -35,7 +35,7 @@ from pctui.app.widgets.search_bar import SearchBar
 from pctui.app.widgets.title_bar import TitleBar
 from pctui.model.inert import inert
 from pctui.model.records import Consultation, Item
-from pctui.storage import ConsultationFile
+from pctui.storage import ConsultationFile, SaveError
 
 NEEDS_ITEM = {"approve", "request_changes", "withdraw", "edit", "external_edit", "cycle_diff"}
 NEEDS_ROWS = {"next_item", "previous_item", "first_item", "last_item"}
@@ -62,6 +62,7 @@ class MainScreen(Screen[None]):
         self._indexed: Consultation | None = None  # the consultation `_index` was built for
         self._answers: tuple[bool | None, ...] = ()  # check_action's, as the footer shows them
         self._watch_interval = watch_interval
+        self._leave_unsaved = False  # quit was pressed once while a change could not be saved
 
     # ---- layout and redrawing -------------------------------------------------------------
 
@@ -379,5 +380,17 @@ class MainScreen(Screen[None]):
         self.app.push_screen(HelpScreen(keys_changed))
 
     def action_quit(self) -> None:
-        """Leave; every action is already saved."""
+        """Leave; every action is already saved. A change kept after a failed save (a full
+        disk) is written first; if it fails again, say so and leave only when asked again."""
+        if self.file.pending and not self._leave_unsaved:
+            try:
+                self.file.save_pending()
+            except SaveError as error:
+                self._leave_unsaved = True
+                count = self.file.pending
+                self.say(Outcome(
+                    f"Not saved: {error}\n{count} change(s) kept in memory would be lost; "
+                    "quit again to leave without them.", ERROR, changed=False,
+                ))  # fmt: skip
+                return
         self.app.exit()
