@@ -53,10 +53,12 @@ def sample_bytes() -> bytes:
 # Texts a reviewer may really write, plus the characters TOML has to escape and lines that
 # look like the start of an item (which a splitter must not take for one).
 _WORDS = ["ご意見", "ありがとうございます。", "原案のとおりとします", 'a "quoted" word', "C:\\path",
-          "'single'", '"""', "'''", "\n", "\n\n", "\n[[items]]\n", "\n[consultation]\n", "# not a comment",
-          "\t", "x = 1", "🙂", "ｶﾀｶﾅ"]  # fmt: skip
-texts = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6).map("".join).filter(
-    lambda t: bool(t.strip())
+          "'single'", '"""', "'''", "\n", "\n\n", "\n[[items]]\n", "\n[consultation]\n",
+          "# not a comment", "\t", "x = 1", "🙂", "ｶﾀｶﾅ"]  # fmt: skip
+texts = (
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6)
+    .map("".join)
+    .filter(lambda t: bool(t.strip()))
 )
 
 

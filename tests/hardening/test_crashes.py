@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from tests.hardening.files import ME, run_cli, sample_bytes
 
 from pctui.model.actions import sign
 from pctui.storage import ConsultationFile
-from tests.hardening.files import ME, run_cli, sample_bytes
 
 KILLS = 80  # workers killed by the main test (see docs/robustness.md)
 REAL_KILLS = 8  # real `pctui revise` commands killed

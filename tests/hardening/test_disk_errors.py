@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.app.conftest import RecordingApp
+from tests.hardening.files import ME, Fingerprint, run_cli, sample_bytes
 
 from pctui.model.actions import sign
 from pctui.storage import ConsultationFile, SaveError
-from tests.app.conftest import RecordingApp
-from tests.hardening.files import ME, Fingerprint, run_cli, sample_bytes
 
 FAULTS = {
     "write": errno.ENOSPC,  # the disk fills while the copy is written
@@ -341,9 +341,26 @@ def test_a_really_read_only_file_system(small_disk: Path) -> None:
     path.write_bytes(sample_bytes())
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     before = Fingerprint.of(path)
-    for argv in (("signoff", path, "--item", "10"), ("revise", path, "--item", "10", "--text", "x")):
+    for argv in (
+        ("signoff", path, "--item", "10"),
+        ("revise", path, "--item", "10", "--text", "x"),
+    ):
         done = _pctui(*argv)
         assert done.returncode == 1, done.stderr
         assert done.stderr == f"pctui: {path}: {SAYS[errno.EROFS]}\n"
     assert Fingerprint.of(path) == before
     assert _pctui("validate", path).returncode == 0
+
+
+def test_a_hang_up_writes_a_kept_change_before_leaving(disk: Disk, path: Path) -> None:
+    app = RecordingApp(ConsultationFile.load(path), ME, watch_interval=None)
+
+    async def script(pilot: Any) -> None:
+        disk.fail("write")
+        await pilot.press("G", "a")
+        disk.heal()  # space freed, then the connection drops
+        app.hang_up()
+
+    _drive(app, script)
+    assert app.return_code == 129
+    assert ConsultationFile.load(path).consultation.items[9].signoffs[-1].by == ME

@@ -21,20 +21,21 @@ from unittest import mock
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-
-from pctui.model.records import REJECT, Consultation
-from pctui.publish import render
-from pctui.storage import ConsultationFile, LoadError
 from tests.hardening.conftest import examples
 from tests.hardening.files import (
     ME,
     Fingerprint,
+    Ran,
     check_outcome,
     run_cli,
     sample_bytes,
     small_consultation,
 )
 from tests.hardening.mutations import BOM, broken
+
+from pctui.model.records import REJECT, Consultation
+from pctui.publish import render
+from pctui.storage import ConsultationFile, LoadError
 
 SAMPLE = sample_bytes()
 # Lines 322-324 of the sample lost: No.7's `[[items]]` line goes, so its keys land in No.6's
@@ -105,12 +106,18 @@ ACTIONS = {
 def _kept_everything(old: Consultation, new: Consultation, no: int, action: str) -> None:
     """`new` is `old` with one action on item `no` added, and nothing else changed."""
     assert (new.meta, new.intake, new.review, new.sections) == (
-        old.meta, old.intake, old.review, old.sections
+        old.meta,
+        old.intake,
+        old.review,
+        old.sections,
     )
     assert [i for i in new.items if i.no != no] == [i for i in old.items if i.no != no]
     before, after = old.item(no), new.item(no)
     assert before is not None and after is not None
-    grew = (len(after.revisions) - len(before.revisions), len(after.signoffs) - len(before.signoffs))
+    grew = (
+        len(after.revisions) - len(before.revisions),
+        len(after.signoffs) - len(before.signoffs),
+    )
     assert grew == {"revise": (1, 0), "withdraw": (0, 0)}.get(action, (0, 1))
     assert after.revisions[: len(before.revisions)] == before.revisions
     if action == "withdraw":
@@ -234,25 +241,25 @@ REAL_CASES = {
 }  # fmt: skip
 
 
+REAL_RUNS = [  # one command per broken file keeps this to a handful of process starts
+    ("truncated", ["validate"]),
+    ("truncated", ["publish", "--draft"]),
+    ("bad-utf8", ["open"]),
+    ("bom-crlf-dup-table", ["status", "--json"]),
+    ("wrong-type", ["signoff", "--item", "4"]),
+]
+
+
 @pytest.mark.skipif(not PCTUI.exists(), reason="needs the installed pctui command")
-@pytest.mark.parametrize("name", sorted(REAL_CASES))
-def test_the_real_command_on_broken_files(name: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "command"), REAL_RUNS)
+def test_the_real_command_on_broken_files(name: str, command: list[str], tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     path.write_bytes(REAL_CASES[name])
     before = Fingerprint.of(path)
-    for argv in (
-        ["validate", path],
-        ["status", "--json", path],
-        ["open", path],
-        ["signoff", path, "--item", "4"],
-        ["publish", path, "--out", tmp_path / "out"],
-    ):
-        done = subprocess.run([PCTUI, *argv], capture_output=True, text=True, timeout=60,
-                              stdin=subprocess.DEVNULL, check=False)  # fmt: skip
-        ran_err = done.stderr
-        assert done.returncode == 2, (argv, done.stdout, ran_err)
-        assert ran_err.startswith(f"{path}:"), ran_err
-        assert "Traceback" not in ran_err
-        assert "\x1b[" not in done.stdout
-    assert Fingerprint.of(path).data == before.data
-    assert path.stat().st_mtime_ns == before.mtime_ns
+    done = subprocess.run([PCTUI, command[0], path, *command[1:]], capture_output=True,
+                          text=True, timeout=60, stdin=subprocess.DEVNULL, check=False)  # fmt: skip
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert done.stderr.startswith(f"{path}:"), done.stderr
+    check_outcome(Ran(done.returncode, done.stdout, done.stderr), path)
+    assert "\x1b[" not in done.stdout  # no screen was drawn
+    assert Fingerprint.of(path) == before

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import signal
+import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from pctui.app.hangup import HUNG_UP, HangUpGuard, terminal_gone
 from pctui.app.keymap import load_keymap
 from pctui.app.render.palette import use_colour
 from pctui.app.screens.main import MainScreen
 from pctui.model.identity import current_login
 from pctui.storage import ConsultationFile, SaveError
+
+HANG_UP_GRACE = 5.0  # seconds the app may take to leave after a hang-up
 
 
 class ReviewApp(App[None]):
@@ -44,14 +48,16 @@ class ReviewApp(App[None]):
         use_colour(not self.no_color)
         self._keymap_path = keymap
         self.keys_changed: dict[str, str] = {}  # binding id -> keys, from the keymap file
+        self._terminal: int | None = None  # the terminal's fd, when there is a real one
 
     def on_mount(self) -> None:
         """Leave cleanly on a hang-up; apply the reviewer's keymap, saying what in it could
         not be used."""
-        with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
-            # The loop runs this between two events, so a save in progress is finished
-            # first (a plain signal handler could interrupt it anywhere).
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
+        stdin = sys.__stdin__
+        if not self.is_headless and stdin is not None and stdin.isatty():
+            self._terminal = stdin.fileno()  # the terminal Textual reads keys from
+            loop = asyncio.get_running_loop()
+            HangUpGuard(self._terminal, loop, self.hang_up, grace=HANG_UP_GRACE).install()
         if self._keymap_path is None:
             return
         keymap, problems = load_keymap(self._keymap_path)
@@ -63,11 +69,14 @@ class ReviewApp(App[None]):
 
     def hang_up(self) -> None:
         """The terminal is gone (SIGHUP: an SSH connection dropped, the window closed).
-        Every action is already saved; a change kept after a failed save is tried once
-        more, then the app leaves with status 129 (128 + SIGHUP, as shells report it)."""
+        Runs in the event loop, so no save is in progress. Every action is already saved;
+        a change kept after a failed save is tried once more, then the app leaves with
+        status 129 (128 + SIGHUP, as shells report it)."""
         with contextlib.suppress(SaveError):
             self.file.save_pending()
-        self.exit(return_code=128 + signal.SIGHUP)
+        if self._terminal is not None and terminal_gone(self._terminal):
+            os._exit(HUNG_UP)  # nothing to restore, and Textual's writes to it could block
+        self.exit(return_code=HUNG_UP)
 
     async def action_quit(self) -> None:
         """Quit (ctrl+q, the palette) as `q` does: a change not yet saved is written first."""

@@ -58,7 +58,8 @@ def remove_stale_temps(path: Path) -> list[Path]:
     renamed: it is only a copy of a save that did not happen, so it is deleted (its content
     is never read back; the file itself is the old version or the new one).
     """
-    prefix, removed = f".{path.name}.", []
+    prefix = f".{path.name}."
+    removed: list[Path] = []
     try:
         names = os.listdir(path.parent)
     except OSError:
