@@ -11,6 +11,7 @@ real read-only mount are used as well.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import os
 import subprocess
@@ -23,6 +24,7 @@ import pytest
 from tests.app.conftest import RecordingApp
 from tests.hardening.files import ME, Fingerprint, run_cli, sample_bytes
 
+from pctui.app.editor import EditorResult
 from pctui.model.actions import sign
 from pctui.storage import ConsultationFile, SaveError
 
@@ -364,3 +366,26 @@ def test_a_hang_up_writes_a_kept_change_before_leaving(disk: Disk, path: Path) -
     _drive(app, script)
     assert app.return_code == 129
     assert ConsultationFile.load(path).consultation.items[9].signoffs[-1].by == ME
+
+
+@pytest.mark.parametrize("dropped", [True, False])
+def test_an_edit_left_by_a_dropped_connection_is_not_saved(
+    dropped: bool, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor ($VISUAL) ran when the connection dropped: what it left is not saved."""
+    before = Fingerprint.of(path)
+    app = RecordingApp(ConsultationFile.load(path), ME, watch_interval=None)
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # headless: no terminal to lend
+
+    def editor(text: str, name: str) -> EditorResult:
+        if dropped:
+            app.hung_up.set()  # as the hang-up guard does, from its thread
+        return EditorResult(text + "（途中まで）")
+
+    monkeypatch.setattr("pctui.app.screens.main.run_editor", editor)
+
+    async def script(pilot: Any) -> None:
+        await pilot.press("G", "E")
+
+    _drive(app, script)
+    assert (Fingerprint.of(path) == before) == dropped

@@ -44,13 +44,18 @@ class HangUpGuard:
     process with status 129 if the app is still running `grace` seconds later."""
 
     def __init__(
-        self, fd: int, loop: asyncio.AbstractEventLoop, leave: Callable[[], None], grace: float
+        self,
+        fd: int,
+        loop: asyncio.AbstractEventLoop,
+        leave: Callable[[], None],
+        grace: float,
+        triggered: threading.Event | None = None,
     ) -> None:
         self.fd = fd
         self.loop = loop
         self.leave = leave
         self.grace = grace
-        self.triggered = threading.Event()
+        self.triggered = triggered or threading.Event()  # set the moment a hang-up is seen
 
     def install(self) -> None:
         """Handle SIGHUP (call from the main thread) and start watching the terminal."""

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import os
 import sys
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -49,6 +50,8 @@ class ReviewApp(App[None]):
         self._keymap_path = keymap
         self.keys_changed: dict[str, str] = {}  # binding id -> keys, from the keymap file
         self._terminal: int | None = None  # the terminal's fd, when there is a real one
+        # Set (from any thread) the moment the terminal is seen gone, before `hang_up` runs.
+        self.hung_up = threading.Event()
 
     def on_mount(self) -> None:
         """Leave cleanly on a hang-up; apply the reviewer's keymap, saying what in it could
@@ -57,7 +60,8 @@ class ReviewApp(App[None]):
         if not self.is_headless and stdin is not None and stdin.isatty():
             self._terminal = stdin.fileno()  # the terminal Textual reads keys from
             loop = asyncio.get_running_loop()
-            HangUpGuard(self._terminal, loop, self.hang_up, grace=HANG_UP_GRACE).install()
+            guard = HangUpGuard(self._terminal, loop, self.hang_up, HANG_UP_GRACE, self.hung_up)
+            guard.install()
         if self._keymap_path is None:
             return
         keymap, problems = load_keymap(self._keymap_path)
@@ -72,6 +76,7 @@ class ReviewApp(App[None]):
         Runs in the event loop, so no save is in progress. Every action is already saved;
         a change kept after a failed save is tried once more, then the app leaves with
         status 129 (128 + SIGHUP, as shells report it)."""
+        self.hung_up.set()
         with contextlib.suppress(SaveError):
             self.file.save_pending()
         if self._terminal is not None and terminal_gone(self._terminal):

@@ -301,6 +301,9 @@ class MainScreen(Screen[None]):
         except SuspendNotSupported:
             self.say(Outcome("This terminal cannot hand over to an editor; use e.", ERROR, False))
             return
+        hung_up = getattr(self.app, "hung_up", None)
+        if hung_up is not None and hung_up.is_set():
+            return  # the connection dropped while the editor ran: no edit was confirmed
         if result.text is None:
             self.say(Outcome(result.problem, ERROR, False))
         elif result.text == text:
