@@ -125,7 +125,7 @@ def choose(
         if language in SUPPORTED:
             return Choice(language, source, _notices(passed_over, language))
         if source != CONSULTATION:  # the file's checks report a bad `language` themselves
-            passed_over.append((source, repr(value)))
+            passed_over.append(("--lang" if source == OPTION else "config.toml", repr(value)))
     language = locale_language(environ or {})
     if language in SUPPORTED:
         return Choice(language, LOCALE, _notices(passed_over, language))

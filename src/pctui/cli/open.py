@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 
 from pctui.cli.common import OK, load
+from pctui.i18n import N_, _
 
-HELP = "open the review TUI on a consultation file"
+HELP = N_("open the review TUI on a consultation file")
+DESCRIPTION = N_("Open the review TUI on a consultation file.")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser("open", help=HELP, description=HELP + ".")
-    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
+    parser = commands.add_parser("open", help=_(HELP), description=_(DESCRIPTION))
+    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
     parser.set_defaults(run=run)
 
 
