@@ -20,6 +20,7 @@ from pctui.cli import (
 )
 from pctui.cli import open as open_command
 from pctui.cli.common import BAD_INPUT, Exit
+from pctui.cli.helpformat import HelpFormatter
 from pctui.cli.language import add_option, settle, settle_for_file
 from pctui.i18n import N_, _
 
@@ -30,7 +31,9 @@ Exit status: 0 ok, 1 a finding or a refused action, 2 bad input.""")
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand, in the current language."""
-    parser = argparse.ArgumentParser(prog="pctui", description=_(DESCRIPTION))
+    parser = argparse.ArgumentParser(
+        prog="pctui", description=_(DESCRIPTION), formatter_class=HelpFormatter
+    )
     parser.add_argument("--version", action="version", version=f"pctui {__version__}")
     add_option(parser, top=True)
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
@@ -40,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     ):  # fmt: skip
         module.add_parser(commands)
     for command in commands.choices.values():
+        command.formatter_class = HelpFormatter
         add_option(command)
     return parser
 
