@@ -20,7 +20,8 @@ ARGPARSE_WORDS = {
     "show program's version number and exit": N_("show program's version number and exit"),
 }
 # 禁則: never first on a line (closing marks, small kana, the long-vowel mark).
-NO_LINE_START = set("、。，．,.）)」』】〕：:；;！!？?ー" "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
+NO_LINE_START = set("、。，．,.）)」』】〕：:；;！!？?ー")
+NO_LINE_START |= set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
 _TOKEN = re.compile(r"\s+|[^\s]")
 
 
