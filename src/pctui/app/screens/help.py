@@ -22,7 +22,7 @@ def help_table(keys_changed: dict[str, str] | None = None) -> Table:
     changed = keys_changed or {}
     table = Table.grid(padding=(0, 2))
     table.add_column(no_wrap=True, style="bold")
-    table.add_column(ratio=1)
+    table.add_column(ratio=1, overflow="fold")  # Japanese has no spaces to wrap at
     for number, group in enumerate(GROUPS):
         table.add_row(Text(_(group), style="bold underline"), "", end_section=False)
         for action in ACTIONS:
