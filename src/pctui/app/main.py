@@ -6,13 +6,16 @@ import gc
 
 from pctui.app.keymap import default_keymap_path
 from pctui.app.review_app import ReviewApp
-from pctui.storage import ConsultationFile
+from pctui.storage import ConsultationFile, Problem
 
 
-def run_app(file: ConsultationFile, login: str | None = None) -> None:
+def run_app(file: ConsultationFile, login: str | None = None) -> list[Problem]:
     """Run the review app on `file` until the reviewer quits (with the reviewer's keymap
-    file, if there is one)."""
+    file, if there is one). Returns the problems of a previewed file that turned out not to
+    load whole (empty when all was well)."""
     # The loaded model never becomes garbage while the app runs; freezing it keeps the
     # collector from walking 10,000 items on every full collection.
     gc.freeze()
-    ReviewApp(file, login, keymap=default_keymap_path()).run()
+    app = ReviewApp(file, login, keymap=default_keymap_path())
+    app.run()
+    return app.load_problems
