@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pctui.storage import toml_parse
-from pctui.storage.chunks import split
+from pctui.storage.chunks import ITEM_HEADER, item_starts, split
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -95,3 +95,13 @@ def test_times_without_seconds_and_inline_tables_go_to_tomllib() -> None:
 def test_offset_datetimes_are_not_mistaken_for_short_times() -> None:
     text = "a = 2025-01-02T03:04:05+09:00\nb = 2025-01-02 03:04:05.5-05:30\n"
     assert not toml_parse._maybe_newer(text)
+
+
+HEADER_PARTS = ["[[items]]", "[[ items ]]", " ", "\t", "\n", "\r\n", "x", "#c", "'"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEADER_PARTS), max_size=14))
+def test_item_boundaries_found_fast_are_those_of_the_line_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert item_starts(text) == [m.start() for m in ITEM_HEADER.finditer(text)]

@@ -43,7 +43,8 @@ def invalid_reason(item: Item, signoff: Signoff, review: Review) -> str:
     """
     if signoff.stage not in review.stages:
         return f"stage {signoff.stage!r} is not one of review.stages"
-    if signoff.stage not in review.stages_of(signoff.by):
+    reviewer = review.reviewers.get(signoff.by)  # (stages_of, without building a tuple)
+    if reviewer is None or signoff.stage not in reviewer.stages:
         return f"{signoff.by!r} may not sign stage {signoff.stage!r}"
     if not 1 <= signoff.revision <= len(item.revisions):
         return f"revision {signoff.revision} does not exist"
