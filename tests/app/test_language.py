@@ -28,7 +28,12 @@ def screen_text(pilot: Pilot[None]) -> str:
 def open_with(language: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run `pctui open --lang LANGUAGE FILE` up to the point where the app would start."""
     opened: list[ConsultationFile] = []
-    monkeypatch.setattr(pctui.app.main, "run_app", lambda file, login=None: opened.append(file))
+
+    def run_app(file: ConsultationFile, login: str | None = None) -> list[str]:
+        opened.append(file)
+        return []
+
+    monkeypatch.setattr(pctui.app.main, "run_app", run_app)
     assert main(["open", "--lang", language, str(path)]) == 0
     assert opened
 

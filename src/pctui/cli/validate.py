@@ -6,7 +6,7 @@ import argparse
 
 from pctui.cli.common import FINDING, OK, load
 from pctui.i18n import N_, _, ngettext
-from pctui.model.state import state_counts
+from pctui.model.state import progress, state_counts
 from pctui.storage.integrity import integrity_warnings
 from pctui.words import state_name
 
@@ -28,11 +28,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Validate and report; returns the exit status."""
     file = load(args.file)
-    warnings = sorted([*file.warnings, *integrity_warnings(file)], key=lambda p: (p.line, p.col))
+    review = file.consultation.review
+    progresses = [progress(item, review) for item in file.consultation.items]
+    found = integrity_warnings(file, progresses)
+    warnings = sorted([*file.warnings, *found], key=lambda p: (p.line, p.col))
     for warning in warnings:
         print(warning)
     consultation = file.consultation
-    counts = state_counts(consultation)
+    counts = state_counts(consultation, progresses)
     summary = ", ".join(f"{n} {state_name(state)}" for state, n in counts.items() if n)
     items = len(consultation.items)
     count = len(warnings)

@@ -24,6 +24,7 @@ from pctui.model.records import Consultation, Revision
 from pctui.storage.atomic import folder_lock, write_atomic
 from pctui.storage.item_schema import ITEMS
 from pctui.storage.locate import Locator
+from pctui.storage.preview import read_preview
 from pctui.storage.problems import LoadError, Problem, SaveError
 from pctui.storage.reader import BOM, Loaded, decode, load_text
 from pctui.storage.render import patch_chunk, patch_item, written_as
@@ -73,6 +74,10 @@ class ConsultationFile:
         self._pending: list[_Pending] = []
         self.notices: list[str] = []  # things other sessions' changes did to ours
         self._revised: dict[int, Revision] = {}  # our latest revision of each item
+        # False for a preview (the first items of a large file, see `preview`): read-only
+        # until the file read whole replaces it.
+        self.complete = True
+        self.expected_items = len(loaded.consultation.items)
 
     @classmethod
     def load(cls, path: str | Path) -> ConsultationFile:
@@ -80,6 +85,20 @@ class ConsultationFile:
         path = Path(path)
         loaded, stamp = read_loaded(path)
         return cls(path, loaded, stamp)
+
+    @classmethod
+    def preview(cls, path: str | Path, count: int) -> ConsultationFile | None:
+        """The first `count` items of a large file, read-only, in milliseconds; None when
+        the file is small or unusual (load it whole: that also reports its problems)."""
+        path = Path(path)
+        found = read_preview(path, count)
+        if found is None:
+            return None
+        loaded, stamp, total = found
+        file = cls(path, loaded, stamp)
+        file.complete = False
+        file.expected_items = total
+        return file
 
     @property
     def consultation(self) -> Consultation:
@@ -111,6 +130,7 @@ class ConsultationFile:
     def _reload_and_replay(self) -> None:
         loaded, stamp = read_loaded(self.path)
         self._loaded, self._stamp = loaded, stamp
+        self.complete, self.expected_items = True, len(loaded.consultation.items)
         self._index = {item.no: i for i, item in enumerate(loaded.consultation.items)}
         kept: list[_Pending] = []
         for pending in self._pending:
@@ -150,6 +170,13 @@ class ConsultationFile:
         left the file on disk in a state that does not load, SaveError says where, and
         the action is not applied.
         """
+        if not self.complete:
+            raise SaveError(
+                _(
+                    "{path}: still reading the file ({count} items); "
+                    "nothing was saved, act again in a moment"
+                ).format(path=self.path, count=self.expected_items)
+            )
         with folder_lock(self.path):
             if self.changed_on_disk():
                 try:

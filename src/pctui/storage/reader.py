@@ -14,6 +14,7 @@ from typing import Any
 
 from pctui.i18n import _
 from pctui.model.records import Consultation, Item
+from pctui.storage import toml_parse
 from pctui.storage.checker import Checker
 from pctui.storage.chunks import Chunk, open_string_at, split, string_end
 from pctui.storage.header_schema import Header, read_header
@@ -79,7 +80,7 @@ def _bad_bytes(data: bytes, path: str) -> list[Problem]:
 
 def _parse(chunk: Chunk, path: str) -> dict[str, Any] | Problem:
     try:
-        return tomllib.loads(chunk.text)
+        return toml_parse.loads(chunk.text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _AT.search(message)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import ActiveBinding, BindingType
 from textual.screen import Screen
@@ -82,6 +83,13 @@ class MainScreen(Screen[None]):
         if self._watch_interval:
             self.set_interval(self._watch_interval, self.check_disk)
 
+    def adopt(self, file: ConsultationFile) -> None:
+        """Show `file` (the whole of a file first shown as a preview), keeping the selection."""
+        self.file = file
+        self._watch = DiskWatch(file)
+        self._derived = DerivedCache()
+        self.refresh_view()
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The active bindings, their footer labels in the current language."""
@@ -128,7 +136,14 @@ class MainScreen(Screen[None]):
         wanted = select if select is not None else self.table.selected_no
         self.query_one(TitleBar).show(consultation)
         self.table.show(items, review, self._derived, wanted)
-        self.query_one(ProgressLine).show(consultation, self._derived, self.where, len(items))
+        progress = self.query_one(ProgressLine)
+        progress.show(consultation, self._derived, self.where, len(items))
+        if not self.file.complete:
+            shown, total = len(consultation.items), self.file.expected_items
+            # Text, not markup: a file name may hold brackets.
+            progress.update(Text(_("Reading {name}: the first {shown} of {total} items are shown; "
+                                   "actions wait until it is read …").format(
+                name=self.file.path.name, shown=shown, total=total)))  # fmt: skip
         self.show_detail()
 
     def show_detail(self) -> None:
