@@ -50,7 +50,7 @@ def read_loaded(path: Path) -> tuple[Loaded, Stamp]:
     except OSError as error:
         raise LoadError([Problem(str(path), 1, 1, f"cannot read: {error.strerror}")]) from None
     text, bom = decode(data, str(path))
-    loaded = load_text(text, str(path))
+    loaded = load_text(text, str(path), cache=True)
     loaded.bom = bom
     return loaded, _stamp(stat)
 
