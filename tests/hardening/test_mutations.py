@@ -88,7 +88,7 @@ def test_reading_commands_work_or_say_where(case: tuple[bytes, str]) -> None:
         if loads:
             counted = json.loads(run_cli("status", "--json", path).out)["counts"]
             assert sum(counted.values()) == len(ConsultationFile.load(path).consultation.items)
-        with mock.patch("pctui.app.main.run_app", return_value=0) as tui:
+        with mock.patch("pctui.app.main.run_app", return_value=[]) as tui:
             opened = run_cli("open", path)
         check_outcome(opened, path, allowed=(0, 2))
         assert tui.called == loads == (opened.code == 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import sys
 import threading
@@ -12,13 +13,15 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from pctui.app.hangup import HUNG_UP, HangUpGuard, terminal_gone
 from pctui.app.keymap import load_keymap
 from pctui.app.render.palette import use_colour
 from pctui.app.screens.main import MainScreen
+from pctui.i18n import _
 from pctui.model.identity import current_login
-from pctui.storage import ConsultationFile, SaveError
+from pctui.storage import ConsultationFile, LoadError, Problem, SaveError
 
 HANG_UP_GRACE = 5.0  # seconds the app may take to leave after a hang-up
 
@@ -52,16 +55,24 @@ class ReviewApp(App[None]):
         self._terminal: int | None = None  # the terminal's fd, when there is a real one
         # Set (from any thread) the moment the terminal is seen gone, before `hang_up` runs.
         self.hung_up = threading.Event()
+        # Problems of a file that opened as a preview and then failed to load whole: the
+        # app exits and `pctui open` prints them (path:line:col) with status 2.
+        self.load_problems: list[Problem] = []
 
     def on_mount(self) -> None:
-        """Leave cleanly on a hang-up; apply the reviewer's keymap, saying what in it could
-        not be used."""
+        """Leave cleanly on a hang-up; read the rest of a previewed file; apply the
+        reviewer's keymap."""
         stdin = sys.__stdin__
         if not self.is_headless and stdin is not None and stdin.isatty():
             self._terminal = stdin.fileno()  # the terminal Textual reads keys from
             loop = asyncio.get_running_loop()
             guard = HangUpGuard(self._terminal, loop, self.hang_up, HANG_UP_GRACE, self.hung_up)
             guard.install()
+        if not self.file.complete:
+            # After the first frame, so the reviewer sees the list before parsing starts.
+            self.call_after_refresh(self._read_whole)
+        else:
+            self.call_after_refresh(gc.freeze)  # the rows are built by then (see below)
         if self._keymap_path is None:
             return
         keymap, problems = load_keymap(self._keymap_path)
@@ -90,6 +101,37 @@ class ReviewApp(App[None]):
             screen.action_quit()
         else:
             self.exit()
+
+    def _read_whole(self) -> None:
+        path = self.file.path
+        # exit_on_error off: a file that does not load is reported, not a crash (see below).
+        self.run_worker(
+            lambda: ConsultationFile.load(path), name="read-whole", thread=True, exit_on_error=False
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The file read whole replaces the preview; a file that does not load ends the app."""
+        worker = event.worker
+        if worker.name != "read-whole":
+            return
+        if event.state == WorkerState.SUCCESS and isinstance(worker.result, ConsultationFile):
+            self.file = worker.result
+            for screen in self.screen_stack:
+                if isinstance(screen, MainScreen):
+                    screen.adopt(self.file)
+            # The model and the list's rows live as long as the app: frozen, the collector
+            # no longer walks their million objects (that made every tenth key press slow).
+            gc.freeze()
+        elif event.state == WorkerState.ERROR:
+            error = worker.error
+            if isinstance(error, LoadError):
+                self.load_problems = error.problems
+            else:
+                message = _("{path}: could not be read: {error}").format(
+                    path=self.file.path, error=error
+                )
+                self.load_problems = [Problem(str(self.file.path), 1, 1, message)]
+            self.exit(return_code=2)
 
     def get_default_screen(self) -> Screen[None]:
         """The review screen."""

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from pctui.i18n import _
 from pctui.storage.problems import SaveError
 
 
@@ -22,7 +23,7 @@ def folder_lock(path: Path) -> Iterator[None]:
     try:
         fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as error:
-        raise SaveError(_explain(error, path, "cannot lock its folder")) from error
+        raise SaveError(_explain(error, path)) from error
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -30,14 +31,18 @@ def folder_lock(path: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def _explain(error: OSError, path: Path, doing: str = "could not write") -> str:
+def _explain(error: OSError, path: Path) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"{path}: the disk is full; nothing was written (free space, then act again)"
-    if error.errno in (errno.EROFS,):
-        return f"{path}: the file system is read-only; nothing was written"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return f"{path}: permission denied; nothing was written (check the folder's group and mode)"
-    return f"{path}: {doing} ({error.strerror}); nothing was written"
+        message = _("{path}: the disk is full; nothing was written (free space, then act again)")
+    elif error.errno in (errno.EROFS,):
+        message = _("{path}: the file system is read-only; nothing was written")
+    elif error.errno in (errno.EACCES, errno.EPERM):
+        message = _(
+            "{path}: permission denied; nothing was written (check the folder's group and mode)"
+        )
+    else:
+        message = _("{path}: could not write ({error}); nothing was written")
+    return message.format(path=path, error=error.strerror)
 
 
 def _alive(pid: int) -> bool:
@@ -84,12 +89,20 @@ def _read_only(path: Path, old: os.stat_result) -> str | None:
     root included, and one the current user may not write is someone else's to change.
     """
     if old.st_mode & 0o222 == 0:
-        return f"{path}: the file is read-only; nothing was written (chmod u+w to allow changes)"
+        message = _(
+            "{path}: the file is read-only; nothing was written (chmod u+w to allow changes)"
+        )
+        return message.format(path=path)
     if not os.access(path, os.W_OK):
         with contextlib.suppress(OSError):
             if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
-                return f"{path}: the file system is read-only; nothing was written"
-        return f"{path}: permission denied; nothing was written (check the file's group and mode)"
+                return _("{path}: the file system is read-only; nothing was written").format(
+                    path=path
+                )
+        message = _(
+            "{path}: permission denied; nothing was written (check the file's group and mode)"
+        )
+        return message.format(path=path)
     return None
 
 
@@ -141,4 +154,5 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
     try:
         return path.stat()
     except OSError as error:  # renamed, but no longer reachable: say so, not a traceback
-        raise SaveError(f"{path}: written, but cannot be read back ({error.strerror})") from error
+        message = _("{path}: written, but cannot be read back ({error})")
+        raise SaveError(message.format(path=path, error=error.strerror)) from error
