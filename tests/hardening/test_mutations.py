@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -19,6 +20,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from benchmarks import generate
 from hypothesis import example, given
 from hypothesis import strategies as st
 from tests.hardening.conftest import examples
@@ -33,9 +35,10 @@ from tests.hardening.files import (
 )
 from tests.hardening.mutations import BOM, broken
 
+from pctui.cli.open import PREVIEW_ITEMS
 from pctui.model.records import REJECT, Consultation
 from pctui.publish import render
-from pctui.storage import ConsultationFile, LoadError
+from pctui.storage import ConsultationFile, LoadError, Problem
 
 SAMPLE = sample_bytes()
 # Lines 322-324 of the sample lost: No.7's `[[items]]` line goes, so its keys land in No.6's
@@ -229,6 +232,59 @@ def test_the_tui_opens_what_loads_and_acts_on_it(case: tuple[bytes, str]) -> Non
         assert app.return_code in (None, 0)
         if path.read_bytes() != data:
             assert _loads(path)
+
+
+def _large() -> tuple[bytes, int]:
+    """A generated file a little over the preview size, and where its preview ends."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large.toml"
+        generate.write(path, PREVIEW_ITEMS + 20)
+        data = path.read_bytes()
+    starts = [m.start() for m in re.finditer(rb"(?m)^\[\[items\]\]$", data)]
+    return data, starts[PREVIEW_ITEMS]
+
+
+LARGE, PREVIEW_END = _large()
+
+
+def _run_app_headless(file: ConsultationFile, login: str | None = None) -> list[Problem]:
+    """What `pctui open` runs, headless: until the whole file is read (or found broken)."""
+    from pctui.app.review_app import ReviewApp
+
+    app = ReviewApp(file, ME, watch_interval=None)
+
+    async def drive() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(100):
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+                if app.file.complete or app.return_code is not None:
+                    break
+            if app.return_code is None:
+                await pilot.press("q")
+
+    asyncio.run(drive())
+    return app.load_problems
+
+
+@examples(4)
+@given(broken(LARGE[PREVIEW_END:]))
+@example((LARGE[PREVIEW_END:][:-500], "truncated"))
+def test_a_large_file_broken_after_its_preview_closes_the_tui_with_its_problems(
+    tail: tuple[bytes, str],
+) -> None:
+    """`pctui open` shows a large file's first items at once and reads the rest in the
+    background; when the rest is broken the app closes and the problems are printed."""
+    data = LARGE[:PREVIEW_END] + tail[0]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large.toml"
+        path.write_bytes(data)
+        before = Fingerprint.of(path)
+        with mock.patch("pctui.app.main.run_app", _run_app_headless):
+            opened = run_cli("open", path)
+        check_outcome(opened, path, allowed=(0, 2))
+        assert (opened.code == 0) == _loads(path), opened
+        assert Fingerprint.of(path) == before
 
 
 PCTUI = Path(sys.executable).parent / "pctui"
