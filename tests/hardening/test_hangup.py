@@ -202,11 +202,15 @@ def test_killing_the_tmux_server_hangs_up_the_app(path: Path, tmp_path: Path) ->
         while "approved revision" not in _screen(tmux):
             assert time.monotonic() < deadline, _screen(tmux)
             time.sleep(0.1)
+        subprocess.run([*tmux, "kill-server"], check=False, capture_output=True)
+        while not status_file.exists() or not status_file.read_text():
+            assert time.monotonic() < deadline + 20, "pctui did not exit after the hang-up"
+            time.sleep(0.1)
     finally:
         subprocess.run([*tmux, "kill-server"], check=False, capture_output=True)
-    while not status_file.exists() or not status_file.read_text():
-        assert time.monotonic() < deadline + 20, "pctui did not exit after the hang-up"
-        time.sleep(0.1)
+        if pid_file.exists() and not status_file.exists():  # failed: leave no process behind
+            with contextlib.suppress(OSError, ValueError):
+                os.kill(int(pid_file.read_text()), signal.SIGKILL)
     assert int(status_file.read_text()) == HUNG_UP
     assert _whole(path) == 1
 
