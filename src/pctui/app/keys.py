@@ -95,6 +95,15 @@ ACTIONS: tuple[ReviewAction, ...] = (
     ),
     ReviewAction("search", "slash", "/", "search", "Search opinions and responses.", VIEW),
     ReviewAction("filter", "f", "f", "filter", "Filter the list by state or section.", VIEW),
+    ReviewAction(
+        "view_source", "v", "v", "raw",
+        "Show the selected item's TOML as written in the file, highlighted.", VIEW, False,
+    ),
+    ReviewAction(
+        "pending_diff", "D", "D", "git diff",
+        "Show the file's changes that a commit would record (git diff HEAD), highlighted.",
+        VIEW, False,
+    ),
     ReviewAction("help", "question_mark", "?", "help", "Show every key.", VIEW),
     ReviewAction("quit", "q", "q", "quit", "Quit; everything is already saved.", VIEW),
     ReviewAction(

@@ -3,16 +3,50 @@
 from __future__ import annotations
 
 import gc
+import os
+
+from textual.scrollbar import ScrollBar
 
 from pctui.app.keymap import default_keymap_path
 from pctui.app.review_app import ReviewApp
+from pctui.app.terminal import colour_count, plain_glyphs
+from pctui.app.widgets.plain_scrollbar import PlainScrollBarRender
+from pctui.config import load_config, save_setting
 from pctui.storage import ConsultationFile
+from pctui.theming import Catalog, load_catalog
+from pctui.theming.choice import choose_theme
 
 
-def run_app(file: ConsultationFile, login: str | None = None) -> None:
+def remember_theme(name: str) -> None:
+    """Save `name` as the reviewer's theme in the settings file (OSError if it cannot)."""
+    save_setting("theme", name)
+
+
+def run_app(
+    file: ConsultationFile,
+    login: str | None = None,
+    theme: str | None = None,
+    catalog: Catalog | None = None,
+) -> None:
     """Run the review app on `file` until the reviewer quits (with the reviewer's keymap
-    file, if there is one)."""
+    file, settings and themes; `theme` overrides the configured theme for this session)."""
+    settings, problems = load_config()
+    catalog = catalog or load_catalog()
+    choice = choose_theme(catalog, theme, settings.get("theme"), colour_count(os.environ))
+    plain = plain_glyphs(os.environ, settings.get("glyphs", "auto"))
+    if plain:
+        ScrollBar.renderer = PlainScrollBarRender  # this process runs one app only
     # The loaded model never becomes garbage while the app runs; freezing it keeps the
     # collector from walking 10,000 items on every full collection.
     gc.freeze()
-    ReviewApp(file, login, keymap=default_keymap_path()).run()
+    app = ReviewApp(
+        file,
+        login,
+        keymap=default_keymap_path(),
+        themes=catalog,
+        theme=choice.name,
+        remember_theme=remember_theme,
+        plain=plain,
+        notices=[*problems, *choice.problems],
+    )
+    app.run()

@@ -16,6 +16,7 @@ from pctui.cli import (
     revise,
     signoff,
     status,
+    themes,
     validate,
 )
 from pctui.cli import open as open_command
@@ -33,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module in (
         open_command, validate, status, signoff, revise, publish, import_cmd,
-        commit, merge_driver, audit,
+        commit, merge_driver, audit, themes,
     ):  # fmt: skip
         module.add_parser(commands)
     return parser

@@ -62,12 +62,17 @@ def _files(folder: Path) -> list[Path]:
         return []
 
 
-def load_catalog(shipped: Path | None = None, user: Path | None = None) -> Catalog:
-    """The shipped themes (from `shipped`, default: the installed ones) and the user's
-    (from `user`, default: `user_themes_dir()`), with every problem found."""
+def load_catalog(
+    shipped: Path | None = None, user: Path | None = None, include_user: bool = True
+) -> Catalog:
+    """The shipped themes (from `shipped`, default: the installed ones) and, with
+    `include_user`, the user's (from `user`, default: `user_themes_dir()`), with every
+    problem found."""
     catalog = Catalog()
-    for origin, folder in ((SHIPPED, shipped or shipped_themes_dir()),
-                           (USER, user or user_themes_dir())):  # fmt: skip
+    folders = [(SHIPPED, shipped or shipped_themes_dir())]
+    if include_user:
+        folders.append((USER, user or user_themes_dir()))
+    for origin, folder in folders:
         names_here: dict[str, Path] = {}
         for path in _files(folder):
             spec, problems = load_theme(path, origin)

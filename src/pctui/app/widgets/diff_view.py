@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from pctui.app.diff_state import HIDDEN, INLINE, DiffBase
+from pctui.app.render.glyphs import glyph
 from pctui.app.render.palette import style
 from pctui.app.render.texts import diff_text
 from pctui.app.widgets.wrapped_text import WrappedText
@@ -17,7 +18,7 @@ from pctui.model.records import Item
 
 def diff_title(item: Item, base: DiffBase) -> str:
     """ "diff rev 1 → 3 (since your sign-off)": the border title."""
-    return f"diff rev {base.index} → {item.current_index} ({base.reason})"
+    return f"diff rev {base.index} {glyph('arrow')} {item.current_index} ({base.reason})"
 
 
 class DiffView(Vertical):
@@ -54,9 +55,13 @@ class DiffView(Vertical):
         self.border_subtitle = "[ older · ] newer · d mode"
         summary.update(
             Text.assemble(
-                ("−" + str(deleted), style("minus")), " ", ("+" + str(inserted), style("plus")),
-                " characters; ", ("struck", style("deleted")), " = removed, ",
-                ("underlined", style("inserted")), " = added",
+                (glyph("minus") + str(deleted), style("minus")), " ",
+                ("+" + str(inserted), style("plus")), " characters; ",
+                (glyph("deleted-open") + "struck" + glyph("deleted-close"), style("deleted")),
+                " = removed, ",
+                (glyph("inserted-open") + "underlined" + glyph("inserted-close"),
+                 style("inserted")),
+                " = added",
                 style="dim",
             )
         )  # fmt: skip
