@@ -3,15 +3,19 @@ Pygments in the theme's style; escape or q closes them."""
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from rich.syntax import Syntax
 from textual.widgets import Static
 
 from pctui.app.screens.code_view import DIFF, TOML, CodeScreen, cut
+from pctui.app.screens.help import help_table
 from pctui.app.screens.main import MainScreen
 from pctui.theming import load_catalog
 
@@ -176,3 +180,11 @@ def test_a_very_long_text_is_cut_with_a_note() -> None:
     kept, left_out = cut(code, limit=10)
     assert kept.count("\n") == 10 and left_out == 2
     assert cut("a\nb\n", limit=10) == ("a\nb\n", 0)
+
+
+def test_the_help_lists_both_views() -> None:
+    console = Console(file=io.StringIO(), width=120, color_system=None)
+    console.print(help_table())
+    text = console.file.getvalue()
+    assert re.search(r"^ +v +Show the selected item's TOML", text, re.M), text
+    assert re.search(r"^ +D +Show the file's changes that a commit would record", text, re.M)
