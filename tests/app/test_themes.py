@@ -125,3 +125,17 @@ def test_unicode_glyphs_by_default(make_app, drive) -> None:
         assert app.main.query_one(".text-pane").styles.border_top[0] == "round"
 
     drive(app, script)
+
+
+def test_a_bad_user_theme_is_told_and_the_app_opens(make_app, drive, tmp_path: Path) -> None:
+    folder = tmp_path / "themes"
+    folder.mkdir()
+    (folder / "mine.toml").write_text('dark = "yes"\n', encoding="utf-8")
+    app = make_app("yamada", themes=load_catalog(user=folder))
+
+    async def script(pilot) -> None:
+        assert app.theme == DEFAULT_THEME
+        told = [message for severity, message in app.said if severity == "warning"]
+        assert told and told[0].startswith(f"{folder / 'mine.toml'}:1:1: dark must be true")
+
+    drive(app, script)

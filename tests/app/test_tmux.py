@@ -213,3 +213,30 @@ def test_the_tui_starts_and_draws_in_each_terminal(
         assert "struck = removed, underlined = added" in screen
     terminal.keys("q")
     terminal.wait_for("pctui-exit-status=0")
+
+
+def test_a_theme_chosen_in_the_palette_is_saved_and_theme_is_for_one_session(
+    terminal: Terminal, reviewable: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "config"
+    env = {"TERM": "xterm-256color", "XDG_CONFIG_HOME": str(config)}
+    command = f"{PCTUI} open --theme pctui-light {shlex.quote(str(reviewable))}"
+    terminal.start(command, env)
+    terminal.wait_for("approved 4/10")
+    assert not (config / "pctui" / "config.toml").exists()  # --theme is not saved
+    terminal.keys("C-p")
+    terminal.wait_for("Search for commands")
+    terminal.keys("theme")
+    terminal.wait_for("Change the current theme")
+    terminal.keys("Enter")
+    terminal.wait_for("Search for themes")
+    terminal.keys("high-contrast")
+    terminal.wait_for(lambda screen: "pctui-dark" not in screen)  # the list narrowed down
+    terminal.keys("Enter")
+    settings = config / "pctui" / "config.toml"
+    deadline = time.monotonic() + 30
+    while not settings.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)  # polling for the file the app writes
+    terminal.keys("q")
+    terminal.wait_for("pctui-exit-status=0")
+    assert settings.read_text(encoding="utf-8") == 'theme = "pctui-high-contrast"\n'
