@@ -7,7 +7,7 @@ import io
 import pytest
 from rich.console import Console
 
-from pctui.app.terminal import colour_count, plain_glyphs
+from pctui.app.terminal import colour_count, glyphs_problem, plain_glyphs
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,10 @@ def test_colours_follow_riches_rule(env: dict[str, str], colours: int) -> None:
 )
 def test_plain_glyphs_on_a_console_or_when_asked(term: str, setting: str, plain: bool) -> None:
     assert plain_glyphs({"TERM": term}, setting) is plain
+
+
+def test_a_bad_glyphs_setting_is_named() -> None:
+    assert glyphs_problem("plain") is None and glyphs_problem("auto") is None
+    assert 'glyphs must be one of "auto", "plain", "unicode", not \'fancy\'' in (
+        glyphs_problem("fancy") or ""
+    )

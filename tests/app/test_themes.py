@@ -75,8 +75,8 @@ def test_a_theme_textual_refuses_is_reported_and_skipped(sample_path: Path) -> N
                     themes=catalog, theme="broken")  # fmt: skip
     assert app.theme == DEFAULT_THEME
     assert "broken" not in app.available_themes
-    assert any("'broken' cannot be used" in problem for problem in app._theme_problems)
-    assert any("not available; using 'pctui-dark'" in p for p in app._theme_problems)
+    assert any("'broken' cannot be used" in problem for problem in app.startup_notices)
+    assert any("not available; using 'pctui-dark'" in p for p in app.startup_notices)
 
 
 def test_problems_are_told_once_the_app_is_up(make_app, drive) -> None:

@@ -9,7 +9,7 @@ from textual.scrollbar import ScrollBar
 
 from pctui.app.keymap import default_keymap_path
 from pctui.app.review_app import ReviewApp
-from pctui.app.terminal import colour_count, plain_glyphs
+from pctui.app.terminal import colour_count, glyphs_problem, plain_glyphs
 from pctui.app.widgets.plain_scrollbar import PlainScrollBarRender
 from pctui.config import load_config, save_setting
 from pctui.storage import ConsultationFile
@@ -33,7 +33,10 @@ def run_app(
     settings, problems = load_config()
     catalog = catalog or load_catalog()
     choice = choose_theme(catalog, theme, settings.get("theme"), colour_count(os.environ))
-    plain = plain_glyphs(os.environ, settings.get("glyphs", "auto"))
+    glyphs = settings.get("glyphs", "auto")
+    plain = plain_glyphs(os.environ, glyphs)
+    if (problem := glyphs_problem(glyphs)) is not None:
+        problems.append(problem)
     if plain:
         ScrollBar.renderer = PlainScrollBarRender  # this process runs one app only
     # The loaded model never becomes garbage while the app runs; freezing it keeps the

@@ -63,6 +63,11 @@ class ReviewApp(App[None]):
         self._remember_theme = remember_theme
 
     @property
+    def startup_notices(self) -> list[str]:
+        """What the app tells the reviewer when it is up: settings and theme problems."""
+        return list(self._theme_problems)
+
+    @property
     def theme_spec(self) -> ThemeSpec | None:
         """The current theme as pctui read it (styles, Pygments style, where it came from)."""
         return self._theme_specs.get(self.theme)

@@ -26,6 +26,14 @@ def colour_count(env: Mapping[str, str]) -> int:
     return 256 if colours in ("256color", "kitty") else 16
 
 
+def glyphs_problem(setting: object) -> str | None:
+    """What is wrong with the `glyphs` setting (None when it is one of GLYPH_SETTINGS)."""
+    if setting in GLYPH_SETTINGS:
+        return None
+    choices = ", ".join(f'"{choice}"' for choice in GLYPH_SETTINGS)
+    return f'settings: glyphs must be one of {choices}, not {setting!r}; using "auto"'
+
+
 def plain_glyphs(env: Mapping[str, str], setting: object = "auto") -> bool:
     """True when marks must be drawn from the console-safe set: the reviewer's `glyphs`
     setting ("plain" / "unicode"), or by default when TERM names a console."""

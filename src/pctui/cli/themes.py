@@ -6,12 +6,11 @@ import argparse
 import os
 import sys
 
-from pygments.styles import get_all_styles
-
 from pctui.app.terminal import colour_count
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, pad, width
 from pctui.config import config_path, load_config, save_setting
 from pctui.theming import USER, Catalog, load_catalog, user_themes_dir
+from pctui.theming.loader import pygments_styles
 from pctui.theming.choice import FROM_CONFIG, FROM_DEFAULT, choose_theme
 
 HELP = "list the colour themes, or choose one with --set"
@@ -71,7 +70,7 @@ def listing(catalog: Catalog, current: str) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """List the themes, or save the chosen one; returns the exit status."""
     if args.pygments:
-        print("\n".join(sorted(get_all_styles())))
+        print("\n".join(pygments_styles()))
         return OK
     catalog = load_catalog()
     for problem in catalog.problems:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,12 @@ TABLES = {"diff": DIFF_MARKS, "badges": BADGE_MARKS, "marks": OTHER_MARKS, "vari
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 DEFAULT_PYGMENTS = {True: "native", False: "default"}  # by `dark`
+
+
+@cache
+def pygments_styles() -> tuple[str, ...]:
+    """The names of the Pygments styles installed (built in and from plugins), sorted."""
+    return tuple(sorted(get_all_styles()))
 
 
 def _did_you_mean(word: str, known: list[str] | tuple[str, ...]) -> str:
@@ -156,7 +163,7 @@ def _top(check: _Checker, data: dict[str, Any]) -> dict[str, Any]:
         else:
             colours[key] = data[key]
     values["colours"] = colours
-    styles = sorted(get_all_styles())
+    styles = pygments_styles()
     pygments = data.get("pygments", DEFAULT_PYGMENTS[values["dark"]])
     if not isinstance(pygments, str) or pygments not in styles:
         hint = _did_you_mean(str(pygments), styles)

@@ -52,10 +52,10 @@ class CodeScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "close", id="pctui.code.close"),
-        Binding("j", "scroll(1)", "down", show=False),
-        Binding("k", "scroll(-1)", "up", show=False),
-        Binding("g", "edge(0)", "top", show=False),
-        Binding("G", "edge(1)", "bottom", show=False),
+        Binding("j", "scroll(1)", "down", show=False, id="pctui.code.down"),
+        Binding("k", "scroll(-1)", "up", show=False, id="pctui.code.up"),
+        Binding("g", "edge(0)", "top", show=False, id="pctui.code.top"),
+        Binding("G", "edge(1)", "bottom", show=False, id="pctui.code.bottom"),
     ]
 
     def __init__(
