@@ -10,8 +10,8 @@ from pctui.app.terminal import colour_count
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, pad, width
 from pctui.config import config_path, load_config, save_setting
 from pctui.theming import USER, Catalog, load_catalog, user_themes_dir
-from pctui.theming.loader import pygments_styles
 from pctui.theming.choice import FROM_CONFIG, FROM_DEFAULT, choose_theme
+from pctui.theming.loader import pygments_styles
 
 HELP = "list the colour themes, or choose one with --set"
 DESCRIPTION = """\
