@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from pctui.cli.common import BAD_INPUT, OK, Exit, load
+from pctui.storage import ConsultationFile
 from pctui.theming import load_catalog
 
 HELP = "open the review TUI on a consultation file"
@@ -20,13 +22,27 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
+# Items read before the first frame of a large file; the rest are read while it is shown.
+PREVIEW_ITEMS = 200
+
+
 def run(args: argparse.Namespace) -> int:
-    """Load first (a broken file opens no TUI), then run the app."""
+    """Load first (a broken file opens no TUI), then run the app.
+
+    A large file opens on a preview of its first items and is read whole in the background;
+    should it then turn out not to load, the app closes and its problems are printed here.
+    An unknown --theme is refused before anything is read.
+    """
     catalog = load_catalog()
     if args.theme is not None and args.theme not in catalog.themes:
         raise Exit(BAD_INPUT, f"pctui: --theme: {catalog.unknown(args.theme)}")
-    file = load(args.file)
+    file = ConsultationFile.preview(args.file, PREVIEW_ITEMS) or load(args.file)
     from pctui.app.main import run_app  # Textual is imported only when the TUI is wanted
 
-    run_app(file, theme=args.theme, catalog=catalog)
+    problems = run_app(file, theme=args.theme, catalog=catalog)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        count = len(problems)
+        raise Exit(BAD_INPUT, f"{args.file}: {count} problem{'s' if count != 1 else ''}")
     return OK

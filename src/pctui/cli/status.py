@@ -9,7 +9,7 @@ from typing import Any
 from pctui.cli.common import OK, load, pad, width
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
-from pctui.model.state import approved_stages, item_state, stage_counts, state_counts
+from pctui.model.state import progress, stage_counts, state_counts
 
 HELP = "show per-state and per-stage counts and the state of every item"
 
@@ -25,6 +25,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def status_data(consultation: Consultation) -> dict[str, Any]:
     """The status as plain data (the --json output)."""
     review = consultation.review
+    progresses = [progress(item, review) for item in consultation.items]
     return {
         "id": consultation.meta.id,
         "title": consultation.meta.title,
@@ -33,14 +34,14 @@ def status_data(consultation: Consultation) -> dict[str, Any]:
             {
                 "no": item.no,
                 "section": item.section,
-                "state": item_state(item, review),
-                "approved_stages": approved_stages(item, review),
+                "state": found.state,
+                "approved_stages": found.approved,
                 "revision": item.current_index,
             }
-            for item in consultation.items
+            for item, found in zip(consultation.items, progresses, strict=True)
         ],
-        "counts": state_counts(consultation),
-        "stage_counts": stage_counts(consultation),
+        "counts": state_counts(consultation, progresses),
+        "stage_counts": stage_counts(consultation, progresses),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pctui.cli.common import FINDING, OK, load
-from pctui.model.state import state_counts
+from pctui.model.state import progress, state_counts
 from pctui.storage.integrity import integrity_warnings
 
 HELP = "check a consultation file: syntax, schema, sign-off integrity, hostile text"
@@ -26,11 +26,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Validate and report; returns the exit status."""
     file = load(args.file)
-    warnings = sorted([*file.warnings, *integrity_warnings(file)], key=lambda p: (p.line, p.col))
+    review = file.consultation.review
+    progresses = [progress(item, review) for item in file.consultation.items]
+    found = integrity_warnings(file, progresses)
+    warnings = sorted([*file.warnings, *found], key=lambda p: (p.line, p.col))
     for warning in warnings:
         print(warning)
     consultation = file.consultation
-    counts = state_counts(consultation)
+    counts = state_counts(consultation, progresses)
     summary = ", ".join(f"{n} {state}" for state, n in counts.items() if n)
     items = len(consultation.items)
     tail = f"; {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""

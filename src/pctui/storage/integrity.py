@@ -6,8 +6,10 @@ longer matches its text) and text carrying control, bidi or invisible characters
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pctui.model.inert import suspicious
-from pctui.model.state import INVALID, standings
+from pctui.model.state import INVALID, Progress, progress
 from pctui.storage.document import ConsultationFile
 from pctui.storage.item_schema import ITEMS, REVISIONS, SIGNOFFS
 from pctui.storage.problems import WARNING, Problem
@@ -25,8 +27,13 @@ def _reason_key(reason: str) -> str:
     return "by"
 
 
-def integrity_warnings(file: ConsultationFile) -> list[Problem]:
-    """Every invalid sign-off and every suspicious character, as located warnings."""
+def integrity_warnings(
+    file: ConsultationFile, progresses: Sequence[Progress] | None = None
+) -> list[Problem]:
+    """Every invalid sign-off and every suspicious character, as located warnings.
+
+    `progresses` (one per item, in order) are used when the caller has computed them.
+    """
     path = str(file.path)
     found: list[Problem] = []
 
@@ -35,8 +42,11 @@ def integrity_warnings(file: ConsultationFile) -> list[Problem]:
         found.append(Problem(path, line, col, f"No.{no}: {message}", WARNING))
 
     review = file.consultation.review
-    for item in file.consultation.items:
-        for index, standing in enumerate(standings(item, review)):
+    items = file.consultation.items
+    if progresses is None:
+        progresses = [progress(item, review) for item in items]
+    for item, known in zip(items, progresses, strict=True):
+        for index, standing in enumerate(known.standings):
             if standing.status == INVALID:
                 signoff = standing.signoff
                 message = f"invalid sign-off ({signoff.stage}, {signoff.by}): {standing.reason}"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from pctui.model.records import VERDICTS, Item, Revision, Signoff
-from pctui.storage.checker import DATETIME, INT, STR, TABLE_LIST, Checker
+from pctui.storage.checker import DATETIME, INT, STR, TABLE_LIST, Checker, zoned
 from pctui.storage.header_schema import Header
 
 ITEM_KEYS = ("no", "section", "topic", "opinion", "count", "class", "revisions", "signoffs")
@@ -15,6 +16,8 @@ SIGNOFF_KEYS = (
     "stage", "by", "at", "revision", "digest", "verdict", "comment", "withdrawn",
 )  # fmt: skip
 DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
+_REVISION_KEY_SET = frozenset(REVISION_KEYS)
+_SIGNOFF_KEY_SET = frozenset(SIGNOFF_KEYS)
 ITEMS = "items"
 REVISIONS = "items.revisions"
 SIGNOFFS = "items.signoffs"
@@ -73,6 +76,20 @@ def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | N
 
 
 def _read_revision(table: dict[str, Any], index: int, check: Checker) -> Revision | None:
+    # The common case first: every key known and of its type. A national file has tens of
+    # thousands of revisions, and this is about three times cheaper than the checked path
+    # below, which handles (and locates) everything else.
+    author, at, text = table.get("author"), table.get("at"), table.get("text")
+    note = table.get("note")
+    if (
+        type(author) is str
+        and type(text) is str
+        and type(at) is dt.datetime
+        and at.tzinfo is not None
+        and (note is None or type(note) is str)
+        and table.keys() <= _REVISION_KEY_SET
+    ):
+        return Revision(author=author, at=zoned(at), text=text, note=note)
     check.unknown_keys(table, REVISION_KEYS, REVISIONS, index)
     author = check.get(table, "author", STR, REVISIONS, index, required=True)
     at = check.get(table, "at", DATETIME, REVISIONS, index, required=True)
@@ -86,6 +103,9 @@ def _read_revision(table: dict[str, Any], index: int, check: Checker) -> Revisio
 def _read_signoff(
     table: dict[str, Any], index: int, header: Header, revisions: int | None, check: Checker
 ) -> Signoff | None:
+    fast = _plain_signoff(table, header, revisions)
+    if fast is not None:
+        return fast
     t = SIGNOFFS
     check.unknown_keys(table, SIGNOFF_KEYS, t, index)
     stage = check.get(table, "stage", STR, t, index, required=True)
@@ -119,4 +139,42 @@ def _read_signoff(
         verdict=verdict,
         comment=comment,
         withdrawn=withdrawn,
+    )
+
+
+def _plain_signoff(table: dict[str, Any], header: Header, revisions: int | None) -> Signoff | None:
+    """The sign-off when every key is known, of its type and value; else None (check it)."""
+    get = table.get
+    stage, by, at, revision = get("stage"), get("by"), get("at"), get("revision")
+    digest, verdict, comment, withdrawn = (
+        get("digest"),
+        get("verdict"),
+        get("comment"),
+        get("withdrawn"),
+    )
+    if not (
+        type(stage) is str
+        and type(by) is str
+        and type(at) is dt.datetime
+        and at.tzinfo is not None
+        and type(revision) is int
+        and type(digest) is str
+        and verdict in VERDICTS
+        and (comment is None or type(comment) is str)
+        and (withdrawn is None or (type(withdrawn) is dt.datetime and withdrawn.tzinfo is not None))
+        and table.keys() <= _SIGNOFF_KEY_SET
+        and (not header.review.stages or stage in header.review.stages)
+        and (revisions is None or 1 <= revision <= revisions)
+        and DIGEST.match(digest)
+    ):
+        return None
+    return Signoff(
+        stage=stage,
+        by=by,
+        at=zoned(at),
+        revision=revision,
+        digest=digest,
+        verdict=verdict,
+        comment=comment,
+        withdrawn=None if withdrawn is None else zoned(withdrawn),
     )

@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pctui.model.records import Consultation, Item
+from pctui.storage import toml_parse
 from pctui.storage.checker import Checker
 from pctui.storage.chunks import Chunk, open_string_at, split, string_end
 from pctui.storage.header_schema import Header, read_header
+from pctui.storage.item_cache import ItemCache, block_key
 from pctui.storage.item_schema import ITEMS, read_item
 from pctui.storage.locate import Locator
 from pctui.storage.problems import ERROR, LoadError, Problem
@@ -76,7 +79,7 @@ def _bad_bytes(data: bytes, path: str) -> list[Problem]:
 
 def _parse(chunk: Chunk, path: str) -> dict[str, Any] | Problem:
     try:
-        return tomllib.loads(chunk.text)
+        return toml_parse.loads(chunk.text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _AT.search(message)
@@ -97,13 +100,16 @@ def _unclosed(chunk: Chunk, opened: int, path: str) -> Problem:
 
 
 def _absorb(
-    text: str, chunk: Chunk, start: int, following: list[Chunk], path: str
+    text: str, chunk: Chunk, start: int, chunks: list[Chunk], after: int, path: str
 ) -> tuple[dict[str, Any] | Problem, Chunk, int]:
     """Parse `chunk` (at offset `start` of `text`), joining the chunks a string spans.
 
+    The chunks that may be joined are chunks[after:] (passed whole, not sliced: slicing
+    for each of 10,000 items copied 50 million references).
+
     A line looking like `[[items]]` inside a multi-line string makes a false boundary; the
     chunks up to where that string really closes are joined back. Returns the parse, the
-    (joined) chunk and how many of `following` it absorbed.
+    (joined) chunk and how many of the following chunks it absorbed.
 
     When the joined text still does not parse, the string was most likely never closed (a
     forgotten closing quote): that is reported where it opens and the next chunk is read on
@@ -121,8 +127,8 @@ def _absorb(
         closed = string_end(text, position)
         if closed is None:
             break
-        while used < len(following) and end < closed:
-            end += len(following[used].text)
+        while after + used < len(chunks) and end < closed:
+            end += len(chunks[after + used].text)
             used += 1
         position = open_string_at(text, closed, end)
     if position is None:
@@ -146,19 +152,38 @@ class _ItemLocator(Locator):
         return super().find(ITEMS, self.index, None)
 
 
-def load_text(text: str, path: str) -> Loaded:
-    """Parse a whole file's text; LoadError lists every error, warnings are returned."""
+def load_text(text: str, path: str, *, cache: bool = False) -> Loaded:
+    """Parse a whole file's text; LoadError lists every error, warnings are returned.
+
+    With `cache`, the items of a large file are taken from (and kept in) the user's item
+    cache when their text is unchanged (see `item_cache`); the result is the same.
+    """
     problems: list[Problem] = []
     header_chunk, raw_chunks = split(text)
-    header_data, header_chunk, used = _absorb(text, header_chunk, 0, raw_chunks, path)
+    header_data, header_chunk, used = _absorb(text, header_chunk, 0, raw_chunks, 0, path)
     raw_chunks = raw_chunks[used:]
     start = len(header_chunk.text)
     chunks: list[Chunk] = []
-    tables: list[dict[str, Any]] = []
+    tables: list[dict[str, Any] | None] = []  # None: the item came from the cache
+    keys: list[bytes | None] = []  # each chunk's cache key (None: not to be cached)
+    from_cache: dict[int, Item] = {}
+    store = ItemCache.open(Path(path), header_chunk.text, len(raw_chunks)) if cache else None
     whole = isinstance(header_data, dict) and ITEMS in header_data
     index = 0
     while index < len(raw_chunks) and not whole:
-        parsed, chunk, used = _absorb(text, raw_chunks[index], start, raw_chunks[index + 1 :], path)
+        raw = raw_chunks[index]
+        key = block_key(raw.text) if store is not None else None
+        if store is not None and key is not None:
+            hit = store.get(key)
+            if hit is not None:
+                from_cache[len(chunks)] = hit
+                chunks.append(raw)
+                tables.append(None)
+                keys.append(None)
+                index += 1
+                start += len(raw.text)
+                continue
+        parsed, chunk, used = _absorb(text, raw, start, raw_chunks, index + 1, path)
         index += 1 + used
         start += len(chunk.text)
         if isinstance(parsed, Problem):
@@ -170,6 +195,7 @@ def load_text(text: str, path: str) -> Loaded:
             break
         chunks.append(chunk)
         tables.append(found[0])
+        keys.append(key if used == 0 else None)
     if whole:
         return _load_whole(text, path)
     if isinstance(header_data, Problem):
@@ -179,11 +205,21 @@ def load_text(text: str, path: str) -> Loaded:
         header = read_header({}, Checker(path, Locator(header_chunk.text), []))
     else:
         header = read_header(header_data, Checker(path, Locator(header_chunk.text), problems))
-    items: list[Item | None] = [
-        read_item(table, header, Checker(path, Locator(chunk.text, chunk.line), problems))
-        for table, chunk in zip(tables, chunks, strict=True)
-    ]
-    return _finish(header, items, header_chunk, chunks, problems, path)
+    items: list[Item | None] = []
+    for position, (table, chunk) in enumerate(zip(tables, chunks, strict=True)):
+        if table is None:
+            items.append(from_cache[position])
+            continue
+        before = len(problems)
+        item = read_item(table, header, Checker(path, Locator(chunk.text, chunk.line), problems))
+        items.append(item)
+        key = keys[position]
+        if store is not None and key is not None and item is not None and len(problems) == before:
+            store.put(key, item)
+    loaded = _finish(header, items, header_chunk, chunks, problems, path)
+    if store is not None:
+        store.save()  # only now: a file with errors raised above and leaves the cache as it was
+    return loaded
 
 
 def _load_whole(text: str, path: str) -> Loaded:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import BindingType
@@ -101,6 +102,13 @@ class MainScreen(Screen[None]):
         if self._watch_interval:
             self.set_interval(self._watch_interval, self.check_disk)
 
+    def adopt(self, file: ConsultationFile) -> None:
+        """Show `file` (the whole of a file first shown as a preview), keeping the selection."""
+        self.file = file
+        self._watch = DiskWatch(file)
+        self._derived = DerivedCache()
+        self.refresh_view()
+
     @property
     def table(self) -> ItemList:
         """The item list."""
@@ -142,7 +150,13 @@ class MainScreen(Screen[None]):
         wanted = select if select is not None else self.table.selected_no
         self.query_one(TitleBar).show(consultation)
         self.table.show(items, review, self._derived, wanted)
-        self.query_one(ProgressLine).show(consultation, self._derived, self.where, len(items))
+        progress = self.query_one(ProgressLine)
+        progress.show(consultation, self._derived, self.where, len(items))
+        if not self.file.complete:
+            shown, total = len(consultation.items), self.file.expected_items
+            # Text, not markup: a file name may hold brackets.
+            progress.update(Text(f"Reading {self.file.path.name}: the first {shown} of {total} "
+                                 "items are shown; actions wait until it is read …"))  # fmt: skip
         self.show_detail()
 
     def restyle(self) -> None:

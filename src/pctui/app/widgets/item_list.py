@@ -97,6 +97,9 @@ class ItemList(ScrollView, can_focus=True):
         self._numbers: list[int] = []
         self._rows: list[Row] = []
         self._built: dict[int, tuple[Derived, Item, Row]] = {}
+        # Drawn lines by (row, style, width): scrolling by one row (every key press at the
+        # bottom of the list) then draws one new line instead of the whole screenful.
+        self._strips: dict[tuple[int, Style, int], Strip] = {}
         self._widths: tuple[int, int, int, int] = (2, BADGE_WIDTH, 6, 1)
         self._cursor = 0
 
@@ -145,6 +148,7 @@ class ItemList(ScrollView, can_focus=True):
         self._numbers = [item.no for item in items]
         self._rows = [self._row(item, review, derived) for item in items]
         self._widths = column_widths(items, review)
+        self._strips.clear()
         self.virtual_size = Size(self.size.width, len(items) + 1)  # + the heading
         if select is not None and select in self._numbers:
             self._cursor = self._numbers.index(select)
@@ -158,6 +162,7 @@ class ItemList(ScrollView, can_focus=True):
         """Drop the rows built so far (their styles changed with the theme); the next `show`
         builds them again."""
         self._built.clear()
+        self._strips.clear()
 
     # ---- the cursor ---------------------------------------------------------------------
 
@@ -208,6 +213,7 @@ class ItemList(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         """Keep the cursor on screen after the list changed size."""
         self.virtual_size = Size(event.size.width, len(self._numbers) + 1)
+        self._strips.clear()
         self._scroll_to_cursor()
 
     # ---- drawing --------------------------------------------------------------------------
@@ -241,4 +247,10 @@ class ItemList(ScrollView, can_focus=True):
         style = base
         if row == self._cursor:
             style = base + self.get_component_rich_style("item-list--cursor")
-        return self._strip(self._rows[row], style)
+        key = (row, style, self.size.width)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > 2000:  # a long session of scrolling: start afresh
+                self._strips.clear()
+            strip = self._strips[key] = self._strip(self._rows[row], style)
+        return strip
