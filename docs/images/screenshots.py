@@ -20,20 +20,23 @@ from typing import Any
 from rich.cells import cell_len
 
 from pctui.app.review_app import ReviewApp
+from pctui.i18n import install
 from pctui.storage import ConsultationFile
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parents[1] / "consultations" / "2025-jumin.toml"
 CELL = 12.2  # Rich's SVG cell width: 0.61 × the 20px font size
 
-SHOTS: list[tuple[str, int, int, str, list[str], dict[str, Any]]] = [
-    # (file name, width, height, login, keys, options of ReviewApp)
-    ("main-screen.svg", 120, 40, "tanaka", ["n"], {}),
-    ("main-screen-80x24.svg", 80, 24, "yamada", [], {}),
-    ("theme-high-contrast.svg", 100, 30, "tanaka", ["n"], {"theme": "pctui-high-contrast"}),
-    ("theme-light.svg", 100, 30, "tanaka", ["n"], {"theme": "pctui-light"}),
-    ("plain-glyphs.svg", 100, 30, "tanaka", ["n"], {"theme": "pctui-terminal", "plain": True}),
-]
+SHOTS: list[tuple[str, int, int, str, list[str], str, dict[str, Any]]] = [
+    # (file name, width, height, login, keys, language, options of ReviewApp)
+    ("main-screen.svg", 120, 40, "tanaka", ["n"], "en", {}),
+    ("main-screen-80x24.svg", 80, 24, "yamada", [], "en", {}),
+    ("main-screen-ja.svg", 120, 40, "tanaka", ["n"], "ja", {}),
+    ("theme-high-contrast.svg", 100, 30, "tanaka", ["n"], "en", {"theme": "pctui-high-contrast"}),
+    ("theme-light.svg", 100, 30, "tanaka", ["n"], "en", {"theme": "pctui-light"}),
+    ("plain-glyphs.svg", 100, 30, "tanaka", ["n"], "en",
+     {"theme": "pctui-terminal", "plain": True}),
+]  # fmt: skip
 
 
 def _runs(text: str) -> list[str]:
@@ -92,7 +95,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / SAMPLE.name  # the app never writes here, but be sure
         shutil.copyfile(SAMPLE, copy)
-        for name, width, height, login, keys, options in SHOTS:
+        for name, width, height, login, keys, language, options in SHOTS:
+            install(language)
             svg = asyncio.run(shoot(copy, width, height, login, keys, options))
             (HERE / name).write_text(fix_widths(svg), encoding="utf-8")
             print(f"wrote {HERE / name}")

@@ -179,7 +179,8 @@ def test_the_tui_starts_and_draws_in_each_terminal(
     if no_color:
         env["NO_COLOR"] = "1"
     # Rich would take COLORTERM=truecolor over TERM; the test's own terminal must not leak in.
-    terminal.start(f"env -u COLORTERM {PCTUI} open {shlex.quote(str(reviewable))}", env)
+    terminal.start(f"env -u COLORTERM {PCTUI} open --lang en {shlex.quote(str(reviewable))}",
+                   env)  # fmt: skip
     terminal.wait_for("approved 4/10")
     terminal.keys("n")  # No.5 for this 課長 reviewer: a diff and sign-offs on screen
     screen = terminal.wait_for("No.5 review")
@@ -220,7 +221,7 @@ def test_a_theme_chosen_in_the_palette_is_saved_and_theme_is_for_one_session(
 ) -> None:
     config = tmp_path / "config"
     env = {"TERM": "xterm-256color", "XDG_CONFIG_HOME": str(config)}
-    command = f"{PCTUI} open --theme pctui-light {shlex.quote(str(reviewable))}"
+    command = f"{PCTUI} open --lang en --theme pctui-light {shlex.quote(str(reviewable))}"
     terminal.start(command, env)
     terminal.wait_for("approved 4/10")
     assert not (config / "pctui" / "config.toml").exists()  # --theme is not saved

@@ -15,8 +15,11 @@ SHIPPED = ["pctui-dark", "pctui-high-contrast", "pctui-light", "pctui-terminal"]
 
 @pytest.fixture
 def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """pctui's config folder, in tmp_path (platformdirs follows XDG_CONFIG_HOME)."""
+    """pctui's config folder, in tmp_path (platformdirs follows XDG_CONFIG_HOME). Without
+    the shared config.toml's `lang`, the locale says English (`open` is told --lang en:
+    the sample's own language would come first)."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("LANGUAGE", "en")
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.delenv("COLORTERM", raising=False)
     monkeypatch.delenv("TEXTUAL_COLOR_SYSTEM", raising=False)
@@ -78,7 +81,7 @@ def test_an_unknown_name_is_refused_with_a_suggestion(pctui, config_home: Path) 
 
 
 def test_open_refuses_an_unknown_theme_before_any_screen(pctui, config_home, sample_path):
-    done = pctui("open", "--theme", "solarized", sample_path)
+    done = pctui("open", "--lang", "en", "--theme", "solarized", sample_path)
     assert done.returncode == 2
     assert done.stderr.startswith("pctui: --theme: no theme called 'solarized'")
     assert "pctui-dark" in done.stderr and "\x1b[" not in done.stdout
@@ -112,3 +115,18 @@ def test_pygments_lists_the_style_names(pctui, config_home: Path) -> None:
     done = pctui("themes", "--pygments")
     assert done.returncode == 0
     assert {"monokai", "fruity", "default"} <= set(done.stdout.split())
+
+
+def test_the_listing_and_its_problems_speak_japanese(pctui, config_home: Path) -> None:
+    folder = config_home / "themes"
+    folder.mkdir(parents=True)
+    (folder / "bad.toml").write_text('name = "bad"\ndark = true\n', encoding="utf-8")
+    done = pctui("--lang", "ja", "themes")
+    assert done.returncode == 1
+    lines = listed(done.stdout)
+    assert "ライト" in lines["pctui-light"].split() and "同梱" in lines["pctui-light"].split()
+    assert "現在: pctui-dark（256 色の端末での既定。" in done.stdout
+    assert 'テーマには primary = "#rrggbb" が必要です' in done.stderr
+    refused = pctui("--lang", "ja", "themes", "--set", "pctui-lite")
+    assert "'pctui-light' の誤りではありませんか？" in refused.stderr
+    assert "pctui: --set: テーマ 'pctui-lite' はありません。" in refused.stderr

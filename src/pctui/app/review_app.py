@@ -15,6 +15,7 @@ from pctui.app.render.glyphs import use_plain
 from pctui.app.render.palette import use_colour, use_styles
 from pctui.app.screens.main import MainScreen
 from pctui.app.theme_setup import install_themes
+from pctui.i18n import _
 from pctui.model.identity import current_login
 from pctui.storage import ConsultationFile, LoadError, Problem
 from pctui.theming import DEFAULT_THEME, Catalog, ThemeSpec, load_catalog
@@ -60,7 +61,7 @@ class ReviewApp(App[None]):
         catalog = themes if themes is not None else load_catalog(include_user=False)
         self._theme_specs: dict[str, ThemeSpec] = dict(catalog.themes)
         self._remember_theme: Callable[[str], None] | None = None  # not while starting
-        _, problems = install_themes(self, catalog, theme)
+        problems = install_themes(self, catalog, theme)[1]
         self._theme_problems = [*notices, *map(str, catalog.problems), *problems]
         self._remember_theme = remember_theme
         # Problems of a file that opened as a preview and then failed to load whole: the
@@ -90,8 +91,8 @@ class ReviewApp(App[None]):
             try:
                 self._remember_theme(name)
             except OSError as error:
-                self.notify(f"theme {name!r} not saved: {error}", severity="warning",
-                            markup=False)  # fmt: skip
+                message = _("theme {name} not saved: {error}").format(name=repr(name), error=error)
+                self.notify(message, severity="warning", markup=False)
 
     def on_mount(self) -> None:
         """Read the rest of a previewed file; apply the reviewer's keymap, saying what in it
@@ -137,7 +138,9 @@ class ReviewApp(App[None]):
             if isinstance(error, LoadError):
                 self.load_problems = error.problems
             else:
-                message = f"{self.file.path}: could not be read: {error}"
+                message = _("{path}: could not be read: {error}").format(
+                    path=self.file.path, error=error
+                )
                 self.load_problems = [Problem(str(self.file.path), 1, 1, message)]
             self.exit(return_code=2)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from pctui.i18n import _
+
 # Terminals whose font is a console's (code page 437 or thereabouts).
 CONSOLE_TERMS = ("linux", "vt100", "vt102", "vt220", "cons25", "ansi", "dumb")
 GLYPH_SETTINGS = ("auto", "plain", "unicode")
@@ -31,7 +33,8 @@ def glyphs_problem(setting: object) -> str | None:
     if setting in GLYPH_SETTINGS:
         return None
     choices = ", ".join(f'"{choice}"' for choice in GLYPH_SETTINGS)
-    return f'settings: glyphs must be one of {choices}, not {setting!r}; using "auto"'
+    message = _('settings: glyphs must be one of {choices}, not {setting}; using "auto"')
+    return message.format(choices=choices, setting=repr(setting))
 
 
 def plain_glyphs(env: Mapping[str, str], setting: object = "auto") -> bool:

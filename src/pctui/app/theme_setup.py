@@ -15,6 +15,7 @@ from textual.app import App
 from textual.color import ColorParseError
 from textual.theme import Theme
 
+from pctui.i18n import _
 from pctui.theming import DEFAULT_THEME, Catalog, ThemeSpec
 
 
@@ -55,7 +56,10 @@ def textual_theme(spec: ThemeSpec) -> Theme:
         for style in spec.styles.values():
             Style.parse(style)
     except (ColorParseError, StyleSyntaxError, ValueError) as error:
-        raise ThemeNotUsable(f"{spec.path}: theme {spec.name!r} cannot be used: {error}") from None
+        message = _("{path}: theme {name} cannot be used: {error}")
+        raise ThemeNotUsable(
+            message.format(path=spec.path, name=repr(spec.name), error=error)
+        ) from None
     return theme
 
 
@@ -78,7 +82,8 @@ def install_themes(app: App[Any], catalog: Catalog, chosen: str) -> tuple[str, l
         return app.theme, problems  # nothing of ours: keep Textual's default
     if chosen not in usable:
         fallback = DEFAULT_THEME if DEFAULT_THEME in usable else usable[0]
-        problems.append(f"theme {chosen!r} is not available; using {fallback!r}")
+        message = _("theme {name} is not available; using {fallback}")
+        problems.append(message.format(name=repr(chosen), fallback=repr(fallback)))
         chosen = fallback
     app.theme = chosen
     for name in list(app.available_themes):

@@ -6,18 +6,20 @@ import argparse
 import sys
 
 from pctui.cli.common import BAD_INPUT, OK, Exit, load
+from pctui.i18n import N_, _, ngettext
 from pctui.storage import ConsultationFile
 from pctui.theming import load_catalog
 
-HELP = "open the review TUI on a consultation file"
+HELP = N_("open the review TUI on a consultation file")
+DESCRIPTION = N_("Open the review TUI on a consultation file.")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser("open", help=HELP, description=HELP + ".")
-    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
+    parser = commands.add_parser("open", help=_(HELP), description=_(DESCRIPTION))
+    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
     parser.add_argument(
-        "--theme", metavar="NAME", help="colour theme for this session (see `pctui themes`)"
+        "--theme", metavar="NAME", help=_("colour theme for this session (see `pctui themes`)")
     )
     parser.set_defaults(run=run)
 
@@ -35,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     """
     catalog = load_catalog()
     if args.theme is not None and args.theme not in catalog.themes:
-        raise Exit(BAD_INPUT, f"pctui: --theme: {catalog.unknown(args.theme)}")
+        raise Exit(BAD_INPUT, "pctui: --theme: " + catalog.unknown(args.theme))
     file = ConsultationFile.preview(args.file, PREVIEW_ITEMS) or load(args.file)
     from pctui.app.main import run_app  # Textual is imported only when the TUI is wanted
 
@@ -44,5 +46,6 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if problems:
         count = len(problems)
-        raise Exit(BAD_INPUT, f"{args.file}: {count} problem{'s' if count != 1 else ''}")
+        message = ngettext("{path}: {count} problem", "{path}: {count} problems", count)
+        raise Exit(BAD_INPUT, message.format(path=args.file, count=count))
     return OK

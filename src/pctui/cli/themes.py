@@ -9,40 +9,40 @@ import sys
 from pctui.app.terminal import colour_count
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, pad, width
 from pctui.config import config_path, load_config, save_setting
+from pctui.i18n import N_, _
 from pctui.theming import USER, Catalog, load_catalog, user_themes_dir
 from pctui.theming.choice import FROM_CONFIG, FROM_DEFAULT, choose_theme
 from pctui.theming.loader import pygments_styles
 
-HELP = "list the colour themes, or choose one with --set"
-DESCRIPTION = """\
+HELP = N_("list the colour themes, or choose one with --set")
+DESCRIPTION = N_("""\
 List the colour themes pctui can use: the shipped ones and your own (*.toml files in
 your themes folder, shown below the list), with * before the one `pctui open` starts
 with. --set NAME makes NAME your theme (saved in your settings file); `pctui open
 --theme NAME` uses a theme for one session only. Exit status: 0, 1 when a theme file
 has problems (each printed as path:line:col: message; that theme is skipped), 2 for an
-unknown theme name."""
+unknown theme name.""")
 
-# Words of the listing, kept together.
-ORIGIN_WORDS = {"shipped": "shipped", USER: "yours"}
-OVERRIDES = "yours, replaces the shipped one"
-DARK_WORDS = {True: "dark", False: "light"}
+# Words of the listing, kept together; translated where they are printed.
+ORIGIN_WORDS = {"shipped": N_("shipped"), USER: N_("yours")}
+OVERRIDES = N_("yours, replaces the shipped one")
+DARK_WORDS = {True: N_("dark"), False: N_("light")}
 CURRENT_FROM = {
-    FROM_CONFIG: "current: {name} (chosen in {path})",
-    FROM_DEFAULT: "current: {name} (the default for a terminal of {colours} colours; "
-    "choose with pctui themes --set NAME)",
-}
-FOLDER_LINE = "your themes folder: {folder}"
-SET_DONE = "theme set to {name} (saved in {path})"
-SET_FAILED = "pctui: cannot save the theme in {path}: {error}"
+    FROM_CONFIG: N_("current: {name} (chosen in {path})"),
+    FROM_DEFAULT: N_("current: {name} (the default for a terminal of {colours} colours; "
+                     "choose with pctui themes --set NAME)"),
+}  # fmt: skip
+FOLDER_LINE = N_("your themes folder: {folder}")
+SET_DONE = N_("theme set to {name} (saved in {path})")
+SET_FAILED = N_("pctui: cannot save the theme in {path}: {error}")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser("themes", help=HELP, description=DESCRIPTION,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
-    parser.add_argument("--set", metavar="NAME", dest="set_theme", help="choose theme NAME")
+    parser = commands.add_parser("themes", help=_(HELP), description=_(DESCRIPTION))
+    parser.add_argument("--set", metavar="NAME", dest="set_theme", help=_("choose theme NAME"))
     parser.add_argument(
-        "--pygments", action="store_true", help="list the Pygments styles a theme may name"
+        "--pygments", action="store_true", help=_("list the Pygments styles a theme may name")
     )
     parser.set_defaults(run=run)
 
@@ -52,15 +52,16 @@ def listing(catalog: Catalog, current: str) -> list[str]:
     it looks like; then its file."""
     names = sorted(catalog.themes)
     name_cells = max((width(name) for name in names), default=0)
-    origins = {name: OVERRIDES if spec.overrides else ORIGIN_WORDS[spec.origin]
+    origins = {name: _(OVERRIDES if spec.overrides else ORIGIN_WORDS[spec.origin])
                for name, spec in catalog.themes.items()}  # fmt: skip
     origin_cells = max((width(origin) for origin in origins.values()), default=0)
+    dark_cells = max(width(_(word)) for word in DARK_WORDS.values())
     lines = []
     for name in names:
         spec = catalog.themes[name]
         mark = "*" if name == current else " "
         lines.append(
-            f"{mark} {pad(name, name_cells)}  {pad(DARK_WORDS[spec.dark], 5)}  "
+            f"{mark} {pad(name, name_cells)}  {pad(_(DARK_WORDS[spec.dark]), dark_cells)}  "
             f"{pad(origins[name], origin_cells)}  {spec.description}".rstrip()
         )
         lines.append(f"  {' ' * name_cells}  {spec.path}")
@@ -78,12 +79,13 @@ def run(args: argparse.Namespace) -> int:
     if args.set_theme is not None:
         name = args.set_theme
         if name not in catalog.themes:
-            raise Exit(BAD_INPUT, f"pctui: --set: {catalog.unknown(name)}")
+            raise Exit(BAD_INPUT, "pctui: --set: " + catalog.unknown(name))
         try:
             save_setting("theme", name)
         except OSError as error:
-            raise Exit(FINDING, SET_FAILED.format(path=config_path(), error=error)) from None
-        print(SET_DONE.format(name=name, path=config_path()))
+            message = _(SET_FAILED).format(path=config_path(), error=error)
+            raise Exit(FINDING, message) from None
+        print(_(SET_DONE).format(name=name, path=config_path()))
         return OK
     settings, problems = load_config()
     for message in problems:
@@ -94,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{config_path()}: {message}", file=sys.stderr)
     print("\n".join(listing(catalog, choice.name)))
     print()
-    print(CURRENT_FROM[choice.source].format(name=choice.name, path=config_path(),
-                                             colours=colours))  # fmt: skip
-    print(FOLDER_LINE.format(folder=user_themes_dir()))
+    print(_(CURRENT_FROM[choice.source]).format(name=choice.name, path=config_path(),
+                                                colours=colours))  # fmt: skip
+    print(_(FOLDER_LINE).format(folder=user_themes_dir()))
     return FINDING if catalog.problems else OK

@@ -13,12 +13,13 @@ from pathlib import Path
 
 from pctui.git.repo import find_repo
 from pctui.git.run import GitError, git, literal
+from pctui.i18n import N_, _
 
 # Plain output whatever the user's configuration: no colour codes, no external diff tool or
 # text conversion, no renames to follow; the consultation file is text.
 DIFF_OPTIONS = ("--no-color", "--no-ext-diff", "--no-textconv", "--text")
 
-NOTHING = "nothing to commit: HEAD already holds {name} as it is"
+NOTHING = N_("nothing to commit: HEAD already holds {name} as it is")
 
 
 @dataclass(frozen=True)
@@ -54,5 +55,5 @@ def pending_diff(path: Path) -> PendingDiff:
         return PendingDiff("", str(error))
     text = done.stdout.decode("utf-8", "replace")
     if not text.strip():
-        return PendingDiff("", NOTHING.format(name=path.name))
+        return PendingDiff("", _(NOTHING).format(name=path.name))
     return PendingDiff(text, new_file=not tracked)

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pctui.i18n import _
 from pctui.model.records import APPROVE, REJECT, Consultation, Item, Review, Signoff
 
 DRAFT = "draft"
@@ -42,17 +43,23 @@ def invalid_reason(item: Item, signoff: Signoff, review: Review) -> str:
     a revision that does not exist, a signer approving their own words.
     """
     if signoff.stage not in review.stages:
-        return f"stage {signoff.stage!r} is not one of review.stages"
+        return _("stage {stage} is not one of review.stages").format(stage=repr(signoff.stage))
     reviewer = review.reviewers.get(signoff.by)  # (stages_of, without building a tuple)
     if reviewer is None or signoff.stage not in reviewer.stages:
-        return f"{signoff.by!r} may not sign stage {signoff.stage!r}"
+        return _("{login} may not sign stage {stage}").format(
+            login=repr(signoff.by), stage=repr(signoff.stage)
+        )
     if not 1 <= signoff.revision <= len(item.revisions):
-        return f"revision {signoff.revision} does not exist"
+        return _("revision {revision} does not exist").format(revision=signoff.revision)
     revision = item.revisions[signoff.revision - 1]
     if not review.allow_self_approval and revision.author == signoff.by:
-        return f"{signoff.by!r} wrote revision {signoff.revision} and may not sign it"
+        return _("{login} wrote revision {revision} and may not sign it").format(
+            login=repr(signoff.by), revision=signoff.revision
+        )
     if signoff.digest != revision.digest:
-        return f"digest does not match the text of revision {signoff.revision}"
+        return _("digest does not match the text of revision {revision}").format(
+            revision=signoff.revision
+        )
     return ""
 
 
@@ -71,9 +78,12 @@ def standings(item: Item, review: Review) -> list[Standing]:
         elif signoff.withdrawn is not None:
             result.append(Standing(signoff, WITHDRAWN))
         elif signoff.revision != item.current_index:
-            result.append(Standing(signoff, STALE, f"on revision {signoff.revision}"))
+            reason = _("on revision {revision}").format(revision=signoff.revision)
+            result.append(Standing(signoff, STALE, reason))
         elif (signoff.by, signoff.revision) in signed_by:
-            reason = f"{signoff.by!r} already signed another stage of this revision"
+            reason = _("{login} already signed another stage of this revision").format(
+                login=repr(signoff.by)
+            )
             result.append(Standing(signoff, INVALID, reason))
         else:
             signed_by.add((signoff.by, signoff.revision))

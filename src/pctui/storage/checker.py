@@ -7,17 +7,19 @@ import difflib
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from pctui.i18n import N_, _
 from pctui.storage.locate import Locator
 from pctui.storage.problems import ERROR, WARNING, Problem
 
-STR = "a string"
-INT = "an integer"
-BOOL = "true or false"
-DATE = "a date (YYYY-MM-DD)"
-DATETIME = "a date-time with a UTC offset (e.g. 2025-12-15T10:30:00+09:00)"
-TABLE = "a table"
-STR_LIST = "an array of strings"
-TABLE_LIST = "an array of tables"
+# Each kind is also its description in messages (translated where it is shown).
+STR = N_("a string")
+INT = N_("an integer")
+BOOL = N_("true or false")
+DATE = N_("a date (YYYY-MM-DD)")
+DATETIME = N_("a date-time with a UTC offset (e.g. 2025-12-15T10:30:00+09:00)")
+TABLE = N_("a table")
+STR_LIST = N_("an array of strings")
+TABLE_LIST = N_("an array of tables")
 
 
 def _is_str(value: Any) -> bool:
@@ -83,23 +85,23 @@ def zoned(value: dt.datetime) -> dt.datetime:
 def describe(value: Any) -> str:
     """A short name of a TOML value's type, for messages."""
     if isinstance(value, bool):
-        return "a boolean"
+        return _("a boolean")
     if isinstance(value, int):
-        return "an integer"
+        return _("an integer")
     if isinstance(value, float):
-        return "a float"
+        return _("a float")
     if isinstance(value, str):
-        return "a string"
+        return _("a string")
     if isinstance(value, dt.datetime):
-        return "a date-time" + ("" if value.tzinfo else " without UTC offset")
+        return _("a date-time") if value.tzinfo else _("a date-time without UTC offset")
     if isinstance(value, dt.date):
-        return "a date"
+        return _("a date")
     if isinstance(value, dt.time):
-        return "a time"
+        return _("a time")
     if isinstance(value, list):
-        return "an array"
+        return _("an array")
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     return type(value).__name__
 
 
@@ -135,11 +137,15 @@ class Checker:
         except KeyError:
             if required:
                 where = f"{table}.{key}" if table else key
-                self.report(table, index, None, f"missing {where} ({kind})")
+                message = _("missing {key} ({kind})").format(key=where, kind=_(kind))
+                self.report(table, index, None, message)
             return default
         if not _CHECKS[kind](value):
             where = f"{table}.{key}" if table else key
-            self.report(table, index, key, f"{where} must be {kind}, not {describe(value)}")
+            message = _("{key} must be {kind}, not {actual}").format(
+                key=where, kind=_(kind), actual=describe(value)
+            )
+            self.report(table, index, key, message)
             return default
         if kind == DATETIME:
             return zoned(value)
@@ -166,6 +172,7 @@ class Checker:
         for key in data:
             if key in unknown:
                 close = difflib.get_close_matches(key, known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                hint = _("; did you mean {name}?").format(name=repr(close[0])) if close else ""
                 path = ".".join(part for part in (table, inside, key) if part)
-                self.report(table, index, inside or key, f"unknown key {path}{hint}", WARNING)
+                message = _("unknown key {key}").format(key=path) + hint
+                self.report(table, index, inside or key, message, WARNING)

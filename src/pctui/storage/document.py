@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
+from pctui.i18n import _
 from pctui.model.actions import Refused, Revised
 from pctui.model.records import Consultation, Revision
 from pctui.storage.atomic import folder_lock, write_atomic
@@ -44,12 +45,13 @@ def read_loaded(path: Path) -> tuple[Loaded, Stamp]:
             stat = os.fstat(handle.fileno())
             data = handle.read()
     except FileNotFoundError:
-        raise LoadError([Problem(str(path), 1, 1, "no such file")]) from None
+        raise LoadError([Problem(str(path), 1, 1, _("no such file"))]) from None
     except IsADirectoryError:
-        message = "is a folder, not a consultation file"
+        message = _("is a folder, not a consultation file")
         raise LoadError([Problem(str(path), 1, 1, message)]) from None
     except OSError as error:
-        raise LoadError([Problem(str(path), 1, 1, f"cannot read: {error.strerror}")]) from None
+        message = _("cannot read: {error}").format(error=error.strerror)
+        raise LoadError([Problem(str(path), 1, 1, message)]) from None
     text, bom = decode(data, str(path))
     # Reading a large file makes a million objects and no garbage cycles: the collector
     # walking them again and again cost a fifth of the time, so it waits until the end.
@@ -144,7 +146,9 @@ class ConsultationFile:
             try:
                 pending.action(self.consultation)
             except Refused as refusal:
-                self.notices.append(f"not saved after another reviewer's change: {refusal}")
+                self.notices.append(
+                    _("not saved after another reviewer's change: {why}").format(why=refusal)
+                )
             else:
                 kept.append(pending)
         self._pending = kept
@@ -160,8 +164,10 @@ class ConsultationFile:
             if ours < len(item.revisions):
                 other = item.revisions[-1]
                 self.notices.append(
-                    f"No.{no}: {other.author} saved revision {len(item.revisions)} after yours "
-                    f"(revision {ours}); both are kept, theirs is now the current draft"
+                    _(
+                        "No.{no}: {author} saved revision {theirs} after yours "
+                        "(revision {ours}); both are kept, theirs is now the current draft"
+                    ).format(no=no, author=other.author, theirs=len(item.revisions), ours=ours)
                 )
                 del self._revised[no]
 
@@ -175,8 +181,10 @@ class ConsultationFile:
         """
         if not self.complete:
             raise SaveError(
-                f"{self.path}: still reading the file ({self.expected_items} items); "
-                "nothing was saved, act again in a moment"
+                _(
+                    "{path}: still reading the file ({count} items); "
+                    "nothing was saved, act again in a moment"
+                ).format(path=self.path, count=self.expected_items)
             )
         with folder_lock(self.path):
             if self.changed_on_disk():
@@ -185,8 +193,10 @@ class ConsultationFile:
                 except LoadError as error:
                     problems = "\n".join(str(problem) for problem in error.problems)
                     raise SaveError(
-                        f"{self.path}: changed on disk and no longer loads; nothing was "
-                        f"written (fix the file, then act again):\n{problems}"
+                        _(
+                            "{path}: changed on disk and no longer loads; nothing was "
+                            "written (fix the file, then act again):\n{problems}"
+                        ).format(path=self.path, problems=problems)
                     ) from None
             try:
                 result = action(self.consultation)
@@ -211,8 +221,10 @@ class ConsultationFile:
             self._pending.clear()
             self._reload_and_replay()
             raise SaveError(
-                f"{self.path}: could not render the change safely ({error}); nothing was "
-                "written. Please report this with the file."
+                _(
+                    "{path}: could not render the change safely ({error}); nothing was "
+                    "written. Please report this with the file."
+                ).format(path=self.path, error=error)
             ) from error
         data = ((BOM if self._loaded.bom else "") + text).encode("utf-8")
         self._stamp = _stamp(write_atomic(self.path, data))

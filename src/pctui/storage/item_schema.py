@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from pctui.i18n import _
 from pctui.model.records import VERDICTS, Item, Revision, Signoff
 from pctui.storage.checker import DATETIME, INT, STR, TABLE_LIST, Checker, zoned
 from pctui.storage.header_schema import Header
@@ -31,9 +32,10 @@ def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | N
     opinion = check.get(table, "opinion", STR, ITEMS, required=True)
     count = check.get(table, "count", INT, ITEMS, default=1)
     if no is not None and no < 1:
-        check.report(ITEMS, 0, "no", f"items.no must be 1 or more, not {no}")
+        check.report(ITEMS, 0, "no", _("items.no must be 1 or more, not {no}").format(no=no))
     if count < 1:
-        check.report(ITEMS, 0, "count", f"items.count must be 1 or more, not {count}")
+        message = _("items.count must be 1 or more, not {count}").format(count=count)
+        check.report(ITEMS, 0, "count", message)
         count = 1
     if (
         section is not None
@@ -41,7 +43,10 @@ def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | N
         and not any(s.id == section for s in header.sections)
     ):
         known = ", ".join(repr(s.id) for s in header.sections)
-        check.report(ITEMS, 0, "section", f"unknown section {section!r} (sections: {known})")
+        message = _("unknown section {section} (sections: {known})").format(
+            section=repr(section), known=known
+        )
+        check.report(ITEMS, 0, "section", message)
     klass = check.get(table, "class", STR, ITEMS)
     if (
         klass is not None
@@ -49,7 +54,10 @@ def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | N
         and not any(c.id == klass for c in header.review.classes)
     ):
         known = ", ".join(repr(c.id) for c in header.review.classes)
-        check.report(ITEMS, 0, "class", f"unknown class {klass!r} (review.classes: {known})")
+        message = _("unknown class {klass} (review.classes: {known})").format(
+            klass=repr(klass), known=known
+        )
+        check.report(ITEMS, 0, "class", message)
     revisions = [
         _read_revision(r, index, check)
         for index, r in enumerate(check.get(table, "revisions", TABLE_LIST, ITEMS, default=[]))
@@ -120,14 +128,23 @@ def _read_signoff(
     # be reported too; those would only bury the real problem.
     if stage is not None and header.review.stages and stage not in header.review.stages:
         stages = ", ".join(header.review.stages)
-        check.report(t, index, "stage", f"stage {stage!r} is not in review.stages ({stages})")
+        message = _("stage {stage} is not in review.stages ({stages})").format(
+            stage=repr(stage), stages=stages
+        )
+        check.report(t, index, "stage", message)
     if revision is not None and revisions is not None and not 1 <= revision <= revisions:
-        message = f"sign-off points at revision {revision}; the item has {revisions}"
+        message = _("sign-off points at revision {revision}; the item has {count}").format(
+            revision=revision, count=revisions
+        )
         check.report(t, index, "revision", message)
     if digest is not None and not DIGEST.match(digest):
-        check.report(t, index, "digest", "digest must be 'sha256:' and 64 lower-case hex digits")
+        message = _("digest must be 'sha256:' and 64 lower-case hex digits")
+        check.report(t, index, "digest", message)
     if verdict is not None and verdict not in VERDICTS:
-        check.report(t, index, "verdict", f"verdict must be 'approve' or 'reject', not {verdict!r}")
+        message = _("verdict must be 'approve' or 'reject', not {verdict}").format(
+            verdict=repr(verdict)
+        )
+        check.report(t, index, "verdict", message)
     if None in (stage, by, at, revision, digest, verdict):
         return None
     return Signoff(

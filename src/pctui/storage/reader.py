@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pctui.i18n import _
 from pctui.model.records import Consultation, Item
 from pctui.storage import toml_parse
 from pctui.storage.checker import Checker
@@ -69,7 +70,9 @@ def _bad_bytes(data: bytes, path: str) -> list[Problem]:
             start = position + error.start
             line_start = data.rfind(b"\n", 0, start) + 1
             before = data[line_start:start].decode("utf-8", errors="replace").lstrip(BOM)
-            message = f"not valid UTF-8 (byte 0x{data[start]:02x}); save the file as UTF-8"
+            message = _("not valid UTF-8 (byte {byte}); save the file as UTF-8").format(
+                byte=f"0x{data[start]:02x}"
+            )
             problems.append(
                 Problem(path, data.count(b"\n", 0, start) + 1, len(before) + 1, message)
             )
@@ -87,7 +90,9 @@ def _parse(chunk: Chunk, path: str) -> dict[str, Any] | Problem:
         if not match:
             line = chunk.text.count("\n") + 1
         text = _AT.sub("", message).replace("(at end of document)", "at end of text").strip()
-        return Problem(path, chunk.line + line - 1, col, f"TOML syntax: {text}")
+        # tomllib's own words stay English: Python has no catalog for them.
+        return Problem(path, chunk.line + line - 1, col, _("TOML syntax: {error}").format(
+            error=text))  # fmt: skip
 
 
 def _unclosed(chunk: Chunk, opened: int, path: str) -> Problem:
@@ -95,7 +100,9 @@ def _unclosed(chunk: Chunk, opened: int, path: str) -> Problem:
     line = chunk.text.count("\n", 0, opened)
     col = opened - (chunk.text.rfind("\n", 0, opened) + 1) + 1
     quotes = chunk.text[opened : opened + 3]
-    message = f"TOML syntax: this multi-line string is never closed (add the closing {quotes})"
+    message = _(
+        "TOML syntax: this multi-line string is never closed (add the closing {quotes})"
+    ).format(quotes=quotes)
     return Problem(path, chunk.line + line, col, message)
 
 
@@ -231,7 +238,7 @@ def _load_whole(text: str, path: str) -> Loaded:
     raw_items = parsed.get(ITEMS, [])
     if not isinstance(raw_items, list) or not all(isinstance(t, dict) for t in raw_items):
         line, col = Locator(text).find("", 0, ITEMS)
-        raise LoadError([Problem(path, line, col, "items must be an array of tables")])
+        raise LoadError([Problem(path, line, col, _("items must be an array of tables"))])
     items = [
         read_item(table, header, Checker(path, _ItemLocator(text, index), problems))
         for index, table in enumerate(raw_items)
@@ -253,8 +260,8 @@ def _finish(
             continue
         if item.no in seen:
             line, col = _item_place(header_chunk, chunks, index, "no")
-            first, _ = _item_place(header_chunk, chunks, seen[item.no], "no")
-            message = f"duplicate No.{item.no} (also on line {first})"
+            first, _column = _item_place(header_chunk, chunks, seen[item.no], "no")
+            message = _("duplicate No.{no} (also on line {line})").format(no=item.no, line=first)
             problems.append(Problem(path, line, col, message))
         else:
             seen[item.no] = index

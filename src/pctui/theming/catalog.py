@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pctui.config import config_dir
+from pctui.i18n import _
 from pctui.storage.problems import Problem
 from pctui.theming.loader import load_theme
 from pctui.theming.spec import SHIPPED, USER, ThemeSpec
@@ -50,9 +51,10 @@ class Catalog:
     def unknown(self, name: str) -> str:
         """The message for a theme name that is not in the catalog, with a suggestion."""
         close = difflib.get_close_matches(name, list(self.themes), n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
+        hint = _("did you mean {name}? ").format(name=repr(close[0])) if close else ""
         names = ", ".join(sorted(self.themes))
-        return f"no theme called {name!r}; {hint}themes: {names} (`pctui themes` shows them)"
+        message = _("no theme called {name}; {hint}themes: {names} (`pctui themes` shows them)")
+        return message.format(name=repr(name), hint=hint, names=names)
 
 
 def _files(folder: Path) -> list[Path]:
@@ -80,9 +82,9 @@ def load_catalog(
             if spec is None:
                 continue
             if spec.name in names_here:
-                catalog.problems.append(Problem(str(path), 1, 1, (
-                    f"theme {spec.name!r} is already defined by {names_here[spec.name]}; "
-                    "this file is skipped")))  # fmt: skip
+                message = _("theme {name} is already defined by {path}; this file is skipped")
+                message = message.format(name=repr(spec.name), path=names_here[spec.name])
+                catalog.problems.append(Problem(str(path), 1, 1, message))
                 continue
             names_here[spec.name] = path
             before = catalog.themes.get(spec.name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pctui.i18n import _
 from pctui.theming.catalog import DEFAULT_THEME, TERMINAL_THEME, Catalog
 
 FROM_FLAG = "--theme"
@@ -38,5 +39,6 @@ def choose_theme(catalog: Catalog, flag: str | None, configured: object, colours
     if isinstance(configured, str) and configured in catalog.themes:
         return Choice(configured, FROM_CONFIG)
     shown = configured if isinstance(configured, str) else repr(configured)
-    why = catalog.unknown(shown) if isinstance(configured, str) else "theme must be a name"
-    return Choice(fallback, FROM_DEFAULT, (f"settings: {why}; using {fallback!r}",))
+    why = catalog.unknown(shown) if isinstance(configured, str) else _("theme must be a name")
+    problem = _("settings: {why}; using {fallback}").format(why=why, fallback=repr(fallback))
+    return Choice(fallback, FROM_DEFAULT, (problem,))

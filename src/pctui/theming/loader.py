@@ -15,6 +15,7 @@ from typing import Any
 
 from pygments.styles import get_all_styles
 
+from pctui.i18n import N_, _
 from pctui.storage.locate import Locator
 from pctui.storage.problems import Problem
 from pctui.theming.spec import (
@@ -50,7 +51,7 @@ def pygments_styles() -> tuple[str, ...]:
 
 def _did_you_mean(word: str, known: list[str] | tuple[str, ...]) -> str:
     close = difflib.get_close_matches(word, list(known), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return _("; did you mean {name}?").format(name=repr(close[0])) if close else ""
 
 
 class _Checker:
@@ -66,24 +67,26 @@ class _Checker:
         self.problems.append(Problem(str(self.path), line, col, message))
 
     def known_keys(self, table: str, data: dict[str, Any], known: tuple[str, ...]) -> None:
-        where = f"[{table}]" if table else "the theme"
+        where = f"[{table}]" if table else _("the theme")
         for key in data:
             if key not in known and not (table == "" and key in TABLES):
                 hint = _did_you_mean(key, known)
-                self.add(table, key, f"unknown key {key!r} in {where}{hint}")
+                message = _("unknown key {key} in {where}{hint}")
+                self.add(table, key, message.format(key=repr(key), where=where, hint=hint))
 
 
 def _syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> Problem:
     message = str(error)
     match = _AT.search(message)
     line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
-    return Problem(str(path), line, col, f"TOML syntax: {_AT.sub('', message).strip()}")
+    detail = _AT.sub("", message).strip()
+    return Problem(str(path), line, col, _("TOML syntax: {error}").format(error=detail))
 
 
 def _table(check: _Checker, data: dict[str, Any], name: str) -> dict[str, Any]:
     value = data.get(name, {})
     if not isinstance(value, dict):
-        check.add("", name, f"{name} must be a table: [{name}]")
+        check.add("", name, _("{name} must be a table: [{name}]").format(name=name))
         return {}
     return value
 
@@ -95,7 +98,8 @@ def _marks(check: _Checker, table: str, data: dict[str, Any], required: bool) ->
     for name in names:
         if name not in data:
             if required:
-                check.add(table, None, f'[{table}] needs {name} = "STYLE"')
+                message = _('[{table}] needs {name} = "STYLE"')
+                check.add(table, None, message.format(table=table, name=name))
             continue
         problem = style_problem(data[name])
         if problem:
@@ -105,11 +109,11 @@ def _marks(check: _Checker, table: str, data: dict[str, Any], required: bool) ->
     return found
 
 
-INSERTED_RULE = (
+INSERTED_RULE = N_(
     'diff.inserted must be underlined and not struck through (e.g. "bold underline #56d364"), '
     "so insertions differ from deletions without colour"
 )
-DELETED_RULE = (
+DELETED_RULE = N_(
     'diff.deleted must be struck through and not underlined (e.g. "strike #f47067"), '
     "so deletions differ from insertions without colour"
 )
@@ -126,7 +130,7 @@ def _check_diff(check: _Checker, diff: dict[str, str]) -> None:
         if style is not None and (
             not has_attribute(style, wanted) or has_attribute(style, unwanted)
         ):
-            check.add("diff", key, rule)
+            check.add("diff", key, _(rule))
 
 
 def _top(check: _Checker, data: dict[str, Any]) -> dict[str, Any]:
@@ -136,26 +140,25 @@ def _top(check: _Checker, data: dict[str, Any]) -> dict[str, Any]:
     name = data.get("name", stem)
     if not isinstance(name, str) or not NAME.fullmatch(name):
         example = re.sub(r"[^a-z0-9_-]+", "-", stem.lower()).strip("-") or "my-theme"
-        check.add(
-            "", "name", f"name must be lower-case letters, digits, - and _ (e.g. {example!r})"
-        )
+        message = _("name must be lower-case letters, digits, - and _ (e.g. {example})")
+        check.add("", "name", message.format(example=repr(example)))
     values["name"] = name
     for key in ("dark", "ansi"):
         if key in data and not isinstance(data[key], bool):
-            check.add("", key, f"{key} must be true or false")
+            check.add("", key, _("{key} must be true or false").format(key=key))
     if "dark" not in data:
-        check.add("", None, "the theme needs dark = true (light text on dark) or false")
+        check.add("", None, _("the theme needs dark = true (light text on dark) or false"))
     values["dark"] = data.get("dark") is True
     values["ansi"] = data.get("ansi") is True
     description = data.get("description", "")
     if not isinstance(description, str):
-        check.add("", "description", "description must be a string in quotes")
+        check.add("", "description", _("description must be a string in quotes"))
     values["description"] = description if isinstance(description, str) else ""
     colours: dict[str, str] = {}
     for key in (*TEXTUAL_COLOURS, *OPTIONAL_COLOURS):
         if key not in data:
             if key in TEXTUAL_COLOURS:
-                check.add("", None, f'the theme needs {key} = "#rrggbb"')
+                check.add("", None, _('the theme needs {key} = "#rrggbb"').format(key=key))
             continue
         problem = colour_problem(data[key])
         if problem:
@@ -167,8 +170,8 @@ def _top(check: _Checker, data: dict[str, Any]) -> dict[str, Any]:
     pygments = data.get("pygments", DEFAULT_PYGMENTS[values["dark"]])
     if not isinstance(pygments, str) or pygments not in styles:
         hint = _did_you_mean(str(pygments), styles)
-        message = f"pygments: no Pygments style {pygments!r}{hint} (`pctui themes --pygments`)"
-        check.add("", "pygments", message)
+        message = _("pygments: no Pygments style {name}{hint} (`pctui themes --pygments`)")
+        check.add("", "pygments", message.format(name=repr(pygments), hint=hint))
     values["pygments"] = pygments
     return values
 
@@ -178,8 +181,9 @@ def load_theme(path: Path, origin: str = SHIPPED) -> tuple[ThemeSpec | None, lis
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-        return None, [Problem(str(path), 1, 1, f"cannot read the theme: {reason}")]
+        reason = error.strerror if isinstance(error, OSError) else _("not UTF-8 text")
+        message = _("cannot read the theme: {reason}").format(reason=reason)
+        return None, [Problem(str(path), 1, 1, message)]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from pctui.i18n import _
+
 ANSI_NAMES = ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")
 NAMED = frozenset([*ANSI_NAMES, *(f"bright_{name}" for name in ANSI_NAMES), "default"])
 ATTRIBUTES = frozenset(
@@ -34,12 +36,13 @@ def is_hex(word: str) -> bool:
 def colour_problem(value: object) -> str | None:
     """What is wrong with `value` as a Textual colour; None when it is one."""
     if not isinstance(value, str):
-        return 'must be a colour in quotes, such as "#2f8ad8" or "ansi_blue"'
+        return _('must be a colour in quotes, such as "#2f8ad8" or "ansi_blue"')
     if is_hex(value):
         return None
     if value.startswith("ansi_") and value[5:] in NAMED:
         return None
-    return f'{value!r} is not a colour: use "#rrggbb", "#rgb" or "ansi_<name>" (e.g. ansi_red)'
+    message = _('{value} is not a colour: use "#rrggbb", "#rgb" or "ansi_<name>" (e.g. ansi_red)')
+    return message.format(value=repr(value))
 
 
 def _style_colour(word: str) -> bool:
@@ -49,7 +52,7 @@ def _style_colour(word: str) -> bool:
 def style_problem(value: object) -> str | None:
     """What is wrong with `value` as a mark's style; None when it is one."""
     if not isinstance(value, str):
-        return 'must be a style in quotes, such as "bold underline #56d364"'
+        return _('must be a style in quotes, such as "bold underline #56d364"')
     words = value.split()
     at = 0
     colours = 0
@@ -60,7 +63,8 @@ def style_problem(value: object) -> str | None:
             continue
         if word == "on":
             if at + 1 >= len(words) or not _style_colour(words[at + 1]):
-                return f'{value!r}: "on" must be followed by a background colour'
+                message = _('{value}: "on" must be followed by a background colour')
+                return message.format(value=repr(value))
             at += 2
             continue
         if word in ATTRIBUTES:
@@ -69,13 +73,16 @@ def style_problem(value: object) -> str | None:
         if _style_colour(word):
             colours += 1
             if colours > 1:
-                return f'{value!r} names two colours (use "on COLOUR" for a background)'
+                message = _('{value} names two colours (use "on COLOUR" for a background)')
+                return message.format(value=repr(value))
             at += 1
             continue
-        return (
-            f"{value!r}: {word!r} is neither an attribute ({', '.join(sorted(ATTRIBUTES))}) "
+        message = _(
+            "{value}: {word} is neither an attribute ({attributes}) "
             'nor a colour ("#rrggbb", red, bright_green, default)'
         )
+        attributes = ", ".join(sorted(ATTRIBUTES))
+        return message.format(value=repr(value), word=repr(word), attributes=attributes)
     return None
 
 
@@ -114,15 +121,17 @@ def variable_problem(name: str, value: object) -> str | None:
     opacity ("#56b4e9 35%").
     """
     if not isinstance(value, str):
-        return "must be a string in quotes"
+        return _("must be a string in quotes")
     if name.endswith("text-style"):
         words = value.split()
         if words and all(word in TEXT_STYLES or word == "not" for word in words):
             return None
-        return f"{value!r} is not a text style (words such as bold, reverse, none)"
+        message = _("{value} is not a text style (words such as bold, reverse, none)")
+        return message.format(value=repr(value))
     words = value.split()
     if len(words) == 2 and _PERCENT.fullmatch(words[1]):
         words = words[:1]
     if len(words) == 1 and colour_problem(words[0]) is None:
         return None
-    return f'{value!r} is not a colour ("#rrggbb", "ansi_<name>", optionally followed by 35%)'
+    message = _('{value} is not a colour ("#rrggbb", "ansi_<name>", optionally followed by 35%)')
+    return message.format(value=repr(value))

@@ -6,6 +6,7 @@ from rich.text import Text
 
 from pctui.app.render.glyphs import plain
 from pctui.app.render.palette import style
+from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.state import APPROVED
 
@@ -27,7 +28,7 @@ def progress_line(
     from the number of items, the items per state and the items approved per stage."""
     approved = states.get(APPROVED, 0)
     line = Text()
-    line.append("approved ", style="bold")
+    line.append(_("approved") + " ", style="bold")
     line.append(f"{approved}/{total} ")
     line.append(bar(approved, total, width), style=style("bar"))
     for number, (stage, count) in enumerate(stages.items(), start=1):

@@ -14,13 +14,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from pctui.app.render.glyphs import glyph
+from pctui.i18n import N_, _
 from pctui.model.inert import inert
 
 TOML = "toml"
 DIFF = "diff"
 MAX_LINES = 5000  # beyond this the view is slow to build; the rest is one command away
-CUT = "{more} more lines not shown; run `{command}` to see them all"
-KEYS = "escape or q closes · j/k, arrows, page up/down scroll"
+CUT = N_("{more} more lines not shown; run `{command}` to see them all")
+KEYS = N_("escape or q closes · j/k, arrows, page up/down scroll")
 
 
 def highlighted(
@@ -81,7 +82,7 @@ class CodeScreen(ModalScreen[None]):
             code = highlighted(self._code, self._lexer, self._style, self._start_line)
             yield Static(code, id="code")
             if self._left_out:
-                note = CUT.format(more=self._left_out, command=self._command)
+                note = _(CUT).format(more=self._left_out, command=self._command)
                 note = f"{glyph('ellipsis')} {note}"
                 yield Static(Text(note, style="italic"), id="code-cut")
 
@@ -89,7 +90,7 @@ class CodeScreen(ModalScreen[None]):
         """Title the box and let the keys scroll it."""
         box = self.query_one("#code-box", VerticalScroll)
         box.border_title = self._title
-        box.border_subtitle = KEYS
+        box.border_subtitle = _(KEYS)
         box.focus()
 
     @property

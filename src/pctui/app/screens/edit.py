@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import ActiveBinding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TextArea
 
-from pctui.app.keys import EDITOR, bindings
+from pctui.app.keys import EDITOR, bindings, translated
 from pctui.app.render.texts import inert_text
 from pctui.app.screens.confirm import ConfirmScreen
+from pctui.i18n import _
 from pctui.model.inert import inert
 
 
@@ -45,20 +46,28 @@ class EditScreen(Screen[Edited | None]):
     def compose(self) -> ComposeResult:
         """Title, text area, note, footer."""
         with Vertical(id="edit"):
-            started = f"revision {self._base}" if self._base else "an empty draft"
-            yield Static(f"Editing No.{self._no}, starting from {started}", id="edit-title",
+            if self._base:
+                title = _("Editing No.{no}, starting from revision {revision}")
+            else:
+                title = _("Editing No.{no}, starting from an empty draft")
+            yield Static(title.format(no=self._no, revision=self._base), id="edit-title",
                          markup=False)  # fmt: skip
             with Horizontal(id="edit-panes"):
                 # The opinion being answered, beside the editor when there is room.
                 with VerticalScroll(id="edit-opinion"):
                     yield Static(inert_text(self._opinion))
                 yield TextArea(self._original, id="editor", soft_wrap=True)
-            yield Input(placeholder="note: why it changed (optional)", id="note")
+            yield Input(placeholder=_("note: why it changed (optional)"), id="note")
         yield Footer()
 
     def on_mount(self) -> None:
         """Title the opinion's box."""
-        self.query_one("#edit-opinion").border_title = f"the opinion, No.{self._no}"
+        self.query_one("#edit-opinion").border_title = _("the opinion, No.{no}").format(no=self._no)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The active bindings, their footer labels in the current language."""
+        return translated(super().active_bindings)
 
     @property
     def changed(self) -> bool:
@@ -82,5 +91,7 @@ class EditScreen(Screen[Edited | None]):
                 self.dismiss(None)
 
         preview = inert(self._original[:20])
-        question = f"Discard your changes to No.{self._no}? (the file keeps “{preview}…”)"
+        question = _("Discard your changes to No.{no}? (the file keeps “{preview}…”)").format(
+            no=self._no, preview=preview
+        )
         self.app.push_screen(ConfirmScreen(question), answered)

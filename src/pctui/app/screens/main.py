@@ -14,7 +14,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult, SuspendNotSupported, SystemCommand
-from textual.binding import BindingType
+from textual.binding import ActiveBinding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input
@@ -23,7 +23,7 @@ from pctui.app import operations
 from pctui.app.derived import DerivedCache
 from pctui.app.diff_state import INLINE, DiffBase, default_base, newer, next_mode, older
 from pctui.app.editor import run_editor
-from pctui.app.keys import ACTIONS, EDITOR, bindings
+from pctui.app.keys import ACTIONS, EDITOR, bindings, translated
 from pctui.app.listing import ListFilter, neighbour_needing, visible_items
 from pctui.app.operations import ERROR, WARNING, Outcome
 from pctui.app.screens.code_view import DIFF, TOML, CodeScreen
@@ -38,6 +38,7 @@ from pctui.app.widgets.progress_line import ProgressLine
 from pctui.app.widgets.search_bar import SearchBar
 from pctui.app.widgets.title_bar import TitleBar
 from pctui.git.pending_diff import PendingDiff, pending_diff
+from pctui.i18n import N_, _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation, Item
 from pctui.storage import ConsultationFile
@@ -45,9 +46,9 @@ from pctui.storage import ConsultationFile
 NEEDS_ITEM = {"approve", "request_changes", "withdraw", "edit", "external_edit", "cycle_diff",
               "view_source"}  # fmt: skip
 # Titles of the highlighted views (v, D).
-SOURCE_TITLE = "No.{no} as written in {name}"
-DIFF_TITLE = "git diff HEAD -- {name}: what a commit would record now"
-NEW_FILE_TITLE = "{name} is not committed yet: a commit would add all of it"
+SOURCE_TITLE = N_("No.{no} as written in {name}")
+DIFF_TITLE = N_("git diff HEAD -- {name}: what a commit would record now")
+NEW_FILE_TITLE = N_("{name} is not committed yet: a commit would add all of it")
 FALLBACK_PYGMENTS = "native"
 
 
@@ -110,6 +111,11 @@ class MainScreen(Screen[None]):
         self.refresh_view()
 
     @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The active bindings, their footer labels in the current language."""
+        return translated(super().active_bindings)
+
+    @property
     def table(self) -> ItemList:
         """The item list."""
         return self.query_one(ItemList)
@@ -155,8 +161,9 @@ class MainScreen(Screen[None]):
         if not self.file.complete:
             shown, total = len(consultation.items), self.file.expected_items
             # Text, not markup: a file name may hold brackets.
-            progress.update(Text(f"Reading {self.file.path.name}: the first {shown} of {total} "
-                                 "items are shown; actions wait until it is read …"))  # fmt: skip
+            progress.update(Text(_("Reading {name}: the first {shown} of {total} items are shown; "
+                                   "actions wait until it is read …").format(
+                name=self.file.path.name, shown=shown, total=total)))  # fmt: skip
         self.show_detail()
 
     def restyle(self) -> None:
@@ -232,7 +239,7 @@ class MainScreen(Screen[None]):
             async def run(name: str = action.name) -> None:
                 await self.run_action(name)
 
-            yield SystemCommand(action.palette_name, action.help, run)
+            yield SystemCommand(action.palette_name, _(action.help), run)
 
     # ---- moving ---------------------------------------------------------------------------
 
@@ -263,8 +270,11 @@ class MainScreen(Screen[None]):
         items = [item for no in numbers if (item := self.item(no))]
         found = neighbour_needing(consultation, items, self.table.selected_no, self.login, step)
         if found is None:
-            where = " in this filter" if self.where != ListFilter() else ""
-            self.say(Outcome(f"No other item needs your sign-off{where}.", WARNING, False))
+            if self.where != ListFilter():
+                message = _("No other item needs your sign-off in this filter.")
+            else:
+                message = _("No other item needs your sign-off.")
+            self.say(Outcome(message, WARNING, False))
             return
         self._move_to_row(numbers.index(found.no))
 
@@ -301,7 +311,9 @@ class MainScreen(Screen[None]):
             if comment is not None:
                 self.report(operations.request_changes(self.file, no, self.login, comment))
 
-        title = f"Request changes to No.{no} revision {item.current_index}: what should change?"
+        title = _("Request changes to No.{no} revision {revision}: what should change?").format(
+            no=no, revision=item.current_index
+        )
         self.app.push_screen(CommentScreen(title), send)
 
     def action_withdraw(self) -> None:
@@ -337,12 +349,14 @@ class MainScreen(Screen[None]):
             with self.app.suspend():
                 result = run_editor(text, f"pctui-No{item.no}.txt")
         except SuspendNotSupported:
-            self.say(Outcome("This terminal cannot hand over to an editor; use e.", ERROR, False))
+            message = _("This terminal cannot hand over to an editor; use e.")
+            self.say(Outcome(message, ERROR, False))
             return
         if result.text is None:
             self.say(Outcome(result.problem, ERROR, False))
         elif result.text == text:
-            self.say(Outcome(f"No.{item.no}: text unchanged; nothing saved.", changed=False))
+            message = _("No.{no}: text unchanged; nothing saved.").format(no=item.no)
+            self.say(Outcome(message, changed=False))
         else:
             self._save_edit(item.no, Edited(result.text, None, base))
 
@@ -390,7 +404,8 @@ class MainScreen(Screen[None]):
         self._close_search()
         self.refresh_view()
         if not self.table.row_count:
-            self.say(Outcome(f"Nothing matches “{event.value.strip()}”.", WARNING, False))
+            message = _("Nothing matches “{query}”.").format(query=event.value.strip())
+            self.say(Outcome(message, WARNING, False))
 
     def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         """Close the search line, leaving the list as it was."""
@@ -423,7 +438,7 @@ class MainScreen(Screen[None]):
             return
         text = self.file.item_text(item.no)
         first_line = self.file.place(item.no, "items")[0]
-        title = SOURCE_TITLE.format(no=item.no, name=self.file.path.name)
+        title = _(SOURCE_TITLE).format(no=item.no, name=self.file.path.name)
         screen = CodeScreen(title, text, TOML, self._pygments_style(), first_line)
         self.app.push_screen(screen)
 
@@ -442,7 +457,7 @@ class MainScreen(Screen[None]):
             self.say(Outcome(found.message, WARNING, False))
             return
         name = self.file.path.name
-        title = (NEW_FILE_TITLE if found.new_file else DIFF_TITLE).format(name=name)
+        title = _(NEW_FILE_TITLE if found.new_file else DIFF_TITLE).format(name=name)
         command = f"git diff HEAD -- {name}"
         self.app.push_screen(CodeScreen(title, found.text, DIFF, self._pygments_style(),
                                         command=command))  # fmt: skip

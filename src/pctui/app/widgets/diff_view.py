@@ -12,13 +12,16 @@ from pctui.app.render.glyphs import glyph
 from pctui.app.render.palette import style
 from pctui.app.render.texts import diff_text
 from pctui.app.widgets.wrapped_text import WrappedText
+from pctui.i18n import _
 from pctui.model.diff import changed_characters, char_diff, new_side, old_side
 from pctui.model.records import Item
 
 
 def diff_title(item: Item, base: DiffBase) -> str:
     """ "diff rev 1 → 3 (since your sign-off)": the border title."""
-    return f"diff rev {base.index} {glyph('arrow')} {item.current_index} ({base.reason})"
+    return _("diff rev {base} {arrow} {current} ({reason})").format(
+        base=base.index, arrow=glyph("arrow"), current=item.current_index, reason=_(base.reason)
+    )
 
 
 class DiffView(Vertical):
@@ -42,9 +45,9 @@ class DiffView(Vertical):
         sides = self.query_one("#diff-sides", Horizontal)
         summary = self.query_one("#diff-summary", Static)
         if base is None or current is None:
-            self.border_title = "diff"
-            self.border_subtitle = "d mode"
-            summary.update(Text("Only one revision: nothing to compare yet.", style="dim"))
+            self.border_title = _("diff")
+            self.border_subtitle = _("d mode")
+            summary.update(Text(_("Only one revision: nothing to compare yet."), style="dim"))
             inline.display = sides.display = False
             return
         # A pane redrawn at each key press: a response rewritten from scratch gets a coarser
@@ -52,16 +55,16 @@ class DiffView(Vertical):
         segments = char_diff(item.revisions[base.index - 1].text, current.text, timeout=0.2)
         deleted, inserted = changed_characters(segments)
         self.border_title = diff_title(item, base)
-        self.border_subtitle = "[ older · ] newer · d mode"
+        self.border_subtitle = _("[ older · ] newer · d mode")
         summary.update(
             Text.assemble(
                 (glyph("minus") + str(deleted), style("minus")), " ",
-                ("+" + str(inserted), style("plus")), " characters; ",
-                (glyph("deleted-open") + "struck" + glyph("deleted-close"), style("deleted")),
-                " = removed, ",
-                (glyph("inserted-open") + "underlined" + glyph("inserted-close"),
+                ("+" + str(inserted), style("plus")), _(" characters; "),
+                (glyph("deleted-open") + _("struck") + glyph("deleted-close"), style("deleted")),
+                _(" = removed, "),
+                (glyph("inserted-open") + _("underlined") + glyph("inserted-close"),
                  style("inserted")),
-                " = added",
+                _(" = added"),
                 style="dim",
             )
         )  # fmt: skip

@@ -23,12 +23,13 @@ from textual.strip import Strip
 
 from pctui.app.derived import Derived, DerivedCache
 from pctui.app.listing import opinion_summary
-from pctui.app.render.badges import BADGE_WIDTH, stage_marks, state_badge
+from pctui.app.render.badges import BADGE_WIDTH, badge_width, stage_marks, state_badge
 from pctui.app.render.glyphs import glyph
+from pctui.i18n import N_, _
 from pctui.model.inert import inert
 from pctui.model.records import Item, Review
 
-HEADINGS = ("No", "state", "signed", "§", "opinion")
+HEADINGS = ("No", N_("state"), N_("signed"), "§", N_("opinion"))  # translated where drawn
 GAP = 2  # cells between columns
 Row = tuple[Text, Text, Text, Text, Text]
 
@@ -50,10 +51,16 @@ def item_row(item: Item, review: Review, derived: Derived) -> Row:
 
 def column_widths(items: list[Item], review: Review) -> tuple[int, int, int, int]:
     """Cells of the No., state, signed and section columns (the opinion takes the rest)."""
-    no = max([len(HEADINGS[0]), *(len(str(item.no)) for item in items)])
-    signed = max(len(HEADINGS[2]), 2 * len(review.stages))
-    section = max([len(HEADINGS[3]), *(cell_len(inert(item.section)) for item in items)])
-    return no, BADGE_WIDTH, signed, section
+    headings = headings_shown()
+    no = max([cell_len(headings[0]), *(len(str(item.no)) for item in items)])
+    signed = max(cell_len(headings[2]), 2 * len(review.stages))
+    section = max([cell_len(headings[3]), *(cell_len(inert(item.section)) for item in items)])
+    return no, max(badge_width(), cell_len(headings[1])), signed, section
+
+
+def headings_shown() -> tuple[str, ...]:
+    """The column headings in the current language."""
+    return tuple(_(heading) if heading not in ("No", "§") else heading for heading in HEADINGS)
 
 
 class ItemList(ScrollView, can_focus=True):
@@ -240,7 +247,7 @@ class ItemList(ScrollView, can_focus=True):
         base = self.rich_style
         if y == 0:
             header = self.get_component_rich_style("item-list--header")
-            return self._strip(tuple(Text(h) for h in HEADINGS), base + header)
+            return self._strip(tuple(Text(h) for h in headings_shown()), base + header)
         row = y - 1 + round(self.scroll_offset.y)
         if row >= len(self._rows):
             return Strip([Segment(" " * self.size.width, base)])

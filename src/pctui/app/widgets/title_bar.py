@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from pctui.app.render.glyphs import glyph
+from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
 
@@ -19,7 +20,7 @@ def who_text(consultation: Consultation, login: str) -> Text:
     if stages:
         who.append(" · " + glyph("stage-join").join(inert(stage) for stage in stages))
     else:
-        who.append(" · not a reviewer (read only)", style="italic")
+        who.append(" · " + _("not a reviewer (read only)"), style="italic")
     return who
 
 
