@@ -247,8 +247,11 @@ def _large() -> tuple[bytes, int]:
 LARGE, PREVIEW_END = _large()
 
 
-def _run_app_headless(file: ConsultationFile, login: str | None = None) -> list[Problem]:
-    """What `pctui open` runs, headless: until the whole file is read (or found broken)."""
+def _run_app_headless(
+    file: ConsultationFile, login: str | None = None, **settings: object
+) -> list[Problem]:
+    """What `pctui open` runs, headless: until the whole file is read (or found broken).
+    The theme `pctui open` passes on (`settings`) plays no part here."""
     from pctui.app.review_app import ReviewApp
 
     app = ReviewApp(file, ME, watch_interval=None)
