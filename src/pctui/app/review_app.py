@@ -12,6 +12,7 @@ from pctui.app.keymap import load_keymap
 from pctui.app.render.palette import use_colour
 from pctui.app.screens.main import MainScreen
 from pctui.model.identity import current_login
+from pctui.model.inert import inert
 from pctui.storage import ConsultationFile
 
 
@@ -51,7 +52,7 @@ class ReviewApp(App[None]):
             self.set_keymap(keymap)
             self.keys_changed = keymap
         for problem in problems:
-            self.notify(problem, severity="warning", timeout=10, markup=False)
+            self.notify(inert(problem), severity="warning", timeout=10, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
         """The review screen."""

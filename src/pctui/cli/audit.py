@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
+from pctui.cli.output import json_text
 from pctui.git.audit import CARRIED, HAND_EDITED, MERGE, UNCOMMITTED, Report, Trace, audit
 from pctui.git.history import Commit
 from pctui.git.run import GitError
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         payload = {"clean": clean, "commits": report.commits,
                    "signoffs": [_json(t) for t in report.traces],
                    "findings": findings}  # fmt: skip
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(json_text(payload))
         return OK if clean else FINDING
     for trace in report.traces:
         print(trace.describe())

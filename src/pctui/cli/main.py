@@ -20,6 +20,7 @@ from pctui.cli import (
 )
 from pctui.cli import open as open_command
 from pctui.cli.common import BAD_INPUT, Exit
+from pctui.cli.output import inert_output
 
 DESCRIPTION = """\
 Review, sign off and publish the answers to a public consultation (パブリックコメント).
@@ -40,7 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Everything printed passes through `inert` (see `pctui.cli.output`): messages quote
+    file content, and no control or bidi character from a file may reach the terminal.
+    """
+    with inert_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from pctui.cli.common import OK, load, pad, width
+from pctui.cli.output import json_text
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
 from pctui.model.state import approved_stages, item_state, stage_counts, state_counts
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     consultation = load(args.file).consultation
     data = status_data(consultation)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_text(data))
         return OK
     total = len(consultation.items)
     print(f"{inert(consultation.meta.title)} ({inert(consultation.meta.id)})")

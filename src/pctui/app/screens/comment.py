@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from pctui.app.widgets.inert_fields import PlainInput
+
 
 class CommentScreen(ModalScreen[str | None]):
     """One line of comment; enter sends it, escape cancels (dismisses with None)."""
@@ -26,7 +28,7 @@ class CommentScreen(ModalScreen[str | None]):
         """A title, the input and the keys."""
         with Vertical(classes="dialog"):
             yield Static(self._title, markup=False)
-            yield Input(placeholder="what should change?", id="comment")
+            yield PlainInput(placeholder="what should change?", id="comment")
             yield Static("enter: send   escape: cancel", classes="dialog-keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

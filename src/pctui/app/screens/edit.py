@@ -15,7 +15,8 @@ from textual.widgets import Footer, Input, Static, TextArea
 from pctui.app.keys import EDITOR, bindings
 from pctui.app.render.texts import inert_text
 from pctui.app.screens.confirm import ConfirmScreen
-from pctui.model.inert import inert
+from pctui.app.widgets.inert_fields import InertTextArea, PlainInput
+from pctui.model.inert import inert, suspicious
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,18 @@ class EditScreen(Screen[Edited | None]):
         """Title, text area, note, footer."""
         with Vertical(id="edit"):
             started = f"revision {self._base}" if self._base else "an empty draft"
-            yield Static(f"Editing No.{self._no}, starting from {started}", id="edit-title",
-                         markup=False)  # fmt: skip
+            marks = len(suspicious(self._original))
+            hidden = (f" (it holds {marks} control or invisible character"
+                      f"{'s' if marks > 1 else ''}, shown as ␛ … or ⌧; kept unless deleted)"
+                      if marks else "")  # fmt: skip
+            yield Static(f"Editing No.{self._no}, starting from {started}{hidden}",
+                         id="edit-title", markup=False)  # fmt: skip
             with Horizontal(id="edit-panes"):
                 # The opinion being answered, beside the editor when there is room.
                 with VerticalScroll(id="edit-opinion"):
                     yield Static(inert_text(self._opinion))
-                yield TextArea(self._original, id="editor", soft_wrap=True)
-            yield Input(placeholder="note: why it changed (optional)", id="note")
+                yield InertTextArea(self._original, id="editor", soft_wrap=True)
+            yield PlainInput(placeholder="note: why it changed (optional)", id="note")
         yield Footer()
 
     def on_mount(self) -> None:
