@@ -47,8 +47,8 @@ class InertStream:
 def inert_output() -> Iterator[None]:
     """Within the block, sys.stdout and sys.stderr write inert text; restored afterwards."""
     saved = sys.stdout, sys.stderr
-    sys.stdout = InertStream(sys.stdout)  # type: ignore[assignment]
-    sys.stderr = InertStream(sys.stderr)  # type: ignore[assignment]
+    sys.stdout = InertStream(sys.stdout)
+    sys.stderr = InertStream(sys.stderr)
     try:
         yield
     finally:
