@@ -7,6 +7,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from pctui.app.render.badges import standing_word, verdict_word
+from pctui.app.render.texts import inert_text
 from pctui.model.inert import inert
 from pctui.model.records import Item, Review
 from pctui.model.state import standings
@@ -40,6 +41,6 @@ def signoff_lines(item: Item, review: Review) -> Text:
         out.append_text(line)
         if signoff.comment:
             out.append("\n    “")
-            out.append(inert(signoff.comment), style="italic")
+            out.append_text(inert_text(signoff.comment, style="italic"))
             out.append("”")
     return out

@@ -1,32 +1,78 @@
-"""Opinions, responses and diffs as inert Rich Text."""
+"""Opinions, responses and diffs as inert Rich Text, cut to what a pane can show at once.
+
+A text of a megabyte on one line (pasted, or hostile) would take seconds to wrap and lay
+out at every key press, so a pane shows at most SHOWN characters of a text, then says how
+many more there are; a diff shows each change with CONTEXT characters around it and
+counts the unchanged characters it leaves out. The file keeps every character, and `E`
+opens a response whole in the reviewer's own editor.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
 
 from pctui.app.render.palette import style
-from pctui.model.diff import DELETE, INSERT, Segment
+from pctui.model.diff import DELETE, EQUAL, Segment
 from pctui.model.inert import inert
 
-
-def inert_text(text: str, style: str = "") -> Text:
-    """`text` made inert and wrapped in a Text (never parsed as markup)."""
-    return Text(inert(text), style=style)
+SHOWN = 20_000  # characters of one text a pane shows
+CONTEXT = 400  # unchanged characters a diff shows on each side of a change
 
 
-def diff_text(segments: list[Segment]) -> Text:
+def _not_shown(count: int, total: int) -> Text:
+    return Text(f"\n… {count:,} more characters not shown ({total:,} in all)", style="dim italic")
+
+
+def inert_text(text: str, style: str = "", limit: int = SHOWN) -> Text:
+    """`text` made inert and wrapped in a Text (never parsed as markup); beyond `limit`
+    characters, a line saying how many more there are."""
+    if len(text) <= limit:
+        return Text(inert(text), style=style)
+    shown = Text(inert(text[:limit]), style=style)
+    shown.append_text(_not_shown(len(text) - limit, len(text)))
+    return shown
+
+
+def _unchanged(text: str, first: bool, last: bool) -> Text:
+    """An unchanged run with only CONTEXT characters kept next to each change."""
+    keep_start = 0 if first else CONTEXT
+    keep_end = 0 if last else CONTEXT
+    if len(text) <= keep_start + keep_end + CONTEXT:
+        return Text(inert(text))
+    out = Text(inert(text[:keep_start]))
+    left_out = len(text) - keep_start - keep_end
+    out.append(f"〔… {left_out:,} unchanged characters …〕", style="dim italic")
+    out.append(inert(text[len(text) - keep_end :]))
+    return out
+
+
+def diff_text(segments: list[Segment], limit: int = SHOWN) -> Text:
     """Segments as one Text: deletions struck through, insertions bold and underlined.
 
     A deleted or inserted line break is shown as ↵ before the break itself, because an
-    invisible change to the paragraphs would otherwise read as no change at all.
+    invisible change to the paragraphs would otherwise read as no change at all. When the
+    texts together are longer than `limit` characters, unchanged runs are cut to the
+    CONTEXT around each change and what is still beyond `limit` is counted, not shown.
     """
+    total = sum(len(text) for _, text in segments)
     out = Text()
-    for op, text in segments:
-        shown = inert(text)
-        if op == DELETE:
-            out.append(shown.replace("\n", "↵\n"), style=style("deleted"))
-        elif op == INSERT:
-            out.append(shown.replace("\n", "↵\n"), style=style("inserted"))
-        else:
-            out.append(shown)
+    done = 0  # characters of the segments shown or counted as left out
+    for number, (op, text) in enumerate(segments):
+        room = limit - len(out)
+        if room <= 0:
+            break
+        if op == EQUAL:
+            last = number == len(segments) - 1
+            out.append_text(
+                _unchanged(text, number == 0, last) if total > limit else Text(inert(text))
+            )
+            done += len(text)
+            continue
+        part = text[:room]
+        out.append(
+            inert(part).replace("\n", "↵\n"), style=style("deleted" if op == DELETE else "inserted")
+        )
+        done += len(part)
+    if done < total:
+        out.append_text(_not_shown(total - done, total))
     return out

@@ -18,6 +18,19 @@ from pctui.app.screens.confirm import ConfirmScreen
 from pctui.app.widgets.inert_fields import InertTextArea, PlainInput
 from pctui.model.inert import inert, suspicious
 
+# Textual's TextArea wraps a whole line again at each key press: 0.5 s for a line of
+# 20,000 characters, seconds for a megabyte. Longer lines go to the reviewer's own editor.
+LONGEST_LINE = 10_000
+
+
+def too_long_to_edit(no: int, text: str) -> str:
+    """Why `text` cannot be edited here (a line longer than LONGEST_LINE), or ""."""
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    if longest <= LONGEST_LINE:
+        return ""
+    return (f"No.{no}: a line of this response is {longest:,} characters long, too long to "
+            f"edit here (at most {LONGEST_LINE:,}); E opens it in your own editor.")  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Edited:
