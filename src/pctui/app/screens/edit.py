@@ -32,6 +32,23 @@ def too_long_to_edit(no: int, text: str) -> str:
             f"edit here (at most {LONGEST_LINE:,}); E opens it in your own editor.")  # fmt: skip
 
 
+# Characters Textual's TextArea takes for line ends (it splits lines as str.splitlines does).
+LINE_BREAKING = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def hidden_note(text: str) -> str:
+    """What the editor's title says about control and invisible characters in `text`:
+    that they are shown as marks, and which ones become line breaks on saving ("" when
+    there are none)."""
+    marks = len(suspicious(text))
+    if not marks:
+        return ""
+    breaking = sum(1 for char in text.replace("\r\n", "\n") if char in LINE_BREAKING)
+    kept = (f"{breaking} of them (CR, VT, FF, NEL …) become line breaks if you save"
+            if breaking else "kept unless deleted")  # fmt: skip
+    return f" (it holds {marks} control or invisible characters, shown as ␛ … or ⌧; {kept})"
+
+
 @dataclass(frozen=True)
 class Edited:
     """The text to save, an optional note, and the revision the edit started from."""
@@ -60,12 +77,8 @@ class EditScreen(Screen[Edited | None]):
         """Title, text area, note, footer."""
         with Vertical(id="edit"):
             started = f"revision {self._base}" if self._base else "an empty draft"
-            marks = len(suspicious(self._original))
-            hidden = (f" (it holds {marks} control or invisible character"
-                      f"{'s' if marks > 1 else ''}, shown as ␛ … or ⌧; kept unless deleted)"
-                      if marks else "")  # fmt: skip
-            yield Static(f"Editing No.{self._no}, starting from {started}{hidden}",
-                         id="edit-title", markup=False)  # fmt: skip
+            title = f"Editing No.{self._no}, starting from {started}"
+            yield Static(title + hidden_note(self._original), id="edit-title", markup=False)
             with Horizontal(id="edit-panes"):
                 # The opinion being answered, beside the editor when there is room.
                 with VerticalScroll(id="edit-opinion"):

@@ -39,7 +39,9 @@ class InertTextArea(TextArea):
 
     The text itself is kept as it is: a reviewer revising a response that holds such a
     character sees it (␛ for ESC, ⌧ for a bidi or invisible one) and may delete it, and
-    saving without touching it keeps it. Textual places the cursor by the raw characters'
+    saving keeps it, except the characters Textual's document takes for line ends (CR,
+    VT, FF, FS, GS, RS, NEL, U+2028, U+2029), which become line breaks (the editor's
+    title says so). Textual places the cursor by the raw characters'
     widths (zero for these), so on a line holding them the cursor is drawn one cell to the
     left per mark before it.
     """
