@@ -112,11 +112,19 @@ def test_edit_screen_shows_each_control_as_one_mark_and_keeps_the_text(
             "(it holds 31 control or invisible characters, shown as ␛ … or ⌧; 4 of them"
             " (CR, VT, FF, NEL …) become line breaks if you save)"
         )
-        await pilot.press("escape")
+        await pilot.press("escape")  # untouched: closes without asking
         await pilot.pause()
         assert not isinstance(app.screen, EditScreen)
+        await pilot.press("e", "ctrl+s")  # untouched and saved: nothing to save
+        await pilot.pause()
+        assert app.last_said() == (
+            "error",
+            "Refused: the text is the same as revision 2; nothing to save",
+        )
 
+    before = hostile_path.read_bytes()
     drive(app, script)
+    assert hostile_path.read_bytes() == before
 
 
 def test_pasted_controls_never_reach_the_search_line_or_a_comment(hostile_path: Path) -> None:

@@ -72,6 +72,7 @@ class EditScreen(Screen[Edited | None]):
         self._opinion = opinion
         self._original = text
         self._base = base
+        self._opened = text
 
     def compose(self) -> ComposeResult:
         """Title, text area, note, footer."""
@@ -90,14 +91,22 @@ class EditScreen(Screen[Edited | None]):
     def on_mount(self) -> None:
         """Title the opinion's box."""
         self.query_one("#edit-opinion").border_title = f"the opinion, No.{self._no}"
+        # The text as the text area holds it: a CR or a form feed in the original is a line
+        # end there, so comparing with the original would call an untouched text changed.
+        self._opened = self.query_one("#editor", TextArea).text
 
     @property
     def changed(self) -> bool:
         """True when the text differs from what the editor opened with."""
-        return self.query_one("#editor", TextArea).text != self._original
+        return self.query_one("#editor", TextArea).text != self._opened
 
     def action_save(self) -> None:
-        """Close and hand the text over to be saved (trailing blank lines dropped)."""
+        """Close and hand the text over to be saved (trailing blank lines dropped); an
+        untouched text is handed over as it was, for the model to say nothing changed."""
+        if not self.changed:
+            note = self.query_one("#note", Input).value.strip() or None
+            self.dismiss(Edited(self._original, note, self._base))
+            return
         text = self.query_one("#editor", TextArea).text.rstrip("\n")
         note = self.query_one("#note", Input).value.strip() or None
         self.dismiss(Edited(text, note, self._base))
