@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from tests.security.conftest import PAYLOADS, raw_controls
 
 PCTUI = Path(sys.executable).parent / "pctui"
