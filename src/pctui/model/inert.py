@@ -20,6 +20,9 @@ _INVISIBLE = (
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
 _SUSPECT = re.compile(f"[{re.escape(_CONTROLS + _INVISIBLE)}]")
+# C1 controls and the invisible characters: what a TOML writer must escape beyond C0 and
+# DEL for a file to be safe to print and diff.
+UNPRINTABLE_BEYOND_C0 = "".join(chr(c) for c in range(0x80, 0xA0)) + _INVISIBLE
 
 
 def _visible(match: re.Match[str]) -> str:
