@@ -184,7 +184,7 @@ def item_table(item: Item) -> Table:
     table["no"] = item.no
     table["section"] = item.section
     if item.topic:
-        table["topic"] = item.topic
+        table["topic"] = text_value(item.topic)
     table["opinion"] = text_value(item.opinion)
     if item.count != 1:
         table["count"] = item.count
