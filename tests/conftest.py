@@ -1,11 +1,14 @@
-"""Fixtures shared by every test: a temporary copy of the sample consultation."""
+"""Fixtures shared by every test: a temporary copy of the sample consultation, and English."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from pctui.i18n import ENGLISH, install
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "consultations" / "2025-jumin.toml"
@@ -17,3 +20,21 @@ def sample_path(tmp_path: Path) -> Path:
     target = tmp_path / "2025-jumin.toml"
     shutil.copyfile(SAMPLE, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def english(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Every test speaks English unless it says otherwise, whatever the machine's locale and
+    the sample's `language = "ja"`: a settings folder of its own (the real one never leaks
+    in) whose config.toml says lang = "en", inherited by the pctui processes tests start.
+    Yields that config.toml; a test of the language choice rewrites or deletes it."""
+    home = tmp_path_factory.mktemp("config-home")
+    config = home / "pctui" / "config.toml"
+    config.parent.mkdir()
+    config.write_text('lang = "en"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    install(ENGLISH)
+    yield config
+    install(ENGLISH)

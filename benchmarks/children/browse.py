@@ -30,6 +30,9 @@ async def browse(app: App[Any], presses: int) -> list[float]:
     latencies: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(lambda: list_ready(app))
+        # A large file opens on a preview and is read whole in the background: browse the
+        # whole file, as a reviewer does a moment later.
+        await wait_until(lambda: getattr(getattr(app, "file", None), "complete", True))
         await app.workers.wait_for_complete()
         await pilot.pause()
         for _ in range(presses):

@@ -19,6 +19,7 @@ from pathlib import Path
 from rich.cells import cell_len
 
 from pctui.app.review_app import ReviewApp
+from pctui.i18n import install
 from pctui.storage import ConsultationFile
 
 HERE = Path(__file__).resolve().parent
@@ -26,9 +27,10 @@ SAMPLE = HERE.parents[1] / "consultations" / "2025-jumin.toml"
 CELL = 12.2  # Rich's SVG cell width: 0.61 × the 20px font size
 
 SHOTS = [
-    # (file name, width, height, login, keys)
-    ("main-screen.svg", 120, 40, "tanaka", ["n"]),
-    ("main-screen-80x24.svg", 80, 24, "yamada", []),
+    # (file name, width, height, login, keys, language)
+    ("main-screen.svg", 120, 40, "tanaka", ["n"], "en"),
+    ("main-screen-80x24.svg", 80, 24, "yamada", [], "en"),
+    ("main-screen-ja.svg", 120, 40, "tanaka", ["n"], "ja"),
 ]
 
 
@@ -86,7 +88,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / SAMPLE.name  # the app never writes here, but be sure
         shutil.copyfile(SAMPLE, copy)
-        for name, width, height, login, keys in SHOTS:
+        for name, width, height, login, keys, language in SHOTS:
+            install(language)
             svg = asyncio.run(shoot(copy, width, height, login, keys))
             (HERE / name).write_text(fix_widths(svg), encoding="utf-8")
             print(f"wrote {HERE / name}")

@@ -20,6 +20,8 @@ from typing import Any
 import platformdirs
 import tomlkit
 
+from pctui.i18n import _
+
 
 def config_dir() -> Path:
     """pctui's folder in the user's config folder (`~/.config/pctui` on Linux)."""
@@ -39,9 +41,10 @@ def load_config(path: Path | None = None) -> tuple[dict[str, Any], list[str]]:
     except FileNotFoundError:
         return {}, []
     except (OSError, UnicodeDecodeError) as error:
-        return {}, [f"{path}: cannot read the settings: {error}"]
+        return {}, [_("{path}: cannot read the settings: {error}").format(path=path, error=error)]
     except tomllib.TOMLDecodeError as error:
-        return {}, [f"{path}: not valid TOML, settings ignored: {error}"]
+        message = _("{path}: not valid TOML, settings ignored: {error}")
+        return {}, [message.format(path=path, error=error)]
     return data, []
 
 

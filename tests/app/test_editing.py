@@ -67,7 +67,7 @@ def test_e_reports_a_revision_saved_meanwhile_and_keeps_both(make_app, drive, di
         await pilot.press("ctrl+s")
         severity, message = app.last_said()
         assert severity == "warning"
-        assert "meanwhile tanaka saved 1 revision(s)" in message
+        assert "meanwhile tanaka saved 1 revision." in message
 
     drive(app, script)
     texts = [r.text for r in disk.item(10).revisions]

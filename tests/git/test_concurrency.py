@@ -233,11 +233,13 @@ def fire(commands: list[Command]) -> list[tuple[int, str, str]]:
 
 
 def signoff_as(login: str, python: list[str], path: Path, no: int, env: list[str]) -> Command:
-    """`pctui signoff PATH --item NO` run as `login` with `env` set."""
+    """`pctui signoff PATH --item NO --lang en` run as `login` with `env` set (in English:
+    the other user cannot read the test's config.toml, and the file is in Japanese)."""
     return ["runuser", "-u", login, "--", "env", *env, *python], [
         "signoff",
         str(path),
         f"--item={no}",
+        "--lang=en",
     ]
 
 

@@ -112,7 +112,7 @@ def test_a_second_unix_user_signs_as_themself(other_user: Path, sample_copy: Pat
     pretend = [f"{name}={value}" for name, value in PRETEND.items()]
     done = subprocess.run(
         ["runuser", "-u", OTHER, "--", "env", *pretend, *python_as(OTHER), "-m",
-         "pctui.cli.main", "signoff", str(path), "--item", "5"],
+         "pctui.cli.main", "signoff", "--lang", "en", str(path), "--item", "5"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -121,7 +121,7 @@ def test_a_second_unix_user_signs_as_themself(other_user: Path, sample_copy: Pat
     # Claiming to be root in the environment: still a sign-off by OTHER.
     done = subprocess.run(
         ["runuser", "-u", OTHER, "--", "env", "USER=root", "LOGNAME=root", *python_as(OTHER),
-         "-m", "pctui.cli.main", "signoff", str(path), "--item", "6"],
+         "-m", "pctui.cli.main", "signoff", "--lang", "en", str(path), "--item", "6"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pctui.i18n import N_
 from pctui.model.records import Item
+
+# Why the diff starts where it does (translated where shown).
+SINCE_MY_SIGNOFF = N_("since your sign-off")
+PREVIOUS = N_("previous revision")
+CHOSEN = N_("chosen")
 
 INLINE = "inline"
 SIDE_BY_SIDE = "side-by-side"
@@ -26,7 +32,7 @@ class DiffBase:
     """The revision (1-based) the current revision is compared with, and why that one."""
 
     index: int
-    reason: str  # "since your sign-off", "previous revision", "chosen"
+    reason: str  # SINCE_MY_SIGNOFF, PREVIOUS or CHOSEN
 
 
 def last_signed_by(item: Item, login: str) -> int | None:
@@ -49,19 +55,19 @@ def default_base(item: Item, login: str) -> DiffBase | None:
         return None
     mine = last_signed_by(item, login)
     if mine is not None:
-        return DiffBase(mine, "since your sign-off")
-    return DiffBase(item.current_index - 1, "previous revision")
+        return DiffBase(mine, SINCE_MY_SIGNOFF)
+    return DiffBase(item.current_index - 1, PREVIOUS)
 
 
 def older(item: Item, base: DiffBase | None) -> DiffBase | None:
     """The base one revision older, or None when `base` is already the first."""
     if base is None or base.index <= 1:
         return None
-    return DiffBase(base.index - 1, "chosen")
+    return DiffBase(base.index - 1, CHOSEN)
 
 
 def newer(item: Item, base: DiffBase | None) -> DiffBase | None:
     """The base one revision newer, or None when it would reach the current revision."""
     if base is None or base.index + 1 >= item.current_index:
         return None
-    return DiffBase(base.index + 1, "chosen")
+    return DiffBase(base.index + 1, CHOSEN)

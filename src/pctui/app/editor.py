@@ -11,6 +11,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from pctui.i18n import _
+
 
 @dataclass(frozen=True)
 class EditorResult:
@@ -37,11 +39,15 @@ def run_editor(text: str, name: str) -> EditorResult:
         try:
             status = subprocess.call([*command, str(path)])
         except OSError as error:
-            return EditorResult(None, f"cannot run the editor {command[0]!r}: {error.strerror}")
+            message = _("cannot run the editor {editor}: {error}")
+            return EditorResult(None, message.format(editor=repr(command[0]), error=error.strerror))
         if status != 0:
-            return EditorResult(None, f"the editor exited with status {status}; nothing saved")
+            message = _("the editor exited with status {status}; nothing saved")
+            return EditorResult(None, message.format(status=status))
         try:
             edited = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            return EditorResult(None, f"cannot read the edited text back: {error}")
+            return EditorResult(
+                None, _("cannot read the edited text back: {error}").format(error=error)
+            )
     return EditorResult(edited.rstrip("\n"))

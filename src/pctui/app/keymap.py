@@ -19,6 +19,7 @@ from pathlib import Path
 import platformdirs
 
 from pctui.app.keys import BY_NAME
+from pctui.i18n import _
 
 
 def default_keymap_path() -> Path:
@@ -33,21 +34,25 @@ def load_keymap(path: Path) -> tuple[dict[str, str], list[str]]:
     except FileNotFoundError:
         return {}, []
     except (OSError, UnicodeDecodeError) as error:
-        return {}, [f"{path}: cannot read the keymap: {error}"]
+        return {}, [_("{path}: cannot read the keymap: {error}").format(path=path, error=error)]
     except tomllib.TOMLDecodeError as error:
-        return {}, [f"{path}: not valid TOML: {error}"]
+        return {}, [_("{path}: not valid TOML: {error}").format(path=path, error=error)]
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
-        return {}, [f'{path}: [keys] must be a table of action = "key"']
+        return {}, [_('{path}: [keys] must be a table of action = "key"').format(path=path)]
     keymap: dict[str, str] = {}
     problems: list[str] = []
     for name, value in keys.items():
         if name not in BY_NAME:
             close = difflib.get_close_matches(name, BY_NAME, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            problems.append(f"{path}: unknown action {name!r} in [keys]{hint}")
+            hint = _("; did you mean {name}?").format(name=repr(close[0])) if close else ""
+            message = _("{path}: unknown action {name} in [keys]").format(
+                path=path, name=repr(name)
+            )
+            problems.append(message + hint)
         elif not isinstance(value, str) or not value.strip():
-            problems.append(f'{path}: keys.{name} must be a string such as "A" or "j,down"')
+            message = _('{path}: keys.{name} must be a string such as "A" or "j,down"')
+            problems.append(message.format(path=path, name=name))
         else:
             keymap[BY_NAME[name].binding_id] = value.replace(" ", "")
     return keymap, problems

@@ -8,15 +8,19 @@ never disagree. Each binding has an id (`pctui.<name>`), so a keymap can rebind 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 
-MOVE = "Move"
-REVIEW = "Review"
-DIFF = "Diff"
-VIEW = "View"
-EDITOR = "Editor"  # keys of the edit screen, listed in the help, not bound on the review screen
+from pctui.i18n import N_, _
+
+# Group names, labels and help are English here and translated where they are shown.
+MOVE = N_("Move")
+REVIEW = N_("Review")
+DIFF = N_("Diff")
+VIEW = N_("View")
+EDITOR = N_("Editor")  # keys of the edit screen, listed in the help, not bound on the review screen
 GROUPS = (MOVE, REVIEW, DIFF, VIEW, EDITOR)
 
 
@@ -39,71 +43,84 @@ class ReviewAction:
 
     @property
     def palette_name(self) -> str:
-        """The command palette entry: "category: action"."""
-        return f"{self.group.lower()}: {self.help.split(';')[0].rstrip('.').lower()}"
+        """The command palette entry: "category: action", in the current language."""
+        action = re.split("[;；]", _(self.help))[0].rstrip(".。").lower()
+        return f"{_(self.group).lower()}: {action}"
 
 
 ACTIONS: tuple[ReviewAction, ...] = (
-    ReviewAction("next_item", "j,down", "j ↓", "next", "Next item in the list.", MOVE, False),
-    ReviewAction("previous_item", "k,up", "k ↑", "prev", "Previous item in the list.", MOVE, False),
-    ReviewAction("first_item", "g,home", "g", "first", "First item in the list.", MOVE, False),
-    ReviewAction("last_item", "G,end", "G", "last", "Last item in the list.", MOVE, False),
     ReviewAction(
-        "next_needing", "n", "n", "next mine",
-        "Next item that needs my sign-off.", MOVE, False,
+        "next_item", "j,down", "j ↓", N_("next"),
+        N_("Next item in the list."), MOVE, False,
     ),
     ReviewAction(
-        "previous_needing", "N", "N", "prev mine",
-        "Previous item that needs my sign-off.", MOVE, False,
+        "previous_item", "k,up", "k ↑", N_("prev"),
+        N_("Previous item in the list."), MOVE, False,
     ),
     ReviewAction(
-        "switch_focus", "tab", "tab", "focus",
-        "Move focus between the item list and the item's panes.", MOVE, False,
+        "first_item", "g,home", "g", N_("first"),
+        N_("First item in the list."), MOVE, False,
+    ),
+    ReviewAction("last_item", "G,end", "G", N_("last"), N_("Last item in the list."), MOVE, False),
+    ReviewAction(
+        "next_needing", "n", "n", N_("next mine"),
+        N_("Next item that needs my sign-off."), MOVE, False,
     ),
     ReviewAction(
-        "approve", "a", "a", "approve",
-        "Approve the current revision; at the first stage I may sign.", REVIEW,
+        "previous_needing", "N", "N", N_("prev mine"),
+        N_("Previous item that needs my sign-off."), MOVE, False,
     ),
     ReviewAction(
-        "request_changes", "x", "x", "changes",
-        "Request changes to the current revision; asks for a comment.", REVIEW,
+        "switch_focus", "tab", "tab", N_("focus"),
+        N_("Move focus between the item list and the item's panes."), MOVE, False,
     ),
     ReviewAction(
-        "withdraw", "u", "u", "withdraw",
-        "Withdraw my sign-off on the current revision.", REVIEW,
+        "approve", "a", "a", N_("approve"),
+        N_("Approve the current revision; at the first stage I may sign."), REVIEW,
     ),
     ReviewAction(
-        "edit", "e", "e", "edit",
-        "Edit the draft response here; ctrl+s saves a new revision.", REVIEW,
+        "request_changes", "x", "x", N_("changes"),
+        N_("Request changes to the current revision; asks for a comment."), REVIEW,
     ),
     ReviewAction(
-        "external_edit", "E", "E", "$EDITOR",
-        "Edit the draft response in $VISUAL or $EDITOR; saved as a new revision.", REVIEW,
+        "withdraw", "u", "u", N_("withdraw"),
+        N_("Withdraw my sign-off on the current revision."), REVIEW,
+    ),
+    ReviewAction(
+        "edit", "e", "e", N_("edit"),
+        N_("Edit the draft response here; ctrl+s saves a new revision."), REVIEW,
+    ),
+    ReviewAction(
+        "external_edit", "E", "E", N_("$EDITOR"),
+        N_("Edit the draft response in $VISUAL or $EDITOR; saved as a new revision."), REVIEW,
         False,
     ),
     ReviewAction(
-        "cycle_diff", "d", "d", "diff",
-        "Show the diff inline, side by side, or hide it.", DIFF,
+        "cycle_diff", "d", "d", N_("diff"),
+        N_("Show the diff inline, side by side, or hide it."), DIFF,
     ),
     ReviewAction(
-        "older_base", "left_square_bracket", "[", "older",
-        "Diff from an older revision.", DIFF, False,
+        "older_base", "left_square_bracket", "[", N_("older"),
+        N_("Diff from an older revision."), DIFF, False,
     ),
     ReviewAction(
-        "newer_base", "right_square_bracket", "]", "newer",
-        "Diff from a newer revision.", DIFF, False,
+        "newer_base", "right_square_bracket", "]", N_("newer"),
+        N_("Diff from a newer revision."), DIFF, False,
     ),
-    ReviewAction("search", "slash", "/", "search", "Search opinions and responses.", VIEW),
-    ReviewAction("filter", "f", "f", "filter", "Filter the list by state or section.", VIEW),
-    ReviewAction("help", "question_mark", "?", "help", "Show every key.", VIEW),
-    ReviewAction("quit", "q", "q", "quit", "Quit; everything is already saved.", VIEW),
+    ReviewAction("search", "slash", "/", N_("search"), N_("Search opinions and responses."), VIEW),
     ReviewAction(
-        "save", "ctrl+s", "ctrl+s", "save",
-        "In the editor: save the text as a new revision.", EDITOR,
+        "filter", "f", "f", N_("filter"),
+        N_("Filter the list by state or section."), VIEW,
+    ),
+    ReviewAction("help", "question_mark", "?", N_("help"), N_("Show every key."), VIEW),
+    ReviewAction("quit", "q", "q", N_("quit"), N_("Quit; everything is already saved."), VIEW),
+    ReviewAction(
+        "save", "ctrl+s", "ctrl+s", N_("save"),
+        N_("In the editor: save the text as a new revision."), EDITOR,
     ),
     ReviewAction(
-        "discard", "escape", "escape", "discard",
-        "In the editor: close, asking before discarding changes.", EDITOR,
+        "discard", "escape", "escape", N_("discard"),
+        N_("In the editor: close, asking before discarding changes."), EDITOR,
     ),
 )  # fmt: skip
 
@@ -126,3 +143,23 @@ def bindings(group: str | None = None) -> list[BindingType]:
         for action in ACTIONS
         if action.group == (group or action.group) and (group == EDITOR) == (action.group == EDITOR)
     ]
+
+
+def translated(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """`active` (a screen's active bindings) with each footer label and tooltip in the
+    current language: bindings are made at import, before the language is chosen."""
+
+    def words(text: str) -> str:
+        return _(text) if text else text  # _("") would be the catalog's header
+
+    return {
+        key: entry._replace(
+            binding=replace(
+                entry.binding,
+                description=words(entry.binding.description),
+                tooltip=words(entry.binding.tooltip),
+            ),
+            tooltip=words(entry.tooltip),
+        )
+        for key, entry in active.items()
+    }

@@ -9,9 +9,11 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from pctui.i18n import _
 from pctui.model.actions import Refused, next_stage
 from pctui.model.records import Consultation, Item
 from pctui.model.state import item_state
+from pctui.words import state_name
 
 NEEDS_ME = "needs-me"  # a pseudo-state for the filter: items I can sign now
 
@@ -53,9 +55,10 @@ class ListFilter:
         """A short text of the active filters for the progress line ("" when none)."""
         parts = []
         if self.state:
-            parts.append(f"state={self.state}")
+            state = _("needs my sign-off") if self.state == NEEDS_ME else state_name(self.state)
+            parts.append(_("state={state}").format(state=state))
         if self.section:
-            parts.append(f"section={self.section}")
+            parts.append(_("section={section}").format(section=self.section))
         if self.query.strip():
             parts.append(f"/{self.query.strip()}")
         return " ".join(parts)

@@ -11,10 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
+from pctui.i18n import _, ngettext
 from pctui.model.actions import Refused, revise, sign, withdraw
 from pctui.model.records import APPROVE, REJECT, Consultation
 from pctui.model.state import item_state
 from pctui.storage import ConsultationFile, LoadError, SaveError
+from pctui.words import state_name
 
 T = TypeVar("T")
 
@@ -38,22 +40,23 @@ def _attempt(file: ConsultationFile, no: int, action: Callable[[Consultation], T
     try:
         return file.transact(no, action)
     except Refused as refusal:
-        return Outcome(f"Refused: {refusal}", ERROR, changed=False)
+        return Outcome(_("Refused: {why}").format(why=refusal), ERROR, changed=False)
     except LoadError as error:
-        first = error.problems[0] if error.problems else "unreadable"
-        return Outcome(f"Not saved: the file on disk does not load now ({first})", ERROR, False)
+        first = error.problems[0] if error.problems else _("unreadable")
+        message = _("Not saved: the file on disk does not load now ({problem})")
+        return Outcome(message.format(problem=first), ERROR, False)
     except SaveError as error:
         # The storage keeps a change it applied but could not write, and writes it with the
         # next action; when it could not even apply it (the file on disk is broken), not.
         if file.pending:
-            kept = "\nThe change is kept and is written with your next action."
-            return Outcome(f"Not saved: {error}{kept}", ERROR)
-        return Outcome(f"Not saved: {error}", ERROR, changed=False)
+            kept = "\n" + _("The change is kept and is written with your next action.")
+            return Outcome(_("Not saved: {error}").format(error=error) + kept, ERROR)
+        return Outcome(_("Not saved: {error}").format(error=error), ERROR, changed=False)
 
 
 def _state(file: ConsultationFile, no: int) -> str:
     item = file.consultation.item(no)
-    return item_state(item, file.consultation.review) if item else "gone"
+    return state_name(item_state(item, file.consultation.review)) if item else _("gone")
 
 
 def approve(file: ConsultationFile, no: int, login: str) -> Outcome:
@@ -62,7 +65,9 @@ def approve(file: ConsultationFile, no: int, login: str) -> Outcome:
     if isinstance(done, Outcome):
         return done
     return Outcome(
-        f"No.{no}: approved revision {done.revision} at {done.stage}; now {_state(file, no)}"
+        _("No.{no}: approved revision {revision} at {stage}; now {state}").format(
+            no=no, revision=done.revision, stage=done.stage, state=_state(file, no)
+        )
     )
 
 
@@ -71,7 +76,11 @@ def request_changes(file: ConsultationFile, no: int, login: str, comment: str) -
     done = _attempt(file, no, lambda c: sign(c, no, login, REJECT, comment))
     if isinstance(done, Outcome):
         return done
-    return Outcome(f"No.{no}: requested changes at {done.stage} (revision {done.revision})")
+    return Outcome(
+        _("No.{no}: requested changes at {stage} (revision {revision})").format(
+            no=no, stage=done.stage, revision=done.revision
+        )
+    )
 
 
 def withdraw_mine(file: ConsultationFile, no: int, login: str) -> Outcome:
@@ -79,7 +88,10 @@ def withdraw_mine(file: ConsultationFile, no: int, login: str) -> Outcome:
     done = _attempt(file, no, lambda c: withdraw(c, no, login))
     if isinstance(done, Outcome):
         return done
-    return Outcome(f"No.{no}: withdrew your {done.stage} sign-off; now {_state(file, no)}", WARNING)
+    message = _("No.{no}: withdrew your {stage} sign-off; now {state}").format(
+        no=no, stage=done.stage, state=_state(file, no)
+    )
+    return Outcome(message, WARNING)
 
 
 def save_revision(
@@ -91,15 +103,25 @@ def save_revision(
         return done
     others = sorted({revision.author for revision in done.concurrent})
     if others:
+        message = ngettext(
+            "No.{no}: saved revision {revision}; meanwhile {others} saved {count} revision. "
+            "Both are kept; yours is current — compare them with [ and ].",
+            "No.{no}: saved revision {revision}; meanwhile {others} saved {count} revisions. "
+            "Both are kept; yours is current — compare them with [ and ].",
+            len(done.concurrent),
+        )
         return Outcome(
-            f"No.{no}: saved revision {done.index}; meanwhile {', '.join(others)} saved "
-            f"{len(done.concurrent)} revision(s). Both are kept; yours is current — "
-            "compare them with [ and ].",
+            message.format(
+                no=no, revision=done.index, others=", ".join(others), count=len(done.concurrent)
+            ),
             WARNING,
         )
     item = file.consultation.item(no)
     earlier = item is not None and any(
         s.revision < done.index and s.withdrawn is None for s in item.signoffs
     )
-    stale = " (sign-offs of earlier ones are stale)" if earlier else ""
-    return Outcome(f"No.{no}: saved revision {done.index}{stale}")
+    if earlier:
+        message = _("No.{no}: saved revision {revision} (sign-offs of earlier ones are stale)")
+    else:
+        message = _("No.{no}: saved revision {revision}")
+    return Outcome(message.format(no=no, revision=done.index))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 from pctui.app.operations import ERROR, INFORMATION, WARNING, Outcome
+from pctui.i18n import _, ngettext
 from pctui.storage import ConsultationFile, LoadError
 
 
@@ -40,17 +41,21 @@ class DiskWatch:
             self.file.reload()
         except LoadError as error:
             self._failing, self._failed_stamp = True, stamp
-            first = error.problems[0] if error.problems else "unreadable"
+            first = error.problems[0] if error.problems else _("unreadable")
             more = len(error.problems) - 1
-            extra = f" (and {more} more problems)" if more > 0 else ""
+            extra = ngettext(" (and {count} more problem)", " (and {count} more problems)",
+                             more).format(count=more) if more > 0 else ""  # fmt: skip
             return [Outcome(
-                f"{name} changed on disk but does not load: {first}{extra}. "
-                "Showing the version loaded before; actions are refused until it is fixed.",
+                _("{name} changed on disk but does not load: {problem}{more}. "
+                  "Showing the version loaded before; actions are refused until it is fixed."
+                  ).format(name=name, problem=first, more=extra),
                 ERROR, changed=False,
             )]  # fmt: skip
         self._failing = False
         outcomes = self.new_notices()
-        outcomes.append(Outcome(f"{name} changed on disk; reloaded", INFORMATION))
+        outcomes.append(
+            Outcome(_("{name} changed on disk; reloaded").format(name=name), INFORMATION)
+        )
         return outcomes
 
     def new_notices(self) -> list[Outcome]:

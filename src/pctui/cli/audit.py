@@ -20,10 +20,12 @@ from pctui.git.audit import (
 )
 from pctui.git.history import Commit
 from pctui.git.run import GitError
+from pctui.i18n import N_, _, ngettext
 from pctui.storage import ConsultationFile
 from pctui.storage.item_schema import SIGNOFFS
+from pctui.words import verdict_name
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Walk FILE's git history (following renames) and report, for each sign-off in the file,
 the commit that introduced it and whether that commit's author and committer are the
 signer (by the email, else the name, in review.reviewers, else the login). A sign-off
@@ -33,27 +35,29 @@ an approval commit carries the earlier stages' sign-offs); --strict reports thos
 Findings: sign-offs typed into the file by hand, digests that do not match their
 revision, sign-offs that could never have been given, sign-offs not yet committed, and
 sign-offs or revisions that were committed once and are gone. Exit 0 when everything
-checks out, 1 otherwise."""
+checks out, 1 otherwise.""")
 
 _WHY = {
-    HAND_EDITED: "edited in by hand? introduced in {c} by {a}, who is not the signer, "
-                 "and not recorded by pctui",
-    MERGE: "appeared in merge commit {c} ({a}), on neither side before it",
-    UNCOMMITTED: "not committed yet (pctui commit FILE)",
-    CARRIED: "committed in {c} by {a}, not by the signer (recorded by pctui)",
-    COMMITTED_BY_OTHER: "authored as the signer in {c} but committed by {k}: "
-                        "git commit --author, or history rewritten by someone else?",
+    HAND_EDITED: N_("edited in by hand? introduced in {c} by {a}, who is not the signer, "
+                    "and not recorded by pctui"),
+    MERGE: N_("appeared in merge commit {c} ({a}), on neither side before it"),
+    UNCOMMITTED: N_("not committed yet (pctui commit FILE)"),
+    CARRIED: N_("committed in {c} by {a}, not by the signer (recorded by pctui)"),
+    COMMITTED_BY_OTHER: N_("authored as the signer in {c} but committed by {k}: "
+                           "git commit --author, or history rewritten by someone else?"),
 }  # fmt: skip
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser("audit", help="trace every sign-off through git history",
-                                 description=DESCRIPTION)  # fmt: skip
-    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
-    parser.add_argument("--strict", action="store_true",
-                        help="a sign-off must be committed by its own signer")  # fmt: skip
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser = commands.add_parser(
+        "audit", help=_("trace every sign-off through git history"), description=_(DESCRIPTION)
+    )
+    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    parser.add_argument(
+        "--strict", action="store_true", help=_("a sign-off must be committed by its own signer")
+    )
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
     parser.set_defaults(run=run)
 
 
@@ -63,7 +67,7 @@ def _why(verdict: str | None, commit: Commit | None, strict: bool) -> list[str]:
         return []
     author = f"{commit.author} <{commit.email}>" if commit else ""
     committer = f"{commit.committer} <{commit.committer_email}>" if commit else ""
-    return [_WHY[verdict].format(c=commit.short if commit else "", a=author, k=committer)]
+    return [_(_WHY[verdict]).format(c=commit.short if commit else "", a=author, k=committer)]
 
 
 def _findings(file: ConsultationFile, report: Report, strict: bool) -> list[str]:
@@ -71,14 +75,19 @@ def _findings(file: ConsultationFile, report: Report, strict: bool) -> list[str]
     for trace in report.findings(strict):
         s = trace.signoff
         line, col = file.place(trace.no, SIGNOFFS, trace.index, None)
-        what = f"No.{trace.no} {s.stage} {s.verdict} by {s.by}"
+        what = _("No.{no} {stage} {verdict} by {login}").format(
+            no=trace.no, stage=s.stage, verdict=verdict_name(s.verdict), login=s.by
+        )
         reasons = list(trace.problems)
         reasons += _why(trace.verdict, trace.commit, strict)
         withdrawn = _why(trace.withdrawal, trace.withdrawal_commit, strict)
-        reasons += [f"its withdrawal: {reason}" for reason in withdrawn]
+        reasons += [_("its withdrawal: {reason}").format(reason=reason) for reason in withdrawn]
         lines += [f"{file.path}:{line}:{col}: {what}: {reason}" for reason in reasons]
     lines += [f"{file.path}: {gone}" for gone in report.gone]
-    lines += [f"{file.path}: in history: {bad}" for bad in report.unreadable]
+    lines += [
+        _("{path}: in history: {problem}").format(path=file.path, problem=bad)
+        for bad in report.unreadable
+    ]
     return lines
 
 
@@ -102,7 +111,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = audit(file)
     except GitError as error:
-        raise Exit(BAD_INPUT, f"pctui: {args.file}: cannot audit: {error}") from None
+        message = _("pctui: {path}: cannot audit: {error}").format(path=args.file, error=error)
+        raise Exit(BAD_INPUT, message) from None
     findings = _findings(file, report, args.strict)
     clean = report.clean(args.strict)
     if args.json:
@@ -117,11 +127,16 @@ def run(args: argparse.Namespace) -> int:
     for trace in report.traces:
         counts[trace.verdict] = counts.get(trace.verdict, 0) + 1
     summary = ", ".join(f"{n} {verdict}" for verdict, n in sorted(counts.items()))
-    print(f"{len(report.traces)} sign-offs in {report.commits} commits of history"
-          f"{': ' + summary if summary else ''}")  # fmt: skip
+    print(
+        _("{signoffs} sign-offs in {commits} commits of history").format(
+            signoffs=len(report.traces), commits=report.commits
+        )
+        + (": " + summary if summary else "")
+    )
     for line in findings:
         print(line, file=sys.stderr)
     if not clean:
-        print(f"{args.file}: {len(findings)} finding{'s' if len(findings) != 1 else ''}",
-              file=sys.stderr)  # fmt: skip
+        count = len(findings)
+        message = ngettext("{path}: {count} finding", "{path}: {count} findings", count)
+        print(message.format(path=args.file, count=count), file=sys.stderr)
     return OK if clean else FINDING

@@ -8,27 +8,29 @@ from pathlib import Path
 
 from pctui.cli.common import FINDING, OK, load
 from pctui.git.commits import commit_pending
+from pctui.i18n import N_, _
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Commit FILE (and its published outputs, if `pctui publish` wrote them beside it) with a
 message listing every sign-off, revision and edit that HEAD does not hold yet, quoting
 the text of each item approved since, with a Reviewed-by trailer for each stage that
 approved it. Only these files are committed (git commit --only): whatever else is staged
 stays staged. Uses your git configuration (identity, commit signing, hooks). Exit status
-1 when git could not commit (the message says why; the file stays saved)."""
+1 when git could not commit (the message says why; the file stays saved).""")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser("commit", help="commit the sign-offs not yet committed",
-                                 description=DESCRIPTION)  # fmt: skip
-    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
+    parser = commands.add_parser(
+        "commit", help=_("commit the sign-offs not yet committed"), description=_(DESCRIPTION)
+    )
+    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
     parser.add_argument(
         "--also",
         metavar="PATH",
         action="append",
         default=[],
-        help="another file to commit with it (outputs written to --out DIR)",
+        help=_("another file to commit with it (outputs written to --out DIR)"),
     )
     parser.set_defaults(run=run)
 

@@ -6,6 +6,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from pctui.i18n import ngettext
 from pctui.storage import ConsultationFile, LoadError
 
 OK = 0
@@ -30,7 +31,8 @@ def load(path: str) -> ConsultationFile:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         count = len(error.problems)
-        raise Exit(BAD_INPUT, f"{path}: {count} problem{'s' if count != 1 else ''}") from None
+        message = ngettext("{path}: {count} problem", "{path}: {count} problems", count)
+        raise Exit(BAD_INPUT, message.format(path=path, count=count)) from None
 
 
 def width(text: str) -> int:

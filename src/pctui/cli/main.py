@@ -20,23 +20,32 @@ from pctui.cli import (
 )
 from pctui.cli import open as open_command
 from pctui.cli.common import BAD_INPUT, Exit
+from pctui.cli.helpformat import HelpFormatter
+from pctui.cli.language import add_option, settle, settle_for_file
 from pctui.cli.output import inert_output
+from pctui.i18n import N_, _
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Review, sign off and publish the answers to a public consultation (パブリックコメント).
-Exit status: 0 ok, 1 a finding or a refused action, 2 bad input."""
+Exit status: 0 ok, 1 a finding or a refused action, 2 bad input.""")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(prog="pctui", description=DESCRIPTION)
+    """The argument parser with every subcommand, in the current language."""
+    parser = argparse.ArgumentParser(
+        prog="pctui", description=_(DESCRIPTION), formatter_class=HelpFormatter
+    )
     parser.add_argument("--version", action="version", version=f"pctui {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    add_option(parser, top=True)
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
     for module in (
         open_command, validate, status, signoff, revise, publish, import_cmd,
         commit, merge_driver, audit,
     ):  # fmt: skip
         module.add_parser(commands)
+    for command in commands.choices.values():
+        command.formatter_class = HelpFormatter
+        add_option(command)
     return parser
 
 
@@ -51,8 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    settled = settle(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    choice = settle_for_file(settled, getattr(args, "file", None))
+    for notice in [*settled.problems, *choice.notices]:
+        print(_("pctui: warning: {message}").format(message=notice), file=sys.stderr)
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return BAD_INPUT

@@ -11,43 +11,61 @@ from pctui.git.install import DEFAULT_PATTERNS, install
 from pctui.git.merge import NotMergeable, merge_files
 from pctui.git.run import GitError, git
 from pctui.git.textmerge import Labels
+from pctui.i18n import N_, _
 from pctui.storage import SaveError
 from pctui.storage.atomic import write_atomic
 
-DRIVER_DESCRIPTION = """\
+DRIVER_DESCRIPTION = N_("""\
 A git merge driver for consultation files (git runs it; see install-merge-driver).
 Merges item by item: revisions and sign-offs are append-only, so both sides' are kept,
 new ones ordered by time; a withdrawal on either side wins. Only a real conflict (both
 sides changed an item's opinion, topic, section, count or class differently) is left as
 conflict markers in that item, with exit status 1. The result is written to CURRENT.
-A file that is not a consultation is merged as plain text (git merge-file)."""
+A file that is not a consultation is merged as plain text (git merge-file).""")
 
-INSTALL_DESCRIPTION = f"""\
+INSTALL_DESCRIPTION = N_("""\
 Make git use `pctui merge-driver` for consultation files in the repository holding the
 current folder: adds `PATTERN merge=pctui` lines to .gitattributes at the top level
-(default: {" ".join(DEFAULT_PATTERNS)}; commit that file so every clone uses them) and sets
-merge.pctui.driver in the repository's config (each clone runs this once)."""
+(default: {patterns}; commit that file so every clone uses them) and sets
+merge.pctui.driver in the repository's config (each clone runs this once).""")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `merge-driver` and `install-merge-driver`."""
-    parser = commands.add_parser("merge-driver", help="git merge driver (run by git)",
-                                 description=DRIVER_DESCRIPTION)  # fmt: skip
-    parser.add_argument("base", metavar="BASE", help="the common ancestor's version (%%O)")
-    parser.add_argument("current", metavar="CURRENT", help="our version; receives the result (%%A)")
-    parser.add_argument("other", metavar="OTHER", help="their version (%%B)")
-    parser.add_argument("path", metavar="PATH", nargs="?", default="",
-                        help="the file's path in the repository (%%P)")  # fmt: skip
+    parser = commands.add_parser(
+        "merge-driver", help=_("git merge driver (run by git)"), description=_(DRIVER_DESCRIPTION)
+    )
+    parser.add_argument("base", metavar="BASE", help=_("the common ancestor's version (%%O)"))
+    parser.add_argument(
+        "current", metavar="CURRENT", help=_("our version; receives the result (%%A)")
+    )
+    parser.add_argument("other", metavar="OTHER", help=_("their version (%%B)"))
+    parser.add_argument(
+        "path",
+        metavar="PATH",
+        nargs="?",
+        default="",
+        help=_("the file's path in the repository (%%P)"),
+    )
     parser.set_defaults(run=run_driver)
-    parser = commands.add_parser("install-merge-driver", help="set up the merge driver in a repo",
-                                 description=INSTALL_DESCRIPTION)  # fmt: skip
-    parser.add_argument("patterns", metavar="PATTERN", nargs="*",
-                        help="gitattributes patterns of consultation files")  # fmt: skip
+    description = _(INSTALL_DESCRIPTION).format(patterns=" ".join(DEFAULT_PATTERNS))
+    parser = commands.add_parser(
+        "install-merge-driver", help=_("set up the merge driver in a repo"), description=description
+    )
+    parser.add_argument(
+        "patterns",
+        metavar="PATTERN",
+        nargs="*",
+        help=_("gitattributes patterns of consultation files"),
+    )
     parser.set_defaults(run=run_install)
 
 
 def _as_text(base: Path, current: Path, other: Path, name: str, why: str) -> int:
-    print(f"pctui merge-driver: {name}: {why}; merging it as plain text", file=sys.stderr)
+    print(
+        _("pctui merge-driver: {name}: {why}; merging it as plain text").format(name=name, why=why),
+        file=sys.stderr,
+    )
     done = git(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
                 str(current), str(base), str(other)], Path.cwd(), check=False)  # fmt: skip
     return OK if done.returncode == 0 else FINDING
@@ -60,7 +78,7 @@ def run_driver(args: argparse.Namespace) -> int:
     try:
         texts = [p.read_bytes().decode("utf-8") for p in (base, current, other)]
     except UnicodeDecodeError:
-        return _as_text(base, current, other, name, "not UTF-8")
+        return _as_text(base, current, other, name, _("not UTF-8"))
     except OSError as error:
         raise Exit(BAD_INPUT, f"pctui merge-driver: {name}: {error}") from None
     try:
@@ -74,7 +92,12 @@ def run_driver(args: argparse.Namespace) -> int:
     except SaveError as error:
         raise Exit(FINDING, f"pctui merge-driver: {error}") from None
     for conflict in result.conflicts:
-        print(f"pctui merge-driver: {name}: conflict: {conflict}", file=sys.stderr)
+        print(
+            _("pctui merge-driver: {name}: conflict: {conflict}").format(
+                name=name, conflict=conflict
+            ),
+            file=sys.stderr,
+        )
     return FINDING if result.conflicts else OK
 
 

@@ -3,23 +3,41 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from pctui.cli.common import OK, load
+from pctui.cli.common import BAD_INPUT, OK, Exit, load
+from pctui.i18n import N_, _, ngettext
+from pctui.storage import ConsultationFile
 
-HELP = "open the review TUI on a consultation file"
+HELP = N_("open the review TUI on a consultation file")
+DESCRIPTION = N_("Open the review TUI on a consultation file.")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser("open", help=HELP, description=HELP + ".")
-    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
+    parser = commands.add_parser("open", help=_(HELP), description=_(DESCRIPTION))
+    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
     parser.set_defaults(run=run)
 
 
+# Items read before the first frame of a large file; the rest are read while it is shown.
+PREVIEW_ITEMS = 200
+
+
 def run(args: argparse.Namespace) -> int:
-    """Load first (a broken file opens no TUI), then run the app."""
-    file = load(args.file)
+    """Load first (a broken file opens no TUI), then run the app.
+
+    A large file opens on a preview of its first items and is read whole in the background;
+    should it then turn out not to load, the app closes and its problems are printed here.
+    """
+    file = ConsultationFile.preview(args.file, PREVIEW_ITEMS) or load(args.file)
     from pctui.app.main import run_app  # Textual is imported only when the TUI is wanted
 
-    run_app(file)
+    problems = run_app(file)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        count = len(problems)
+        message = ngettext("{path}: {count} problem", "{path}: {count} problems", count)
+        raise Exit(BAD_INPUT, message.format(path=args.file, count=count))
     return OK

@@ -7,45 +7,49 @@ import sys
 from pathlib import Path
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
+from pctui.i18n import N_, _, ngettext
 from pctui.model.state import approved_stages
 from pctui.publish import FORMATS, completeness, outputs, unapproved, write_outputs
 from pctui.publish.completeness import ITEMS, Finding
 from pctui.storage import ConsultationFile, Problem, SaveError
 from pctui.storage.locate import Locator
 from pctui.storage.problems import ERROR, WARNING
+from pctui.words import state_name
 
-DESCRIPTION = f"""\
+DESCRIPTION = N_("""\
 Write the published result of FILE from the approved text: <id>.md, <id>.html, <id>.csv
 and <id>.xlsx beside FILE (or in --out DIR), each replaced atomically and byte for byte
 the same for the same file. First a completeness check (行政手続法 第43条: title, dates,
 a response to every opinion, counts that add up) prints what is missing as
 path:line:col: message. Publishing is refused (exit 1) while an item is not approved or
 something required is missing, unless --draft is given: every page is then marked as a
-draft. Formats: {", ".join(FORMATS)}."""
+draft. Formats: {formats}.""")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the subcommand."""
     parser = commands.add_parser(
-        "publish", help="write the published result (md, html, csv, xlsx)", description=DESCRIPTION
+        "publish",
+        help=_("write the published result (md, html, csv, xlsx)"),
+        description=_(DESCRIPTION).format(formats=", ".join(FORMATS)),
     )
-    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
+    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
     parser.add_argument(
         "--format",
         default=",".join(FORMATS),
         metavar="LIST",
-        help=f"comma-separated formats (default: {','.join(FORMATS)})",
+        help=_("comma-separated formats (default: {formats})").format(formats=",".join(FORMATS)),
     )
-    parser.add_argument("--out", metavar="DIR", help="write into DIR instead of beside FILE")
+    parser.add_argument("--out", metavar="DIR", help=_("write into DIR instead of beside FILE"))
     parser.add_argument(
         "--draft",
         action="store_true",
-        help="publish items that are not approved, every page marked as a draft",
+        help=_("publish items that are not approved, every page marked as a draft"),
     )
     parser.add_argument(
         "--check",
         action="store_true",
-        help="only run the checks and say whether publishing would go ahead",
+        help=_("only run the checks and say whether publishing would go ahead"),
     )
     parser.set_defaults(run=run)
 
@@ -58,14 +62,12 @@ def parse_formats(value: str) -> list[str]:
         if not name:
             continue
         if name not in FORMATS:
-            raise Exit(
-                BAD_INPUT,
-                f"pctui: --format: unknown format {name!r} (formats: {', '.join(FORMATS)})",
-            )
+            message = _("pctui: --format: unknown format {name} (formats: {formats})")
+            raise Exit(BAD_INPUT, message.format(name=repr(name), formats=", ".join(FORMATS)))
         if name not in chosen:
             chosen.append(name)
     if not chosen:
-        raise Exit(BAD_INPUT, "pctui: --format: name at least one format")
+        raise Exit(BAD_INPUT, _("pctui: --format: name at least one format"))
     return chosen
 
 
@@ -93,8 +95,8 @@ def _unapproved_problems(file: ConsultationFile, draft: bool) -> list[Problem]:
         done = approved_stages(item, review)
         needs = [stage for stage in review.stages if stage not in done]
         line, col = file.place(item.no, ITEMS, 0, "no")
-        message = (
-            f"No.{item.no} is not approved ({state}; needs {', '.join(needs) or 'a response'})"
+        message = _("No.{no} is not approved ({state}; needs {needs})").format(
+            no=item.no, state=state_name(state), needs=", ".join(needs) or _("a response")
         )
         # In a draft they are what the draft mark is about: said, but not in the way.
         severity = WARNING if draft else ERROR
@@ -107,11 +109,12 @@ def _out_dir(value: str | None) -> Path | None:
         return None
     folder = Path(value)
     if folder.exists() and not folder.is_dir():
-        raise Exit(BAD_INPUT, f"{value}:1:1: --out must be a folder")
+        raise Exit(BAD_INPUT, _("{path}:1:1: --out must be a folder").format(path=value))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise Exit(BAD_INPUT, f"{value}:1:1: cannot create the folder: {error.strerror}") from None
+        message = _("{path}:1:1: cannot create the folder: {error}")
+        raise Exit(BAD_INPUT, message.format(path=value, error=error.strerror)) from None
     return folder
 
 
@@ -129,27 +132,40 @@ def run(args: argparse.Namespace) -> int:
     blocking = [p for p in problems if p.severity == ERROR]
     reasons = []
     if pending:
-        reasons.append(f"{len(pending)} of {len(consultation.items)} items are not approved")
+        reasons.append(
+            _("{count} of {total} items are not approved").format(
+                count=len(pending), total=len(consultation.items)
+            )
+        )
     if blocking:
         reasons.append(
-            f"{len(blocking)} required fact{'s are' if len(blocking) != 1 else ' is'} "
-            "missing (行政手続法 第43条)"
+            ngettext(
+                "{count} required fact is missing (行政手続法 第43条)",
+                "{count} required facts are missing (行政手続法 第43条)",
+                len(blocking),
+            ).format(count=len(blocking))
         )
     if reasons and not args.draft:
         raise Exit(
             FINDING,
-            f"pctui: refused: {'; '.join(reasons)}; publish after they are "
-            "fixed, or use --draft for a copy marked as a draft",
+            _(
+                "pctui: refused: {reasons}; publish after they are "
+                "fixed, or use --draft for a copy marked as a draft"
+            ).format(reasons="; ".join(reasons)),
         )
     out = _out_dir(args.out) if not args.check else (Path(args.out) if args.out else None)
     if args.check:
         for path in outputs(file.path, consultation, formats, out):
-            print(f"would write {path}{' (draft)' if args.draft else ''}")
+            print(
+                (_("would write {path} (draft)") if args.draft else _("would write {path}")).format(
+                    path=path
+                )
+            )
         return OK
     try:
         written = write_outputs(file.path, consultation, formats, out, draft=args.draft)
     except SaveError as error:
         raise Exit(FINDING, f"pctui: {error}") from None
     for path in written:
-        print(f"wrote {path}{' (draft)' if args.draft else ''}")
+        print((_("wrote {path} (draft)") if args.draft else _("wrote {path}")).format(path=path))
     return OK

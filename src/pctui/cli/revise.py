@@ -7,25 +7,29 @@ import sys
 from pathlib import Path
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
+from pctui.i18n import N_, _
 from pctui.model.actions import Refused, revise
 from pctui.model.identity import current_login
 from pctui.storage import SaveError
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Append a revision of item N's response, authored by the current login. The new revision
-becomes the current draft; sign-offs of earlier revisions stay, shown as stale."""
+becomes the current draft; sign-offs of earlier revisions stay, shown as stale.""")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser("revise", help="append a revision of an item's response",
-                                 description=DESCRIPTION)  # fmt: skip
-    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
-    parser.add_argument("--item", type=int, required=True, metavar="N", help="the item's No.")
+    parser = commands.add_parser(
+        "revise", help=_("append a revision of an item's response"), description=_(DESCRIPTION)
+    )
+    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    parser.add_argument("--item", type=int, required=True, metavar="N", help=_("the item's No."))
     source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("--text", metavar="TEXT", help="the new response text")
-    source.add_argument("--from-file", metavar="PATH", help="read the text from PATH ('-': stdin)")
-    parser.add_argument("--note", metavar="TEXT", help="why it changed (kept with the revision)")
+    source.add_argument("--text", metavar="TEXT", help=_("the new response text"))
+    source.add_argument(
+        "--from-file", metavar="PATH", help=_("read the text from PATH ('-': stdin)")
+    )
+    parser.add_argument("--note", metavar="TEXT", help=_("why it changed (kept with the revision)"))
     parser.set_defaults(run=run)
 
 
@@ -37,7 +41,8 @@ def _read_text(args: argparse.Namespace) -> str:
             return sys.stdin.read()
         return Path(args.from_file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise Exit(BAD_INPUT, f"{args.from_file}:1:1: cannot read the text: {error}") from None
+        message = _("{path}:1:1: cannot read the text: {error}")
+        raise Exit(BAD_INPUT, message.format(path=args.from_file, error=error)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,11 +57,20 @@ def run(args: argparse.Namespace) -> int:
             args.item, lambda c: revise(c, args.item, login, text, args.note, base=base)
         )
     except Refused as refusal:
-        raise Exit(FINDING, f"pctui: refused: {refusal}") from None
+        raise Exit(FINDING, _("pctui: refused: {why}").format(why=refusal)) from None
     except SaveError as error:
         raise Exit(FINDING, f"pctui: {error}") from None
     for other in done.concurrent:
-        print(f"pctui: note: {other.author} saved a revision of No.{args.item} meanwhile; "
-              "both are kept, yours is the current one", file=sys.stderr)  # fmt: skip
-    print(f"No.{args.item}: revision {done.index} by {login} saved")
+        print(
+            _(
+                "pctui: note: {author} saved a revision of No.{no} meanwhile; "
+                "both are kept, yours is the current one"
+            ).format(author=other.author, no=args.item),
+            file=sys.stderr,
+        )
+    print(
+        _("No.{no}: revision {revision} by {login} saved").format(
+            no=args.item, revision=done.index, login=login
+        )
+    )
     return OK

@@ -7,37 +7,40 @@ import sys
 
 from pctui.cli.common import FINDING, OK, Exit, load
 from pctui.git.commits import after_signoff
+from pctui.i18n import N_, _
 from pctui.model.actions import Refused, sign, withdraw
 from pctui.model.identity import current_login
 from pctui.model.records import APPROVE, REJECT
 from pctui.model.state import item_state
 from pctui.storage import ConsultationFile, SaveError
+from pctui.words import state_name
 
-SIGNOFF_DESCRIPTION = """\
+SIGNOFF_DESCRIPTION = N_("""\
 Sign item N's current revision as the current login (from the operating system) at the
 first stage, in review.stages order, that has no approval yet and that this login may
 sign. With --reject, request changes instead (a --comment is then required). Refused
 with exit status 1 when the login is not a reviewer, may sign no remaining stage, already
-signed this revision, or wrote it while self-approval is off."""
+signed this revision, or wrote it while self-approval is off.""")
+WITHDRAW_DESCRIPTION = N_("Withdraw the current login's sign-off on item N's current revision.")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `signoff` and `withdraw`."""
     parser = commands.add_parser(
-        "signoff", help="approve (or reject) an item's current revision",
-        description=SIGNOFF_DESCRIPTION,
+        "signoff", help=_("approve (or reject) an item's current revision"),
+        description=_(SIGNOFF_DESCRIPTION),
     )  # fmt: skip
-    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
-    parser.add_argument("--item", type=int, required=True, metavar="N", help="the item's No.")
-    parser.add_argument("--reject", action="store_true", help="request changes instead")
-    parser.add_argument("--comment", metavar="TEXT", help="a comment kept with the sign-off")
+    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    parser.add_argument("--item", type=int, required=True, metavar="N", help=_("the item's No."))
+    parser.add_argument("--reject", action="store_true", help=_("request changes instead"))
+    parser.add_argument("--comment", metavar="TEXT", help=_("a comment kept with the sign-off"))
     parser.set_defaults(run=run_signoff)
     parser = commands.add_parser(
-        "withdraw", help="withdraw your sign-off on an item's current revision",
-        description="Withdraw the current login's sign-off on item N's current revision.",
+        "withdraw", help=_("withdraw your sign-off on an item's current revision"),
+        description=_(WITHDRAW_DESCRIPTION),
     )  # fmt: skip
-    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
-    parser.add_argument("--item", type=int, required=True, metavar="N", help="the item's No.")
+    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    parser.add_argument("--item", type=int, required=True, metavar="N", help=_("the item's No."))
     parser.set_defaults(run=run_withdraw)
 
 
@@ -51,15 +54,26 @@ def run_signoff(args: argparse.Namespace) -> int:
             args.item, lambda c: sign(c, args.item, login, verdict, args.comment)
         )
     except Refused as refusal:
-        raise Exit(FINDING, f"pctui: refused: {refusal}") from None
+        raise Exit(FINDING, _("pctui: refused: {why}").format(why=refusal)) from None
     except SaveError as error:
         raise Exit(FINDING, f"pctui: {error}") from None
     item = file.consultation.item(args.item)
     assert item is not None
-    done = "approved" if verdict == APPROVE else "requested changes to"
-    state = item_state(item, file.consultation.review)
-    print(f"No.{item.no}: {login} {done} revision {signoff.revision} at stage "
-          f"{signoff.stage}; No.{item.no} is now {state}")  # fmt: skip
+    if verdict == APPROVE:
+        done = _(
+            "No.{no}: {login} approved revision {revision} at stage {stage}; No.{no} is now {state}"
+        )
+    else:
+        done = _(
+            "No.{no}: {login} requested changes to revision {revision} at stage {stage}; "
+            "No.{no} is now {state}"
+        )
+    state = state_name(item_state(item, file.consultation.review))
+    print(
+        done.format(
+            no=item.no, login=login, revision=signoff.revision, stage=signoff.stage, state=state
+        )
+    )
     if verdict == APPROVE:
         _commit_on_approve(file, item.no)
     return OK
@@ -72,7 +86,7 @@ def _commit_on_approve(file: ConsultationFile, no: int) -> None:
     """
     result = after_signoff(file, no)
     if result.failed:
-        print(f"pctui: warning: {result.message}", file=sys.stderr)
+        print(_("pctui: warning: {message}").format(message=result.message), file=sys.stderr)
     elif result.message:
         print(result.message)
 
@@ -84,9 +98,12 @@ def run_withdraw(args: argparse.Namespace) -> int:
     try:
         signoff = file.transact(args.item, lambda c: withdraw(c, args.item, login))
     except Refused as refusal:
-        raise Exit(FINDING, f"pctui: refused: {refusal}") from None
+        raise Exit(FINDING, _("pctui: refused: {why}").format(why=refusal)) from None
     except SaveError as error:
         raise Exit(FINDING, f"pctui: {error}") from None
-    print(f"No.{args.item}: {login} withdrew the {signoff.stage} sign-off "
-          f"on revision {signoff.revision}")  # fmt: skip
+    print(
+        _("No.{no}: {login} withdrew the {stage} sign-off on revision {revision}").format(
+            no=args.item, login=login, stage=signoff.stage, revision=signoff.revision
+        )
+    )
     return OK

@@ -7,24 +7,28 @@ from typing import Any
 
 from pctui.cli.common import OK, load, pad, width
 from pctui.cli.output import json_text
+from pctui.i18n import N_, _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
-from pctui.model.state import approved_stages, item_state, stage_counts, state_counts
+from pctui.model.state import progress, stage_counts, state_counts
+from pctui.words import state_name
 
-HELP = "show per-state and per-stage counts and the state of every item"
+HELP = N_("show per-state and per-stage counts and the state of every item")
+DESCRIPTION = N_("Show per-state and per-stage counts and the state of every item.")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser("status", help=HELP, description=HELP + ".")
-    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
-    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    parser = commands.add_parser("status", help=_(HELP), description=_(DESCRIPTION))
+    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     parser.set_defaults(run=run)
 
 
 def status_data(consultation: Consultation) -> dict[str, Any]:
     """The status as plain data (the --json output)."""
     review = consultation.review
+    progresses = [progress(item, review) for item in consultation.items]
     return {
         "id": consultation.meta.id,
         "title": consultation.meta.title,
@@ -33,14 +37,14 @@ def status_data(consultation: Consultation) -> dict[str, Any]:
             {
                 "no": item.no,
                 "section": item.section,
-                "state": item_state(item, review),
-                "approved_stages": approved_stages(item, review),
+                "state": found.state,
+                "approved_stages": found.approved,
                 "revision": item.current_index,
             }
-            for item in consultation.items
+            for item, found in zip(consultation.items, progresses, strict=True)
         ],
-        "counts": state_counts(consultation),
-        "stage_counts": stage_counts(consultation),
+        "counts": state_counts(consultation, progresses),
+        "stage_counts": stage_counts(consultation, progresses),
     }
 
 
@@ -53,12 +57,19 @@ def run(args: argparse.Namespace) -> int:
         return OK
     total = len(consultation.items)
     print(f"{inert(consultation.meta.title)} ({inert(consultation.meta.id)})")
-    print("states: " + ", ".join(f"{state} {n}" for state, n in data["counts"].items()))
+    counts = ", ".join(f"{state_name(state)} {n}" for state, n in data["counts"].items())
+    print(_("states: {counts}").format(counts=counts))
     stages = data["stage_counts"].items()
-    print("stages: " + ", ".join(f"{inert(stage)} {n}/{total}" for stage, n in stages))
-    rows = [("No", "section", "state", "approved stages")]
+    counts = ", ".join(f"{inert(stage)} {n}/{total}" for stage, n in stages)
+    print(_("stages: {counts}").format(counts=counts))
+    rows = [("No", _("section"), _("state"), _("approved stages"))]
     rows += [
-        (str(i["no"]), inert(i["section"]), i["state"], " ".join(map(inert, i["approved_stages"])))
+        (
+            str(i["no"]),
+            inert(i["section"]),
+            state_name(i["state"]),
+            " ".join(map(inert, i["approved_stages"])),
+        )
         for i in data["items"]
     ]
     widths = [max(width(row[col]) for row in rows) for col in range(3)]

@@ -5,35 +5,48 @@ from __future__ import annotations
 import argparse
 
 from pctui.cli.common import FINDING, OK, load
-from pctui.model.state import state_counts
+from pctui.i18n import N_, _, ngettext
+from pctui.model.state import progress, state_counts
 from pctui.storage.integrity import integrity_warnings
+from pctui.words import state_name
 
-HELP = "check a consultation file: syntax, schema, sign-off integrity, hostile text"
-DESCRIPTION = """\
+HELP = N_("check a consultation file: syntax, schema, sign-off integrity, hostile text")
+DESCRIPTION = N_("""\
 Check FILE and print one summary line. Errors (the file cannot be used) are printed as
 path:line:col: message, and the exit status is 2. Warnings (an unknown key, a sign-off
 that could not have been given, text with control or bidi characters) are printed the
-same way and the exit status is 1. A clean file exits 0."""
+same way and the exit status is 1. A clean file exits 0.""")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser("validate", help=HELP, description=DESCRIPTION)
-    parser.add_argument("file", metavar="FILE", help="the consultation TOML file")
+    parser = commands.add_parser("validate", help=_(HELP), description=_(DESCRIPTION))
+    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Validate and report; returns the exit status."""
     file = load(args.file)
-    warnings = sorted([*file.warnings, *integrity_warnings(file)], key=lambda p: (p.line, p.col))
+    review = file.consultation.review
+    progresses = [progress(item, review) for item in file.consultation.items]
+    found = integrity_warnings(file, progresses)
+    warnings = sorted([*file.warnings, *found], key=lambda p: (p.line, p.col))
     for warning in warnings:
         print(warning)
     consultation = file.consultation
-    counts = state_counts(consultation)
-    summary = ", ".join(f"{n} {state}" for state, n in counts.items() if n)
+    counts = state_counts(consultation, progresses)
+    summary = ", ".join(f"{n} {state_name(state)}" for state, n in counts.items() if n)
     items = len(consultation.items)
-    tail = f"; {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
-    print(f"{args.file}: ok: {items} items in {len(consultation.sections)} sections"
-          f" ({summary or 'no items'}){tail}")  # fmt: skip
+    count = len(warnings)
+    tail = ngettext("; {count} warning", "; {count} warnings", count).format(count=count)
+    print(
+        _("{path}: ok: {items} items in {sections} sections ({summary}){warnings}").format(
+            path=args.file,
+            items=items,
+            sections=len(consultation.sections),
+            summary=summary or _("no items"),
+            warnings=tail if warnings else "",
+        )
+    )
     return FINDING if warnings else OK

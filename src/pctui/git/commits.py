@@ -20,12 +20,13 @@ from pctui.git.changes import pending
 from pctui.git.identity import Identities
 from pctui.git.repo import Repo, find_repo, head_version, why_not_commit
 from pctui.git.run import GitError, git, literal, out
+from pctui.i18n import N_, _
 from pctui.model.state import APPROVED, item_state
 from pctui.storage import ConsultationFile
 from pctui.storage.atomic import folder_lock
 
 ON_APPROVE = "on-approve"
-LATER = "the file is saved; the next commit (pctui commit FILE, or c in the TUI) includes it"
+LATER = N_("the file is saved; the next commit (pctui commit FILE, or c in the TUI) includes it")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ class CommitResult:
 
 
 def _failed(reason: str) -> CommitResult:
-    return CommitResult(False, True, f"not committed: {reason}; {LATER}")
+    said = _("not committed: {reason}; {later}").format(reason=reason, later=_(LATER))
+    return CommitResult(False, True, said)
 
 
 def published_outputs(file: ConsultationFile) -> list[Path]:
@@ -97,7 +99,8 @@ def _commit(repo: Repo, file: ConsultationFile, extra: Sequence[Path]) -> Commit
         names.setdefault(repo.relative(path), path)
     changed = _changed(repo, list(names))
     if not changed:
-        return CommitResult(False, False, f"nothing to commit: HEAD already holds {file.path.name}")
+        said = _("nothing to commit: HEAD already holds {name}").format(name=file.path.name)
+        return CommitResult(False, False, said)
     outputs = [name for name in changed if names[name] != file.path]
     paths = changed
     _track(repo, paths)
@@ -107,7 +110,8 @@ def _commit(repo: Repo, file: ConsultationFile, extra: Sequence[Path]) -> Commit
         repo.root, input=text.encode("utf-8"))  # fmt: skip
     sha = out(["rev-parse", "--short", "HEAD"], repo.root)
     first = text.splitlines()[0]
-    return CommitResult(True, False, f"committed {sha}: {first}", sha, first)
+    done = _("committed {sha}: {subject}").format(sha=sha, subject=first)
+    return CommitResult(True, False, done, sha, first)
 
 
 def _changed(repo: Repo, names: list[str]) -> list[str]:

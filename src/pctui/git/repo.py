@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pctui.git.run import GitError, git, out
+from pctui.i18n import _
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,8 @@ class Repo:
         try:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
-            raise GitError(f"{path} is outside the repository at {self.root}") from None
+            message = _("{path} is outside the repository at {root}")
+            raise GitError(message.format(path=path, root=self.root)) from None
 
     def has_head(self) -> bool:
         """True when the branch has at least one commit."""
@@ -40,7 +42,7 @@ def find_repo(path: Path) -> Repo:
         folder,
     ).splitlines()  # fmt: skip
     if len(lines) != 5:
-        raise GitError(f"{folder}: not inside a git work tree")
+        raise GitError(_("{path}: not inside a git work tree").format(path=folder))
     root, lock, merge, rebase_merge, rebase_apply = lines
     head = git(["symbolic-ref", "-q", "HEAD"], folder, check=False)
     branch = head.stdout.decode().strip() if head.returncode == 0 else None
@@ -51,16 +53,16 @@ def find_repo(path: Path) -> Repo:
 def why_not_commit(repo: Repo) -> str | None:
     """Why a commit cannot be made in `repo` now (None when it can)."""
     if repo.rebasing:
-        return "a rebase is in progress; finish it (git rebase --continue) first"
+        return _("a rebase is in progress; finish it (git rebase --continue) first")
     if repo.branch is None:
-        return "HEAD is detached (no branch is checked out); check out a branch first"
+        return _("HEAD is detached (no branch is checked out); check out a branch first")
     if repo.merge_head.exists():
-        return "a merge is in progress; finish it (git commit) first"
+        return _("a merge is in progress; finish it (git commit) first")
     if repo.index_lock.exists():
-        return (
-            f"another git command is running in this repository ({repo.index_lock} exists); "
+        return _(
+            "another git command is running in this repository ({lock} exists); "
             "try again when it has finished, or remove the lock if no git is running"
-        )
+        ).format(lock=repo.index_lock)
     return None
 
 

@@ -11,6 +11,8 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from pctui.i18n import N_, _
+
 
 class GitError(Exception):
     """A git command failed; the message says what happened and what to do."""
@@ -18,16 +20,16 @@ class GitError(Exception):
 
 # What git says, and what a reviewer should be told instead (first match wins).
 _EXPLAINED = (
-    ("not a git repository", "not in a git repository (run `git init`, or set [git] commit = "
-     "\"manual\")"),
-    ("index.lock", "another git command is running in this repository (its index.lock is held); "
-     "try again when it has finished, or remove the lock if no git is running"),
-    ("dubious ownership", "git refuses this repository because another user owns it; an "
-     "administrator can allow it with `git config --system --add safe.directory PATH`"),
-    ("Please tell me who you are", "git does not know who you are; set it with "
-     "`git config --global user.name NAME` and `git config --global user.email EMAIL`"),
-    ("partial commit during a merge", "a merge is in progress; finish it (git commit) first"),
-    ("are ignored by one of your .gitignore", "the file is ignored by .gitignore"),
+    ("not a git repository", N_("not in a git repository (run `git init`, or set [git] commit = "
+     "\"manual\")")),
+    ("index.lock", N_("another git command is running in this repository (its index.lock is held); "
+     "try again when it has finished, or remove the lock if no git is running")),
+    ("dubious ownership", N_("git refuses this repository because another user owns it; an "
+     "administrator can allow it with `git config --system --add safe.directory PATH`")),
+    ("Please tell me who you are", N_("git does not know who you are; set it with "
+     "`git config --global user.name NAME` and `git config --global user.email EMAIL`")),
+    ("partial commit during a merge", N_("a merge is in progress; finish it (git commit) first")),
+    ("are ignored by one of your .gitignore", N_("the file is ignored by .gitignore")),
 )  # fmt: skip
 
 
@@ -35,9 +37,9 @@ def explain(stderr: str) -> str:
     """A message a person can act on for git's `stderr` (its own last lines when unknown)."""
     for needle, message in _EXPLAINED:
         if needle in stderr:
-            return message
+            return _(message)
     lines = [line.strip() for line in stderr.strip().splitlines() if line.strip()]
-    return "git: " + " / ".join(lines[-3:]) if lines else "git failed without saying why"
+    return "git: " + " / ".join(lines[-3:]) if lines else _("git failed without saying why")
 
 
 def git(
@@ -73,10 +75,12 @@ def git(
         )
     except FileNotFoundError:
         if not cwd.is_dir():
-            raise GitError(f"{cwd}: no such folder") from None
-        raise GitError("the `git` command is not installed (or not on PATH)") from None
+            raise GitError(_("{path}: no such folder").format(path=cwd)) from None
+        raise GitError(_("the `git` command is not installed (or not on PATH)")) from None
     except OSError as error:
-        raise GitError(f"cannot run git in {cwd}: {error.strerror}") from None
+        raise GitError(
+            _("cannot run git in {path}: {error}").format(path=cwd, error=error.strerror)
+        ) from None
     if check and done.returncode != 0:
         raise GitError(explain(done.stderr.decode("utf-8", "replace")))
     return done

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from pctui.i18n import _
 from pctui.model.records import APPROVE, REJECT, Consultation, Item, Revision, Signoff
 from pctui.model.state import approved_stages, standings
 
@@ -27,8 +28,8 @@ def find_item(consultation: Consultation, no: int) -> Item:
     item = consultation.item(no)
     if item is None:
         numbers = [i.no for i in consultation.items]
-        span = f"{min(numbers)}..{max(numbers)}" if numbers else "none"
-        raise Refused(f"there is no item No.{no} (items: {span})")
+        span = f"{min(numbers)}..{max(numbers)}" if numbers else _("none")
+        raise Refused(_("there is no item No.{no} (items: {span})").format(no=no, span=span))
     return item
 
 
@@ -42,26 +43,37 @@ def next_stage(consultation: Consultation, item: Item, login: str) -> str:
     review = consultation.review
     mine = review.stages_of(login)
     if not mine:
-        raise Refused(f"{login!r} is not a reviewer of this consultation (see [review.reviewers])")
+        raise Refused(
+            _("{login} is not a reviewer of this consultation (see [review.reviewers])").format(
+                login=repr(login)
+            )
+        )
     current = item.current
     if current is None:
-        raise Refused(f"No.{item.no} has no draft response to sign yet")
+        raise Refused(_("No.{no} has no draft response to sign yet").format(no=item.no))
     if not review.allow_self_approval and current.author == login:
         raise Refused(
-            f"you wrote revision {item.current_index} of No.{item.no}; "
-            "another reviewer must sign it (self-approval is off)"
+            _(
+                "you wrote revision {revision} of No.{no}; "
+                "another reviewer must sign it (self-approval is off)"
+            ).format(revision=item.current_index, no=item.no)
         )
     for standing in standings(item, review):
         if standing.counts and standing.signoff.by == login:
             raise Refused(
-                f"you already signed stage {standing.signoff.stage!r} of No.{item.no} "
-                f"revision {item.current_index}"
+                _("you already signed stage {stage} of No.{no} revision {revision}").format(
+                    stage=repr(standing.signoff.stage), no=item.no, revision=item.current_index
+                )
             )
     done = set(approved_stages(item, review))
     for stage in mine:
         if stage not in done:
             return stage
-    raise Refused(f"every stage you may sign ({', '.join(mine)}) already approved No.{item.no}")
+    raise Refused(
+        _("every stage you may sign ({stages}) already approved No.{no}").format(
+            stages=", ".join(mine), no=item.no
+        )
+    )
 
 
 def sign(
@@ -74,11 +86,13 @@ def sign(
 ) -> Signoff:
     """Sign item `no`'s current revision as `login`; returns the sign-off appended."""
     if verdict not in (APPROVE, REJECT):
-        raise Refused(f"verdict must be 'approve' or 'reject', not {verdict!r}")
+        raise Refused(
+            _("verdict must be 'approve' or 'reject', not {verdict}").format(verdict=repr(verdict))
+        )
     item = find_item(consultation, no)
     stage = next_stage(consultation, item, login)
     if verdict == REJECT and not (comment and comment.strip()):
-        raise Refused("a request for changes needs a comment saying what to change")
+        raise Refused(_("a request for changes needs a comment saying what to change"))
     current = item.current
     assert current is not None  # next_stage refuses items without a draft
     signoff = Signoff(
@@ -103,7 +117,11 @@ def withdraw(
         if standing.counts and standing.signoff.by == login:
             standing.signoff.withdrawn = at or now()
             return standing.signoff
-    raise Refused(f"you have no sign-off on No.{item.no} revision {item.current_index} to withdraw")
+    raise Refused(
+        _("you have no sign-off on No.{no} revision {revision} to withdraw").format(
+            no=item.no, revision=item.current_index
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -131,10 +149,14 @@ def revise(
     """
     item = find_item(consultation, no)
     if not text.strip():
-        raise Refused("the response text is empty")
+        raise Refused(_("the response text is empty"))
     current = item.current
     if current is not None and current.text == text:
-        raise Refused(f"the text is the same as revision {item.current_index}; nothing to save")
+        raise Refused(
+            _("the text is the same as revision {revision}; nothing to save").format(
+                revision=item.current_index
+            )
+        )
     concurrent = item.revisions[base:] if base is not None else []
     revision = Revision(author=login, at=at or now(), text=text, note=note or None)
     item.revisions.append(revision)

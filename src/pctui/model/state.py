@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pctui.i18n import _
 from pctui.model.records import APPROVE, REJECT, Consultation, Item, Review, Signoff
 
 DRAFT = "draft"
@@ -41,16 +43,23 @@ def invalid_reason(item: Item, signoff: Signoff, review: Review) -> str:
     a revision that does not exist, a signer approving their own words.
     """
     if signoff.stage not in review.stages:
-        return f"stage {signoff.stage!r} is not one of review.stages"
-    if signoff.stage not in review.stages_of(signoff.by):
-        return f"{signoff.by!r} may not sign stage {signoff.stage!r}"
+        return _("stage {stage} is not one of review.stages").format(stage=repr(signoff.stage))
+    reviewer = review.reviewers.get(signoff.by)  # (stages_of, without building a tuple)
+    if reviewer is None or signoff.stage not in reviewer.stages:
+        return _("{login} may not sign stage {stage}").format(
+            login=repr(signoff.by), stage=repr(signoff.stage)
+        )
     if not 1 <= signoff.revision <= len(item.revisions):
-        return f"revision {signoff.revision} does not exist"
+        return _("revision {revision} does not exist").format(revision=signoff.revision)
     revision = item.revisions[signoff.revision - 1]
     if not review.allow_self_approval and revision.author == signoff.by:
-        return f"{signoff.by!r} wrote revision {signoff.revision} and may not sign it"
+        return _("{login} wrote revision {revision} and may not sign it").format(
+            login=repr(signoff.by), revision=signoff.revision
+        )
     if signoff.digest != revision.digest:
-        return f"digest does not match the text of revision {signoff.revision}"
+        return _("digest does not match the text of revision {revision}").format(
+            revision=signoff.revision
+        )
     return ""
 
 
@@ -69,9 +78,12 @@ def standings(item: Item, review: Review) -> list[Standing]:
         elif signoff.withdrawn is not None:
             result.append(Standing(signoff, WITHDRAWN))
         elif signoff.revision != item.current_index:
-            result.append(Standing(signoff, STALE, f"on revision {signoff.revision}"))
+            reason = _("on revision {revision}").format(revision=signoff.revision)
+            result.append(Standing(signoff, STALE, reason))
         elif (signoff.by, signoff.revision) in signed_by:
-            reason = f"{signoff.by!r} already signed another stage of this revision"
+            reason = _("{login} already signed another stage of this revision").format(
+                login=repr(signoff.by)
+            )
             result.append(Standing(signoff, INVALID, reason))
         else:
             signed_by.add((signoff.by, signoff.revision))
@@ -79,38 +91,66 @@ def standings(item: Item, review: Review) -> list[Standing]:
     return result
 
 
+@dataclass(frozen=True)
+class Progress:
+    """Everything derived about one item, from one pass over its sign-offs."""
+
+    state: str
+    approved: list[str]  # stages with a valid approval of the current revision, in order
+    standings: list[Standing]
+
+
+def progress(item: Item, review: Review) -> Progress:
+    """The item's state, approved stages and sign-off standings, computed once.
+
+    Commands that show all three for thousands of items use this rather than calling
+    item_state, approved_stages and standings, which would each walk the sign-offs again.
+    """
+    found = standings(item, review)
+    valid = [s.signoff for s in found if s.counts]
+    approved = {s.stage for s in valid if s.verdict == APPROVE}
+    stages = [stage for stage in review.stages if stage in approved]
+    if any(s.verdict == REJECT for s in valid):
+        state = CHANGES_REQUESTED
+    elif review.stages and approved >= set(review.stages):
+        state = APPROVED
+    elif approved:
+        state = IN_REVIEW
+    else:
+        state = DRAFT
+    return Progress(state, stages, found)
+
+
 def approved_stages(item: Item, review: Review) -> list[str]:
     """Stages, in review order, with a valid approval of the current revision."""
-    approved = {
-        s.signoff.stage
-        for s in standings(item, review)
-        if s.counts and s.signoff.verdict == APPROVE
-    }
-    return [stage for stage in review.stages if stage in approved]
+    return progress(item, review).approved
 
 
 def item_state(item: Item, review: Review) -> str:
     """The item's state: draft, in-review, changes-requested or approved."""
-    valid = [s.signoff for s in standings(item, review) if s.counts]
-    if any(s.verdict == REJECT for s in valid):
-        return CHANGES_REQUESTED
-    approved = {s.stage for s in valid if s.verdict == APPROVE}
-    if review.stages and approved >= set(review.stages):
-        return APPROVED
-    if approved:
-        return IN_REVIEW
-    return DRAFT
+    return progress(item, review).state
 
 
-def state_counts(consultation: Consultation) -> dict[str, int]:
-    """Number of items in each state, every state present (zero when empty)."""
-    counter = Counter(item_state(item, consultation.review) for item in consultation.items)
+def state_counts(
+    consultation: Consultation, progresses: Sequence[Progress] | None = None
+) -> dict[str, int]:
+    """Number of items in each state, every state present (zero when empty).
+
+    `progresses` (one per item, in order) saves computing them again when the caller has.
+    """
+    if progresses is None:
+        progresses = [progress(item, consultation.review) for item in consultation.items]
+    counter = Counter(p.state for p in progresses)
     return {state: counter.get(state, 0) for state in STATES}
 
 
-def stage_counts(consultation: Consultation) -> dict[str, int]:
+def stage_counts(
+    consultation: Consultation, progresses: Sequence[Progress] | None = None
+) -> dict[str, int]:
     """Number of items whose current revision is approved at each stage."""
+    if progresses is None:
+        progresses = [progress(item, consultation.review) for item in consultation.items]
     counter: Counter[str] = Counter()
-    for item in consultation.items:
-        counter.update(approved_stages(item, consultation.review))
+    for found in progresses:
+        counter.update(found.approved)
     return {stage: counter.get(stage, 0) for stage in consultation.review.stages}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pctui.i18n import _
 from pctui.model.inert import suspicious
 from pctui.model.records import Consultation, Item
 from pctui.model.state import APPROVED, item_state
@@ -50,49 +51,53 @@ def _header_findings(consultation: Consultation) -> list[Finding]:
         found.append(Finding(message, blocking, Where(table, key)))
 
     if not meta.title.strip():
-        add("第43条: the title (consultation.title) is empty", True, HEADER, "title")
+        add(_("第43条: the title (consultation.title) is empty"), True, HEADER, "title")
     if meta.opened is None:
         add(
-            "第43条: the date the draft was announced (consultation.opened) is not set",
+            _("第43条: the date the draft was announced (consultation.opened) is not set"),
             True,
             HEADER,
             "opened",
         )
     if meta.closed is None:
         add(
-            "the closing date of the period (consultation.closed) is not set",
+            _("the closing date of the period (consultation.closed) is not set"),
             True,
             HEADER,
             "closed",
         )
     if not meta.organization.strip():
         add(
-            "consultation.organization is not set: the result cannot name who answers",
+            _("consultation.organization is not set: the result cannot name who answers"),
             False,
             HEADER,
             "organization",
         )
     if not meta.places and not meta.url:
         add(
-            "where the result is published is not set (consultation.places, consultation.url)",
+            _("where the result is published is not set (consultation.places, consultation.url)"),
             False,
             HEADER,
             "places",
         )
     if not intake.methods:
-        add("how opinions could be sent (intake.methods) is not set", False, INTAKE, "methods")
+        add(_("how opinions could be sent (intake.methods) is not set"), False, INTAKE, "methods")
     total_submitters = intake.total_submitters
     if consultation.items and total_submitters == 0:
         add(
-            f"{len(consultation.items)} items but no submitters counted in intake.submitters",
+            _("{count} items but no submitters counted in intake.submitters").format(
+                count=len(consultation.items)
+            ),
             True,
             INTAKE,
             "submitters",
         )
     elif consultation.total_opinions < total_submitters:
         add(
-            f"fewer opinions ({consultation.total_opinions}, the sum of items' count) than "
-            f"submitters ({total_submitters}); check intake.submitters and each count",
+            _(
+                "fewer opinions ({opinions}, the sum of items' count) than "
+                "submitters ({submitters}); check intake.submitters and each count"
+            ).format(opinions=consultation.total_opinions, submitters=total_submitters),
             False,
             INTAKE,
             "submitters",
@@ -100,14 +105,16 @@ def _header_findings(consultation: Consultation) -> list[Finding]:
     for method in intake.submitters:
         if intake.methods and method not in intake.methods:
             add(
-                f"intake.submitters counts {method!r}, which is not in intake.methods",
+                _("intake.submitters counts {method}, which is not in intake.methods").format(
+                    method=repr(method)
+                ),
                 False,
                 INTAKE,
                 "submitters",
             )
     if not consultation.items:
         add(
-            "no opinions: the result will say なし (第43条: that there were none is published)",
+            _("no opinions: the result will say なし (第43条: that there were none is published)"),
             False,
             HEADER,
             "title",
@@ -120,16 +127,24 @@ def _item_findings(item: Item, consultation: Consultation) -> list[Finding]:
     current = item.current
     if not item.opinion.strip():
         found.append(
-            Finding(f"No.{item.no}: the opinion is empty", True, Where(ITEMS, "opinion", item.no))
+            Finding(
+                _("No.{no}: the opinion is empty").format(no=item.no),
+                True,
+                Where(ITEMS, "opinion", item.no),
+            )
         )
     if current is None or not current.text.strip():
         found.append(
-            Finding(f"第43条: No.{item.no} has no response", True, Where(ITEMS, "opinion", item.no))
+            Finding(
+                _("第43条: No.{no} has no response").format(no=item.no),
+                True,
+                Where(ITEMS, "opinion", item.no),
+            )
         )
     if consultation.review.classes and not item.klass:
         found.append(
             Finding(
-                f"No.{item.no} has no outcome class (review.classes is set)",
+                _("No.{no} has no outcome class (review.classes is set)").format(no=item.no),
                 False,
                 Where(ITEMS, "no", item.no),
             )
@@ -143,8 +158,9 @@ def _item_findings(item: Item, consultation: Consultation) -> list[Finding]:
         if marks:
             found.append(
                 Finding(
-                    f"No.{item.no}: {marks[0][1]} at character {marks[0][0] + 1} "
-                    f"is published as a visible mark",
+                    _(
+                        "No.{no}: {character} at character {offset} is published as a visible mark"
+                    ).format(no=item.no, character=marks[0][1], offset=marks[0][0] + 1),
                     False,
                     where,
                 )

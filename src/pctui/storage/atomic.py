@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from pctui.i18n import _
 from pctui.storage.problems import SaveError
 
 
@@ -29,12 +30,16 @@ def folder_lock(path: Path) -> Iterator[None]:
 
 def _explain(error: OSError, path: Path) -> str:
     if error.errno == errno.ENOSPC:
-        return f"{path}: the disk is full; nothing was written (free space, then act again)"
-    if error.errno in (errno.EROFS,):
-        return f"{path}: the file system is read-only; nothing was written"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return f"{path}: permission denied; nothing was written (check the folder's group and mode)"
-    return f"{path}: could not write ({error.strerror}); nothing was written"
+        message = _("{path}: the disk is full; nothing was written (free space, then act again)")
+    elif error.errno in (errno.EROFS,):
+        message = _("{path}: the file system is read-only; nothing was written")
+    elif error.errno in (errno.EACCES, errno.EPERM):
+        message = _(
+            "{path}: permission denied; nothing was written (check the folder's group and mode)"
+        )
+    else:
+        message = _("{path}: could not write ({error}); nothing was written")
+    return message.format(path=path, error=error.strerror)
 
 
 def write_atomic(path: Path, data: bytes) -> os.stat_result:

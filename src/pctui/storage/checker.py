@@ -4,62 +4,104 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from pctui.i18n import N_, _
 from pctui.storage.locate import Locator
 from pctui.storage.problems import ERROR, WARNING, Problem
 
-STR = "a string"
-INT = "an integer"
-BOOL = "true or false"
-DATE = "a date (YYYY-MM-DD)"
-DATETIME = "a date-time with a UTC offset (e.g. 2025-12-15T10:30:00+09:00)"
-TABLE = "a table"
-STR_LIST = "an array of strings"
-TABLE_LIST = "an array of tables"
+# Each kind is also its description in messages (translated where it is shown).
+STR = N_("a string")
+INT = N_("an integer")
+BOOL = N_("true or false")
+DATE = N_("a date (YYYY-MM-DD)")
+DATETIME = N_("a date-time with a UTC offset (e.g. 2025-12-15T10:30:00+09:00)")
+TABLE = N_("a table")
+STR_LIST = N_("an array of strings")
+TABLE_LIST = N_("an array of tables")
 
 
-def _is(value: Any, kind: str) -> bool:
-    if kind == STR:
-        return isinstance(value, str)
-    if kind == INT:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == BOOL:
-        return isinstance(value, bool)
-    if kind == DATE:
-        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-    if kind == DATETIME:
-        return isinstance(value, dt.datetime) and value.tzinfo is not None
-    if kind == TABLE:
-        return isinstance(value, dict)
-    if kind == STR_LIST:
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
-    if kind == TABLE_LIST:
-        return isinstance(value, list) and all(isinstance(v, dict) for v in value)
-    raise ValueError(kind)
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_date(value: Any) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _is_datetime(value: Any) -> bool:
+    return isinstance(value, dt.datetime) and value.tzinfo is not None
+
+
+def _is_table(value: Any) -> bool:
+    return isinstance(value, dict)
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_table_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+
+
+# One lookup per value read: loading a national file reads about a million of them.
+_CHECKS: dict[str, Callable[[Any], bool]] = {
+    STR: _is_str,
+    INT: _is_int,
+    BOOL: _is_bool,
+    DATE: _is_date,
+    DATETIME: _is_datetime,
+    TABLE: _is_table,
+    STR_LIST: _is_str_list,
+    TABLE_LIST: _is_table_list,
+}
+
+_ZONES: dict[dt.timedelta, dt.timezone] = {dt.timedelta(0): dt.UTC}
+
+
+def zoned(value: dt.datetime) -> dt.datetime:
+    """`value` with a `datetime.timezone` (as tomllib gives), whichever parser read it."""
+    zone = value.tzinfo
+    if type(zone) is dt.timezone:
+        return value
+    offset = value.utcoffset()
+    assert offset is not None  # only offset date-times get here
+    fixed = _ZONES.get(offset)
+    if fixed is None:
+        fixed = _ZONES[offset] = dt.timezone(offset)
+    return value.replace(tzinfo=fixed)
 
 
 def describe(value: Any) -> str:
     """A short name of a TOML value's type, for messages."""
     if isinstance(value, bool):
-        return "a boolean"
+        return _("a boolean")
     if isinstance(value, int):
-        return "an integer"
+        return _("an integer")
     if isinstance(value, float):
-        return "a float"
+        return _("a float")
     if isinstance(value, str):
-        return "a string"
+        return _("a string")
     if isinstance(value, dt.datetime):
-        return "a date-time" + ("" if value.tzinfo else " without UTC offset")
+        return _("a date-time") if value.tzinfo else _("a date-time without UTC offset")
     if isinstance(value, dt.date):
-        return "a date"
+        return _("a date")
     if isinstance(value, dt.time):
-        return "a time"
+        return _("a time")
     if isinstance(value, list):
-        return "an array"
+        return _("an array")
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     return type(value).__name__
 
 
@@ -90,15 +132,23 @@ class Checker:
         default: Any = None,
     ) -> Any:
         """`data[key]` when it is of `kind`; else report and return `default`."""
-        where = f"{table}.{key}" if table else key
-        if key not in data:
+        try:
+            value = data[key]
+        except KeyError:
             if required:
-                self.report(table, index, None, f"missing {where} ({kind})")
+                where = f"{table}.{key}" if table else key
+                message = _("missing {key} ({kind})").format(key=where, kind=_(kind))
+                self.report(table, index, None, message)
             return default
-        value = data[key]
-        if not _is(value, kind):
-            self.report(table, index, key, f"{where} must be {kind}, not {describe(value)}")
+        if not _CHECKS[kind](value):
+            where = f"{table}.{key}" if table else key
+            message = _("{key} must be {kind}, not {actual}").format(
+                key=where, kind=_(kind), actual=describe(value)
+            )
+            self.report(table, index, key, message)
             return default
+        if kind == DATETIME:
+            return zoned(value)
         return value
 
     def unknown_keys(
@@ -116,9 +166,13 @@ class Checker:
         (`kimura = { … }` in `[review.reviewers]`): the warning points at that key's line.
         """
         known = list(known)
+        unknown = data.keys() - known
+        if not unknown:
+            return
         for key in data:
-            if key not in known:
+            if key in unknown:
                 close = difflib.get_close_matches(key, known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                hint = _("; did you mean {name}?").format(name=repr(close[0])) if close else ""
                 path = ".".join(part for part in (table, inside, key) if part)
-                self.report(table, index, inside or key, f"unknown key {path}{hint}", WARNING)
+                message = _("unknown key {key}").format(key=path) + hint
+                self.report(table, index, inside or key, message, WARNING)

@@ -23,13 +23,29 @@ class Chunk:
     line: int
 
 
+# `[[items]]` itself, to find candidates fast (a search that starts with a literal skips
+# through 27 MB in milliseconds; ITEM_HEADER, anchored at line starts, takes ten times as
+# long); each candidate is then checked to be a whole header line by ITEM_HEADER.
+_CANDIDATE = re.compile(r"\[\[[ \t]*items[ \t]*\]\]")
+
+
+def item_starts(text: str) -> list[int]:
+    """Offsets of the lines of `text` that are `[[items]]` headers (what ITEM_HEADER finds)."""
+    starts: list[int] = []
+    for match in _CANDIDATE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if ITEM_HEADER.match(text, line_start) and (not starts or starts[-1] != line_start):
+            starts.append(line_start)
+    return starts
+
+
 def split(text: str) -> tuple[Chunk, list[Chunk]]:
     """Split `text` into the header and one chunk per `[[items]]` header line.
 
     A line that only looks like an item header (inside a multi-line string) makes a
     false boundary; the reader finds where such a string really ends and joins them back.
     """
-    starts = [m.start() for m in ITEM_HEADER.finditer(text)]
+    starts = item_starts(text)
     if not starts:
         return Chunk(text, 1), []
     header = Chunk(text[: starts[0]], 1)

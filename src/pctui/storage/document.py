@@ -8,6 +8,7 @@ are re-rendered and spliced into the text, which is then replaced atomically.
 
 from __future__ import annotations
 
+import gc
 import os
 import tomllib
 from collections.abc import Callable
@@ -18,11 +19,13 @@ from typing import Any, TypeVar
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
+from pctui.i18n import _
 from pctui.model.actions import Refused, Revised
 from pctui.model.records import Consultation, Revision
 from pctui.storage.atomic import folder_lock, write_atomic
 from pctui.storage.item_schema import ITEMS
 from pctui.storage.locate import Locator
+from pctui.storage.preview import read_preview
 from pctui.storage.problems import LoadError, Problem, SaveError
 from pctui.storage.reader import BOM, Loaded, decode, load_text
 from pctui.storage.render import patch_chunk, patch_item, written_as
@@ -42,14 +45,23 @@ def read_loaded(path: Path) -> tuple[Loaded, Stamp]:
             stat = os.fstat(handle.fileno())
             data = handle.read()
     except FileNotFoundError:
-        raise LoadError([Problem(str(path), 1, 1, "no such file")]) from None
+        raise LoadError([Problem(str(path), 1, 1, _("no such file"))]) from None
     except IsADirectoryError:
-        message = "is a folder, not a consultation file"
+        message = _("is a folder, not a consultation file")
         raise LoadError([Problem(str(path), 1, 1, message)]) from None
     except OSError as error:
-        raise LoadError([Problem(str(path), 1, 1, f"cannot read: {error.strerror}")]) from None
+        message = _("cannot read: {error}").format(error=error.strerror)
+        raise LoadError([Problem(str(path), 1, 1, message)]) from None
     text, bom = decode(data, str(path))
-    loaded = load_text(text, str(path))
+    # Reading a large file makes a million objects and no garbage cycles: the collector
+    # walking them again and again cost a fifth of the time, so it waits until the end.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        loaded = load_text(text, str(path), cache=True)
+    finally:
+        if collecting:
+            gc.enable()
     loaded.bom = bom
     return loaded, _stamp(stat)
 
@@ -71,6 +83,10 @@ class ConsultationFile:
         self._pending: list[_Pending] = []
         self.notices: list[str] = []  # things other sessions' changes did to ours
         self._revised: dict[int, Revision] = {}  # our latest revision of each item
+        # False for a preview (the first items of a large file, see `preview`): read-only
+        # until the file read whole replaces it.
+        self.complete = True
+        self.expected_items = len(loaded.consultation.items)
 
     @classmethod
     def load(cls, path: str | Path) -> ConsultationFile:
@@ -78,6 +94,20 @@ class ConsultationFile:
         path = Path(path)
         loaded, stamp = read_loaded(path)
         return cls(path, loaded, stamp)
+
+    @classmethod
+    def preview(cls, path: str | Path, count: int) -> ConsultationFile | None:
+        """The first `count` items of a large file, read-only, in milliseconds; None when
+        the file is small or unusual (load it whole: that also reports its problems)."""
+        path = Path(path)
+        found = read_preview(path, count)
+        if found is None:
+            return None
+        loaded, stamp, total = found
+        file = cls(path, loaded, stamp)
+        file.complete = False
+        file.expected_items = total
+        return file
 
     @property
     def consultation(self) -> Consultation:
@@ -109,13 +139,16 @@ class ConsultationFile:
     def _reload_and_replay(self) -> None:
         loaded, stamp = read_loaded(self.path)
         self._loaded, self._stamp = loaded, stamp
+        self.complete, self.expected_items = True, len(loaded.consultation.items)
         self._index = {item.no: i for i, item in enumerate(loaded.consultation.items)}
         kept: list[_Pending] = []
         for pending in self._pending:
             try:
                 pending.action(self.consultation)
             except Refused as refusal:
-                self.notices.append(f"not saved after another reviewer's change: {refusal}")
+                self.notices.append(
+                    _("not saved after another reviewer's change: {why}").format(why=refusal)
+                )
             else:
                 kept.append(pending)
         self._pending = kept
@@ -131,8 +164,10 @@ class ConsultationFile:
             if ours < len(item.revisions):
                 other = item.revisions[-1]
                 self.notices.append(
-                    f"No.{no}: {other.author} saved revision {len(item.revisions)} after yours "
-                    f"(revision {ours}); both are kept, theirs is now the current draft"
+                    _(
+                        "No.{no}: {author} saved revision {theirs} after yours "
+                        "(revision {ours}); both are kept, theirs is now the current draft"
+                    ).format(no=no, author=other.author, theirs=len(item.revisions), ours=ours)
                 )
                 del self._revised[no]
 
@@ -144,6 +179,13 @@ class ConsultationFile:
         left the file on disk in a state that does not load, SaveError says where, and
         the action is not applied.
         """
+        if not self.complete:
+            raise SaveError(
+                _(
+                    "{path}: still reading the file ({count} items); "
+                    "nothing was saved, act again in a moment"
+                ).format(path=self.path, count=self.expected_items)
+            )
         with folder_lock(self.path):
             if self.changed_on_disk():
                 try:
@@ -151,8 +193,10 @@ class ConsultationFile:
                 except LoadError as error:
                     problems = "\n".join(str(problem) for problem in error.problems)
                     raise SaveError(
-                        f"{self.path}: changed on disk and no longer loads; nothing was "
-                        f"written (fix the file, then act again):\n{problems}"
+                        _(
+                            "{path}: changed on disk and no longer loads; nothing was "
+                            "written (fix the file, then act again):\n{problems}"
+                        ).format(path=self.path, problems=problems)
                     ) from None
             try:
                 result = action(self.consultation)
@@ -177,8 +221,10 @@ class ConsultationFile:
             self._pending.clear()
             self._reload_and_replay()
             raise SaveError(
-                f"{self.path}: could not render the change safely ({error}); nothing was "
-                "written. Please report this with the file."
+                _(
+                    "{path}: could not render the change safely ({error}); nothing was "
+                    "written. Please report this with the file."
+                ).format(path=self.path, error=error)
             ) from error
         data = ((BOM if self._loaded.bom else "") + text).encode("utf-8")
         self._stamp = _stamp(write_atomic(self.path, data))

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pctui.i18n import _
 from pctui.model.records import Intake, Meta, OutcomeClass, Review, Reviewer, Section
 from pctui.storage.checker import (
     BOOL,
@@ -46,7 +47,12 @@ def read_header(data: dict[str, Any], check: Checker) -> Header:
     version = check.get(data, "format", INT, "", required=True)
     if version is not None and version != FORMAT_VERSION:
         check.report(
-            "", 0, "format", f"format = {version} is not supported (this pctui reads format = 1)"
+            "",
+            0,
+            "format",
+            _("format = {version} is not supported (this pctui reads format = 1)").format(
+                version=version
+            ),
         )
     facts = check.get(data, "consultation", TABLE, "", required=True)
     meta = _read_meta(facts or {}, check if facts is not None else _quiet(check))
@@ -58,7 +64,8 @@ def read_header(data: dict[str, Any], check: Checker) -> Header:
     check.unknown_keys(git, ("commit",), "git")
     commit_mode = check.get(git, "commit", STR, "git", default="manual")
     if commit_mode not in COMMIT_MODES:
-        check.report("git", 0, "commit", f"git.commit must be one of {', '.join(COMMIT_MODES)}")
+        message = _("git.commit must be one of {modes}").format(modes=", ".join(COMMIT_MODES))
+        check.report("git", 0, "commit", message)
         commit_mode = "manual"
     return Header(meta, intake, review, sections, commit_mode)
 
@@ -74,7 +81,9 @@ def _read_meta(table: dict[str, Any], check: Checker) -> Meta:
     check.unknown_keys(table, CONSULTATION_KEYS, t)
     slug = check.get(table, "id", STR, t, required=True, default="")
     if slug and not SLUG.match(slug):
-        message = f"consultation.id {slug!r} must be a slug: a-z, 0-9, '-', '_', '.'"
+        message = _("consultation.id {id} must be a slug: a-z, 0-9, '-', '_', '.'").format(
+            id=repr(slug)
+        )
         check.report(t, 0, "id", message)
     meta = Meta(
         id=slug,
@@ -90,9 +99,10 @@ def _read_meta(table: dict[str, Any], check: Checker) -> Meta:
         language=check.get(table, "language", STR, t, default="ja"),
     )
     if meta.language not in LANGUAGES:
-        check.report(t, 0, "language", f"consultation.language must be one of {LANGUAGES}")
+        message = _("consultation.language must be one of {languages}").format(languages=LANGUAGES)
+        check.report(t, 0, "language", message)
     if meta.opened and meta.closed and meta.closed < meta.opened:
-        check.report(t, 0, "closed", "consultation.closed is before consultation.opened")
+        check.report(t, 0, "closed", _("consultation.closed is before consultation.opened"))
     return meta
 
 
@@ -104,12 +114,14 @@ def _read_intake(table: dict[str, Any], check: Checker) -> Intake:
     raw = check.get(table, "submitters", TABLE, t, default={})
     for method, number in raw.items():
         if isinstance(number, bool) or not isinstance(number, int) or number < 0:
-            check.report(t, 0, "submitters", f"intake.submitters.{method} must be a count >= 0")
+            message = _("intake.submitters.{method} must be a count >= 0").format(method=method)
+            check.report(t, 0, "submitters", message)
             continue
         if methods and method not in methods:
-            check.report(
-                t, 0, "submitters", f"intake.submitters has {method!r}, not in intake.methods"
+            message = _("intake.submitters has {method}, not in intake.methods").format(
+                method=repr(method)
             )
+            check.report(t, 0, "submitters", message)
         submitters[method] = number
     unit = check.get(table, "submitter_unit", STR, t, default="人")
     return Intake(methods=methods, submitters=submitters, submitter_unit=unit)
@@ -120,9 +132,9 @@ def _read_review(table: dict[str, Any], check: Checker) -> Review:
     check.unknown_keys(table, ("stages", "reviewers", "classes", "allow_self_approval"), t)
     stages = check.get(table, "stages", STR_LIST, t, required=True, default=[])
     if "stages" in table and not stages:
-        check.report(t, 0, "stages", "review.stages must name at least one stage")
+        check.report(t, 0, "stages", _("review.stages must name at least one stage"))
     if len(set(stages)) != len(stages):
-        check.report(t, 0, "stages", "review.stages names a stage twice")
+        check.report(t, 0, "stages", _("review.stages names a stage twice"))
     reviewers: dict[str, Reviewer] = {}
     for login, entry in check.get(table, "reviewers", TABLE, t, default={}).items():
         reviewer = _read_reviewer(login, entry, stages, check)
@@ -133,10 +145,12 @@ def _read_review(table: dict[str, Any], check: Checker) -> Review:
         class_id = entry.get("id")
         label = entry.get("label", class_id)
         if not isinstance(class_id, str) or not isinstance(label, str):
-            check.report(t, 0, "classes", f"review.classes[{index}] needs a string id and label")
+            message = _("review.classes[{index}] needs a string id and label").format(index=index)
+            check.report(t, 0, "classes", message)
             continue
         if any(c.id == class_id for c in classes):
-            check.report(t, 0, "classes", f"review.classes has id {class_id!r} twice")
+            message = _("review.classes has id {id} twice").format(id=repr(class_id))
+            check.report(t, 0, "classes", message)
         classes.append(OutcomeClass(class_id, label))
     allow = check.get(table, "allow_self_approval", BOOL, t, default=False)
     return Review(stages=stages, reviewers=reviewers, classes=classes, allow_self_approval=allow)
@@ -152,19 +166,21 @@ def _read_reviewer(login: str, entry: Any, stages: list[str], check: Checker) ->
         signs = entry.get("stages", [])
         name, email = entry.get("name"), entry.get("email")
         if not all(isinstance(v, str) for v in (name or "", email or "")):
-            check.report(t, 0, login, f"review.reviewers.{login}: name and email must be strings")
+            message = _("review.reviewers.{login}: name and email must be strings")
+            check.report(t, 0, login, message.format(login=login))
             name = email = None
     else:
-        check.report(t, 0, login, f"review.reviewers.{login} must be an array of stages or a table")
+        message = _("review.reviewers.{login} must be an array of stages or a table")
+        check.report(t, 0, login, message.format(login=login))
         return None
     if not all(isinstance(s, str) for s in signs):
-        check.report(t, 0, login, f"review.reviewers.{login}: stages must be strings")
+        message = _("review.reviewers.{login}: stages must be strings").format(login=login)
+        check.report(t, 0, login, message)
         return None
     for stage in signs:
         if stages and stage not in stages:
-            check.report(
-                t, 0, login, f"review.reviewers.{login}: stage {stage!r} is not in review.stages"
-            )
+            message = _("review.reviewers.{login}: stage {stage} is not in review.stages")
+            check.report(t, 0, login, message.format(login=login, stage=repr(stage)))
     return Reviewer(login=login, stages=tuple(signs), name=name, email=email)
 
 
@@ -177,7 +193,8 @@ def _read_sections(tables: list[dict[str, Any]], check: Checker) -> list[Section
         if section_id is None:
             continue
         if any(s.id == section_id for s in sections):
-            check.report("sections", index, "id", f"section id {section_id!r} is used twice")
+            message = _("section id {id} is used twice").format(id=repr(section_id))
+            check.report("sections", index, "id", message)
             continue
         sections.append(Section(section_id, title))
     return sections

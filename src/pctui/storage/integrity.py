@@ -8,9 +8,12 @@ header's facts), each reported at its key with the offending characters named.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from pctui.i18n import _, ngettext
 from pctui.model.inert import inert, suspicious
-from pctui.model.records import Consultation, Item
-from pctui.model.state import INVALID, standings
+from pctui.model.records import Consultation, Item, Review, Signoff
+from pctui.model.state import INVALID, Progress, progress
 from pctui.storage.document import ConsultationFile
 from pctui.storage.item_schema import ITEMS, REVISIONS, SIGNOFFS
 from pctui.storage.problems import WARNING, Problem
@@ -22,13 +25,18 @@ HEADER, INTAKE, REVIEW, REVIEWERS, SECTIONS = (
 _META_KEYS = ("title", "organization", "department", "url", "opinion_heading", "response_heading")
 
 
-def _reason_key(reason: str) -> str:
-    if "digest" in reason:
-        return "digest"
-    if "stage" in reason and "not one of" in reason:
+def _reason_key(item: Item, signoff: Signoff, review: Review) -> str:
+    """The key an invalid sign-off's warning points at: the checks of `invalid_reason`, in
+    its order (the reason itself is in the reviewer's language, so it is not parsed)."""
+    if signoff.stage not in review.stages:
         return "stage"
-    if "revision" in reason and "does not exist" in reason:
-        return "revision"
+    if signoff.stage in review.stages_of(signoff.by):
+        if not 1 <= signoff.revision <= len(item.revisions):
+            return "revision"
+        revision = item.revisions[signoff.revision - 1]
+        self_approval = not review.allow_self_approval and revision.author == signoff.by
+        if not self_approval and signoff.digest != revision.digest:
+            return "digest"
     return "by"
 
 
@@ -37,9 +45,15 @@ def _marks_message(what: str, text: str) -> str | None:
     marks = suspicious(text)
     if not marks:
         return None
-    named = ", ".join(f"{name} at character {offset + 1}" for offset, name in marks[:_LIMIT])
-    more = f" and {len(marks) - _LIMIT} more" if len(marks) > _LIMIT else ""
-    return f"{what} contains {named}{more} (shown inertly)"
+    named = ", ".join(
+        _("{character} at character {offset}").format(character=name, offset=offset + 1)
+        for offset, name in marks[:_LIMIT]
+    )
+    rest = len(marks) - _LIMIT
+    more = ngettext(" and {count} more", " and {count} more", rest).format(count=rest)
+    return _("{where} contains {characters}{more} (shown inertly)").format(
+        where=what, characters=named, more=more if rest > 0 else ""
+    )
 
 
 def _header_texts(consultation: Consultation) -> list[tuple[str, int, str, str, str]]:
@@ -50,9 +64,9 @@ def _header_texts(consultation: Consultation) -> list[tuple[str, int, str, str, 
     texts += [(INTAKE, 0, "methods", "intake.methods", method) for method in intake.methods]
     texts += [(INTAKE, 0, "submitter_unit", "intake.submitter_unit", intake.submitter_unit)]
     texts += [(REVIEW, 0, "stages", "review.stages", stage) for stage in review.stages]
-    texts += [(REVIEW, 0, "classes", "review.classes label", c.label) for c in review.classes]
+    texts += [(REVIEW, 0, "classes", "review.classes", c.label) for c in review.classes]
     for login, reviewer in review.reviewers.items():
-        texts.append((REVIEWERS, 0, login, "a login in review.reviewers", login))
+        texts.append((REVIEWERS, 0, login, _("a login in review.reviewers"), login))
         for key in ("name", "email"):
             value = getattr(reviewer, key)
             texts.append(
@@ -69,19 +83,25 @@ def _item_texts(item: Item) -> list[tuple[str, int, str, str, str]]:
         (ITEMS, 0, "opinion", "opinion", item.opinion),
         (ITEMS, 0, "topic", "topic", item.topic or ""),
     ]
-    for i, revision in enumerate(item.revisions):
-        texts.append((REVISIONS, i, "text", f"revision {i + 1} text", revision.text))
-        texts.append((REVISIONS, i, "note", f"revision {i + 1} note", revision.note or ""))
-        texts.append((REVISIONS, i, "author", f"revision {i + 1} author", revision.author))
-    for i, signoff in enumerate(item.signoffs):
-        texts.append((SIGNOFFS, i, "by", f"sign-off {i + 1} by", signoff.by))
-        texts.append((SIGNOFFS, i, "comment", f"sign-off {i + 1} comment", signoff.comment or ""))
+    revision = _("revision {revision} {key}")
+    for i, each in enumerate(item.revisions):
+        for key, value in (("text", each.text), ("note", each.note), ("author", each.author)):
+            texts.append((REVISIONS, i, key, revision.format(revision=i + 1, key=key), value or ""))
+    signoff = _("sign-off {signoff} {key}")
+    for i, given in enumerate(item.signoffs):
+        for key, value in (("by", given.by), ("comment", given.comment)):
+            texts.append((SIGNOFFS, i, key, signoff.format(signoff=i + 1, key=key), value or ""))
     return texts
 
 
-def integrity_warnings(file: ConsultationFile) -> list[Problem]:
+def integrity_warnings(
+    file: ConsultationFile, progresses: Sequence[Progress] | None = None
+) -> list[Problem]:
     """Every invalid sign-off and every text holding a control, bidi or invisible
-    character (the header's and every item's), as located warnings."""
+    character (the header's and every item's), as located warnings.
+
+    `progresses` (one per item, in order) are used when the caller has computed them.
+    """
     path = str(file.path)
     found: list[Problem] = []
     for table, index, key, what, text in _header_texts(file.consultation):
@@ -95,12 +115,17 @@ def integrity_warnings(file: ConsultationFile) -> list[Problem]:
         found.append(Problem(path, line, col, f"No.{no}: {message}", WARNING))
 
     review = file.consultation.review
-    for item in file.consultation.items:
-        for index, standing in enumerate(standings(item, review)):
+    items = file.consultation.items
+    if progresses is None:
+        progresses = [progress(item, review) for item in items]
+    for item, known in zip(items, progresses, strict=True):
+        for index, standing in enumerate(known.standings):
             if standing.status == INVALID:
                 signoff = standing.signoff
-                message = f"invalid sign-off ({signoff.stage}, {signoff.by}): {standing.reason}"
-                warn(item.no, SIGNOFFS, index, _reason_key(standing.reason), message)
+                message = _("invalid sign-off ({stage}, {login}): {reason}").format(
+                    stage=signoff.stage, login=signoff.by, reason=standing.reason
+                )
+                warn(item.no, SIGNOFFS, index, _reason_key(item, signoff, review), message)
         for table, index, key, what, text in _item_texts(item):
             message = _marks_message(what, text)
             if message:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pctui.i18n import _
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -19,7 +21,7 @@ class Problem:
     severity: str = ERROR
 
     def __str__(self) -> str:
-        prefix = "warning: " if self.severity == WARNING else ""
+        prefix = _("warning: ") if self.severity == WARNING else ""
         return f"{self.path}:{self.line}:{self.col}: {prefix}{self.message}"
 
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from pctui.i18n import _
 from pctui.model.records import Consultation, Item
+from pctui.storage import toml_parse
 from pctui.storage.checker import Checker
 from pctui.storage.chunks import Chunk, open_string_at, split, string_end
 from pctui.storage.header_schema import Header, read_header
+from pctui.storage.item_cache import ItemCache, block_key
 from pctui.storage.item_schema import ITEMS, read_item
 from pctui.storage.locate import Locator
 from pctui.storage.problems import ERROR, LoadError, Problem
@@ -66,7 +70,9 @@ def _bad_bytes(data: bytes, path: str) -> list[Problem]:
             start = position + error.start
             line_start = data.rfind(b"\n", 0, start) + 1
             before = data[line_start:start].decode("utf-8", errors="replace").lstrip(BOM)
-            message = f"not valid UTF-8 (byte 0x{data[start]:02x}); save the file as UTF-8"
+            message = _("not valid UTF-8 (byte {byte}); save the file as UTF-8").format(
+                byte=f"0x{data[start]:02x}"
+            )
             problems.append(
                 Problem(path, data.count(b"\n", 0, start) + 1, len(before) + 1, message)
             )
@@ -76,7 +82,7 @@ def _bad_bytes(data: bytes, path: str) -> list[Problem]:
 
 def _parse(chunk: Chunk, path: str) -> dict[str, Any] | Problem:
     try:
-        return tomllib.loads(chunk.text)
+        return toml_parse.loads(chunk.text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _AT.search(message)
@@ -84,7 +90,9 @@ def _parse(chunk: Chunk, path: str) -> dict[str, Any] | Problem:
         if not match:
             line = chunk.text.count("\n") + 1
         text = _AT.sub("", message).replace("(at end of document)", "at end of text").strip()
-        return Problem(path, chunk.line + line - 1, col, f"TOML syntax: {text}")
+        # tomllib's own words stay English: Python has no catalog for them.
+        return Problem(path, chunk.line + line - 1, col, _("TOML syntax: {error}").format(
+            error=text))  # fmt: skip
 
 
 def _unclosed(chunk: Chunk, opened: int, path: str) -> Problem:
@@ -92,18 +100,23 @@ def _unclosed(chunk: Chunk, opened: int, path: str) -> Problem:
     line = chunk.text.count("\n", 0, opened)
     col = opened - (chunk.text.rfind("\n", 0, opened) + 1) + 1
     quotes = chunk.text[opened : opened + 3]
-    message = f"TOML syntax: this multi-line string is never closed (add the closing {quotes})"
+    message = _(
+        "TOML syntax: this multi-line string is never closed (add the closing {quotes})"
+    ).format(quotes=quotes)
     return Problem(path, chunk.line + line, col, message)
 
 
 def _absorb(
-    text: str, chunk: Chunk, start: int, following: list[Chunk], path: str
+    text: str, chunk: Chunk, start: int, chunks: list[Chunk], after: int, path: str
 ) -> tuple[dict[str, Any] | Problem, Chunk, int]:
     """Parse `chunk` (at offset `start` of `text`), joining the chunks a string spans.
 
+    The chunks that may be joined are chunks[after:] (passed whole, not sliced: slicing
+    for each of 10,000 items copied 50 million references).
+
     A line looking like `[[items]]` inside a multi-line string makes a false boundary; the
     chunks up to where that string really closes are joined back. Returns the parse, the
-    (joined) chunk and how many of `following` it absorbed.
+    (joined) chunk and how many of the following chunks it absorbed.
 
     When the joined text still does not parse, the string was most likely never closed (a
     forgotten closing quote): that is reported where it opens and the next chunk is read on
@@ -121,8 +134,8 @@ def _absorb(
         closed = string_end(text, position)
         if closed is None:
             break
-        while used < len(following) and end < closed:
-            end += len(following[used].text)
+        while after + used < len(chunks) and end < closed:
+            end += len(chunks[after + used].text)
             used += 1
         position = open_string_at(text, closed, end)
     if position is None:
@@ -146,19 +159,38 @@ class _ItemLocator(Locator):
         return super().find(ITEMS, self.index, None)
 
 
-def load_text(text: str, path: str) -> Loaded:
-    """Parse a whole file's text; LoadError lists every error, warnings are returned."""
+def load_text(text: str, path: str, *, cache: bool = False) -> Loaded:
+    """Parse a whole file's text; LoadError lists every error, warnings are returned.
+
+    With `cache`, the items of a large file are taken from (and kept in) the user's item
+    cache when their text is unchanged (see `item_cache`); the result is the same.
+    """
     problems: list[Problem] = []
     header_chunk, raw_chunks = split(text)
-    header_data, header_chunk, used = _absorb(text, header_chunk, 0, raw_chunks, path)
+    header_data, header_chunk, used = _absorb(text, header_chunk, 0, raw_chunks, 0, path)
     raw_chunks = raw_chunks[used:]
     start = len(header_chunk.text)
     chunks: list[Chunk] = []
-    tables: list[dict[str, Any]] = []
+    tables: list[dict[str, Any] | None] = []  # None: the item came from the cache
+    keys: list[bytes | None] = []  # each chunk's cache key (None: not to be cached)
+    from_cache: dict[int, Item] = {}
+    store = ItemCache.open(Path(path), header_chunk.text, len(raw_chunks)) if cache else None
     whole = isinstance(header_data, dict) and ITEMS in header_data
     index = 0
     while index < len(raw_chunks) and not whole:
-        parsed, chunk, used = _absorb(text, raw_chunks[index], start, raw_chunks[index + 1 :], path)
+        raw = raw_chunks[index]
+        key = block_key(raw.text) if store is not None else None
+        if store is not None and key is not None:
+            hit = store.get(key)
+            if hit is not None:
+                from_cache[len(chunks)] = hit
+                chunks.append(raw)
+                tables.append(None)
+                keys.append(None)
+                index += 1
+                start += len(raw.text)
+                continue
+        parsed, chunk, used = _absorb(text, raw, start, raw_chunks, index + 1, path)
         index += 1 + used
         start += len(chunk.text)
         if isinstance(parsed, Problem):
@@ -170,6 +202,7 @@ def load_text(text: str, path: str) -> Loaded:
             break
         chunks.append(chunk)
         tables.append(found[0])
+        keys.append(key if used == 0 else None)
     if whole:
         return _load_whole(text, path)
     if isinstance(header_data, Problem):
@@ -179,11 +212,21 @@ def load_text(text: str, path: str) -> Loaded:
         header = read_header({}, Checker(path, Locator(header_chunk.text), []))
     else:
         header = read_header(header_data, Checker(path, Locator(header_chunk.text), problems))
-    items: list[Item | None] = [
-        read_item(table, header, Checker(path, Locator(chunk.text, chunk.line), problems))
-        for table, chunk in zip(tables, chunks, strict=True)
-    ]
-    return _finish(header, items, header_chunk, chunks, problems, path)
+    items: list[Item | None] = []
+    for position, (table, chunk) in enumerate(zip(tables, chunks, strict=True)):
+        if table is None:
+            items.append(from_cache[position])
+            continue
+        before = len(problems)
+        item = read_item(table, header, Checker(path, Locator(chunk.text, chunk.line), problems))
+        items.append(item)
+        key = keys[position]
+        if store is not None and key is not None and item is not None and len(problems) == before:
+            store.put(key, item)
+    loaded = _finish(header, items, header_chunk, chunks, problems, path)
+    if store is not None:
+        store.save()  # only now: a file with errors raised above and leaves the cache as it was
+    return loaded
 
 
 def _load_whole(text: str, path: str) -> Loaded:
@@ -195,7 +238,7 @@ def _load_whole(text: str, path: str) -> Loaded:
     raw_items = parsed.get(ITEMS, [])
     if not isinstance(raw_items, list) or not all(isinstance(t, dict) for t in raw_items):
         line, col = Locator(text).find("", 0, ITEMS)
-        raise LoadError([Problem(path, line, col, "items must be an array of tables")])
+        raise LoadError([Problem(path, line, col, _("items must be an array of tables"))])
     items = [
         read_item(table, header, Checker(path, _ItemLocator(text, index), problems))
         for index, table in enumerate(raw_items)
@@ -217,8 +260,8 @@ def _finish(
             continue
         if item.no in seen:
             line, col = _item_place(header_chunk, chunks, index, "no")
-            first, _ = _item_place(header_chunk, chunks, seen[item.no], "no")
-            message = f"duplicate No.{item.no} (also on line {first})"
+            first, _column = _item_place(header_chunk, chunks, seen[item.no], "no")
+            message = _("duplicate No.{no} (also on line {line})").format(no=item.no, line=first)
             problems.append(Problem(path, line, col, message))
         else:
             seen[item.no] = index

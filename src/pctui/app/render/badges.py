@@ -3,26 +3,35 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from pctui.app.render.palette import style
+from pctui.i18n import N_, _
 from pctui.model.records import APPROVE, Review
 from pctui.model.state import APPROVED, CHANGES_REQUESTED, DRAFT, IN_REVIEW, INVALID, STALE
+from pctui.words import standing_name
 
 # Short enough for the list at 80 columns; the full state name is in the detail header.
 STATE_BADGES = {
-    DRAFT: "draft",
-    IN_REVIEW: "review",
-    CHANGES_REQUESTED: "changes",
-    APPROVED: "approved",
-}
-BADGE_WIDTH = max(len(label) for label in STATE_BADGES.values())
+    DRAFT: N_("draft"),
+    IN_REVIEW: N_("review"),
+    CHANGES_REQUESTED: N_("changes"),
+    APPROVED: N_("approved"),
+}  # translated where shown
+BADGE_WIDTH = max(len(label) for label in STATE_BADGES.values())  # in English
+
+
+def badge_width() -> int:
+    """Terminal cells of the widest badge in the current language."""
+    return max(cell_len(_(label)) for label in STATE_BADGES.values())
 
 
 def state_badge(state: str, pad: bool = True) -> Text:
     """The state as a styled word, padded to a fixed width for the list's column."""
-    label = STATE_BADGES.get(state, state)
-    return Text(label.ljust(BADGE_WIDTH) if pad else label, style=style(state))
+    label = _(STATE_BADGES[state]) if state in STATE_BADGES else state
+    padding = " " * max(0, badge_width() - cell_len(label)) if pad else ""
+    return Text(label + padding, style=style(state))
 
 
 def stage_marks(review: Review, approved: list[str]) -> Text:
@@ -40,13 +49,13 @@ def stage_marks(review: Review, approved: list[str]) -> Text:
 def verdict_word(verdict: str) -> Text:
     """approve / reject as a styled word."""
     if verdict == APPROVE:
-        return Text("approve", style=style("approve"))
-    return Text("changes", style=style("reject"))
+        return Text(_("approve"), style=style("approve"))
+    return Text(_("changes"), style=style("reject"))
 
 
 def standing_word(status: str, reason: str = "") -> Text:
     """A sign-off's standing as a word (with the reason for stale and invalid ones)."""
-    text = Text(status, style=style(status))
+    text = Text(standing_name(status), style=style(status))
     if reason and status in (STALE, INVALID):
         text.append(f" ({reason})", style=style("reason"))
     return text

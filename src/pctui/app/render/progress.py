@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from pctui.app.render.palette import style
+from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.state import APPROVED
 
@@ -26,7 +27,7 @@ def progress_line(
     from the number of items, the items per state and the items approved per stage."""
     approved = states.get(APPROVED, 0)
     line = Text()
-    line.append("approved ", style="bold")
+    line.append(_("approved") + " ", style="bold")
     line.append(f"{approved}/{total} ")
     line.append(bar(approved, total, width), style=style("bar"))
     for stage, count in stages.items():

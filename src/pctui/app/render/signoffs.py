@@ -8,6 +8,7 @@ from rich.text import Text
 
 from pctui.app.render.badges import standing_word, verdict_word
 from pctui.app.render.texts import inert_text
+from pctui.i18n import _, format_datetime
 from pctui.model.inert import inert
 from pctui.model.records import Item, Review
 from pctui.model.state import standings
@@ -21,18 +22,19 @@ def signoff_lines(item: Item, review: Review) -> Text:
     """The sign-offs of `item` in file order, each marked valid / stale / withdrawn /
     invalid against the current revision; a line saying there are none otherwise."""
     if not item.signoffs:
-        return Text("No sign-offs yet.", style="dim")
+        return Text(_("No sign-offs yet."), style="dim")
     rows = standings(item, review)
     stage_cells = max(cell_len(inert(s.signoff.stage)) for s in rows)
     by_cells = max(cell_len(inert(s.signoff.by)) for s in rows)
+    when_cells = max(cell_len(format_datetime(s.signoff.at)) for s in rows)
     out = Text()
     for number, standing in enumerate(rows):
         signoff = standing.signoff
         line = Text(style="" if standing.counts else "dim")
         line.append(_padded(inert(signoff.stage), stage_cells) + " ", style="bold")
         line.append(_padded(inert(signoff.by), by_cells) + " ")
-        line.append(signoff.at.strftime("%Y-%m-%d %H:%M") + " ")
-        line.append(f"rev {signoff.revision} ")
+        line.append(_padded(format_datetime(signoff.at), when_cells) + " ")
+        line.append(_("rev {revision}").format(revision=signoff.revision) + " ")
         line.append_text(verdict_word(signoff.verdict))
         line.append(" ")
         line.append_text(standing_word(standing.status, standing.reason))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from pctui.app.render.palette import style
+from pctui.i18n import _
 from pctui.model.diff import DELETE, EQUAL, Segment
 from pctui.model.inert import inert
 
@@ -20,7 +21,10 @@ CONTEXT = 400  # unchanged characters a diff shows on each side of a change
 
 
 def _not_shown(count: int, total: int) -> Text:
-    return Text(f"\n… {count:,} more characters not shown ({total:,} in all)", style="dim italic")
+    message = _("… {count} more characters not shown ({total} in all)").format(
+        count=f"{count:,}", total=f"{total:,}"
+    )
+    return Text("\n" + message, style="dim italic")
 
 
 def inert_text(text: str, style: str = "", limit: int = SHOWN) -> Text:
@@ -41,7 +45,8 @@ def _unchanged(text: str, first: bool, last: bool) -> Text:
         return Text(inert(text))
     out = Text(inert(text[:keep_start]))
     left_out = len(text) - keep_start - keep_end
-    out.append(f"〔… {left_out:,} unchanged characters …〕", style="dim italic")
+    out.append(_("〔… {count} unchanged characters …〕").format(count=f"{left_out:,}"),
+               style="dim italic")  # fmt: skip
     out.append(inert(text[len(text) - keep_end :]))
     return out
 

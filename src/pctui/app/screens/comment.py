@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from pctui.app.widgets.inert_fields import PlainInput
+from pctui.i18n import _
 
 
 class CommentScreen(ModalScreen[str | None]):
@@ -28,8 +29,8 @@ class CommentScreen(ModalScreen[str | None]):
         """A title, the input and the keys."""
         with Vertical(classes="dialog"):
             yield Static(self._title, markup=False)
-            yield PlainInput(placeholder="what should change?", id="comment")
-            yield Static("enter: send   escape: cancel", classes="dialog-keys")
+            yield PlainInput(placeholder=_("what should change?"), id="comment")
+            yield Static(_("enter: send   escape: cancel"), classes="dialog-keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Send the comment (the model refuses an empty one with a reason)."""

@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from pctui.i18n import _
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask `question`; dismisses with True for yes."""
@@ -27,7 +29,7 @@ class ConfirmScreen(ModalScreen[bool]):
         """The question and the keys that answer it."""
         with Vertical(classes="dialog"):
             yield Static(self._question, markup=False)
-            yield Static("y: yes   n / escape: no", classes="dialog-keys")
+            yield Static(_("y: yes   n / escape: no"), classes="dialog-keys")
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""

@@ -7,15 +7,16 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import ActiveBinding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TextArea
 
-from pctui.app.keys import EDITOR, bindings
+from pctui.app.keys import EDITOR, bindings, translated
 from pctui.app.render.texts import inert_text
 from pctui.app.screens.confirm import ConfirmScreen
 from pctui.app.widgets.inert_fields import InertTextArea, PlainInput
+from pctui.i18n import _, ngettext
 from pctui.model.inert import inert, suspicious
 
 # Textual's TextArea wraps a whole line again at each key press: 0.5 s for a line of
@@ -28,8 +29,9 @@ def too_long_to_edit(no: int, text: str) -> str:
     longest = max((len(line) for line in text.split("\n")), default=0)
     if longest <= LONGEST_LINE:
         return ""
-    return (f"No.{no}: a line of this response is {longest:,} characters long, too long to "
-            f"edit here (at most {LONGEST_LINE:,}); E opens it in your own editor.")  # fmt: skip
+    return _("No.{no}: a line of this response is {length} characters long, too long to edit "
+             "here (at most {limit}); E opens it in your own editor.").format(
+        no=no, length=f"{longest:,}", limit=f"{LONGEST_LINE:,}")  # fmt: skip
 
 
 # Characters Textual's TextArea takes for line ends (it splits lines as str.splitlines does).
@@ -44,9 +46,15 @@ def hidden_note(text: str) -> str:
     if not marks:
         return ""
     breaking = sum(1 for char in text.replace("\r\n", "\n") if char in LINE_BREAKING)
-    kept = (f"{breaking} of them (CR, VT, FF, NEL …) become line breaks if you save"
-            if breaking else "kept unless deleted")  # fmt: skip
-    return f" (it holds {marks} control or invisible characters, shown as ␛ … or ⌧; {kept})"
+    kept = (ngettext("{count} of them (CR, VT, FF, NEL …) becomes a line break if you save",
+                     "{count} of them (CR, VT, FF, NEL …) become line breaks if you save",
+                     breaking).format(count=breaking)
+            if breaking else _("kept unless deleted"))  # fmt: skip
+    return ngettext(
+        " (it holds {count} control or invisible character, shown as ␛ … or ⌧; {kept})",
+        " (it holds {count} control or invisible characters, shown as ␛ … or ⌧; {kept})",
+        marks,
+    ).format(count=marks, kept=kept)
 
 
 @dataclass(frozen=True)
@@ -77,23 +85,31 @@ class EditScreen(Screen[Edited | None]):
     def compose(self) -> ComposeResult:
         """Title, text area, note, footer."""
         with Vertical(id="edit"):
-            started = f"revision {self._base}" if self._base else "an empty draft"
-            title = f"Editing No.{self._no}, starting from {started}"
-            yield Static(title + hidden_note(self._original), id="edit-title", markup=False)
+            if self._base:
+                title = _("Editing No.{no}, starting from revision {revision}")
+            else:
+                title = _("Editing No.{no}, starting from an empty draft")
+            title = title.format(no=self._no, revision=self._base) + hidden_note(self._original)
+            yield Static(title, id="edit-title", markup=False)
             with Horizontal(id="edit-panes"):
                 # The opinion being answered, beside the editor when there is room.
                 with VerticalScroll(id="edit-opinion"):
                     yield Static(inert_text(self._opinion))
                 yield InertTextArea(self._original, id="editor", soft_wrap=True)
-            yield PlainInput(placeholder="note: why it changed (optional)", id="note")
+            yield PlainInput(placeholder=_("note: why it changed (optional)"), id="note")
         yield Footer()
 
     def on_mount(self) -> None:
         """Title the opinion's box."""
-        self.query_one("#edit-opinion").border_title = f"the opinion, No.{self._no}"
+        self.query_one("#edit-opinion").border_title = _("the opinion, No.{no}").format(no=self._no)
         # The text as the text area holds it: a CR or a form feed in the original is a line
         # end there, so comparing with the original would call an untouched text changed.
         self._opened = self.query_one("#editor", TextArea).text
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The active bindings, their footer labels in the current language."""
+        return translated(super().active_bindings)
 
     @property
     def changed(self) -> bool:
@@ -122,5 +138,7 @@ class EditScreen(Screen[Edited | None]):
                 self.dismiss(None)
 
         preview = inert(self._original[:20])
-        question = f"Discard your changes to No.{self._no}? (the file keeps “{preview}…”)"
+        question = _("Discard your changes to No.{no}? (the file keeps “{preview}…”)").format(
+            no=self._no, preview=preview
+        )
         self.app.push_screen(ConfirmScreen(question), answered)

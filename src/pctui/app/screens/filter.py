@@ -14,9 +14,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from pctui.app.listing import NEEDS_ME, needs_signoff
+from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
 from pctui.model.state import STATES, state_counts
+from pctui.words import state_name
 
 
 @dataclass(frozen=True)
@@ -32,17 +34,21 @@ def filter_choices(consultation: Consultation, login: str) -> list[tuple[str, Fi
     items = consultation.items
     mine = sum(needs_signoff(consultation, item, login) for item in items)
     counts = state_counts(consultation)
+    every = len(items)
     choices = [
-        (f"all items ({len(items)}) — clears state, section and search", FilterChoice("clear")),
-        (f"state: any ({len(items)})", FilterChoice("state", None)),
-        (f"needs my sign-off ({mine})", FilterChoice("state", NEEDS_ME)),
-    ]
-    choices += [(f"state: {state} ({counts[state]})", FilterChoice("state", state))
-                for state in STATES]  # fmt: skip
-    choices.append((f"section: any ({len(items)})", FilterChoice("section", None)))
+        (_("all items ({count}) — clears state, section and search").format(count=every),
+         FilterChoice("clear")),
+        (_("state: any ({count})").format(count=every), FilterChoice("state", None)),
+        (_("needs my sign-off ({count})").format(count=mine), FilterChoice("state", NEEDS_ME)),
+    ]  # fmt: skip
+    choices += [(_("state: {state} ({count})").format(state=state_name(state), count=counts[state]),
+                 FilterChoice("state", state)) for state in STATES]  # fmt: skip
+    choices.append((_("section: any ({count})").format(count=every), FilterChoice("section", None)))
     for section in consultation.sections:
         count = sum(1 for item in items if item.section == section.id)
-        label = f"section: {inert(section.id)} {inert(section.title)} ({count})"
+        label = _("section: {id} {title} ({count})").format(
+            id=inert(section.id), title=inert(section.title), count=count
+        )
         choices.append((label, FilterChoice("section", section.id)))
     return choices
 
@@ -63,11 +69,11 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
         with Vertical(classes="dialog", id="filter"):
             yield OptionList(*[Option(Text(label), id=str(n))
                                for n, (label, _) in enumerate(self._choices)])  # fmt: skip
-            yield Static("enter: apply   escape: cancel", classes="dialog-keys")
+            yield Static(_("enter: apply   escape: cancel"), classes="dialog-keys")
 
     def on_mount(self) -> None:
         """Title the box."""
-        self.query_one("#filter").border_title = "show"
+        self.query_one("#filter").border_title = _("show")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Apply the chosen filter."""

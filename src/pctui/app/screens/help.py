@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from pctui.app.keys import ACTIONS, GROUPS
+from pctui.i18n import N_, _
 
 
 def help_table(keys_changed: dict[str, str] | None = None) -> Table:
@@ -21,20 +22,20 @@ def help_table(keys_changed: dict[str, str] | None = None) -> Table:
     changed = keys_changed or {}
     table = Table.grid(padding=(0, 2))
     table.add_column(no_wrap=True, style="bold")
-    table.add_column(ratio=1)
+    table.add_column(ratio=1, overflow="fold")  # Japanese has no spaces to wrap at
     for number, group in enumerate(GROUPS):
-        table.add_row(Text(group, style="bold underline"), "", end_section=False)
+        table.add_row(Text(_(group), style="bold underline"), "", end_section=False)
         for action in ACTIONS:
             if action.group == group:
                 keys = changed.get(action.binding_id)
                 shown = keys.replace(",", " ") if keys else action.display
-                table.add_row(f"  {shown}", action.help)
+                table.add_row(f"  {shown}", _(action.help))
         if number < len(GROUPS) - 1:
             table.add_row("", "")
     return table
 
 
-FOOTNOTE = (
+FOOTNOTE = N_(
     "ctrl+p opens the command palette with every action that can run now. "
     "Every action is saved to the file at once; quitting never asks."
 )
@@ -55,11 +56,11 @@ class HelpScreen(ModalScreen[None]):
         """The help text in a scrollable box."""
         with VerticalScroll(classes="dialog", id="help"):
             yield Static(help_table(self._keys_changed), id="help-keys")
-            yield Static(FOOTNOTE, classes="dialog-keys", markup=False)
+            yield Static(_(FOOTNOTE), classes="dialog-keys", markup=False)
 
     def on_mount(self) -> None:
         """Title the box."""
-        self.query_one("#help").border_title = "pctui keys (escape closes)"
+        self.query_one("#help").border_title = _("pctui keys (escape closes)")
 
     def action_close(self) -> None:
         """Back to the review."""

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult, SuspendNotSupported, SystemCommand
-from textual.binding import BindingType
+from textual.binding import ActiveBinding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
@@ -20,7 +21,7 @@ from pctui.app import operations
 from pctui.app.derived import DerivedCache
 from pctui.app.diff_state import INLINE, DiffBase, default_base, newer, next_mode, older
 from pctui.app.editor import run_editor
-from pctui.app.keys import ACTIONS, EDITOR, bindings
+from pctui.app.keys import ACTIONS, EDITOR, bindings, translated
 from pctui.app.listing import ListFilter, neighbour_needing, visible_items
 from pctui.app.operations import ERROR, WARNING, Outcome
 from pctui.app.screens.comment import CommentScreen
@@ -33,6 +34,7 @@ from pctui.app.widgets.item_list import ItemList
 from pctui.app.widgets.progress_line import ProgressLine
 from pctui.app.widgets.search_bar import SearchBar
 from pctui.app.widgets.title_bar import TitleBar
+from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation, Item
 from pctui.storage import ConsultationFile
@@ -81,6 +83,18 @@ class MainScreen(Screen[None]):
         if self._watch_interval:
             self.set_interval(self._watch_interval, self.check_disk)
 
+    def adopt(self, file: ConsultationFile) -> None:
+        """Show `file` (the whole of a file first shown as a preview), keeping the selection."""
+        self.file = file
+        self._watch = DiskWatch(file)
+        self._derived = DerivedCache()
+        self.refresh_view()
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The active bindings, their footer labels in the current language."""
+        return translated(super().active_bindings)
+
     @property
     def table(self) -> ItemList:
         """The item list."""
@@ -122,7 +136,14 @@ class MainScreen(Screen[None]):
         wanted = select if select is not None else self.table.selected_no
         self.query_one(TitleBar).show(consultation)
         self.table.show(items, review, self._derived, wanted)
-        self.query_one(ProgressLine).show(consultation, self._derived, self.where, len(items))
+        progress = self.query_one(ProgressLine)
+        progress.show(consultation, self._derived, self.where, len(items))
+        if not self.file.complete:
+            shown, total = len(consultation.items), self.file.expected_items
+            # Text, not markup: a file name may hold brackets.
+            progress.update(Text(_("Reading {name}: the first {shown} of {total} items are shown; "
+                                   "actions wait until it is read …").format(
+                name=self.file.path.name, shown=shown, total=total)))  # fmt: skip
         self.show_detail()
 
     def show_detail(self) -> None:
@@ -193,7 +214,7 @@ class MainScreen(Screen[None]):
             async def run(name: str = action.name) -> None:
                 await self.run_action(name)
 
-            yield SystemCommand(action.palette_name, action.help, run)
+            yield SystemCommand(action.palette_name, _(action.help), run)
 
     # ---- moving ---------------------------------------------------------------------------
 
@@ -224,8 +245,11 @@ class MainScreen(Screen[None]):
         items = [item for no in numbers if (item := self.item(no))]
         found = neighbour_needing(consultation, items, self.table.selected_no, self.login, step)
         if found is None:
-            where = " in this filter" if self.where != ListFilter() else ""
-            self.say(Outcome(f"No other item needs your sign-off{where}.", WARNING, False))
+            if self.where != ListFilter():
+                message = _("No other item needs your sign-off in this filter.")
+            else:
+                message = _("No other item needs your sign-off.")
+            self.say(Outcome(message, WARNING, False))
             return
         self._move_to_row(numbers.index(found.no))
 
@@ -262,7 +286,9 @@ class MainScreen(Screen[None]):
             if comment is not None:
                 self.report(operations.request_changes(self.file, no, self.login, comment))
 
-        title = f"Request changes to No.{no} revision {item.current_index}: what should change?"
+        title = _("Request changes to No.{no} revision {revision}: what should change?").format(
+            no=no, revision=item.current_index
+        )
         self.app.push_screen(CommentScreen(title), send)
 
     def action_withdraw(self) -> None:
@@ -301,12 +327,14 @@ class MainScreen(Screen[None]):
             with self.app.suspend():
                 result = run_editor(text, f"pctui-No{item.no}.txt")
         except SuspendNotSupported:
-            self.say(Outcome("This terminal cannot hand over to an editor; use e.", ERROR, False))
+            message = _("This terminal cannot hand over to an editor; use e.")
+            self.say(Outcome(message, ERROR, False))
             return
         if result.text is None:
             self.say(Outcome(result.problem, ERROR, False))
         elif result.text == text:
-            self.say(Outcome(f"No.{item.no}: text unchanged; nothing saved.", changed=False))
+            message = _("No.{no}: text unchanged; nothing saved.").format(no=item.no)
+            self.say(Outcome(message, changed=False))
         else:
             self._save_edit(item.no, Edited(result.text, None, base))
 
@@ -354,7 +382,8 @@ class MainScreen(Screen[None]):
         self._close_search()
         self.refresh_view()
         if not self.table.row_count:
-            self.say(Outcome(f"Nothing matches “{event.value.strip()}”.", WARNING, False))
+            message = _("Nothing matches “{query}”.").format(query=event.value.strip())
+            self.say(Outcome(message, WARNING, False))
 
     def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         """Close the search line, leaving the list as it was."""

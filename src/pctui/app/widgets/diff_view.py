@@ -11,13 +11,16 @@ from pctui.app.diff_state import HIDDEN, INLINE, DiffBase
 from pctui.app.render.palette import style
 from pctui.app.render.texts import diff_text
 from pctui.app.widgets.wrapped_text import WrappedText
+from pctui.i18n import _
 from pctui.model.diff import changed_characters, char_diff, new_side, old_side
 from pctui.model.records import Item
 
 
 def diff_title(item: Item, base: DiffBase) -> str:
     """ "diff rev 1 → 3 (since your sign-off)": the border title."""
-    return f"diff rev {base.index} → {item.current_index} ({base.reason})"
+    return _("diff rev {base} → {current} ({reason})").format(
+        base=base.index, current=item.current_index, reason=_(base.reason)
+    )
 
 
 class DiffView(Vertical):
@@ -41,9 +44,9 @@ class DiffView(Vertical):
         sides = self.query_one("#diff-sides", Horizontal)
         summary = self.query_one("#diff-summary", Static)
         if base is None or current is None:
-            self.border_title = "diff"
-            self.border_subtitle = "d mode"
-            summary.update(Text("Only one revision: nothing to compare yet.", style="dim"))
+            self.border_title = _("diff")
+            self.border_subtitle = _("d mode")
+            summary.update(Text(_("Only one revision: nothing to compare yet."), style="dim"))
             inline.display = sides.display = False
             return
         # A pane redrawn at each key press: a response rewritten from scratch gets a coarser
@@ -51,12 +54,12 @@ class DiffView(Vertical):
         segments = char_diff(item.revisions[base.index - 1].text, current.text, timeout=0.2)
         deleted, inserted = changed_characters(segments)
         self.border_title = diff_title(item, base)
-        self.border_subtitle = "[ older · ] newer · d mode"
+        self.border_subtitle = _("[ older · ] newer · d mode")
         summary.update(
             Text.assemble(
                 ("−" + str(deleted), style("minus")), " ", ("+" + str(inserted), style("plus")),
-                " characters; ", ("struck", style("deleted")), " = removed, ",
-                ("underlined", style("inserted")), " = added",
+                _(" characters; "), (_("struck"), style("deleted")), _(" = removed, "),
+                (_("underlined"), style("inserted")), _(" = added"),
                 style="dim",
             )
         )  # fmt: skip

@@ -14,13 +14,14 @@ from pctui.app.render.signoffs import signoff_lines
 from pctui.app.render.texts import inert_text
 from pctui.app.widgets.diff_view import DiffView
 from pctui.app.widgets.wrapped_text import WrappedText
+from pctui.i18n import _, format_datetime, ngettext
 from pctui.model.inert import inert
 from pctui.model.records import Consultation, Item
 from pctui.model.state import item_state
 
 
 def meta_line(consultation: Consultation, item: Item) -> Text:
-    """ "No.3 approved · 1 住民基本台帳事務… · 【topic】 · 2件 · 参考"."""
+    """ "No.3 approved · 1 住民基本台帳事務… · 【topic】 · 2 opinions · 参考"."""
     line = Text(f"No.{item.no} ", style="bold")
     line.append_text(state_badge(item_state(item, consultation.review), pad=False))
     section = consultation.section(item.section)
@@ -29,7 +30,8 @@ def meta_line(consultation: Consultation, item: Item) -> Text:
         line.append(f" {inert(section.title)}")
     if item.topic:
         line.append(f" · 【{inert(item.topic)}】")
-    line.append(f" · {item.count}件")
+    opinions = ngettext("{count} opinion", "{count} opinions", item.count)
+    line.append(" · " + opinions.format(count=item.count))
     if item.klass:
         labels = {c.id: c.label for c in consultation.review.classes}
         line.append(f" · {inert(labels.get(item.klass, item.klass))}")
@@ -41,9 +43,11 @@ def response_title(consultation: Consultation, item: Item) -> str:
     current = item.current
     heading = inert(consultation.meta.response_heading)
     if current is None:
-        return f"{heading} · no draft yet"
-    when = current.at.strftime("%Y-%m-%d %H:%M")
-    return f"{heading} · rev {item.current_index} by {inert(current.author)} {when}"
+        return heading + " · " + _("no draft yet")
+    revision = _("rev {revision} by {author} {when}").format(
+        revision=item.current_index, author=inert(current.author), when=format_datetime(current.at)
+    )
+    return f"{heading} · {revision}"
 
 
 class ItemDetail(VerticalScroll):
@@ -72,7 +76,7 @@ class ItemDetail(VerticalScroll):
         self.query_one("#texts").display = signoffs.display = item is not None
         self.query_one(DiffView).show(item, base, mode)
         if item is None:
-            meta.update(Text("No item matches the filter (f to change it, / to search).",
+            meta.update(Text(_("No item matches the filter (f to change it, / to search)."),
                              style="italic"))  # fmt: skip
             return
         meta.update(meta_line(consultation, item))
@@ -82,8 +86,8 @@ class ItemDetail(VerticalScroll):
         current = item.current
         response.update(inert_text(current.text) if current else Text("—", style="dim"))
         if current and current.note:
-            response.border_subtitle = f"note: {inert(current.note)}"
+            response.border_subtitle = _("note: {note}").format(note=inert(current.note))
         else:
             response.border_subtitle = ""
-        signoffs.border_title = "sign-offs"
+        signoffs.border_title = _("sign-offs")
         signoffs.update(signoff_lines(item, consultation.review))

@@ -23,11 +23,12 @@ from textual.strip import Strip
 
 from pctui.app.derived import Derived, DerivedCache
 from pctui.app.listing import opinion_summary
-from pctui.app.render.badges import BADGE_WIDTH, stage_marks, state_badge
+from pctui.app.render.badges import BADGE_WIDTH, badge_width, stage_marks, state_badge
+from pctui.i18n import N_, _
 from pctui.model.inert import inert
 from pctui.model.records import Item, Review
 
-HEADINGS = ("No", "state", "signed", "§", "opinion")
+HEADINGS = ("No", N_("state"), N_("signed"), "§", N_("opinion"))  # translated where drawn
 GAP = 2  # cells between columns
 Row = tuple[Text, Text, Text, Text, Text]
 
@@ -49,10 +50,16 @@ def item_row(item: Item, review: Review, derived: Derived) -> Row:
 
 def column_widths(items: list[Item], review: Review) -> tuple[int, int, int, int]:
     """Cells of the No., state, signed and section columns (the opinion takes the rest)."""
-    no = max([len(HEADINGS[0]), *(len(str(item.no)) for item in items)])
-    signed = max(len(HEADINGS[2]), 2 * len(review.stages))
-    section = max([len(HEADINGS[3]), *(cell_len(inert(item.section)) for item in items)])
-    return no, BADGE_WIDTH, signed, section
+    headings = headings_shown()
+    no = max([cell_len(headings[0]), *(len(str(item.no)) for item in items)])
+    signed = max(cell_len(headings[2]), 2 * len(review.stages))
+    section = max([cell_len(headings[3]), *(cell_len(inert(item.section)) for item in items)])
+    return no, max(badge_width(), cell_len(headings[1])), signed, section
+
+
+def headings_shown() -> tuple[str, ...]:
+    """The column headings in the current language."""
+    return tuple(_(heading) if heading not in ("No", "§") else heading for heading in HEADINGS)
 
 
 class ItemList(ScrollView, can_focus=True):
@@ -96,6 +103,9 @@ class ItemList(ScrollView, can_focus=True):
         self._numbers: list[int] = []
         self._rows: list[Row] = []
         self._built: dict[int, tuple[Derived, Item, Row]] = {}
+        # Drawn lines by (row, style, width): scrolling by one row (every key press at the
+        # bottom of the list) then draws one new line instead of the whole screenful.
+        self._strips: dict[tuple[int, Style, int], Strip] = {}
         self._widths: tuple[int, int, int, int] = (2, BADGE_WIDTH, 6, 1)
         self._cursor = 0
 
@@ -144,6 +154,7 @@ class ItemList(ScrollView, can_focus=True):
         self._numbers = [item.no for item in items]
         self._rows = [self._row(item, review, derived) for item in items]
         self._widths = column_widths(items, review)
+        self._strips.clear()
         self.virtual_size = Size(self.size.width, len(items) + 1)  # + the heading
         if select is not None and select in self._numbers:
             self._cursor = self._numbers.index(select)
@@ -202,6 +213,7 @@ class ItemList(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         """Keep the cursor on screen after the list changed size."""
         self.virtual_size = Size(event.size.width, len(self._numbers) + 1)
+        self._strips.clear()
         self._scroll_to_cursor()
 
     # ---- drawing --------------------------------------------------------------------------
@@ -228,11 +240,17 @@ class ItemList(ScrollView, can_focus=True):
         base = self.rich_style
         if y == 0:
             header = self.get_component_rich_style("item-list--header")
-            return self._strip(tuple(Text(h) for h in HEADINGS), base + header)
+            return self._strip(tuple(Text(h) for h in headings_shown()), base + header)
         row = y - 1 + round(self.scroll_offset.y)
         if row >= len(self._rows):
             return Strip([Segment(" " * self.size.width, base)])
         style = base
         if row == self._cursor:
             style = base + self.get_component_rich_style("item-list--cursor")
-        return self._strip(self._rows[row], style)
+        key = (row, style, self.size.width)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > 2000:  # a long session of scrolling: start afresh
+                self._strips.clear()
+            strip = self._strips[key] = self._strip(self._rows[row], style)
+        return strip

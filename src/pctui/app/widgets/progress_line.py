@@ -8,6 +8,7 @@ from textual.widgets import Static
 from pctui.app.derived import DerivedCache
 from pctui.app.listing import ListFilter
 from pctui.app.render.progress import progress_line
+from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
 
@@ -24,6 +25,6 @@ class ProgressLine(Static):
         described = where.describe()
         if described:
             line.append("  │ ", style="dim")
-            line.append(f"{shown} shown ", style="bold")
+            line.append(_("{count} shown").format(count=shown) + " ", style="bold")
             line.append(Text(inert(described), style="italic"))
         self.update(line)

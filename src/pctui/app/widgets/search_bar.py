@@ -8,6 +8,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from pctui.app.widgets.inert_fields import PlainInput
+from pctui.i18n import _
 
 
 class SearchBar(PlainInput):
@@ -19,8 +20,10 @@ class SearchBar(PlainInput):
         """The reviewer closed the search without applying it."""
 
     def __init__(self) -> None:
-        super().__init__(placeholder="search opinions and responses (enter: apply, escape: close)",
-                         id="search")  # fmt: skip
+        super().__init__(
+            placeholder=_("search opinions and responses (enter: apply, escape: close)"),
+            id="search",
+        )
 
     def action_cancel(self) -> None:
         """Close without applying."""

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
 
@@ -18,7 +19,7 @@ def who_text(consultation: Consultation, login: str) -> Text:
     if stages:
         who.append(" · " + "・".join(inert(stage) for stage in stages))
     else:
-        who.append(" · not a reviewer (read only)", style="italic")
+        who.append(" · " + _("not a reviewer (read only)"), style="italic")
     return who
 
 

@@ -1,0 +1,89 @@
+"""The language of one run of `pctui`: chosen before the parser is built (so that --help
+is translated), and again once the consultation file is known when neither --lang nor the
+config decided it (so that the file's own `language` counts)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pctui.config import load_config
+from pctui.i18n import CONFIG, N_, OPTION, SUPPORTED, Choice, _, choose, install
+from pctui.model.records import Meta
+
+HEADER_BYTES = 1 << 16  # the [consultation] table is at the top of a file
+LANG_HELP = N_(
+    "language of messages and screens: ja or en (default: lang in config.toml, "
+    "the file's language, then the locale)"
+)
+
+
+@dataclass
+class Settled:
+    """What decided the language so far, to decide again once the file is known."""
+
+    option: str | None
+    config: object
+    choice: Choice
+    problems: list[str] = field(default_factory=list)  # the config file's, if it was read
+
+
+def requested(argv: Sequence[str]) -> str | None:
+    """The value of `--lang` anywhere in `argv` (before or after the command), or None."""
+    early = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    early.add_argument("--lang")
+    known, _rest = early.parse_known_args(list(argv))
+    value: str | None = known.lang
+    return value
+
+
+def add_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    """Give `parser` the --lang option (a subcommand's leaves the top level's value alone)."""
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--lang", metavar="LANG", default=default, help=_(LANG_HELP))
+
+
+def settle(argv: Sequence[str]) -> Settled:
+    """Choose and install the language from --lang, the config and the locale."""
+    option = requested(argv)
+    config: object = None
+    problems: list[str] = []
+    if option not in SUPPORTED:  # the config matters only when --lang does not decide
+        settings, problems = load_config()
+        config = settings.get("lang")
+    choice = choose(option, config, None, os.environ)
+    install(choice.language)
+    return Settled(option, config, choice, problems)
+
+
+def file_language(path: Path) -> str | None:
+    """The `language` of the consultation file at `path` (the model's default when the
+    file does not say), read from its header; None when that cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEADER_BYTES)
+    except OSError:
+        return None
+    header = head.decode("utf-8-sig", errors="replace").split("\n[[", 1)[0]
+    try:
+        facts = tomllib.loads(header).get("consultation")
+    except tomllib.TOMLDecodeError:
+        return None  # the load says what is wrong, in the language chosen without the file
+    if not isinstance(facts, dict):
+        return None
+    value = facts.get("language", Meta("", "").language)
+    return value if isinstance(value, str) else None
+
+
+def settle_for_file(settled: Settled, file: str | None) -> Choice:
+    """The final choice once the command's FILE is known (installed when it changed)."""
+    if file is None or settled.choice.source in (OPTION, CONFIG):
+        return settled.choice
+    choice = choose(settled.option, settled.config, file_language(Path(file)), os.environ)
+    if choice.language != settled.choice.language:
+        install(choice.language)
+    return choice

@@ -1,0 +1,50 @@
+"""The names a person reads for the model's states, standings and verdicts.
+
+The model keeps plain identifiers ("in-review", "stale", "approve"): they are what files,
+JSON output and filters use. These are their names in the current language, for the CLI
+and the TUI. No Textual, no Rich.
+"""
+
+from __future__ import annotations
+
+from pctui.i18n import N_, _
+from pctui.model.records import APPROVE, REJECT
+from pctui.model.state import (
+    APPROVED,
+    CHANGES_REQUESTED,
+    DRAFT,
+    IN_REVIEW,
+    INVALID,
+    STALE,
+    VALID,
+    WITHDRAWN,
+)
+
+STATE_NAMES = {
+    DRAFT: N_("draft"),
+    IN_REVIEW: N_("in-review"),
+    CHANGES_REQUESTED: N_("changes-requested"),
+    APPROVED: N_("approved"),
+}
+STANDING_NAMES = {
+    VALID: N_("valid"),
+    STALE: N_("stale"),
+    WITHDRAWN: N_("withdrawn"),
+    INVALID: N_("invalid"),
+}
+VERDICT_NAMES = {APPROVE: N_("approve"), REJECT: N_("reject")}
+
+
+def state_name(state: str) -> str:
+    """An item's state as the reviewer reads it ("in-review" → "決裁中" in Japanese)."""
+    return _(STATE_NAMES[state]) if state in STATE_NAMES else state
+
+
+def standing_name(status: str) -> str:
+    """A sign-off's standing as the reviewer reads it (valid, stale, withdrawn, invalid)."""
+    return _(STANDING_NAMES[status]) if status in STANDING_NAMES else status
+
+
+def verdict_name(verdict: str) -> str:
+    """A verdict as the reviewer reads it (approve, reject)."""
+    return _(VERDICT_NAMES[verdict]) if verdict in VERDICT_NAMES else verdict

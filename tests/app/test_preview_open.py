@@ -1,0 +1,73 @@
+"""A large file opens on a preview of its first items and is read whole in the background."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from benchmarks import generate
+from textual.pilot import Pilot
+
+from pctui.app.review_app import ReviewApp
+from pctui.app.screens.main import MainScreen
+from pctui.storage import ConsultationFile
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("large") / "national.toml"
+    generate.write(path, 120)
+    return path
+
+
+async def _settle(app: ReviewApp, pilot: Pilot[None]) -> None:
+    """Until the background read (started after the first frame) has finished and been shown."""
+    for _ in range(50):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        if app.file.complete or app.return_code is not None:
+            await pilot.pause()
+            return
+    raise AssertionError("the file was never read whole")
+
+
+def test_the_list_grows_to_the_whole_file(large: Path) -> None:
+    preview = ConsultationFile.preview(large, 30)
+    assert preview is not None
+    app = ReviewApp(preview, "tanaka", watch_interval=None)
+    asyncio.run(_browse_to_the_end(app))
+
+
+async def _browse_to_the_end(app: ReviewApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.table.row_count == 30  # the first frame shows the preview
+        await _settle(app, pilot)
+        assert app.file.complete
+        assert screen.file is app.file
+        assert screen.table.row_count == 120
+        await pilot.press("G")
+        assert screen.selected is not None and screen.selected.no == 120
+
+
+def test_a_file_that_fails_when_read_whole_closes_the_app_with_its_problems(
+    large: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "late.toml"
+    path.write_text(large.read_text(encoding="utf-8").replace("no = 100\n", "no = 'x'\n"), "utf-8")
+    preview = ConsultationFile.preview(path, 30)
+    assert preview is not None
+    app = ReviewApp(preview, "tanaka", watch_interval=None)
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _settle(app, pilot)
+
+    asyncio.run(run())
+    assert app.return_code == 2
+    assert [str(p) for p in app.load_problems] and all(
+        str(p).startswith(f"{path}:") for p in app.load_problems
+    )
+    assert "items.no must be an integer" in str(app.load_problems[0])

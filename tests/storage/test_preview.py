@@ -1,0 +1,73 @@
+"""A large file's preview: its first items, read-only, or nothing when it could mislead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from benchmarks import generate
+
+from pctui.model.actions import sign
+from pctui.storage import ConsultationFile, LoadError, SaveError
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("large") / "national.toml"
+    generate.write(path, 120)
+    return path
+
+
+def test_preview_holds_the_first_items_as_the_whole_file_does(large: Path) -> None:
+    preview = ConsultationFile.preview(large, 30)
+    whole = ConsultationFile.load(large)
+    assert preview is not None and not preview.complete
+    assert preview.expected_items == 120
+    assert preview.consultation.items == whole.consultation.items[:30]
+    assert preview.consultation.meta == whole.consultation.meta
+    assert whole.complete
+
+
+def test_a_preview_refuses_to_save_and_changes_nothing(large: Path, tmp_path: Path) -> None:
+    path = tmp_path / "copy.toml"
+    path.write_bytes(large.read_bytes())
+    preview = ConsultationFile.preview(path, 30)
+    assert preview is not None
+    item = preview.consultation.items[0]
+    with pytest.raises(SaveError, match="still reading"):
+        preview.transact(item.no, lambda c: sign(c, item.no, "nobody", "approve"))
+    assert path.read_bytes() == large.read_bytes()
+
+
+def test_reloading_a_preview_makes_it_whole(large: Path) -> None:
+    preview = ConsultationFile.preview(large, 30)
+    assert preview is not None
+    preview.reload()
+    assert preview.complete and len(preview.consultation.items) == 120
+
+
+def test_small_files_are_not_previewed(sample_path: Path) -> None:
+    assert ConsultationFile.preview(sample_path, 200) is None
+
+
+def test_no_preview_with_a_bom_or_a_problem_in_the_first_items(large: Path, tmp_path: Path) -> None:
+    bom = tmp_path / "bom.toml"
+    bom.write_bytes(b"\xef\xbb\xbf" + large.read_bytes())
+    assert ConsultationFile.preview(bom, 30) is None
+    broken = tmp_path / "broken.toml"
+    text = large.read_text(encoding="utf-8")
+    first = text.index("[[items]]")
+    broken.write_text(text[:first] + text[first:].replace("no = 1\n", "no = '1'\n", 1), "utf-8")
+    assert ConsultationFile.preview(broken, 30) is None
+
+
+def test_a_problem_after_the_preview_is_found_by_the_whole_read(
+    large: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "late.toml"
+    path.write_text(large.read_text(encoding="utf-8").replace("no = 100\n", "no = 'x'\n"), "utf-8")
+    preview = ConsultationFile.preview(path, 30)
+    assert preview is not None  # the first 30 items are fine …
+    with pytest.raises(LoadError) as raised:
+        ConsultationFile.load(path)  # … the whole file is not, and says where
+    assert "items.no must be an integer" in str(raised.value.problems[0])

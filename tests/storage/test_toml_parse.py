@@ -1,0 +1,107 @@
+"""The fast chunk parser must read exactly what tomllib reads, and refuse what it refuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from pctui.storage import toml_parse
+from pctui.storage.chunks import ITEM_HEADER, item_starts, split
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Pieces of TOML 1.0 and of what only TOML 1.1 (and so rtoml) accepts, to be strung together.
+FRAGMENTS = [
+    "a = ", "b.c = ", '"q k" = ', "[t]", "[[items]]", "[items.x]", "\n", "\r\n", " ", "#c\n",
+    "1", "1e400", "-0.0", "0x1F", "1_000", "99999999999999999999", "true", "nan", "inf",
+    '"s"', "'lit'", '"\\u00e9"', '"\\e"', '"\\x41"', '"\\\\e"', '"""\nml\n"""', "'''\nml'''",
+    "2025-01-02", "2025-01-02T03:04:05+09:00", "2025-01-02T03:04:05Z", "2025-01-02T03:04Z",
+    "2025-01-02 03:04:05", "03:04:05", "03:04", "2025-01-02T03:04+09:00", "24:00:00",
+    "{x = 1}", "{x = 1,}", "{\nx = 1}", "[1, 2]", "[1, 2,]", "[\n1,\n]", "=", ",", "]", "}",
+    '"""', "'''", "\r", "\x01", "\x7f", "\u202e", "意見", "\ufeff",
+]  # fmt: skip
+
+
+def same(ours: Any, reference: Any) -> bool:
+    """Equal values of equal types, date-times with the same offset."""
+    if isinstance(reference, dict):
+        return (
+            isinstance(ours, dict)
+            and list(ours) == list(reference)
+            and all(same(ours[k], reference[k]) for k in reference)
+        )
+    if isinstance(reference, list):
+        return (
+            isinstance(ours, list)
+            and len(ours) == len(reference)
+            and all(same(a, b) for a, b in zip(ours, reference, strict=True))
+        )
+    if isinstance(reference, float) and reference != reference:
+        return isinstance(ours, float) and ours != ours
+    if isinstance(reference, dt.datetime | dt.time):
+        return type(ours) is type(reference) and (
+            ours == reference and ours.utcoffset() == reference.utcoffset()
+        )
+    return type(ours) is type(reference) and ours == reference
+
+
+def check(text: str) -> None:
+    try:
+        reference = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        with pytest.raises(tomllib.TOMLDecodeError):
+            toml_parse.loads(text)
+        return
+    assert same(toml_parse.loads(text), reference)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=12))
+@example(["a = ", "{x = 1,}"])
+@example(["a = ", '"\\e"'])
+@example(["a = ", "03:04"])
+@example(["a = ", "2025-01-02T03:04+09:00"])
+@example(["a = ", "1e400"])
+@example(["a = ", '"""', "\r\n", "x", '"""'])
+def test_agrees_with_tomllib_on_any_string_of_fragments(parts: list[str]) -> None:
+    check("".join(parts))
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_agrees_with_tomllib_on_any_text_in_a_string(text: str) -> None:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    check(f'a = """{escaped}"""\nb = 2025-01-02T03:04:05+09:00\n')
+
+
+def test_agrees_on_every_chunk_of_the_sample() -> None:
+    header, chunks = split((ROOT / "consultations" / "2025-jumin.toml").read_text("utf-8"))
+    for chunk in [header, *chunks]:
+        check(chunk.text)
+
+
+def test_times_without_seconds_and_inline_tables_go_to_tomllib() -> None:
+    for text in ("a = {x = 1,}", 'a = "\\e"', "a = 03:04", "a = 2025-01-02T03:04Z"):
+        with pytest.raises(tomllib.TOMLDecodeError):
+            toml_parse.loads(text)
+
+
+def test_offset_datetimes_are_not_mistaken_for_short_times() -> None:
+    text = "a = 2025-01-02T03:04:05+09:00\nb = 2025-01-02 03:04:05.5-05:30\n"
+    assert not toml_parse._maybe_newer(text)
+
+
+HEADER_PARTS = ["[[items]]", "[[ items ]]", " ", "\t", "\n", "\r\n", "x", "#c", "'"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEADER_PARTS), max_size=14))
+def test_item_boundaries_found_fast_are_those_of_the_line_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert item_starts(text) == [m.start() for m in ITEM_HEADER.finditer(text)]
