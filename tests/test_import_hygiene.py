@@ -15,7 +15,13 @@ import pytest
 
 UI_LIBRARIES = ("textual", "rich")
 CORE = ["pctui.model", "pctui.storage", "pctui.cli.main"]
-LATER = ["pctui.git", "pctui.publish", "pctui.importer"]  # tested once they exist
+LATER = [
+    "pctui.git",
+    "pctui.publish",
+    "pctui.importer",
+    "pctui.theming",
+    "pctui.cli.themes",
+]  # tested once they exist
 
 PROBE = """\
 import importlib, json, sys

@@ -15,6 +15,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from rich.cells import cell_len
 
@@ -26,12 +27,16 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parents[1] / "consultations" / "2025-jumin.toml"
 CELL = 12.2  # Rich's SVG cell width: 0.61 × the 20px font size
 
-SHOTS = [
-    # (file name, width, height, login, keys, language)
-    ("main-screen.svg", 120, 40, "tanaka", ["n"], "en"),
-    ("main-screen-80x24.svg", 80, 24, "yamada", [], "en"),
-    ("main-screen-ja.svg", 120, 40, "tanaka", ["n"], "ja"),
-]
+SHOTS: list[tuple[str, int, int, str, list[str], str, dict[str, Any]]] = [
+    # (file name, width, height, login, keys, language, options of ReviewApp)
+    ("main-screen.svg", 120, 40, "tanaka", ["n"], "en", {}),
+    ("main-screen-80x24.svg", 80, 24, "yamada", [], "en", {}),
+    ("main-screen-ja.svg", 120, 40, "tanaka", ["n"], "ja", {}),
+    ("theme-high-contrast.svg", 100, 30, "tanaka", ["n"], "en", {"theme": "pctui-high-contrast"}),
+    ("theme-light.svg", 100, 30, "tanaka", ["n"], "en", {"theme": "pctui-light"}),
+    ("plain-glyphs.svg", 100, 30, "tanaka", ["n"], "en",
+     {"theme": "pctui-terminal", "plain": True}),
+]  # fmt: skip
 
 
 def _runs(text: str) -> list[str]:
@@ -73,9 +78,11 @@ def fix_widths(svg: str) -> str:
     return re.sub(r"<text([^>]*)>([^<]*)</text>", fixed, svg)
 
 
-async def shoot(path: Path, width: int, height: int, login: str, keys: list[str]) -> str:
-    """The SVG of the app on `path` as `login` after pressing `keys`."""
-    app = ReviewApp(ConsultationFile.load(path), login, watch_interval=None)
+async def shoot(
+    path: Path, width: int, height: int, login: str, keys: list[str], options: dict[str, Any]
+) -> str:
+    """The SVG of the app (made with `options`) on `path` as `login` after pressing `keys`."""
+    app = ReviewApp(ConsultationFile.load(path), login, watch_interval=None, **options)
     async with app.run_test(size=(width, height)) as pilot:
         await pilot.pause()
         await pilot.press(*keys)
@@ -88,9 +95,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / SAMPLE.name  # the app never writes here, but be sure
         shutil.copyfile(SAMPLE, copy)
-        for name, width, height, login, keys, language in SHOTS:
+        for name, width, height, login, keys, language, options in SHOTS:
             install(language)
-            svg = asyncio.run(shoot(copy, width, height, login, keys))
+            svg = asyncio.run(shoot(copy, width, height, login, keys, options))
             (HERE / name).write_text(fix_widths(svg), encoding="utf-8")
             print(f"wrote {HERE / name}")
     return 0

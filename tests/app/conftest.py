@@ -4,13 +4,15 @@ every notification recorded, and the file read back from disk."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
+from pctui.app.render.glyphs import use_plain
+from pctui.app.render.palette import COLOUR, use_colour, use_styles
 from pctui.app.review_app import ReviewApp
 from pctui.app.screens.main import MainScreen
 from pctui.model.records import Consultation, Item
@@ -42,14 +44,24 @@ class RecordingApp(ReviewApp):
 MakeApp = Callable[..., RecordingApp]
 
 
+@pytest.fixture(autouse=True)
+def default_marks() -> Iterator[None]:
+    """Each app chooses its marks (colour, theme styles, glyphs) for the whole process;
+    put the defaults back so a later test of a render function sees those."""
+    yield
+    use_colour(True)
+    use_styles(COLOUR)
+    use_plain(False)
+
+
 @pytest.fixture
 def make_app(sample_path: Path) -> MakeApp:
     """An app on the sample copy as `login`; the file is not polled (tests call
-    `check_disk` themselves)."""
+    `check_disk` themselves). Other keyword arguments go to `ReviewApp` (theme, plain …)."""
 
-    def make(login: str = "yamada", path: Path | None = None) -> RecordingApp:
+    def make(login: str = "yamada", path: Path | None = None, **options: Any) -> RecordingApp:
         file = ConsultationFile.load(path or sample_path)
-        return RecordingApp(file, login, watch_interval=None)
+        return RecordingApp(file, login, watch_interval=None, **options)
 
     return make
 

@@ -10,7 +10,8 @@ CHECK = """
 import sys
 import pctui.model.diff
 import pctui.app.listing, pctui.app.diff_state, pctui.app.derived
-import pctui.app.operations, pctui.app.watch, pctui.app.editor
+import pctui.app.operations, pctui.app.watch, pctui.app.editor, pctui.app.terminal
+import pctui.theming, pctui.cli.themes, pctui.git.pending_diff
 import pctui.cli.main
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich"))
 print(",".join(loaded))

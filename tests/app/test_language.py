@@ -29,7 +29,7 @@ def open_with(language: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     """Run `pctui open --lang LANGUAGE FILE` up to the point where the app would start."""
     opened: list[ConsultationFile] = []
 
-    def run_app(file: ConsultationFile, login: str | None = None) -> list[str]:
+    def run_app(file: ConsultationFile, login: str | None = None, **options: object) -> list[str]:
         opened.append(file)
         return []
 

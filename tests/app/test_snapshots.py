@@ -8,7 +8,10 @@ at the SVGs under __snapshots__/ before committing them.
 
 from __future__ import annotations
 
+import pytest
+
 from pctui.app.diff_state import SIDE_BY_SIDE
+from pctui.theming import load_catalog
 
 
 def test_main_screen_80x24(make_app, snap_compare) -> None:
@@ -41,3 +44,29 @@ def test_diff_side_by_side_160x48(make_app, snap_compare) -> None:
 
 def test_help_screen_80x24(make_app, snap_compare) -> None:
     assert snap_compare(make_app("yamada"), terminal_size=(80, 24), press=["question_mark"])
+
+
+# ---- themes and terminals (issue 7) ---------------------------------------------------------
+
+SHIPPED_THEMES = sorted(load_catalog(include_user=False).themes)
+
+
+@pytest.mark.parametrize("theme", SHIPPED_THEMES)
+def test_main_screen_in_each_shipped_theme_80x24(make_app, snap_compare, theme: str) -> None:
+    # No.7 for tanaka: every state badge in the list and a diff since the sign-off below it.
+    app = make_app("tanaka", theme=theme)
+    assert snap_compare(app, terminal_size=(80, 24), press=["n"])
+
+
+def test_main_screen_200x60(make_app, snap_compare) -> None:
+    assert snap_compare(make_app("tanaka"), terminal_size=(200, 60), press=["n"])
+
+
+def test_main_screen_with_plain_glyphs_80x24(make_app, snap_compare) -> None:
+    # What a Linux console (TERM=linux) gets: straight borders, stage numbers, [-…-] {+…+}.
+    app = make_app("tanaka", theme="pctui-terminal", plain=True)
+    assert snap_compare(app, terminal_size=(80, 24), press=["n"])
+
+
+def test_raw_toml_view_80x24(make_app, snap_compare) -> None:
+    assert snap_compare(make_app("yamada"), terminal_size=(80, 24), press=["j", "v"])

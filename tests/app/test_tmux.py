@@ -8,6 +8,7 @@ with a deadline, never by sleeping a fixed time.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -142,3 +143,101 @@ def test_a_broken_file_opens_no_tui(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.startswith(f"{broken}:2:")
     assert "\x1b[" not in done.stdout  # no screen was drawn
+
+
+# ---- terminals (issue 7) ----------------------------------------------------------------------
+
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+# Glyphs a Linux console font lacks, which pctui or Textual would otherwise draw as chrome.
+NOT_ON_A_CONSOLE = set("╭╮╰╯↵−…“”▁▂▃▅▆▇▊▋▍▎▏▔")
+GREYS_256 = {0, 7, 8, 15, 16, 59, 102, 145, 188, 231, *range(232, 256)}
+
+
+def colour_codes(screen: str) -> list[list[int]]:
+    """The parameters of every SGR sequence on a screen captured with escapes."""
+    return [[int(p) for p in m.group(1).split(";") if p] for m in SGR.finditer(screen)]
+
+
+def extended(codes: list[list[int]]) -> list[tuple[int, int]]:
+    """(38 or 48, mode 5 or 2) of every 256-colour or RGB colour in the sequences."""
+    found = []
+    for params in codes:
+        for at, value in enumerate(params[:-1]):
+            if value in (38, 48) and params[at + 1] in (2, 5):
+                found.append((value, params[at + 1]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("term", "no_color"),
+    [("xterm-256color", False), ("xterm", False), ("linux", False), ("xterm-256color", True)],
+)
+def test_the_tui_starts_and_draws_in_each_terminal(
+    terminal: Terminal, reviewable: Path, tmp_path: Path, term: str, no_color: bool
+) -> None:
+    env = {"TERM": term, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    if no_color:
+        env["NO_COLOR"] = "1"
+    # Rich would take COLORTERM=truecolor over TERM; the test's own terminal must not leak in.
+    terminal.start(f"env -u COLORTERM {PCTUI} open --lang en {shlex.quote(str(reviewable))}",
+                   env)  # fmt: skip
+    terminal.wait_for("approved 4/10")
+    terminal.keys("n")  # No.5 for this 課長 reviewer: a diff and sign-offs on screen
+    screen = terminal.wait_for("No.5 review")
+    coloured = subprocess.run([*terminal.tmux, "capture-pane", "-e", "-p", "-t", "e2e"],
+                              check=True, capture_output=True, text=True).stdout  # fmt: skip
+    codes = extended(colour_codes(coloured))
+    rows = {cells[0]: cells for cells in map(str.split, screen.splitlines())
+            if cells and cells[0].isdigit()}  # fmt: skip
+    if term == "xterm-256color" and not no_color:
+        assert codes and all(mode == 5 for _, mode in codes)  # 256 colours, never RGB
+    elif no_color:
+        # Textual's monochrome filter: only greys, whatever the theme.
+        for params in colour_codes(coloured):
+            for at, value in enumerate(params[:-2]):
+                if value in (38, 48) and params[at + 1] == 5:
+                    assert params[at + 2] in GREYS_256, params
+    else:
+        assert codes == []  # 16 colours: the terminal's own (pctui-terminal by default)
+    if term == "linux":
+        assert not NOT_ON_A_CONSOLE & set(screen), NOT_ON_A_CONSOLE & set(screen)
+        assert rows["5"][:3] == ["5", "review", "12-"]  # stage numbers, not 担係・
+        assert "┌─ 寄せられたご意見" in screen  # straight box lines, not rounded corners
+    else:
+        assert rows["5"][:3] == ["5", "review", "担係・"]
+    terminal.keys("j", "j")  # No.7: two revisions, a diff
+    screen = terminal.wait_for("No.7 draft")
+    if term == "linux":  # no strike-through on a console: changes are bracketed in words
+        assert "[-struck-] = removed, {+underlined+} = added" in screen
+        assert not NOT_ON_A_CONSOLE & set(screen)
+    else:
+        assert "struck = removed, underlined = added" in screen
+    terminal.keys("q")
+    terminal.wait_for("pctui-exit-status=0")
+
+
+def test_a_theme_chosen_in_the_palette_is_saved_and_theme_is_for_one_session(
+    terminal: Terminal, reviewable: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "config"
+    env = {"TERM": "xterm-256color", "XDG_CONFIG_HOME": str(config)}
+    command = f"{PCTUI} open --lang en --theme pctui-light {shlex.quote(str(reviewable))}"
+    terminal.start(command, env)
+    terminal.wait_for("approved 4/10")
+    assert not (config / "pctui" / "config.toml").exists()  # --theme is not saved
+    terminal.keys("C-p")
+    terminal.wait_for("Search for commands")
+    terminal.keys("theme")
+    terminal.wait_for("Change the current theme")
+    terminal.keys("Enter")
+    terminal.wait_for("Search for themes")
+    terminal.keys("high-contrast")
+    terminal.wait_for(lambda screen: "pctui-dark" not in screen)  # the list narrowed down
+    terminal.keys("Enter")
+    settings = config / "pctui" / "config.toml"
+    deadline = time.monotonic() + 30
+    while not settings.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)  # polling for the file the app writes
+    terminal.keys("q")
+    terminal.wait_for("pctui-exit-status=0")
+    assert settings.read_text(encoding="utf-8") == 'theme = "pctui-high-contrast"\n'

@@ -4,9 +4,9 @@ it is lost.
 
 Measured on the development machine (2 shared cores): validate 0.45-1.0 s; the app opens
 with the item selected in 2.0-2.7 s, moving onto it takes 0.7-1.0 s, each diff mode
-0.3-0.9 s (the diff itself is 0.2 s, its timeout). The bounds below are several times that, for a busy
-CI machine; before the panes were cut to SHOWN characters, opening took 21 s and a move
-10 s.
+0.3-0.9 s (the diff itself is 0.2 s, its timeout). The bounds below are several times
+that, for a busy CI machine; before the panes were cut to SHOWN characters, opening took
+21 s and a move 10 s.
 """
 
 from __future__ import annotations

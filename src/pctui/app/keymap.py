@@ -16,15 +16,14 @@ import difflib
 import tomllib
 from pathlib import Path
 
-import platformdirs
-
 from pctui.app.keys import BY_NAME
+from pctui.config import config_dir
 from pctui.i18n import _
 
 
 def default_keymap_path() -> Path:
     """Where the keymap file is looked for: pctui's folder in the user's config folder."""
-    return platformdirs.user_config_path("pctui") / "keymap.toml"
+    return config_dir() / "keymap.toml"
 
 
 def load_keymap(path: Path) -> tuple[dict[str, str], list[str]]:

@@ -112,6 +112,15 @@ ACTIONS: tuple[ReviewAction, ...] = (
         "filter", "f", "f", N_("filter"),
         N_("Filter the list by state or section."), VIEW,
     ),
+    ReviewAction(
+        "view_source", "v", "v", N_("raw"),
+        N_("Show the selected item's TOML as written in the file, highlighted."), VIEW, False,
+    ),
+    ReviewAction(
+        "pending_diff", "D", "D", N_("git diff"),
+        N_("Show the file's changes that a commit would record (git diff HEAD), highlighted."),
+        VIEW, False,
+    ),
     ReviewAction("help", "question_mark", "?", N_("help"), N_("Show every key."), VIEW),
     ReviewAction("quit", "q", "q", N_("quit"), N_("Quit; everything is already saved."), VIEW),
     ReviewAction(

@@ -106,13 +106,13 @@ def neighbour_needing(
     return None
 
 
-def opinion_summary(item: Item, limit: int = 60) -> str:
+def opinion_summary(item: Item, limit: int = 60, ellipsis: str = "…") -> str:
     """The first non-empty line of the opinion, without a leading 【topic】, at most `limit`
-    characters: what the list shows beside the topic."""
+    characters (a cut line ends with `ellipsis`): what the list shows beside the topic."""
     for line in item.opinion.splitlines():
         line = line.strip()
         if item.topic and line.startswith(f"【{item.topic}】"):
             line = line[len(item.topic) + 2 :].strip()
         if line:
-            return line if len(line) <= limit else line[: limit - 1] + "…"
+            return line if len(line) <= limit else line[: limit - len(ellipsis)] + ellipsis
     return ""

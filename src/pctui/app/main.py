@@ -3,16 +3,44 @@
 from __future__ import annotations
 
 import gc
+import os
+
+from textual.scrollbar import ScrollBar
 
 from pctui.app.keymap import default_keymap_path
 from pctui.app.review_app import ReviewApp
+from pctui.app.terminal import colour_count, glyphs_problem, plain_glyphs
+from pctui.app.widgets.plain_scrollbar import PlainScrollBarRender
+from pctui.config import load_config, save_setting
 from pctui.storage import ConsultationFile, Problem
+from pctui.theming import Catalog, load_catalog
+from pctui.theming.choice import choose_theme
 
 
-def run_app(file: ConsultationFile, login: str | None = None) -> list[Problem]:
+def remember_theme(name: str) -> None:
+    """Save `name` as the reviewer's theme in the settings file (OSError if it cannot)."""
+    save_setting("theme", name)
+
+
+def run_app(
+    file: ConsultationFile,
+    login: str | None = None,
+    theme: str | None = None,
+    catalog: Catalog | None = None,
+) -> list[Problem]:
     """Run the review app on `file` until the reviewer quits (with the reviewer's keymap
-    file, if there is one). Returns the problems of a previewed file that turned out not to
-    load whole (empty when all was well)."""
+    file, settings and themes; `theme` overrides the configured theme for this session).
+    Returns the problems of a previewed file that turned out not to load whole (empty when
+    all was well)."""
+    settings, problems = load_config()
+    catalog = catalog or load_catalog()
+    choice = choose_theme(catalog, theme, settings.get("theme"), colour_count(os.environ))
+    glyphs = settings.get("glyphs", "auto")
+    plain = plain_glyphs(os.environ, glyphs)
+    if (problem := glyphs_problem(glyphs)) is not None:
+        problems.append(problem)
+    if plain:
+        ScrollBar.renderer = PlainScrollBarRender  # this process runs one app only
     # The loaded model never becomes garbage while the app runs; freezing it keeps the
     # collector from walking 10,000 items on every full collection.
     gc.freeze()
@@ -21,6 +49,15 @@ def run_app(file: ConsultationFile, login: str | None = None) -> list[Problem]:
     # walking the app's caches (20-25 ms at 10,000 items). Larger thresholds: none while
     # browsing, a few MB more memory at most.
     gc.set_threshold(10_000, 10, 10)
-    app = ReviewApp(file, login, keymap=default_keymap_path())
+    app = ReviewApp(
+        file,
+        login,
+        keymap=default_keymap_path(),
+        themes=catalog,
+        theme=choice.name,
+        remember_theme=remember_theme,
+        plain=plain,
+        notices=[*problems, *choice.problems],
+    )
     app.run()
     return app.load_problems

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -11,12 +11,15 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from pctui.app.keymap import load_keymap
-from pctui.app.render.palette import use_colour
+from pctui.app.render.glyphs import use_plain
+from pctui.app.render.palette import use_colour, use_styles
 from pctui.app.screens.main import MainScreen
+from pctui.app.theme_setup import install_themes
 from pctui.i18n import _
 from pctui.model.identity import current_login
 from pctui.model.inert import inert
 from pctui.storage import ConsultationFile, LoadError, Problem
+from pctui.theming import DEFAULT_THEME, Catalog, ThemeSpec, load_catalog
 
 
 class ReviewApp(App[None]):
@@ -25,6 +28,10 @@ class ReviewApp(App[None]):
     `watch_interval` is how often, in seconds, the file is checked for changes made by
     others; None turns polling off (tests call `MainScreen.check_disk` themselves).
     `keymap` is a keymap file rebinding actions (see `pctui.app.keymap`); None: none.
+    `themes` are the themes offered (None: the shipped ones only) and `theme` the one to
+    start with; `remember_theme(name)` is called when the reviewer switches theme (None:
+    not saved). `plain` draws marks from the console-safe set (`pctui.app.render.glyphs`).
+    `notices` are told as warnings once the app is up (e.g. a settings file's problems).
     """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -37,20 +44,62 @@ class ReviewApp(App[None]):
         *,
         watch_interval: float | None = 1.0,
         keymap: Path | None = None,
+        themes: Catalog | None = None,
+        theme: str = DEFAULT_THEME,
+        remember_theme: Callable[[str], None] | None = None,
+        plain: bool = False,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.file = file
         self.login = login if login is not None else current_login()
         self.watch_interval = watch_interval
         use_colour(not self.no_color)
+        use_plain(plain)
+        self.set_class(plain, "-plain-glyphs")
         self._keymap_path = keymap
         self.keys_changed: dict[str, str] = {}  # binding id -> keys, from the keymap file
+        catalog = themes if themes is not None else load_catalog(include_user=False)
+        self._theme_specs: dict[str, ThemeSpec] = dict(catalog.themes)
+        self._remember_theme: Callable[[str], None] | None = None  # not while starting
+        problems = install_themes(self, catalog, theme)[1]
+        self._theme_problems = [*notices, *map(str, catalog.problems), *problems]
+        self._remember_theme = remember_theme
         # Problems of a file that opened as a preview and then failed to load whole: the
         # app exits and `pctui open` prints them (path:line:col) with status 2.
         self.load_problems: list[Problem] = []
 
+    @property
+    def startup_notices(self) -> list[str]:
+        """What the app tells the reviewer when it is up: settings and theme problems."""
+        return list(self._theme_problems)
+
+    @property
+    def theme_spec(self) -> ThemeSpec | None:
+        """The current theme as pctui read it (styles, Pygments style, where it came from)."""
+        return self._theme_specs.get(self.theme)
+
+    def watch_theme(self, name: str) -> None:
+        """Mark things in the new theme's styles, redraw, and remember the choice."""
+        spec = self._theme_specs.get(name)
+        if spec is None:
+            return
+        use_styles(spec.styles)
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.restyle()
+        if self._remember_theme is not None:
+            try:
+                self._remember_theme(name)
+            except OSError as error:
+                message = _("theme {name} not saved: {error}").format(name=repr(name), error=error)
+                self.notify(message, severity="warning", markup=False)
+
     def on_mount(self) -> None:
-        """Read the rest of a previewed file; apply the reviewer's keymap."""
+        """Read the rest of a previewed file; apply the reviewer's keymap, saying what in it
+        (and in the settings and theme files) could not be used."""
+        for problem in self._theme_problems:
+            self.notify(problem, severity="warning", timeout=10, markup=False)
         if not self.file.complete:
             # After the first frame, so the reviewer sees the list before parsing starts.
             self.call_after_refresh(self._read_whole)

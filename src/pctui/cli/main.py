@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -16,10 +17,11 @@ from pctui.cli import (
     revise,
     signoff,
     status,
+    themes,
     validate,
 )
 from pctui.cli import open as open_command
-from pctui.cli.common import BAD_INPUT, Exit
+from pctui.cli.common import BAD_INPUT, OK, Exit
 from pctui.cli.helpformat import HelpFormatter
 from pctui.cli.language import add_option, settle, settle_for_file
 from pctui.cli.output import inert_output
@@ -40,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
     for module in (
         open_command, validate, status, signoff, revise, publish, import_cmd,
-        commit, merge_driver, audit,
+        commit, merge_driver, audit, themes,
     ):  # fmt: skip
         module.add_parser(commands)
     for command in commands.choices.values():
@@ -78,6 +80,12 @@ def _main(argv: Sequence[str] | None) -> int:
         return leave.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader left (`pctui status | head`): what it read was right, nothing failed.
+        # Output goes to /dev/null so the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return OK
     return code
 
 

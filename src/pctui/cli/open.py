@@ -8,6 +8,7 @@ import sys
 from pctui.cli.common import BAD_INPUT, OK, Exit, load
 from pctui.i18n import N_, _, ngettext
 from pctui.storage import ConsultationFile
+from pctui.theming import load_catalog
 
 HELP = N_("open the review TUI on a consultation file")
 DESCRIPTION = N_("Open the review TUI on a consultation file.")
@@ -17,6 +18,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register the subcommand."""
     parser = commands.add_parser("open", help=_(HELP), description=_(DESCRIPTION))
     parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    parser.add_argument(
+        "--theme", metavar="NAME", help=_("colour theme for this session (see `pctui themes`)")
+    )
     parser.set_defaults(run=run)
 
 
@@ -29,11 +33,15 @@ def run(args: argparse.Namespace) -> int:
 
     A large file opens on a preview of its first items and is read whole in the background;
     should it then turn out not to load, the app closes and its problems are printed here.
+    An unknown --theme is refused before anything is read.
     """
+    catalog = load_catalog()
+    if args.theme is not None and args.theme not in catalog.themes:
+        raise Exit(BAD_INPUT, "pctui: --theme: " + catalog.unknown(args.theme))
     file = ConsultationFile.preview(args.file, PREVIEW_ITEMS) or load(args.file)
     from pctui.app.main import run_app  # Textual is imported only when the TUI is wanted
 
-    problems = run_app(file)
+    problems = run_app(file, theme=args.theme, catalog=catalog)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

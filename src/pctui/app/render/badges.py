@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
+from pctui.app.render.glyphs import glyph, plain
 from pctui.app.render.palette import style
 from pctui.i18n import N_, _
 from pctui.model.records import APPROVE, Review
@@ -36,13 +37,15 @@ def state_badge(state: str, pad: bool = True) -> Text:
 
 def stage_marks(review: Review, approved: list[str]) -> Text:
     """One mark per review stage: its first character when that stage approved the
-    current revision, "・" when not (e.g. 担係・ = 担当 and 係長 signed, 課長 not)."""
+    current revision, "・" when not (e.g. 担係・ = 担当 and 係長 signed, 課長 not). With
+    plain glyphs the stage's number instead (12- : stages 1 and 2 signed, 3 not)."""
     marks = Text()
-    for stage in review.stages:
+    for number, stage in enumerate(review.stages, start=1):
         if stage in approved:
-            marks.append(stage[:1], style=style("signed"))
+            mark = str(number % 10) if plain() else stage[:1]
+            marks.append(mark, style=style("signed"))
         else:
-            marks.append("・", style=style("unsigned"))
+            marks.append(glyph("unsigned"), style=style("unsigned"))
     return marks
 
 

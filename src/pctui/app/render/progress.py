@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from pctui.app.render.glyphs import plain
 from pctui.app.render.palette import style
 from pctui.i18n import _
 from pctui.model.inert import inert
@@ -30,7 +31,9 @@ def progress_line(
     line.append(_("approved") + " ", style="bold")
     line.append(f"{approved}/{total} ")
     line.append(bar(approved, total, width), style=style("bar"))
-    for stage, count in stages.items():
-        line.append(f"  {inert(stage)} ", style="bold")
+    for number, (stage, count) in enumerate(stages.items(), start=1):
+        # With plain glyphs the list marks a signed stage by its number: say which is which.
+        shown = f"{number}:{inert(stage)}" if plain() else inert(stage)
+        line.append(f"  {shown} ", style="bold")
         line.append(f"{count}/{total}")
     return line

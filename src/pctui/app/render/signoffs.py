@@ -7,6 +7,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from pctui.app.render.badges import standing_word, verdict_word
+from pctui.app.render.glyphs import glyph
 from pctui.app.render.texts import inert_text
 from pctui.i18n import _, format_datetime
 from pctui.model.inert import inert
@@ -42,7 +43,7 @@ def signoff_lines(item: Item, review: Review) -> Text:
             out.append("\n")
         out.append_text(line)
         if signoff.comment:
-            out.append("\n    “")
+            out.append("\n    " + glyph("open-quote"))
             out.append_text(inert_text(signoff.comment, style="italic"))
-            out.append("”")
+            out.append(glyph("close-quote"))
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from pctui.app.render.glyphs import glyph
 from pctui.app.render.palette import style
 from pctui.i18n import _
 from pctui.model.diff import DELETE, EQUAL, Segment
@@ -55,9 +56,11 @@ def diff_text(segments: list[Segment], limit: int = SHOWN) -> Text:
     """Segments as one Text: deletions struck through, insertions bold and underlined.
 
     A deleted or inserted line break is shown as ↵ before the break itself, because an
-    invisible change to the paragraphs would otherwise read as no change at all. When the
-    texts together are longer than `limit` characters, unchanged runs are cut to the
-    CONTEXT around each change and what is still beyond `limit` is counted, not shown.
+    invisible change to the paragraphs would otherwise read as no change at all. With
+    plain glyphs (a console that shows no strike-through) changes are also bracketed:
+    [-removed-] {+added+}. When the texts together are longer than `limit` characters,
+    unchanged runs are cut to the CONTEXT around each change and what is still beyond
+    `limit` is counted, not shown.
     """
     total = sum(len(text) for _, text in segments)
     out = Text()
@@ -74,9 +77,10 @@ def diff_text(segments: list[Segment], limit: int = SHOWN) -> Text:
             done += len(text)
             continue
         part = text[:room]
-        out.append(
-            inert(part).replace("\n", "↵\n"), style=style("deleted" if op == DELETE else "inserted")
-        )
+        kind = "deleted" if op == DELETE else "inserted"
+        marked = inert(part).replace("\n", glyph("line-break") + "\n")
+        opened, closed = glyph(f"{kind}-open"), glyph(f"{kind}-close")
+        out.append(f"{opened}{marked}{closed}", style=style(kind))
         done += len(part)
     if done < total:
         out.append_text(_not_shown(total - done, total))

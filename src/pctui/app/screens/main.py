@@ -12,8 +12,10 @@ from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import ActiveBinding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
@@ -24,6 +26,7 @@ from pctui.app.editor import run_editor
 from pctui.app.keys import ACTIONS, EDITOR, bindings, translated
 from pctui.app.listing import ListFilter, neighbour_needing, visible_items
 from pctui.app.operations import ERROR, WARNING, Outcome
+from pctui.app.screens.code_view import DIFF, TOML, CodeScreen
 from pctui.app.screens.comment import CommentScreen
 from pctui.app.screens.edit import Edited, EditScreen, too_long_to_edit
 from pctui.app.screens.filter import FilterChoice, FilterScreen
@@ -34,12 +37,29 @@ from pctui.app.widgets.item_list import ItemList
 from pctui.app.widgets.progress_line import ProgressLine
 from pctui.app.widgets.search_bar import SearchBar
 from pctui.app.widgets.title_bar import TitleBar
-from pctui.i18n import _
+from pctui.git.pending_diff import PendingDiff, pending_diff
+from pctui.i18n import N_, _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation, Item
 from pctui.storage import ConsultationFile
 
-NEEDS_ITEM = {"approve", "request_changes", "withdraw", "edit", "external_edit", "cycle_diff"}
+NEEDS_ITEM = {"approve", "request_changes", "withdraw", "edit", "external_edit", "cycle_diff",
+              "view_source"}  # fmt: skip
+# Titles of the highlighted views (v, D).
+SOURCE_TITLE = N_("No.{no} as written in {name}")
+DIFF_TITLE = N_("git diff HEAD -- {name}: what a commit would record now")
+NEW_FILE_TITLE = N_("{name} is not committed yet: a commit would add all of it")
+FALLBACK_PYGMENTS = "native"
+
+
+class PendingDiffFound(Message):
+    """The pending git diff of the file, read by a worker."""
+
+    def __init__(self, found: PendingDiff) -> None:
+        super().__init__()
+        self.found = found
+
+
 NEEDS_ROWS = {"next_item", "previous_item", "first_item", "last_item"}
 
 
@@ -145,6 +165,11 @@ class MainScreen(Screen[None]):
                                    "actions wait until it is read …").format(
                 name=self.file.path.name, shown=shown, total=total)))  # fmt: skip
         self.show_detail()
+
+    def restyle(self) -> None:
+        """Redraw every pre-styled text after the theme changed."""
+        self.table.forget_rows()
+        self.refresh_view()
 
     def show_detail(self) -> None:
         """Redraw the selected item's pane, and the footer when what can run changed."""
@@ -404,6 +429,41 @@ class MainScreen(Screen[None]):
             self.refresh_view()
 
         self.app.push_screen(FilterScreen(self.file.consultation, self.login), chosen)
+
+    def _pygments_style(self) -> str:
+        spec = getattr(self.app, "theme_spec", None)
+        return spec.pygments if spec is not None else FALLBACK_PYGMENTS
+
+    def action_view_source(self) -> None:
+        """Show the selected item's TOML block as the file holds it, highlighted."""
+        item = self.selected
+        if item is None:
+            return
+        text = self.file.item_text(item.no)
+        first_line = self.file.place(item.no, "items")[0]
+        title = _(SOURCE_TITLE).format(no=item.no, name=self.file.path.name)
+        screen = CodeScreen(title, text, TOML, self._pygments_style(), first_line)
+        self.app.push_screen(screen)
+
+    def action_pending_diff(self) -> None:
+        """Show what a commit of the file would record (git runs in a worker)."""
+        self._read_pending_diff()
+
+    @work(thread=True, exclusive=True, group="pending-diff", exit_on_error=False)
+    def _read_pending_diff(self) -> None:
+        self.post_message(PendingDiffFound(pending_diff(self.file.path)))
+
+    def on_pending_diff_found(self, message: PendingDiffFound) -> None:
+        """Show the diff, or say why there is none."""
+        found = message.found
+        if not found.text:
+            self.say(Outcome(found.message, WARNING, False))
+            return
+        name = self.file.path.name
+        title = _(NEW_FILE_TITLE if found.new_file else DIFF_TITLE).format(name=name)
+        command = f"git diff HEAD -- {name}"
+        self.app.push_screen(CodeScreen(title, found.text, DIFF, self._pygments_style(),
+                                        command=command))  # fmt: skip
 
     def action_help(self) -> None:
         """Show every key."""

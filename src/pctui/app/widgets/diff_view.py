@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from pctui.app.diff_state import HIDDEN, INLINE, DiffBase
+from pctui.app.render.glyphs import glyph
 from pctui.app.render.palette import style
 from pctui.app.render.texts import diff_text
 from pctui.app.widgets.wrapped_text import WrappedText
@@ -18,8 +19,8 @@ from pctui.model.records import Item
 
 def diff_title(item: Item, base: DiffBase) -> str:
     """ "diff rev 1 → 3 (since your sign-off)": the border title."""
-    return _("diff rev {base} → {current} ({reason})").format(
-        base=base.index, current=item.current_index, reason=_(base.reason)
+    return _("diff rev {base} {arrow} {current} ({reason})").format(
+        base=base.index, arrow=glyph("arrow"), current=item.current_index, reason=_(base.reason)
     )
 
 
@@ -57,9 +58,13 @@ class DiffView(Vertical):
         self.border_subtitle = _("[ older · ] newer · d mode")
         summary.update(
             Text.assemble(
-                ("−" + str(deleted), style("minus")), " ", ("+" + str(inserted), style("plus")),
-                _(" characters; "), (_("struck"), style("deleted")), _(" = removed, "),
-                (_("underlined"), style("inserted")), _(" = added"),
+                (glyph("minus") + str(deleted), style("minus")), " ",
+                ("+" + str(inserted), style("plus")), _(" characters; "),
+                (glyph("deleted-open") + _("struck") + glyph("deleted-close"), style("deleted")),
+                _(" = removed, "),
+                (glyph("inserted-open") + _("underlined") + glyph("inserted-close"),
+                 style("inserted")),
+                _(" = added"),
                 style="dim",
             )
         )  # fmt: skip

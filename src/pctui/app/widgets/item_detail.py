@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from pctui.app.diff_state import DiffBase
 from pctui.app.render.badges import state_badge
+from pctui.app.render.glyphs import glyph
 from pctui.app.render.signoffs import signoff_lines
 from pctui.app.render.texts import inert_text
 from pctui.app.widgets.diff_view import DiffView
@@ -84,7 +85,7 @@ class ItemDetail(VerticalScroll):
         opinion.update(inert_text(item.opinion))
         response.border_title = response_title(consultation, item)
         current = item.current
-        response.update(inert_text(current.text) if current else Text("—", style="dim"))
+        response.update(inert_text(current.text) if current else Text(glyph("dash"), style="dim"))
         if current and current.note:
             response.border_subtitle = _("note: {note}").format(note=inert(current.note))
         else:

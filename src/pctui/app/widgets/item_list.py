@@ -24,6 +24,7 @@ from textual.strip import Strip
 from pctui.app.derived import Derived, DerivedCache
 from pctui.app.listing import opinion_summary
 from pctui.app.render.badges import BADGE_WIDTH, badge_width, stage_marks, state_badge
+from pctui.app.render.glyphs import glyph
 from pctui.i18n import N_, _
 from pctui.model.inert import inert
 from pctui.model.records import Item, Review
@@ -38,7 +39,7 @@ def item_row(item: Item, review: Review, derived: Derived) -> Row:
     summary = Text()
     if item.topic:
         summary.append(f"【{inert(item.topic)}】", style="bold")
-    summary.append(inert(opinion_summary(item)))
+    summary.append(inert(opinion_summary(item, ellipsis=glyph("ellipsis"))))
     return (
         Text(str(item.no)),
         state_badge(derived.state),
@@ -163,6 +164,12 @@ class ItemList(ScrollView, can_focus=True):
         self._scroll_to_cursor()
         if self.selected_no != before:
             self.post_message(self.Highlighted(self.selected_no))
+
+    def forget_rows(self) -> None:
+        """Drop the rows built so far (their styles changed with the theme); the next `show`
+        builds them again."""
+        self._built.clear()
+        self._strips.clear()
 
     # ---- the cursor ---------------------------------------------------------------------
 

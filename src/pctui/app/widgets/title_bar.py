@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from pctui.app.render.glyphs import glyph
 from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
@@ -17,7 +18,7 @@ def who_text(consultation: Consultation, login: str) -> Text:
     stages = consultation.review.stages_of(login)
     who = Text(inert(login), style="bold")
     if stages:
-        who.append(" · " + "・".join(inert(stage) for stage in stages))
+        who.append(" · " + glyph("stage-join").join(inert(stage) for stage in stages))
     else:
         who.append(" · " + _("not a reviewer (read only)"), style="italic")
     return who
@@ -46,6 +47,6 @@ class TitleBar(Horizontal):
         meta = consultation.meta
         title = Text(inert(meta.title), style="bold")
         if meta.organization:
-            title.append(" — " + inert(meta.organization))
+            title.append(f" {glyph('dash')} " + inert(meta.organization))
         self.query_one("#title", Static).update(title)
         self.query_one("#who", Static).update(who_text(consultation, self._login))
