@@ -64,6 +64,18 @@ class Terminal:
         mark = len(self.output)
         os.write(self.fd, keys.encode("utf-8"))
         self.wait_for(then, mark, timeout)
+        self.settle()
+
+    def settle(self, quiet: float = 0.3) -> None:
+        """Read until the app has written nothing for `quiet` seconds.
+
+        `then` may already be drawn by a late repaint of the previous screen; and a lone
+        ESC is held by Textual's input parser until no more bytes follow it, so a key sent
+        too soon after one would be read as alt+key. Waiting for the screen to be still
+        makes the next key land on the screen the test means.
+        """
+        while self._read(time.monotonic() + quiet):
+            pass
 
     def finish(self) -> str:
         """Quit (q), read to the end, and return everything written, decoded."""
