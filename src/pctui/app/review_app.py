@@ -23,6 +23,7 @@ from pctui.app.screens.main import MainScreen
 from pctui.app.theme_setup import install_themes
 from pctui.i18n import _
 from pctui.model.identity import current_login
+from pctui.model.inert import inert
 from pctui.storage import ConsultationFile, LoadError, Problem, SaveError
 from pctui.theming import DEFAULT_THEME, Catalog, ThemeSpec, load_catalog
 
@@ -129,7 +130,7 @@ class ReviewApp(App[None]):
             self.set_keymap(keymap)
             self.keys_changed = keymap
         for problem in problems:
-            self.notify(problem, severity="warning", timeout=10, markup=False)
+            self.notify(inert(problem), severity="warning", timeout=10, markup=False)
 
     def hang_up(self) -> None:
         """The terminal is gone (SIGHUP: an SSH connection dropped, the window closed).

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
-from pctui.git.audit import CARRIED, HAND_EDITED, MERGE, UNCOMMITTED, Report, Trace, audit
+from pctui.cli.output import json_text
+from pctui.git.audit import (
+    CARRIED,
+    COMMITTED_BY_OTHER,
+    HAND_EDITED,
+    MERGE,
+    UNCOMMITTED,
+    Report,
+    Trace,
+    audit,
+)
 from pctui.git.history import Commit
 from pctui.git.run import GitError
 from pctui.i18n import N_, _, ngettext
@@ -18,8 +27,9 @@ from pctui.words import verdict_name
 
 DESCRIPTION = N_("""\
 Walk FILE's git history (following renames) and report, for each sign-off in the file,
-the commit that introduced it and whether that commit's author is the signer (by the
-email, else the name, in review.reviewers, else the login). A sign-off brought in by
+the commit that introduced it and whether that commit's author and committer are the
+signer (by the email, else the name, in review.reviewers, else the login). A sign-off
+authored as the signer but committed by someone else is a finding. A sign-off brought in by
 someone else's commit is accepted when pctui recorded it there (a Pctui-Signoff trailer:
 an approval commit carries the earlier stages' sign-offs); --strict reports those too.
 Findings: sign-offs typed into the file by hand, digests that do not match their
@@ -33,6 +43,8 @@ _WHY = {
     MERGE: N_("appeared in merge commit {c} ({a}), on neither side before it"),
     UNCOMMITTED: N_("not committed yet (pctui commit FILE)"),
     CARRIED: N_("committed in {c} by {a}, not by the signer (recorded by pctui)"),
+    COMMITTED_BY_OTHER: N_("authored as the signer in {c} but committed by {k}: "
+                           "git commit --author, or history rewritten by someone else?"),
 }  # fmt: skip
 
 
@@ -54,7 +66,8 @@ def _why(verdict: str | None, commit: Commit | None, strict: bool) -> list[str]:
     if verdict not in _WHY or (verdict == CARRIED and not strict):
         return []
     author = f"{commit.author} <{commit.email}>" if commit else ""
-    return [_(_WHY[verdict]).format(c=commit.short if commit else "", a=author)]
+    committer = f"{commit.committer} <{commit.committer_email}>" if commit else ""
+    return [_(_WHY[verdict]).format(c=commit.short if commit else "", a=author, k=committer)]
 
 
 def _findings(file: ConsultationFile, report: Report, strict: bool) -> list[str]:
@@ -85,6 +98,8 @@ def _json(trace: Trace) -> dict[str, Any]:
         "at": s.at.isoformat(), "revision": s.revision, "trace": trace.verdict,
         "commit": c.sha if c else None, "author": c.author if c else None,
         "email": c.email if c else None, "problems": list(trace.problems),
+        "committer": c.committer if c else None,
+        "committer_email": c.committer_email if c else None,
         "withdrawal": trace.withdrawal,
         "withdrawal_commit": trace.withdrawal_commit.sha if trace.withdrawal_commit else None,
     }  # fmt: skip
@@ -104,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
         payload = {"clean": clean, "commits": report.commits,
                    "signoffs": [_json(t) for t in report.traces],
                    "findings": findings}  # fmt: skip
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(json_text(payload))
         return OK if clean else FINDING
     for trace in report.traces:
         print(trace.describe())

@@ -24,6 +24,7 @@ from pctui.cli import open as open_command
 from pctui.cli.common import BAD_INPUT, OK, Exit
 from pctui.cli.helpformat import HelpFormatter
 from pctui.cli.language import add_option, settle, settle_for_file
+from pctui.cli.output import inert_output
 from pctui.i18n import N_, _
 
 DESCRIPTION = N_("""\
@@ -51,7 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Everything printed passes through `inert` (see `pctui.cli.output`): messages quote
+    file content, and no control or bidi character from a file may reach the terminal.
+    """
+    with inert_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     settled = settle(argv)
     parser = build_parser()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from pctui.cli.common import OK, load, pad, width
+from pctui.cli.output import json_text
 from pctui.i18n import N_, _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     consultation = load(args.file).consultation
     data = status_data(consultation)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_text(data))
         return OK
     total = len(consultation.items)
     print(f"{inert(consultation.meta.title)} ({inert(consultation.meta.id)})")

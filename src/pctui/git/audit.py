@@ -1,7 +1,8 @@
 """The audit: every sign-off in the file traced to the commit that brought it in.
 
 For each sign-off of the current file: the commit that introduced it (the oldest version
-in the file's history holding it), and whether that commit's author is the signer. A
+in the file's history holding it), and whether that commit's author is the signer (and,
+since `git commit --author` can name anyone, whether its committer is too). A
 sign-off whose commit author is someone else is accepted only when pctui recorded it in
 that commit (a `Pctui-Signoff` trailer: the approval commit of a later stage carries the
 earlier stages' sign-offs); anything else was typed into the file by hand. Sign-offs whose
@@ -26,7 +27,8 @@ from pctui.model.state import INVALID, standings
 from pctui.storage import ConsultationFile
 
 # Verdicts on one sign-off.
-BY_SIGNER = "by-signer"  # introduced in a commit whose author is the signer
+BY_SIGNER = "by-signer"  # introduced in a commit whose author (and committer) is the signer
+COMMITTED_BY_OTHER = "committed-by-other"  # authored as the signer, committed by someone else
 CARRIED = "carried"  # introduced by pctui in another reviewer's commit (recorded in a trailer)
 HAND_EDITED = "hand-edited"  # introduced in a commit by someone else, not recorded by pctui
 MERGE = "merge"  # appeared in a merge commit, on neither side before it
@@ -54,6 +56,8 @@ class Trace:
             return f"{what}: not committed"
         c = self.commit
         line = f"{what}: {c.short} {c.date[:10]} {c.author} <{c.email}> [{self.verdict}]"
+        if self.verdict == COMMITTED_BY_OTHER:
+            line += f" committed by {c.committer} <{c.committer_email}>"
         w = self.withdrawal_commit
         if self.withdrawal is not None:
             line += f"; withdrawn: {w.short} {w.author} <{w.email}>" if w else "; withdrawn:"
@@ -72,7 +76,9 @@ class Report:
 
     def findings(self, strict: bool = False) -> list[Trace]:
         """Traces that do not check out (with `strict`, carried sign-offs too)."""
-        bad = {HAND_EDITED, MERGE, UNCOMMITTED} | ({CARRIED} if strict else set())
+        bad = {HAND_EDITED, MERGE, UNCOMMITTED, COMMITTED_BY_OTHER} | (
+            {CARRIED} if strict else set()
+        )
         return [t for t in self.traces if t.verdict in bad or t.withdrawal in bad or t.problems]
 
     def clean(self, strict: bool = False) -> bool:
@@ -87,12 +93,24 @@ def author_is(login: str, reviewer: Reviewer | None, commit: Commit) -> bool:
     review.reviewers has one, else their name, else the login as the author's name or as
     the part of the author's email before the @.
     """
+    return _identity_is(login, reviewer, commit.author, commit.email)
+
+
+def committer_is(login: str, reviewer: Reviewer | None, commit: Commit) -> bool:
+    """True when `commit`'s committer is `login` (by the same rule as `author_is`), or
+    when the committer is not known."""
+    if not commit.committer and not commit.committer_email:
+        return True
+    return _identity_is(login, reviewer, commit.committer, commit.committer_email)
+
+
+def _identity_is(login: str, reviewer: Reviewer | None, name: str, email: str) -> bool:
     if reviewer is not None and reviewer.email:
-        return commit.email.strip().lower() == reviewer.email.strip().lower()
+        return email.strip().lower() == reviewer.email.strip().lower()
     if reviewer is not None and reviewer.name:
-        return commit.author.strip() == reviewer.name.strip()
-    local = commit.email.split("@", 1)[0].lower()
-    return login in (commit.author.strip(), local) or login.lower() == local
+        return name.strip() == reviewer.name.strip()
+    local = email.split("@", 1)[0].lower()
+    return login in (name.strip(), local) or login.lower() == local
 
 
 def audit(file: ConsultationFile) -> Report:
@@ -200,8 +218,10 @@ def _verdict(
     """How a sign-off (or, with `withdrawal`, its withdrawn stamp) came into the history."""
     if commit is None:
         return UNCOMMITTED
-    if author_is(signoff.by, review.reviewers.get(signoff.by), commit):
-        return BY_SIGNER
+    reviewer = review.reviewers.get(signoff.by)
+    if author_is(signoff.by, reviewer, commit):
+        # `git commit --author` names anyone; the committer is who ran git.
+        return BY_SIGNER if committer_is(signoff.by, reviewer, commit) else COMMITTED_BY_OTHER
     if commit.is_merge:
         return MERGE
     recorded = commit.withdrawals if withdrawal else commit.recorded

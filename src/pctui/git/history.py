@@ -15,7 +15,8 @@ from pctui.git.run import GitError, git, literal
 
 _FIELDS = ["%H", "%P", "%an", "%ae", "%aI",
            f"%(trailers:key={SIGNOFF_TRAILER},valueonly,separator=%x1d)",
-           f"%(trailers:key={WITHDRAWN_TRAILER},valueonly,separator=%x1d)"]  # fmt: skip
+           f"%(trailers:key={WITHDRAWN_TRAILER},valueonly,separator=%x1d)",
+           "%cn", "%ce"]  # fmt: skip
 
 
 @dataclass
@@ -31,6 +32,8 @@ class Commit:
     withdrawals: set[str] = field(default_factory=set)  # Pctui-Withdrawn trailer values
     path: str = ""
     content: bytes | None = None  # None when the file is absent there
+    committer: str = ""  # who made the commit (`--author` can name someone else)
+    committer_email: str = ""
 
     @property
     def short(self) -> str:
@@ -52,8 +55,11 @@ def _parse_log(raw: str, path: str) -> list[Commit]:
         parts = record.split("\x1f")
         if len(parts) < len(_FIELDS) + 1:
             continue
-        sha, parents, author, email, date, signed, withdrawn = parts[: len(_FIELDS)]
+        sha, parents, author, email, date, signed, withdrawn, committer, committer_email = parts[
+            : len(_FIELDS)
+        ]
         commit = Commit(sha, parents.split(), author, email, date)
+        commit.committer, commit.committer_email = committer, committer_email
         commit.recorded = {t.strip() for t in signed.split("\x1d") if t.strip()}
         commit.withdrawals = {t.strip() for t in withdrawn.split("\x1d") if t.strip()}
         tokens = [t for t in parts[len(_FIELDS)].strip("\0\n").split("\0") if t != ""]

@@ -20,6 +20,9 @@ _INVISIBLE = (
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
 _SUSPECT = re.compile(f"[{re.escape(_CONTROLS + _INVISIBLE)}]")
+# C1 controls and the invisible characters: what a TOML writer must escape beyond C0 and
+# DEL for a file to be safe to print and diff.
+UNPRINTABLE_BEYOND_C0 = "".join(chr(c) for c in range(0x80, 0xA0)) + _INVISIBLE
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -37,6 +40,37 @@ def inert(text: str) -> str:
     if not _SUSPECT.search(text):
         return text
     return _SUSPECT.sub(_visible, text)
+
+
+def _one_visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else ONE_MARK
+
+
+# What stands for a C1, bidi or invisible character where one character must stay one
+# (an editor whose cursor counts characters): a box with an X, one cell wide everywhere.
+ONE_MARK = "\u2327"  # ⌧
+
+
+def inert_each(text: str) -> str:
+    """`text` with each character `inert` would replace replaced by exactly one visible
+    character (␛ for ESC, ⌧ for a C1, bidi or invisible one), so offsets stay the same."""
+    if not _SUSPECT.search(text):
+        return text
+    return _SUSPECT.sub(_one_visible, text)
+
+
+def escaped(text: str) -> str:
+    """`text` with each character `inert` would replace written as a `\\uXXXX` escape.
+
+    Inside a JSON string this is lossless (a reader gets the very same characters back),
+    while the output itself holds no control, bidi or invisible character.
+    """
+    if not _SUSPECT.search(text):
+        return text
+    return _SUSPECT.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 # Control characters have no Unicode name; these are the ones worth naming in a message.

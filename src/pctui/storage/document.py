@@ -310,6 +310,10 @@ class ConsultationFile:
             return self._loaded.chunks[index].text
         return tomlkit.dumps({ITEMS: [tomlkit.parse(self._loaded.header.text)[ITEMS][index]]})
 
+    def header_place(self, table: str, index: int = 0, key: str | None = None) -> tuple[int, int]:
+        """1-based (line, column) of `key` in the `index`-th `table` of the header."""
+        return Locator(self._loaded.header.text).find(table, index, key)
+
     def place(self, no: int, table: str, index: int = 0, key: str | None = None) -> tuple[int, int]:
         """1-based (line, column) of `key` in the `index`-th `table` of item `no`."""
         position = self._index[no]

@@ -1,7 +1,9 @@
 """Findings that do not stop a file from loading but that a reviewer must see.
 
 Sign-offs that could not have been given (an impostor, a self-approval, a digest that no
-longer matches its text) and text carrying control, bidi or invisible characters.
+longer matches its text) and text carrying control, bidi or invisible characters: any
+text of the file a reader sees (opinions, responses, notes, comments, logins, the
+header's facts), each reported at its key with the offending characters named.
 """
 
 from __future__ import annotations
@@ -9,14 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pctui.i18n import _, ngettext
-from pctui.model.inert import suspicious
-from pctui.model.records import Item, Review, Signoff
+from pctui.model.inert import inert, suspicious
+from pctui.model.records import Consultation, Item, Review, Signoff
 from pctui.model.state import INVALID, Progress, progress
 from pctui.storage.document import ConsultationFile
 from pctui.storage.item_schema import ITEMS, REVISIONS, SIGNOFFS
 from pctui.storage.problems import WARNING, Problem
 
 _LIMIT = 3  # characters named per text; the rest are counted
+HEADER, INTAKE, REVIEW, REVIEWERS, SECTIONS = (
+    "consultation", "intake", "review", "review.reviewers", "sections"
+)  # fmt: skip
+_META_KEYS = ("title", "organization", "department", "url", "opinion_heading", "response_heading")
 
 
 def _reason_key(item: Item, signoff: Signoff, review: Review) -> str:
@@ -34,15 +40,75 @@ def _reason_key(item: Item, signoff: Signoff, review: Review) -> str:
     return "by"
 
 
+def _marks_message(what: str, text: str) -> str | None:
+    """ "<what> contains U+001B ESCAPE at character 4 … (shown inertly)", or None."""
+    marks = suspicious(text)
+    if not marks:
+        return None
+    named = ", ".join(
+        _("{character} at character {offset}").format(character=name, offset=offset + 1)
+        for offset, name in marks[:_LIMIT]
+    )
+    rest = len(marks) - _LIMIT
+    more = ngettext(" and {count} more", " and {count} more", rest).format(count=rest)
+    return _("{where} contains {characters}{more} (shown inertly)").format(
+        where=what, characters=named, more=more if rest > 0 else ""
+    )
+
+
+def _header_texts(consultation: Consultation) -> list[tuple[str, int, str, str, str]]:
+    """(table, index, key, what, text) of every text of the header a reader may see."""
+    meta, intake, review = consultation.meta, consultation.intake, consultation.review
+    texts = [(HEADER, 0, key, f"consultation.{key}", getattr(meta, key)) for key in _META_KEYS]
+    texts += [(HEADER, 0, "places", "consultation.places", place) for place in meta.places]
+    texts += [(INTAKE, 0, "methods", "intake.methods", method) for method in intake.methods]
+    texts += [(INTAKE, 0, "submitter_unit", "intake.submitter_unit", intake.submitter_unit)]
+    texts += [(REVIEW, 0, "stages", "review.stages", stage) for stage in review.stages]
+    texts += [(REVIEW, 0, "classes", "review.classes", c.label) for c in review.classes]
+    for login, reviewer in review.reviewers.items():
+        texts.append((REVIEWERS, 0, login, _("a login in review.reviewers"), login))
+        for key in ("name", "email"):
+            value = getattr(reviewer, key)
+            texts.append(
+                (REVIEWERS, 0, login, f"review.reviewers.{inert(login)}.{key}", value or "")
+            )
+    for index, section in enumerate(consultation.sections):
+        texts.append((SECTIONS, index, "title", f"sections[{index + 1}].title", section.title))
+    return texts
+
+
+def _item_texts(item: Item) -> list[tuple[str, int, str, str, str]]:
+    """(table, index, key, what, text) of every text of `item` a reader may see."""
+    texts = [
+        (ITEMS, 0, "opinion", "opinion", item.opinion),
+        (ITEMS, 0, "topic", "topic", item.topic or ""),
+    ]
+    revision = _("revision {revision} {key}")
+    for i, each in enumerate(item.revisions):
+        for key, value in (("text", each.text), ("note", each.note), ("author", each.author)):
+            texts.append((REVISIONS, i, key, revision.format(revision=i + 1, key=key), value or ""))
+    signoff = _("sign-off {signoff} {key}")
+    for i, given in enumerate(item.signoffs):
+        for key, value in (("by", given.by), ("comment", given.comment)):
+            texts.append((SIGNOFFS, i, key, signoff.format(signoff=i + 1, key=key), value or ""))
+    return texts
+
+
 def integrity_warnings(
     file: ConsultationFile, progresses: Sequence[Progress] | None = None
 ) -> list[Problem]:
-    """Every invalid sign-off and every suspicious character, as located warnings.
+    """Every invalid sign-off and every text holding a control, bidi or invisible
+    character (the header's and every item's), as located warnings.
 
     `progresses` (one per item, in order) are used when the caller has computed them.
     """
     path = str(file.path)
     found: list[Problem] = []
+    for table, index, key, what, text in _header_texts(file.consultation):
+        message = _marks_message(what, text)
+        if message:
+            line, col = file.header_place(table, index, key)
+            found.append(Problem(path, line, col, message, WARNING))
 
     def warn(no: int, table: str, index: int, key: str, message: str) -> None:
         line, col = file.place(no, table, index, key)
@@ -60,22 +126,8 @@ def integrity_warnings(
                     stage=signoff.stage, login=signoff.by, reason=standing.reason
                 )
                 warn(item.no, SIGNOFFS, index, _reason_key(item, signoff, review), message)
-        texts = [(ITEMS, 0, "opinion", item.opinion), (ITEMS, 0, "topic", item.topic or "")]
-        texts += [(REVISIONS, i, "text", r.text) for i, r in enumerate(item.revisions)]
-        for table, index, key, text in texts:
-            marks = suspicious(text)
-            if not marks:
-                continue
-            named = ", ".join(
-                _("{character} at character {offset}").format(character=what, offset=offset + 1)
-                for offset, what in marks[:_LIMIT]
-            )
-            rest = len(marks) - _LIMIT
-            more = ngettext(" and {count} more", " and {count} more", rest).format(count=rest)
-            where = key if table == ITEMS else _("revision {revision} {key}").format(
-                revision=index + 1, key=key)  # fmt: skip
-            message = _("{where} contains {characters}{more} (shown inertly)").format(
-                where=where, characters=named, more=more if rest > 0 else ""
-            )
-            warn(item.no, table, index, key, message)
+        for table, index, key, what, text in _item_texts(item):
+            message = _marks_message(what, text)
+            if message:
+                warn(item.no, table, index, key, message)
     return sorted(found, key=lambda p: (p.line, p.col))

@@ -14,18 +14,20 @@ from tomlkit.items import AoT, Table
 
 from pctui.model.records import Consultation, Item, Revision, Signoff
 from pctui.storage.chunks import open_string_at
+from pctui.storage.escape import basic_string_body
 
 
 def text_value(text: str) -> Any:
-    """A TOML string for `text`: multi-line basic when it has line breaks, for readable diffs.
+    """A TOML string for `text`: multi-line basic when it has line breaks, for readable diffs;
+    C1 controls, bidi and zero-width characters written as `\\uXXXX` like C0 controls.
 
     A carriage return is the exception: a TOML reader turns a raw CRLF inside a multi-line
     string into LF, which would change the text (and void its digest) on the next load, so
     a text holding one is written as a single-line string where every CR is escaped.
     """
-    if "\n" in text and "\r" not in text:
-        return tomlkit.string(text, multiline=True)
-    return tomlkit.string(text)
+    multiline = "\n" in text and "\r" not in text
+    # Escaped here (see pctui.storage.escape): invisible characters too, in linear time.
+    return tomlkit.string(basic_string_body(text, multiline), multiline=multiline, escape=False)
 
 
 def _spaced(table: Table) -> Table:
@@ -182,7 +184,7 @@ def item_table(item: Item) -> Table:
     table["no"] = item.no
     table["section"] = item.section
     if item.topic:
-        table["topic"] = item.topic
+        table["topic"] = text_value(item.topic)
     table["opinion"] = text_value(item.opinion)
     if item.count != 1:
         table["count"] = item.count

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from pctui.app.render.badges import standing_word, verdict_word
 from pctui.app.render.glyphs import glyph
+from pctui.app.render.texts import inert_text
 from pctui.i18n import _, format_datetime
 from pctui.model.inert import inert
 from pctui.model.records import Item, Review
@@ -43,6 +44,6 @@ def signoff_lines(item: Item, review: Review) -> Text:
         out.append_text(line)
         if signoff.comment:
             out.append("\n    " + glyph("open-quote"))
-            out.append(inert(signoff.comment), style="italic")
+            out.append_text(inert_text(signoff.comment, style="italic"))
             out.append(glyph("close-quote"))
     return out

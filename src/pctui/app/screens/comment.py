@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from pctui.app.widgets.inert_fields import PlainInput
 from pctui.i18n import _
 
 
@@ -28,7 +29,7 @@ class CommentScreen(ModalScreen[str | None]):
         """A title, the input and the keys."""
         with Vertical(classes="dialog"):
             yield Static(self._title, markup=False)
-            yield Input(placeholder=_("what should change?"), id="comment")
+            yield PlainInput(placeholder=_("what should change?"), id="comment")
             yield Static(_("enter: send   escape: cancel"), classes="dialog-keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -15,8 +15,46 @@ from textual.widgets import Footer, Input, Static, TextArea
 from pctui.app.keys import EDITOR, bindings, translated
 from pctui.app.render.texts import inert_text
 from pctui.app.screens.confirm import ConfirmScreen
-from pctui.i18n import _
-from pctui.model.inert import inert
+from pctui.app.widgets.inert_fields import InertTextArea, PlainInput
+from pctui.i18n import _, ngettext
+from pctui.model.inert import inert, suspicious
+
+# Textual's TextArea wraps a whole line again at each key press: 0.5 s for a line of
+# 20,000 characters, seconds for a megabyte. Longer lines go to the reviewer's own editor.
+LONGEST_LINE = 10_000
+
+
+def too_long_to_edit(no: int, text: str) -> str:
+    """Why `text` cannot be edited here (a line longer than LONGEST_LINE), or ""."""
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    if longest <= LONGEST_LINE:
+        return ""
+    return _("No.{no}: a line of this response is {length} characters long, too long to edit "
+             "here (at most {limit}); E opens it in your own editor.").format(
+        no=no, length=f"{longest:,}", limit=f"{LONGEST_LINE:,}")  # fmt: skip
+
+
+# Characters Textual's TextArea takes for line ends (it splits lines as str.splitlines does).
+LINE_BREAKING = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def hidden_note(text: str) -> str:
+    """What the editor's title says about control and invisible characters in `text`:
+    that they are shown as marks, and which ones become line breaks on saving ("" when
+    there are none)."""
+    marks = len(suspicious(text))
+    if not marks:
+        return ""
+    breaking = sum(1 for char in text.replace("\r\n", "\n") if char in LINE_BREAKING)
+    kept = (ngettext("{count} of them (CR, VT, FF, NEL …) becomes a line break if you save",
+                     "{count} of them (CR, VT, FF, NEL …) become line breaks if you save",
+                     breaking).format(count=breaking)
+            if breaking else _("kept unless deleted"))  # fmt: skip
+    return ngettext(
+        " (it holds {count} control or invisible character, shown as ␛ … or ⌧; {kept})",
+        " (it holds {count} control or invisible characters, shown as ␛ … or ⌧; {kept})",
+        marks,
+    ).format(count=marks, kept=kept)
 
 
 @dataclass(frozen=True)
@@ -42,6 +80,7 @@ class EditScreen(Screen[Edited | None]):
         self._opinion = opinion
         self._original = text
         self._base = base
+        self._opened = text
 
     def compose(self) -> ComposeResult:
         """Title, text area, note, footer."""
@@ -50,19 +89,22 @@ class EditScreen(Screen[Edited | None]):
                 title = _("Editing No.{no}, starting from revision {revision}")
             else:
                 title = _("Editing No.{no}, starting from an empty draft")
-            yield Static(title.format(no=self._no, revision=self._base), id="edit-title",
-                         markup=False)  # fmt: skip
+            title = title.format(no=self._no, revision=self._base) + hidden_note(self._original)
+            yield Static(title, id="edit-title", markup=False)
             with Horizontal(id="edit-panes"):
                 # The opinion being answered, beside the editor when there is room.
                 with VerticalScroll(id="edit-opinion"):
                     yield Static(inert_text(self._opinion))
-                yield TextArea(self._original, id="editor", soft_wrap=True)
-            yield Input(placeholder=_("note: why it changed (optional)"), id="note")
+                yield InertTextArea(self._original, id="editor", soft_wrap=True)
+            yield PlainInput(placeholder=_("note: why it changed (optional)"), id="note")
         yield Footer()
 
     def on_mount(self) -> None:
         """Title the opinion's box."""
         self.query_one("#edit-opinion").border_title = _("the opinion, No.{no}").format(no=self._no)
+        # The text as the text area holds it: a CR or a form feed in the original is a line
+        # end there, so comparing with the original would call an untouched text changed.
+        self._opened = self.query_one("#editor", TextArea).text
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -72,10 +114,15 @@ class EditScreen(Screen[Edited | None]):
     @property
     def changed(self) -> bool:
         """True when the text differs from what the editor opened with."""
-        return self.query_one("#editor", TextArea).text != self._original
+        return self.query_one("#editor", TextArea).text != self._opened
 
     def action_save(self) -> None:
-        """Close and hand the text over to be saved (trailing blank lines dropped)."""
+        """Close and hand the text over to be saved (trailing blank lines dropped); an
+        untouched text is handed over as it was, for the model to say nothing changed."""
+        if not self.changed:
+            note = self.query_one("#note", Input).value.strip() or None
+            self.dismiss(Edited(self._original, note, self._base))
+            return
         text = self.query_one("#editor", TextArea).text.rstrip("\n")
         note = self.query_one("#note", Input).value.strip() or None
         self.dismiss(Edited(text, note, self._base))

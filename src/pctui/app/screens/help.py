@@ -37,7 +37,8 @@ def help_table(keys_changed: dict[str, str] | None = None) -> Table:
 
 FOOTNOTE = N_(
     "ctrl+p opens the command palette with every action that can run now. "
-    "Every action is saved to the file at once; quitting never asks."
+    "Every action is saved to the file at once; quitting asks only when a save failed "
+    "(a full disk, a read-only file) and a change is still kept in memory."
 )
 
 

@@ -28,7 +28,7 @@ from pctui.app.listing import ListFilter, neighbour_needing, visible_items
 from pctui.app.operations import ERROR, WARNING, Outcome
 from pctui.app.screens.code_view import DIFF, TOML, CodeScreen
 from pctui.app.screens.comment import CommentScreen
-from pctui.app.screens.edit import Edited, EditScreen
+from pctui.app.screens.edit import Edited, EditScreen, too_long_to_edit
 from pctui.app.screens.filter import FilterChoice, FilterScreen
 from pctui.app.screens.help import HelpScreen
 from pctui.app.watch import DiskWatch
@@ -336,6 +336,9 @@ class MainScreen(Screen[None]):
             return
         no = item.no
         text = item.current.text if item.current else ""
+        if too_long := too_long_to_edit(no, text):
+            self.say(Outcome(too_long, ERROR, False))
+            return
         screen = EditScreen(no, text, item.current_index, item.opinion)
         self.app.push_screen(screen, lambda edited: self._save_edit(no, edited))
 

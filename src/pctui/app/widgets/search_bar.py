@@ -6,12 +6,12 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Input
 
+from pctui.app.widgets.inert_fields import PlainInput
 from pctui.i18n import _
 
 
-class SearchBar(Input):
+class SearchBar(PlainInput):
     """An input for a substring searched in opinions and responses."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel", show=False)]
