@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.text import Text
 from textual.pilot import Pilot
 
 from pctui.app.render.glyphs import use_plain
 from pctui.app.render.palette import COLOUR, use_colour, use_styles
 from pctui.app.review_app import ReviewApp
 from pctui.app.screens.main import MainScreen
+from pctui.app.widgets.item_detail import ItemDetail
 from pctui.model.records import Consultation, Item
 from pctui.storage import ConsultationFile
 
@@ -35,6 +37,16 @@ class RecordingApp(ReviewApp):
         screen = self.screen_stack[0]
         assert isinstance(screen, MainScreen)
         return screen
+
+    @property
+    def detail(self) -> ItemDetail:
+        return self.main.query_one(ItemDetail)
+
+    def shown(self, part: str) -> Text:
+        """The text the item pane shows as `part` (opinion, response, diff-inline …)."""
+        text = self.detail.part(part)
+        assert text is not None, f"{part} is not shown"
+        return text
 
     def last_said(self) -> tuple[str, str]:
         assert self.said, "nothing was notified"

@@ -3,10 +3,7 @@ the diff starts from the revision I last signed."""
 
 from __future__ import annotations
 
-from textual.widgets import Static
-
 from pctui.app.diff_state import HIDDEN, INLINE, SIDE_BY_SIDE
-from pctui.app.widgets.diff_view import DiffView
 from pctui.model.actions import revise
 from pctui.storage import ConsultationFile
 
@@ -16,16 +13,22 @@ def test_d_cycles_inline_side_by_side_hidden(make_app, drive, disk) -> None:
     app = make_app("yamada")  # No.1 has two revisions
 
     async def script(pilot) -> None:
-        view = app.main.query_one(DiffView)
-        inline = view.query_one("#diff-inline", Static)
-        sides = view.query_one("#diff-sides")
-        assert (app.main.diff_mode, view.display, inline.display) == (INLINE, True, True)
+        detail = app.detail
+
+        def shown() -> tuple[str, bool, bool, bool]:
+            parts = ("diff-summary", "diff-inline", "diff-old")
+            return (app.main.diff_mode, *(detail.part(part) is not None for part in parts))
+
+        assert shown() == (INLINE, True, True, False)
+        assert detail.place("diff") is not None
         await pilot.press("d")
-        assert (app.main.diff_mode, inline.display, sides.display) == (SIDE_BY_SIDE, False, True)
+        assert shown() == (SIDE_BY_SIDE, True, False, True)
         await pilot.press("d")
-        assert (app.main.diff_mode, view.display) == (HIDDEN, False)
+        assert shown() == (HIDDEN, False, False, False)
+        assert detail.place("diff") is None
+        assert not any("diff rev" in line for line in detail.lines)
         await pilot.press("d")
-        assert (app.main.diff_mode, view.display) == (INLINE, True)
+        assert shown() == (INLINE, True, True, False)
 
     drive(app, script)
     assert disk.bytes() == before
@@ -35,11 +38,11 @@ def test_the_inline_diff_strikes_out_and_marks_characters(make_app, drive) -> No
     app = make_app("yamada")
 
     async def script(pilot) -> None:
-        text = app.main.query_one("#diff-inline", Static).content
+        text = app.shown("diff-inline")
         styles = {str(span.style) for span in text.spans}
         assert any("strike" in style for style in styles)
         assert any("underline" in style for style in styles)
-        assert app.main.query_one(DiffView).border_title == "diff rev 1 → 2 (previous revision)"
+        assert app.detail.title("diff") == "diff rev 1 → 2 (previous revision)"
 
     drive(app, script)
 
@@ -59,7 +62,7 @@ def test_brackets_move_the_base_and_it_starts_since_my_signoff(make_app, drive, 
         assert screen.check_action("older_base", ()) is None  # already the first
         await pilot.press("right_square_bracket")
         assert screen.diff_base.index == 2
-        assert screen.query_one(DiffView).border_title == "diff rev 2 → 3 (chosen)"
+        assert app.detail.title("diff") == "diff rev 2 → 3 (chosen)"
         assert screen.check_action("newer_base", ()) is None  # 3 is the current revision
         await pilot.press("right_square_bracket")
         assert screen.diff_base.index == 2
@@ -76,7 +79,7 @@ def test_an_item_with_one_revision_has_nothing_to_compare(make_app, drive) -> No
 
     async def script(pilot) -> None:
         await pilot.press("G")  # No.10 has one revision
-        summary = app.main.query_one("#diff-summary", Static).content
+        summary = app.shown("diff-summary")
         assert "nothing to compare" in summary.plain
         assert app.main.check_action("older_base", ()) is None
 
@@ -89,8 +92,8 @@ def test_the_side_by_side_halves_hold_the_old_and_new_text(make_app, drive, disk
 
     async def script(pilot) -> None:
         await pilot.press("d")
-        old = app.main.query_one("#diff-old", Static).content
-        new = app.main.query_one("#diff-new", Static).content
+        old = app.shown("diff-old")
+        new = app.shown("diff-new")
         assert old.plain.replace("↵", "") == item.revisions[0].text
         assert new.plain.replace("↵", "") == item.revisions[1].text
 

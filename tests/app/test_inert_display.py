@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
-
 from pctui.model.actions import revise, sign
 from pctui.storage import ConsultationFile
 
@@ -21,10 +19,10 @@ def test_escapes_bidi_and_markup_are_shown_as_typed_and_never_reach_the_screen(
     async def script(pilot) -> None:
         await pilot.press("G")
         shown = "␛[31m[red]赤[/red]\\u202eevil\\u202c [b]太[/b]"
-        response = app.main.query_one("#response", Static).content.plain
+        response = app.shown("response").plain
         assert response == "前の文。" + shown
-        assert shown in app.main.query_one("#signoffs", Static).content.plain
-        assert shown in app.main.query_one("#diff-inline", Static).content.plain
+        assert shown in app.shown("signoffs").plain
+        assert shown in app.shown("diff-inline").plain
         screen = app.export_screenshot()
         assert "\x1b[31m" not in screen and "\u202e" not in screen
         assert "[red]赤[/red]" in screen.replace("&#160;", " ")

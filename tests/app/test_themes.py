@@ -104,12 +104,12 @@ def test_plain_glyphs_draw_marks_a_console_can_show(make_app, drive) -> None:
         await pilot.press("n")  # No.7: tanaka signed revision 1, the diff starts there
         table = app.main.table
         assert table.row_text(5).split()[2] == "12-"  # 担当, 係長 signed, 課長 not
-        summary = str(app.main.query_one("#diff-summary").content)
+        summary = str(app.shown("diff-summary"))
         assert "[-struck-] = removed, {+underlined+} = added" in summary
-        inline = str(app.main.query_one("#diff-inline").content)
+        inline = str(app.shown("diff-inline"))
         assert "[-" in inline and "{+" in inline
-        for pane in app.main.query(".text-pane, #diff, #signoffs"):
-            assert pane.styles.border_top[0] == "solid", pane.id
+        boxes = "\n".join(app.detail.lines)
+        assert "┌" in boxes and "╭" not in boxes and "╰" not in boxes  # straight corners
         progress = str(app.main.query_one("#progress").content)
         assert "1:担当" in progress
 
@@ -122,7 +122,8 @@ def test_unicode_glyphs_by_default(make_app, drive) -> None:
 
     async def script(pilot) -> None:
         assert app.main.table.row_text(5).split()[2] == "担係・"
-        assert app.main.query_one(".text-pane").styles.border_top[0] == "round"
+        top, _left = app.detail.place("opinion")
+        assert app.detail.lines[top].startswith("╭")  # the opinion's box, rounded
 
     drive(app, script)
 

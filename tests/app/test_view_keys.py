@@ -120,9 +120,10 @@ def test_stacked_below_100_columns_side_by_side_from_100(make_app, drive) -> Non
 
         async def script(pilot, app=app, expected=expected) -> None:
             assert app.main.has_class(expected)
-            texts = app.main.query_one("#texts")
-            opinion, response = texts.query_one("#opinion"), texts.query_one("#response")
-            stacked = response.region.y > opinion.region.y
+            opinion, response = app.detail.place("opinion"), app.detail.place("response")
+            assert opinion is not None and response is not None
+            stacked = response[0] > opinion[0]
             assert stacked == (expected == "-narrow")
+            assert (response[1] > 0) == (expected == "-wide")  # beside the opinion
 
         drive(app, script, size=(width, 40))

@@ -51,9 +51,14 @@ def clean_screen(app: RecordingApp) -> str:
 
 
 def plain(app: RecordingApp, selector: str) -> str:
-    """The text a Static on the current screen holds."""
+    """The text a Static on the current screen holds, or a part of the item pane."""
+    if selector.lstrip("#") in ITEM_PARTS:
+        return app.shown(selector.lstrip("#")).plain
     content = app.screen.query_one(selector, Static).content
     return content if isinstance(content, str) else content.plain  # type: ignore[union-attr]
+
+
+ITEM_PARTS = {"meta", "opinion", "response", "signoffs", "diff-summary", "diff-inline", "diff-new"}
 
 
 def rendered(widget: object, lines: int) -> str:
@@ -80,7 +85,7 @@ def test_review_screen_surfaces(hostile_path: Path) -> None:
         assert SHOWN in plain(app, "#signoffs") and "要修正ご意見の前文。" in plain(
             app, "#signoffs"
         )
-        assert app.screen.query_one("#response").border_subtitle == "note: 注␛[2J記"
+        assert app.detail.subtitle("response") == "note: 注␛[2J記"
         await pilot.press("d")  # side by side
         await pilot.pause()
         clean_screen(app)

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 from tests.app.conftest import RecordingApp
-from textual.widgets import Static
 
 from pctui.storage import ConsultationFile
 
@@ -176,12 +175,12 @@ def test_the_tui_shows_each_impostor_as_invalid_with_its_reason(impostors: Path)
             await pilot.pause()
             await pilot.press("g", *["j"] * 6)  # No.7
             await pilot.pause()
-            shown = app.main.query_one("#signoffs", Static).content
+            shown = app.shown("signoffs")
             lines = str(shown).split("\n")
             for (by, stage, _), reason in KINDS.items():
                 line = next(row for row in lines if f" {by} " in row and " rev 2 " in row)
                 assert line.startswith(stage) and line.endswith(f"approve invalid ({reason})")
             # None counts: No.7 is still a draft.
-            assert "draft" in str(app.main.query_one("#meta", Static).content)
+            assert "draft" in str(app.shown("meta"))
 
     asyncio.run(main())

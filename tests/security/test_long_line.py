@@ -21,7 +21,6 @@ from pathlib import Path
 from tests.app.conftest import RecordingApp
 from tests.security.conftest import SAMPLE
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from pctui.app.render.texts import SHOWN
 from pctui.storage import ConsultationFile
@@ -93,17 +92,17 @@ def test_the_app_opens_moves_and_diffs_a_1mb_line_in_time(tmp_path: Path) -> Non
             await pilot.press(key)
             await pilot.pause()
             timed(seconds, name, begun)
-        opinion = app.main.query_one("#opinion", Static).content
+        opinion = app.shown("opinion")
         assert f"… {len(line) - SHOWN:,} more characters not shown ({len(line):,} in all)" in str(
             opinion
         )
-        diff = str(app.main.query_one("#diff-inline", Static).content)
+        diff = str(app.shown("diff-inline"))
         assert "more characters not shown" in diff  # from sato's revision 2: 1 MB inserted
         begun = time.perf_counter()
         await pilot.press("right_square_bracket")  # from revision 3: 4 characters inserted
         await pilot.pause()
         timed(seconds, "diff from revision 3", begun)
-        diff = str(app.main.query_one("#diff-inline", Static).content)
+        diff = str(app.shown("diff-inline"))
         assert "（追記）" in diff and "unchanged characters …〕" in diff
         await pilot.press("e")  # too long a line for the text area: E is offered
         await pilot.pause()

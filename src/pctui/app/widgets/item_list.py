@@ -109,6 +109,7 @@ class ItemList(ScrollView, can_focus=True):
         self._strips: dict[tuple[int, Style, int], Strip] = {}
         self._widths: tuple[int, int, int, int] = (2, BADGE_WIDTH, 6, 1)
         self._cursor = 0
+        self._base = Style()  # the widget's style, taken once per paint (see render_lines)
 
     # ---- what it shows ------------------------------------------------------------------
 
@@ -242,9 +243,15 @@ class ItemList(ScrollView, can_focus=True):
         width = self.size.width
         return Strip(segments).crop_extend(0, width, style).apply_style(style)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Paint the lines in `crop`, looking the widget's style up once (`rich_style` walks
+        every ancestor: a tenth of a key press when done for each line)."""
+        self._base = self.rich_style
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         """Line `y` of the widget: the heading, then the rows scrolled into view."""
-        base = self.rich_style
+        base = self._base
         if y == 0:
             header = self.get_component_rich_style("item-list--header")
             return self._strip(tuple(Text(h) for h in headings_shown()), base + header)
