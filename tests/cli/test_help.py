@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -89,3 +90,34 @@ def test_open_on_a_missing_file_does_not_start_the_tui(pctui: Run, tmp_path: Pat
     result = pctui("open", missing)
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == f"{missing}:1:1: no such file"
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    # `pctui status` on a small file: start-up is most of its time, so it does not import
+    # the publisher, the importer or git; every command is still known by name.
+    code = (
+        "import sys; from pctui.cli.main import build_parser, command_named; "
+        "parser = build_parser(command_named(['--lang', 'en', 'status', 'f.toml'])); "
+        "print(sorted(m for m in sys.modules if m.startswith(('pctui.publish', "
+        "'pctui.importer', 'pctui.git', 'pctui.cli.audit', 'openpyxl'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["status", "f.toml"], "status"),
+        (["--lang", "ja", "validate", "f"], "validate"),
+        (["--lang=en", "withdraw", "f"], "withdraw"),
+        (["--version"], None),
+        (["nonsense", "status"], None),
+        ([], None),
+    ],
+)
+def test_the_command_is_found_past_the_top_level_options(argv, command) -> None:
+    from pctui.cli.main import command_named
+
+    assert command_named(argv) == command

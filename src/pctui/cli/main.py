@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from pctui import __version__
-from pctui.cli import (
-    audit,
-    commit,
-    import_cmd,
-    merge_driver,
-    publish,
-    revise,
-    signoff,
-    status,
-    themes,
-    validate,
-)
-from pctui.cli import open as open_command
 from pctui.cli.common import BAD_INPUT, OK, Exit
 from pctui.cli.helpformat import HelpFormatter
 from pctui.cli.language import add_option, settle, settle_for_file
@@ -32,22 +20,60 @@ Review, sign off and publish the answers to a public consultation (パブリッ�
 Exit status: 0 ok, 1 a finding or a refused action, 2 bad input.""")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand, in the current language."""
+# Each command and the module (in pctui.cli) that defines it, in the order `pctui --help`
+# lists them. A module is imported only when its command runs or the whole list is asked
+# for: `pctui status` need not import the publisher, the importer and git (a third of the
+# start-up time of a command on a small file).
+COMMANDS = {
+    "open": "open",
+    "validate": "validate",
+    "status": "status",
+    "signoff": "signoff",
+    "withdraw": "signoff",
+    "revise": "revise",
+    "publish": "publish",
+    "import": "import_cmd",
+    "commit": "commit",
+    "merge-driver": "merge_driver",
+    "install-merge-driver": "merge_driver",
+    "audit": "audit",
+    "themes": "themes",
+}
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command `argv` runs (the first word that is not a top-level option), or None
+    when it names none that exists (then every command is set up, for the help and the
+    error message)."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--lang":
+            skip = True  # its value follows
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser, in the current language: every subcommand in full, or only
+    `command` in full and the others by name."""
     parser = argparse.ArgumentParser(
         prog="pctui", description=_(DESCRIPTION), formatter_class=HelpFormatter
     )
     parser.add_argument("--version", action="version", version=f"pctui {__version__}")
     add_option(parser, top=True)
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
-    for module in (
-        open_command, validate, status, signoff, revise, publish, import_cmd,
-        commit, merge_driver, audit, themes,
-    ):  # fmt: skip
-        module.add_parser(commands)
-    for command in commands.choices.values():
-        command.formatter_class = HelpFormatter
-        add_option(command)
+    wanted = list(dict.fromkeys(COMMANDS.values() if command is None else [COMMANDS[command]]))
+    for name in wanted:
+        importlib.import_module(f"pctui.cli.{name}").add_parser(commands)
+    for name in COMMANDS:
+        if name not in commands.choices:
+            commands.add_parser(name)  # never run in this process: only named
+    for subparser in commands.choices.values():
+        subparser.formatter_class = HelpFormatter
+        add_option(subparser)
     return parser
 
 
@@ -64,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     settled = settle(argv)
-    parser = build_parser()
+    parser = build_parser(command_named(argv))
     args = parser.parse_args(argv)
     choice = settle_for_file(settled, getattr(args, "file", None))
     for notice in [*settled.problems, *choice.notices]:
