@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-import tomlkit
 
 from pctui.i18n import _
 
@@ -53,6 +52,8 @@ def save_setting(key: str, value: str, path: Path | None = None) -> None:
 
     Raises OSError when the folder cannot be written; the caller reports it.
     """
+    import tomlkit  # only to write: every command reads the settings, few write them
+
     path = path or config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

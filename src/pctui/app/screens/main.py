@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -26,7 +26,6 @@ from pctui.app.editor import run_editor
 from pctui.app.keys import ACTIONS, EDITOR, bindings, translated
 from pctui.app.listing import ListFilter, neighbour_needing, visible_items
 from pctui.app.operations import ERROR, WARNING, Outcome
-from pctui.app.screens.code_view import DIFF, TOML, CodeScreen
 from pctui.app.screens.comment import CommentScreen
 from pctui.app.screens.edit import Edited, EditScreen, too_long_to_edit
 from pctui.app.screens.filter import FilterChoice, FilterScreen
@@ -37,11 +36,15 @@ from pctui.app.widgets.item_list import ItemList
 from pctui.app.widgets.progress_line import ProgressLine
 from pctui.app.widgets.search_bar import SearchBar
 from pctui.app.widgets.title_bar import TitleBar
-from pctui.git.pending_diff import PendingDiff, pending_diff
 from pctui.i18n import N_, _, ngettext
 from pctui.model.inert import inert
 from pctui.model.records import Consultation, Item
 from pctui.storage import ConsultationFile, SaveError
+
+if TYPE_CHECKING:
+    # Imported where used: git and the highlighted view (Pygments) are needed only on `D`
+    # and `v`, and importing them took 30 ms of the first frame.
+    from pctui.git.pending_diff import PendingDiff
 
 NEEDS_ITEM = {"approve", "request_changes", "withdraw", "edit", "external_edit", "cycle_diff",
               "view_source"}  # fmt: skip
@@ -446,6 +449,8 @@ class MainScreen(Screen[None]):
         item = self.selected
         if item is None:
             return
+        from pctui.app.screens.code_view import TOML, CodeScreen
+
         text = self.file.item_text(item.no)
         first_line = self.file.place(item.no, "items")[0]
         title = _(SOURCE_TITLE).format(no=item.no, name=self.file.path.name)
@@ -458,6 +463,8 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="pending-diff", exit_on_error=False)
     def _read_pending_diff(self) -> None:
+        from pctui.git.pending_diff import pending_diff
+
         self.post_message(PendingDiffFound(pending_diff(self.file.path)))
 
     def on_pending_diff_found(self, message: PendingDiffFound) -> None:
@@ -466,6 +473,8 @@ class MainScreen(Screen[None]):
         if not found.text:
             self.say(Outcome(found.message, WARNING, False))
             return
+        from pctui.app.screens.code_view import DIFF, CodeScreen
+
         name = self.file.path.name
         title = _(NEW_FILE_TITLE if found.new_file else DIFF_TITLE).format(name=name)
         command = f"git diff HEAD -- {name}"
