@@ -64,6 +64,18 @@ class Terminal:
                 raise AssertionError(f"timed out waiting for {wanted!r}; the screen:\n{screen}")
             time.sleep(0.1)  # a polling interval, not a wait for something to happen
 
+    def settle(self, quiet: float = 0.5, timeout: float = 30) -> None:
+        """Wait until the screen has not changed for `quiet` seconds: after the app took the
+        terminal back from an editor it redraws more than once, and a key sent meanwhile
+        can be lost on a busy machine."""
+        deadline = time.monotonic() + timeout
+        last, since = self.screen(), time.monotonic()
+        while time.monotonic() - since < quiet and time.monotonic() < deadline:
+            time.sleep(0.1)  # a polling interval
+            screen = self.screen()
+            if screen != last:
+                last, since = screen, time.monotonic()
+
     def stop(self) -> None:
         subprocess.run([*self.tmux, "kill-server"], check=False, capture_output=True)
 
@@ -126,6 +138,7 @@ def test_E_hands_the_terminal_to_the_editor_with_16_colours_and_no_colour(
     terminal.wait_for("approved 4/10")
     terminal.keys("G", "E")
     terminal.wait_for("rev 2 by")
+    terminal.settle()
     terminal.keys("q")
     terminal.wait_for("pctui-exit-status=0")
     item = ConsultationFile.load(reviewable).consultation.item(10)

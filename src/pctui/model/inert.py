@@ -92,6 +92,11 @@ def describe(char: str) -> str:
     return f"U+{code:04X} {name}"
 
 
+def has_suspicious(text: str) -> bool:
+    """True when `text` holds a character `inert` would replace (one regex search)."""
+    return _SUSPECT.search(text) is not None
+
+
 def suspicious(text: str) -> list[tuple[int, str]]:
     """(0-based offset, description) of each character `inert` would replace."""
     return [(match.start(), describe(match.group())) for match in _SUSPECT.finditer(text)]

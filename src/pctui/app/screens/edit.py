@@ -15,7 +15,8 @@ from textual.widgets import Footer, Input, Static, TextArea
 from pctui.app.keys import EDITOR, bindings, translated
 from pctui.app.render.texts import inert_text
 from pctui.app.screens.confirm import ConfirmScreen
-from pctui.app.widgets.inert_fields import InertTextArea, PlainInput
+from pctui.app.widgets.inert_fields import PlainInput
+from pctui.app.widgets.inert_text_area import InertTextArea
 from pctui.i18n import _, ngettext
 from pctui.model.inert import inert, suspicious
 

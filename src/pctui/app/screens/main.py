@@ -27,7 +27,6 @@ from pctui.app.keys import ACTIONS, EDITOR, bindings, translated
 from pctui.app.listing import ListFilter, neighbour_needing, visible_items
 from pctui.app.operations import ERROR, WARNING, Outcome
 from pctui.app.screens.comment import CommentScreen
-from pctui.app.screens.edit import Edited, EditScreen, too_long_to_edit
 from pctui.app.screens.filter import FilterChoice, FilterScreen
 from pctui.app.screens.help import HelpScreen
 from pctui.app.watch import DiskWatch
@@ -44,6 +43,7 @@ from pctui.storage import ConsultationFile, SaveError
 if TYPE_CHECKING:
     # Imported where used: git and the highlighted view (Pygments) are needed only on `D`
     # and `v`, and importing them took 30 ms of the first frame.
+    from pctui.app.screens.edit import Edited
     from pctui.git.pending_diff import PendingDiff
 
 NEEDS_ITEM = {"approve", "request_changes", "withdraw", "edit", "external_edit", "cycle_diff",
@@ -340,6 +340,8 @@ class MainScreen(Screen[None]):
         item = self.selected
         if item is None:
             return
+        from pctui.app.screens.edit import EditScreen, too_long_to_edit  # TextArea: only here
+
         no = item.no
         text = item.current.text if item.current else ""
         if too_long := too_long_to_edit(no, text):
@@ -371,6 +373,8 @@ class MainScreen(Screen[None]):
             message = _("No.{no}: text unchanged; nothing saved.").format(no=item.no)
             self.say(Outcome(message, changed=False))
         else:
+            from pctui.app.screens.edit import Edited
+
             self._save_edit(item.no, Edited(result.text, None, base))
 
     # ---- the diff -------------------------------------------------------------------------

@@ -102,7 +102,12 @@ class ItemList(ScrollView, can_focus=True):
     def __init__(self) -> None:
         super().__init__(id="items")
         self._numbers: list[int] = []
-        self._rows: list[Row] = []
+        # Rows are built when first drawn: the first frame of a large file draws 30 rows,
+        # not the thousands the list holds.
+        self._items: list[Item] = []
+        self._rows: list[Row | None] = []
+        self._review: Review | None = None
+        self._derived: DerivedCache | None = None
         self._built: dict[int, tuple[Derived, Item, Row]] = {}
         # Drawn lines by (row, style, width): scrolling by one row (every key press at the
         # bottom of the list) then draws one new line instead of the whole screenful.
@@ -135,7 +140,7 @@ class ItemList(ScrollView, can_focus=True):
 
     def row_text(self, no: int) -> str:
         """The plain text of item `no`'s row, cells separated by spaces (for tests)."""
-        row = self._rows[self._numbers.index(no)]
+        row = self._row_at(self._numbers.index(no))
         return " ".join(cell.plain for cell in row)
 
     def _row(self, item: Item, review: Review, derived: DerivedCache) -> Row:
@@ -147,6 +152,14 @@ class ItemList(ScrollView, can_focus=True):
         self._built[item.no] = (state, item, row)
         return row
 
+    def _row_at(self, index: int) -> Row:
+        """The cells of row `index`, built the first time they are needed."""
+        row = self._rows[index]
+        if row is None:
+            assert self._review is not None and self._derived is not None
+            row = self._rows[index] = self._row(self._items[index], self._review, self._derived)
+        return row
+
     def show(
         self, items: list[Item], review: Review, derived: DerivedCache, select: int | None
     ) -> None:
@@ -154,7 +167,8 @@ class ItemList(ScrollView, can_focus=True):
         row at the same position, so acting on a filtered list moves on naturally)."""
         before = self.selected_no
         self._numbers = [item.no for item in items]
-        self._rows = [self._row(item, review, derived) for item in items]
+        self._items, self._review, self._derived = items, review, derived
+        self._rows = [None] * len(items)
         self._widths = column_widths(items, review)
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(items) + 1)  # + the heading
@@ -266,5 +280,5 @@ class ItemList(ScrollView, can_focus=True):
         if strip is None:
             if len(self._strips) > 2000:  # a long session of scrolling: start afresh
                 self._strips.clear()
-            strip = self._strips[key] = self._strip(self._rows[row], style)
+            strip = self._strips[key] = self._strip(self._row_at(row), style)
         return strip
