@@ -167,6 +167,20 @@ def test_revise_from_stdin(pctui: Run, small: Path) -> None:
     assert ConsultationFile.load(small).consultation.items[3].revisions[-1].text == "標準入力から"
 
 
+def test_windows_line_ends_become_lf_from_stdin_and_from_a_file(
+    pctui: Run, small: Path, tmp_path: Path
+) -> None:
+    result = pctui("revise", small, "--item", "4", "--from-file", "-", stdin="一行目\r\n二行目\r\n")
+    assert result.returncode == 0, result.stderr
+    source = tmp_path / "notepad.txt"
+    source.write_bytes("一段落目。\r\n\r\n二段落目。\r\n".encode())
+    result = pctui("revise", small, "--item", "5", "--from-file", source)
+    assert result.returncode == 0, result.stderr
+    items = ConsultationFile.load(small).consultation.items
+    assert items[3].revisions[-1].text == "一行目\n二行目"
+    assert items[4].revisions[-1].text == "一段落目。\n\n二段落目。"
+
+
 def test_revise_from_a_missing_file(pctui: Run, small: Path, tmp_path: Path) -> None:
     missing = tmp_path / "missing.txt"
     before = small.read_bytes()

@@ -33,13 +33,19 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
+def _lf(text: str) -> str:
+    """`text` with Windows (CRLF) and old Mac (CR) line ends as LF: a response written in
+    Notepad is the same response, and a CR would show in every pane and diff as a mark."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _read_text(args: argparse.Namespace) -> str:
     if args.text is not None:
-        return str(args.text)
+        return _lf(str(args.text))
     try:
         if args.from_file == "-":
-            return sys.stdin.read()
-        return Path(args.from_file).read_text(encoding="utf-8")
+            return _lf(sys.stdin.read())
+        return _lf(Path(args.from_file).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         message = _("{path}:1:1: cannot read the text: {error}")
         raise Exit(BAD_INPUT, message.format(path=args.from_file, error=error)) from None
