@@ -64,6 +64,10 @@ class Terminal:
                 raise AssertionError(f"timed out waiting for {wanted!r}; the screen:\n{screen}")
             time.sleep(0.1)  # a polling interval, not a wait for something to happen
 
+    def resize(self, width: int, height: int) -> None:
+        subprocess.run([*self.tmux, "resize-window", "-t", "e2e", "-x", str(width),
+                        "-y", str(height)], check=True)  # fmt: skip
+
     def settle(self, quiet: float = 0.5, timeout: float = 30) -> None:
         """Wait until the screen has not changed for `quiet` seconds: after the app took the
         terminal back from an editor it redraws more than once, and a key sent meanwhile
@@ -146,6 +150,22 @@ def test_E_hands_the_terminal_to_the_editor_with_16_colours_and_no_colour(
     assert item.current_index == 2
     assert item.current is not None and item.current.text.endswith("（追記）")
     assert item.current.author == current_login()
+
+
+def test_resizing_the_terminal_lays_the_item_out_again(
+    terminal: Terminal, reviewable: Path
+) -> None:
+    def side_by_side(screen: str) -> bool:
+        return any("╮ ╭" in line for line in screen.splitlines())  # two boxes on one line
+
+    terminal.start(f"{PCTUI} open {shlex.quote(str(reviewable))}", {"TERM": "xterm-256color"})
+    terminal.wait_for(side_by_side)  # 120 columns
+    terminal.resize(90, 30)
+    terminal.wait_for(lambda screen: not side_by_side(screen) and "╭" in screen)
+    terminal.resize(130, 35)
+    terminal.wait_for(side_by_side)
+    terminal.keys("q")
+    terminal.wait_for("pctui-exit-status=0")
 
 
 def test_a_broken_file_opens_no_tui(tmp_path: Path) -> None:

@@ -127,3 +127,22 @@ def test_stacked_below_100_columns_side_by_side_from_100(make_app, drive) -> Non
             assert (response[1] > 0) == (expected == "-wide")  # beside the opinion
 
         drive(app, script, size=(width, 40))
+
+
+def test_widening_the_terminal_puts_the_response_beside_the_opinion(make_app, drive) -> None:
+    app = make_app("yamada")
+
+    async def script(pilot) -> None:
+        place = app.detail.place
+        assert place("response")[0] > place("opinion")[0]  # 80 columns: stacked
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        assert app.main.has_class("-wide")
+        assert place("response")[0] == place("opinion")[0] and place("response")[1] > 0
+        assert all(len(line) <= app.detail.scrollable_content_region.width
+                   for line in app.detail.lines)  # fmt: skip
+        await pilot.resize_terminal(90, 40)
+        await pilot.pause()
+        assert place("response")[0] > place("opinion")[0]
+
+    drive(app, script, size=(80, 40))

@@ -30,7 +30,7 @@ from pctui.app.screens.comment import CommentScreen
 from pctui.app.screens.filter import FilterChoice, FilterScreen
 from pctui.app.screens.help import HelpScreen
 from pctui.app.watch import DiskWatch
-from pctui.app.widgets.item_detail import ItemDetail
+from pctui.app.widgets.item_detail import WIDE_FROM, ItemDetail
 from pctui.app.widgets.item_list import ItemList
 from pctui.app.widgets.progress_line import ProgressLine
 from pctui.app.widgets.search_bar import SearchBar
@@ -70,7 +70,7 @@ class MainScreen(Screen[None]):
     """The list above, the selected item below (side by side from 100 columns)."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings()
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's type)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012 (Textual's type)
     AUTO_FOCUS = "#items"
 
     def __init__(self, file: ConsultationFile, login: str, watch_interval: float | None) -> None:

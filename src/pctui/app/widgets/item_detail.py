@@ -66,6 +66,9 @@ def response_title(consultation: Consultation, item: Item) -> str:
     return f"{heading} · {revision}"
 
 
+WIDE_FROM = 100  # columns from which the opinion and the response stand side by side
+
+
 @dataclass
 class Parts:
     """What the pane shows of one item, before it is broken into lines."""
@@ -194,7 +197,9 @@ class ItemDetail(ScrollView, can_focus=True):
     def _build(self) -> None:
         """Break the parts into lines for the current width, once per width and item."""
         width = self._width()
-        wide = self.screen.has_class("-wide") if self.is_attached else True
+        # From the app's width, as the screen's -wide class is: that class is set after
+        # this widget hears of a resize, and would leave the boxes stacked on a wide screen.
+        wide = self.app.size.width >= WIDE_FROM if self.is_attached else True
         if self._built_for == (width, wide):
             return
         self._built_for = (width, wide)
