@@ -13,8 +13,11 @@ property tests of the suite keep their own settings.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
+from tests.hardening.files import sample_bytes
 
 PROFILE = os.environ.get("PCTUI_HARDENING", "ci")
 SCALE = {"ci": 1, "dev": 10, "deep": 50}
@@ -36,3 +39,12 @@ def examples(count: int) -> settings:
     """Settings of the chosen profile with `count` examples (scaled by the profile)."""
     name = PROFILE if PROFILE in SCALE else "ci"
     return settings(settings.get_profile(f"hardening-{name}"), max_examples=count * SCALE[name])
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    """The sample (the current login a reviewer of every stage) in a folder of its own."""
+    target = tmp_path / "office" / "2025-jumin.toml"
+    target.parent.mkdir()
+    target.write_bytes(sample_bytes())
+    return target

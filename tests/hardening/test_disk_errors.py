@@ -87,15 +87,6 @@ def disk(monkeypatch: pytest.MonkeyPatch) -> Disk:
     return Disk(monkeypatch)
 
 
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    """The sample (the current login a reviewer of every stage) in a folder of its own."""
-    target = tmp_path / "office" / "2025-jumin.toml"
-    target.parent.mkdir()
-    target.write_bytes(sample_bytes())
-    return target
-
-
 def _temps(path: Path) -> list[str]:
     return [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")]
 

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.hardening.files import ME, run_cli, sample_bytes
+from tests.hardening.files import ME, run_cli
 
 from pctui.app.hangup import terminal_gone
 from pctui.app.review_app import HANG_UP_GRACE
@@ -112,15 +112,6 @@ class Session:
             self.process.wait()
             raise AssertionError("pctui did not exit after the hang-up")
         return self.process.returncode
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    """The sample with the current login a reviewer of every stage, in a folder of its own."""
-    target = tmp_path / "office" / "2025-jumin.toml"
-    target.parent.mkdir()
-    target.write_bytes(sample_bytes())
-    return target
 
 
 @pytest.fixture
