@@ -75,3 +75,15 @@ def test_border_and_title_take_their_styles() -> None:
     assert styles["╭"] == STYLE.border
     assert top.style == middle.style == ""  # the body is not drawn in the border's colour
     assert all(middle.plain[span.start : span.end].strip() in "│" for span in middle.spans)
+
+
+def test_a_line_break_in_a_title_or_subtitle_is_a_space() -> None:
+    top, *_body, bottom = box([Text("x")], 30, STYLE, "見出し\n二行目", "note: 一\n二\t三")
+    assert "見出し 二行目" in top.plain and "note: 一 二 三" in bottom.plain
+    assert top.cell_len == bottom.cell_len == 30
+
+
+def test_wrapping_narrower_than_one_wide_character_keeps_every_character() -> None:
+    for width in (1, 2, 3):
+        lines = wrap(Text("住民記録。"), width)
+        assert "".join(line.plain for line in lines) == "住民記録。"

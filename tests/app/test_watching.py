@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pctui.app.review_app import ReviewApp
-from pctui.model.actions import sign
+from pctui.model.actions import revise, sign
 from pctui.model.state import IN_REVIEW, item_state
 from pctui.storage import ConsultationFile
 
@@ -70,5 +70,32 @@ def test_the_file_is_polled_on_a_timer(sample_path, drive, disk) -> None:
                 break
             await pilot.pause(0.05)
         assert said == ["2025-jumin.toml changed on disk; reloaded"]
+
+    drive(app, script)
+
+
+def test_approving_after_another_reviewer_revised_signs_nothing(make_app, drive, disk) -> None:
+    # The app shows revision 2 of No.7; before the file is polled again, tanaka saves a
+    # revision 3 in another terminal. Pressing a must not approve text yamada never saw.
+    app = make_app("yamada")
+
+    async def script(pilot) -> None:
+        await pilot.press("j", "j", "j", "j", "j", "j")
+        shown = app.main.selected
+        assert shown is not None and (shown.no, shown.current_index) == (7, 2)
+        other = ConsultationFile.load(disk.path)
+        other.transact(7, lambda c: revise(c, 7, "tanaka", "第三版の回答", base=2))
+        before = disk.bytes()
+        await pilot.press("a")
+        severity, message = app.last_said()
+        assert severity == "error"
+        assert "No.7 changed meanwhile: tanaka saved revision 3" in message
+        assert disk.bytes() == before
+        # The screen now shows revision 3: reading it, yamada may approve it.
+        await pilot.pause()
+        assert app.main.selected.current_index == 3
+        await pilot.press("a")
+        assert disk.item(7).signoffs[-1].by == "yamada"
+        assert disk.item(7).signoffs[-1].revision == 3
 
     drive(app, script)

@@ -235,3 +235,17 @@ def test_sign_withdraw_and_revise_on_the_sample(pctui: Run, root_sample: Path) -
     assert states(pctui, root_sample)[int(no)] == ("draft", [])
     validate = pctui("validate", root_sample)
     assert validate.returncode == 0, validate.stdout + validate.stderr
+
+
+def test_signoff_with_the_revision_read_is_refused_when_a_newer_one_was_saved(
+    pctui: Run, small: Path
+) -> None:
+    item = ConsultationFile.load(small).consultation.items[1]
+    seen = item.current_index
+    result = pctui("revise", small, "--item", "2", "--text", "書き直した回答")
+    assert result.returncode == 0, result.stderr
+    before = small.read_bytes()
+    result = pctui("signoff", small, "--item", "2", "--revision", str(seen))
+    assert result.returncode == 1
+    assert "No.2 changed meanwhile" in result.stderr and "Traceback" not in result.stderr
+    assert small.read_bytes() == before

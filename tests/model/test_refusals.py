@@ -210,3 +210,19 @@ def test_a_first_revision_may_be_drafted_by_anyone(consultation: Consultation) -
     done = revise(consultation, 3, "clerk", "回答3")
     assert done.index == 1
     assert done.revision.author == "clerk"
+
+
+def test_a_signoff_of_a_revision_no_longer_current_is_refused(
+    consultation: Consultation,
+) -> None:
+    # yamada read revision 1; tanaka saved revision 2 meanwhile.
+    revise(consultation, 1, "tanaka", "回答1 改")
+    for verdict, comment in (("approve", None), (REJECT, "直してください")):
+        refused(
+            consultation,
+            lambda verdict=verdict, comment=comment: sign(
+                consultation, 1, "yamada", verdict, comment, seen=1
+            ),
+            "No.1 changed meanwhile: tanaka saved revision 2, and you read revision 1",
+        )
+    assert sign(consultation, 1, "yamada", seen=2).revision == 2

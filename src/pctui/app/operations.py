@@ -59,9 +59,10 @@ def _state(file: ConsultationFile, no: int) -> str:
     return state_name(item_state(item, file.consultation.review)) if item else _("gone")
 
 
-def approve(file: ConsultationFile, no: int, login: str) -> Outcome:
-    """Approve item `no`'s current revision as `login`."""
-    done = _attempt(file, no, lambda c: sign(c, no, login, APPROVE))
+def approve(file: ConsultationFile, no: int, login: str, seen: int | None = None) -> Outcome:
+    """Approve item `no`'s current revision as `login`; refused when it is no longer
+    revision `seen`, the one on the reviewer's screen."""
+    done = _attempt(file, no, lambda c: sign(c, no, login, APPROVE, seen=seen))
     if isinstance(done, Outcome):
         return done
     return Outcome(
@@ -71,9 +72,12 @@ def approve(file: ConsultationFile, no: int, login: str) -> Outcome:
     )
 
 
-def request_changes(file: ConsultationFile, no: int, login: str, comment: str) -> Outcome:
-    """Request changes to item `no`'s current revision as `login`, with `comment`."""
-    done = _attempt(file, no, lambda c: sign(c, no, login, REJECT, comment))
+def request_changes(
+    file: ConsultationFile, no: int, login: str, comment: str, seen: int | None = None
+) -> Outcome:
+    """Request changes to item `no`'s current revision as `login`, with `comment`; refused
+    when it is no longer revision `seen`."""
+    done = _attempt(file, no, lambda c: sign(c, no, login, REJECT, comment, seen=seen))
     if isinstance(done, Outcome):
         return done
     return Outcome(

@@ -34,6 +34,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--item", type=int, required=True, metavar="N", help=_("the item's No."))
     parser.add_argument("--reject", action="store_true", help=_("request changes instead"))
     parser.add_argument("--comment", metavar="TEXT", help=_("a comment kept with the sign-off"))
+    parser.add_argument(
+        "--revision", type=int, metavar="R",
+        help=_("the revision you read: refused (exit 1) if a newer one was saved since"),
+    )  # fmt: skip
     parser.set_defaults(run=run_signoff)
     parser = commands.add_parser(
         "withdraw", help=_("withdraw your sign-off on an item's current revision"),
@@ -51,7 +55,8 @@ def run_signoff(args: argparse.Namespace) -> int:
     verdict = REJECT if args.reject else APPROVE
     try:
         signoff = file.transact(
-            args.item, lambda c: sign(c, args.item, login, verdict, args.comment)
+            args.item,
+            lambda c: sign(c, args.item, login, verdict, args.comment, seen=args.revision),
         )
     except Refused as refusal:
         raise Exit(FINDING, _("pctui: refused: {why}").format(why=refusal)) from None

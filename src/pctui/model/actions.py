@@ -83,13 +83,26 @@ def sign(
     verdict: str = APPROVE,
     comment: str | None = None,
     at: dt.datetime | None = None,
+    seen: int | None = None,
 ) -> Signoff:
-    """Sign item `no`'s current revision as `login`; returns the sign-off appended."""
+    """Sign item `no`'s current revision as `login`; returns the sign-off appended.
+
+    `seen` is the revision the signer read. When another reviewer saved a newer one since
+    (the file is re-read under the lock just before this runs), the sign-off is refused:
+    nobody approves a text they have not seen.
+    """
     if verdict not in (APPROVE, REJECT):
         raise Refused(
             _("verdict must be 'approve' or 'reject', not {verdict}").format(verdict=repr(verdict))
         )
     item = find_item(consultation, no)
+    if seen is not None and item.current_index != seen and item.current is not None:
+        raise Refused(
+            _(
+                "No.{no} changed meanwhile: {author} saved revision {current}, and you read "
+                "revision {seen}; read the new text, then sign again"
+            ).format(no=no, author=item.current.author, current=item.current_index, seen=seen)
+        )
     stage = next_stage(consultation, item, login)
     if verdict == REJECT and not (comment and comment.strip()):
         raise Refused(_("a request for changes needs a comment saying what to change"))

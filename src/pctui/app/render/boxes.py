@@ -49,6 +49,8 @@ def _fit(text: str, cells: int) -> str:
 def _edge(left: str, right: str, label: str, width: int, style: BoxStyle, top: bool) -> Text:
     """A top (title at the left) or bottom (subtitle at the right) border line."""
     line_char = (SOLID if plain() else ROUND)[4]
+    # A border is one line: a line break or tab in a note or a heading is a space there.
+    label = label.replace("\n", " ").replace("\t", " ")
     room = width - 2
     out = Text(end="")
     out.append(left, style=style.border)

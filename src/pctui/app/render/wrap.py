@@ -52,6 +52,8 @@ def line_starts(text: str, width: int) -> list[int]:
         if end >= len(text):
             return starts
         end = max(end, start + 1)  # a single character wider than the line
+        if end >= len(text):
+            return starts  # that character is the last: nothing to move back over
         end = _move_back(text, start, end, lambda at: _word(text[at - 1]) and _word(text[at]))
         end = _move_back(
             text, start, end, lambda at: text[at] in NO_START or text[at - 1] in NO_END

@@ -305,18 +305,19 @@ class MainScreen(Screen[None]):
     def action_approve(self) -> None:
         """Approve the current revision."""
         if (item := self.selected) is not None:
-            self.report(operations.approve(self.file, item.no, self.login))
+            # The revision on screen: approving must not sign one saved meanwhile.
+            self.report(operations.approve(self.file, item.no, self.login, item.current_index))
 
     def action_request_changes(self) -> None:
         """Ask for a comment, then request changes."""
         item = self.selected
         if item is None:
             return
-        no = item.no
+        no, seen = item.no, item.current_index
 
         def send(comment: str | None) -> None:
             if comment is not None:
-                self.report(operations.request_changes(self.file, no, self.login, comment))
+                self.report(operations.request_changes(self.file, no, self.login, comment, seen))
 
         title = _("Request changes to No.{no} revision {revision}: what should change?").format(
             no=no, revision=item.current_index

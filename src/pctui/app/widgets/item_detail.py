@@ -67,6 +67,16 @@ def response_title(consultation: Consultation, item: Item) -> str:
 
 
 WIDE_FROM = 100  # columns from which the opinion and the response stand side by side
+TAB = 4  # cells a tab in a text stands for
+
+
+def _wrap(text: Text, width: int) -> list[Text]:
+    """`text` broken into lines of at most `width` cells, tabs first turned into spaces:
+    the lines are rendered as they are, and a raw tab would push the box's border aside."""
+    if "\t" in text.plain:
+        text = text.copy()
+        text.expand_tabs(TAB)
+    return wrap(text, max(1, width))
 
 
 @dataclass
@@ -133,6 +143,7 @@ class ItemDetail(ScrollView, can_focus=True):
         self._places: dict[str, tuple[int, int]] = {}  # box -> (line, cell) of its corner
         self._strips: dict[tuple[int, Style], Strip] = {}
         self._base = Style()  # the widget's style, taken once per paint (see render_lines)
+        self._styles: tuple[BoxStyle, BoxStyle] | None = None  # the lines were drawn in these
 
     # ---- what it shows ------------------------------------------------------------------
 
@@ -194,8 +205,13 @@ class ItemDetail(ScrollView, can_focus=True):
             self.get_component_rich_style("item-detail--subtitle", partial=True),
         )
 
+    def _box_styles(self) -> tuple[BoxStyle, BoxStyle]:
+        return self._box_style("item-detail--box"), self._box_style("item-detail--diff-box")
+
     def _build(self) -> None:
         """Break the parts into lines for the current width, once per width and item."""
+        if self._styles is None:
+            self._styles = self._box_styles()
         width = self._width()
         # From the app's width, as the screen's -wide class is: that class is set after
         # this widget hears of a resize, and would leave the boxes stacked on a wide screen.
@@ -208,7 +224,7 @@ class ItemDetail(ScrollView, can_focus=True):
         if width <= 0:
             self._lines = []
             return
-        parts, lines = self._parts, wrap(self._parts.meta, width)
+        parts, lines = self._parts, _wrap(self._parts.meta, width)
         plain_box, diff_box = (
             self._box_style("item-detail--box"),
             self._box_style("item-detail--diff-box"),
@@ -221,7 +237,7 @@ class ItemDetail(ScrollView, can_focus=True):
             lines += box(self._diff_body(parts.diff, width, wide), width, diff_box, title, subtitle)
         if parts.signoffs is not None:
             self._places["signoffs"] = (len(lines), 0)
-            body = wrap(parts.signoffs, inner_width(width))
+            body = _wrap(parts.signoffs, inner_width(width))
             lines += box(body, width, plain_box, parts.titles["signoffs"][0])
         for line in lines:
             line.end = ""  # one screen line each: no line break rendered after it
@@ -235,16 +251,16 @@ class ItemDetail(ScrollView, can_focus=True):
         opinion_title, _sub = parts.titles["opinion"]
         response_title_, response_subtitle = parts.titles["response"]
         if not wide:
-            opinion = box(wrap(parts.opinion, inner_width(width)), width, style, opinion_title)
-            response = box(wrap(parts.response, inner_width(width)), width, style,
+            opinion = box(_wrap(parts.opinion, inner_width(width)), width, style, opinion_title)
+            response = box(_wrap(parts.response, inner_width(width)), width, style,
                            response_title_, response_subtitle)  # fmt: skip
             self._places["opinion"] = (top, 0)
             self._places["response"] = (top + len(opinion), 0)
             return opinion + response
         left = (width - self.GAP) // 2
         right = width - self.GAP - left
-        opinion_body = wrap(parts.opinion, inner_width(left))
-        response_body = wrap(parts.response, inner_width(right))
+        opinion_body = _wrap(parts.opinion, inner_width(left))
+        response_body = _wrap(parts.response, inner_width(right))
         height = max(len(opinion_body), len(response_body))
         opinion = box(padded(opinion_body, height), left, style, opinion_title)
         response = box(padded(response_body, height), right, style,
@@ -255,17 +271,17 @@ class ItemDetail(ScrollView, can_focus=True):
 
     def _diff_body(self, diff: DiffPart, width: int, wide: bool) -> list[Text]:
         inner = inner_width(width)
-        body = wrap(diff.summary, inner)
+        body = _wrap(diff.summary, inner)
         if diff.inline is not None:
-            body += wrap(diff.inline, inner)
+            body += _wrap(diff.inline, inner)
         elif diff.old is not None and diff.new is not None:
             if wide:
                 left = (inner - self.SIDES_GAP) // 2
                 right = inner - self.SIDES_GAP - left
-                body += side_by_side(wrap(diff.old, left), wrap(diff.new, right), left,
+                body += side_by_side(_wrap(diff.old, left), _wrap(diff.new, right), left,
                                      self.SIDES_GAP)  # fmt: skip
             else:
-                body += wrap(diff.old, inner - self.SIDES_GAP) + wrap(diff.new, inner)
+                body += _wrap(diff.old, inner - self.SIDES_GAP) + _wrap(diff.new, inner)
         return body
 
     # ---- drawing --------------------------------------------------------------------------
@@ -278,6 +294,11 @@ class ItemDetail(ScrollView, can_focus=True):
         """Paint the lines in `crop`. The widget's style (theme, focus tint) is looked up
         once here: `rich_style` walks every ancestor, and took a third of each line's time."""
         self._base = self.rich_style
+        styles = self._box_styles()
+        if styles != self._styles:
+            # The theme changed: Textual applies the new theme's styles after the screen
+            # was redrawn for it, so the boxes are drawn again on this paint.
+            self._styles, self._built_for = styles, None
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
