@@ -47,6 +47,13 @@ def committed(path: Path) -> Path:
     return path
 
 
+async def pending_diff(pilot) -> None:
+    """Press D and wait for git (run by a worker) and the screen it leads to."""
+    await pilot.press("D")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def shown(app) -> CodeScreen:
     screen = app.screen
     assert isinstance(screen, CodeScreen), screen
@@ -98,9 +105,7 @@ def test_D_shows_the_pending_git_diff(make_app, drive, sample_path, isolated_git
     async def script(pilot) -> None:
         await pilot.press("n", "a")  # approve: the file now differs from HEAD
         no = app.main.selected.no
-        await pilot.press("D")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pending_diff(pilot)
         view = shown(app)
         assert view.lexer == DIFF and view.style == app.theme_spec.pygments
         assert view.code.startswith("diff --git")
@@ -121,9 +126,7 @@ def test_D_with_nothing_pending_says_so(make_app, drive, sample_path, isolated_g
     app = make_app("yamada")
 
     async def script(pilot) -> None:
-        await pilot.press("D")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pending_diff(pilot)
         assert isinstance(app.screen, MainScreen)
         assert app.last_said() == ("warning", f"nothing to commit: HEAD already holds "
                                    f"{sample_path.name} as it is")  # fmt: skip
@@ -135,9 +138,7 @@ def test_D_outside_a_repository_says_why(make_app, drive) -> None:
     app = make_app("yamada")
 
     async def script(pilot) -> None:
-        await pilot.press("D")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pending_diff(pilot)
         assert isinstance(app.screen, MainScreen)
         severity, message = app.last_said()
         assert severity == "warning" and "not in a git repository" in message
@@ -152,9 +153,7 @@ def test_D_on_a_file_not_yet_committed_shows_all_of_it_added(
     app = make_app("yamada")
 
     async def script(pilot) -> None:
-        await pilot.press("D")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pending_diff(pilot)
         view = shown(app)
         assert "not committed yet" in view.query_one("#code-box").border_title
         assert "+[[items]]" in view.code

@@ -26,11 +26,12 @@ from pctui.app.editor import run_editor
 from pctui.app.keys import ACTIONS, EDITOR, bindings, translated
 from pctui.app.listing import ListFilter, neighbour_needing, visible_items
 from pctui.app.operations import ERROR, WARNING, Outcome
+from pctui.app.render.detail import WIDE_FROM
 from pctui.app.screens.comment import CommentScreen
 from pctui.app.screens.filter import FilterChoice, FilterScreen
 from pctui.app.screens.help import HelpScreen
 from pctui.app.watch import DiskWatch
-from pctui.app.widgets.item_detail import WIDE_FROM, ItemDetail
+from pctui.app.widgets.item_detail import ItemDetail
 from pctui.app.widgets.item_list import ItemList
 from pctui.app.widgets.progress_line import ProgressLine
 from pctui.app.widgets.search_bar import SearchBar
