@@ -44,9 +44,10 @@ class Child:
 
     returncode: int
     seconds: float
-    peak_mb: float
+    peak_mb: float  # its own peak or its process tree's (helpers included), the larger
     output: str
     started: float  # time.time() when it was started, to compare with times it reports
+    cpu_seconds: float = 0.0  # user + system, of it and of the helpers it waited for
 
 
 def child_env() -> dict[str, str]:
@@ -89,6 +90,7 @@ def _launched(argv: Sequence[str], stream: int, result: Path, timeout: float) ->
         peak_mb=report["peak_mb"],
         output="",
         started=report["started"],
+        cpu_seconds=report["cpu_seconds"],
     )
 
 

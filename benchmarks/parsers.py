@@ -1,6 +1,7 @@
 """Where loading time goes, stage by stage, and what faster TOML parsers would save.
 
     pip install rtoml tomli      # optional: each parser is measured only if installed
+                                 # (toml-rs, pctui's own, in its strict TOML 1.0 mode)
     python -m benchmarks.parsers --items 10000
 
 Times, on one generated file: splitting into item chunks, parsing every chunk with each
@@ -31,7 +32,7 @@ from pctui.storage.header_schema import read_header
 from pctui.storage.item_schema import read_item
 from pctui.storage.locate import Locator
 
-PARSERS = ("tomllib", "tomli", "rtoml")
+PARSERS = ("tomllib", "tomli", "rtoml", "toml_rs")
 
 
 def _best(action: Callable[[], Any], repeats: int) -> tuple[float, Any]:
@@ -50,6 +51,8 @@ def _loader(name: str) -> Callable[[str], dict[str, Any]] | None:
     except ImportError:
         return None
     loads: Callable[[str], dict[str, Any]] = module.loads
+    if name == "toml_rs":
+        return functools.partial(loads, toml_version="1.0.0")  # as pctui reads
     return loads
 
 

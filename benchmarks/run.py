@@ -132,10 +132,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     tui = _tui_available()
     scratch = args.keep or Path(tempfile.mkdtemp(prefix="pctui-bench-"))
-    # pctui's item cache (storage/item_cache.py), for this process and every child: kept in
-    # the scratch folder, so the benchmark measures it filled and empty on purpose and never
-    # fills the user's own cache with generated files.
-    os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")
     rows: list[Row] = []
     try:
         for items in args.size_list:

@@ -7,6 +7,11 @@ process it was spawned from (exec records the old address space's high-water mar
 benchmark's own process holds large parsed files, so its children would all report at
 least that much. This launcher is small, so what it reports is the command's own peak.
 It imports nothing from pctui or the benchmarks for the same reason.
+
+A command may start helper processes (pctui reads a large file on every core, see
+pctui.storage.parallel), whose memory is as real as its own. So the launcher also samples
+the resident memory of the whole process tree every 5 ms (from /proc) and reports the
+larger of the two peaks.
 """
 
 from __future__ import annotations
@@ -15,23 +20,64 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _tree(pid: int) -> list[int]:
+    """`pid` and its descendants, from /proc (empty where there is no /proc)."""
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    queue.extend(int(child) for child in handle.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _resident(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/statm") as handle:
+                total += int(handle.read().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def _sample(pid: int, peak: list[int], done: threading.Event) -> None:
+    while not done.wait(0.005):
+        peak[0] = max(peak[0], _resident(_tree(pid)))
+
 
 def main() -> None:
-    """Run the command, write {returncode, seconds, peak_mb, started} to RESULT."""
+    """Run the command, write {returncode, seconds, peak_mb, cpu_seconds, started} to RESULT."""
     result, command = Path(sys.argv[1]), sys.argv[2:]
     started = time.time()
     start = time.perf_counter()
     process = subprocess.Popen(command)
+    tree_peak, done = [0], threading.Event()
+    sampler = threading.Thread(target=_sample, args=(process.pid, tree_peak, done), daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
     report = {
         "returncode": process.returncode,
         "seconds": seconds,
-        "peak_mb": usage.ru_maxrss / 1024,  # KiB on Linux
+        # ru_maxrss: KiB on Linux; the tree's sampled sum in bytes.
+        "peak_mb": max(usage.ru_maxrss / 1024, tree_peak[0] / 2**20),
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
         "started": started,
     }
     result.write_text(json.dumps(report))

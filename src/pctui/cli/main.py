@@ -6,6 +6,7 @@ import argparse
 import importlib
 import os
 import sys
+import threading
 from collections.abc import Sequence
 
 from pctui import __version__
@@ -115,5 +116,26 @@ def _main(argv: Sequence[str] | None) -> int:
     return code
 
 
+def entry() -> None:
+    """The `pctui` console script: run the command, then leave without freeing the heap.
+
+    After a national file is read, the interpreter's orderly exit spent 0.15 s freeing a
+    million objects one by one, after the answer was printed. So once every thread the
+    command started has finished and the output is flushed, the process simply ends.
+    """
+    code = main()
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()  # as the interpreter's own exit would: nothing is cut short
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass  # the reader left early; as in _main, that is not a failure
+    except OSError:
+        code = 120  # what Python itself exits with when the final flush fails
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

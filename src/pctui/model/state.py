@@ -28,7 +28,16 @@ class Standing:
 
     signoff: Signoff
     status: str
-    reason: str = ""
+    why: str = ""  # what makes an INVALID sign-off invalid
+
+    @property
+    def reason(self) -> str:
+        """What a person is told about this standing ("" when valid or withdrawn)."""
+        if self.status == STALE:
+            # Worded only when asked for: most sign-offs of a large file are stale, and
+            # `validate` and `status` never show why.
+            return _("on revision {revision}").format(revision=self.signoff.revision)
+        return self.why
 
     @property
     def counts(self) -> bool:
@@ -78,8 +87,7 @@ def standings(item: Item, review: Review) -> list[Standing]:
         elif signoff.withdrawn is not None:
             result.append(Standing(signoff, WITHDRAWN))
         elif signoff.revision != item.current_index:
-            reason = _("on revision {revision}").format(revision=signoff.revision)
-            result.append(Standing(signoff, STALE, reason))
+            result.append(Standing(signoff, STALE))
         elif (signoff.by, signoff.revision) in signed_by:
             reason = _("{login} already signed another stage of this revision").format(
                 login=repr(signoff.by)

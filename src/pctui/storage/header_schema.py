@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from pctui.i18n import _
@@ -39,6 +40,16 @@ class Header:
     review: Review
     sections: list[Section] = field(default_factory=list)
     commit_mode: str = "manual"
+
+    @cached_property
+    def section_ids(self) -> frozenset[str]:
+        """The ids of the sections (looked up once for each of thousands of items)."""
+        return frozenset(section.id for section in self.sections)
+
+    @cached_property
+    def class_ids(self) -> frozenset[str]:
+        """The ids of review.classes."""
+        return frozenset(c.id for c in self.review.classes)
 
 
 def read_header(data: dict[str, Any], check: Checker) -> Header:

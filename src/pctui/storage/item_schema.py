@@ -17,6 +17,7 @@ SIGNOFF_KEYS = (
     "stage", "by", "at", "revision", "digest", "verdict", "comment", "withdrawn",
 )  # fmt: skip
 DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
+_ITEM_KEY_SET = frozenset(ITEM_KEYS)
 _REVISION_KEY_SET = frozenset(REVISION_KEYS)
 _SIGNOFF_KEY_SET = frozenset(SIGNOFF_KEYS)
 ITEMS = "items"
@@ -26,6 +27,9 @@ SIGNOFFS = "items.signoffs"
 
 def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | None:
     """Build one item (None when it lacks what an item must have)."""
+    plain = _plain_item(table, header, check)
+    if plain is not None:
+        return plain
     check.unknown_keys(table, ITEM_KEYS, ITEMS)
     no = check.get(table, "no", INT, ITEMS, required=True)
     section = check.get(table, "section", STR, ITEMS, required=True)
@@ -80,6 +84,51 @@ def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | N
         klass=klass,
         revisions=[r for r in revisions if r is not None],
         signoffs=[s for s in signoffs if s is not None],
+    )
+
+
+def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item | None:
+    """The item when its own keys are all known, of their type and value; else None (the
+    checked path in `read_item` then reads it and reports what is wrong).
+
+    A national file has tens of thousands of items: this is about twice as fast as the
+    checked path for the same result. Revisions and sign-offs go through their own fast
+    paths, which fall back to checking (and reporting) where needed.
+    """
+    get = table.get
+    no, section, opinion = get("no"), get("section"), get("opinion")
+    count, klass, topic = get("count", 1), get("class"), get("topic")
+    revisions, signoffs = get("revisions", []), get("signoffs", [])
+    if not (
+        type(no) is int
+        and no >= 1
+        and type(section) is str
+        and type(opinion) is str
+        and type(count) is int
+        and count >= 1
+        and (topic is None or type(topic) is str)
+        and table.keys() <= _ITEM_KEY_SET
+        and (not header.section_ids or section in header.section_ids)
+        and (klass is None or (type(klass) is str and klass in header.class_ids))
+        and type(revisions) is list
+        and type(signoffs) is list
+        and all(type(r) is dict for r in revisions)
+        and all(type(s) is dict for s in signoffs)
+    ):
+        return None
+    read = [_read_revision(r, index, check) for index, r in enumerate(revisions)]
+    signed = [
+        _read_signoff(s, index, header, len(read), check) for index, s in enumerate(signoffs)
+    ]
+    return Item(
+        no=no,
+        section=section,
+        opinion=opinion,
+        topic=topic,
+        count=count,
+        klass=klass,
+        revisions=[r for r in read if r is not None],
+        signoffs=[s for s in signed if s is not None],
     )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pctui.i18n import _
@@ -19,9 +18,9 @@ from pctui.storage import toml_parse
 from pctui.storage.checker import Checker
 from pctui.storage.chunks import Chunk, open_string_at, split, string_end
 from pctui.storage.header_schema import Header, read_header
-from pctui.storage.item_cache import ItemCache, block_key
 from pctui.storage.item_schema import ITEMS, read_item
 from pctui.storage.locate import Locator
+from pctui.storage.parallel import Helpers, Run
 from pctui.storage.problems import ERROR, LoadError, Problem
 
 BOM = "\ufeff"
@@ -159,74 +158,120 @@ class _ItemLocator(Locator):
         return super().find(ITEMS, self.index, None)
 
 
-def load_text(text: str, path: str, *, cache: bool = False) -> Loaded:
+def _header(
+    data: dict[str, Any] | Problem, chunk: Chunk, path: str, problems: list[Problem]
+) -> Header:
+    """The header read from its parse (`data`), its problems added to `problems`."""
+    if isinstance(data, Problem):
+        problems.append(data)
+        # The header's facts are unknown: read its defaults without reporting them missing,
+        # so the syntax error is not buried under problems it caused.
+        return read_header({}, Checker(path, Locator(chunk.text), []))
+    return read_header(data, Checker(path, Locator(chunk.text), problems))
+
+
+def _one_item(parsed: dict[str, Any]) -> dict[str, Any] | None:
+    """The item table of a block's parse; None when the block holds anything else too."""
+    found = parsed.get(ITEMS)
+    if set(parsed) != {ITEMS} or not isinstance(found, list) or len(found) != 1:
+        return None
+    table: dict[str, Any] = found[0]
+    return table
+
+
+def read_blocks(header_text: str, chunks: list[Chunk], path: str) -> tuple[
+    list[Item | None], list[Problem]
+] | None:  # fmt: skip
+    """The items of `chunks`, each read on its own against the header in `header_text`,
+    and the problems found; None when a block does not parse on its own or is not one item
+    (then only reading in order, joining blocks, gives the right answer). What a helper
+    process does with its run (see `parallel`): the same steps as `load_text`."""
+    header = _header(_parse(Chunk(header_text, 1), path), Chunk(header_text, 1), path, [])
+    problems: list[Problem] = []
+    items: list[Item | None] = []
+    for chunk in chunks:
+        parsed = _parse(chunk, path)
+        table = None if isinstance(parsed, Problem) else _one_item(parsed)
+        if table is None:
+            return None
+        check = Checker(path, Locator(chunk.text, chunk.line), problems)
+        items.append(read_item(table, header, check))
+    return items, problems
+
+
+def load_text(text: str, path: str, *, helpers: Helpers | None = None) -> Loaded:
     """Parse a whole file's text; LoadError lists every error, warnings are returned.
 
-    With `cache`, the items of a large file are taken from (and kept in) the user's item
-    cache when their text is unchanged (see `item_cache`); the result is the same.
+    Runs of the items of a large file are read by `helpers` (see `parallel`; started here
+    when not given) while this process reads the first; the result is the same.
     """
     problems: list[Problem] = []
     header_chunk, raw_chunks = split(text)
     header_data, header_chunk, used = _absorb(text, header_chunk, 0, raw_chunks, 0, path)
     raw_chunks = raw_chunks[used:]
-    start = len(header_chunk.text)
+    if isinstance(header_data, dict) and ITEMS in header_data:
+        return _load_whole(text, path)
+    header = _header(header_data, header_chunk, path, problems)
+    own = helpers is None
+    if helpers is None:
+        helpers = Helpers.start(len(text))
+    try:
+        runs = helpers.assign(path, header_chunk.text, raw_chunks)
+        found = _read_items(text, len(header_chunk.text), raw_chunks, header, runs, path, problems)
+    finally:
+        if own:
+            helpers.close()
+    if found is None:
+        return _load_whole(text, path)  # another table follows the items: read it as one
+    chunks, items = found
+    return _finish(header, items, header_chunk, chunks, problems, path)
+
+
+def _read_items(
+    text: str,
+    start: int,
+    raw_chunks: list[Chunk],
+    header: Header,
+    runs: dict[int, Run],
+    path: str,
+    problems: list[Problem],
+) -> tuple[list[Chunk], list[Item | None]] | None:
+    """The item chunks (joined where a string spans a false boundary) and their items, in
+    file order, from `raw_chunks` starting at offset `start` of `text`; None when the file
+    is not a header followed by items.
+
+    A helper's answer is taken only when reading in order reaches exactly the first block
+    of its run: that block is then a real boundary, and each block of the run parsed on its
+    own, so the answer is what reading them here would give.
+    """
     chunks: list[Chunk] = []
-    tables: list[dict[str, Any] | None] = []  # None: the item came from the cache
-    keys: list[bytes | None] = []  # each chunk's cache key (None: not to be cached)
-    from_cache: dict[int, Item] = {}
-    store = ItemCache.open(Path(path), header_chunk.text, len(raw_chunks)) if cache else None
-    whole = isinstance(header_data, dict) and ITEMS in header_data
+    items: list[Item | None] = []
     index = 0
-    while index < len(raw_chunks) and not whole:
-        raw = raw_chunks[index]
-        key = block_key(raw.text) if store is not None else None
-        if store is not None and key is not None:
-            hit = store.get(key)
-            if hit is not None:
-                from_cache[len(chunks)] = hit
-                chunks.append(raw)
-                tables.append(None)
-                keys.append(None)
-                index += 1
-                start += len(raw.text)
-                continue
-        parsed, chunk, used = _absorb(text, raw, start, raw_chunks, index + 1, path)
+    while index < len(raw_chunks):
+        run = runs.pop(index, None)
+        answer = None if run is None else run.answer(path)
+        if run is not None and answer is not None:
+            run_items, run_problems = answer
+            taken = raw_chunks[index : run.end]
+            chunks.extend(taken)
+            items.extend(run_items)
+            problems.extend(run_problems)
+            start += sum(len(chunk.text) for chunk in taken)
+            index = run.end
+            continue
+        parsed, chunk, used = _absorb(text, raw_chunks[index], start, raw_chunks, index + 1, path)
         index += 1 + used
         start += len(chunk.text)
         if isinstance(parsed, Problem):
             problems.append(parsed)
             continue
-        found = parsed.get(ITEMS)
-        if set(parsed) != {ITEMS} or not isinstance(found, list) or len(found) != 1:
-            whole = True  # another table follows the items: read the file as one document
-            break
-        chunks.append(chunk)
-        tables.append(found[0])
-        keys.append(key if used == 0 else None)
-    if whole:
-        return _load_whole(text, path)
-    if isinstance(header_data, Problem):
-        problems.append(header_data)
-        # The header's facts are unknown: read its defaults without reporting them missing,
-        # so the syntax error is not buried under problems it caused.
-        header = read_header({}, Checker(path, Locator(header_chunk.text), []))
-    else:
-        header = read_header(header_data, Checker(path, Locator(header_chunk.text), problems))
-    items: list[Item | None] = []
-    for position, (table, chunk) in enumerate(zip(tables, chunks, strict=True)):
+        table = _one_item(parsed)
         if table is None:
-            items.append(from_cache[position])
-            continue
-        before = len(problems)
-        item = read_item(table, header, Checker(path, Locator(chunk.text, chunk.line), problems))
-        items.append(item)
-        key = keys[position]
-        if store is not None and key is not None and item is not None and len(problems) == before:
-            store.put(key, item)
-    loaded = _finish(header, items, header_chunk, chunks, problems, path)
-    if store is not None:
-        store.save()  # only now: a file with errors raised above and leaves the cache as it was
-    return loaded
+            return None
+        chunks.append(chunk)
+        check = Checker(path, Locator(chunk.text, chunk.line), problems)
+        items.append(read_item(table, header, check))
+    return chunks, items
 
 
 def _load_whole(text: str, path: str) -> Loaded:

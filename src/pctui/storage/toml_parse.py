@@ -1,58 +1,47 @@
-"""Parsing one chunk of TOML: rtoml when it is sure to agree with tomllib, tomllib otherwise.
+"""Parsing one chunk of TOML: toml-rs in its strict TOML 1.0 mode, tomllib for errors.
 
 tomllib is the reference: it is exact TOML 1.0 and its errors carry the line and column we
-report. It is also the slowest part of loading a national consultation (about 4.5 s for
-27 MB); rtoml (Rust) parses the same chunks about seven times faster and returns the same
-values. Two differences are handled here:
+report. It is also the slowest part of loading a national consultation (about 3.3 s for
+27 MB); toml-rs (Rust) parses the same chunks about ten times faster. Asked for TOML 1.0
+(`toml_version="1.0.0"`), it refuses what TOML 1.1 added (newlines and trailing commas in
+inline tables, the `\\e` and `\\xHH` escapes, times without seconds), so a file pctui
+accepts stays readable by tomlkit, which rewrites items on save, and by every other TOML
+1.0 reader. It gives offset date-times tomllib's own `datetime.timezone`, and CRLF inside
+multi-line strings as LF, as tomllib does.
 
-* rtoml accepts TOML 1.1 additions that tomllib (and tomlkit, which rewrites items on save,
-  and every other TOML 1.0 reader of the file) reject: newlines and trailing commas in
-  inline tables, the `\\e` and `\\xHH` escapes, times without seconds. A chunk in which any
-  of them could occur (a `{`, a `\\e`/`\\x`, an `HH:MM` not followed by seconds — anywhere,
-  text included, since telling text from syntax would need a parse) goes to tomllib, so a
-  file pctui accepts is always TOML 1.0.
-* rtoml keeps CRLF inside multi-line strings where tomllib gives LF, and accepts a leading
-  BOM: chunks with a CR or starting with a BOM go to tomllib too.
-* rtoml rejects some valid TOML 1.0 (floats beyond double range read as inf by tomllib):
-  any rtoml failure is handed to tomllib, which either parses it or reports where it fails.
+Where the two could still differ:
 
-Offset date-times from rtoml carry its own tzinfo class; the checker turns them into
-`datetime.timezone`, the class tomllib uses, so the model never depends on the parser.
+* toml-rs accepts a leading BOM, which tomllib rejects: such a chunk goes to tomllib.
+* any failure of toml-rs is handed to tomllib, which either parses the chunk (should the
+  two ever disagree on what is valid) or reports where it fails, in its words and position.
+
+A property test (tests/storage/test_toml_parse.py) checks that both read every generated
+text the same and refuse the same texts.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Callable
 from typing import Any
 
 try:
-    import rtoml
+    from toml_rs import loads as _toml_rs_loads
 
-    _fast: Callable[[str], dict[str, Any]] | None = rtoml.loads
-except ImportError:  # a platform without rtoml wheels: correct, only slower
+    def _strict(text: str) -> dict[str, Any]:
+        return _toml_rs_loads(text, toml_version="1.0.0")
+
+    _fast: Callable[[str], dict[str, Any]] | None = _strict
+except ImportError:  # a platform without toml-rs wheels: correct, only slower
     _fast = None
-
-# An HH:MM not followed by seconds, and not a UTC offset (+09:00 is preceded by its sign).
-# Written to start with its literal ':' so the regex engine can skip to candidates: a
-# search of 27 MB takes about 15 ms this way against 0.3 s with the look-behind first.
-_SHORT_TIME = re.compile(r":\d\d(?!:\d)(?<=[^-+:\d]\d\d:\d\d)")
-
-
-def _maybe_newer(text: str) -> bool:
-    """True when `text` might be read differently: TOML 1.1, CR line ends, a leading BOM."""
-    if "{" in text or "\\e" in text or "\\x" in text or "\r" in text or text.startswith("\ufeff"):
-        return True
-    return bool(_SHORT_TIME.search(text))
 
 
 def loads(text: str) -> dict[str, Any]:
     """The TOML 1.0 document `text` as tomllib reads it; raises tomllib.TOMLDecodeError."""
-    if _fast is not None and not _maybe_newer(text):
+    if _fast is not None and not text.startswith("\ufeff"):
         try:
             return _fast(text)
-        except Exception:  # rtoml's errors carry no position: tomllib's do
+        except Exception:  # toml-rs's errors are worded and placed differently: tomllib's
             pass
     return tomllib.loads(text)
 

@@ -1,0 +1,65 @@
+"""Items as tuples of plain values, for marshal: how a helper process hands back what it read.
+
+A helper (see `parallel`) reads a run of a large file's item blocks into the model in
+another process and sends the items back. marshal is the fastest way to move plain
+values between two Python processes of the same version, but it knows no dataclasses or
+datetimes: `flatten` turns an item into tuples of strings and numbers (its revisions'
+digests included, so the receiver need not hash their texts again) and `unflatten` builds
+an equal item from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pctui.model.records import Item, Revision, Signoff
+
+Flat = tuple[Any, ...]
+
+
+def flatten(item: Item) -> Flat:
+    """`item` as tuples of plain values (what marshal writes), digests included."""
+    revisions = tuple(
+        (r.author, r.at.isoformat(), r.text, r.note, r.digest) for r in item.revisions
+    )
+    signoffs = tuple(
+        (s.stage, s.by, s.at.isoformat(), s.revision, s.digest, s.verdict, s.comment,
+         None if s.withdrawn is None else s.withdrawn.isoformat())
+        for s in item.signoffs
+    )  # fmt: skip
+    return (item.no, item.section, item.opinion, item.topic, item.count, item.klass,
+            revisions, signoffs)  # fmt: skip
+
+
+def unflatten(flat: Flat) -> Item:
+    """The item `flatten` made `flat` from (new objects, safe to change).
+
+    Revisions and sign-offs are made by filling their attribute dictionaries: their
+    dataclass __init__ does only that (Revision, being frozen, through a slow
+    object.__setattr__ per field), and this runs for every item a helper read.
+    Sender and receiver run the same pctui (the helper is started from this installation),
+    so the tuples and the classes are always in step.
+    """
+    no, section, opinion, topic, count, klass, revisions, signoffs = flat
+    when = dt.datetime.fromisoformat
+    built_revisions: list[Revision] = []
+    for author, at, text, note, digest in revisions:
+        revision = object.__new__(Revision)
+        revision.__dict__.update(
+            author=author, at=when(at), text=text, note=note, digest=digest
+        )  # digest: the cached_property's value, computed by the sender
+        built_revisions.append(revision)
+    built_signoffs: list[Signoff] = []
+    for stage, by, at, revision_no, digest, verdict, comment, withdrawn in signoffs:
+        signoff = object.__new__(Signoff)
+        signoff.__dict__.update(
+            stage=stage, by=by, at=when(at), revision=revision_no, digest=digest,
+            verdict=verdict, comment=comment,
+            withdrawn=None if withdrawn is None else when(withdrawn),
+        )  # fmt: skip
+        built_signoffs.append(signoff)
+    return Item(
+        no=no, section=section, opinion=opinion, topic=topic, count=count, klass=klass,
+        revisions=built_revisions, signoffs=built_signoffs,
+    )  # fmt: skip
