@@ -1,13 +1,12 @@
-"""Helper processes read runs of a large file's items; the result is exactly the serial one.
+"""A forked child reads the later items of a large file; the result is the serial one.
 
-The thresholds are lowered so that a generated file of 60 items is shared with a real
-helper process (the helper runs pctui's own code, unpatched).
+The threshold is lowered so that a generated file of 60 items is shared with a real child.
 """
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from benchmarks import generate
 from pctui.i18n import current_language, install
 from pctui.model.records import Consultation
 from pctui.storage import ConsultationFile, LoadError, parallel
+from pctui.storage.chunks import Chunk
 from pctui.storage.reader import load_text
 
 ITEMS = 60
@@ -30,17 +30,19 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture
 def shared(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int, bool]]:
-    """Helpers for any size of file, at least one even on one core; records every run as
-    (first block, end, whether its answer was used)."""
-    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+    """A child for any file of 10 blocks or more; records every run as
+    (first block, end, whether its answer was used), and checks each child was reaped."""
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BLOCKS", 10)
-    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+    # Even if another test left a thread behind: the child runs only the reader's code.
+    monkeypatch.setattr(parallel, "may_fork", lambda: True)
     runs: list[tuple[int, int, bool]] = []
     answer = parallel.Run.answer
 
     def recorded(run: parallel.Run, path: str) -> parallel.Answer | None:
         found = answer(run, path)
         runs.append((run.start, run.end, found is not None))
+        with pytest.raises(ChildProcessError):
+            os.waitpid(run.pid, os.WNOHANG)  # reaped
         return found
 
     monkeypatch.setattr(parallel.Run, "answer", recorded)
@@ -48,21 +50,21 @@ def shared(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int, bool]]:
 
 
 def serial(text: str, path: str = "f.toml") -> Consultation:
-    return load_text(text, path, helpers=parallel.Helpers([])).consultation
+    return load_text(text, path, fork=False).consultation
 
 
-def helper_start() -> int:
-    """The first block handed to the one helper (as `Helpers.assign` shares them)."""
-    return ITEMS - round(ITEMS / (1 + parallel.OWN_WEIGHT))
+def child_start() -> int:
+    """The first block the child reads (as `fork_run` shares them)."""
+    return ITEMS - round(ITEMS * parallel.CHILD_SHARE)
 
 
 def block_starts(text: str) -> list[int]:
     return [i for i in range(len(text)) if text.startswith("[[items]]\n", i)]
 
 
-def problems_of(text: str, path: str, helpers: parallel.Helpers | None) -> list[str]:
+def problems_of(text: str, path: str, fork: bool) -> list[str]:
     with pytest.raises(LoadError) as caught:
-        load_text(text, path, helpers=helpers)
+        load_text(text, path, fork=fork)
     return [str(p) for p in caught.value.problems]
 
 
@@ -70,7 +72,7 @@ def test_a_shared_read_equals_the_serial_one(
     national: str, shared: list[tuple[int, int, bool]]
 ) -> None:
     together = load_text(national, "f.toml").consultation
-    assert shared == [(helper_start(), ITEMS, True)]
+    assert shared == [(child_start(), ITEMS, True)]
     alone = serial(national)
     assert together == alone
     for a, b in zip(together.items, alone.items, strict=True):
@@ -79,104 +81,97 @@ def test_a_shared_read_equals_the_serial_one(
         assert all(type(s.at.tzinfo) is type(t.at.tzinfo) for s, t in pairs)
 
 
-def test_reading_a_file_shares_it_and_leaves_nothing_behind(
-    national: str,
-    shared: list[tuple[int, int, bool]],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+def test_loading_a_file_shares_it(
+    national: str, shared: list[tuple[int, int, bool]], tmp_path: Path
 ) -> None:
-    started: list[subprocess.Popen[bytes]] = []
-    start = parallel.Helpers.start
-
-    def recorded(size: int) -> parallel.Helpers:
-        helpers = start(size)
-        started.extend(helpers.processes)
-        return helpers
-
-    monkeypatch.setattr(parallel.Helpers, "start", recorded)
-    before = set(Path(tempfile.gettempdir()).glob("pctui-read-*"))
     path = tmp_path / "national.toml"
     path.write_text(national, encoding="utf-8")
     assert ConsultationFile.load(path).consultation == serial(national, str(path))
-    assert shared == [(helper_start(), ITEMS, True)]
-    assert set(Path(tempfile.gettempdir()).glob("pctui-read-*")) == before
-    assert started and all(p.returncode is not None for p in started)  # every one reaped
+    assert shared == [(child_start(), ITEMS, True)]
 
 
-def test_problems_in_a_helpers_run_are_reported_as_in_a_serial_read(
+def test_problems_in_the_childs_run_are_reported_as_in_a_serial_read(
     national: str, shared: list[tuple[int, int, bool]]
 ) -> None:
     starts = block_starts(national)
-    late = starts[helper_start() + 3]
-    # An unknown stage (an error) and an unknown key (a warning) inside the helper's run.
+    late = starts[child_start() + 3]
+    # An unknown stage (an error) and an unknown key (a warning) inside the child's run.
     broken = national[:late] + national[late:].replace('stage = "', 'stage = "x', 1)
     broken = broken[:late] + broken[late:].replace(
         "[[items.revisions]]\n", "[[items.revisions]]\nautor = 1\n", 1
     )
-    assert problems_of(broken, "f.toml", None) == problems_of(
-        broken, "f.toml", parallel.Helpers([])
-    )
-    assert shared[0] == (helper_start(), ITEMS, True)
+    assert problems_of(broken, "f.toml", True) == problems_of(broken, "f.toml", False)
+    assert shared[0] == (child_start(), ITEMS, True)
 
 
-def test_a_syntax_error_in_a_helpers_run_is_read_here(
+def test_a_syntax_error_in_the_childs_run_is_read_here(
     national: str, shared: list[tuple[int, int, bool]]
 ) -> None:
     starts = block_starts(national)
-    late = starts[helper_start() + 5]
+    late = starts[child_start() + 5]
     broken = national[:late] + national[late:].replace("count = ", "count = = ", 1)
-    assert problems_of(broken, "f.toml", None) == problems_of(
-        broken, "f.toml", parallel.Helpers([])
-    )
-    assert shared[0] == (helper_start(), ITEMS, False)
+    assert problems_of(broken, "f.toml", True) == problems_of(broken, "f.toml", False)
+    assert shared[0] == (child_start(), ITEMS, False)
 
 
-def test_a_string_spanning_the_helpers_first_boundary_is_joined(
+def test_a_string_spanning_the_childs_first_boundary_is_joined(
     national: str, shared: list[tuple[int, int, bool]]
 ) -> None:
-    # The last opinion before the helper's run quotes an item header, so the helper's first
-    # "block" starts inside a string: the serial read joins it, and the helper is not used.
+    # The last opinion before the child's run quotes an item header, so the child's first
+    # "block" starts inside a string: the serial read joins it, and the child is not used.
     starts = block_starts(national)
-    boundary = starts[helper_start()]
+    boundary = starts[child_start()]
     before = national.rfind('opinion = """', 0, boundary)
     opening = before + len('opinion = """')
     quoted = national[:opening] + "引用:\n[[items]]\n" + national[opening:]
-    assert block_starts(quoted)[helper_start()] < boundary + len("引用:\n[[items]]\n")
+    assert block_starts(quoted)[child_start()] < boundary + len("引用:\n[[items]]\n")
     together = load_text(quoted, "f.toml").consultation
     assert together == serial(quoted)
     assert len(together.items) == ITEMS
 
 
-def test_messages_from_a_helper_are_in_the_readers_language(
+def test_messages_from_the_child_are_in_the_readers_language(
     national: str, shared: list[tuple[int, int, bool]]
 ) -> None:
-    late = block_starts(national)[helper_start() + 1]
+    late = block_starts(national)[child_start() + 1]
     broken = national[:late] + national[late:].replace('verdict = "', 'verdict = "x', 1)
     language = current_language()
     install("ja")
     try:
-        messages = problems_of(broken, "f.toml", None)
-        assert messages == problems_of(broken, "f.toml", parallel.Helpers([]))
+        messages = problems_of(broken, "f.toml", True)
+        assert messages == problems_of(broken, "f.toml", False)
     finally:
         install(language)
     assert shared[0][2]
     assert any("verdict" in m and "にしてください" in m for m in messages), messages
 
 
-def test_a_helper_that_fails_changes_nothing(
+def test_a_child_that_fails_changes_nothing(
     national: str, shared: list[tuple[int, int, bool]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel, "HELPER_MODULE", "pctui.no_such_module")
+    def fail(*args: object) -> None:
+        raise MemoryError  # in the child only: it exits with status 1
+
+    monkeypatch.setattr(parallel, "_answer", fail)
     assert load_text(national, "f.toml").consultation == serial(national)
-    assert shared == [(helper_start(), ITEMS, False)]
+    assert shared == [(child_start(), ITEMS, False)]
 
 
-def test_one_core_or_a_small_file_starts_no_helper(
+def test_no_child_with_threads_one_core_or_few_blocks(
     national: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+    assert parallel.may_fork() == (threading.active_count() == 1)
+    waiting = threading.Event()
+    thread = threading.Thread(target=waiting.wait)
+    thread.start()
+    try:
+        assert not parallel.may_fork()  # as in the TUI, which reads in a thread
+    finally:
+        waiting.set()
+        thread.join()
     monkeypatch.setattr(parallel, "_cores", lambda: 1)
-    assert parallel.Helpers.start(10**9).processes == []
-    monkeypatch.setattr(parallel, "_cores", lambda: 8)
-    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 4_000_000)
-    assert parallel.Helpers.start(len(national.encode())).processes == []
+    assert not parallel.may_fork()
+    monkeypatch.setattr(parallel, "may_fork", lambda: True)
+    chunks = [Chunk("", 1)] * (parallel.PARALLEL_MIN_BLOCKS - 1)
+    assert parallel.fork_run(chunks, lambda blocks: None) is None

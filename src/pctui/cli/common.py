@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import unicodedata
 from pathlib import Path
@@ -26,13 +27,18 @@ class Exit(Exception):
 def load(path: str) -> ConsultationFile:
     """Load `path`, or print every problem as path:line:col: message and exit 2."""
     try:
-        return ConsultationFile.load(Path(path))
+        loaded = ConsultationFile.load(Path(path))
     except LoadError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         count = len(error.problems)
         message = ngettext("{path}: {count} problem", "{path}: {count} problems", count)
         raise Exit(BAD_INPUT, message.format(path=path, count=count)) from None
+    # The file's model lives until the command ends. Out of the collector's sight, it is not
+    # walked again by every collection that what the command computes next sets off (at
+    # 10,000 items that walking took 0.15 s of `validate`).
+    gc.freeze()
+    return loaded
 
 
 def width(text: str) -> int:

@@ -22,7 +22,6 @@ from pctui.model.records import Consultation, Revision
 from pctui.storage.atomic import folder_lock, write_atomic
 from pctui.storage.item_schema import ITEMS
 from pctui.storage.locate import Locator
-from pctui.storage.parallel import Helpers
 from pctui.storage.preview import read_preview
 from pctui.storage.problems import LoadError, Problem, SaveError
 from pctui.storage.reader import BOM, Loaded, decode, load_text
@@ -37,34 +36,28 @@ def _stamp(stat: os.stat_result) -> Stamp:
 
 def read_loaded(path: Path) -> tuple[Loaded, Stamp]:
     """Read and parse `path`; LoadError (with a located problem) when it cannot be."""
-    helpers = Helpers([])
     try:
-        try:
-            with path.open("rb") as handle:
-                stat = os.fstat(handle.fileno())
-                # Started before reading, so that their start-up overlaps it (`parallel`).
-                helpers = Helpers.start(stat.st_size)
-                data = handle.read()
-        except FileNotFoundError:
-            raise LoadError([Problem(str(path), 1, 1, _("no such file"))]) from None
-        except IsADirectoryError:
-            message = _("is a folder, not a consultation file")
-            raise LoadError([Problem(str(path), 1, 1, message)]) from None
-        except OSError as error:
-            message = _("cannot read: {error}").format(error=error.strerror)
-            raise LoadError([Problem(str(path), 1, 1, message)]) from None
-        text, bom = decode(data, str(path))
-        # Reading a large file makes a million objects and no garbage cycles: the collector
-        # walking them again and again cost a fifth of the time, so it waits until the end.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            loaded = load_text(text, str(path), helpers=helpers)
-        finally:
-            if collecting:
-                gc.enable()
+        with path.open("rb") as handle:
+            stat = os.fstat(handle.fileno())
+            data = handle.read()
+    except FileNotFoundError:
+        raise LoadError([Problem(str(path), 1, 1, _("no such file"))]) from None
+    except IsADirectoryError:
+        message = _("is a folder, not a consultation file")
+        raise LoadError([Problem(str(path), 1, 1, message)]) from None
+    except OSError as error:
+        message = _("cannot read: {error}").format(error=error.strerror)
+        raise LoadError([Problem(str(path), 1, 1, message)]) from None
+    text, bom = decode(data, str(path))
+    # Reading a large file makes a million objects and no garbage cycles: the collector
+    # walking them again and again cost a fifth of the time, so it waits until the end.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        loaded = load_text(text, str(path))
     finally:
-        helpers.close()
+        if collecting:
+            gc.enable()
     loaded.bom = bom
     return loaded, _stamp(stat)
 

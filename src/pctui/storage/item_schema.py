@@ -117,9 +117,7 @@ def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item |
     ):
         return None
     read = [_read_revision(r, index, check) for index, r in enumerate(revisions)]
-    signed = [
-        _read_signoff(s, index, header, len(read), check) for index, s in enumerate(signoffs)
-    ]
+    signed = [_read_signoff(s, index, header, len(read), check) for index, s in enumerate(signoffs)]
     return Item(
         no=no,
         section=section,

@@ -7,6 +7,7 @@ writer splice a changed item back without touching the rest of the file.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pctui.storage.chunks import Chunk, open_string_at, split, string_end
 from pctui.storage.header_schema import Header, read_header
 from pctui.storage.item_schema import ITEMS, read_item
 from pctui.storage.locate import Locator
-from pctui.storage.parallel import Helpers, Run
+from pctui.storage.parallel import Run, fork_run
 from pctui.storage.problems import ERROR, LoadError, Problem
 
 BOM = "\ufeff"
@@ -179,14 +180,13 @@ def _one_item(parsed: dict[str, Any]) -> dict[str, Any] | None:
     return table
 
 
-def read_blocks(header_text: str, chunks: list[Chunk], path: str) -> tuple[
+def read_blocks(header: Header, chunks: list[Chunk], path: str) -> tuple[
     list[Item | None], list[Problem]
 ] | None:  # fmt: skip
-    """The items of `chunks`, each read on its own against the header in `header_text`,
-    and the problems found; None when a block does not parse on its own or is not one item
-    (then only reading in order, joining blocks, gives the right answer). What a helper
-    process does with its run (see `parallel`): the same steps as `load_text`."""
-    header = _header(_parse(Chunk(header_text, 1), path), Chunk(header_text, 1), path, [])
+    """The items of `chunks`, each read on its own, and the problems found; None when a
+    block does not parse on its own or is not one item (then only reading in order,
+    joining blocks, gives the right answer). What a forked child does with its run (see
+    `parallel`): the same steps as `_read_items`."""
     problems: list[Problem] = []
     items: list[Item | None] = []
     for chunk in chunks:
@@ -199,11 +199,12 @@ def read_blocks(header_text: str, chunks: list[Chunk], path: str) -> tuple[
     return items, problems
 
 
-def load_text(text: str, path: str, *, helpers: Helpers | None = None) -> Loaded:
+def load_text(text: str, path: str, *, fork: bool = True) -> Loaded:
     """Parse a whole file's text; LoadError lists every error, warnings are returned.
 
-    Runs of the items of a large file are read by `helpers` (see `parallel`; started here
-    when not given) while this process reads the first; the result is the same.
+    The later items of a large file are read by a forked child on another core where that
+    is safe (see `parallel`; never when `fork` is False) while this process reads the
+    first; the result is the same.
     """
     problems: list[Problem] = []
     header_chunk, raw_chunks = split(text)
@@ -212,15 +213,13 @@ def load_text(text: str, path: str, *, helpers: Helpers | None = None) -> Loaded
     if isinstance(header_data, dict) and ITEMS in header_data:
         return _load_whole(text, path)
     header = _header(header_data, header_chunk, path, problems)
-    own = helpers is None
-    if helpers is None:
-        helpers = Helpers.start(len(text))
+    run = fork_run(raw_chunks, functools.partial(read_blocks, header, path=path)) if fork else None
     try:
-        runs = helpers.assign(path, header_chunk.text, raw_chunks)
+        runs = {} if run is None else {run.start: run}
         found = _read_items(text, len(header_chunk.text), raw_chunks, header, runs, path, problems)
     finally:
-        if own:
-            helpers.close()
+        if run is not None and run.start in runs:
+            run.discard()  # never reached: the child's answer is not wanted
     if found is None:
         return _load_whole(text, path)  # another table follows the items: read it as one
     chunks, items = found
