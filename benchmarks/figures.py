@@ -101,7 +101,7 @@ def commands(s: Setting, tomllib_seconds: float) -> list[Row]:
     rows = []
     for command in ("validate", "status"):
         argv = [*console_script(), command, str(s.path)]
-        done = _children(lambda argv=argv: run_child(argv), s.repeats, f"pctui {command}")
+        done = _children(functools.partial(run_child, argv), s.repeats, f"pctui {command}")
         samples = [c.seconds for c in done]
         value = statistics.median(samples)
         cpu = statistics.median(c.cpu_seconds for c in done)

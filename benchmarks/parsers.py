@@ -50,9 +50,12 @@ def _loader(name: str) -> Callable[[str], dict[str, Any]] | None:
         module = importlib.import_module(name)
     except ImportError:
         return None
-    loads: Callable[[str], dict[str, Any]] = module.loads
     if name == "toml_rs":
-        return functools.partial(loads, toml_version="1.0.0")  # as pctui reads
+        strict: Callable[[str], dict[str, Any]] = functools.partial(
+            module.loads, toml_version="1.0.0"
+        )  # as pctui reads
+        return strict
+    loads: Callable[[str], dict[str, Any]] = module.loads
     return loads
 
 
