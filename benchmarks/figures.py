@@ -150,7 +150,8 @@ def saves(s: Setting) -> list[Row]:
     """A sign-off and a new revision saved through transact, each checked with git diff."""
     rows = []
     for kind, key in (("signoff", "signoff_save"), ("revision", "revision_save")):
-        saved = measure_saves(s.path, s.scratch / f"git-{kind}", s.repeats, kind)
+        # A save is short and noisy (the page cache, fsync): at least 5 of them.
+        saved = measure_saves(s.path, s.scratch / f"git-{kind}", max(s.repeats, 5), kind)
         shape = ", ".join(f"+{a} -{d}" for a, d in zip(saved.added, saved.deleted, strict=True))
         where = "only that item's added lines" if saved.only_that_item else "OTHER LINES CHANGED"
         ok = saved.median <= SAVE_TARGET and saved.only_that_item
