@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import functools
 from typing import Any
 
-from pctui.cli.common import OK, load, pad, width
+from pctui.cli.common import OK, load, width
 from pctui.cli.output import json_text
 from pctui.i18n import N_, _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
-from pctui.model.state import progress, stage_counts, state_counts
+from pctui.model.state import STATES, progress, stage_counts, state_counts
 from pctui.words import state_name
 
 HELP = N_("show per-state and per-stage counts and the state of every item")
@@ -62,18 +63,27 @@ def run(args: argparse.Namespace) -> int:
     stages = data["stage_counts"].items()
     counts = ", ".join(f"{inert(stage)} {n}/{total}" for stage, n in stages)
     print(_("stages: {counts}").format(counts=counts))
+    # 10,000 rows repeat a few sections, states and stages: each is translated, made inert
+    # and measured once, and the table is written in one piece (each print is a write).
+    names = {state: state_name(state) for state in STATES}
+    shown = functools.lru_cache(maxsize=None)(inert)
+    columns = functools.lru_cache(maxsize=None)(width)
     rows = [("No", _("section"), _("state"), _("approved stages"))]
     rows += [
         (
             str(i["no"]),
-            inert(i["section"]),
-            state_name(i["state"]),
-            " ".join(map(inert, i["approved_stages"])),
+            shown(i["section"]),
+            names.get(i["state"], i["state"]),
+            " ".join(map(shown, i["approved_stages"])),
         )
         for i in data["items"]
     ]
-    widths = [max(width(row[col]) for row in rows) for col in range(3)]
-    for row in rows:
-        cells = [pad(cell, widths[n]) for n, cell in enumerate(row[:3])]
-        print("  ".join([*cells, row[3]]).rstrip())
+    widths = [max(columns(row[col]) for row in rows) for col in range(3)]
+    lines = [
+        "  ".join(
+            [*(cell + " " * (widths[n] - columns(cell)) for n, cell in enumerate(row[:3])), row[3]]
+        ).rstrip()
+        for row in rows
+    ]
+    print("\n".join(lines))
     return OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pctui.i18n import _
 from pctui.model.records import APPROVE, REJECT, Consultation, Item, Review, Signoff
@@ -22,9 +22,13 @@ WITHDRAWN = "withdrawn"  # taken back by its signer
 INVALID = "invalid"  # could never have been given: see the reason
 
 
-@dataclass(frozen=True)
-class Standing:
-    """How one sign-off stands against the item as it is now."""
+class Standing(NamedTuple):
+    """How one sign-off stands against the item as it is now.
+
+    A named tuple rather than a frozen dataclass: a national file has some 30,000 sign-offs,
+    each given a standing by every `validate` and `status`, and a frozen dataclass sets each
+    field through object.__setattr__ (three times slower to build).
+    """
 
     signoff: Signoff
     status: str
@@ -99,9 +103,9 @@ def standings(item: Item, review: Review) -> list[Standing]:
     return result
 
 
-@dataclass(frozen=True)
-class Progress:
-    """Everything derived about one item, from one pass over its sign-offs."""
+class Progress(NamedTuple):
+    """Everything derived about one item, from one pass over its sign-offs (a named tuple
+    for the reason Standing is one)."""
 
     state: str
     approved: list[str]  # stages with a valid approval of the current revision, in order
