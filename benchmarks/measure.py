@@ -94,10 +94,11 @@ def _launched(argv: Sequence[str], stream: int, result: Path, timeout: float) ->
     )
 
 
-def run_child(argv: Sequence[str], timeout: float = 600) -> Child:
+def run_child(argv: Sequence[str], timeout: float = 600, *, tree: bool = False) -> Child:
     """Run `argv` with output captured; its wall time and its own peak memory."""
     with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryFile() as out:
-        child = _launched(argv, out.fileno(), Path(folder) / "result.json", timeout)
+        launched = ["--tree", *argv] if tree else argv  # see children/launch.py
+        child = _launched(launched, out.fileno(), Path(folder) / "result.json", timeout)
         out.seek(0)
         child.output = out.read().decode("utf-8", errors="replace")
     return child
