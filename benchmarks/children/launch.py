@@ -12,8 +12,8 @@ A command may fork a child (pctui reads a large file on two cores, see
 pctui.storage.parallel), whose memory is as real as its own. So, given --tree before the
 command, the launcher also samples the memory of the whole process tree every 20 ms (from
 /proc: proportional set sizes, so that pages a forked child still shares with its parent
-count once) and reports the larger of the two peaks. Only when asked: reading a process's memory map takes a lock its page
-faults wait for, which slowed the command being timed by 5 %.
+count once) and reports the larger of the two peaks. Only when asked: reading a process's
+memory map takes a lock its page faults wait for, which slowed the command timed by 5 %.
 """
 
 from __future__ import annotations
