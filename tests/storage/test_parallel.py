@@ -6,6 +6,7 @@ The threshold is lowered so that a generated file of 60 items is shared with a r
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -115,19 +116,34 @@ def test_a_syntax_error_in_the_childs_run_is_read_here(
 
 
 def test_a_string_spanning_the_childs_first_boundary_is_joined(
-    national: str, shared: list[tuple[int, int, bool]]
+    national: str, shared: list[tuple[int, int, bool]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The last opinion before the child's run quotes an item header, so the child's first
-    # "block" starts inside a string: the serial read joins it, and the child is not used.
-    starts = block_starts(national)
-    boundary = starts[child_start()]
-    before = national.rfind('opinion = """', 0, boundary)
-    opening = before + len('opinion = """')
-    quoted = national[:opening] + "引用:\n[[items]]\n" + national[opening:]
-    assert block_starts(quoted)[child_start()] < boundary + len("引用:\n[[items]]\n")
+    # An opinion quotes an item header, so that the quoted line is where the child's run
+    # starts: the child reads from inside a string. Reading in order joins the quote back
+    # into its item and steps over that false start, so the child's answer is never taken
+    # and the child is stopped and reaped.
+    discarded: list[int] = []
+    discard = parallel.Run.discard
+
+    def recorded(run: parallel.Run) -> None:
+        discard(run)
+        discarded.append(run.pid)
+
+    monkeypatch.setattr(parallel.Run, "discard", recorded)
+    quote = "引用:\n[[items]]\n"
+    block = block_starts(national)[child_start()]
+    opening = national.index('opinion = """', block) + len('opinion = """')
+    quoted = national[:opening] + quote + national[opening:]
+    blocks = len(block_starts(quoted))
+    assert block_starts(quoted)[blocks - round(blocks * parallel.CHILD_SHARE)] == opening + 4
     together = load_text(quoted, "f.toml").consultation
     assert together == serial(quoted)
     assert len(together.items) == ITEMS
+    assert quote in together.items[child_start()].opinion
+    assert shared == []  # the child's answer was not asked for
+    assert len(discarded) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(discarded[0], os.WNOHANG)
 
 
 def test_messages_from_the_child_are_in_the_readers_language(
@@ -157,6 +173,7 @@ def test_a_child_that_fails_changes_nothing(
     assert shared == [(child_start(), ITEMS, False)]
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="forking is used on Linux only")
 def test_no_child_with_threads_one_core_or_few_blocks(
     national: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,7 +1,7 @@
-"""Items as tuples of plain values, for marshal: how a helper process hands back what it read.
+"""Items as tuples of plain values, for marshal: how a forked child hands back what it read.
 
-A helper (see `parallel`) reads a run of a large file's item blocks into the model in
-another process and sends the items back. marshal is the fastest way to move plain
+A forked child (see `parallel`) reads a run of a large file's item blocks into the model
+and sends the items back to its parent. marshal is the fastest way to move plain
 values between two Python processes of the same version, but it knows no dataclasses or
 datetimes: `flatten` turns an item into tuples of strings and numbers (its revisions'
 digests included, so the receiver need not hash their texts again) and `unflatten` builds
@@ -37,9 +37,9 @@ def unflatten(flat: Flat) -> Item:
 
     Revisions and sign-offs are made by filling their attribute dictionaries: their
     dataclass __init__ does only that (Revision, being frozen, through a slow
-    object.__setattr__ per field), and this runs for every item a helper read.
-    Sender and receiver run the same pctui (the helper is started from this installation),
-    so the tuples and the classes are always in step.
+    object.__setattr__ per field), and this runs for every item the child read.
+    Sender and receiver are the same program (the child is a fork of the parent), so the
+    tuples and the classes are always in step.
     """
     no, section, opinion, topic, count, klass, revisions, signoffs = flat
     when = dt.datetime.fromisoformat
@@ -48,7 +48,7 @@ def unflatten(flat: Flat) -> Item:
         revision = object.__new__(Revision)
         revision.__dict__.update(
             author=author, at=when(at), text=text, note=note, digest=digest
-        )  # digest: the cached_property's value, computed by the sender
+        )  # digest: what Revision.digest keeps, computed by the sender
         built_revisions.append(revision)
     built_signoffs: list[Signoff] = []
     for stage, by, at, revision_no, digest, verdict, comment, withdrawn in signoffs:

@@ -109,7 +109,10 @@ def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item |
         and (topic is None or type(topic) is str)
         and table.keys() <= _ITEM_KEY_SET
         and (not header.section_ids or section in header.section_ids)
-        and (klass is None or (type(klass) is str and klass in header.class_ids))
+        and (
+            klass is None
+            or (type(klass) is str and (not header.class_ids or klass in header.class_ids))
+        )
         and type(revisions) is list
         and type(signoffs) is list
         and all(type(r) is dict for r in revisions)

@@ -15,8 +15,11 @@ The same happens when the child cannot be forked, fails or dies: it can make rea
 faster, never different.
 
 Forking is used only where it is safe and cheap: on Linux, in a process with a single
-thread (a command of the CLI; the TUI, which has threads, reads in order), for a file of
-PARALLEL_MIN_BLOCKS blocks or more, when the process may run on two cores or more.
+thread (a command of the CLI, or `pctui open` reading a file whole before Textual starts;
+the TUI's own background read, in a thread, reads in order), for a file of
+PARALLEL_MIN_BLOCKS blocks or more (below that, forking cost as much as it saved), when
+the process may use two cores or more. The child runs only the reader's code: with no
+other thread there is no lock it could find held, so it cannot hang.
 Moving items between processes costs about half of what reading them does, so the child
 takes the smaller share (see CHILD_SHARE).
 """
@@ -30,6 +33,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from pctui.model.records import Item
 from pctui.storage.chunks import Chunk
@@ -47,10 +51,23 @@ ReadBlocks = Callable[[list[Chunk]], Answer | None]
 
 
 def _cores() -> int:
-    """Cores this process may run on (its affinity, where the OS tells it)."""
+    """Cores this process may use: those it may run on (its affinity), no more than a
+    container's CPU quota allows (a container given one CPU's time on a large machine)."""
     if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+        cores = len(os.sched_getaffinity(0))
+    else:
+        cores = os.cpu_count() or 1
+    return min(cores, _quota())
+
+
+def _quota() -> int:
+    """Whole CPUs a cgroup v2 quota allows (`cpu.max` holds "QUOTA PERIOD" or "max PERIOD");
+    a large number where there is none or it cannot be read."""
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        return max(1, int(quota) // int(period))
+    except (OSError, ValueError):  # no cgroup v2, or "max": no quota
+        return 1 << 16
 
 
 def may_fork() -> bool:
@@ -69,10 +86,14 @@ class Run:
 
     def answer(self, path: str) -> Answer | None:
         """The items and problems of the run; None when the parent must read it itself."""
-        with os.fdopen(self.pipe, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(self.pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
+        try:
+            pipe, self.pipe = os.fdopen(self.pipe, "rb"), -1  # the file object closes it now
+            with pipe:
+                data = pipe.read()
+        except BaseException:  # interrupted (Ctrl-C): stop the child too, leave no zombie
+            self.discard()
+            raise
+        if self._reap() is False:
             return None
         try:
             found = marshal.loads(data)
@@ -82,20 +103,31 @@ class Run:
             items = [None if flat is None else unflatten(flat) for flat in flats]
             located = [Problem(path, line, col, message, severity)
                        for line, col, message, severity in problems]  # fmt: skip
-        except Exception:  # a damaged answer: read the run here
+        except Exception:  # a damaged or cut-short answer: read the run here
             return None
         if len(items) != self.end - self.start:
             return None
         return items, located
 
+    def _reap(self) -> bool | None:
+        """Wait for the child: True if it succeeded, False if not, None when that cannot be
+        known (SIGCHLD ignored, so the system reaped it: the answer is then trusted only as
+        far as it reads back whole and has one entry per block)."""
+        try:
+            _, status = os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            return None
+        return os.waitstatus_to_exitcode(status) == 0
+
     def discard(self) -> None:
         """Stop the child if it has not answered, and reap it."""
-        with contextlib.suppress(OSError):
-            os.close(self.pipe)
+        if self.pipe >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.pipe)
+            self.pipe = -1
         with contextlib.suppress(OSError):
             os.kill(self.pid, 9)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)
+        self._reap()
 
 
 def fork_run(chunks: list[Chunk], read_blocks: ReadBlocks) -> Run | None:

@@ -239,7 +239,7 @@ def _read_items(
     file order, from `raw_chunks` starting at offset `start` of `text`; None when the file
     is not a header followed by items.
 
-    A helper's answer is taken only when reading in order reaches exactly the first block
+    The child's answer is taken only when reading in order reaches exactly the first block
     of its run: that block is then a real boundary, and each block of the run parsed on its
     own, so the answer is what reading them here would give.
     """
