@@ -9,6 +9,7 @@ from benchmarks import generate
 
 from pctui.model.actions import sign
 from pctui.storage import ConsultationFile, LoadError, SaveError
+from pctui.storage import preview as reading
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +72,25 @@ def test_a_problem_after_the_preview_is_found_by_the_whole_read(
     with pytest.raises(LoadError) as raised:
         ConsultationFile.load(path)  # … the whole file is not, and says where
     assert "items.no must be an integer" in str(raised.value.problems[0])
+
+
+@pytest.mark.parametrize("piece", [7, 8, 9, 10, 64, 4096])
+def test_reading_in_pieces_finds_and_counts_as_reading_whole(
+    large: Path, piece: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pieces shorter than a header line, and of every size around the `[[items]]` needle,
+    # so that headers are cut at every place a piece can end; a last line with no newline.
+    data = large.read_bytes() + b"[[items]]"
+    path = large.with_name(f"cut-{piece}.toml")
+    path.write_bytes(data)
+    monkeypatch.setattr(reading, "_PIECE", piece)
+    with path.open("rb", buffering=0) as handle:
+        head, starts = reading._head(handle, 30)
+        total = reading._count_rest(handle, head)
+    whole = [m.start() for m in reading._ITEM_HEADER.finditer(data)]
+    assert starts == whole[:31]
+    assert data.startswith(head)
+    assert total == data.count(b"[[items]]") == 121
+    with path.open("rb", buffering=0) as handle:
+        head, starts = reading._head(handle, 200)  # more than the file has: all of it
+    assert head == data and starts is None

@@ -10,7 +10,7 @@ a preview that meets anything unusual (a problem, a BOM, an unusual layout) is n
 
 from __future__ import annotations
 
-import itertools
+import io
 import os
 import re
 from pathlib import Path
@@ -31,22 +31,60 @@ def read_preview(path: Path, count: int) -> tuple[Loaded, Stamp, int] | None:
     wrong: the caller then loads the file whole, which reports any problem.
     """
     try:
-        with path.open("rb") as handle:
+        with path.open("rb", buffering=0) as handle:
             stat = os.fstat(handle.fileno())
-            data = handle.read()
+            head, starts = _head(handle, count)
+            if starts is None:
+                return None  # `count` items or fewer: reading it whole costs no more
+            total = _count_rest(handle, head)
     except OSError:
         return None
-    if data.startswith(b"\xef\xbb\xbf"):
+    if head.startswith(b"\xef\xbb\xbf"):
         return None
-    starts = [m.start() for m in itertools.islice(_ITEM_HEADER.finditer(data), count + 1)]
-    if len(starts) <= count:
-        return None  # `count` items or fewer: reading it whole costs no more
     try:
-        text = data[: starts[-1]].decode("utf-8")
+        text = head[: starts[-1]].decode("utf-8")
         loaded = load_text(text, str(path))
     except (UnicodeDecodeError, LoadError):
         return None
     if not loaded.spliceable or len(loaded.consultation.items) < count // 2:
         return None  # an unusual layout, or false boundaries: only the whole file will do
-    total = data.count(b"[[items]]")  # for "about N items": an estimate is enough here
     return loaded, (stat.st_ino, stat.st_mtime_ns, stat.st_size), total
+
+
+# Read in pieces of this size: the first few hold the preview's items; the rest of the
+# file is only counted, through one reused buffer (half the time of reading it whole).
+_PIECE = 1 << 20
+_NEEDLE = b"[[items]]"
+
+
+def _head(handle: io.FileIO, count: int) -> tuple[bytes, list[int] | None]:
+    """The file's first pieces, up to `count` + 1 item headers, and where the first
+    `count` + 1 headers start (None when the file has no more than `count` items). Each
+    piece is searched once, from the start of its first whole line."""
+    head = bytearray()
+    starts: list[int] = []
+    scanned = 0  # where the search goes on from: the start of a line
+    while len(starts) <= count:
+        piece = handle.read(_PIECE)
+        head += piece
+        # Whole lines only, but at the end of the file, whose last line may have no \n.
+        end = len(head) if not piece else head.rfind(b"\n") + 1
+        if end > scanned:
+            starts += [m.start() for m in _ITEM_HEADER.finditer(head, scanned, end)]
+            scanned = end
+        if not piece:
+            break
+    return bytes(head), starts[: count + 1] if len(starts) > count else None
+
+
+def _count_rest(handle: io.FileIO, head: bytes) -> int:
+    """How many `[[items]]` the file holds (for "about N items": a header written inside a
+    string counts too), `head` being what was read of it already."""
+    total = head.count(_NEEDLE)
+    keep = len(_NEEDLE) - 1  # the end of a piece, where a header may be cut in two
+    buffer = bytearray(head[-keep:].rjust(keep) + bytes(_PIECE))
+    view = memoryview(buffer)
+    while got := handle.readinto(view[keep:]):
+        total += buffer.count(_NEEDLE, 0, keep + got)
+        buffer[:keep] = buffer[got : keep + got]
+    return total
