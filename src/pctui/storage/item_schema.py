@@ -75,16 +75,8 @@ def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | N
     ]
     if no is None or section is None or opinion is None:
         return None
-    return Item(
-        no=no,
-        section=section,
-        opinion=opinion,
-        topic=check.get(table, "topic", STR, ITEMS),
-        count=count,
-        klass=klass,
-        revisions=[r for r in revisions if r is not None],
-        signoffs=[s for s in signoffs if s is not None],
-    )
+    topic = check.get(table, "topic", STR, ITEMS)
+    return _item(no, section, opinion, topic, count, klass, revisions, signoffs)
 
 
 def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item | None:
@@ -121,6 +113,20 @@ def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item |
         return None
     read = [_read_revision(r, index, check) for index, r in enumerate(revisions)]
     signed = [_read_signoff(s, index, header, len(read), check) for index, s in enumerate(signoffs)]
+    return _item(no, section, opinion, topic, count, klass, read, signed)
+
+
+def _item(
+    no: int,
+    section: str,
+    opinion: str,
+    topic: str | None,
+    count: int,
+    klass: str | None,
+    revisions: list[Revision | None],
+    signoffs: list[Signoff | None],
+) -> Item:
+    """The item, without the revisions and sign-offs that could not be read (reported)."""
     return Item(
         no=no,
         section=section,
@@ -128,8 +134,8 @@ def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item |
         topic=topic,
         count=count,
         klass=klass,
-        revisions=[r for r in read if r is not None],
-        signoffs=[s for s in signed if s is not None],
+        revisions=[r for r in revisions if r is not None],
+        signoffs=[s for s in signoffs if s is not None],
     )
 
 
