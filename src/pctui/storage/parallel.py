@@ -20,6 +20,7 @@ the TUI's own background read, in a thread, reads in order), for a file of
 PARALLEL_MIN_BLOCKS blocks or more (below that, forking cost as much as it saved), when
 the process may use two cores or more. The child runs only the reader's code: with no
 other thread there is no lock it could find held, so it cannot hang.
+
 Moving items between processes costs about half of what reading them does, so the child
 takes the smaller share (see CHILD_SHARE).
 """
@@ -40,7 +41,7 @@ from pctui.storage.chunks import Chunk
 from pctui.storage.flat import Flat, flatten, unflatten
 from pctui.storage.problems import Problem
 
-PARALLEL_MIN_BLOCKS = 2000
+PARALLEL_MIN_BLOCKS = 2000  # at 1,000 items forking made reading slower, at 2,000 no faster
 # The child reads its blocks, then flattens and writes them; the parent reads its own and
 # then rebuilds the child's. Both finish together when the child has this share.
 CHILD_SHARE = 0.38
