@@ -81,3 +81,20 @@ def test_check_writes_nothing(tmp_path: Path, pctui: Run) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"would write {tmp_path / 'small.csv'}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["small.toml"]
+
+
+def test_a_file_that_cannot_be_replaced_leaves_every_format_as_it_was(
+    tmp_path: Path, pctui: Run
+) -> None:
+    path = _copy(tmp_path)
+    before = {fmt: f"old {fmt}\n".encode() for fmt in FORMATS}
+    for fmt, data in before.items():
+        (tmp_path / f"small.{fmt}").write_bytes(data)
+    (tmp_path / "small.csv").chmod(0o444)  # read-only on purpose: the third of four
+    done = pctui("--lang", "en", "publish", path)
+    assert done.returncode == 1
+    assert "small.csv: the file is read-only" in done.stderr
+    assert "none of the 4 files was replaced" in done.stderr
+    assert {fmt: (tmp_path / f"small.{fmt}").read_bytes() for fmt in FORMATS} == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert "Traceback" not in done.stderr

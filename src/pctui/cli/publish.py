@@ -18,8 +18,8 @@ from pctui.words import state_name
 
 DESCRIPTION = N_("""\
 Write the published result of FILE from the approved text: <id>.md, <id>.html, <id>.csv
-and <id>.xlsx beside FILE (or in --out DIR), each replaced atomically and byte for byte
-the same for the same file. First a completeness check (行政手続法 第43条: title, dates,
+and <id>.xlsx beside FILE (or in --out DIR), all replaced together or none, and byte for
+byte the same for the same file. First a completeness check (行政手続法 第43条: title, dates,
 a response to every opinion, counts that add up) prints what is missing as
 path:line:col: message. Publishing is refused (exit 1) while an item is not approved or
 something required is missing, unless --draft is given: every page is then marked as a

@@ -11,7 +11,7 @@ from pctui.publish.html import to_html
 from pctui.publish.markdown import to_markdown
 from pctui.publish.table import to_csv
 from pctui.publish.xlsx import to_xlsx
-from pctui.storage.atomic import write_atomic
+from pctui.storage.atomic import write_all_atomic
 
 RENDERERS: dict[str, Callable[[Publication], bytes]] = {
     "md": lambda pub: to_markdown(pub).encode("utf-8"),
@@ -49,14 +49,14 @@ def write_outputs(
     out_dir: Path | None = None,
     draft: bool = False,
 ) -> list[Path]:
-    """Render every format and write each file atomically; returns the paths written.
+    """Render every format and replace every file, or none; returns the paths written.
 
-    Every format is rendered before the first file is written, so a failure to render
-    leaves no half-published set. SaveError (from write_atomic) says why a write failed.
+    Every format is rendered before the first file is written, and every file is written
+    aside before the first is put in place (`write_all_atomic`), so neither a failure to
+    render nor a full disk leaves a set of new and old files. SaveError says why.
     """
     publication = build(consultation, draft)
     paths = outputs(file_path, consultation, formats, out_dir)
     data = [RENDERERS[fmt](publication) for fmt in formats]
-    for path, content in zip(paths, data, strict=True):
-        write_atomic(path, content)
+    write_all_atomic(list(zip(paths, data, strict=True)))
     return paths

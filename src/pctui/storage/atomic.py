@@ -10,7 +10,7 @@ import contextlib
 import errno
 import fcntl
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pctui.i18n import _
@@ -114,6 +114,47 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
     group-writable. Returns the new file's stat. Raises SaveError with a message a person
     can act on, leaving the original untouched.
     """
+    return _put_in_place(_written_aside(path, data), path)
+
+
+def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> list[os.stat_result]:
+    """Replace every one of `files` (path, data) or none, each as `write_atomic` does.
+
+    Each is first written to its temporary file and synced; only when all of them are
+    there are they renamed into place, one after the other. So a full disk or a refused
+    write of the third file leaves all of them as they were, not a set of new and old
+    (a publication whose HTML says one thing and its spreadsheet another). Returns the
+    new files' stats; SaveError says which file failed and that none was replaced.
+    """
+    aside: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            aside.append((_written_aside(path, data), path))
+    except SaveError as error:
+        for temp, _path in aside:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        message = _("{error} (none of the {count} files was replaced)")
+        raise SaveError(message.format(error=error, count=len(files))) from error
+    done: list[os.stat_result] = []
+    try:
+        for temp, path in aside:
+            done.append(_put_in_place(temp, path))
+    except SaveError as error:  # a rename refused (rare: all are in place but one folder)
+        for temp, _path in aside[len(done) + 1 :]:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        if not done:
+            raise
+        replaced = ", ".join(str(path) for _temp, path in aside[: len(done)])
+        message = _("{error}; already replaced: {paths}").format(error=error, paths=replaced)
+        raise SaveError(message) from error
+    return done
+
+
+def _written_aside(path: Path, data: bytes) -> Path:
+    """`data` in `path`'s temporary file, synced, with `path`'s mode and group; the temp.
+    SaveError (the temporary file removed) when that cannot be done."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         try:
@@ -140,6 +181,16 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
             os.fsync(fd)
         finally:
             os.close(fd)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise SaveError(_explain(error, path)) from error
+    return temp
+
+
+def _put_in_place(temp: Path, path: Path) -> os.stat_result:
+    """Rename `temp` over `path`, sync the folder; the new file's stat."""
+    try:
         os.replace(temp, path)
     except OSError as error:
         with contextlib.suppress(OSError):
