@@ -365,7 +365,10 @@ def test_an_unsaved_action_overtaken_by_another_session_becomes_a_notice(
         ("suzuki", "係長"),
         ("kimura", "課長"),
     ]
-    assert file.notices == []
+    assert file.notices == [
+        "No.1: your sign-off, kept after a failed save, is now at stage 課長, "
+        "not 係長: another reviewer signed 係長 meanwhile"
+    ]
 
 
 def test_an_unsaved_action_that_no_longer_applies_becomes_a_notice(

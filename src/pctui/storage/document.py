@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from pctui.i18n import _
 from pctui.model.actions import Refused, Revised
-from pctui.model.records import Consultation, Revision
+from pctui.model.records import Consultation, Revision, Signoff
 from pctui.storage.atomic import folder_lock, write_atomic
 from pctui.storage.item_schema import ITEMS
 from pctui.storage.locate import Locator
@@ -66,6 +66,7 @@ def read_loaded(path: Path) -> tuple[Loaded, Stamp]:
 class _Pending:
     no: int
     action: Callable[[Consultation], Any]
+    result: Any = None  # what the action did when first applied (a Signoff, a Revised …)
 
 
 class ConsultationFile:
@@ -147,15 +148,30 @@ class ConsultationFile:
         kept: list[_Pending] = []
         for pending in self._pending:
             try:
-                pending.action(self.consultation)
+                again = pending.action(self.consultation)
             except Refused as refusal:
                 self.notices.append(
                     _("not saved after another reviewer's change: {why}").format(why=refusal)
                 )
             else:
+                self._notice_moved(pending, again)
                 kept.append(pending)
         self._pending = kept
         self._notice_revisions()
+
+    def _notice_moved(self, pending: _Pending, again: Any) -> None:
+        """Tell this session when a kept sign-off, applied again, went to another stage (a
+        login that may sign two stages signs the first one still open, and another reviewer
+        has just signed the one it had first)."""
+        first = pending.result
+        if isinstance(first, Signoff) and isinstance(again, Signoff) and first.stage != again.stage:
+            self.notices.append(
+                _(
+                    "No.{no}: your sign-off, kept after a failed save, is now at stage {now}, "
+                    "not {was}: another reviewer signed {was} meanwhile"
+                ).format(no=pending.no, now=again.stage, was=first.stage)
+            )
+            pending.result = again
 
     def _notice_revisions(self) -> None:
         """Tell this session when someone else appended a revision after one of its own."""
@@ -197,7 +213,7 @@ class ConsultationFile:
                 if self._pending:
                     self._save()
                 raise
-            self._pending.append(_Pending(no, action))
+            self._pending.append(_Pending(no, action, result))
             if isinstance(result, Revised):
                 self._revised[no] = result.revision
             self._save()
