@@ -126,9 +126,15 @@ def entry() -> None:
     removes its temporary files in one) and the output is flushed, the process ends.
     """
     code = main()
-    for thread in threading.enumerate():
-        if thread is not threading.current_thread() and not thread.daemon:
-            thread.join()  # as the interpreter's own exit would: nothing is cut short
+    # What the interpreter's own exit does first: wake idle thread-pool workers, then wait
+    # for every thread the command started, so that nothing is cut short.
+    shutdown = getattr(threading, "_shutdown", None)
+    if shutdown is not None:
+        shutdown()
+    else:
+        for thread in threading.enumerate():
+            if thread is not threading.current_thread() and not thread.daemon:
+                thread.join()
     atexit._run_exitfuncs()  # what an orderly exit runs next (not freeing the heap)
     try:
         sys.stdout.flush()

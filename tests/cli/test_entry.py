@@ -1,0 +1,48 @@
+"""The console script leaves with os._exit, after everything an orderly exit does but free
+the heap: threads finished, idle pool workers woken, exit handlers run, output flushed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+
+def run_entry(body: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    code = textwrap.dedent(
+        """
+        import pctui.cli.main as cli
+
+        def command(argv=None):
+        {body}
+
+        cli.main = command
+        cli.entry()
+        """
+    ).format(body=textwrap.indent(textwrap.dedent(body), "    "))
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+
+
+def test_the_commands_status_output_threads_and_exit_handlers(tmp_path: Path) -> None:
+    done = run_entry(
+        """
+        import atexit, concurrent.futures, pathlib, threading, time
+        pool = concurrent.futures.ThreadPoolExecutor(1)
+        pool.submit(lambda: None).result()  # an idle worker, waiting for more work
+        def late():
+            time.sleep(0.2)
+            pathlib.Path("thread-done").write_text("yes")
+        threading.Thread(target=late).start()
+        atexit.register(lambda: pathlib.Path("handler-ran").write_text("yes"))
+        print("x" * 100_000, end="")  # more than a pipe holds: flushed before leaving
+        return 3
+        """,
+        tmp_path,
+    )
+    assert done.returncode == 3, done.stderr
+    assert done.stdout == "x" * 100_000
+    assert (tmp_path / "thread-done").read_text() == "yes"
+    assert (tmp_path / "handler-ran").read_text() == "yes"
