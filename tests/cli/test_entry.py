@@ -37,6 +37,12 @@ def test_the_commands_status_output_threads_and_exit_handlers(tmp_path: Path) ->
             pathlib.Path("thread-done").write_text("yes")
         threading.Thread(target=late).start()
         atexit.register(lambda: pathlib.Path("handler-ran").write_text("yes"))
+        import os
+        class Freed:  # what an orderly exit would free (and so call __del__ on)
+            def __del__(self, os=os):
+                os.close(os.open("freed", os.O_CREAT | os.O_WRONLY))
+        global kept
+        kept = Freed()
         print("x" * 100_000, end="")  # more than a pipe holds: flushed before leaving
         return 3
         """,
@@ -46,3 +52,4 @@ def test_the_commands_status_output_threads_and_exit_handlers(tmp_path: Path) ->
     assert done.stdout == "x" * 100_000
     assert (tmp_path / "thread-done").read_text() == "yes"
     assert (tmp_path / "handler-ran").read_text() == "yes"
+    assert not (tmp_path / "freed").exists()  # the heap was not torn down

@@ -94,7 +94,7 @@ def test_a_file_that_cannot_be_replaced_leaves_every_format_as_it_was(
     done = pctui("--lang", "en", "publish", path)
     assert done.returncode == 1
     assert "small.csv: the file is read-only" in done.stderr
-    assert "none of the 4 files was replaced" in done.stderr
+    assert "; none of the 4 files was replaced" in done.stderr
     assert {fmt: (tmp_path / f"small.{fmt}").read_bytes() for fmt in FORMATS} == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert "Traceback" not in done.stderr

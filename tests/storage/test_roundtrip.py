@@ -367,7 +367,7 @@ def test_an_unsaved_action_overtaken_by_another_session_becomes_a_notice(
     ]
     assert file.notices == [
         "No.1: your sign-off, kept after a failed save, is now at stage 課長, "
-        "not 係長: another reviewer signed 係長 meanwhile"
+        "not 係長: the item changed meanwhile"
     ]
 
 

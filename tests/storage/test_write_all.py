@@ -65,8 +65,37 @@ def test_a_refused_rename_says_which_files_were_replaced(
         done.append(Path(target).name)
 
     monkeypatch.setattr(atomic.os, "replace", replace)
-    with pytest.raises(SaveError, match=re.escape(f"already replaced: {tmp_path / 'a'}") + "$"):
+    expected = (
+        f"{tmp_path / 'b'}: could not be put in place (Permission denied); "
+        f"already replaced: {tmp_path / 'a'}; not replaced: {tmp_path / 'b'}, {tmp_path / 'c'}"
+    )
+    with pytest.raises(SaveError, match="^" + re.escape(expected) + "$"):
         atomic.write_all_atomic(wanted)
     assert done == ["a"]
     assert [path.read_bytes() for path, _data in wanted] == [b"new a", b"old", b"old"]
     assert leftovers(tmp_path) == []
+
+
+def test_a_folder_where_a_file_should_be_replaces_none(tmp_path: Path) -> None:
+    wanted = files(tmp_path)
+    (tmp_path / "b").unlink()
+    (tmp_path / "b").mkdir()
+    with pytest.raises(SaveError, match=r"b: not a regular file.*none of the 3 files"):
+        atomic.write_all_atomic(wanted)
+    assert [(tmp_path / name).read_bytes() for name in "ac"] == [b"old", b"old"]
+    assert leftovers(tmp_path) == []
+
+
+def test_one_file_is_written_as_write_atomic_writes_it(tmp_path: Path) -> None:
+    (tmp_path / "a").write_bytes(b"old")
+    (tmp_path / "a").chmod(0o444)
+    with pytest.raises(SaveError) as refused:
+        atomic.write_all_atomic([(tmp_path / "a", b"new")])
+    assert "none of" not in str(refused.value)
+    assert (tmp_path / "a").read_bytes() == b"old"
+
+
+def test_the_same_path_twice_is_a_mistake(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="the same path twice"):
+        atomic.write_all_atomic([(tmp_path / "a", b"1"), (tmp_path / "a", b"2")])
+    assert not (tmp_path / "a").exists()

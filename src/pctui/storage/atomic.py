@@ -10,7 +10,8 @@ import contextlib
 import errno
 import fcntl
 import os
-from collections.abc import Iterator, Sequence
+import stat
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from pctui.i18n import _
@@ -114,42 +115,90 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
     group-writable. Returns the new file's stat. Raises SaveError with a message a person
     can act on, leaving the original untouched.
     """
-    return _put_in_place(_written_aside(path, data), path)
+    temp = _written_aside(path, data)
+    try:
+        os.replace(temp, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise SaveError(_explain(error, path)) from error
+    _sync_folder(path.parent)
+    return _stat_written(path)
 
 
 def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> list[os.stat_result]:
-    """Replace every one of `files` (path, data) or none, each as `write_atomic` does.
+    """Replace every one of `files` (path, data), each as `write_atomic` does, or none.
 
     Each is first written to its temporary file and synced; only when all of them are
-    there are they renamed into place, one after the other. So a full disk or a refused
-    write of the third file leaves all of them as they were, not a set of new and old
-    (a publication whose HTML says one thing and its spreadsheet another). Returns the
-    new files' stats; SaveError says which file failed and that none was replaced.
+    there are they renamed into place, one after the other, and their folders synced. So a
+    full disk, or a file that may not be replaced, leaves all of them as they were, not a
+    set of new and old (a publication whose HTML says one thing and its spreadsheet
+    another). Only a rename failing half-way (it should not, once every temporary file is
+    written beside its target) or a crash between two renames can leave some replaced;
+    the message then says which. Returns the new files' stats.
     """
+    paths = [path for path, _data in files]
+    if len(set(paths)) != len(paths):
+        raise ValueError("write_all_atomic: the same path twice")
+    if len(files) == 1:
+        return [write_atomic(*files[0])]
     aside: list[tuple[Path, Path]] = []
     try:
         for path, data in files:
             aside.append((_written_aside(path, data), path))
     except SaveError as error:
-        for temp, _path in aside:
-            with contextlib.suppress(OSError):
-                temp.unlink()
-        message = _("{error} (none of the {count} files was replaced)")
+        _discard(temp for temp, _path in aside)
+        message = _("{error}; none of the {count} files was replaced")
         raise SaveError(message.format(error=error, count=len(files))) from error
-    done: list[os.stat_result] = []
+    for done, (temp, path) in enumerate(aside):
+        try:
+            os.replace(temp, path)
+        except OSError as error:
+            _discard(later for later, _path in aside[done:])
+            if not done:
+                message = _("{error}; none of the {count} files was replaced")
+                raise SaveError(
+                    message.format(error=_explain(error, path), count=len(files))
+                ) from error
+            message = _(
+                "{path}: could not be put in place ({error}); already replaced: {done}; "
+                "not replaced: {rest}"
+            )
+            raise SaveError(
+                message.format(
+                    path=path,
+                    error=error.strerror,
+                    done=", ".join(str(p) for p in paths[:done]),
+                    rest=", ".join(str(p) for p in paths[done:]),
+                )
+            ) from error
+    for folder in dict.fromkeys(path.parent for path in paths):
+        _sync_folder(folder)
+    return [_stat_written(path) for path in paths]
+
+
+def _discard(temps: Iterable[Path]) -> None:
+    for temp in temps:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames in `folder` durable (best effort: not every file system can)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _stat_written(path: Path) -> os.stat_result:
     try:
-        for temp, path in aside:
-            done.append(_put_in_place(temp, path))
-    except SaveError as error:  # a rename refused (rare: all are in place but one folder)
-        for temp, _path in aside[len(done) + 1 :]:
-            with contextlib.suppress(OSError):
-                temp.unlink()
-        if not done:
-            raise
-        replaced = ", ".join(str(path) for _temp, path in aside[: len(done)])
-        message = _("{error}; already replaced: {paths}").format(error=error, paths=replaced)
-        raise SaveError(message) from error
-    return done
+        return path.stat()
+    except OSError as error:  # renamed, but no longer reachable: say so, not a traceback
+        message = _("{path}: written, but cannot be read back ({error})")
+        raise SaveError(message.format(path=path, error=error.strerror)) from error
 
 
 def _written_aside(path: Path, data: bytes) -> Path:
@@ -161,6 +210,9 @@ def _written_aside(path: Path, data: bytes) -> Path:
             old: os.stat_result | None = path.stat()
         except FileNotFoundError:
             old = None
+        if old is not None and not stat.S_ISREG(old.st_mode):
+            message = _("{path}: not a regular file (a folder?); nothing was written")
+            raise SaveError(message.format(path=path))
         refusal = _read_only(path, old) if old is not None else None
         if refusal:
             raise SaveError(refusal)
@@ -186,24 +238,3 @@ def _written_aside(path: Path, data: bytes) -> Path:
             temp.unlink()
         raise SaveError(_explain(error, path)) from error
     return temp
-
-
-def _put_in_place(temp: Path, path: Path) -> os.stat_result:
-    """Rename `temp` over `path`, sync the folder; the new file's stat."""
-    try:
-        os.replace(temp, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise SaveError(_explain(error, path)) from error
-    with contextlib.suppress(OSError):
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-    try:
-        return path.stat()
-    except OSError as error:  # renamed, but no longer reachable: say so, not a traceback
-        message = _("{path}: written, but cannot be read back ({error})")
-        raise SaveError(message.format(path=path, error=error.strerror)) from error

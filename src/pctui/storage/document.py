@@ -160,15 +160,21 @@ class ConsultationFile:
         self._notice_revisions()
 
     def _notice_moved(self, pending: _Pending, again: Any) -> None:
-        """Tell this session when a kept sign-off, applied again, went to another stage (a
-        login that may sign two stages signs the first one still open, and another reviewer
-        has just signed the one it had first)."""
+        """Tell this session when a kept sign-off, applied again after a reload, goes to
+        another stage than when it was first applied (a login that may sign two stages
+        signs the first one still open, and the item changed meanwhile)."""
         first = pending.result
-        if isinstance(first, Signoff) and isinstance(again, Signoff) and first.stage != again.stage:
+        if (
+            isinstance(first, Signoff)
+            and isinstance(again, Signoff)
+            and first.withdrawn is None  # a sign-off given, not one taken back
+            and again.withdrawn is None
+            and first.stage != again.stage
+        ):
             self.notices.append(
                 _(
                     "No.{no}: your sign-off, kept after a failed save, is now at stage {now}, "
-                    "not {was}: another reviewer signed {was} meanwhile"
+                    "not {was}: the item changed meanwhile"
                 ).format(no=pending.no, now=again.stage, was=first.stage)
             )
             pending.result = again

@@ -41,7 +41,7 @@ from pctui.storage.chunks import Chunk
 from pctui.storage.flat import Flat, flatten, unflatten
 from pctui.storage.problems import Problem
 
-PARALLEL_MIN_BLOCKS = 2000  # at 1,000 items forking made reading slower, at 2,000 no faster
+PARALLEL_MIN_BLOCKS = 2000  # break-even: at 1,000 items forking made reading slower
 # The child reads its blocks, then flattens and writes them; the parent reads its own and
 # then rebuilds the child's. Both finish together when the child has this share.
 CHILD_SHARE = 0.38

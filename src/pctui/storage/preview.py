@@ -1,11 +1,12 @@
 """The first screenful of a large file, read in milliseconds while the rest is parsed.
 
-A national consultation takes over a second to parse; a reviewer should see the list at
-once. The preview decodes and parses only the text up to the `count`-th `[[items]]` block
-boundary, found with a regular expression over the bytes, so its cost does not grow with
-the file. It is read-only (`ConsultationFile.complete` is False: saving is refused) until
-the caller replaces it with the file read whole, which is also what reports every problem:
-a preview that meets anything unusual (a problem, a BOM, an unusual layout) is not made.
+A national consultation takes most of a second to parse; a reviewer should see the list
+at once. The preview decodes and parses only the text up to the `count`-th `[[items]]`
+block boundary, found with a regular expression over the first pieces of the bytes; the
+rest of the file is only read to count its items (15 ms for 27 MB). It is read-only
+(`ConsultationFile.complete` is False: saving is refused) until the caller replaces it
+with the file read whole, which is also what reports every problem: a preview that meets
+anything unusual (a problem, a BOM, an unusual layout) is not made.
 """
 
 from __future__ import annotations
@@ -34,12 +35,10 @@ def read_preview(path: Path, count: int) -> tuple[Loaded, Stamp, int] | None:
         with path.open("rb", buffering=0) as handle:
             stat = os.fstat(handle.fileno())
             head, starts = _head(handle, count)
-            if starts is None:
-                return None  # `count` items or fewer: reading it whole costs no more
+            if starts is None or head.startswith(b"\xef\xbb\xbf"):
+                return None  # `count` items or fewer (reading it whole costs no more), a BOM
             total = _count_rest(handle, head)
     except OSError:
-        return None
-    if head.startswith(b"\xef\xbb\xbf"):
         return None
     try:
         text = head[: starts[-1]].decode("utf-8")
