@@ -94,3 +94,15 @@ def test_reading_in_pieces_finds_and_counts_as_reading_whole(
     with path.open("rb", buffering=0) as handle:
         head, starts = reading._head(handle, 200)  # more than the file has: all of it
     assert head == data and starts is None
+
+
+@pytest.mark.parametrize(("items", "previewed"), [(30, False), (31, True)])
+def test_a_preview_only_of_a_file_with_more_items_than_shown(
+    tmp_path: Path, items: int, previewed: bool
+) -> None:
+    path = tmp_path / f"{items}.toml"
+    generate.write(path, items)
+    preview = ConsultationFile.preview(path, 30)
+    assert (preview is not None) == previewed
+    if preview is not None:
+        assert len(preview.consultation.items) == 30 and preview.expected_items == 31
