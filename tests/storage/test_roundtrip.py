@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import stat
@@ -493,3 +494,26 @@ def test_a_file_broken_by_someone_else_is_not_overwritten(commented: Path) -> No
     commented.write_text(broken.replace("no = = 2", "no = 2"), encoding="utf-8")
     file.transact(1, lambda c: sign(c, 1, "yamada"))
     assert ConsultationFile.load(commented).consultation.items[0].signoffs[0].by == "yamada"
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_many_saves_in_one_session_write_what_fresh_sessions_write(
+    commented: Path, tmp_path: Path, bom: bool
+) -> None:
+    # One session keeps each chunk's bytes from its first save on; the file must be byte for
+    # byte what sessions that each read the file afresh would have written.
+    if bom:
+        commented.write_bytes(b"\xef\xbb\xbf" + commented.read_bytes())
+    other = tmp_path / "fresh" / commented.name
+    other.parent.mkdir()
+    other.write_bytes(commented.read_bytes())
+    at = dt.datetime(2025, 12, 20, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    steps = [(1, "yamada"), (3, "yamada"), (1, "suzuki"), (2, "suzuki"), (1, "sato")]
+    kept = ConsultationFile.load(commented)
+    for no, login in steps:
+        kept.transact(no, lambda c, no=no, login=login: sign(c, no, login, at=at))
+        ConsultationFile.load(other).transact(
+            no, lambda c, no=no, login=login: sign(c, no, login, at=at)
+        )
+        assert commented.read_bytes() == other.read_bytes()
+    assert commented.read_bytes().startswith(b"\xef\xbb\xbf") == bom

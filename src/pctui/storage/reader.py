@@ -37,6 +37,9 @@ class Loaded:
     chunks: list[Chunk]  # chunks[i] holds consultation.items[i]; empty in whole-file layout
     warnings: list[Problem] = field(default_factory=list)
     bom: bool = False
+    # The header's and each chunk's UTF-8 bytes, in that order: made by the first save of
+    # a spliceable file, kept in step with the chunks by every save after it.
+    encoded: list[bytes] | None = None
 
     @property
     def spliceable(self) -> bool:
