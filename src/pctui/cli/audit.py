@@ -1,4 +1,4 @@
-"""`pctui audit FILE [--strict] [--json]`: every sign-off traced through git history."""
+"""`pctui audit FILE [--strict] [--signed] [--json]`: every sign-off traced through git history."""
 
 from __future__ import annotations
 
@@ -34,7 +34,9 @@ someone else's commit is accepted when pctui recorded it there (a Pctui-Signoff 
 an approval commit carries the earlier stages' sign-offs); --strict reports those too.
 Findings: sign-offs typed into the file by hand, digests that do not match their
 revision, sign-offs that could never have been given, sign-offs not yet committed, and
-sign-offs or revisions that were committed once and are gone. Exit 0 when everything
+sign-offs or revisions that were committed once and are gone. With --signed, every commit
+that brought in or withdrew a sign-off must also carry a good signature (SSH or GnuPG,
+checked by git) whose signer names the commit's author by email. Exit 0 when everything
 checks out, 1 otherwise.""")
 
 _WHY = {
@@ -56,6 +58,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
     parser.add_argument(
         "--strict", action="store_true", help=_("a sign-off must be committed by its own signer")
+    )
+    parser.add_argument(
+        "--signed",
+        action="store_true",
+        help=_("each such commit must be signed by its author (see docs/git.md)"),
     )
     parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
     parser.set_defaults(run=run)
@@ -102,6 +109,8 @@ def _json(trace: Trace) -> dict[str, Any]:
         "committer_email": c.committer_email if c else None,
         "withdrawal": trace.withdrawal,
         "withdrawal_commit": trace.withdrawal_commit.sha if trace.withdrawal_commit else None,
+        "signature": (c.signature or None) if c else None,
+        "signer": (c.signer or None) if c else None,
     }  # fmt: skip
 
 
@@ -109,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     """Audit; returns 0 when everything checks out, 1 otherwise."""
     file = load(args.file)
     try:
-        report = audit(file)
+        report = audit(file, signatures=args.signed)
     except GitError as error:
         message = _("pctui: {path}: cannot audit: {error}").format(path=args.file, error=error)
         raise Exit(BAD_INPUT, message) from None

@@ -22,6 +22,7 @@ from pctui.git.history import Commit, file_history
 from pctui.git.message import signoff_trailer
 from pctui.git.repo import find_repo, head_version
 from pctui.git.versions import VersionReader
+from pctui.i18n import _
 from pctui.model.records import Review, Reviewer, Signoff
 from pctui.model.state import INVALID, standings
 from pctui.storage import ConsultationFile
@@ -113,8 +114,10 @@ def _identity_is(login: str, reviewer: Reviewer | None, name: str, email: str) -
     return login in (name.strip(), local) or login.lower() == local
 
 
-def audit(file: ConsultationFile) -> Report:
-    """Trace every sign-off of the file (as loaded) through its git history.
+def audit(file: ConsultationFile, signatures: bool = False) -> Report:
+    """Trace every sign-off of the file (as loaded) through its git history; with
+    `signatures`, each commit that brought in or withdrew a sign-off must also carry a
+    good signature by its author (see `signature_problem`).
 
     GitError when the file is not in a repository.
     """
@@ -128,7 +131,7 @@ def audit(file: ConsultationFile) -> Report:
     withdrawn_in: dict[SignoffKey, Commit] = {}
     revisions: dict[RevisionKey, Commit] = {}
     seen_blocks: set[str] = set()
-    history = file_history(repo.root, name) if repo.has_head() else []
+    history = file_history(repo.root, name, signatures) if repo.has_head() else []
     report.commits = len(history)
     for commit in history:
         if commit.content is None:
@@ -176,6 +179,10 @@ def audit(file: ConsultationFile) -> Report:
                 taken = withdrawn_in.get(key) if key in head_withdrawn else None
                 verdict = _verdict(item.no, signoff, taken, review, withdrawal=True)
                 trace = dataclasses.replace(trace, withdrawal=verdict, withdrawal_commit=taken)
+            if signatures:
+                unsigned = [signature_problem(c) for c in (trace.commit, trace.withdrawal_commit)]
+                signed = tuple(problem for problem in unsigned if problem)
+                trace = dataclasses.replace(trace, problems=trace.problems + signed)
             report.traces.append(trace)
     for key, commit in introduced.items():
         if key not in current:
@@ -188,6 +195,37 @@ def audit(file: ConsultationFile) -> Report:
             report.gone.append(f"No.{no} revision by {author} at {at} (committed in "
                                f"{commit.short}) was rewritten or removed")  # fmt: skip
     return report
+
+
+GOOD_SIGNATURES = ("G", "U")  # good (U: good, the key's owner not vouched for by GnuPG)
+
+
+def signature_problem(commit: Commit | None) -> str | None:
+    """Why `commit` does not prove who made it (None when it carries a good signature by
+    its author, or is no commit): not signed, a bad signature, one that cannot be checked,
+    or one made with someone else's key. The signer (`%GS`: an SSH key's principal in
+    gpg.ssh.allowedSignersFile, a GnuPG key's user id) must name the author's email."""
+    if commit is None:
+        return None
+    code = commit.signature
+    if code in GOOD_SIGNATURES:
+        if commit.email and commit.email.lower() in commit.signer.lower():
+            return None
+        if not commit.signer:  # what git says of an SSH key no allowed signer has
+            return _(
+                "commit {c} is signed with a key that gpg.ssh.allowedSignersFile does not list"
+            ).format(c=commit.short)
+        return _("commit {c} is signed by {signer}, not by its author {a}").format(
+            c=commit.short, signer=commit.signer, a=f"{commit.author} <{commit.email}>"
+        )
+    if code == "N":
+        return _("commit {c} is not signed").format(c=commit.short)
+    if code == "B":
+        return _("commit {c} has a bad signature").format(c=commit.short)
+    return _(
+        "the signature of commit {c} cannot be checked ({code}): is its key listed in "
+        "gpg.ssh.allowedSignersFile, or in the GnuPG keyring?"
+    ).format(c=commit.short, code=code or "?")
 
 
 def _seed(reader: VersionReader, file: ConsultationFile) -> None:
