@@ -222,7 +222,7 @@ def load_text(text: str, path: str, *, fork: bool = True) -> Loaded:
         found = _read_items(text, len(header_chunk.text), raw_chunks, header, runs, path, problems)
     finally:
         if run is not None and run.start in runs:
-            run.discard()  # never reached: the child's answer is not wanted
+            run.discard()  # reading in order stepped over its first block, or stopped early
     if found is None:
         return _load_whole(text, path)  # another table follows the items: read it as one
     chunks, items = found
