@@ -93,11 +93,23 @@ def test_an_item_without_a_response_cannot_be_signed(pctui: Run, small: Path) ->
     )  # fmt: skip
 
 
-def test_an_unknown_item(pctui: Run, small: Path) -> None:
-    refused(
-        pctui, small, "signoff", str(small), "--item", "99",
-        message="there is no item No.99 (items: 1..5)",
-    )  # fmt: skip
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["signoff"],
+        ["signoff", "--reject", "--comment", "x"],
+        ["withdraw"],
+        ["revise", "--text", "x"],
+    ],
+)
+def test_an_unknown_item_is_bad_input(pctui: Run, small: Path, command: list[str]) -> None:
+    """An item that does not exist is a wrong argument (exit 2), not a refused action."""
+    before = small.read_bytes()
+    result = pctui(command[0], small, "--item", "99", *command[1:])
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr == "pctui: there is no item No.99 (items: 1..5)\n"
+    assert result.stdout == ""
+    assert small.read_bytes() == before
 
 
 def test_not_a_reviewer(pctui: Run, small: Path) -> None:

@@ -19,16 +19,16 @@ def no_config(english: Path) -> None:
 
 def test_messages_in_english_with_lang_en(pctui: Run, small: Path) -> None:
     refused = pctui("--lang", "en", "signoff", small, "--item", "99")
-    assert refused.returncode == 1
-    assert refused.stderr == "pctui: refused: there is no item No.99 (items: 1..5)\n"
+    assert refused.returncode == 2
+    assert refused.stderr == "pctui: there is no item No.99 (items: 1..5)\n"
     status = pctui("status", small, "--lang", "en")
     assert "states: draft 2, in-review 1, changes-requested 1, approved 1" in status.stdout
 
 
 def test_messages_in_japanese_with_lang_ja(pctui: Run, small: Path) -> None:
     refused = pctui("--lang", "ja", "signoff", small, "--item", "99")
-    assert refused.returncode == 1
-    assert refused.stderr == "pctui: 実行できません: No.99 の項目はありません（項目: 1..5）\n"
+    assert refused.returncode == 2
+    assert refused.stderr == "pctui: No.99 の項目はありません（項目: 1..5）\n"
     status = pctui("status", small, "--lang", "ja")
     assert "状態: 起案中 2, 決裁中 1, 差戻し 1, 承認済 1" in status.stdout
     assert status.stdout.splitlines()[3].split() == ["No", "区分", "状態", "承認済みの段階"]
@@ -60,18 +60,18 @@ def test_help_in_japanese(pctui: Run) -> None:
 def test_the_files_language_decides_when_nothing_else_does(pctui: Run, small: Path) -> None:
     # The file says no `language`: the model's default, Japanese, whatever the locale.
     done = pctui("signoff", small, "--item", "99")
-    assert "実行できません" in done.stderr
+    assert "項目はありません" in done.stderr
     english = small.read_text(encoding="utf-8").replace(
         'title = "CLIテスト計画（案）"', 'title = "CLIテスト計画（案）"\nlanguage = "en"'
     )
     small.write_text(english, encoding="utf-8")
-    assert "refused" in pctui("signoff", small, "--item", "99").stderr
+    assert "there is no item" in pctui("signoff", small, "--item", "99").stderr
 
 
 def test_the_config_comes_before_the_file(pctui: Run, small: Path, english: Path) -> None:
     english.write_text('lang = "ja"\n', encoding="utf-8")
-    assert "実行できません" in pctui("signoff", small, "--item", "99").stderr
-    assert "refused" in pctui("--lang", "en", "signoff", small, "--item", "99").stderr
+    assert "項目はありません" in pctui("signoff", small, "--item", "99").stderr
+    assert "there is no item" in pctui("--lang", "en", "signoff", small, "--item", "99").stderr
 
 
 def test_a_language_pctui_lacks_is_passed_over_with_a_warning(pctui: Run, small: Path) -> None:

@@ -7,7 +7,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from pctui.i18n import ngettext
+from pctui.i18n import _, ngettext
+from pctui.model.actions import NoSuchItem, Refused
 from pctui.storage import ConsultationFile, LoadError
 
 OK = 0
@@ -22,6 +23,14 @@ class Exit(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def refused(refusal: Refused) -> Exit:
+    """The exit for an action the model refused: 1, except for an item that does not exist,
+    which is a wrong argument (2) rather than an action the rules forbid."""
+    if isinstance(refusal, NoSuchItem):
+        return Exit(BAD_INPUT, _("pctui: {why}").format(why=refusal))
+    return Exit(FINDING, _("pctui: refused: {why}").format(why=refusal))
 
 
 def load(path: str) -> ConsultationFile:

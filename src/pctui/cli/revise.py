@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
+from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load, refused
 from pctui.i18n import N_, _
 from pctui.model.actions import Refused, revise
 from pctui.model.identity import current_login
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             args.item, lambda c: revise(c, args.item, login, text, args.note, base=base)
         )
     except Refused as refusal:
-        raise Exit(FINDING, _("pctui: refused: {why}").format(why=refusal)) from None
+        raise refused(refusal) from None
     except SaveError as error:
         raise Exit(FINDING, f"pctui: {error}") from None
     for other in done.concurrent:

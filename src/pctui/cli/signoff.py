@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pctui.cli.common import FINDING, OK, Exit, load
+from pctui.cli.common import FINDING, OK, Exit, load, refused
 from pctui.git.commits import after_signoff
 from pctui.i18n import N_, _
 from pctui.model.actions import Refused, sign, withdraw
@@ -59,7 +59,7 @@ def run_signoff(args: argparse.Namespace) -> int:
             lambda c: sign(c, args.item, login, verdict, args.comment, seen=args.revision),
         )
     except Refused as refusal:
-        raise Exit(FINDING, _("pctui: refused: {why}").format(why=refusal)) from None
+        raise refused(refusal) from None
     except SaveError as error:
         raise Exit(FINDING, f"pctui: {error}") from None
     item = file.consultation.item(args.item)
@@ -103,7 +103,7 @@ def run_withdraw(args: argparse.Namespace) -> int:
     try:
         signoff = file.transact(args.item, lambda c: withdraw(c, args.item, login))
     except Refused as refusal:
-        raise Exit(FINDING, _("pctui: refused: {why}").format(why=refusal)) from None
+        raise refused(refusal) from None
     except SaveError as error:
         raise Exit(FINDING, f"pctui: {error}") from None
     print(

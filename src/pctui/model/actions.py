@@ -18,6 +18,11 @@ class Refused(Exception):
     """The action is not allowed; the message says why in words a reviewer can act on."""
 
 
+class NoSuchItem(Refused):
+    """The item named does not exist: bad input rather than a refusal of a real action
+    (the CLI exits 2 for it, not 1)."""
+
+
 def now() -> dt.datetime:
     """The current local time with its UTC offset, to the second (as stored in files)."""
     return dt.datetime.now().astimezone().replace(microsecond=0)
@@ -29,7 +34,7 @@ def find_item(consultation: Consultation, no: int) -> Item:
     if item is None:
         numbers = [i.no for i in consultation.items]
         span = f"{min(numbers)}..{max(numbers)}" if numbers else _("none")
-        raise Refused(_("there is no item No.{no} (items: {span})").format(no=no, span=span))
+        raise NoSuchItem(_("there is no item No.{no} (items: {span})").format(no=no, span=span))
     return item
 
 
