@@ -80,7 +80,8 @@ def test_x_asks_for_a_comment_and_requests_changes(make_app, drive, disk) -> Non
     app = make_app("suzuki")
 
     async def script(pilot) -> None:
-        await pilot.press("n")
+        # No.7 waits for 担当, so it is not suzuki's turn to approve; 係長 may still stop it.
+        await pilot.press(*"jjjjjj")
         assert app.main.table.selected_no == 7
         await pilot.press("x")
         await pilot.press(*"please cite the law", "enter")
@@ -97,7 +98,7 @@ def test_x_with_escape_or_an_empty_comment_changes_nothing(make_app, drive, disk
     app = make_app("suzuki")
 
     async def script(pilot) -> None:
-        await pilot.press("n", "x", "a", "b", "escape")
+        await pilot.press(*"jjjjjj", "x", "a", "b", "escape")
         assert app.main.is_current
         await pilot.press("x", "enter")
         assert app.last_said()[0] == "error"

@@ -107,7 +107,7 @@ def test_an_unknown_item_is_bad_input(pctui: Run, small: Path, command: list[str
     before = small.read_bytes()
     result = pctui(command[0], small, "--item", "99", *command[1:])
     assert result.returncode == 2, result.stdout + result.stderr
-    assert result.stderr == "pctui: there is no item No.99 (items: 1..5)\n"
+    assert result.stderr == "pctui: argument --item: there is no item No.99 (items: 1..5)\n"
     assert result.stdout == ""
     assert small.read_bytes() == before
 
@@ -261,3 +261,38 @@ def test_signoff_with_the_revision_read_is_refused_when_a_newer_one_was_saved(
     assert result.returncode == 1
     assert "No.2 changed meanwhile" in result.stderr and "Traceback" not in result.stderr
     assert small.read_bytes() == before
+
+
+def holding_only(small: Path, stage: str, order: str = "") -> None:
+    """The current login may sign `stage` only; `order` is set in [review] when given."""
+    text = small.read_text(encoding="utf-8")
+    text = text.replace(f'{ME} = ["担当", "係長", "課長"]', f'{ME} = ["{stage}"]')
+    if order:
+        text = text.replace("[review]\n", f'[review]\norder = "{order}"\n')
+    small.write_text(text, encoding="utf-8")
+
+
+def test_a_kacho_may_not_approve_before_tanto_and_kakaricho(pctui: Run, small: Path) -> None:
+    holding_only(small, "課長")
+    refused(
+        pctui, small, "signoff", str(small), "--item", "4",
+        message="No.4 is waiting for 担当, 係長: 課長 may approve revision 1 only after "
+        'every earlier stage has approved it (review.order = "stages")',
+    )  # fmt: skip
+    refused(
+        pctui, small, "signoff", str(small), "--item", "2", "--revision", "1",
+        message="No.2 is waiting for 係長: 課長 may approve revision 1 only after "
+        'every earlier stage has approved it (review.order = "stages")',
+    )  # fmt: skip
+    # Requesting changes does not wait.
+    result = pctui("signoff", small, "--item", "4", "--reject", "--comment", "根拠を追記")
+    assert result.returncode == 0, result.stderr
+    assert "requested changes to revision 1 at stage 課長" in result.stdout
+
+
+def test_an_office_that_allows_approval_after_the_fact_says_so(pctui: Run, small: Path) -> None:
+    holding_only(small, "課長", order="any")
+    result = pctui("signoff", small, "--item", "4")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"No.4: {ME} approved revision 1 at stage 課長; No.4 is now in-review\n"
+    assert states(pctui, small)[4] == ("in-review", ["課長"])

@@ -20,7 +20,7 @@ def no_config(english: Path) -> None:
 def test_messages_in_english_with_lang_en(pctui: Run, small: Path) -> None:
     refused = pctui("--lang", "en", "signoff", small, "--item", "99")
     assert refused.returncode == 2
-    assert refused.stderr == "pctui: there is no item No.99 (items: 1..5)\n"
+    assert refused.stderr == "pctui: argument --item: there is no item No.99 (items: 1..5)\n"
     status = pctui("status", small, "--lang", "en")
     assert "states: draft 2, in-review 1, changes-requested 1, approved 1" in status.stdout
 
@@ -28,10 +28,11 @@ def test_messages_in_english_with_lang_en(pctui: Run, small: Path) -> None:
 def test_messages_in_japanese_with_lang_ja(pctui: Run, small: Path) -> None:
     refused = pctui("--lang", "ja", "signoff", small, "--item", "99")
     assert refused.returncode == 2
-    assert refused.stderr == "pctui: No.99 の項目はありません（項目: 1..5）\n"
+    assert refused.stderr == "pctui: 引数 --item: No.99 の項目はありません（項目: 1..5）\n"
     status = pctui("status", small, "--lang", "ja")
     assert "状態: 起案中 2, 決裁中 1, 差戻し 1, 承認済 1" in status.stdout
-    assert status.stdout.splitlines()[3].split() == ["No", "区分", "状態", "承認済みの段階"]
+    header = ["No", "区分", "状態", "次の段階", "承認済みの段階"]
+    assert status.stdout.splitlines()[4].split() == header
     done = pctui("signoff", "--lang", "ja", small, "--item", "2")
     assert done.returncode == 0, done.stderr
     assert "として承認しました" in done.stdout

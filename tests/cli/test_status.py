@@ -7,7 +7,10 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from pctui.model import current_login
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
+ME = current_login()
 
 
 def test_status_as_text(pctui: Run, small: Path) -> None:
@@ -17,11 +20,12 @@ def test_status_as_text(pctui: Run, small: Path) -> None:
         "CLIテスト計画（案） (cli-test)",
         "states: draft 2, in-review 1, changes-requested 1, approved 1",
         "stages: 担当 2/5, 係長 1/5, 課長 1/5",
-        "No  section  state              approved stages",
-        "1   1        approved           担当 係長 課長",
-        "2   1        in-review          担当",
-        "3   2        changes-requested",
-        "4   2        draft",
+        f"your turn to approve ({ME}, marked *): 3 items",
+        "No  section  state              next stage  approved stages",
+        "1   1        approved                       担当 係長 課長",
+        "2   1        in-review          係長 *      担当",
+        "3   2        changes-requested  担当 *",
+        "4   2        draft              担当 *",
         "5   2        draft",
     ]
 
@@ -32,14 +36,17 @@ def test_status_as_json(pctui: Run, small: Path) -> None:
     data = json.loads(result.stdout)
     assert data["items"] == [
         {"no": 1, "section": "1", "state": "approved",
-         "approved_stages": ["担当", "係長", "課長"], "revision": 1},
+         "approved_stages": ["担当", "係長", "課長"], "next_stages": [], "revision": 1},
         {"no": 2, "section": "1", "state": "in-review", "approved_stages": ["担当"],
-         "revision": 1},
+         "next_stages": ["係長"], "revision": 1},
         {"no": 3, "section": "2", "state": "changes-requested", "approved_stages": [],
-         "revision": 1},
-        {"no": 4, "section": "2", "state": "draft", "approved_stages": [], "revision": 1},
-        {"no": 5, "section": "2", "state": "draft", "approved_stages": [], "revision": 0},
+         "next_stages": ["担当"], "revision": 1},
+        {"no": 4, "section": "2", "state": "draft", "approved_stages": [],
+         "next_stages": ["担当"], "revision": 1},
+        {"no": 5, "section": "2", "state": "draft", "approved_stages": [],
+         "next_stages": [], "revision": 0},
     ]  # fmt: skip
+    assert (data["order"], data["login"], data["my_turn"]) == ("stages", ME, [2, 3, 4])
     assert data["counts"] == {"draft": 2, "in-review": 1, "changes-requested": 1, "approved": 1}
     assert data["stage_counts"] == {"担当": 2, "係長": 1, "課長": 1}
     assert data["stages"] == ["担当", "係長", "課長"]
@@ -81,3 +88,35 @@ def test_status_of_a_broken_file(pctui: Run, small: Path) -> None:
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.splitlines()[0] == f"{small}:1:10: TOML syntax: Invalid value"
+
+
+def only_kacho(small: Path, order: str = "") -> None:
+    """The current login holds 課長 only; `order` is added to [review] when given."""
+    text = small.read_text(encoding="utf-8")
+    text = text.replace(f'{ME} = ["担当", "係長", "課長"]', f'{ME} = ["課長"]')
+    if order:
+        text = text.replace("[review]\n", f'[review]\norder = "{order}"\n')
+    small.write_text(text, encoding="utf-8")
+
+
+def test_a_kacho_is_told_only_of_items_where_kacho_is_next(pctui: Run, small: Path) -> None:
+    only_kacho(small)
+    result = pctui("status", small)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[3] == f"your turn to approve ({ME}, marked *): 0 items"
+    assert "*" not in "".join(lines[4:])  # drafts wait for 担当, No.2 for 係長
+    data = json.loads(pctui("status", "--json", small).stdout)
+    assert data["my_turn"] == []
+    assert [i["next_stages"] for i in data["items"]] == [[], ["係長"], ["担当"], ["担当"], []]
+
+
+def test_where_stages_approve_in_any_order_every_open_stage_is_next(
+    pctui: Run, small: Path
+) -> None:
+    only_kacho(small, order="any")
+    data = json.loads(pctui("status", "--json", small).stdout)
+    assert data["order"] == "any"
+    assert data["my_turn"] == [2, 3, 4]
+    assert data["items"][1]["next_stages"] == ["係長", "課長"]
+    assert data["items"][3]["next_stages"] == ["担当", "係長", "課長"]

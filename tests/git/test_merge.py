@@ -90,7 +90,7 @@ def test_concurrent_revisions_are_ordered_by_time_and_signoffs_follow(merging: O
     merging.git("checkout", "-q", "other")
     file = merging.load()
     file.transact(1, lambda c: revise(c, 1, "yamada", "支線の案", base=1, at=T1))
-    merging.sign(1, "suzuki", T1 + 2 * HOUR)  # signs their revision 2
+    merging.sign(1, "tanaka", T1 + 2 * HOUR)  # signs their revision 2 (yamada's)
     commit_all(merging, "theirs revises and signs")
     merging.git("checkout", "-q", "main")
     merging.git("merge", "-q", "--no-edit", "other")

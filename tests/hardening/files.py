@@ -38,6 +38,9 @@ SAMPLE = ROOT / "consultations" / "2025-jumin.toml"
 ME = current_login()
 STAGES = ["担当", "係長", "課長"]
 LOCATED = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): \S")
+# A command argument that names nothing in a file that loads (--item 7 of a file whose
+# No.7 is gone) is bad input too, explained by the argument rather than a place in the file.
+NO_SUCH_ITEM = re.compile(r"^pctui: argument --item: there is no item No\.\d+ ")
 JST = dt.timezone(dt.timedelta(hours=9))
 
 
@@ -139,6 +142,8 @@ def check_outcome(ran: Ran, path: Path, allowed: Sequence[int] = (0, 1, 2)) -> N
     shown = f"exit {ran.code}\nstdout:\n{ran.out}\nstderr:\n{ran.err}"
     assert ran.code in allowed, shown
     assert "Traceback" not in ran.err + ran.out, shown
+    if ran.code == 2 and NO_SUCH_ITEM.match(ran.err) and ran.err.count("\n") == 1:
+        return
     if ran.code == 2:
         located = [m for m in map(LOCATED.match, ran.err.splitlines()) if m]
         assert located, f"exit 2 without a path:line:col: message line\n{shown}"

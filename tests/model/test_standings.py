@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from pctui.model import (
+    ANY_ORDER,
     APPROVE,
     APPROVED,
     DRAFT,
@@ -152,6 +153,7 @@ def test_an_invalid_reason_wins_over_withdrawn_and_stale(consultation: Consultat
 
 
 def test_standings_are_in_file_order(consultation: Consultation) -> None:
+    consultation.review.order = ANY_ORDER  # 後閲: 課長 approves before 担当
     sign(consultation, 1, "sato")
     sign(consultation, 1, "yamada")
     item = item_one(consultation)

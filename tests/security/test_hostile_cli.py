@@ -118,7 +118,8 @@ def test_signing_a_hostile_item_stores_its_text_byte_for_byte(hostile_path: Path
     item = ConsultationFile.load(hostile_path).consultation.item(10)
     assert item is not None and item.current is not None
     assert item.current.text == "前の文。" + HOSTILE
-    code, out, _ = pctui("signoff", hostile_path, "--item", "10")
+    # 課長 (the current login here) may not approve before 担当 and 係長, but may stop it.
+    code, out, _ = pctui("signoff", hostile_path, "--item", "10", "--reject", "--comment", "再考")
     assert code == 0, out
     after = hostile_path.read_text(encoding="utf-8")
     # Only lines added: every byte of the opinion, revisions and comments is where it was.

@@ -118,10 +118,12 @@ def test_a_second_unix_user_signs_as_themself(other_user: Path, sample_copy: Pat
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"No.5: {OTHER} approved revision")
     assert last_signer(path, 5) == OTHER
-    # Claiming to be root in the environment: still a sign-off by OTHER.
+    # Claiming to be root in the environment: still a sign-off by OTHER (a request for
+    # changes: No.6 waits for 係長, so 課長 may not approve it yet).
     done = subprocess.run(
         ["runuser", "-u", OTHER, "--", "env", "USER=root", "LOGNAME=root", *python_as(OTHER),
-         "-m", "pctui.cli.main", "signoff", "--lang", "en", str(path), "--item", "6"],
+         "-m", "pctui.cli.main", "signoff", "--lang", "en", str(path), "--item", "6",
+         "--reject", "--comment", "再考"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

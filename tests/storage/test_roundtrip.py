@@ -149,7 +149,7 @@ def test_the_hand_written_file_loads_clean(commented: Path) -> None:
 @pytest.mark.parametrize("no", [1, 2, 3])
 def test_a_sign_off_adds_lines_only_within_its_item(commented: Path, no: int) -> None:
     before = commented.read_text(encoding="utf-8")
-    login = "sato" if no == 2 else "yamada"
+    login = "suzuki" if no == 2 else "yamada"  # No.2's 担当 approved: 係長 is next
     ConsultationFile.load(commented).transact(no, lambda c: sign(c, no, login))
     added = only_added_within(before, commented.read_text(encoding="utf-8"), no)
     assert "[[items.signoffs]]" in [line.strip() for line in added]
@@ -194,7 +194,7 @@ def test_comments_and_formatting_survive_many_actions(commented: Path) -> None:
     file.transact(1, lambda c: sign(c, 1, "kimura"))
     file.transact(2, lambda c: revise(c, 2, "tanaka", "回答2 改"))
     file.transact(1, lambda c: withdraw(c, 1, "kimura"))
-    file.transact(3, lambda c: sign(c, 3, "suzuki"))
+    file.transact(3, lambda c: sign(c, 3, "yamada"))
     after = commented.read_text(encoding="utf-8")
     old, new = before.split("\n"), after.split("\n")
     opcodes = difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes()
@@ -295,10 +295,10 @@ def test_the_later_session_sees_what_the_earlier_one_saved(commented: Path) -> N
     # The same reviewer signs item 1 in two terminals: the second is refused, not doubled.
     first = ConsultationFile.load(commented)
     second = ConsultationFile.load(commented)
-    first.transact(1, lambda c: sign(c, 1, "suzuki"))
+    first.transact(1, lambda c: sign(c, 1, "yamada"))
     saved = commented.read_bytes()
-    with pytest.raises(Refused, match=r"you already signed stage '係長' of No\.1"):
-        second.transact(1, lambda c: sign(c, 1, "suzuki"))
+    with pytest.raises(Refused, match=r"you already signed stage '担当' of No\.1"):
+        second.transact(1, lambda c: sign(c, 1, "yamada"))
     assert commented.read_bytes() == saved
 
 
@@ -347,6 +347,7 @@ def test_a_failed_save_keeps_the_file_and_the_action(
 def test_an_unsaved_action_overtaken_by_another_session_becomes_a_notice(
     commented: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    ConsultationFile.load(commented).transact(1, lambda c: sign(c, 1, "yamada"))
     file = ConsultationFile.load(commented)
     real_replace = os.replace
 
@@ -363,6 +364,7 @@ def test_an_unsaved_action_overtaken_by_another_session_becomes_a_notice(
     file.transact(3, lambda c: sign(c, 3, "yamada"))
     reloaded = ConsultationFile.load(commented).consultation
     assert [(s.by, s.stage) for s in reloaded.items[0].signoffs] == [
+        ("yamada", "担当"),
         ("suzuki", "係長"),
         ("kimura", "課長"),
     ]
@@ -375,6 +377,7 @@ def test_an_unsaved_action_overtaken_by_another_session_becomes_a_notice(
 def test_an_unsaved_action_that_no_longer_applies_becomes_a_notice(
     commented: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    ConsultationFile.load(commented).transact(1, lambda c: sign(c, 1, "yamada"))
     file = ConsultationFile.load(commented)
     real_replace = os.replace
 
@@ -394,7 +397,7 @@ def test_an_unsaved_action_that_no_longer_applies_becomes_a_notice(
         "you already signed stage '係長' of No.1 revision 1"
     ]
     reloaded = ConsultationFile.load(commented).consultation
-    assert [s.by for s in reloaded.items[0].signoffs] == ["suzuki"]
+    assert [s.by for s in reloaded.items[0].signoffs] == ["yamada", "suzuki"]
 
 
 INLINE = """\

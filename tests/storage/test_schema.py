@@ -292,6 +292,22 @@ def test_git_commit_mode(header: str, write: Write, problems: Problems, where: W
     ]
 
 
+def test_review_order(header: str, write: Write, problems: Problems, where: Where) -> None:
+    for order in ("stages", "any"):
+        text = header.replace("\n[review.reviewers]", f'order = "{order}"\n\n[review.reviewers]')
+        file = ConsultationFile.load(write(text + OTHER))
+        assert (file.consultation.review.order, file.warnings) == (order, [])
+    assert ConsultationFile.load(write(header + OTHER)).consultation.review.order == "stages"
+    text = header.replace("\n[review.reviewers]", 'order = "後閲"\n\n[review.reviewers]') + OTHER
+    assert problems(write(text)) == [
+        f"{where(text, 'order = ')}: review.order must be one of stages, any"
+    ]
+    text = header.replace("\n[review.reviewers]", "order = 1\n\n[review.reviewers]") + OTHER
+    assert problems(write(text)) == [
+        f"{where(text, 'order = ')}: review.order must be a string, not an integer"
+    ]
+
+
 def test_missing_header_tables_and_keys(write: Write, problems: Problems) -> None:
     text = 'format = 1\n\n[consultation]\ntitle = "t"\n\n[review]\nreviewers = {}\n'
     assert problems(write(text)) == [

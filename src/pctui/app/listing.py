@@ -10,12 +10,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pctui.i18n import _
-from pctui.model.actions import Refused, next_stage
+from pctui.model.actions import my_turn
 from pctui.model.records import Consultation, Item
-from pctui.model.state import item_state
+from pctui.model.state import item_state, progress
 from pctui.words import state_name
 
-NEEDS_ME = "needs-me"  # a pseudo-state for the filter: items I can sign now
+NEEDS_ME = "needs-me"  # a pseudo-state for the filter: items where my stage is next
 
 
 def fold(text: str) -> str:
@@ -35,12 +35,10 @@ def matches(item: Item, query: str) -> bool:
 
 
 def needs_signoff(consultation: Consultation, item: Item, login: str) -> bool:
-    """True when `login` may sign the item's current revision now (approve or reject)."""
-    try:
-        next_stage(consultation, item, login)
-    except Refused:
-        return False
-    return True
+    """True when `login` may approve the item's current revision now: its stage is next
+    (the model's rule, the one `pctui status` counts by)."""
+    review = consultation.review
+    return my_turn(review, item, progress(item, review), login)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def refused(refusal: Refused) -> Exit:
     """The exit for an action the model refused: 1, except for an item that does not exist,
     which is a wrong argument (2) rather than an action the rules forbid."""
     if isinstance(refusal, NoSuchItem):
-        return Exit(BAD_INPUT, _("pctui: {why}").format(why=refusal))
+        return Exit(BAD_INPUT, _("pctui: argument --item: {why}").format(why=refusal))
     return Exit(FINDING, _("pctui: refused: {why}").format(why=refusal))
 
 

@@ -18,9 +18,12 @@ from pctui.words import state_name
 SIGNOFF_DESCRIPTION = N_("""\
 Sign item N's current revision as the current login (from the operating system) at the
 first stage, in review.stages order, that has no approval yet and that this login may
-sign. With --reject, request changes instead (a --comment is then required). Refused
-with exit status 1 when the login is not a reviewer, may sign no remaining stage, already
-signed this revision, or wrote it while self-approval is off.""")
+sign. An approval waits until every earlier stage has approved the current revision
+(unless review.order = "any"). With --reject, request changes instead (a --comment is
+then required); that never waits. Refused with exit status 1 when the login is not a
+reviewer, may sign no remaining stage, already signed this revision, wrote it while
+self-approval is off, or an earlier stage has not approved yet; exit status 2 when there
+is no item N.""")
 WITHDRAW_DESCRIPTION = N_("Withdraw the current login's sign-off on item N's current revision.")
 
 

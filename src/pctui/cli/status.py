@@ -7,14 +7,20 @@ from typing import Any
 
 from pctui.cli.common import OK, load, pad, width
 from pctui.cli.output import json_text
-from pctui.i18n import N_, _
+from pctui.i18n import N_, _, ngettext
+from pctui.model.actions import my_turn
+from pctui.model.identity import current_login
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
-from pctui.model.state import STATES, progress, stage_counts, state_counts
+from pctui.model.state import STATES, open_stages, progress, stage_counts, state_counts
 from pctui.words import state_name
 
 HELP = N_("show per-state and per-stage counts and the state of every item")
-DESCRIPTION = N_("Show per-state and per-stage counts and the state of every item.")
+DESCRIPTION = N_("""\
+Show per-state and per-stage counts and the state of every item: the stages that have
+approved its current revision, the stage whose approval it is waiting for (every stage
+without an approval where review.order = "any"), and, marked *, the items where it is
+the current login's turn to approve.""")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,23 +31,29 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def status_data(consultation: Consultation) -> dict[str, Any]:
-    """The status as plain data (the --json output)."""
+def status_data(consultation: Consultation, login: str) -> dict[str, Any]:
+    """The status as plain data (the --json output), `login` the one asking."""
     review = consultation.review
     progresses = [progress(item, review) for item in consultation.items]
+    pairs = list(zip(consultation.items, progresses, strict=True))
     return {
         "id": consultation.meta.id,
         "title": consultation.meta.title,
         "stages": review.stages,
+        "order": review.order,
+        "login": login,
+        "my_turn": [item.no for item, found in pairs if my_turn(review, item, found, login)],
         "items": [
             {
                 "no": item.no,
                 "section": item.section,
                 "state": found.state,
                 "approved_stages": found.approved,
+                # Nobody approves an item that has no draft yet.
+                "next_stages": open_stages(review, found.approved) if item.current else [],
                 "revision": item.current_index,
             }
-            for item, found in zip(consultation.items, progresses, strict=True)
+            for item, found in pairs
         ],
         "counts": state_counts(consultation, progresses),
         "stage_counts": stage_counts(consultation, progresses),
@@ -51,7 +63,8 @@ def status_data(consultation: Consultation) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     """Print the status; returns the exit status."""
     consultation = load(args.file).consultation
-    data = status_data(consultation)
+    login = current_login()
+    data = status_data(consultation, login)
     if args.json:
         print(json_text(data))
         return OK
@@ -62,21 +75,32 @@ def run(args: argparse.Namespace) -> int:
     stages = data["stage_counts"].items()
     counts = ", ".join(f"{inert(stage)} {n}/{total}" for stage, n in stages)
     print(_("stages: {counts}").format(counts=counts))
+    mine = set(data["my_turn"])
+    turn = ngettext(
+        "your turn to approve ({login}, marked *): {count} item",
+        "your turn to approve ({login}, marked *): {count} items",
+        len(mine),
+    )
+    print(turn.format(login=inert(login), count=len(mine)))
     # Written in one piece: each print is a write through the inert filter, 10,000 of them.
     names = {state: state_name(state) for state in STATES}
-    rows = [("No", _("section"), _("state"), _("approved stages"))]
+    rows = [("No", _("section"), _("state"), _("next stage"), _("approved stages"))]
     rows += [
         (
             str(i["no"]),
             inert(i["section"]),
             names.get(i["state"], i["state"]),
+            " ".join(map(inert, i["next_stages"])) + (" *" if i["no"] in mine else ""),
             " ".join(map(inert, i["approved_stages"])),
         )
         for i in data["items"]
     ]
-    widths = [max(width(row[col]) for row in rows) for col in range(3)]
+    last = len(rows[0]) - 1
+    widths = [max(width(row[col]) for row in rows) for col in range(last)]
     lines = [
-        "  ".join([*(pad(cell, widths[n]) for n, cell in enumerate(row[:3])), row[3]]).rstrip()
+        "  ".join(
+            [*(pad(cell, widths[n]) for n, cell in enumerate(row[:last])), row[last]]
+        ).rstrip()
         for row in rows
     ]
     print("\n".join(lines))

@@ -1,10 +1,21 @@
 """The review model: records, derived state and actions. No I/O, no Textual, no Rich."""
 
-from pctui.model.actions import Refused, Revised, next_stage, revise, sign, withdraw
+from pctui.model.actions import (
+    NoSuchItem,
+    Refused,
+    Revised,
+    my_turn,
+    next_stage,
+    revise,
+    sign,
+    withdraw,
+)
 from pctui.model.digest import text_digest
 from pctui.model.identity import current_login
 from pctui.model.records import (
+    ANY_ORDER,
     APPROVE,
+    IN_ORDER,
     REJECT,
     Consultation,
     Intake,
@@ -26,16 +37,20 @@ from pctui.model.state import (
     Standing,
     approved_stages,
     item_state,
+    open_stages,
+    progress,
     stage_counts,
     standings,
     state_counts,
 )
 
 __all__ = [
+    "ANY_ORDER",
     "APPROVE",
     "APPROVED",
     "CHANGES_REQUESTED",
     "DRAFT",
+    "IN_ORDER",
     "IN_REVIEW",
     "REJECT",
     "STATES",
@@ -43,6 +58,7 @@ __all__ = [
     "Intake",
     "Item",
     "Meta",
+    "NoSuchItem",
     "OutcomeClass",
     "Refused",
     "Review",
@@ -55,7 +71,10 @@ __all__ = [
     "approved_stages",
     "current_login",
     "item_state",
+    "my_turn",
     "next_stage",
+    "open_stages",
+    "progress",
     "revise",
     "sign",
     "stage_counts",

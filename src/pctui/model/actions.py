@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pctui.i18n import _
-from pctui.model.records import APPROVE, REJECT, Consultation, Item, Revision, Signoff
-from pctui.model.state import approved_stages, standings
+from pctui.model.records import APPROVE, REJECT, Consultation, Item, Review, Revision, Signoff
+from pctui.model.state import Progress, open_stages, progress, standings
 
 
 class Refused(Exception):
@@ -38,14 +38,31 @@ def find_item(consultation: Consultation, no: int) -> Item:
     return item
 
 
-def next_stage(consultation: Consultation, item: Item, login: str) -> str:
+def next_stage(consultation: Consultation, item: Item, login: str, verdict: str = APPROVE) -> str:
     """The stage `login` would sign on the item's current revision, or Refused saying why.
 
     The rule: the first stage, in review order, with no approval of the current revision
     yet that this login may sign; a login signs at most one stage of a revision, and the
-    author of the revision may not sign it unless self-approval is allowed.
+    author of the revision may not sign it unless self-approval is allowed. An approval
+    also waits its turn: with `[review] order = "stages"` (the default) a stage approves
+    only once every earlier stage has approved the current revision. A request for changes
+    never waits: any stage one holds may stop a draft.
     """
-    review = consultation.review
+    return _stage(consultation.review, item, progress(item, consultation.review), login, verdict)
+
+
+def my_turn(review: Review, item: Item, found: Progress, login: str) -> bool:
+    """True when `login` may approve the item's current revision now: one of its stages is
+    next (what `n`, the "needs my sign-off" filter and `status` look for). `found` is the
+    item's progress, computed once by the caller for many such questions."""
+    try:
+        _stage(review, item, found, login, APPROVE)
+    except Refused:
+        return False
+    return True
+
+
+def _stage(review: Review, item: Item, found: Progress, login: str, verdict: str) -> str:
     mine = review.stages_of(login)
     if not mine:
         raise Refused(
@@ -63,21 +80,34 @@ def next_stage(consultation: Consultation, item: Item, login: str) -> str:
                 "another reviewer must sign it (self-approval is off)"
             ).format(revision=item.current_index, no=item.no)
         )
-    for standing in standings(item, review):
+    for standing in found.standings:
         if standing.counts and standing.signoff.by == login:
             raise Refused(
                 _("you already signed stage {stage} of No.{no} revision {revision}").format(
                     stage=repr(standing.signoff.stage), no=item.no, revision=item.current_index
                 )
             )
-    done = set(approved_stages(item, review))
-    for stage in mine:
-        if stage not in done:
-            return stage
-    raise Refused(
-        _("every stage you may sign ({stages}) already approved No.{no}").format(
-            stages=", ".join(mine), no=item.no
+    unsigned = [stage for stage in mine if stage not in found.approved]
+    if not unsigned:
+        raise Refused(
+            _("every stage you may sign ({stages}) already approved No.{no}").format(
+                stages=", ".join(mine), no=item.no
+            )
         )
+    if verdict == REJECT:
+        return unsigned[0]
+    turn = open_stages(review, found.approved)
+    for stage in unsigned:
+        if stage in turn:
+            return stage
+    stage = unsigned[0]
+    earlier = review.stages[: review.stages.index(stage)]
+    waiting = [s for s in earlier if s not in found.approved]
+    raise Refused(
+        _(
+            "No.{no} is waiting for {waiting}: {stage} may approve revision {revision} only "
+            'after every earlier stage has approved it (review.order = "stages")'
+        ).format(no=item.no, waiting=", ".join(waiting), stage=stage, revision=item.current_index)
     )
 
 
@@ -108,7 +138,7 @@ def sign(
                 "revision {seen}; read the new text, then sign again"
             ).format(no=no, author=item.current.author, current=item.current_index, seen=seen)
         )
-    stage = next_stage(consultation, item, login)
+    stage = next_stage(consultation, item, login, verdict)
     if verdict == REJECT and not (comment and comment.strip()):
         raise Refused(_("a request for changes needs a comment saying what to change"))
     current = item.current

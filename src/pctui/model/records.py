@@ -12,6 +12,12 @@ APPROVE = "approve"
 REJECT = "reject"
 VERDICTS = (APPROVE, REJECT)
 
+# `[review] order`: whether a stage approves only after every earlier stage has (決裁 in
+# order, the default) or in any order (an office that allows 後閲, approval after the fact).
+IN_ORDER = "stages"
+ANY_ORDER = "any"
+ORDERS = (IN_ORDER, ANY_ORDER)
+
 
 class _TextDigest:
     """A revision's `digest`, computed on first use and then kept in the revision's own
@@ -110,6 +116,7 @@ class Review:
     reviewers: dict[str, Reviewer]
     classes: list[OutcomeClass] = field(default_factory=list)
     allow_self_approval: bool = False
+    order: str = IN_ORDER  # IN_ORDER or ANY_ORDER
 
     def stages_of(self, login: str) -> tuple[str, ...]:
         """Stages `login` may sign, in review order (empty when not a reviewer)."""

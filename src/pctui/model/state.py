@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from pctui.i18n import _
-from pctui.model.records import APPROVE, REJECT, Consultation, Item, Review, Signoff
+from pctui.model.records import (
+    ANY_ORDER,
+    APPROVE,
+    REJECT,
+    Consultation,
+    Item,
+    Review,
+    Signoff,
+)
 
 DRAFT = "draft"
 IN_REVIEW = "in-review"
@@ -131,6 +139,18 @@ def progress(item: Item, review: Review) -> Progress:
     else:
         state = DRAFT
     return Progress(state, stages, found)
+
+
+def open_stages(review: Review, approved: Sequence[str]) -> list[str]:
+    """The stages that may approve the current revision now, in review order, given the
+    stages that have (`approved`, as Progress.approved holds them).
+
+    決裁 in order (the default): only the first stage without an approval, so 課長 waits for
+    担当 and 係長. With `order = "any"` (後閲 allowed): every stage without one.
+    """
+    done = set(approved)
+    waiting = [stage for stage in review.stages if stage not in done]
+    return waiting if review.order == ANY_ORDER else waiting[:1]
 
 
 def approved_stages(item: Item, review: Review) -> list[str]:

@@ -8,7 +8,16 @@ from functools import cached_property
 from typing import Any
 
 from pctui.i18n import _
-from pctui.model.records import Intake, Meta, OutcomeClass, Review, Reviewer, Section
+from pctui.model.records import (
+    IN_ORDER,
+    ORDERS,
+    Intake,
+    Meta,
+    OutcomeClass,
+    Review,
+    Reviewer,
+    Section,
+)
 from pctui.storage.checker import (
     BOOL,
     DATE,
@@ -140,7 +149,7 @@ def _read_intake(table: dict[str, Any], check: Checker) -> Intake:
 
 def _read_review(table: dict[str, Any], check: Checker) -> Review:
     t = "review"
-    check.unknown_keys(table, ("stages", "reviewers", "classes", "allow_self_approval"), t)
+    check.unknown_keys(table, ("stages", "reviewers", "classes", "allow_self_approval", "order"), t)
     stages = check.get(table, "stages", STR_LIST, t, required=True, default=[])
     if "stages" in table and not stages:
         check.report(t, 0, "stages", _("review.stages must name at least one stage"))
@@ -164,7 +173,12 @@ def _read_review(table: dict[str, Any], check: Checker) -> Review:
             check.report(t, 0, "classes", message)
         classes.append(OutcomeClass(class_id, label))
     allow = check.get(table, "allow_self_approval", BOOL, t, default=False)
-    return Review(stages=stages, reviewers=reviewers, classes=classes, allow_self_approval=allow)
+    order = check.get(table, "order", STR, t, default=IN_ORDER)
+    if order not in ORDERS:
+        message = _("review.order must be one of {orders}").format(orders=", ".join(ORDERS))
+        check.report(t, 0, "order", message)
+        order = IN_ORDER
+    return Review(stages, reviewers, classes, allow_self_approval=allow, order=order)
 
 
 def _read_reviewer(login: str, entry: Any, stages: list[str], check: Checker) -> Reviewer | None:

@@ -12,7 +12,7 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT, Table
 
-from pctui.model.records import Consultation, Item, Revision, Signoff
+from pctui.model.records import IN_ORDER, Consultation, Item, Revision, Signoff
 from pctui.storage.chunks import open_string_at
 from pctui.storage.escape import basic_string_body
 
@@ -234,6 +234,8 @@ def render_consultation(consultation: Consultation) -> str:
     review = tomlkit.table()
     review["stages"] = consultation.review.stages
     review["allow_self_approval"] = consultation.review.allow_self_approval
+    if consultation.review.order != IN_ORDER:
+        review["order"] = consultation.review.order
     if consultation.review.classes:
         classes = tomlkit.array()
         for outcome in consultation.review.classes:
