@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit
 from pctui.git.install import DEFAULT_PATTERNS, install
-from pctui.git.merge import NotMergeable, merge_files
+from pctui.git.merge import NotMergeable, is_consultation, load_problems, merge_files
 from pctui.git.run import GitError, git
 from pctui.git.textmerge import Labels
 from pctui.i18n import N_, _
@@ -21,7 +21,10 @@ Merges item by item: revisions and sign-offs are append-only, so both sides' are
 new ones ordered by time; a withdrawal on either side wins. Only a real conflict (both
 sides changed an item's opinion, topic, section, count or class differently) is left as
 conflict markers in that item, with exit status 1. The result is written to CURRENT.
-A file that is not a consultation is merged as plain text (git merge-file).""")
+A side that cannot be merged by items (one that does not load) is merged as plain text
+(git merge-file); for a consultation file, a result that does not load is then a conflict
+too (exit status 1, each problem as path:line:col), never a clean merge. A file that is not
+a consultation at all is merged as plain text.""")
 
 INSTALL_DESCRIPTION = N_("""\
 Make git use `pctui merge-driver` for consultation files in the repository holding the
@@ -61,14 +64,48 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run_install)
 
 
+def _report(name: str, message: str) -> str:
+    return _("pctui merge-driver: {name}: {message}").format(name=name, message=message)
+
+
+def _say(name: str, message: str) -> None:
+    print(_report(name, message), file=sys.stderr)
+
+
 def _as_text(base: Path, current: Path, other: Path, name: str, why: str) -> int:
-    print(
-        _("pctui merge-driver: {name}: {why}; merging it as plain text").format(name=name, why=why),
-        file=sys.stderr,
-    )
+    """Merge the three versions line by line (git merge-file). When they are a consultation
+    file, the result must load: if it does not, it is a conflict, never a clean merge (git
+    then keeps the three versions: git checkout --ours/--theirs/--merge)."""
+    _say(name, _("{why}; merging it as plain text").format(why=why))
+    sides = [path.read_bytes().decode("utf-8", "replace") for path in (base, current, other)]
     done = git(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
                 str(current), str(base), str(other)], Path.cwd(), check=False)  # fmt: skip
-    return OK if done.returncode == 0 else FINDING
+    if done.returncode >= 128:  # git merge-file failed (its count of conflicts is below)
+        _say(name, done.stderr.decode("utf-8", "replace").strip())
+        return FINDING
+    if done.returncode != 0:
+        _say(name, _("conflict: the plain-text merge left conflict markers"))
+        return FINDING
+    if not any(is_consultation(side) for side in sides):
+        return OK
+    try:
+        merged = current.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        problems = [_("{name}: not UTF-8").format(name=name)]
+    else:
+        problems = load_problems(merged, name)
+    if not problems:
+        return OK
+    for problem in problems:
+        _say(name, _("conflict: the merged file does not load: {problem}").format(problem=problem))
+    _say(
+        name,
+        _(
+            "fix the file and `git add` it, or take one side whole with "
+            "`git checkout --ours` or `--theirs`"
+        ),
+    )
+    return FINDING
 
 
 def run_driver(args: argparse.Namespace) -> int:
@@ -80,24 +117,19 @@ def run_driver(args: argparse.Namespace) -> int:
     except UnicodeDecodeError:
         return _as_text(base, current, other, name, _("not UTF-8"))
     except OSError as error:
-        raise Exit(BAD_INPUT, f"pctui merge-driver: {name}: {error}") from None
+        raise Exit(BAD_INPUT, _report(name, str(error))) from None
     try:
-        result = merge_files(texts[0], texts[1], texts[2], Labels())
+        result = merge_files(texts[0], texts[1], texts[2], Labels(), name)
     except NotMergeable as why:
         return _as_text(base, current, other, name, str(why))
     except GitError as error:
-        raise Exit(FINDING, f"pctui merge-driver: {name}: {error}") from None
+        raise Exit(FINDING, _report(name, str(error))) from None
     try:
         write_atomic(current, result.text.encode("utf-8"))
     except SaveError as error:
-        raise Exit(FINDING, f"pctui merge-driver: {error}") from None
+        raise Exit(FINDING, _("pctui merge-driver: {error}").format(error=error)) from None
     for conflict in result.conflicts:
-        print(
-            _("pctui merge-driver: {name}: conflict: {conflict}").format(
-                name=name, conflict=conflict
-            ),
-            file=sys.stderr,
-        )
+        _say(name, _("conflict: {conflict}").format(conflict=conflict))
     return FINDING if result.conflicts else OK
 
 
@@ -106,7 +138,7 @@ def run_install(args: argparse.Namespace) -> int:
     try:
         done = install(Path.cwd(), args.patterns or DEFAULT_PATTERNS)
     except (GitError, SaveError) as error:
-        raise Exit(FINDING, f"pctui install-merge-driver: {error}") from None
+        raise Exit(FINDING, _("pctui install-merge-driver: {error}").format(error=error)) from None
     for line in done:
         print(line)
     return OK

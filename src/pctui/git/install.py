@@ -2,30 +2,47 @@
 
 from __future__ import annotations
 
+import os
 import shlex
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from pctui.git.run import git, out
+from pctui.i18n import _
 from pctui.storage.atomic import write_atomic
 
 DRIVER = "pctui"
 DEFAULT_PATTERNS = ("consultations/*.toml",)
 
 
-def driver_command() -> str:
-    """How git should start pctui: `pctui` when it is on PATH, else its full path."""
-    found = shutil.which("pctui")
+def running_program() -> list[str]:
+    """The command that starts the pctui running now, as absolute words.
+
+    The console script that ran this command (sys.argv[0], made absolute but not resolved,
+    so a link such as /usr/local/bin/pctui keeps pointing at whatever it is updated to);
+    when pctui was started as `python -m`, the console script installed beside that
+    python, or else that python with `-m`.
+    """
+    started = sys.argv[0] if sys.argv else ""
+    if started and Path(started).name == "pctui" and Path(started).is_file():
+        return [os.path.abspath(started)]
     beside = Path(sys.executable).parent / "pctui"
-    if found and Path(found).resolve() == beside.resolve():
-        return "pctui"
-    if beside.exists():
-        return shlex.quote(str(beside))
-    if found:
-        return "pctui"
-    return f"{shlex.quote(sys.executable)} -m pctui.cli.main"
+    if beside.is_file():
+        return [os.path.abspath(beside)]
+    return [os.path.abspath(sys.executable), "-m", "pctui.cli.main"]
+
+
+def driver_command(program: Sequence[str] | None = None) -> str:
+    """The merge.pctui.driver line: `program` (by default the pctui running now) by its
+    absolute path, so that a `git merge` from a shell without pctui on PATH finds it.
+
+    git expands %O %A %B %P in the line and runs it with sh, so each word is quoted for the
+    shell (a path with spaces stays one word) and a % in it is doubled (git reads %% as %).
+    """
+    words = list(program) if program is not None else running_program()
+    quoted = " ".join(shlex.quote(word).replace("%", "%%") for word in words)
+    return f"{quoted} merge-driver %O %A %B %P"
 
 
 def install(cwd: Path, patterns: Sequence[str] = DEFAULT_PATTERNS) -> list[str]:
@@ -45,9 +62,13 @@ def install(cwd: Path, patterns: Sequence[str] = DEFAULT_PATTERNS) -> list[str]:
             text += "\n"
         text += "".join(f"{line}\n" for line in added)
         write_atomic(attributes, text.encode("utf-8"))
-        done += [f"{attributes}: added {line!r}" for line in added]
-    command = f"{driver_command()} merge-driver %O %A %B %P"
+        done += [
+            _("{path}: added {line}").format(path=attributes, line=repr(line)) for line in added
+        ]
+    command = driver_command()
     git(["config", f"merge.{DRIVER}.name", "pctui: item-level merge of consultation files"], root)
     git(["config", f"merge.{DRIVER}.driver", command], root)
-    done.append(f"git config merge.{DRIVER}.driver {command!r}")
+    done.append(
+        _("git config merge.{driver}.driver {command}").format(driver=DRIVER, command=repr(command))
+    )
     return done

@@ -12,12 +12,14 @@ before the first item) is merged line by line like any text.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from pctui.git.changes import revision_key, signoff_key
 from pctui.git.textmerge import Labels, merge_text
+from pctui.i18n import _, ngettext
 from pctui.model.records import Item, Signoff
 from pctui.storage.problems import LoadError
 from pctui.storage.reader import BOM, Loaded, load_text
@@ -26,6 +28,10 @@ from pctui.storage.render import patch_chunk, render_item
 T = TypeVar("T")
 FACTS = ("section", "topic", "opinion", "count", "klass")
 _EMPTY: dict[str, Any] = {"section": "", "topic": "", "opinion": "", "count": 0, "klass": ""}
+SHOWN_PROBLEMS = 5  # of a merged file that does not load; the rest are counted
+# A table line only a consultation file has (a side may be too broken to load, yet still be
+# a consultation: then its merge must load, whichever way it was made).
+_CONSULTATION_TABLE = re.compile(r"^[ \t]*\[(?:consultation|\[items\])\][ \t]*(?:#.*)?\r?$", re.M)
 
 
 class NotMergeable(Exception):
@@ -51,10 +57,33 @@ def _load(text: str, name: str) -> tuple[Loaded, bool]:
     try:
         loaded = load_text(text.removeprefix(BOM), name)
     except LoadError as error:
-        raise NotMergeable(f"{name} does not load: {error.problems[0]}") from None
+        raise NotMergeable(
+            _("{side} does not load: {problem}").format(side=name, problem=error.problems[0])
+        ) from None
     if not loaded.spliceable:
-        raise NotMergeable(f"{name}: items are not laid out one block each")
+        raise NotMergeable(_("{side}: items are not laid out one block each").format(side=name))
     return loaded, bom
+
+
+def is_consultation(text: str) -> bool:
+    """True when `text` is a consultation file, loadable or not: it has a [consultation]
+    or [[items]] table. A merge of such files must give a file that loads."""
+    return _CONSULTATION_TABLE.search(text) is not None
+
+
+def load_problems(text: str, name: str) -> list[str]:
+    """Why `text` (a merge result) does not load, one line per problem, as
+    `name:line:col: message` (at most SHOWN_PROBLEMS, then a count); empty when it loads."""
+    try:
+        load_text(text.removeprefix(BOM), name, fork=False)
+    except LoadError as error:
+        found = [str(problem) for problem in error.problems]
+        if len(found) > SHOWN_PROBLEMS:
+            rest = len(found) - SHOWN_PROBLEMS
+            more = ngettext("and {count} more problem", "and {count} more problems", rest)
+            found = [*found[:SHOWN_PROBLEMS], more.format(count=rest)]
+        return found
+    return []
 
 
 def _sides(loaded: Loaded) -> dict[int, _Side]:
@@ -62,17 +91,23 @@ def _sides(loaded: Loaded) -> dict[int, _Side]:
     return {it.no: _Side(it, chunk.text) for it, chunk in zip(items, loaded.chunks, strict=True)}
 
 
-def merge_files(base: str, ours: str, theirs: str, labels: Labels | None = None) -> MergeResult:
-    """Merge three versions of a consultation file; NotMergeable when one is not one."""
+def merge_files(
+    base: str, ours: str, theirs: str, labels: Labels | None = None, name: str = "merged"
+) -> MergeResult:
+    """Merge three versions of a consultation file; NotMergeable when one is not one.
+
+    A result that does not load is never clean: its problems (located in `name`, the
+    file's path) are conflicts.
+    """
     labels = labels or Labels()
-    o, _ = _load(base, labels.base)
+    o = _load(base, labels.base)[0]
     a, bom = _load(ours, labels.ours)
-    b, _ = _load(theirs, labels.theirs)
+    b = _load(theirs, labels.theirs)[0]
     crlf = "\r\n" in a.header.text
     result = MergeResult("")
     header, conflicted = _three(o.header.text, a.header.text, b.header.text, labels)
     if conflicted:
-        result.conflicts.append("the header (before the first item) was changed on both sides")
+        result.conflicts.append(_("the header (before the first item) was changed on both sides"))
     o_items, a_items, b_items = _sides(o), _sides(a), _sides(b)
     blocks: list[str] = []
     for no in _order(list(a_items), list(b_items)):
@@ -89,10 +124,10 @@ def merge_files(base: str, ours: str, theirs: str, labels: Labels | None = None)
         text += block
     result.text = (BOM if bom else "") + text
     if not result.conflicts:
-        try:
-            load_text(text, "merged")
-        except LoadError as error:
-            result.conflicts.append(f"the merged file does not load: {error.problems[0]}")
+        result.conflicts += [
+            _("the merged file does not load: {problem}").format(problem=problem)
+            for problem in load_problems(text, name)
+        ]
     return result
 
 
@@ -137,11 +172,13 @@ def _merge_one(
         return kept.block  # added on one side
     if kept.block == o.block:
         return None  # removed on the other side, unchanged here
-    result.conflicts.append(f"No.{no} was removed on one side and changed on the other")
+    result.conflicts.append(
+        _("No.{no} was removed on one side and changed on the other").format(no=no)
+    )
     if a is not None:
-        text, _ = merge_text(o.block, a.block, "", labels)
+        text = merge_text(o.block, a.block, "", labels)[0]
     else:
-        text, _ = merge_text(o.block, "", kept.block, labels)
+        text = merge_text(o.block, "", kept.block, labels)[0]
     return text
 
 
@@ -282,7 +319,9 @@ def _conflict(
 ) -> str:
     """The merged item with conflict markers around the clashing facts only."""
     names = ", ".join("class" if name == "klass" else name for name in clashes)
-    result.conflicts.append(f"No.{no}: {names} changed differently on both sides")
+    result.conflicts.append(
+        _("No.{no}: {names} changed differently on both sides").format(no=no, names=names)
+    )
 
     def variant(values: dict[str, Any]) -> str:
         return render_item(dataclasses.replace(merged, **values))
@@ -291,5 +330,5 @@ def _conflict(
     base = variant({name: _EMPTY[name] for name in clashes})
     ours = variant({name: getattr(mine, name) for name in clashes})
     theirs = variant({name: getattr(yours, name) for name in clashes})
-    text, _ = merge_text(base, ours, theirs, labels)
+    text = merge_text(base, ours, theirs, labels)[0]
     return text
