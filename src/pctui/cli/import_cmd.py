@@ -13,13 +13,14 @@ from pctui.importer import (
     FIELDS,
     MapError,
     Unreadable,
+    derive_id,
     parse_map,
     read_source,
-    slug,
     to_consultation,
 )
 from pctui.model.actions import now
 from pctui.model.identity import current_login
+from pctui.model.records import Consultation
 from pctui.storage import LoadError, SaveError, render_consultation
 from pctui.storage.atomic import write_atomic
 from pctui.storage.header_schema import SLUG
@@ -59,11 +60,37 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FIELD=HEADER",
         help=_("which column holds a field, by header name or 1-based number"),
     )
-    parser.add_argument("--id", metavar="ID", help=_("consultation.id (default: from FILE's name)"))
+    parser.add_argument(
+        "--id",
+        metavar="ID",
+        help=_(
+            "consultation.id (default: FILE's name when it is ASCII, else the opening date "
+            "and a digest of the name)"
+        ),
+    )
     parser.add_argument(
         "--title", metavar="TEXT", help=_("consultation.title when SOURCE has none")
     )
     parser.set_defaults(run=run)
+
+
+def _report(output: Path, consultation: Consultation, login: str) -> None:
+    """The line saying what was written, each count with its own plural."""
+    items, sections = len(consultation.items), len(consultation.sections)
+    drafted = sum(1 for item in consultation.items if item.revisions)
+    items_text = ngettext("{count} item", "{count} items", items).format(count=items)
+    sections_text = ngettext("{count} section", "{count} sections", sections).format(count=sections)
+    drafted_text = ngettext("{count} response", "{count} responses", drafted).format(count=drafted)
+    message = _("wrote {path}: {items} in {sections}, {drafted} as revision 1 by {login}")
+    print(
+        message.format(
+            path=output,
+            items=items_text,
+            sections=sections_text,
+            drafted=drafted_text,
+            login=login,
+        )
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -73,10 +100,9 @@ def run(args: argparse.Namespace) -> int:
         mapping = parse_map(args.map)
     except MapError as error:
         raise Exit(BAD_INPUT, f"pctui: {error}") from None
-    consultation_id = args.id or slug(output.stem)
-    if not SLUG.match(consultation_id):
+    if args.id is not None and not SLUG.match(args.id):
         message = _("pctui: --id {id} must be a slug: a-z, 0-9, '-', '_', '.'")
-        raise Exit(BAD_INPUT, message.format(id=repr(consultation_id)))
+        raise Exit(BAD_INPUT, message.format(id=repr(args.id)))
     if output.exists() and not args.force:
         message = _("pctui: refused: {path} exists; use --force to replace it")
         raise Exit(FINDING, message.format(path=output))
@@ -94,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
             BAD_INPUT, _("pctui: nothing usable in {path}; no file written").format(path=source)
         )
     login = current_login()
+    consultation_id, derived = (args.id, False) if args.id else derive_id(output.stem, raw.opened)
     consultation = to_consultation(raw, login, now(), consultation_id, args.title or "")
     text = render_consultation(consultation)
     try:
@@ -108,14 +135,14 @@ def run(args: argparse.Namespace) -> int:
         write_atomic(output, text.encode("utf-8"))
     except SaveError as error:
         raise Exit(FINDING, f"pctui: {error}") from None
-    items, sections = len(consultation.items), len(consultation.sections)
-    drafted = sum(1 for item in consultation.items if item.revisions)
-    print(
-        _(
-            "wrote {path}: {items} items in {sections} sections, {drafted} responses as "
-            "revision 1 by {login}"
-        ).format(path=output, items=items, sections=sections, drafted=drafted, login=login)
-    )
+    _report(output, consultation, login)
+    if derived:
+        message = _(
+            "consultation.id is {id}, made of the opening date (when known) and a digest of "
+            "the name {name}, which is not ASCII; published files are named after it, choose "
+            "another with --id"
+        )
+        print(message.format(id=consultation_id, name=output.name))
     print(
         _(
             "next: name the reviewers in [review.reviewers] of {path}, then pctui validate {path}"
