@@ -163,3 +163,34 @@ def test_a_sentence_starting_with_a_label_word_is_not_a_label() -> None:
     (item,) = raw.items
     assert item.opinion == "歩道が狭い。\n市の考え方は次のとおりとの意見もある。"
     assert item.response == "拡幅を検討します。"
+
+
+# The shape of a city's results page whose facts sit in a summary box, one label and value
+# a line, above numbered items with bracketed labels.
+SUMMARY_BOX = """\
+第2次総合計画（後期基本計画）素案
+
+意見募集期間 平成30年6月26日(火曜日)から7月25日(水曜日)
+提出された意見件数 2件(2人)
+
+1 [お寄せいただいた意見]
+財政の見通しを示してほしい。
+[市の検討結果と理由]
+施策の整理とあわせてお示しします。
+2 [お寄せいただいた意見]
+評価指標が空欄である。
+[市の検討結果と理由]
+実績を整理してお示しします。
+"""
+
+
+def test_facts_on_labelled_lines_above_labelled_items() -> None:
+    raw = read_text(SUMMARY_BOX)
+    assert raw.notes == []
+    assert raw.title == "第2次総合計画（後期基本計画）素案"
+    assert (raw.opened, raw.closed) == (dt.date(2018, 6, 26), dt.date(2018, 7, 25))
+    assert raw.declared_total == 2
+    assert [(i.no, i.opinion, i.response) for i in raw.items] == [
+        (1, "財政の見通しを示してほしい。", "施策の整理とあわせてお示しします。"),
+        (2, "評価指標が空欄である。", "実績を整理してお示しします。"),
+    ]

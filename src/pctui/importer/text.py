@@ -30,6 +30,10 @@ _MD_TITLE = re.compile(r"^#[ \t]+(.+)$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(\S.*)$")
 _MARKED_HEADING = re.compile(r"^[■□◆◇●○][ \t\u3000]*(\S.*)$")
 _LABELLED_NUMBER = re.compile(r"^(\S*?)[ \t\u3000:：]*([0-9０-９][0-9０-９,，]*)[ \t\u3000]*(\S*)$")
+# A fact on one line with its label, as a page's summary box prints it.
+_PERIOD_LINE = re.compile(
+    r"^(?:意見の?募集期間|募集期間|意見公募期間|実施期間)[ \t\u3000:：]+(\S.*)$"
+)
 _SEPARATOR = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*$")
 _URL = re.compile(r"<?(https?://[^\s<>]+)>?")
 _MARKER = re.compile(r"^(?:[ァ-ヴ]|[-*•・]|\d+[.)])[ \t\u3000]+")
@@ -159,7 +163,17 @@ class TextReader:
         if not self.doc.title and self.part is None:
             self._title(number, stripped)
             return
+        if self.part != "results" and self._fact_line(number, stripped):
+            return
         self._content(number, stripped)
+
+    def _fact_line(self, number: int, line: str) -> bool:
+        """`意見募集期間 令和6年…から…`, `提出された意見件数 63件` outside any part heading."""
+        period = _PERIOD_LINE.match(line)
+        if period and self.doc.opened is None:
+            self._dates(number, period.group(1))
+            return True
+        return self.part is None and self._labelled_number(number, line)
 
     def _title(self, number: int, text: str) -> None:
         text = text.strip()
