@@ -29,12 +29,15 @@ from pctui.storage.reader import load_text
 DESCRIPTION = N_("""\
 Create a consultation file from what an office already has: a published result in
 Markdown or plain text shaped like a 意見募集の結果 (No. | opinion | response tables, tab
-or pipe separated, <p> paragraphs, tables split across pages, the header facts where
-present), a CSV/TSV (UTF-8 or Shift_JIS) or an XLSX with a header row. Column headers in
-Japanese or English are recognised; --map FIELD=HEADER (or FIELD=COLUMN-NUMBER) overrides,
+or pipe separated, <p> paragraphs, tables split across pages, or numbered items such as
+"1. 意見の概要：… 市の考え方：…"; the header facts where present),
+a CSV/TSV (UTF-8 or Shift_JIS) or an XLSX with a header row. Column headers in Japanese
+or English are recognised; --map FIELD=HEADER (or FIELD=COLUMN-NUMBER) overrides,
 fields: {fields}. Every imported response becomes revision 1 by the current
-login. What could not be read is printed as SOURCE:line:col: message (exit 1); exit 2
-when nothing usable was found. An existing FILE is not overwritten without --force.""")
+login. The consultation's id is --id, else FILE's name when it is ASCII, else made of the
+opening date and a digest of the name (printed). What could not be read is printed as
+SOURCE:line:col: message (exit 1); exit 2 when nothing usable was found. An existing FILE
+is not overwritten without --force.""")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -63,10 +66,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--id",
         metavar="ID",
-        help=_(
-            "consultation.id (default: FILE's name when it is ASCII, else the opening date "
-            "and a digest of the name)"
-        ),
+        help=_("consultation.id (a-z, 0-9, '-', '_', '.'; default: see above)"),
     )
     parser.add_argument(
         "--title", metavar="TEXT", help=_("consultation.title when SOURCE has none")
