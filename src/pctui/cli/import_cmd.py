@@ -18,9 +18,9 @@ from pctui.importer import (
     read_source,
     to_consultation,
 )
-from pctui.model.actions import now
 from pctui.model.identity import current_login
-from pctui.model.records import Consultation
+from pctui.model.records import Consultation, Meta
+from pctui.model.zones import language_zone, now_in
 from pctui.storage import LoadError, SaveError, render_consultation
 from pctui.storage.atomic import write_atomic
 from pctui.storage.header_schema import SLUG
@@ -121,7 +121,10 @@ def run(args: argparse.Namespace) -> int:
         )
     login = current_login()
     consultation_id, derived = (args.id, False) if args.id else derive_id(output.stem, raw.opened)
-    consultation = to_consultation(raw, login, now(), consultation_id, args.title or "")
+    # The new file names no zone and has no times yet: its language's zone (the default
+    # language's) is the one its first revisions are dated in, as later ones will be.
+    at = now_in(language_zone(Meta(consultation_id, "").language))
+    consultation = to_consultation(raw, login, at, consultation_id, args.title or "")
     text = render_consultation(consultation)
     try:
         load_text(text, str(output))  # never write a file pctui itself would not load
