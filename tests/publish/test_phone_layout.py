@@ -171,6 +171,23 @@ def test_a_wide_numbers_table_scrolls_inside_itself(
     assert (tab_index, role) == (0, "region")
 
 
+def test_print_keeps_whole_tables_even_from_a_narrow_window(
+    browser: Chromium, pages: dict[str, Path]
+) -> None:
+    # Paper cannot scroll and the stacked layout is for screens: printed, the opinions stay a
+    # table and a wide numbers table is not cut at the edge of its region.
+    browser.call("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        browser.open(pages["hard-draft"], 390)
+        shown = browser.evaluate(
+            "[getComputedStyle(document.querySelector('table.opinions')).display,"
+            " getComputedStyle(document.querySelector('.table-scroll')).overflowX]"
+        )
+    finally:
+        browser.call("Emulation.setEmulatedMedia", {"media": ""})
+    assert shown == ["table", "visible"]
+
+
 @pytest.mark.parametrize("width", [390, DESKTOP])
 @pytest.mark.parametrize("name", ["sample-draft", "small", "small-en", "hard-draft"])
 def test_page_has_no_wcag_a_or_aa_violation(

@@ -72,6 +72,7 @@ a { color: #0645ad; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
+  .table-scroll { overflow: visible; }
   @page { size: A4; margin: 15mm; }
   thead { display: table-header-group; }
   tr, caption, h2, h3 { break-inside: avoid; break-after: avoid-page; }
