@@ -23,10 +23,11 @@ from pctui.app.widgets.search_bar import SearchBar
 from pctui.storage import ConsultationFile
 
 SHOWN = "␛]52;c;cHduZWQ=␇"  # how the OSC 52 clipboard write is shown
-# HOSTILE as the screen shows it: C0 as control pictures, the rest as \\u escapes.
+# HOSTILE as the screen shows it: C0 as control pictures, NEL as a line break, the rest
+# as \\u escapes.
 SHOWN_HOSTILE = (
     "ご意見の前文。␛[31;7mPWNED␛[0m␛]52;c;cHduZWQ=␇␛]0;owned␛\\␀␁␈␋␌␍␡"
-    "\\u0085\\u009b2J\\u009d0;x\\u009c"
+    "\n\\u009b2J\\u009d0;x\\u009c"  # NEL is a line break
     "\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069"
     "\\u200b\\u200c\\u200d\\u2060\\ufeff"
     "[bold red]赤[/] <script>alert(1)</script> [x](javascript:alert(1)) *強調*以上です。"
@@ -165,8 +166,9 @@ def test_pasted_controls_never_reach_the_search_line_or_a_comment(hostile_path: 
 
 def test_filter_screen_and_notifications_quote_file_text_inertly(sample_copy: Path) -> None:
     # Hostile stage and section names: the filter lists sections, and the notification of
-    # an approval names its stage.
-    replace_in(sample_copy, '"担当"', '"担\\u001b[5m\\u202e当"')
+    # an approval names its stage. (A stage name goes into commit trailers, so one with a
+    # control character does not load at all; markup is what it can hold.)
+    replace_in(sample_copy, '"担当"', '"担[reverse]当"')
     replace_in(sample_copy, 'title = "制度全体に関するご意見"', 'title = "制度\\u009b2J全体"')
     app = RecordingApp(ConsultationFile.load(sample_copy), "yamada", watch_interval=None)
 
@@ -179,7 +181,7 @@ def test_filter_screen_and_notifications_quote_file_text_inertly(sample_copy: Pa
         await pilot.press("G", "a")  # No.10, a draft: yamada approves at 担当
         await pilot.pause()
         severity, message = app.last_said()
-        assert severity == "information" and "担␛[5m\\u202e当" in message, message
+        assert severity == "information" and "担[reverse]当" in message, message
         clean_screen(app)
 
     drive(app, script)

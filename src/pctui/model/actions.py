@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pctui.i18n import _
 from pctui.model.records import APPROVE, REJECT, Consultation, Item, Review, Revision, Signoff
 from pctui.model.state import Progress, open_stages, progress, standings
+from pctui.model.zones import consultation_now
 
 
 class Refused(Exception):
@@ -21,11 +22,6 @@ class Refused(Exception):
 class NoSuchItem(Refused):
     """The item named does not exist: bad input rather than a refusal of a real action
     (the CLI exits 2 for it, not 1)."""
-
-
-def now() -> dt.datetime:
-    """The current local time with its UTC offset, to the second (as stored in files)."""
-    return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
 def find_item(consultation: Consultation, no: int) -> Item:
@@ -146,7 +142,7 @@ def sign(
     signoff = Signoff(
         stage=stage,
         by=login,
-        at=at or now(),
+        at=at or consultation_now(consultation),
         revision=item.current_index,
         digest=current.digest,
         verdict=verdict,
@@ -163,7 +159,7 @@ def withdraw(
     item = find_item(consultation, no)
     for standing in standings(item, consultation.review):
         if standing.counts and standing.signoff.by == login:
-            standing.signoff.withdrawn = at or now()
+            standing.signoff.withdrawn = at or consultation_now(consultation)
             return standing.signoff
     raise Refused(
         _("you have no sign-off on No.{no} revision {revision} to withdraw").format(
@@ -206,6 +202,8 @@ def revise(
             )
         )
     concurrent = item.revisions[base:] if base is not None else []
-    revision = Revision(author=login, at=at or now(), text=text, note=note or None)
+    revision = Revision(
+        author=login, at=at or consultation_now(consultation), text=text, note=note or None
+    )
     item.revisions.append(revision)
     return Revised(index=item.current_index, revision=revision, concurrent=list(concurrent))

@@ -18,6 +18,7 @@ from pctui.model.records import (
     Reviewer,
     Section,
 )
+from pctui.model.zones import zone_named
 from pctui.storage.checker import (
     BOOL,
     DATE,
@@ -28,6 +29,7 @@ from pctui.storage.checker import (
     TABLE_LIST,
     Checker,
 )
+from pctui.storage.one_line_check import check_review_values
 
 FORMAT_VERSION = 1
 COMMIT_MODES = ("on-approve", "manual")
@@ -36,7 +38,7 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 TOP_KEYS = ("format", "consultation", "intake", "review", "git", "sections", "items")
 CONSULTATION_KEYS = (
     "id", "title", "organization", "department", "opened", "closed", "url", "places",
-    "opinion_heading", "response_heading", "language",
+    "opinion_heading", "response_heading", "language", "timezone",
 )  # fmt: skip
 
 
@@ -79,6 +81,7 @@ def read_header(data: dict[str, Any], check: Checker) -> Header:
     intake = _read_intake(check.get(data, "intake", TABLE, "", default={}), check)
     rules = check.get(data, "review", TABLE, "", required=True)
     review = _read_review(rules or {}, check if rules is not None else _quiet(check))
+    check_review_values(review, check)  # they go into commit messages line by line
     sections = _read_sections(check.get(data, "sections", TABLE_LIST, "", default=[]), check)
     git = check.get(data, "git", TABLE, "", default={})
     check.unknown_keys(git, ("commit",), "git")
@@ -117,10 +120,17 @@ def _read_meta(table: dict[str, Any], check: Checker) -> Meta:
         opinion_heading=check.get(table, "opinion_heading", STR, t, default="寄せられたご意見"),
         response_heading=check.get(table, "response_heading", STR, t, default="考え方"),
         language=check.get(table, "language", STR, t, default="ja"),
+        timezone=check.get(table, "timezone", STR, t, default=""),
     )
     if meta.language not in LANGUAGES:
         message = _("consultation.language must be one of {languages}").format(languages=LANGUAGES)
         check.report(t, 0, "language", message)
+    if isinstance(table.get("timezone"), str) and zone_named(meta.timezone) is None:
+        message = _(
+            "consultation.timezone {name} is not a time zone: give an IANA name such as "
+            '"Asia/Tokyo"'
+        ).format(name=repr(meta.timezone))
+        check.report(t, 0, "timezone", message)
     if meta.opened and meta.closed and meta.closed < meta.opened:
         check.report(t, 0, "closed", _("consultation.closed is before consultation.opened"))
     return meta
