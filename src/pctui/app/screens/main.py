@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -37,8 +38,9 @@ from pctui.app.widgets.progress_line import ProgressLine
 from pctui.app.widgets.search_bar import SearchBar
 from pctui.app.widgets.title_bar import TitleBar
 from pctui.i18n import N_, _, ngettext
+from pctui.model.actions import comment_problem
 from pctui.model.inert import inert
-from pctui.model.records import Consultation, Item
+from pctui.model.records import REJECT, Consultation, Item
 from pctui.storage import ConsultationFile, SaveError
 
 if TYPE_CHECKING:
@@ -323,7 +325,8 @@ class MainScreen(Screen[None]):
         title = _("Request changes to No.{no} revision {revision}: what should change?").format(
             no=no, revision=item.current_index
         )
-        self.app.push_screen(CommentScreen(title), send)
+        problem = partial(comment_problem, REJECT)
+        self.app.push_screen(CommentScreen(title, problem), send)
 
     def action_withdraw(self) -> None:
         """Withdraw my sign-off on the current revision."""
@@ -490,7 +493,7 @@ class MainScreen(Screen[None]):
     def action_help(self) -> None:
         """Show every key."""
         keys_changed: dict[str, str] = getattr(self.app, "keys_changed", {})
-        self.app.push_screen(HelpScreen(keys_changed))
+        self.app.push_screen(HelpScreen(keys_changed, self.file.consultation.review.stages))
 
     def action_quit(self) -> None:
         """Leave; every action is already saved. A change kept after a failed save (a full
