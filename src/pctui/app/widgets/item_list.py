@@ -248,7 +248,9 @@ class ItemList(ScrollView, can_focus=True):
         """One line: the cells padded to their columns (cell-width aware), the last one cut
         to the widget's width, in `style`."""
         line = Text(no_wrap=True, overflow="crop", end="")
-        width = self.size.width
+        # The width beside the scrollbar: a row cut at the widget's width would lose its
+        # last cells (the ellipsis) under the scrollbar.
+        width = self.scrollable_content_region.width
         for index, cell in enumerate(cells):
             if index < len(self._widths):
                 column = self._widths[index]
@@ -259,7 +261,7 @@ class ItemList(ScrollView, can_focus=True):
             else:
                 line.append_text(fit_text(cell, width - line.cell_len))
         segments = list(line.render(self.app.console))
-        return Strip(segments).crop_extend(0, width, style).apply_style(style)
+        return Strip(segments).crop_extend(0, self.size.width, style).apply_style(style)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Paint the lines in `crop`, looking the widget's style up once (`rich_style` walks
