@@ -165,8 +165,8 @@ def test_the_palette_lists_only_what_can_run(make_app, drive) -> None:
 
     async def script(pilot) -> None:
         names = [command.title for command in app.get_system_commands(app.main)]
-        assert "review: approve the current revision" in names
-        assert "view: quit" in names
-        assert "diff: diff from an older revision" not in names  # No.1's base is its first
+        assert "Review: Approve the current revision" in names
+        assert "View: Quit" in names
+        assert "Diff: Diff from an older revision" not in names  # No.1's base is its first
 
     drive(app, script)
