@@ -79,3 +79,24 @@ def test_a_language_pctui_lacks_is_passed_over_with_a_warning(pctui: Run, small:
     assert done.returncode == 0
     assert "pctui: warning: language 'fr' (--lang) is not available; using en" in done.stderr
     assert "states: " in done.stdout  # config.toml (the tests': lang = "en") came next
+
+
+@pytest.mark.usefixtures("no_config")
+@pytest.mark.parametrize(
+    ("newline", "bom"),
+    [("\r\n", ""), ("\n", "\ufeff"), ("\r\n", "\ufeff")],
+    ids=["crlf", "bom", "both"],
+)
+def test_the_files_language_is_read_whatever_its_line_ends(
+    pctui: Run, small: Path, monkeypatch: pytest.MonkeyPatch, newline: str, bom: str
+) -> None:
+    # The locale says English; the file says Japanese, in the form Windows editors save.
+    monkeypatch.setenv("LANGUAGE", "en")
+    text = small.read_text(encoding="utf-8").replace(
+        'title = "CLIテスト計画（案）"', 'title = "CLIテスト計画（案）"\nlanguage = "ja"'
+    )
+    small.write_bytes((bom + text.replace("\n", newline)).encode("utf-8"))
+    done = pctui("validate", small)
+    assert done.returncode == 0, done.stderr
+    refused = pctui("signoff", small, "--item", "99")
+    assert refused.stderr == "pctui: 実行できません: No.99 の項目はありません（項目: 1..5）\n"

@@ -98,7 +98,7 @@ def test_xlsx_with_title_rows_above_the_header(tmp_path: Path) -> None:
     book.save(source)
     raw = read_source(source)
     assert raw.notes == []
-    assert raw.title == "〇〇計画（案）に対する意見募集の結果"
+    assert raw.title == "〇〇計画（案）"  # the publisher adds 寄せられたご意見と…の考え方 itself
     assert [(i.no, i.opinion, i.response, i.klass) for i in raw.items] == [
         (1, "意見です。\n\n二段落目。", "回答です。", "参考"),
         (2, "二件目。", "", ""),

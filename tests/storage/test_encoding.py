@@ -51,9 +51,9 @@ def test_a_file_in_shift_jis_is_refused_not_misread(
     header: str, write: Write, problems: Problems
 ) -> None:
     found = problems(write((header + ITEMS).encode("shift_jis")))
-    assert found
-    assert all(p.endswith("save the file as UTF-8") for p in found)
-    assert found[0].startswith("5:10: ")  # the first non-ASCII character: テ of the title
+    # One problem, at the first non-ASCII character (テ of the title), saying what to do.
+    assert len(found) == 1 and found[0].startswith("5:10: not valid UTF-8 (byte 0x83): ")
+    assert "looks like Shift_JIS (cp932)" in found[0] and "iconv -f CP932 -t UTF-8" in found[0]
 
 
 def test_a_bom_loads_and_is_kept_on_save(header: str, write: Write) -> None:

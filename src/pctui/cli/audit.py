@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from typing import Any
 
@@ -21,6 +22,7 @@ from pctui.git.audit import (
 from pctui.git.history import Commit
 from pctui.git.run import GitError
 from pctui.i18n import N_, _, ngettext
+from pctui.model.zones import consultation_zone, in_zone
 from pctui.storage import ConsultationFile
 from pctui.storage.item_schema import SIGNOFFS
 from pctui.words import verdict_name
@@ -98,11 +100,11 @@ def _findings(file: ConsultationFile, report: Report, strict: bool) -> list[str]
     return lines
 
 
-def _json(trace: Trace) -> dict[str, Any]:
+def _json(trace: Trace, zone: dt.tzinfo | None) -> dict[str, Any]:
     s, c = trace.signoff, trace.commit
     return {
         "no": trace.no, "stage": s.stage, "by": s.by, "verdict": s.verdict,
-        "at": s.at.isoformat(), "revision": s.revision, "trace": trace.verdict,
+        "at": in_zone(s.at, zone).isoformat(), "revision": s.revision, "trace": trace.verdict,
         "commit": c.sha if c else None, "author": c.author if c else None,
         "email": c.email if c else None, "problems": list(trace.problems),
         "committer": c.committer if c else None,
@@ -124,14 +126,15 @@ def run(args: argparse.Namespace) -> int:
         raise Exit(BAD_INPUT, message) from None
     findings = _findings(file, report, args.strict)
     clean = report.clean(args.strict)
+    zone = consultation_zone(file.consultation)
     if args.json:
         payload = {"clean": clean, "commits": report.commits,
-                   "signoffs": [_json(t) for t in report.traces],
+                   "signoffs": [_json(t, zone) for t in report.traces],
                    "findings": findings}  # fmt: skip
         print(json_text(payload))
         return OK if clean else FINDING
     for trace in report.traces:
-        print(trace.describe())
+        print(trace.describe(zone))
     counts: dict[str, int] = {}
     for trace in report.traces:
         counts[trace.verdict] = counts.get(trace.verdict, 0) + 1

@@ -13,13 +13,14 @@ from pctui.importer import (
     FIELDS,
     MapError,
     Unreadable,
+    derive_id,
     parse_map,
     read_source,
-    slug,
     to_consultation,
 )
-from pctui.model.actions import now
 from pctui.model.identity import current_login
+from pctui.model.records import Consultation, Meta
+from pctui.model.zones import language_zone, now_in
 from pctui.storage import LoadError, SaveError, render_consultation
 from pctui.storage.atomic import write_atomic
 from pctui.storage.header_schema import SLUG
@@ -28,12 +29,15 @@ from pctui.storage.reader import load_text
 DESCRIPTION = N_("""\
 Create a consultation file from what an office already has: a published result in
 Markdown or plain text shaped like a 意見募集の結果 (No. | opinion | response tables, tab
-or pipe separated, <p> paragraphs, tables split across pages, the header facts where
-present), a CSV/TSV (UTF-8 or Shift_JIS) or an XLSX with a header row. Column headers in
-Japanese or English are recognised; --map FIELD=HEADER (or FIELD=COLUMN-NUMBER) overrides,
+or pipe separated, <p> paragraphs, tables split across pages, or numbered items such as
+"1. 意見の概要：… 市の考え方：…"; the header facts where present),
+a CSV/TSV (UTF-8 or Shift_JIS) or an XLSX with a header row. Column headers in Japanese
+or English are recognised; --map FIELD=HEADER (or FIELD=COLUMN-NUMBER) overrides,
 fields: {fields}. Every imported response becomes revision 1 by the current
-login. What could not be read is printed as SOURCE:line:col: message (exit 1); exit 2
-when nothing usable was found. An existing FILE is not overwritten without --force.""")
+login. The consultation's id is --id, else FILE's name when it is ASCII, else made of the
+opening date and a digest of the name (printed). What could not be read is printed as
+SOURCE:line:col: message (exit 1); exit 2 when nothing usable was found. An existing FILE
+is not overwritten without --force.""")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -59,11 +63,34 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FIELD=HEADER",
         help=_("which column holds a field, by header name or 1-based number"),
     )
-    parser.add_argument("--id", metavar="ID", help=_("consultation.id (default: from FILE's name)"))
+    parser.add_argument(
+        "--id",
+        metavar="ID",
+        help=_("consultation.id (a-z, 0-9, '-', '_', '.'; default: see above)"),
+    )
     parser.add_argument(
         "--title", metavar="TEXT", help=_("consultation.title when SOURCE has none")
     )
     parser.set_defaults(run=run)
+
+
+def _report(output: Path, consultation: Consultation, login: str) -> None:
+    """The line saying what was written, each count with its own plural."""
+    items, sections = len(consultation.items), len(consultation.sections)
+    drafted = sum(1 for item in consultation.items if item.revisions)
+    items_text = ngettext("{count} item", "{count} items", items).format(count=items)
+    sections_text = ngettext("{count} section", "{count} sections", sections).format(count=sections)
+    drafted_text = ngettext("{count} response", "{count} responses", drafted).format(count=drafted)
+    message = _("wrote {path}: {items} in {sections}, {drafted} as revision 1 by {login}")
+    print(
+        message.format(
+            path=output,
+            items=items_text,
+            sections=sections_text,
+            drafted=drafted_text,
+            login=login,
+        )
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -73,10 +100,9 @@ def run(args: argparse.Namespace) -> int:
         mapping = parse_map(args.map)
     except MapError as error:
         raise Exit(BAD_INPUT, f"pctui: {error}") from None
-    consultation_id = args.id or slug(output.stem)
-    if not SLUG.match(consultation_id):
+    if args.id is not None and not SLUG.match(args.id):
         message = _("pctui: --id {id} must be a slug: a-z, 0-9, '-', '_', '.'")
-        raise Exit(BAD_INPUT, message.format(id=repr(consultation_id)))
+        raise Exit(BAD_INPUT, message.format(id=repr(args.id)))
     if output.exists() and not args.force:
         message = _("pctui: refused: {path} exists; use --force to replace it")
         raise Exit(FINDING, message.format(path=output))
@@ -94,7 +120,11 @@ def run(args: argparse.Namespace) -> int:
             BAD_INPUT, _("pctui: nothing usable in {path}; no file written").format(path=source)
         )
     login = current_login()
-    consultation = to_consultation(raw, login, now(), consultation_id, args.title or "")
+    consultation_id, derived = (args.id, False) if args.id else derive_id(output.stem, raw.opened)
+    # The new file names no zone and has no times yet: its language's zone (the default
+    # language's) is the one its first revisions are dated in, as later ones will be.
+    at = now_in(language_zone(Meta(consultation_id, "").language))
+    consultation = to_consultation(raw, login, at, consultation_id, args.title or "")
     text = render_consultation(consultation)
     try:
         load_text(text, str(output))  # never write a file pctui itself would not load
@@ -108,14 +138,14 @@ def run(args: argparse.Namespace) -> int:
         write_atomic(output, text.encode("utf-8"))
     except SaveError as error:
         raise Exit(FINDING, f"pctui: {error}") from None
-    items, sections = len(consultation.items), len(consultation.sections)
-    drafted = sum(1 for item in consultation.items if item.revisions)
-    print(
-        _(
-            "wrote {path}: {items} items in {sections} sections, {drafted} responses as "
-            "revision 1 by {login}"
-        ).format(path=output, items=items, sections=sections, drafted=drafted, login=login)
-    )
+    _report(output, consultation, login)
+    if derived:
+        message = _(
+            "consultation.id is {id}, made of the opening date (when known) and a digest of "
+            "the name {name}, which is not ASCII; published files are named after it, choose "
+            "another with --id"
+        )
+        print(message.format(id=consultation_id, name=output.name))
     print(
         _(
             "next: name the reviewers in [review.reviewers] of {path}, then pctui validate {path}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,9 @@ from pctui.i18n import CONFIG, N_, OPTION, SUPPORTED, Choice, _, choose, install
 from pctui.model.records import Meta
 
 HEADER_BYTES = 1 << 16  # the [consultation] table is at the top of a file
+# The first array-of-tables header ends the header; matched with the line end before it, so
+# that a CRLF file does not leave a lone CR at the end of the header (which TOML refuses).
+FIRST_ARRAY = re.compile(r"\r?\n\[\[")
 LANG_HELP = N_(
     "language of messages and screens: ja or en (default: lang in config.toml, "
     "the file's language, then the locale)"
@@ -68,7 +72,7 @@ def file_language(path: Path) -> str | None:
             head = handle.read(HEADER_BYTES)
     except OSError:
         return None
-    header = head.decode("utf-8-sig", errors="replace").split("\n[[", 1)[0]
+    header = FIRST_ARRAY.split(head.decode("utf-8-sig", errors="replace"), maxsplit=1)[0]
     try:
         facts = tomllib.loads(header).get("consultation")
     except tomllib.TOMLDecodeError:

@@ -14,6 +14,7 @@ file are findings too.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ from pctui.git.versions import VersionReader
 from pctui.i18n import _
 from pctui.model.records import Review, Reviewer, Signoff
 from pctui.model.state import INVALID, standings
+from pctui.model.zones import in_zone
 from pctui.storage import ConsultationFile
 
 # Verdicts on one sign-off.
@@ -49,14 +51,16 @@ class Trace:
     withdrawal: str | None = None  # the verdict on its `withdrawn` stamp (None: not withdrawn)
     withdrawal_commit: Commit | None = None
 
-    def describe(self) -> str:
-        """One line a person reads: the sign-off and its commit."""
+    def describe(self, zone: dt.tzinfo | None) -> str:
+        """One line a person reads: the sign-off and its commit, dated in `zone` (the
+        consultation's: git dates a commit in the committing machine's zone)."""
         s = self.signoff
         what = f"No.{self.no} {s.stage} {s.verdict} by {s.by} (revision {s.revision})"
         if self.commit is None:
             return f"{what}: not committed"
         c = self.commit
-        line = f"{what}: {c.short} {c.date[:10]} {c.author} <{c.email}> [{self.verdict}]"
+        day = in_zone(dt.datetime.fromisoformat(c.date), zone).date().isoformat()
+        line = f"{what}: {c.short} {day} {c.author} <{c.email}> [{self.verdict}]"
         if self.verdict == COMMITTED_BY_OTHER:
             line += f" committed by {c.committer} <{c.committer_email}>"
         w = self.withdrawal_commit

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pctui.importer.build import DEFAULT_STAGES, slug, to_consultation
+from pctui.i18n import _
+from pctui.importer.build import DEFAULT_STAGES, to_consultation
 from pctui.importer.columns import FIELDS, MapError, parse_map
+from pctui.importer.facts import derive_id, slug
 from pctui.importer.grid import Unreadable, csv_rows, decode, read_grid, xlsx_rows
 from pctui.importer.raw import ERROR, WARNING, Note, RawDocument, RawItem
 from pctui.importer.summary import read_summary
@@ -35,7 +37,8 @@ def read_source(path: Path, mapping: dict[str, str] | None = None) -> RawDocumen
     else:
         raw = read_text(text, mapping)
     if encoding != "utf-8":
-        raw.note(1, 1, f"read as {encoding} (Shift_JIS); the consultation file is UTF-8")
+        message = _("read as {encoding} (Shift_JIS); the consultation file is UTF-8")
+        raw.note(1, 1, message.format(encoding=encoding))
     return raw
 
 
@@ -49,6 +52,7 @@ __all__ = [
     "RawDocument",
     "RawItem",
     "Unreadable",
+    "derive_id",
     "parse_map",
     "read_source",
     "read_text",

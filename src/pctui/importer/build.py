@@ -8,7 +8,6 @@ every imported response (revision 1), so another reviewer signs the first stage.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from pctui.importer.raw import RawDocument
 from pctui.model.records import (
@@ -27,12 +26,6 @@ DEFAULT_STAGES = ["担当", "係長", "課長"]
 DEFAULT_SECTION = "ご意見"
 DEFAULT_OPINION_HEADING = "寄せられたご意見"
 DEFAULT_RESPONSE_HEADING = "考え方"
-
-
-def slug(text: str) -> str:
-    """A consultation id made from `text` (a file name): a-z, 0-9, '-', '_', '.'; or 'imported'."""
-    lowered = re.sub(r"[^a-z0-9._-]+", "-", text.lower())
-    return lowered.strip("-._") or "imported"
 
 
 def to_consultation(

@@ -9,6 +9,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
+from pctui.i18n import _
+
 MAX_HEADER = 40
 FIELDS = ("no", "section", "topic", "count", "class", "opinion", "response")
 IGNORED = ("state",)
@@ -27,7 +29,9 @@ _CONTAINS: list[tuple[str, Callable[[str], bool]]] = [
     ("class", lambda h: "区分" in h or "outcome" in h),
     (
         "response",
-        lambda h: any(w in h for w in ("考え方", "回答", "対応", "response", "answer", "reply")),
+        lambda h: any(
+            w in h for w in ("考え方", "回答", "対応", "検討結果", "response", "answer", "reply")
+        ),
     ),
     ("opinion", lambda h: any(w in h for w in ("意見", "opinion", "comment"))),
 ]
@@ -69,11 +73,11 @@ def parse_map(entries: list[str]) -> dict[str, str]:
             field, sep, target = part.partition("=")
             field = field.strip().lower()
             if not sep or not target.strip():
-                raise MapError(f"--map {part!r}: write FIELD=HEADER or FIELD=COLUMN-NUMBER")
+                message = _("--map '{entry}': write FIELD=HEADER or FIELD=COLUMN-NUMBER")
+                raise MapError(message.format(entry=part))
             if field not in FIELDS:
-                raise MapError(
-                    f"--map {part!r}: unknown field {field!r} (fields: {', '.join(FIELDS)})"
-                )
+                message = _("--map '{entry}': unknown field '{field}' (fields: {fields})")
+                raise MapError(message.format(entry=part, field=field, fields=", ".join(FIELDS)))
             mapping[field] = target.strip()
     return mapping
 

@@ -14,9 +14,11 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from pctui.i18n import _
 from pctui.importer.cells import split_topic
 from pctui.importer.columns import recognise
-from pctui.importer.raw import ERROR, RawDocument, RawItem
+from pctui.importer.facts import clean_title
+from pctui.importer.raw import ERROR, RawDocument, RawItem, quoted
 from pctui.importer.summary import summary_names
 from pctui.publish.table import FORMULA_START
 
@@ -65,17 +67,17 @@ def read_grid(rows: Iterable[Row], mapping: dict[str, str] | None = None) -> Raw
             elif number >= HEADER_SEARCH:
                 break
             elif any(cells) and not doc.title:
-                doc.title = next(c for c in cells if c)
+                doc.title = clean_title(next(c for c in cells if c))
             continue
         if not any(cells):
             continue
         _row(doc, columns, number, cells)
     if columns is None:
-        message = (
+        message = _(
             "no header row naming the opinion and response columns in the first "
-            f"{HEADER_SEARCH} rows (e.g. No, opinion, response; see --map)"
+            "{rows} rows (e.g. No, opinion, response; see --map)"
         )
-        doc.note(1, 1, message, ERROR)
+        doc.note(1, 1, message.format(rows=HEADER_SEARCH), ERROR)
     return doc
 
 
@@ -88,12 +90,8 @@ def _row(doc: RawDocument, columns: dict[str, int], number: int, cells: list[str
         no = _int(get("no"))
         if no is None or no < 1:
             col = columns["no"] + 1
-            doc.note(
-                number,
-                col,
-                f"No. {get('no')[:20]!r} is not a number of 1 or more; row skipped",
-                ERROR,
-            )
+            message = _("No. '{text}' is not a number of 1 or more; row skipped")
+            doc.note(number, col, message.format(text=quoted(get("no"), 20)), ERROR)
             return
     else:
         no = len(doc.items) + 1
@@ -118,11 +116,12 @@ def _row(doc: RawDocument, columns: dict[str, int], number: int, cells: list[str
         parsed = _int(count)
         if parsed is None or parsed < 1:
             col = columns["count"] + 1
-            doc.note(number, col, f"count {count!r} is not a number of 1 or more; 1 is used")
+            message = _("count '{text}' is not a number of 1 or more; 1 is used")
+            doc.note(number, col, message.format(text=quoted(count, 20)))
         else:
             item.count = parsed
     if not opinion:
-        doc.note(number, columns["opinion"] + 1, f"No.{no} has no opinion text")
+        doc.note(number, columns["opinion"] + 1, _("No.{no} has no opinion text").format(no=no))
     doc.add_item(item)
 
 
@@ -136,7 +135,8 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp932"), "cp932"
     except UnicodeDecodeError:
         line = data.count(b"\n", 0, utf8_error.start) + 1
-        raise Unreadable(line, 1, "neither UTF-8 nor Shift_JIS text; save it as UTF-8") from None
+        message = _("neither UTF-8 nor Shift_JIS text; save it as UTF-8")
+        raise Unreadable(line, 1, message) from None
 
 
 def csv_rows(text: str) -> list[Row]:
@@ -151,7 +151,8 @@ def csv_rows(text: str) -> list[Row]:
             rows.append((start, [clean(value) for value in record]))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise Unreadable(reader.line_num, 1, f"CSV: {error}") from None
+        # The csv module's own words stay English: Python has no catalog for them.
+        raise Unreadable(reader.line_num, 1, _("CSV: {error}").format(error=error)) from None
     return rows
 
 
@@ -163,9 +164,8 @@ def xlsx_rows(path: Path, mapping: dict[str, str] | None = None) -> tuple[list[R
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise Unreadable(
-            1, 1, f"not a readable XLSX workbook ({type(error).__name__}: {error})"
-        ) from None
+        message = _("not a readable XLSX workbook ({kind}: {error})")
+        raise Unreadable(1, 1, message.format(kind=type(error).__name__, error=error)) from None
     try:
         sheets, summary, table = [], [], None
         for sheet in workbook.worksheets:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from pctui.i18n import _
+from pctui.model.inert import inert
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -20,8 +23,16 @@ class Note:
 
     def located(self, source: str) -> str:
         """The note as `SOURCE:line:col: message`."""
-        prefix = "warning: " if self.severity == WARNING else ""
+        prefix = _("warning: ") if self.severity == WARNING else ""
         return f"{source}:{self.line}:{self.col}: {prefix}{self.message}"
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """`text` as a message quotes it: at most `limit` characters (… marks a cut), ordinary
+    text as written (an ideographic space stays a space), only the characters that could
+    harm a terminal made visible."""
+    cut = text if len(text) <= limit else text[:limit] + "…"
+    return inert(cut.replace("\t", " "))
 
 
 @dataclass
@@ -73,13 +84,8 @@ class RawDocument:
     def add_item(self, item: RawItem) -> bool:
         """Add `item` unless its number is taken (then note it and return False)."""
         if item.no in self.seen:
-            self.note(
-                item.line,
-                1,
-                f"No.{item.no} appears again (first on line "
-                f"{self.seen[item.no]}); this row is skipped",
-                ERROR,
-            )
+            message = _("No.{no} appears again (first on line {line}); this row is skipped")
+            self.note(item.line, 1, message.format(no=item.no, line=self.seen[item.no]), ERROR)
             return False
         self.seen[item.no] = item.line
         self.items.append(item)

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import re
 
-from pctui.importer.raw import RawDocument
+from pctui.i18n import _
+from pctui.importer.facts import clean_title
+from pctui.importer.raw import RawDocument, quoted
 from pctui.publish.era import parse_dates
 from pctui.publish.labels import EN, JA, Labels
 
 _URL = re.compile(r"https?://\S+")
-_TITLE_SUFFIX = re.compile(
-    r"[ \t\u3000:：]*(?:寄せられた(?:ご)?意見と.{1,12}の考え方"
-    r"|opinions received and the response of .+)$"
-)
 
 
 def summary_names() -> set[str]:
@@ -25,7 +23,7 @@ def summary_names() -> set[str]:
 
 
 def _labels(rows: list[tuple[int, list[str]]]) -> Labels:
-    names = {cells[0] for _, cells in rows if cells}
+    names = {cells[0] for _number, cells in rows if cells}
     return EN if EN.period in names else JA
 
 
@@ -38,15 +36,16 @@ def read_summary(rows: list[tuple[int, list[str]]], doc: RawDocument) -> None:
             continue
         label, value = cells[0], cells[1]
         if label == "" and not value.startswith(labels.draft_mark.strip()):
-            doc.title = _TITLE_SUFFIX.sub("", value).strip() or value
+            doc.title = clean_title(value)
         elif label == labels.organization:
             doc.organization = doc.organization or value
         elif label == labels.period:
-            found, _ = parse_dates(value)
+            found, _errors = parse_dates(value)
             if len(found) >= 2:
                 doc.opened, doc.closed = found[0].date, found[1].date
             elif value != labels.undated:
-                doc.note(number, 2, f"summary sheet: period {value!r} not read")
+                message = _("summary sheet: period '{text}' not read")
+                doc.note(number, 2, message.format(text=quoted(value)))
         elif label == labels.places and value != labels.undated:
             for line in value.split("\n"):
                 if _URL.fullmatch(line.strip()):

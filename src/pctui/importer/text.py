@@ -1,11 +1,12 @@
 """Reading a published result in Markdown or plain text, shaped like the seed document.
 
-Understood: the title line; the numbered header parts (意見の募集期間, 公表場所, 意見の受付方法,
-意見数等 with the submitter table, ご意見の概要とそれに対する…の考え方); numbered section
-headings with their opinion tables (tab-separated or Markdown pipe rows, `<p>` paragraphs,
-`<br>` breaks) or なし; tables split across pages (a repeated header row, or a row whose
-No. cell is empty continuing the row before). A line that fits none of these is reported
-with its line number, never guessed.
+Understood: the title line; the header parts (意見の募集期間, 公表場所, 意見の受付方法,
+意見数等 with the submitter table, ご意見の概要とそれに対する…の考え方), numbered or as
+Markdown headings; section headings (`1 …`, `(1) …`, `（1）…`, `### …` once in the results)
+with their opinion tables (tab-separated or Markdown pipe rows, `<p>` paragraphs, `<br>`
+breaks), numbered items with labelled parts (see `listed`), or なし; tables split across
+pages (a repeated header row, or a row whose No. cell is empty continuing the row before).
+A line that fits none of these is reported with its line number, never guessed.
 """
 
 from __future__ import annotations
@@ -13,27 +14,41 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pctui.i18n import _
 from pctui.importer.cells import cell_text, split_pipe_row, split_topic
 from pctui.importer.columns import recognise
-from pctui.importer.raw import ERROR, RawDocument, RawItem
+from pctui.importer.facts import body_name, clean_title, office_body
+from pctui.importer.listed import item_start, label_at
+from pctui.importer.raw import ERROR, RawDocument, RawItem, quoted
 from pctui.publish.era import parse_dates
 
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)?([0-9０-９]{1,2})[ \t\u3000.．、]+(\S.*)$")
-_SUBHEADING = re.compile(r"^(?:#{1,6}[ \t]+)?[(（]([0-9０-９]{1,2})[)）][ \t\u3000]*(.*)$")
+_SUBHEADING = re.compile(
+    r"^(?:#{1,6}[ \t]+)?(?:[(（]([0-9０-９]{1,2})[)）]|([\u2474-\u2487]))[ \t\u3000]*(.*)$"
+)
 _MD_TITLE = re.compile(r"^#[ \t]+(.+)$")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(\S.*)$")
+_MARKED_HEADING = re.compile(r"^[■□◆◇●○][ \t\u3000]*(\S.*)$")
+_LABELLED_NUMBER = re.compile(r"^(\S*?)[ \t\u3000:：]*([0-9０-９][0-9０-９,，]*)[ \t\u3000]*(\S*)$")
+# A fact on one line with its label, as a page's summary box prints it.
+_PERIOD_LINE = re.compile(
+    r"^(?:意見の?募集期間|募集期間|意見公募期間|実施期間)[ \t\u3000:：]+(\S.*)$"
+)
 _SEPARATOR = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*$")
 _URL = re.compile(r"<?(https?://[^\s<>]+)>?")
 _MARKER = re.compile(r"^(?:[ァ-ヴ]|[-*•・]|\d+[.)])[ \t\u3000]+")
-_TITLE_SUFFIX = re.compile(
-    r"[ \t\u3000:：]*(?:寄せられた(?:ご)?意見と.{1,12}の考え方"
-    r"|opinions received and the response of .+)$",
-    re.IGNORECASE,
+# Tried in this order: "ご意見の概要とそれに対する札幌市の考え方" names 札幌市,
+# not それに対する札幌市.
+_RESULTS_ORGS = (
+    re.compile(r"それに対する(.+?)の考え方"),
+    re.compile(r"(?:及び|および|と)(.+?)の考え方"),
+    re.compile(r"the response of (.+)$", re.IGNORECASE),
 )
-_RESULTS_ORG = re.compile(r"それに対する(.+?)の考え方|the response of (.+)$", re.IGNORECASE)
 _WEB_ORG = re.compile(r"^(.+?)公式ホームページ|^on the website of (.+)$", re.IGNORECASE)
 _HEADING_ORG = re.compile(r"^(.+?)の考え方$")
 _DRAFT_MARK = re.compile(r"^(?:【案】|\[DRAFT\][ \t]*)")
 _SENTENCE_END = tuple("。．.!?！？」』）)")
+MAX_HEADING = 40
 _NONE = {"なし", "該当なし", "none", "ありません", "意見なし"}
 _ANNEX = {"別添のとおり", "別紙のとおり", "別添", "別紙", "see below"}
 
@@ -41,7 +56,7 @@ PARTS = (
     ("period", ("募集期間", "consultation period")),
     ("places", ("公表場所", "公表方法", "where this result")),
     ("methods", ("受付方法", "提出方法", "how opinions")),
-    ("numbers", ("意見数", "提出者数", "number of opinions")),
+    ("numbers", ("意見数", "提出者数", "提出状況", "number of opinions")),
     ("results", ("ご意見の概要", "考え方", "summary of the opinions")),
 )
 SUBPARTS = (
@@ -85,6 +100,17 @@ def _row_no(cells: list[str], columns: dict[str, int]) -> str:
     return "number" if _int(cell) is not None else "header"
 
 
+def _sub_number(found: re.Match[str]) -> int:
+    """The number of a `(1)`, `（1）` or `⑴` heading."""
+    return int(unicodedata.normalize("NFKC", found.group(1) or found.group(2)).strip("()"))
+
+
+def _heading_like(line: str) -> bool:
+    """A numbered line inside an item's text is the item's own enumeration ("(1) 第一に…。")
+    when it is long or ends a sentence; otherwise a heading ending the item."""
+    return len(line) <= MAX_HEADING and not line.endswith(_SENTENCE_END)
+
+
 class TextReader:
     """Reads the lines of one document into a RawDocument (see the module docstring)."""
 
@@ -94,9 +120,14 @@ class TextReader:
         self.part: str | None = None
         self.subpart: str | None = None
         self.section = ""
+        self.parent = ""  # a numbered section heading whose parts are (1), (2) … headings
         self.columns: dict[str, int] | None = None
         self.width = 0
         self.last: RawItem | None = None
+        self.entry: RawItem | None = None  # a numbered item of the list layout being read
+        self.entry_field = "opinion"
+        self.nones: set[str] = set()  # sections that said なし
+        self.numbers: dict[str, int] = {}  # the last section number of each style: num, sub
         self.by_method: list[str] = []
         self.declared_submitters: tuple[int, int] | None = None  # (count, line)
 
@@ -104,6 +135,7 @@ class TextReader:
         """Read every line and return what was found."""
         for number, line in enumerate(text.splitlines(), start=1):
             self._line(number, line if "\t" in line else line.rstrip(" \u3000"))
+        self._close_entry()
         self._finish()
         return self.doc
 
@@ -111,6 +143,7 @@ class TextReader:
         if not line.strip():
             return
         if "\t" in line or line.lstrip().startswith("|"):
+            self._close_entry()
             self._row(number, line)
             return
         stripped = line.strip()
@@ -120,66 +153,195 @@ class TextReader:
         if title and not self.doc.title:
             self._title(number, title.group(1))
             return
+        if self._list_item(number, stripped):
+            return
+        if self.entry is not None and self._entry_line(stripped):
+            return
+        self._close_entry()
         if self._heading(number, stripped):
             return
         if not self.doc.title and self.part is None:
             self._title(number, stripped)
             return
+        if self.part != "results" and self._fact_line(number, stripped):
+            return
         self._content(number, stripped)
+
+    def _fact_line(self, number: int, line: str) -> bool:
+        """`意見募集期間 令和6年…から…`, `提出された意見件数 63件` outside any part heading."""
+        period = _PERIOD_LINE.match(line)
+        if period and self.doc.opened is None:
+            self._dates(number, period.group(1))
+            return True
+        return self.part is None and self._labelled_number(number, line)
 
     def _title(self, number: int, text: str) -> None:
         text = text.strip()
         if _DRAFT_MARK.match(text):
-            self.doc.note(
-                number, 1, "the source is marked as a draft (【案】); its text is imported as is"
-            )
+            message = _("the source is marked as a draft (【案】); its text is imported as is")
+            self.doc.note(number, 1, message)
             text = _DRAFT_MARK.sub("", text)
-        self.doc.title = _TITLE_SUFFIX.sub("", text).strip() or text
+        self.doc.title = clean_title(text)
 
     def _heading(self, number: int, line: str) -> bool:
         sub = _SUBHEADING.match(line)
         if sub and self.part in ("places", "numbers", "period", "methods"):
-            self.subpart = _part_of(sub.group(2), SUBPARTS) if self.part == "numbers" else None
-            org = _WEB_ORG.search(sub.group(2).strip())
+            self.subpart = _part_of(sub.group(3), SUBPARTS) if self.part == "numbers" else None
+            org = _WEB_ORG.search(sub.group(3).strip())
             if self.part == "places" and org and not self.doc.organization:
-                self.doc.organization = (org.group(1) or org.group(2) or "").strip()
+                self.doc.organization = body_name(org.group(1) or org.group(2) or "")
+            return True
+        if sub and sub.group(3).strip():
+            self.numbers["sub"] = _sub_number(sub)
+            self._subsection(sub.group(3).strip())
             return True
         match = _HEADING.match(line)
         if match is None:
-            return False
+            return self._unnumbered_heading(number, line)
         title = match.group(3).strip()
         part = _part_of(title, PARTS)
         if self.part == "results":
             if "ご意見の概要" in title or "summary of the opinions" in title.lower():
                 self._results_org(title)
             else:
+                self.numbers["num"], self.numbers["sub"] = _int(match.group(2)) or 0, 0
                 self._section(title)
             return True
-        if part == "results":
-            self._enter_results(title)
-        elif part is not None:
-            self.part, self.subpart = part, None
+        if part is not None:
+            self._enter(number, part, title)
         elif match.group(1) or self.part is None:
             # A numbered heading that names no header part: the first section of the results.
             self.part = "results"
+            self.numbers["num"], self.numbers["sub"] = _int(match.group(2)) or 0, 0
             self._section(title)
         else:
             return False  # a numbered line inside a header part ("1 団体")
         return True
 
+    def _unnumbered_heading(self, number: int, line: str) -> bool:
+        """A heading without a number: `## 意見の募集期間`, `■意見募集期間`; in the results,
+        `### 計画全般について` opens a section."""
+        markdown = _MD_HEADING.match(line)
+        found = markdown or _MARKED_HEADING.match(line)
+        if found is None:
+            return False
+        title = found.group(1).strip()
+        part = _part_of(title, PARTS)
+        if self.part == "results" and (part != "results" or markdown is None):
+            if "ご意見の概要" in title or "summary of the opinions" in title.lower():
+                self._results_org(title)
+            elif markdown is not None:
+                self._section(title)
+            else:
+                return False
+            return True
+        if part is None:
+            return False
+        self._enter(number, part, title)
+        return True
+
+    def _enter(self, number: int, part: str, title: str) -> None:
+        """Start header part `part` (or the results) from its heading `title`; text after a
+        colon in the heading ("意見の募集期間：令和7年…") is the part's first line."""
+        self.part, self.subpart = part, None
+        if part == "results":
+            self._results_org(title)
+            return
+        _, colon, rest = title.replace("：", ":").partition(":")
+        if colon and rest.strip() and not rest.startswith("//"):
+            self._content(number, title[len(title) - len(rest) :].strip())
+
     def _section(self, title: str) -> None:
-        self.section = title
+        self.section, self.parent = title, ""
         self.doc.add_section(title)
         self.last = None
 
-    def _enter_results(self, title: str) -> None:
-        self.part, self.subpart = "results", None
-        self._results_org(title)
+    def _subsection(self, title: str) -> None:
+        """A `(1) 計画全般` heading in the results. Under a numbered section that has nothing
+        of its own, it is a part of that section: "計画に関するご意見：計画全般"."""
+        if self.part != "results":
+            self.part = "results"
+        parent = self.parent
+        if not parent and self.section and self._is_empty(self.section):
+            parent = self.section
+            self.doc.sections.remove(parent)
+        self._section(f"{parent}：{title}" if parent else title)
+        self.parent = parent
+
+    def _is_empty(self, section: str) -> bool:
+        return section not in self.nones and not any(
+            item.section == section for item in self.doc.items
+        )
 
     def _results_org(self, text: str) -> None:
-        found = _RESULTS_ORG.search(text)
-        if found:
-            self.doc.organization = (found.group(1) or found.group(2) or "").strip()
+        for pattern in _RESULTS_ORGS:
+            found = pattern.search(text)
+            if found:
+                name = body_name(found.group(1))
+                if name:
+                    self.doc.organization = name
+                return
+
+    def _list_item(self, number: int, line: str) -> bool:
+        """A numbered item of the list layout (`1. 意見の概要：…`) opens here."""
+        found = item_start(line)
+        if found is None:
+            return False
+        self._close_entry()
+        no, opinion, response = found
+        if no < 1:
+            return False
+        self.part = "results"
+        self.doc.found_table = True
+        if self.section:
+            self.doc.add_section(self.section)
+        self.entry = RawItem(no=no, section=self.section, opinion=opinion, response="", line=number)
+        self.entry_field = "opinion"
+        if response:
+            self.entry.response, self.entry_field = response, "response"
+        return True
+
+    def _entry_line(self, line: str) -> bool:
+        """A line of the open list item: its response label, or more of its text. Headings
+        and notes (※) end the item."""
+        entry = self.entry
+        assert entry is not None
+        labelled = label_at(line)
+        if labelled is not None:
+            self.entry_field = labelled[0]
+            text = labelled[1]
+        elif self._ends_entry(line):
+            return False
+        else:
+            text = line
+        before = getattr(entry, self.entry_field)
+        joined = f"{before}\n{text}" if before and text else before or text
+        setattr(entry, self.entry_field, joined)
+        return True
+
+    def _ends_entry(self, line: str) -> bool:
+        """A Markdown heading or a ※ note ends an item; a numbered line only when it is the
+        next section's heading: short, and numbered one after the section before it (an
+        item's own "(1) …" enumeration starts again at 1)."""
+        if _MD_HEADING.match(line) or line.startswith("※"):
+            return True
+        if not _heading_like(line):
+            return False
+        sub = _SUBHEADING.match(line)
+        if sub:
+            return _sub_number(sub) == self.numbers.get("sub", 0) + 1
+        numbered = _HEADING.match(line)
+        return numbered is not None and _int(numbered.group(2)) == self.numbers.get("num", 0) + 1
+
+    def _close_entry(self) -> None:
+        entry, self.entry = self.entry, None
+        if entry is None:
+            return
+        entry.topic, entry.opinion = split_topic(entry.opinion)
+        if not entry.opinion:
+            self.doc.note(entry.line, 1, _("No.{no} has no opinion text").format(no=entry.no))
+        self.last = None
+        self.doc.add_item(entry)
 
     def _content(self, number: int, line: str) -> None:
         handler = {
@@ -190,7 +352,8 @@ class TextReader:
             "results": self._results,
         }.get(self.part or "")
         if handler is None:
-            self.doc.note(number, 1, f"not read (before any known part): {line[:40]!r}", ERROR)
+            message = _("not read (before any known part): '{text}'").format(text=quoted(line))
+            self.doc.note(number, 1, message, ERROR)
             return
         handler(number, line)
 
@@ -207,20 +370,24 @@ class TextReader:
             self.doc.opened, self.doc.closed = found[0].date, found[1].date
         elif len(found) == 1:
             self.doc.opened = found[0].date
-            self.doc.note(number, 1, "only one date found; the closing date is not set")
+            self.doc.note(number, 1, _("only one date found; the closing date is not set"))
         return bool(found)
 
     def _period(self, number: int, line: str) -> None:
         if self.doc.opened is None and self._dates(number, line):
             return
-        self.doc.note(number, 1, f"not read as a date: {line[:40]!r}", ERROR)
+        message = _("not read as a date: '{text}'").format(text=quoted(line))
+        self.doc.note(number, 1, message, ERROR)
 
     def _place(self, number: int, line: str) -> None:
         url = _URL.fullmatch(line)
         if url:
             self.doc.url = url.group(1)
             return
-        self.doc.places.append(_MARKER.sub("", line).strip())
+        place = _MARKER.sub("", line).strip()
+        self.doc.places.append(place)
+        if not self.doc.organization:
+            self.doc.organization = office_body(place)
 
     def _methods(self, number: int, line: str) -> None:
         for method in re.split(r"[、,，/／]", line):
@@ -237,7 +404,29 @@ class TextReader:
         if value and self.subpart == "total":
             self.doc.declared_total = _int(value.group(1))
             return
-        self.doc.note(number, 1, f"not read: {line[:40]!r}", ERROR)
+        if self._labelled_number(number, line):
+            return
+        message = _("not read: '{text}'").format(text=quoted(line))
+        self.doc.note(number, 1, message, ERROR)
+
+    def _labelled_number(self, number: int, line: str) -> bool:
+        """`提出者数 205名`, `提出された意見数 225件` on one line."""
+        found = _LABELLED_NUMBER.match(line)
+        if found is None:
+            return False
+        label = _part_of(found.group(1), SUBPARTS) or (
+            "total" if "意見" in found.group(1) and "数" in found.group(1) else None
+        )
+        count = _int(found.group(2).replace(",", "").replace("，", ""))
+        if label == "submitters" and self.declared_submitters is None:
+            self.declared_submitters = (count or 0, number)
+            if found.group(3):
+                self.doc.submitter_unit = found.group(3)
+            return True
+        if label == "total":
+            self.doc.declared_total = count
+            return True
+        return False
 
     def _results(self, number: int, line: str) -> None:
         name = unicodedata.normalize("NFKC", line).strip().lower()
@@ -245,6 +434,7 @@ class TextReader:
             self.doc.found_table = True
             if self.section:
                 self.doc.add_section(self.section)
+                self.nones.add(self.section)
             return
         if name in _ANNEX:
             return
@@ -255,7 +445,8 @@ class TextReader:
             if self.doc.opened is None:
                 self._dates(number, line)
             return
-        self.doc.note(number, 1, f"not read (not in a table): {line[:40]!r}", ERROR)
+        message = _("not read (not in a table): '{text}'").format(text=quoted(line))
+        self.doc.note(number, 1, message, ERROR)
 
     def _row(self, number: int, line: str) -> None:
         markdown = "\t" not in line
@@ -279,16 +470,14 @@ class TextReader:
                 self.part = "results"
             if not self.doc.organization:
                 org = _HEADING_ORG.match(self.doc.response_heading)
-                self.doc.organization = org.group(1) if org else ""
+                self.doc.organization = body_name(org.group(1)) if org else ""
             return
         if self.columns is None:
-            self.doc.note(
-                number,
-                1,
+            message = _(
                 "a table row before any header row naming the opinion and "
-                "response columns; row skipped (see --map)",
-                ERROR,
+                "response columns; row skipped (see --map)"
             )
+            self.doc.note(number, 1, message, ERROR)
             return
         self._data_row(number, plain)
 
@@ -296,12 +485,10 @@ class TextReader:
         columns = self.columns
         assert columns is not None
         if len(cells) != self.width:
-            self.doc.note(
-                number,
-                1,
-                f"this row has {len(cells)} cells, the header "
-                f"{self.width}; missing cells are read as empty",
+            message = _(
+                "this row has {cells} cells, the header {header}; missing cells are read as empty"
             )
+            self.doc.note(number, 1, message.format(cells=len(cells), header=self.width))
 
         def get(field: str) -> str:
             index = columns.get(field)
@@ -311,20 +498,15 @@ class TextReader:
         no = _int(no_cell)
         if no is None and not no_cell.strip():
             if self.last is None:
-                self.doc.note(
-                    number, 1, "a row without a No. and no row before it to continue", ERROR
-                )
+                message = _("a row without a No. and no row before it to continue")
+                self.doc.note(number, 1, message, ERROR)
                 return
             self.last.opinion = _join(self.last.opinion, get("opinion"))
             self.last.response = _join(self.last.response, get("response"))
             return
         if no is None or no < 1:
-            self.doc.note(
-                number,
-                1,
-                f"No. cell {no_cell[:20]!r} is not a number of 1 or more; row skipped",
-                ERROR,
-            )
+            message = _("No. cell '{text}' is not a number of 1 or more; row skipped")
+            self.doc.note(number, 1, message.format(text=quoted(no_cell, 20)), ERROR)
             return
         topic, opinion = split_topic(get("opinion"))
         if self.section:
@@ -342,7 +524,8 @@ class TextReader:
         if count:
             parsed = _int(count)
             if parsed is None or parsed < 1:
-                self.doc.note(number, 1, f"count {count!r} is not a number of 1 or more; 1 is used")
+                message = _("count '{text}' is not a number of 1 or more; 1 is used")
+                self.doc.note(number, 1, message.format(text=quoted(count, 20)))
             else:
                 item.count = parsed
         self.last = item if self.doc.add_item(item) else None
@@ -366,55 +549,58 @@ class TextReader:
             self.by_method = rest
             return
         if head in ("提出者数", "submitters", "人数"):
-            total = None
-            counts = [_int(c) for c in plain[1:]]
-            if len(counts) == len(self.by_method) + 1:
-                total = counts.pop()
-            for method, count in zip(self.by_method, counts, strict=False):
-                if count is None:
-                    self.doc.note(number, 1, f"submitters by {method!r} is not a number", ERROR)
-                    continue
-                self.doc.submitters[method] = count
-                if method not in self.doc.methods:
-                    self.doc.methods.append(method)
-            if total is not None and total != sum(self.doc.submitters.values()):
-                self.doc.note(
-                    number,
-                    1,
-                    f"the row's total ({total}) is not the sum of the "
-                    f"methods ({sum(self.doc.submitters.values())}); the sum is used",
-                )
+            self._submitters_row(number, plain)
             return
-        self.doc.note(number, 1, f"not read (a table row in 意見数等): {plain[0][:20]!r}", ERROR)
+        message = _("not read (a table row in 意見数等): '{text}'")
+        self.doc.note(number, 1, message.format(text=quoted(plain[0], 20)), ERROR)
+
+    def _submitters_row(self, number: int, plain: list[str]) -> None:
+        total = None
+        counts = [_int(c) for c in plain[1:]]
+        if len(counts) == len(self.by_method) + 1:
+            total = counts.pop()
+        for method, count in zip(self.by_method, counts, strict=False):
+            if count is None:
+                message = _("submitters by '{method}' is not a number")
+                self.doc.note(number, 1, message.format(method=quoted(method, 20)), ERROR)
+                continue
+            self.doc.submitters[method] = count
+            if method not in self.doc.methods:
+                self.doc.methods.append(method)
+        summed = sum(self.doc.submitters.values())
+        if total is not None and total != summed:
+            message = _(
+                "the row's total ({total}) is not the sum of the methods ({sum}); the sum is used"
+            )
+            self.doc.note(number, 1, message.format(total=total, sum=summed))
 
     def _finish(self) -> None:
         if self.declared_submitters is not None and self.doc.submitters:
             declared, line = self.declared_submitters
             summed = sum(self.doc.submitters.values())
             if declared != summed:
-                self.doc.note(
-                    line,
-                    1,
-                    f"提出者数 says {declared}, the table by method adds up "
-                    f"to {summed}; the table is used",
+                message = _(
+                    "提出者数 says {declared}, the table by method adds up to {sum}; "
+                    "the table is used"
                 )
+                self.doc.note(line, 1, message.format(declared=declared, sum=summed))
         if self.doc.declared_total is not None and self.doc.items:
             counted = sum(item.count for item in self.doc.items)
             if counted != self.doc.declared_total:
+                message = _(
+                    "意見総数 says {declared}件, the items count {counted}; "
+                    "set `count` on merged items"
+                )
                 self.doc.note(
-                    1,
-                    1,
-                    f"意見総数 says {self.doc.declared_total}件, the items count "
-                    f"{counted}; set `count` on merged items",
+                    1, 1, message.format(declared=self.doc.declared_total, counted=counted)
                 )
         if not self.doc.found_table:
-            self.doc.note(
-                1,
-                1,
-                "no opinion table found (a header row naming the opinion and "
-                "response columns, e.g. No. | 寄せられたご意見 | 札幌市の考え方)",
-                ERROR,
+            message = _(
+                "no opinion table found (a header row naming the opinion and response "
+                "columns, e.g. No. | 寄せられたご意見 | 札幌市の考え方, or numbered items "
+                "such as 1. 意見の概要：… 市の考え方：…)"
             )
+            self.doc.note(1, 1, message, ERROR)
 
 
 def read_text(text: str, mapping: dict[str, str] | None = None) -> RawDocument:

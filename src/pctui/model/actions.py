@@ -12,15 +12,11 @@ from dataclasses import dataclass
 from pctui.i18n import _
 from pctui.model.records import APPROVE, REJECT, Consultation, Item, Revision, Signoff
 from pctui.model.state import approved_stages, standings
+from pctui.model.zones import consultation_now
 
 
 class Refused(Exception):
     """The action is not allowed; the message says why in words a reviewer can act on."""
-
-
-def now() -> dt.datetime:
-    """The current local time with its UTC offset, to the second (as stored in files)."""
-    return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
 def find_item(consultation: Consultation, no: int) -> Item:
@@ -119,7 +115,7 @@ def sign(
     signoff = Signoff(
         stage=stage,
         by=login,
-        at=at or now(),
+        at=at or consultation_now(consultation),
         revision=item.current_index,
         digest=current.digest,
         verdict=verdict,
@@ -136,7 +132,7 @@ def withdraw(
     item = find_item(consultation, no)
     for standing in standings(item, consultation.review):
         if standing.counts and standing.signoff.by == login:
-            standing.signoff.withdrawn = at or now()
+            standing.signoff.withdrawn = at or consultation_now(consultation)
             return standing.signoff
     raise Refused(
         _("you have no sign-off on No.{no} revision {revision} to withdraw").format(
@@ -179,6 +175,8 @@ def revise(
             )
         )
     concurrent = item.revisions[base:] if base is not None else []
-    revision = Revision(author=login, at=at or now(), text=text, note=note or None)
+    revision = Revision(
+        author=login, at=at or consultation_now(consultation), text=text, note=note or None
+    )
     item.revisions.append(revision)
     return Revised(index=item.current_index, revision=revision, concurrent=list(concurrent))

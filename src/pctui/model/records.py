@@ -156,6 +156,7 @@ class Meta:
     opinion_heading: str = "寄せられたご意見"
     response_heading: str = "考え方"
     language: str = "ja"
+    timezone: str = ""  # an IANA name ("Asia/Tokyo"); "" when the file names none (zones.py)
 
 
 @dataclass

@@ -11,6 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pctui.i18n import _
+from pctui.model.inert import inert
+
 WEEKDAYS = "月火水木金土日"  # date.weekday(): Monday is 0
 
 
@@ -103,6 +106,11 @@ def _era_named(name: str) -> Era:
     return next(era for era in ERAS if era.name == name)
 
 
+def text_of(match: re.Match[str]) -> str:
+    """A date as a message quotes it (ordinary text, harmful characters made visible)."""
+    return inert(match.group())
+
+
 def parse_dates(text: str) -> tuple[list[ParsedDate], list[str]]:
     """Every era or ISO date in `text`, and messages for those that are not real dates.
 
@@ -122,7 +130,9 @@ def parse_dates(text: str) -> tuple[list[ParsedDate], list[str]]:
         elif last is not None:
             era, year = last
         else:
-            errors.append(f"{match.group()!r} has no era year (write it as 令和7年…)")
+            errors.append(
+                _("'{text}' has no era year (write it as 令和7年…)").format(text=text_of(match))
+            )
             continue
         gregorian = era.start.year + year - 1
         try:
@@ -130,18 +140,22 @@ def parse_dates(text: str) -> tuple[list[ParsedDate], list[str]]:
             if not match["era"] and found and day < found[-1].date:
                 day = dt.date(gregorian + 1, month, day_no)
         except ValueError:
-            errors.append(f"{match.group()!r} is not a date")
+            errors.append(_("'{text}' is not a date").format(text=text_of(match)))
             continue
         now = era_of(day)
         if match["era"] and (now is None or now[0] != era):
-            hint = f"; did you mean {era_date(day)}?" if now else ""
-            errors.append(f"{match.group()!r} is not a date of {era.name}{hint}")
+            hint = _("; did you mean {date}?").format(date=era_date(day)) if now else ""
+            message = _("'{text}' is not a date of {era}{hint}")
+            errors.append(message.format(text=text_of(match), era=era.name, hint=hint))
             continue
         warning = ""
         if match["weekday"] and match["weekday"] != WEEKDAYS[day.weekday()]:
-            warning = (
-                f"{match.group()!r}: {day.isoformat()} is a {WEEKDAYS[day.weekday()]}曜日, "
-                f"not {match['weekday']}曜日"
+            message = _("'{text}': {date} is a {actual}曜日, not {written}曜日")
+            warning = message.format(
+                text=text_of(match),
+                date=day.isoformat(),
+                actual=WEEKDAYS[day.weekday()],
+                written=match["weekday"],
             )
         last = (era, year) if match["era"] else last
         found.append(ParsedDate(day, match.start(), match.end(), warning))
@@ -150,7 +164,7 @@ def parse_dates(text: str) -> tuple[list[ParsedDate], list[str]]:
             try:
                 day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
-                errors.append(f"{match.group()!r} is not a date")
+                errors.append(_("'{text}' is not a date").format(text=text_of(match)))
                 continue
             found.append(ParsedDate(day, match.start(), match.end()))
     return found, errors

@@ -11,7 +11,7 @@ from pctui.publish.html import to_html
 from pctui.publish.markdown import to_markdown
 from pctui.publish.table import to_csv
 from pctui.publish.xlsx import to_xlsx
-from pctui.storage.atomic import write_all_atomic
+from pctui.storage.atomic import target, write_all_atomic
 
 RENDERERS: dict[str, Callable[[Publication], bytes]] = {
     "md": lambda pub: to_markdown(pub).encode("utf-8"),
@@ -35,10 +35,12 @@ def outputs(
 ) -> list[Path]:
     """The paths a publish of `file_path` writes: `<id>.<fmt>` beside it, or in `out_dir`.
 
-    In the order of `formats`; nothing is written. The git side uses this to know which
-    files to commit with an approval.
+    Beside the file a symbolic link names, not beside the link: where the consultation
+    really lives (and is committed), its publication is too. In the order of `formats`;
+    nothing is written. The git side uses this to know which files to commit with an
+    approval.
     """
-    folder = out_dir if out_dir is not None else file_path.parent
+    folder = out_dir if out_dir is not None else target(file_path).parent
     return [folder / f"{consultation.meta.id}.{fmt}" for fmt in formats]
 
 

@@ -3,6 +3,13 @@
 No script, no external style sheet, font or image: one file. Tables have captions and
 header cells with `scope`; the page declares its language; print CSS repeats table headers
 on each page and keeps a row together. Every text is escaped.
+
+Citizens read the result on phones, so the page never scrolls sideways (down to the 320 CSS
+px of WCAG's Reflow criterion): long URLs and words wrap, each opinion table stacks its rows
+under 40em (every cell then shows its column's name, taken from `data-label`), and the
+numbers tables, whose columns cannot shrink, scroll inside a focusable region. The opinion
+tables carry explicit ARIA table roles because some browsers drop a table's meaning for
+screen readers once its cells are laid out as blocks.
 """
 
 from __future__ import annotations
@@ -15,9 +22,10 @@ from pctui.publish.markdown import KANA_MARKS, paragraphs
 
 STYLE = """\
 :root { color-scheme: light; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { font-family: "BIZ UDPGothic", "Hiragino Sans", "Yu Gothic", "Noto Sans JP", sans-serif;
   line-height: 1.7; color: #1a1a1a; background: #fff; margin: 0 auto; padding: 1rem 1.5rem;
-  max-width: 64rem; }
+  max-width: 64rem; overflow-wrap: anywhere; }
 h1 { font-size: 1.5rem; line-height: 1.4; }
 h2 { font-size: 1.25rem; border-bottom: 2px solid #1a1a1a; margin-top: 2rem; }
 h3 { font-size: 1.1rem; margin-top: 1.5rem; }
@@ -27,7 +35,10 @@ caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
   clip: rect(0 0 0 0); white-space: nowrap; }
 th, td { border: 1px solid #555; padding: 0.4rem 0.6rem; vertical-align: top; text-align: left; }
 thead th { background: #e8e8e8; }
-table.numbers { width: auto; min-width: 50%; }
+.table-scroll { overflow-x: auto; margin: 0.5rem 0 1.5rem; }
+.table-scroll:focus-visible { outline: 3px solid #0645ad; outline-offset: 2px; }
+table.numbers { width: auto; min-width: 50%; margin: 0; overflow-wrap: normal; }
+table.numbers th[scope="col"] { white-space: nowrap; }
 table.numbers td { text-align: right; }
 table.opinions { table-layout: fixed; }
 col.no { width: 3.5rem; }
@@ -42,8 +53,24 @@ ul.places span.mark { display: inline-block; min-width: 1.5em; }
   font-weight: bold; }
 .draft-mark { display: none; }
 a { color: #0645ad; }
+@media screen and (max-width: 40em) {
+  body { padding: 0.75rem 1rem; }
+  table.opinions, table.opinions tbody, table.opinions tr, table.opinions th,
+  table.opinions td { display: block; width: auto; }
+  table.opinions thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); }
+  table.opinions tr { border: 1px solid #555; margin-bottom: 1rem; }
+  table.opinions th, table.opinions td { border: 0; }
+  table.opinions td { border-top: 1px solid #bbb; }
+  table.opinions th[scope="row"] { text-align: left; background: #e8e8e8; width: auto; }
+  table.opinions th[scope="row"]::before { content: attr(data-label) " ";
+    content: attr(data-label) " " / ""; }
+  table.opinions td::before { content: attr(data-label); content: attr(data-label) / "";
+    display: block; font-weight: bold; margin-bottom: 0.25rem; }
+}
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
+  .table-scroll { overflow: visible; }
   @page { size: A4; margin: 15mm; }
   thead { display: table-header-group; }
   tr, caption, h2, h3 { break-inside: avoid; break-after: avoid-page; }
@@ -92,24 +119,29 @@ def _part(pub: Publication, part: Part) -> list[str]:
     columns = [labels.no, pub.opinion_heading, pub.response_heading]
     if pub.draft:
         columns.append(labels.state)
-    out.append('<table class="opinions">')
+    out.append('<table class="opinions" role="table">')
     # The heading above names the table for sighted readers; the caption is for screen readers.
     out.append(f'<caption class="visually-hidden">{esc(title)}</caption>')
     kept = ["no", "opinion", "response"] + (["state"] if pub.draft else [])
     out.append("<colgroup>" + "".join(f'<col class="{k}">' for k in kept) + "</colgroup>")
     out.append(
-        "<thead><tr>" + "".join(f'<th scope="col">{esc(c)}</th>' for c in columns) + "</tr></thead>"
+        '<thead role="rowgroup"><tr role="row">'
+        + "".join(f'<th scope="col" role="columnheader">{esc(c)}</th>' for c in columns)
+        + "</tr></thead>"
     )
-    out.append("<tbody>")
+    out.append('<tbody role="rowgroup">')
+    # data-label: the column's name, shown above each text when a phone stacks the row.
+    labels_of = [f' data-label="{esc(c)}"' for c in columns]
     for row in part.rows:
-        cells = [
-            f'<th scope="row">{row.no}</th>',
-            f"<td>{_opinion(row, pub.language)}</td>",
-            f"<td>{_text_block(row.response)}</td>",
-        ]
+        texts = [_opinion(row, pub.language), _text_block(row.response)]
         if pub.draft:
-            cells.append(f"<td>{esc(row.state)}</td>")
-        out.append("<tr>" + "".join(cells) + "</tr>")
+            texts.append(esc(row.state))
+        cells = [f'<th scope="row" role="rowheader"{labels_of[0]}>{row.no}</th>']
+        cells += [
+            f'<td role="cell"{label}>{text}</td>'
+            for label, text in zip(labels_of[1:], texts, strict=True)
+        ]
+        out.append('<tr role="row">' + "".join(cells) + "</tr>")
     return [*out, "</tbody>", "</table>", "</section>"]
 
 
@@ -139,7 +171,8 @@ def _numbers(pub: Publication) -> list[str]:
     out = [
         f"<h3>(1) {esc(labels.submitters)}</h3>",
         f"<p>{pub.submitter_total} {esc(pub.submitter_unit)}</p>",
-        f"<h3>(2) {esc(labels.by_method)}</h3>",
+        f'<h3 id="by-method">(2) {esc(labels.by_method)}</h3>',
+        _scroll_region("by-method"),
         '<table class="numbers">',
         f'<caption class="visually-hidden">{esc(labels.by_method)}</caption>',
     ]
@@ -152,14 +185,15 @@ def _numbers(pub: Publication) -> list[str]:
         f'<tbody><tr><th scope="row">{esc(labels.submitter_count)}</th>{counts}'
         f"<td>{pub.submitter_total}</td></tr></tbody>"
     )
-    out.append("</table>")
+    out.append("</table></div>")
     out += [
         f"<h3>(3) {esc(labels.opinion_total)}</h3>",
         f"<p>{pub.opinion_total}{esc(labels.opinions_unit)}</p>",
     ]
     if pub.classes:
         out += [
-            f"<h3>(4) {esc(labels.by_class)}</h3>",
+            f'<h3 id="by-class">(4) {esc(labels.by_class)}</h3>',
+            _scroll_region("by-class"),
             '<table class="numbers">',
             f'<caption class="visually-hidden">{esc(labels.by_class)}</caption>',
             f'<thead><tr><th scope="col">{esc(labels.klass)}</th>'
@@ -168,8 +202,14 @@ def _numbers(pub: Publication) -> list[str]:
         ]
         for label, n in pub.classes:
             out.append(f'<tr><th scope="row">{esc(label)}</th><td>{n}</td></tr>')
-        out += ["</tbody>", "</table>"]
+        out += ["</tbody>", "</table></div>"]
     return out
+
+
+def _scroll_region(heading: str) -> str:
+    # A table wider than a phone scrolls inside this region instead of widening the page; the
+    # region takes the keyboard focus so that it can be scrolled without a pointer (WCAG 2.1.1).
+    return f'<div class="table-scroll" role="region" aria-labelledby="{heading}" tabindex="0">'
 
 
 def _section(number: int, title: str, body: list[str]) -> list[str]:

@@ -2,6 +2,11 @@
 
 The lock is taken on the file's folder rather than on the file: the file is replaced by
 rename on every save, so a lock on its inode would protect the old, unlinked copy.
+
+A path that is a symbolic link is resolved first, everywhere here: the temporary file is
+made beside the file the link names and renamed over that file, and the lock is that
+file's folder's. Renaming over the link itself would replace it with a second copy, and
+the file git tracks would silently stop receiving sign-offs.
 """
 
 from __future__ import annotations
@@ -18,11 +23,18 @@ from pctui.i18n import _
 from pctui.storage.problems import SaveError
 
 
+def target(path: Path) -> Path:
+    """The file `path` names once every symbolic link on the way is followed (the path
+    itself when none is; where a dangling link points, so that a write creates it there).
+    A loop is left as it is: writing to it fails and says so."""
+    return Path(os.path.realpath(path))
+
+
 @contextlib.contextmanager
 def folder_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive flock on the folder of `path` for the duration of the block."""
+    """Hold an exclusive flock on the folder of the file `path` names for the block."""
     try:
-        fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        fd = os.open(target(path).parent, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as error:
         raise SaveError(_explain(error, path)) from error
     try:
@@ -64,6 +76,7 @@ def remove_stale_temps(path: Path) -> list[Path]:
     renamed: it is only a copy of a save that did not happen, so it is deleted (its content
     is never read back; the file itself is the old version or the new one).
     """
+    path = target(path)
     prefix = f".{path.name}."
     removed: list[Path] = []
     try:
@@ -82,7 +95,7 @@ def remove_stale_temps(path: Path) -> list[Path]:
     return removed
 
 
-def _read_only(path: Path, old: os.stat_result) -> str | None:
+def _read_only(path: Path, real: Path, old: os.stat_result) -> str | None:
     """Why `path` must not be replaced although its folder is writable, or None.
 
     Replacing by rename needs only the folder's permission, so the file's own is checked
@@ -94,9 +107,9 @@ def _read_only(path: Path, old: os.stat_result) -> str | None:
             "{path}: the file is read-only; nothing was written (chmod u+w to allow changes)"
         )
         return message.format(path=path)
-    if not os.access(path, os.W_OK):
+    if not os.access(real, os.W_OK):
         with contextlib.suppress(OSError):
-            if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            if os.statvfs(real.parent).f_flag & os.ST_RDONLY:
                 return _("{path}: the file system is read-only; nothing was written").format(
                     path=path
                 )
@@ -110,19 +123,21 @@ def _read_only(path: Path, old: os.stat_result) -> str | None:
 def write_atomic(path: Path, data: bytes) -> os.stat_result:
     """Replace `path` with `data`: temp file in the same folder, fsync, rename, fsync folder.
 
-    A crash at any moment leaves the old file or the new one, never a torn one. The new
-    file keeps the old one's mode and group, so a group-writable shared repository stays
+    A symbolic link is kept: the file it names is the one replaced (see `target`). A crash
+    at any moment leaves the old file or the new one, never a torn one. The new file keeps
+    the old one's mode and group, so a group-writable shared repository stays
     group-writable. Returns the new file's stat. Raises SaveError with a message a person
     can act on, leaving the original untouched.
     """
-    temp = _written_aside(path, data)
+    real = target(path)
+    temp = _written_aside(path, real, data)
     try:
-        os.replace(temp, path)
+        os.replace(temp, real)
     except OSError as error:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise SaveError(_explain(error, path)) from error
-    _sync_folder(path.parent)
+    _sync_folder(real.parent)
     return _stat_written(path)
 
 
@@ -138,21 +153,23 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> list[os.stat_result
     the message then says which. Returns the new files' stats.
     """
     paths = [path for path, _data in files]
-    if len(set(paths)) != len(paths):
+    reals = [target(path) for path in paths]
+    if len(set(reals)) != len(reals):
         raise ValueError("write_all_atomic: the same path twice")
     if len(files) == 1:
         return [write_atomic(*files[0])]
     aside: list[tuple[Path, Path]] = []
     try:
-        for path, data in files:
-            aside.append((_written_aside(path, data), path))
+        for (path, data), real in zip(files, reals, strict=True):
+            aside.append((_written_aside(path, real, data), real))
     except SaveError as error:
         _discard(temp for temp, _path in aside)
         message = _("{error}; none of the {count} files was replaced")
         raise SaveError(message.format(error=error, count=len(files))) from error
-    for done, (temp, path) in enumerate(aside):
+    for done, (temp, real) in enumerate(aside):
+        path = paths[done]
         try:
-            os.replace(temp, path)
+            os.replace(temp, real)
         except OSError as error:
             _discard(later for later, _path in aside[done:])
             if not done:
@@ -172,7 +189,7 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> list[os.stat_result
                     rest=", ".join(str(p) for p in paths[done:]),
                 )
             ) from error
-    for folder in dict.fromkeys(path.parent for path in paths):
+    for folder in dict.fromkeys(real.parent for real in reals):
         _sync_folder(folder)
     return [_stat_written(path) for path in paths]
 
@@ -201,22 +218,23 @@ def _stat_written(path: Path) -> os.stat_result:
         raise SaveError(message.format(path=path, error=error.strerror)) from error
 
 
-def _written_aside(path: Path, data: bytes) -> Path:
-    """`data` in `path`'s temporary file, synced, with `path`'s mode and group; the temp.
-    SaveError (the temporary file removed) when that cannot be done."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def _written_aside(path: Path, real: Path, data: bytes) -> Path:
+    """`data` in the temporary file beside `real` (the file `path` names), synced, with
+    `real`'s mode and group; the temp. SaveError (naming `path`, the temporary file
+    removed) when that cannot be done."""
+    temp = real.with_name(f".{real.name}.{os.getpid()}.tmp")
     try:
         try:
-            old: os.stat_result | None = path.stat()
+            old: os.stat_result | None = real.stat()
         except FileNotFoundError:
             old = None
         if old is not None and not stat.S_ISREG(old.st_mode):
             message = _("{path}: not a regular file (a folder?); nothing was written")
             raise SaveError(message.format(path=path))
-        refusal = _read_only(path, old) if old is not None else None
+        refusal = _read_only(path, real, old) if old is not None else None
         if refusal:
             raise SaveError(refusal)
-        remove_stale_temps(path)
+        remove_stale_temps(real)
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             view = memoryview(data)

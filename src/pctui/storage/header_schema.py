@@ -9,6 +9,7 @@ from typing import Any
 
 from pctui.i18n import _
 from pctui.model.records import Intake, Meta, OutcomeClass, Review, Reviewer, Section
+from pctui.model.zones import zone_named
 from pctui.storage.checker import (
     BOOL,
     DATE,
@@ -27,7 +28,7 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 TOP_KEYS = ("format", "consultation", "intake", "review", "git", "sections", "items")
 CONSULTATION_KEYS = (
     "id", "title", "organization", "department", "opened", "closed", "url", "places",
-    "opinion_heading", "response_heading", "language",
+    "opinion_heading", "response_heading", "language", "timezone",
 )  # fmt: skip
 
 
@@ -108,10 +109,17 @@ def _read_meta(table: dict[str, Any], check: Checker) -> Meta:
         opinion_heading=check.get(table, "opinion_heading", STR, t, default="寄せられたご意見"),
         response_heading=check.get(table, "response_heading", STR, t, default="考え方"),
         language=check.get(table, "language", STR, t, default="ja"),
+        timezone=check.get(table, "timezone", STR, t, default=""),
     )
     if meta.language not in LANGUAGES:
         message = _("consultation.language must be one of {languages}").format(languages=LANGUAGES)
         check.report(t, 0, "language", message)
+    if isinstance(table.get("timezone"), str) and zone_named(meta.timezone) is None:
+        message = _(
+            "consultation.timezone {name} is not a time zone: give an IANA name such as "
+            '"Asia/Tokyo"'
+        ).format(name=repr(meta.timezone))
+        check.report(t, 0, "timezone", message)
     if meta.opened and meta.closed and meta.closed < meta.opened:
         check.report(t, 0, "closed", _("consultation.closed is before consultation.opened"))
     return meta

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import functools
 import re
+import shlex
 import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
-from pctui.i18n import _
+from pctui.i18n import _, ngettext
 from pctui.model.records import Consultation, Item
 from pctui.storage import toml_parse
 from pctui.storage.checker import Checker
@@ -25,6 +26,7 @@ from pctui.storage.parallel import Run, fork_run
 from pctui.storage.problems import ERROR, LoadError, Problem
 
 BOM = "\ufeff"
+SHOWN_BAD_BYTES = 3  # invalid bytes listed one by one; the rest are counted
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -63,24 +65,55 @@ def decode(data: bytes, path: str) -> tuple[str, bool]:
 
 
 def _bad_bytes(data: bytes, path: str) -> list[Problem]:
-    problems: list[Problem] = []
-    position = 0
-    while position < len(data):
-        try:
-            data[position:].decode("utf-8")
-            break
-        except UnicodeDecodeError as error:
-            start = position + error.start
-            line_start = data.rfind(b"\n", 0, start) + 1
-            before = data[line_start:start].decode("utf-8", errors="replace").lstrip(BOM)
-            message = _("not valid UTF-8 (byte {byte}); save the file as UTF-8").format(
-                byte=f"0x{data[start]:02x}"
-            )
-            problems.append(
-                Problem(path, data.count(b"\n", 0, start) + 1, len(before) + 1, message)
-            )
-            position = position + error.end
+    """The invalid byte sequences of `data`: a file that looks like Shift_JIS as a whole is
+    one problem saying how to convert it; otherwise the first few are listed, each at its
+    line and column, and the rest counted."""
+    found: list[tuple[int, int, int]] = []  # (line, col, byte), per line: linear in the size
+    for number, text in enumerate(data.split(b"\n"), start=1):
+        position = 0
+        while position < len(text):
+            try:
+                text[position:].decode("utf-8")
+                break
+            except UnicodeDecodeError as error:
+                start = position + error.start
+                before = text[:start].decode("utf-8", errors="replace").lstrip(BOM)
+                found.append((number, len(before) + 1, text[start]))
+                position = position + error.end
+    if _looks_like_shift_jis(data, len(found)):
+        line, col, byte = found[0]
+        message = _(
+            "not valid UTF-8 (byte {byte}): the file looks like Shift_JIS (cp932); convert "
+            "it to UTF-8, e.g. iconv -f CP932 -t UTF-8 {path} > {path}.utf8 && mv {path}.utf8 "
+            "{path}"
+        ).format(byte=f"0x{byte:02x}", path=shlex.quote(path))
+        return [Problem(path, line, col, message)]
+    problems = [
+        Problem(path, line, col, _("not valid UTF-8 (byte {byte}); save the file as UTF-8").format(
+            byte=f"0x{byte:02x}"))
+        for line, col, byte in found[:SHOWN_BAD_BYTES]
+    ]  # fmt: skip
+    more = len(found) - SHOWN_BAD_BYTES
+    if more > 0:
+        line, col, _byte = found[SHOWN_BAD_BYTES]
+        message = ngettext(
+            "… and {count} more invalid byte like this",
+            "… and {count} more invalid bytes like this",
+            more,
+        ).format(count=f"{more:,}")
+        problems.append(Problem(path, line, col, message))
     return problems
+
+
+def _looks_like_shift_jis(data: bytes, bad: int) -> bool:
+    """True when all of `data` reads as cp932 and fewer characters beyond ASCII read as
+    UTF-8 than bytes fail to: text pasted into a UTF-8 file is not a Shift_JIS file."""
+    try:
+        data.decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    readable = data.decode("utf-8", errors="ignore")
+    return sum(1 for char in readable if ord(char) > 0x7F and char != BOM) < bad
 
 
 def _parse(chunk: Chunk, path: str) -> dict[str, Any] | Problem:

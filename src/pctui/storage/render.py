@@ -223,6 +223,8 @@ def render_consultation(consultation: Consultation) -> str:
     facts["opinion_heading"] = meta.opinion_heading
     facts["response_heading"] = meta.response_heading
     facts["language"] = meta.language
+    if meta.timezone:
+        facts["timezone"] = meta.timezone
     doc["consultation"] = _spaced(facts)
     intake = tomlkit.table()
     intake["methods"] = consultation.intake.methods

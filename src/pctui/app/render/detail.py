@@ -20,6 +20,7 @@ from pctui.i18n import _, format_datetime, ngettext
 from pctui.model.inert import inert
 from pctui.model.records import Consultation, Item
 from pctui.model.state import item_state
+from pctui.model.zones import consultation_zone, in_zone
 
 WIDE_FROM = 100  # columns from which the opinion and the response stand side by side
 TAB = 4  # cells a tab in a text stands for
@@ -52,7 +53,9 @@ def response_title(consultation: Consultation, item: Item) -> str:
     if current is None:
         return heading + " · " + _("no draft yet")
     revision = _("rev {revision} by {author} {when}").format(
-        revision=item.current_index, author=inert(current.author), when=format_datetime(current.at)
+        revision=item.current_index,
+        author=inert(current.author),
+        when=format_datetime(in_zone(current.at, consultation_zone(consultation))),
     )
     return f"{heading} · {revision}"
 
@@ -91,7 +94,7 @@ def item_parts(
         meta_line(consultation, item),
         opinion=inert_text(item.opinion),
         response=inert_text(current.text) if current else Text(glyph("dash"), style="dim"),
-        signoffs=signoff_lines(item, consultation.review),
+        signoffs=signoff_lines(item, consultation.review, consultation_zone(consultation)),
         diff=diff_part(item, base, mode),
     )
     parts.titles["opinion"] = (inert(consultation.meta.opinion_heading), "")

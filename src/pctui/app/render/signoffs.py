@@ -3,6 +3,8 @@ the comment below: lines rather than a table so a long comment wraps under its s
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.cells import cell_len
 from rich.text import Text
 
@@ -13,28 +15,31 @@ from pctui.i18n import _, format_datetime
 from pctui.model.inert import inert
 from pctui.model.records import Item, Review
 from pctui.model.state import standings
+from pctui.model.zones import in_zone
 
 
 def _padded(text: str, cells: int) -> str:
     return text + " " * max(0, cells - cell_len(text))
 
 
-def signoff_lines(item: Item, review: Review) -> Text:
+def signoff_lines(item: Item, review: Review, zone: dt.tzinfo | None) -> Text:
     """The sign-offs of `item` in file order, each marked valid / stale / withdrawn /
-    invalid against the current revision; a line saying there are none otherwise."""
+    invalid against the current revision, their times as the clock in `zone` (the
+    consultation's) read; a line saying there are none otherwise."""
     if not item.signoffs:
         return Text(_("No sign-offs yet."), style="dim")
     rows = standings(item, review)
     stage_cells = max(cell_len(inert(s.signoff.stage)) for s in rows)
     by_cells = max(cell_len(inert(s.signoff.by)) for s in rows)
-    when_cells = max(cell_len(format_datetime(s.signoff.at)) for s in rows)
+    when = [format_datetime(in_zone(s.signoff.at, zone)) for s in rows]
+    when_cells = max(cell_len(text) for text in when)
     out = Text()
     for number, standing in enumerate(rows):
         signoff = standing.signoff
         line = Text(style="" if standing.counts else "dim")
         line.append(_padded(inert(signoff.stage), stage_cells) + " ", style="bold")
         line.append(_padded(inert(signoff.by), by_cells) + " ")
-        line.append(_padded(format_datetime(signoff.at), when_cells) + " ")
+        line.append(_padded(when[number], when_cells) + " ")
         line.append(_("rev {revision}").format(revision=signoff.revision) + " ")
         line.append_text(verdict_word(signoff.verdict))
         line.append(" ")
