@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from pctui.model.inert import inert, suspicious
+import json
+
+from pctui.model.inert import (
+    HIDDEN,
+    LINE_BREAK,
+    escaped,
+    has_suspicious,
+    inert,
+    inert_each,
+    split_lines,
+    suspicious,
+)
 
 
 def test_plain_japanese_text_is_unchanged() -> None:
@@ -21,8 +32,82 @@ def test_bidi_and_zero_width_characters_become_visible() -> None:
 
 def test_suspicious_names_each_character_and_its_offset() -> None:
     assert suspicious("回\x1b答\u202e\x9b\x01") == [
-        (1, "U+001B ESCAPE"),
-        (3, "U+202E RIGHT-TO-LEFT OVERRIDE"),
-        (4, "U+009B CONTROL SEQUENCE INTRODUCER"),
-        (5, "U+0001 CONTROL CHARACTER"),
+        (1, "U+001B ESCAPE", HIDDEN),
+        (3, "U+202E RIGHT-TO-LEFT OVERRIDE", HIDDEN),
+        (4, "U+009B CONTROL SEQUENCE INTRODUCER", HIDDEN),
+        (5, "U+0001 CONTROL CHARACTER", HIDDEN),
     ]
+
+
+# Text in its place: every joiner, selector and tag here belongs to the sequence it is in.
+LEGITIMATE = {
+    "family": "👨\u200d👩\u200d👧\u200d👦",
+    "skin tone at a laptop": "👩🏿\u200d💻",
+    "presentation selector in a ZWJ sequence": "❤\ufe0f\u200d🔥",
+    "keycap": "1\ufe0f\u20e3",
+    "text presentation": "☎\ufe0e",
+    "Persian ZWNJ": "می\u200cخواهم",
+    "Devanagari conjunct": "क्\u200dष",
+    "Sinhala ZWJ": "ශ්\u200dරී",
+    "ideographic variation": "葛\U000e0100城",
+    "flag of Scotland": "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+}
+
+
+def test_joiners_and_selectors_inside_their_sequences_are_text() -> None:
+    for name, sequence in LEGITIMATE.items():
+        text = f"ご意見{sequence}です。"
+        assert inert(text) == text, name
+        assert inert_each(text) == text, name
+        assert escaped(text) == text, name
+        assert suspicious(text) == [], name
+        assert not has_suspicious(text), name
+
+
+def test_lone_joiners_selectors_and_tags_stay_hidden() -> None:
+    cases = {
+        "a\u200db": "a\\u200db",  # between Latin letters
+        "\u200d👩": "\\u200d👩",  # nothing to join before
+        "👩\u200d": "👩\\u200d",  # nothing to join after
+        "あ\u200cい": "あ\\u200cい",  # Japanese needs no non-joiner
+        "😀\ufe0f\ufe0f": "😀\ufe0f\\ufe0f",  # a second selector varies nothing
+        " \ufe0f": " \\ufe0f",  # after a space
+        "a\U000e0100": "a\\U000e0100",  # an ideographic selector after a letter
+        "x\U000e0041\U000e0042": "x\\U000e0041\\U000e0042",  # tags smuggling "AB"
+        "🏴\U000e0067\U000e0062": "🏴\\U000e0067\\U000e0062",  # no CANCEL TAG
+    }
+    for text, shown in cases.items():
+        assert inert(text) == shown, repr(text)
+        assert [mark.kind for mark in suspicious(text)] == [HIDDEN] * shown.count("\\"), repr(text)
+
+
+def test_escaped_writes_json_surrogate_pairs_beyond_the_bmp() -> None:
+    text = "x\U000e0041"
+    assert json.loads(f'"{escaped(text)}"') == text
+    assert escaped(text) == "x\\udb40\\udc41"
+
+
+def test_nel_and_unicode_separators_are_line_breaks() -> None:
+    text = "一行目\x85二行目\u2028三行目\u2029四行目"
+    assert inert(text) == "一行目\n二行目\n三行目\n四行目"
+    assert inert_each(text) == "一行目\n二行目\n三行目\n四行目"
+    assert suspicious(text) == [
+        (3, "U+0085 NEXT LINE", LINE_BREAK),
+        (7, "U+2028 LINE SEPARATOR", LINE_BREAK),
+        (11, "U+2029 PARAGRAPH SEPARATOR", LINE_BREAK),
+    ]
+    # Lossless where data must stay data (JSON), and never raw.
+    assert escaped(text) == "一行目\\u0085二行目\\u2028三行目\\u2029四行目"
+
+
+def test_split_lines_breaks_at_line_breaks_only() -> None:
+    assert split_lines("a\r\nb\x85c\u2028d\u2029e\nf") == ["a", "b", "c", "d", "e", "f"]
+    # VT, FF and the information separators are hidden controls, not line ends.
+    assert split_lines("a\x0bb\x0cc\x1cd") == ["a\x0bb\x0cc\x1cd"]
+
+
+def test_long_runs_of_tags_and_selectors_stay_linear() -> None:
+    text = "🏴" + "\U000e0061" * 200_000 + "\U000e007f" + "😀" + "\ufe0f" * 200_000
+    marks = suspicious(text)
+    # Every tag and the CANCEL TAG (the run is too long for a flag), every selector but one.
+    assert len(marks) == 200_000 + 1 + 199_999

@@ -60,13 +60,17 @@ def test_validate_warns_at_every_hostile_text_naming_item_and_position(hostile_p
     assert found["comment"][0].startswith("No.10: sign-off 1 comment contains U+001B ESCAPE")
     # The impostor's login is quoted, made inert: ␛ for ESC, ␇ for BEL.
     assert "No.2: invalid sign-off (課長, mal␛]52;c;eA==␇lory)" in found["by"][0]
-    assert "; 9 warnings" in out
+    # The hostile text's NEL is a line break, said apart from the hidden characters.
+    for key in ("opinion", "text", "comment"):
+        assert "contains U+0085 NEXT LINE at character" in found[key][1]
+        assert found[key][1].endswith("(shown as a line break)")
+    assert "; 12 warnings" in out
 
 
 def test_every_kind_of_hostile_character_is_named(sample_copy: Path) -> None:
     parts = {
         "\\u001b[2J": "U+001B ESCAPE",
-        "\\u0085": "U+0085 CONTROL CHARACTER",
+        "\\u0086": "U+0086 CONTROL CHARACTER",
         "\\u009b": "U+009B CONTROL SEQUENCE INTRODUCER",
         "\\u202e": "U+202E RIGHT-TO-LEFT OVERRIDE",
         "\\u2067": "U+2067 RIGHT-TO-LEFT ISOLATE",
@@ -81,6 +85,17 @@ def test_every_kind_of_hostile_character_is_named(sample_copy: Path) -> None:
         code, out, _ = pctui("validate", sample_copy)
         assert code == 1
         assert f"No.1: topic contains {name} at character 2 (shown inertly)" in out
+        replace_in(sample_copy, f'topic = "シ{escape}"', 'topic = "システム総論"', 1)
+    # NEL and the Unicode separators are line breaks: said so, and shown as such.
+    for escape, name in {
+        "\\u0085": "U+0085 NEXT LINE",
+        "\\u2028": "U+2028 LINE SEPARATOR",
+        "\\u2029": "U+2029 PARAGRAPH SEPARATOR",
+    }.items():
+        replace_in(sample_copy, 'topic = "システム総論"', f'topic = "シ{escape}"', 1)
+        code, out, _ = pctui("validate", sample_copy)
+        assert code == 1
+        assert f"No.1: topic contains {name} at character 2 (shown as a line break)" in out
         replace_in(sample_copy, f'topic = "シ{escape}"', 'topic = "システム総論"', 1)
 
 

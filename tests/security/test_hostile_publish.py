@@ -54,7 +54,10 @@ def test_no_control_bidi_or_invisible_character_reaches_any_format(
     shown_markdown = re.sub(r"\\(.)", r"\1", markdown)  # as a Markdown reader shows it
     for text in (html, shown_markdown, table):
         assert "␛]52;c;cHduZWQ=␇" in text and "\\u202e" in text and "\\u200b" in text
-        assert "\\u009b2J" in text and "\\u0085" in text  # C1 controls
+        assert "\\u009b2J" in text and "\\u009d0" in text  # C1 controls
+    # NEL is a line break in every format (in a CSV cell a line feed).
+    assert "␡<br>\\u009b2J" in html and "␡<br>\\u009b2J" in shown_markdown
+    assert "␡\n\\u009b2J" in table
     assert "住民基本台帳␛]0;owned␇事務\\u202e" in html  # the header too
 
 

@@ -23,10 +23,11 @@ from pctui.app.widgets.search_bar import SearchBar
 from pctui.storage import ConsultationFile
 
 SHOWN = "␛]52;c;cHduZWQ=␇"  # how the OSC 52 clipboard write is shown
-# HOSTILE as the screen shows it: C0 as control pictures, the rest as \\u escapes.
+# HOSTILE as the screen shows it: C0 as control pictures, NEL as a line break, the rest
+# as \\u escapes.
 SHOWN_HOSTILE = (
     "ご意見の前文。␛[31;7mPWNED␛[0m␛]52;c;cHduZWQ=␇␛]0;owned␛\\␀␁␈␋␌␍␡"
-    "\\u0085\\u009b2J\\u009d0;x\\u009c"
+    "\n\\u009b2J\\u009d0;x\\u009c"  # NEL is a line break
     "\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069"
     "\\u200b\\u200c\\u200d\\u2060\\ufeff"
     "[bold red]赤[/] <script>alert(1)</script> [x](javascript:alert(1)) *強調*以上です。"

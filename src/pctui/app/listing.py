@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from pctui.i18n import _
 from pctui.model.actions import Refused, next_stage
+from pctui.model.inert import split_lines
 from pctui.model.records import Consultation, Item
 from pctui.model.state import item_state
 from pctui.words import state_name
@@ -109,7 +110,7 @@ def neighbour_needing(
 def opinion_summary(item: Item, limit: int = 60, ellipsis: str = "…") -> str:
     """The first non-empty line of the opinion, without a leading 【topic】, at most `limit`
     characters (a cut line ends with `ellipsis`): what the list shows beside the topic."""
-    for line in item.opinion.splitlines():
+    for line in split_lines(item.opinion):
         line = line.strip()
         if item.topic and line.startswith(f"【{item.topic}】"):
             line = line[len(item.topic) + 2 :].strip()

@@ -11,8 +11,11 @@ import html
 import re
 
 _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.IGNORECASE | re.DOTALL)
-_BREAKS = re.compile(r"(?:\s*<br\s*/?>\s*){2,}", re.IGNORECASE)
-_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+# A line break of the source (with its indentation) is layout of the source, not of the
+# text; spaces right after a <br> are the text's own (a citizen's table, an indent).
+_SOURCE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_BREAKS = re.compile(r"(?:\s*<br\s*/?>){2,}\n?", re.IGNORECASE)
+_BREAK = re.compile(r"\s*<br\s*/?>\n?", re.IGNORECASE)
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _TOPIC_JA = re.compile(r"^【([^】\n]{1,60})】[ \t\u3000]*\n?")
 _TOPIC_EN = re.compile(r"^\[([^\]\n]{1,60})\][ \t]*\n")
@@ -26,9 +29,10 @@ def unescape_markdown(text: str) -> str:
 
 
 def _paragraph(raw: str) -> str:
-    text = _BREAKS.sub("\n\n", raw)
+    text = _SOURCE_BREAK.sub("\n", raw.strip(" \t\n"))
+    text = _BREAKS.sub("\n\n", text)
     text = _BREAK.sub("\n", text)
-    lines = [line.strip(" \t\u3000") for line in text.split("\n")]
+    lines = [line.rstrip(" \t\u3000") for line in text.split("\n")]
     return "\n".join(lines).strip("\n")
 
 

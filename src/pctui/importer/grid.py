@@ -36,7 +36,9 @@ class Unreadable(Exception):
 
 
 def clean(value: object) -> str:
-    """A cell's text: numbers without '.0', CRLF as LF, Excel's formula guard removed."""
+    """A cell's text: numbers without '.0', CRLF as LF, Excel's formula guard removed,
+    blank lines and spaces around it dropped. In a cell of several lines the spaces that
+    open a line are kept, the first line's too: they lay out a citizen's table or list."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -44,7 +46,10 @@ def clean(value: object) -> str:
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("'") and text[1:2] and text[1:].startswith(FORMULA_START):
         text = text[1:]
-    return text.strip()
+    lines = text.rstrip().split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines) if len(lines) > 1 else text.strip()
 
 
 def _int(text: str) -> int | None:

@@ -1,76 +1,255 @@
-"""Making hostile text inert for display: control, bidi and invisible characters made visible.
+"""Which characters of a text can hurt, and how each is shown: the one rule for every reader.
 
 Opinions come from the public; a terminal escape or a bidi override pasted into one must
-never reach a reviewer's terminal raw. The stored text is never changed; only what is
-shown passes through `inert`.
+never reach a reviewer's terminal raw, nor a published page. But a joiner or a variation
+selector is also how ordinary text is written: an emoji family (👨‍👩‍👧), a skin tone at a
+laptop (👩🏿‍💻), a Persian word (می‌خواهم), a Devanagari conjunct, an ideographic variation
+of a name (葛󠄀). So each candidate character is judged in its place:
+
+- text (shown and published raw): a zero width joiner inside an emoji ZWJ sequence; a
+  joiner or non-joiner between two letters of a script that needs them (Arabic, Syriac,
+  Indic, …); one variation selector right after the character it varies (an ideographic
+  one after an ideograph); tag characters inside an emoji tag sequence (the flag of
+  Scotland);
+- a line break: NEL (U+0085), LINE SEPARATOR and PARAGRAPH SEPARATOR, shown, printed and
+  published as a line feed;
+- hidden (shown as a visible mark): every other C0 control but tab and line feed, DEL, the
+  other C1 controls, bidi embeddings, overrides, isolates and marks, zero-width and other
+  invisible format characters, and any joiner, selector or tag not in such a sequence.
+
+The stored text is never changed; only what is shown passes through `inert`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
-# C0 controls (but tab and newline, which layout needs), DEL, C1 controls.
+ZWNJ, ZWJ = "\u200c", "\u200d"
+LINE_BREAKS = "\x85\u2028\u2029"
+# C0 controls (but tab and newline, which layout needs), DEL, C1 controls (NEL among them).
 _CONTROLS = "".join(
     chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)]
 )
-# Bidi embeddings/overrides/isolates and marks, zero-width and other invisible format characters.
+# Bidi embeddings, overrides, isolates and marks; zero-width, invisible and deprecated
+# format characters; interlinear annotation (text a reader would not see); the line and
+# paragraph separators.
 _INVISIBLE = (
-    "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+    "\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e"
+    "\u206f\ufeff\ufff9\ufffa\ufffb"
 )
-_SUSPECT = re.compile(f"[{re.escape(_CONTROLS + _INVISIBLE)}]")
-# C1 controls and the invisible characters: what a TOML writer must escape beyond C0 and
-# DEL for a file to be safe to print and diff.
-UNPRINTABLE_BEYOND_C0 = "".join(chr(c) for c in range(0x80, 0xA0)) + _INVISIBLE
+# Characters that are text only in a sequence: variation selectors and tags.
+_SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_TAGS = "\U000e0001\U000e0020-\U000e007f"
+_SUSPECT = re.compile(f"[{re.escape(_CONTROLS + _INVISIBLE)}{_SELECTORS}{_TAGS}]")
+# The inside of a regular expression's character class matching what a TOML writer may
+# have to escape beyond C0 and DEL (`pctui.storage.escape` asks `is_text` about each one
+# in its place).
+UNPRINTABLE_BEYOND_C0 = f"\x80-\x9f{re.escape(_INVISIBLE)}{_SELECTORS}{_TAGS}"
+
+HIDDEN, LINE_BREAK = "hidden", "line-break"
+
+# Scripts whose letters a joiner or non-joiner legitimately sits between: Arabic and its
+# relatives (Persian and Urdu write ZWNJ inside words), Syriac, Thaana, N'Ko, Mandaic, the
+# Indic scripts Devanagari to Sinhala (ZWJ and ZWNJ choose a conjunct's form), Tibetan,
+# Myanmar, Khmer, Mongolian, the Arabic presentation forms and the Brahmic scripts of the
+# supplementary plane.
+_JOINING_SCRIPTS = (
+    (0x0600, 0x08FF),
+    (0x0900, 0x0DFF),
+    (0x0F00, 0x0FFF),
+    (0x1000, 0x109F),
+    (0x1780, 0x18AF),
+    (0xA800, 0xA82F),
+    (0xA840, 0xA8FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFC),
+    (0x10D00, 0x10D3F),
+    (0x11000, 0x11FFF),
+)
+_SKIN_TONES = range(0x1F3FB, 0x1F400)
+_BLACK_FLAG, _CANCEL_TAG = "\U0001f3f4", "\U000e007f"
+_LONGEST_TAG_RUN = 32  # RGI flag tag sequences hold 5 or 6 tags; this bounds the look-around
+
+
+def _in_joining_script(char: str) -> bool:
+    code = ord(char)
+    if not any(low <= code <= high for low, high in _JOINING_SCRIPTS):
+        return False
+    return unicodedata.category(char)[0] in "LM"
+
+
+def _pictographic(char: str) -> bool:
+    """An emoji a ZWJ sequence can join: a symbol (So), or ‼ and ⁉ (punctuation in Unicode)."""
+    return char in "\u203c\u2049" or unicodedata.category(char) == "So"
+
+
+def _is_selector(code: int) -> bool:
+    return 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
+
+
+def _emoji_before(text: str, at: int) -> bool:
+    """True when an emoji ends just before `at`, after its presentation selector, skin
+    tone or tags (👩🏿, ❤️, a tagged flag)."""
+    index = at - 1
+    for _ in range(_LONGEST_TAG_RUN + 3):
+        if index < 0:
+            return False
+        code = ord(text[index])
+        if code == 0xFE0F or code in _SKIN_TONES or 0xE0020 <= code <= 0xE007F:
+            index -= 1
+            continue
+        return _pictographic(text[index])
+    return False
+
+
+def _joiner_is_text(text: str, at: int) -> bool:
+    before = text[at - 1] if at > 0 else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    if not before or not after:
+        return False
+    if text[at] == ZWJ and _pictographic(after) and _emoji_before(text, at):
+        return True
+    return _in_joining_script(before) and _in_joining_script(after)
+
+
+def _selector_is_text(text: str, at: int) -> bool:
+    """One variation selector right after a visible character it can vary: an ideograph
+    for an ideographic one (U+E0100…), any letter, mark, number, punctuation or symbol
+    for the others (text or emoji presentation, standardized variants)."""
+    if at == 0:
+        return False
+    base = text[at - 1]
+    if _is_selector(ord(base)) or unicodedata.category(base)[0] not in "LMNPS":
+        return False
+    if ord(text[at]) >= 0xE0100:
+        return unicodedata.name(base, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY"))
+    return True
+
+
+def _is_tag_letter(char: str) -> bool:
+    return 0xE0020 <= ord(char) <= 0xE007E
+
+
+def _tag_is_text(text: str, at: int) -> bool:
+    """A tag inside an emoji tag sequence: 🏴, tag letters, CANCEL TAG."""
+    start = at
+    while start > 0 and at - start < _LONGEST_TAG_RUN and _is_tag_letter(text[start - 1]):
+        start -= 1
+    if start == 0 or text[start - 1] != _BLACK_FLAG:
+        return False
+    end = at
+    while end < len(text) and end - at < _LONGEST_TAG_RUN and _is_tag_letter(text[end]):
+        end += 1
+    return end < len(text) and text[end] == _CANCEL_TAG and end > start
+
+
+def kind_at(text: str, at: int) -> str | None:
+    """How the candidate character at `at` counts in its place: None (it is text),
+    LINE_BREAK or HIDDEN."""
+    char = text[at]
+    code = ord(char)
+    if char in LINE_BREAKS:
+        return LINE_BREAK
+    if char in (ZWJ, ZWNJ):
+        return None if _joiner_is_text(text, at) else HIDDEN
+    if _is_selector(code):
+        return None if _selector_is_text(text, at) else HIDDEN
+    if 0xE0020 <= code <= 0xE007F:
+        return None if _tag_is_text(text, at) else HIDDEN
+    return HIDDEN
+
+
+_LINE_ENDS = re.compile("\r?[\n\x85\u2028\u2029]")
+
+
+def split_lines(text: str) -> list[str]:
+    """`text` cut at its line breaks: a line feed (after a CR or not), NEL, LINE SEPARATOR
+    or PARAGRAPH SEPARATOR. Unlike `str.splitlines` a control such as VT, FF or U+001C is
+    no line break here: it is hidden, and shown as a mark inside its line."""
+    return _LINE_ENDS.split(text)
+
+
+def is_text(text: str, at: int) -> bool:
+    """True when the character at `at` is ordinary text in its place (never hidden, never
+    a line break): what a writer may keep raw."""
+    return not _SUSPECT.match(text, at) or kind_at(text, at) is None
+
+
+def visible_mark(char: str) -> str:
+    """The visible stand-in for a hidden character: a C0 control's control picture (␛ for
+    ESC, ␀ for NUL), ␡ for DEL, `\\uXXXX` (`\\UXXXXXXXX` beyond the BMP) for the rest."""
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _visible(match: re.Match[str]) -> str:
-    char = match.group()
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC, ␀ for NUL …
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    return f"\\u{code:04x}"
+    kind = kind_at(match.string, match.start())
+    if kind is None:
+        return match.group()
+    return "\n" if kind == LINE_BREAK else visible_mark(match.group())
 
 
 def inert(text: str) -> str:
-    """`text` with every control, bidi and invisible format character shown as a visible mark."""
+    """`text` as it may be shown or published: each hidden character as a visible mark,
+    each NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as a line feed, text kept as it is."""
     if not _SUSPECT.search(text):
         return text
     return _SUSPECT.sub(_visible, text)
 
 
+# What stands for a hidden character where one character must stay one (an editor whose
+# cursor counts characters): a box with an X, one cell wide everywhere.
+ONE_MARK = "\u2327"  # ⌧
+
+
 def _one_visible(match: re.Match[str]) -> str:
+    kind = kind_at(match.string, match.start())
+    if kind is None:
+        return match.group()
+    if kind == LINE_BREAK:
+        return "\n"
     code = ord(match.group())
     if code < 0x20:
         return chr(0x2400 + code)
     return "\u2421" if code == 0x7F else ONE_MARK
 
 
-# What stands for a C1, bidi or invisible character where one character must stay one
-# (an editor whose cursor counts characters): a box with an X, one cell wide everywhere.
-ONE_MARK = "\u2327"  # ⌧
-
-
 def inert_each(text: str) -> str:
-    """`text` with each character `inert` would replace replaced by exactly one visible
-    character (␛ for ESC, ⌧ for a C1, bidi or invisible one), so offsets stay the same."""
+    """`text` with each character `inert` would replace replaced by exactly one character
+    (␛ for ESC, ⌧ for a C1, bidi or invisible one, a line feed for a line break), so
+    offsets stay the same."""
     if not _SUSPECT.search(text):
         return text
     return _SUSPECT.sub(_one_visible, text)
 
 
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"  # JSON spells these as a surrogate pair
+
+
 def escaped(text: str) -> str:
-    """`text` with each character `inert` would replace written as a `\\uXXXX` escape.
+    """`text` with each character `inert` would replace (a line break too) written as a
+    JSON `\\uXXXX` escape.
 
     Inside a JSON string this is lossless (a reader gets the very same characters back),
-    while the output itself holds no control, bidi or invisible character.
+    while the output itself holds no control, bidi, invisible or line-breaking character.
     """
     if not _SUSPECT.search(text):
         return text
-    return _SUSPECT.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _SUSPECT.sub(
+        lambda m: m.group() if is_text(m.string, m.start()) else _json_escape(m.group()), text
+    )
 
 
 # Control characters have no Unicode name; these are the ones worth naming in a message.
@@ -81,6 +260,7 @@ _CONTROL_NAMES = {
     0x0D: "CARRIAGE RETURN",
     0x1B: "ESCAPE",
     0x7F: "DELETE",
+    0x85: "NEXT LINE",
     0x9B: "CONTROL SEQUENCE INTRODUCER",
 }
 
@@ -92,11 +272,26 @@ def describe(char: str) -> str:
     return f"U+{code:04X} {name}"
 
 
+class Mark(NamedTuple):
+    """A character of a text that is not shown as it is: where, what and how."""
+
+    offset: int  # 0-based
+    description: str  # "U+001B ESCAPE"
+    kind: str  # HIDDEN or LINE_BREAK
+
+
 def has_suspicious(text: str) -> bool:
-    """True when `text` holds a character `inert` would replace (one regex search)."""
-    return _SUSPECT.search(text) is not None
+    """True when `text` holds a character `inert` would replace."""
+    if not _SUSPECT.search(text):
+        return False
+    return any(kind_at(text, m.start()) is not None for m in _SUSPECT.finditer(text))
 
 
-def suspicious(text: str) -> list[tuple[int, str]]:
-    """(0-based offset, description) of each character `inert` would replace."""
-    return [(match.start(), describe(match.group())) for match in _SUSPECT.finditer(text)]
+def suspicious(text: str) -> list[Mark]:
+    """Each character `inert` would replace (hidden, or a line break), in order."""
+    found = []
+    for match in _SUSPECT.finditer(text):
+        kind = kind_at(text, match.start())
+        if kind is not None:
+            found.append(Mark(match.start(), describe(match.group()), kind))
+    return found

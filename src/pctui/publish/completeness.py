@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pctui.i18n import _
-from pctui.model.inert import suspicious
+from pctui.model.inert import HIDDEN, LINE_BREAK, suspicious
 from pctui.model.records import Consultation, Item
 from pctui.model.state import APPROVED, item_state
 
@@ -153,18 +153,19 @@ def _item_findings(item: Item, consultation: Consultation) -> list[Finding]:
     if current is not None:
         where = Where(REVISIONS, "text", item.no, item.current_index - 1)
         texts.append((where, current.text))
+    published_as = {
+        HIDDEN: _("No.{no}: {character} at character {offset} is published as a visible mark"),
+        LINE_BREAK: _("No.{no}: {character} at character {offset} is published as a line break"),
+    }
     for where, text in texts:
         marks = suspicious(text)
-        if marks:
-            found.append(
-                Finding(
-                    _(
-                        "No.{no}: {character} at character {offset} is published as a visible mark"
-                    ).format(no=item.no, character=marks[0][1], offset=marks[0][0] + 1),
-                    False,
-                    where,
+        for kind, message in published_as.items():
+            first = next((mark for mark in marks if mark.kind == kind), None)
+            if first is not None:
+                said = message.format(
+                    no=item.no, character=first.description, offset=first.offset + 1
                 )
-            )
+                found.append(Finding(said, False, where))
     return found
 
 

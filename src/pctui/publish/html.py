@@ -2,7 +2,9 @@
 
 No script, no external style sheet, font or image: one file. Tables have captions and
 header cells with `scope`; the page declares its language; print CSS repeats table headers
-on each page and keeps a row together. Every text is escaped.
+on each page and keeps a row together. Every text is escaped; an opinion's or a response's
+spaces are kept as typed (`white-space: pre-wrap`: a citizen's indented lines and tables
+keep their layout, and long lines still wrap).
 
 Citizens read the result on phones, so the page never scrolls sideways (down to the 320 CSS
 px of WCAG's Reflow criterion): long URLs and words wrap, each opinion table stacks its rows
@@ -44,7 +46,7 @@ table.opinions { table-layout: fixed; }
 col.no { width: 3.5rem; }
 col.state { width: 6.5rem; }
 table.opinions th[scope="row"] { text-align: right; white-space: nowrap; width: 3.5rem; }
-td p { margin: 0 0 0.6em; }
+td p { margin: 0 0 0.6em; white-space: pre-wrap; }
 td p:last-child { margin-bottom: 0; }
 p.topic { font-weight: bold; }
 ul.places { list-style: none; padding-left: 0; }

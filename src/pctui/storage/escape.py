@@ -3,7 +3,8 @@
 tomlkit escapes C0 controls, DEL, quotes and backslashes, but writes C1 controls, bidi
 overrides and zero-width characters raw: the file then shows them raw to `cat`, `less`
 and `git diff` (a bidi override can make a line read differently from what it holds).
-Here those are written as `\\uXXXX` too, which a TOML reader turns back into the very
+Here those are written as `\\uXXXX` too (unless `pctui.model.inert` finds one to be
+text in its place: a joiner inside an emoji stays raw), which a TOML reader turns back into the very
 same characters, so the text and its digest are unchanged. Everything else is escaped
 exactly as tomlkit does it (the files look the same), in linear time: tomlkit's escaping
 rescans the rest of the string at each position, seconds for a megabyte of text.
@@ -13,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from pctui.model.inert import UNPRINTABLE_BEYOND_C0
+from pctui.model.inert import UNPRINTABLE_BEYOND_C0, is_text
 
 _COMPACT = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"',
             "\\": "\\\\", '"""': '""\\"'}  # fmt: skip
-_HIDDEN = re.escape(UNPRINTABLE_BEYOND_C0)
+_HIDDEN = UNPRINTABLE_BEYOND_C0
 _SINGLE_LINE = re.compile(f'["\\\\\\x00-\\x1f\\x7f{_HIDDEN}]')
 # In a multi-line string a line break stays a line break; three quotes would end it.
 _MULTI_LINE = re.compile(f'"""|[\\\\\\x00-\\x09\\x0b-\\x1f\\x7f{_HIDDEN}]')
@@ -25,7 +26,13 @@ _MULTI_LINE = re.compile(f'"""|[\\\\\\x00-\\x09\\x0b-\\x1f\\x7f{_HIDDEN}]')
 
 def _escape(match: re.Match[str]) -> str:
     found = match.group()
-    return _COMPACT.get(found) or f"\\u{ord(found):04x}"
+    compact = _COMPACT.get(found)
+    if compact:
+        return compact
+    if found >= "\x80" and is_text(match.string, match.start()):
+        return found  # a joiner in an emoji or a Persian word, a variation selector: text
+    code = ord(found)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def basic_string_body(text: str, multiline: bool) -> str:

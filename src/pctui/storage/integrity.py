@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pctui.i18n import _, ngettext
-from pctui.model.inert import has_suspicious, inert, suspicious
+from pctui.model.inert import HIDDEN, LINE_BREAK, has_suspicious, inert, suspicious
 from pctui.model.records import Consultation, Item, Review, Signoff
 from pctui.model.state import INVALID, Progress, progress
 from pctui.storage.document import ConsultationFile
@@ -40,20 +40,30 @@ def _reason_key(item: Item, signoff: Signoff, review: Review) -> str:
     return "by"
 
 
-def _marks_message(what: str, text: str) -> str | None:
-    """ "<what> contains U+001B ESCAPE at character 4 … (shown inertly)", or None."""
+def _marks_messages(what: str, text: str) -> list[str]:
+    """ "<what> contains U+001B ESCAPE at character 4 … (shown inertly)" for the hidden
+    characters, "… (shown as a line break)" for NEL, LINE SEPARATOR and PARAGRAPH
+    SEPARATOR: one message per kind found."""
     marks = suspicious(text)
-    if not marks:
-        return None
-    named = ", ".join(
-        _("{character} at character {offset}").format(character=name, offset=offset + 1)
-        for offset, name in marks[:_LIMIT]
-    )
-    rest = len(marks) - _LIMIT
-    more = ngettext(" and {count} more", " and {count} more", rest).format(count=rest)
-    return _("{where} contains {characters}{more} (shown inertly)").format(
-        where=what, characters=named, more=more if rest > 0 else ""
-    )
+    messages = []
+    for kind, shown in ((HIDDEN, _("shown inertly")), (LINE_BREAK, _("shown as a line break"))):
+        found = [mark for mark in marks if mark.kind == kind]
+        if not found:
+            continue
+        named = ", ".join(
+            _("{character} at character {offset}").format(
+                character=mark.description, offset=mark.offset + 1
+            )
+            for mark in found[:_LIMIT]
+        )
+        rest = len(found) - _LIMIT
+        more = ngettext(" and {count} more", " and {count} more", rest).format(count=rest)
+        messages.append(
+            _("{where} contains {characters}{more} ({shown})").format(
+                where=what, characters=named, more=more if rest > 0 else "", shown=shown
+            )
+        )
+    return messages
 
 
 def _header_texts(consultation: Consultation) -> list[tuple[str, int, str, str, str]]:
@@ -78,8 +88,8 @@ def _header_texts(consultation: Consultation) -> list[tuple[str, int, str, str, 
 
 
 def _any_marks(item: Item) -> bool:
-    """True when any text of `item` holds a control, bidi or invisible character. The
-    texts are joined by line breaks, which are not such characters."""
+    """True when any text of `item` holds a character not shown as it is. The texts are
+    joined by line feeds, which are not such characters (nor make a joiner text)."""
     parts = [item.opinion, item.topic or ""]
     for each in item.revisions:
         parts += (each.text, each.note or "", each.author)
@@ -116,8 +126,7 @@ def integrity_warnings(
     path = str(file.path)
     found: list[Problem] = []
     for table, index, key, what, text in _header_texts(file.consultation):
-        message = _marks_message(what, text)
-        if message:
+        for message in _marks_messages(what, text):
             line, col = file.header_place(table, index, key)
             found.append(Problem(path, line, col, message, WARNING))
 
@@ -140,7 +149,6 @@ def integrity_warnings(
         if not _any_marks(item):
             continue  # nearly every item: one search instead of a labelled scan per text
         for table, index, key, what, text in _item_texts(item):
-            message = _marks_message(what, text)
-            if message:
+            for message in _marks_messages(what, text):
                 warn(item.no, table, index, key, message)
     return sorted(found, key=lambda p: (p.line, p.col))

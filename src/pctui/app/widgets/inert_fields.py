@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from pctui.model.inert import suspicious
+from pctui.model.inert import HIDDEN, LINE_BREAK, suspicious
 
 
 class PlainInput(Input):
@@ -31,5 +31,9 @@ class PlainInput(Input):
 
 
 def _plain(text: str) -> str:
-    marks = {offset for offset, _ in suspicious(text)}
-    return "".join(char for offset, char in enumerate(text) if offset not in marks)
+    marks = {mark.offset: mark.kind for mark in suspicious(text)}
+    if not marks:
+        return text
+    # A line break (NEL, U+2028, U+2029) between words is a space on one line.
+    kept = {HIDDEN: "", LINE_BREAK: " "}
+    return "".join(kept[marks[at]] if at in marks else char for at, char in enumerate(text))
