@@ -37,7 +37,10 @@ HOSTILE_PARTS = {
 HOSTILE = "ご意見の前文。" + "".join(HOSTILE_PARTS.values()) + "以上です。"
 # Sequences that, if they reached a terminal, would act: what a capture must never hold.
 PAYLOADS = ("\x1b[31;7mPWNED", "\x1b]52;", "\x1b]0;owned", "\x1b[5m総論", "\x1b[2J記")
-IMPOSTOR = "mal\x1b]52;c;eA==\x07lory"  # a login that is a clipboard write
+# An impostor's login, with markup Rich or HTML would act on. (One with a control character,
+# such as a clipboard write, is an error that keeps the file from loading at all: logins go
+# into commit trailers. tests/security/test_hostile_logins.py covers that.)
+IMPOSTOR = "mal[reverse]lory</td>"
 
 # Independent of pctui.model.inert on purpose: the test states what must never appear.
 _FORBIDDEN = re.compile(
@@ -70,7 +73,7 @@ def write_hostile(path: Path) -> Path:
 
     - the title and section 2's title;
     - item 1: topic and opinion (the first row of the list);
-    - item 2: an impostor's sign-off whose login is a clipboard write;
+    - item 2: an impostor's sign-off whose login is markup;
     - item 10 (the last row): a revision by yamada with hostile text and a note, then a
       request for changes by suzuki with a hostile comment.
     The current login may sign 課長 (so the real `pctui signoff` can sign here).

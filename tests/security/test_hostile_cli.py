@@ -58,13 +58,13 @@ def test_validate_warns_at_every_hostile_text_naming_item_and_position(hostile_p
     assert found["note"] == ["No.10: revision 2 note contains U+001B ESCAPE at character 2 "
                              "(shown inertly)"]  # fmt: skip
     assert found["comment"][0].startswith("No.10: sign-off 1 comment contains U+001B ESCAPE")
-    # The impostor's login is quoted, made inert: ␛ for ESC, ␇ for BEL.
-    assert "No.2: invalid sign-off (課長, mal␛]52;c;eA==␇lory)" in found["by"][0]
+    # The impostor's login is quoted as it is (markup is text here).
+    assert f"No.2: invalid sign-off (課長, {IMPOSTOR})" in found["by"][0]
     # The hostile text's NEL is a line break, said apart from the hidden characters.
     for key in ("opinion", "text", "comment"):
         assert "contains U+0085 NEXT LINE at character" in found[key][1]
         assert found[key][1].endswith("(shown as a line break)")
-    assert "; 12 warnings" in out
+    assert "; 11 warnings" in out
 
 
 def test_every_kind_of_hostile_character_is_named(sample_copy: Path) -> None:
@@ -121,11 +121,17 @@ def test_a_load_error_quoting_hostile_file_content_is_inert(sample_copy: Path) -
     code, _, err = pctui("validate", sample_copy)
     assert code == 2
     assert "review.reviewers.kim␛]52;c;eA==␇ura: stage '係\\u202e長' is not in review.stages" in err
+    # A login goes into commit trailers: one that is not one line of visible text is an
+    # error too, quoted with escapes.
     replace_in(sample_copy, '["係\\u202e長"]', '["係長"]')
+    code, _, err = pctui("validate", sample_copy)
+    assert code == 2
+    assert ("review.reviewers: 'kim\\x1b]52;c;eA==\\x07ura' must be one line without control "
+            "characters; it holds U+001B") in err  # fmt: skip
+    replace_in(sample_copy, '"kim\\u001b]52;c;eA==\\u0007ura"', "kimura")
     code, out, _ = pctui("validate", sample_copy)
     assert code == 1
     assert "unknown key items.␛[31mkey" in out
-    assert "a login in review.reviewers contains U+001B ESCAPE at character 4" in out
 
 
 def test_signing_a_hostile_item_stores_its_text_byte_for_byte(hostile_path: Path) -> None:
@@ -177,7 +183,7 @@ def test_audit_text_and_json_are_inert(hostile_path: Path, strict: bool) -> None
     flags = ["--strict"] if strict else []
     code, out, err = pctui("audit", hostile_path, *flags)
     assert code == 1
-    assert "by mal␛]52;c;eA==␇lory" in err
+    assert f"by {IMPOSTOR}" in err
     code, out, _ = pctui("audit", "--json", hostile_path, *flags)
     assert code == 1
     by = [s["by"] for s in json.loads(out)["signoffs"] if s["no"] == 2]

@@ -148,7 +148,11 @@ def _same_approval(old: Item, new: Item, review: Review) -> bool:
 
 
 def _last_stage(item: Item, review: Review) -> str:
-    """The stage whose approval completed the item (the latest valid approval)."""
+    """The stage whose approval completed the item: the last valid approval in file order.
+
+    Sign-offs are appended as they are made, so the file's order is the order they were
+    made in; their times are kept to the second and several can share one.
+    """
     valid = [s.signoff for s in standings(item, review)
              if s.counts and s.signoff.verdict == APPROVE]  # fmt: skip
-    return max(valid, key=lambda s: s.at).stage if valid else ""
+    return valid[-1].stage if valid else ""

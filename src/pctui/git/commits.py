@@ -21,6 +21,7 @@ from pctui.git.identity import Identities
 from pctui.git.repo import Repo, find_repo, head_version, why_not_commit
 from pctui.git.run import GitError, git, literal, out
 from pctui.i18n import N_, _
+from pctui.model.one_line import NotOneLine
 from pctui.model.state import APPROVED, item_state
 from pctui.storage import ConsultationFile
 from pctui.storage.atomic import folder_lock
@@ -103,9 +104,13 @@ def _commit(repo: Repo, file: ConsultationFile, extra: Sequence[Path]) -> Commit
         return CommitResult(False, False, said)
     outputs = [name for name in changed if names[name] != file.path]
     paths = changed
-    _track(repo, paths)
     identities = Identities(consultation.review, repo.root)
-    text = message.build(consultation.meta.id, found, consultation.review, identities, outputs)
+    try:  # the message first: a refused one leaves even the index as it was
+        text = message.build(consultation.meta.id, found, consultation.review, identities, outputs)
+    except NotOneLine as refusal:
+        said = _("not committed: {reason}; the file is saved; correct the value, then commit")
+        return CommitResult(False, True, said.format(reason=refusal))
+    _track(repo, paths)
     git(["commit", "--quiet", "--cleanup=whitespace", "--file=-", "--only", "--", *literal(paths)],
         repo.root, input=text.encode("utf-8"))  # fmt: skip
     sha = out(["rev-parse", "--short", "HEAD"], repo.root)

@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 from pctui.git.run import GitError, out
+from pctui.i18n import _
 from pctui.model.identity import current_login
+from pctui.model.one_line import require_one_line
 from pctui.model.records import Review
 
 _IDENT = re.compile(r"^(.*?) <([^>]*)>")
@@ -39,7 +41,8 @@ class Identities:
         return self._mine if isinstance(self._mine, tuple) else None
 
     def __call__(self, login: str) -> str:
-        """The trailer value for `login`: `Name <email>`, `Name`, or the login itself."""
+        """The trailer value for `login`: `Name <email>`, `Name`, or the login itself;
+        NotOneLine when a value would break the trailer's line."""
         reviewer = self.review.reviewers.get(login)
         name = reviewer.name if reviewer else None
         email = reviewer.email if reviewer else None
@@ -47,6 +50,13 @@ class Identities:
             found = self._git_me()
             if found:
                 name, email = name or found[0], email or found[1]
+        # A line break or a bracket here would forge a trailer or an address: NotOneLine.
+        if name:
+            require_one_line(_("the name of {login}").format(login=repr(login)), name,
+                             identity=True)  # fmt: skip
+        if email:
+            require_one_line(_("the e-mail address of {login}").format(login=repr(login)), email,
+                             identity=True)  # fmt: skip
         if name and email:
             return f"{name} <{email}>"
-        return name or login
+        return name or require_one_line(_("the login {login}").format(login=repr(login)), login)

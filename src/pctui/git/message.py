@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pctui.git.changes import Pending
+from pctui.i18n import _
+from pctui.model.one_line import require_one_line
 from pctui.model.records import APPROVE, Item, Review, Signoff
 from pctui.model.state import standings
 
@@ -83,7 +85,13 @@ def build(
     identity: Callable[[str], str],
     outputs: list[str],
 ) -> str:
-    """The whole commit message; `identity(login)` gives `Name <email>` for a trailer."""
+    """The whole commit message; `identity(login)` gives `Name <email>` for a trailer.
+
+    NotOneLine, and no message, when a value from the file (an id, a stage, a login, a
+    name, an e-mail address, a file name) would not stay on its line: it could forge a
+    trailer. Files that load never hold one; this guards models made otherwise.
+    """
+    require_one_line("consultation.id", consultation_id)
     lines = [subject(consultation_id, found, bool(outputs)), ""]
     for item, _stage in found.approved:
         current = item.current
@@ -111,6 +119,8 @@ def build(
             if line not in reviewed:
                 reviewed.append(line)
     trailers += reviewed
+    for line in [lines[0], *[f"- {change.line}" for change in found.changes], *outputs, *trailers]:
+        require_one_line(_("the commit message line {line}").format(line=repr(line)), line)
     if trailers:
         lines += trailers
     return "\n".join(lines).rstrip("\n") + "\n"

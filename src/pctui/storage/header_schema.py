@@ -20,6 +20,7 @@ from pctui.storage.checker import (
     TABLE_LIST,
     Checker,
 )
+from pctui.storage.one_line_check import check_review_values
 
 FORMAT_VERSION = 1
 COMMIT_MODES = ("on-approve", "manual")
@@ -71,6 +72,7 @@ def read_header(data: dict[str, Any], check: Checker) -> Header:
     intake = _read_intake(check.get(data, "intake", TABLE, "", default={}), check)
     rules = check.get(data, "review", TABLE, "", required=True)
     review = _read_review(rules or {}, check if rules is not None else _quiet(check))
+    check_review_values(review, check)  # they go into commit messages line by line
     sections = _read_sections(check.get(data, "sections", TABLE_LIST, "", default=[]), check)
     git = check.get(data, "git", TABLE, "", default={})
     check.unknown_keys(git, ("commit",), "git")

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from pctui.i18n import _
+from pctui.model.one_line import one_line_problem
 from pctui.model.records import VERDICTS, Item, Revision, Signoff
 from pctui.storage.checker import DATETIME, INT, STR, TABLE_LIST, Checker, zoned
 from pctui.storage.header_schema import Header
@@ -147,6 +148,7 @@ def _read_revision(table: dict[str, Any], index: int, check: Checker) -> Revisio
     note = table.get("note")
     if (
         type(author) is str
+        and author.isprintable()  # else checked below: it goes into commit messages
         and type(text) is str
         and type(at) is dt.datetime
         and at.tzinfo is not None
@@ -159,6 +161,8 @@ def _read_revision(table: dict[str, Any], index: int, check: Checker) -> Revisio
     at = check.get(table, "at", DATETIME, REVISIONS, index, required=True)
     text = check.get(table, "text", STR, REVISIONS, index, required=True)
     note = check.get(table, "note", STR, REVISIONS, index)
+    if author is not None and (problem := one_line_problem("items.revisions.author", author)):
+        check.report(REVISIONS, index, "author", problem)
     if author is None or at is None or text is None:
         return None
     return Revision(author=author, at=at, text=text, note=note)
@@ -180,6 +184,8 @@ def _read_signoff(
     verdict = check.get(table, "verdict", STR, t, index, required=True)
     comment = check.get(table, "comment", STR, t, index)
     withdrawn = check.get(table, "withdrawn", DATETIME, t, index)
+    if by is not None and (problem := one_line_problem("items.signoffs.by", by)):
+        check.report(t, index, "by", problem)  # it goes into commit messages
     # With no stages known (review missing or broken, already reported) every stage would
     # be reported too; those would only bury the real problem.
     if stage is not None and header.review.stages and stage not in header.review.stages:
@@ -228,6 +234,7 @@ def _plain_signoff(table: dict[str, Any], header: Header, revisions: int | None)
     if not (
         type(stage) is str
         and type(by) is str
+        and by.isprintable()
         and type(at) is dt.datetime
         and at.tzinfo is not None
         and type(revision) is int

@@ -7,12 +7,24 @@ for table headers and `key =` lines; it runs only when there is a problem to rep
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import cached_property
 
 from pctui.storage.chunks import multiline_strings
 
 _HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*([^\]\n]+?)[ \t]*\]\]?")
 _KEY = re.compile(r"""^[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([A-Za-z0-9_-]+))[ \t]*[=.]""")
+
+
+def _unescaped(quoted: str | None) -> str | None:
+    """A "quoted" key's text with its escapes (`\\n`, `\\u0000`) read as TOML reads them."""
+    if not quoted or "\\" not in quoted:
+        return None
+    try:
+        key: str = tomllib.loads(f'"{quoted}" = 0').popitem()[0]
+    except tomllib.TOMLDecodeError:
+        return None
+    return key
 
 
 class Locator:
@@ -101,7 +113,7 @@ class Locator:
                     continue
                 line = self._lines[number]
                 match = _KEY.match(line)
-                if match and key in match.groups():
+                if match and key in (*match.groups(), _unescaped(match.group(1))):
                     column = len(line) - len(line.lstrip(" \t")) + 1
                     return self.base_line + number, column
             sub = self._sub_table(table, first, key)
