@@ -161,7 +161,10 @@ def test_the_screen_answers_while_git_commits(make_app, drive, sample_path, isol
     gate = root / "gate"
     hook = root / ".git" / "hooks" / "pre-commit"
     hook.parent.mkdir(exist_ok=True)
-    hook.write_text(f"#!/bin/sh\nwhile [ ! -e '{gate}' ]; do sleep 0.05; done\n")  # a slow hook
+    # A slow hook: it waits for the gate (and gives up after 20 s, so that a commit made on
+    # the screen's thread fails the test rather than hanging it).
+    wait = f"for i in $(seq 400); do [ -e '{gate}' ] && exit 0; sleep 0.05; done"
+    hook.write_text(f"#!/bin/sh\n{wait}\nexit 1\n")
     hook.chmod(0o755)
     app = make_app("sato")
 
