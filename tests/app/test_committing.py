@@ -5,7 +5,6 @@ while the sign-off stays saved."""
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil
@@ -13,9 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
-from pctui.app.screens.help import help_table
+from pctui.app.render.help_text import help_lines
 from pctui.git import after_signoff
 from pctui.model import sign
 from pctui.model.state import APPROVED, item_state
@@ -231,10 +229,9 @@ def test_c_is_in_the_footer_the_help_and_the_palette(make_app, drive) -> None:
         binding = app.main.active_bindings["c"].binding
         assert (binding.action, binding.description, binding.show) == ("commit", "commit", True)
         palette = {command.title: command.help for command in app.main.palette_commands()}
-        title = "review: commit the sign-offs and revisions not yet committed, as pctui commit does"
+        title = "Review: Commit the sign-offs and revisions not yet committed, as pctui commit does"
         assert palette[title] == sentence
 
     drive(app, script)
-    console = Console(file=io.StringIO(), width=200)
-    console.print(help_table())
-    assert re.search(rf"^ +c +{re.escape(sentence)}", console.file.getvalue(), re.M)
+    text = "\n".join(line.plain for line in help_lines(200))
+    assert re.search(rf"^ +c +{re.escape(sentence)}", text, re.M), text

@@ -152,7 +152,11 @@ def test_pasted_controls_never_reach_the_search_line_or_a_comment(hostile_path: 
         await pilot.press("g", "j", "j", "j", "j", "x")  # No.5 is in review: sato rejects it
         await pilot.pause()
         comment = app.screen.query_one("#comment")
-        comment.post_message(events.Paste("文言を\x1b]52;c;eA==\x07直して\u2066"))
+        # Controls dropped, an emoji sequence kept; a one-line field takes a paste's first
+        # line, and a LINE SEPARATOR ends a line as a line feed does.
+        comment.post_message(
+            events.Paste("文言を\x1b]52;c;eA==\x07直して\u2066👩🏿\u200d💻\u2028二行目")
+        )
         await pilot.pause()
         clean_screen(app)
         await pilot.press("enter")
@@ -161,7 +165,7 @@ def test_pasted_controls_never_reach_the_search_line_or_a_comment(hostile_path: 
     drive(app, script)
     comments = [s.comment for i in ConsultationFile.load(hostile_path).consultation.items
                 for s in i.signoffs if s.by == "sato" and s.verdict == "reject"]  # fmt: skip
-    assert comments == ["文言を]52;c;eA==直して"]
+    assert comments == ["文言を]52;c;eA==直して👩🏿\u200d💻"]
 
 
 def test_filter_screen_and_notifications_quote_file_text_inertly(sample_copy: Path) -> None:

@@ -44,8 +44,9 @@ class ReviewAction:
     @property
     def palette_name(self) -> str:
         """The command palette entry: "category: action", in the current language."""
-        action = re.split("[;；]", _(self.help))[0].rstrip(".。").lower()
-        return f"{_(self.group).lower()}: {action}"
+        # Not lower-cased: "$VISUAL" and "HEAD" are names, and Japanese has no case.
+        action = re.split("[;；]", _(self.help))[0].rstrip(".。")
+        return f"{_(self.group)}: {action}"
 
 
 ACTIONS: tuple[ReviewAction, ...] = (
@@ -71,8 +72,13 @@ ACTIONS: tuple[ReviewAction, ...] = (
         N_("Previous item that needs my sign-off."), MOVE, False,
     ),
     ReviewAction(
-        "switch_focus", "tab", "tab", N_("focus"),
+        "switch_focus", "tab,enter", "tab enter", N_("focus"),
         N_("Move focus between the item list and the item's panes."), MOVE, False,
+    ),
+    ReviewAction(
+        "page_item", "space", "space", N_("page"),
+        N_("Scroll the item's panes down one screen; from the end, back to the top."), MOVE,
+        False,
     ),
     ReviewAction(
         "approve", "a", "a", N_("approve"),

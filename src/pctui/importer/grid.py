@@ -20,6 +20,7 @@ from pctui.importer.columns import recognise
 from pctui.importer.facts import clean_title
 from pctui.importer.raw import ERROR, RawDocument, RawItem, quoted
 from pctui.importer.summary import summary_names
+from pctui.publish.long_cells import continued_no
 from pctui.publish.table import FORMULA_START
 
 HEADER_SEARCH = 30  # a header row is looked for in this many first rows (titles may precede it)
@@ -91,6 +92,10 @@ def _row(doc: RawDocument, columns: dict[str, int], number: int, cells: list[str
         index = columns.get(field)
         return cells[index] if index is not None and index < len(cells) else ""
 
+    continuing = continued_no(get("no")) if "no" in columns else None
+    if continuing is not None:
+        _continue(doc, columns, number, cells, continuing)
+        return
     if "no" in columns:
         no = _int(get("no"))
         if no is None or no < 1:
@@ -128,6 +133,22 @@ def _row(doc: RawDocument, columns: dict[str, int], number: int, cells: list[str
     if not opinion:
         doc.note(number, columns["opinion"] + 1, _("No.{no} has no opinion text").format(no=no))
     doc.add_item(item)
+
+
+def _continue(
+    doc: RawDocument, columns: dict[str, int], number: int, cells: list[str], no: int
+) -> None:
+    """A continuation row (`12（続き）`, written by pctui's XLSX for a text longer than a
+    cell holds): its pieces are joined to item `no`'s texts, which must be just above."""
+    last = doc.items[-1] if doc.items else None
+    if last is None or last.no != no:
+        message = _("a continuation of No.{no} that does not follow its row; row skipped")
+        doc.note(number, columns["no"] + 1, message.format(no=no), ERROR)
+        return
+    for field in ("opinion", "response"):
+        index = columns.get(field)
+        if index is not None and index < len(cells):
+            setattr(last, field, getattr(last, field) + cells[index])
 
 
 def decode(data: bytes) -> tuple[str, str]:

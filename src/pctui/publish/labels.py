@@ -66,6 +66,7 @@ class Labels:
     summary_sheet: str
     items_sheet: str
     organization: str
+    continued: str  # the No. cell of an XLSX continuation row (see `long_cells`)
     states: dict[str, str]
 
 
@@ -102,6 +103,7 @@ JA = Labels(
     summary_sheet="概要",
     items_sheet="ご意見と考え方",
     organization="実施機関",
+    continued="{no}（続き）",
     states={
         "draft": "下書き",
         "in-review": "決裁中",
@@ -143,6 +145,7 @@ EN = Labels(
     summary_sheet="Summary",
     items_sheet="Opinions",
     organization="Organization",
+    continued="{no} (continued)",
     states={
         "draft": "draft",
         "in-review": "in review",

@@ -1,6 +1,7 @@
 """The result as an XLSX workbook, byte for byte the same for the same consultation.
 
-openpyxl stamps the save time into the document properties and into every zip entry, so
+A text longer than a cell holds continues in rows below its item's (`long_cells`), never
+cut. openpyxl stamps the save time into the document properties and into every zip entry, so
 the workbook is written with fixed properties and its zip is rebuilt with fixed entry
 times: git then shows a change only when the content changed.
 """
@@ -12,6 +13,7 @@ import io
 import zipfile
 
 from pctui.publish.document import Publication
+from pctui.publish.long_cells import pieces
 from pctui.publish.table import header, records
 
 # Zip entries cannot be dated before 1980; any fixed date will do.
@@ -56,6 +58,18 @@ def _summary(pub: Publication) -> list[tuple[str, str | int]]:
     return rows
 
 
+def _rows_of(record: list[str | int], continued: str) -> list[list[str | int | None]]:
+    """The item's row, then a continuation row for each further piece of a text longer
+    than a cell holds (its No. cell says which item it continues; see `long_cells`)."""
+    cut = [pieces(value) if isinstance(value, str) else [value] for value in record]
+    rows: list[list[str | int | None]] = [[each[0] for each in cut]]
+    for index in range(1, max(len(each) for each in cut)):
+        row: list[str | int | None] = [each[index] if index < len(each) else None for each in cut]
+        row[0] = continued.format(no=record[0])
+        rows.append(row)
+    return rows
+
+
 def _deterministic_zip(data: bytes) -> bytes:
     """`data` (a zip) rebuilt with every entry dated FIXED_TIME, in the same order."""
     out = io.BytesIO()
@@ -83,7 +97,8 @@ def to_xlsx(pub: Publication) -> bytes:
     names = header(pub)
     sheet.append(names)
     for record in records(pub):
-        sheet.append(record)
+        for row in _rows_of(record, labels.continued):
+            sheet.append(row)
     for row in sheet.iter_rows():
         for cell in row:
             cell.alignment = wrap
