@@ -3,19 +3,17 @@ Pygments in the theme's style; escape or q closes them."""
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from rich.syntax import Syntax
 from textual.widgets import Static
 
+from pctui.app.render.help_text import help_lines
 from pctui.app.screens.code_view import DIFF, TOML, CodeScreen, cut
-from pctui.app.screens.help import help_table
 from pctui.app.screens.main import MainScreen
 from pctui.theming import load_catalog
 
@@ -182,8 +180,6 @@ def test_a_very_long_text_is_cut_with_a_note() -> None:
 
 
 def test_the_help_lists_both_views() -> None:
-    console = Console(file=io.StringIO(), width=120, color_system=None)
-    console.print(help_table())
-    text = console.file.getvalue()
+    text = "\n".join(line.plain for line in help_lines(120))
     assert re.search(r"^ +v +Show the selected item's TOML", text, re.M), text
     assert re.search(r"^ +D +Show the file's changes that a commit would record", text, re.M)

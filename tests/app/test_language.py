@@ -68,6 +68,8 @@ def test_main_and_help_screens_speak_the_chosen_language(
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(pilot)
+        await pilot.press("G")  # the footnote is at the end
+        shown += screen_text(pilot)
         for word in help_words:
             assert word in shown, shown
 

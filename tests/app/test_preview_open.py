@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,59 @@ def test_a_file_that_fails_when_read_whole_closes_the_app_with_its_problems(
         str(p).startswith(f"{path}:") for p in app.load_problems
     )
     assert "items.no must be an integer" in str(app.load_problems[0])
+
+
+def test_g_while_the_file_is_read_selects_the_last_item_of_the_whole_file(
+    large: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The whole read waits until G was pressed on the preview, so the order is certain.
+    release = threading.Event()
+    load = ConsultationFile.load
+
+    def read_when_released(path: Path) -> ConsultationFile:
+        assert release.wait(30)
+        return load(path)
+
+    monkeypatch.setattr(ConsultationFile, "load", staticmethod(read_when_released))
+    preview = ConsultationFile.preview(large, 30)
+    assert preview is not None
+    app = ReviewApp(preview, "tanaka", watch_interval=None)
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("G")
+            assert not app.file.complete
+            assert screen.selected is not None and screen.selected.no == 30  # for now
+            release.set()
+            await _settle(app, pilot)
+            assert screen.table.row_count == 120
+            assert screen.selected is not None and screen.selected.no == 120
+
+    asyncio.run(run())
+
+
+def test_a_move_after_g_replaces_it(large: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+    load = ConsultationFile.load
+
+    def read_when_released(path: Path) -> ConsultationFile:
+        assert release.wait(30)
+        return load(path)
+
+    monkeypatch.setattr(ConsultationFile, "load", staticmethod(read_when_released))
+    preview = ConsultationFile.preview(large, 30)
+    assert preview is not None
+    app = ReviewApp(preview, "tanaka", watch_interval=None)
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("G", "k")
+            release.set()
+            await _settle(app, pilot)
+            assert screen.selected is not None and screen.selected.no == 29
+
+    asyncio.run(run())

@@ -37,8 +37,8 @@ def test_every_binding_runs_a_method_of_its_screen() -> None:
 
 def test_palette_names_read_as_category_and_action() -> None:
     names = {action.name: action.palette_name for action in ACTIONS}
-    assert names["approve"] == "review: approve the current revision"
-    assert names["filter"] == "view: filter the list by state or section"
+    assert names["approve"] == "Review: Approve the current revision"
+    assert names["filter"] == "View: Filter the list by state or section"
 
 
 def test_the_guide_names_every_action_for_keymaps() -> None:

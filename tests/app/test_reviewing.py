@@ -3,6 +3,9 @@ command palette. Each test reads the file back from disk afterwards."""
 
 from __future__ import annotations
 
+from textual.widgets import Input
+
+from pctui.app.screens.comment import CommentScreen
 from pctui.model.state import APPROVED, IN_REVIEW, WITHDRAWN, item_state, standings
 
 
@@ -92,16 +95,34 @@ def test_x_asks_for_a_comment_and_requests_changes(make_app, drive, disk) -> Non
     assert item_state(disk.item(7), disk.consultation.review) == "changes-requested"
 
 
-def test_x_with_escape_or_an_empty_comment_changes_nothing(make_app, drive, disk) -> None:
+def test_x_with_an_empty_comment_keeps_the_dialog_open_and_says_why(make_app, drive, disk) -> None:
     before = disk.bytes()
     app = make_app("suzuki")
 
     async def script(pilot) -> None:
         await pilot.press("n", "x", "a", "b", "escape")
         assert app.main.is_current
-        await pilot.press("x", "enter")
-        assert app.last_said()[0] == "error"
-        assert "needs a comment" in app.last_said()[1]
+        await pilot.press("x", "space", "enter")
+        # The dialog stays open and says why, keeping what was typed.
+        assert isinstance(app.screen, CommentScreen)
+        assert "needs a comment" in app.screen.problem_shown
+        assert app.screen.query_one(Input).value == " "
+        assert not app.said
+        await pilot.press(*"cite the law", "enter")
+        assert app.main.is_current
+
+    drive(app, script)
+    assert disk.item(7).signoffs[-1].comment == "cite the law"
+    assert disk.bytes() != before
+
+
+def test_x_with_escape_changes_nothing(make_app, drive, disk) -> None:
+    before = disk.bytes()
+    app = make_app("suzuki")
+
+    async def script(pilot) -> None:
+        await pilot.press("n", "x", "enter", "escape")
+        assert app.main.is_current and not app.said
 
     drive(app, script)
     assert disk.bytes() == before
@@ -144,8 +165,8 @@ def test_the_palette_lists_only_what_can_run(make_app, drive) -> None:
 
     async def script(pilot) -> None:
         names = [command.title for command in app.get_system_commands(app.main)]
-        assert "review: approve the current revision" in names
-        assert "view: quit" in names
-        assert "diff: diff from an older revision" not in names  # No.1's base is its first
+        assert "Review: Approve the current revision" in names
+        assert "View: Quit" in names
+        assert "Diff: Diff from an older revision" not in names  # No.1's base is its first
 
     drive(app, script)

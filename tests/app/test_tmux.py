@@ -261,7 +261,7 @@ def test_a_theme_chosen_in_the_palette_is_saved_and_theme_is_for_one_session(
     terminal.keys("C-p")
     terminal.wait_for("Search for commands")
     terminal.keys("theme")
-    terminal.wait_for("Change the current theme")
+    terminal.wait_for("Change the colour theme")
     terminal.keys("Enter")
     terminal.wait_for("Search for themes")
     terminal.keys("high-contrast")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
 from textual.widgets import OptionList, Static
 
 from pctui.app.keys import ACTIONS
@@ -91,11 +88,10 @@ def test_question_mark_shows_every_key(make_app, drive) -> None:
     async def script(pilot) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        console = Console(width=200, record=True, file=io.StringIO())
-        console.print(app.screen.query_one("#help-keys", Static).content)
-        text = console.export_text()
+        text = app.screen.text
+        flowing = " ".join(text.split())  # long help is wrapped in the box
         for action in ACTIONS:
-            assert f"{action.display}  " in text and action.help in text
+            assert f"{action.display}  " in text and action.help in flowing
         await pilot.press("escape")
         assert app.main.is_current
 

@@ -44,8 +44,9 @@ class ReviewAction:
     @property
     def palette_name(self) -> str:
         """The command palette entry: "category: action", in the current language."""
-        action = re.split("[;；]", _(self.help))[0].rstrip(".。").lower()
-        return f"{_(self.group).lower()}: {action}"
+        # Not lower-cased: "$VISUAL" and "HEAD" are names, and Japanese has no case.
+        action = re.split("[;；]", _(self.help))[0].rstrip(".。")
+        return f"{_(self.group)}: {action}"
 
 
 ACTIONS: tuple[ReviewAction, ...] = (
@@ -71,8 +72,13 @@ ACTIONS: tuple[ReviewAction, ...] = (
         N_("Previous item that needs my sign-off."), MOVE, False,
     ),
     ReviewAction(
-        "switch_focus", "tab", "tab", N_("focus"),
+        "switch_focus", "tab,enter", "tab enter", N_("focus"),
         N_("Move focus between the item list and the item's panes."), MOVE, False,
+    ),
+    ReviewAction(
+        "page_item", "space", "space", N_("page"),
+        N_("Scroll the item's panes down one screen; from the end, back to the top."), MOVE,
+        False,
     ),
     ReviewAction(
         "approve", "a", "a", N_("approve"),
@@ -96,8 +102,14 @@ ACTIONS: tuple[ReviewAction, ...] = (
         False,
     ),
     ReviewAction(
+        "commit", "c", "c", N_("commit"),
+        N_("Commit the sign-offs and revisions not yet committed, as pctui commit does."),
+        REVIEW,
+    ),
+    ReviewAction(
         "cycle_diff", "d", "d", N_("diff"),
         N_("Show the diff inline, side by side, or hide it."), DIFF,
+        False,  # the diff shows without it; the footer's 80 columns went to c commit
     ),
     ReviewAction(
         "older_base", "left_square_bracket", "[", N_("older"),

@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
 from pctui.app.hangup import HUNG_UP, HangUpGuard, terminal_gone
@@ -188,7 +190,37 @@ class ReviewApp(App[None]):
         return MainScreen(self.file, self.login, self.watch_interval)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's own commands, and on the review screen every review action."""
-        yield from super().get_system_commands(screen)
+        """Textual's own commands in the reviewer's language (Textual names them in English
+        only), then on the review screen every review action. "Keys" opens pctui's help,
+        which lists pctui's keys, rather than Textual's English key panel."""
+        yield SystemCommand(_("Theme"), _("Change the colour theme; the choice is saved."),
+                            self.action_change_theme)  # fmt: skip
+        yield SystemCommand(_("Quit"), _("Quit; everything is already saved."), self.action_quit)
+        yield SystemCommand(_("Keys"), _("Show every key."), self.show_keys)
+        if screen.maximized is not None:
+            yield SystemCommand(_("Minimize"), _("Restore the maximized pane to its size."),
+                                screen.action_minimize)  # fmt: skip
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(_("Maximize"), _("Let the focused pane fill the screen."),
+                                screen.action_maximize)  # fmt: skip
+        yield SystemCommand(_("Screenshot"), _("Save the screen as an SVG file."),
+                            lambda: self.set_timer(0.1, self.deliver_screenshot))  # fmt: skip
         if isinstance(screen, MainScreen):
             yield from screen.palette_commands()
+
+    def show_keys(self) -> None:
+        """Open the help (every key) from wherever the palette was opened."""
+        screen = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(screen, MainScreen):
+            screen.action_help()
+
+    def action_command_palette(self) -> None:
+        """Open the command palette, its prompt in the reviewer's language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        """The theme list (ctrl+p → Theme), its prompt in the reviewer's language."""
+        placeholder = _("Search for themes…")
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))

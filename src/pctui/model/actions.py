@@ -72,6 +72,14 @@ def next_stage(consultation: Consultation, item: Item, login: str) -> str:
     )
 
 
+def comment_problem(verdict: str, comment: str | None) -> str | None:
+    """Why `comment` cannot go with `verdict`, or None when it can: a request for changes
+    must say what to change. The TUI's comment dialog asks this before it closes."""
+    if verdict == REJECT and not (comment and comment.strip()):
+        return _("a request for changes needs a comment saying what to change")
+    return None
+
+
 def sign(
     consultation: Consultation,
     no: int,
@@ -100,8 +108,8 @@ def sign(
             ).format(no=no, author=item.current.author, current=item.current_index, seen=seen)
         )
     stage = next_stage(consultation, item, login)
-    if verdict == REJECT and not (comment and comment.strip()):
-        raise Refused(_("a request for changes needs a comment saying what to change"))
+    if problem := comment_problem(verdict, comment):
+        raise Refused(problem)
     current = item.current
     assert current is not None  # next_stage refuses items without a draft
     signoff = Signoff(

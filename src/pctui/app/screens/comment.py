@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -11,30 +12,47 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from pctui.app.widgets.inert_fields import PlainInput
+from pctui.app.widgets.wrapped_text import WrappedText
 from pctui.i18n import _
 
 
 class CommentScreen(ModalScreen[str | None]):
-    """One line of comment; enter sends it, escape cancels (dismisses with None)."""
+    """One line of comment; enter sends it, escape cancels (dismisses with None).
+
+    `problem(comment)` says why a comment cannot be sent (None: it can). The dialog then
+    stays open and says so, with the comment typed so far: closing it would lose that and
+    leave the reviewer to press `x` again.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "cancel", id="pctui.comment.cancel")
     ]
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, problem: Callable[[str], str | None] | None = None) -> None:
         super().__init__()
         self._title = title
+        self._problem = problem
 
     def compose(self) -> ComposeResult:
-        """A title, the input and the keys."""
+        """A title, the input, where a problem is said, and the keys."""
         with Vertical(classes="dialog"):
-            yield Static(self._title, markup=False)
+            yield WrappedText(self._title)
             yield PlainInput(placeholder=_("what should change?"), id="comment")
+            yield WrappedText("", id="comment-problem", classes="dialog-problem")
             yield Static(_("enter: send   escape: cancel"), classes="dialog-keys")
 
+    @property
+    def problem_shown(self) -> str:
+        """What the dialog says is wrong with the comment ("" when nothing)."""
+        return self.query_one("#comment-problem", WrappedText).text
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Send the comment (the model refuses an empty one with a reason)."""
+        """Send the comment, or say why it cannot be sent and stay open."""
         event.stop()
+        problem = self._problem(event.value) if self._problem is not None else None
+        if problem:
+            self.query_one("#comment-problem", WrappedText).text = problem
+            return
         self.dismiss(event.value)
 
     def action_cancel(self) -> None:

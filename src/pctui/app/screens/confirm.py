@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from pctui.app.widgets.wrapped_text import WrappedText
 from pctui.i18n import _
 
 
@@ -28,7 +29,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The question and the keys that answer it."""
         with Vertical(classes="dialog"):
-            yield Static(self._question, markup=False)
+            yield WrappedText(self._question)
             yield Static(_("y: yes   n / escape: no"), classes="dialog-keys")
 
     def action_answer(self, yes: bool) -> None:

@@ -1,39 +1,18 @@
-"""The key help (`?`), generated from the action registry."""
+"""The key help (`?`), generated from the action registry (`pctui.app.render.help_text`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
-from pctui.app.keys import ACTIONS, GROUPS
+from pctui.app.render.help_text import help_lines
+from pctui.app.widgets.wrapped_text import WrappedLines, WrappedText
 from pctui.i18n import N_, _
-
-
-def help_table(keys_changed: dict[str, str] | None = None) -> Table:
-    """Every action, grouped, with its keys (as rebound by `keys_changed`, binding id ->
-    keys) and what it does; long help wraps in its column."""
-    changed = keys_changed or {}
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, style="bold")
-    table.add_column(ratio=1, overflow="fold")  # Japanese has no spaces to wrap at
-    for number, group in enumerate(GROUPS):
-        table.add_row(Text(_(group), style="bold underline"), "", end_section=False)
-        for action in ACTIONS:
-            if action.group == group:
-                keys = changed.get(action.binding_id)
-                shown = keys.replace(",", " ") if keys else action.display
-                table.add_row(f"  {shown}", _(action.help))
-        if number < len(GROUPS) - 1:
-            table.add_row("", "")
-    return table
-
 
 FOOTNOTE = N_(
     "ctrl+p opens the command palette with every action that can run now. "
@@ -43,25 +22,55 @@ FOOTNOTE = N_(
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys and what they do; escape, q or ? closes it."""
+    """Keys and what they do, and what the list's marks mean for `stages`; j/k and the
+    page keys scroll it, escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "close", id="pctui.help.close")
+        Binding("escape,q,question_mark", "close", "close", id="pctui.help.close"),
+        Binding("j", "scroll(1)", "down", show=False, id="pctui.help.down"),
+        Binding("k", "scroll(-1)", "up", show=False, id="pctui.help.up"),
+        Binding("g", "edge(0)", "top", show=False, id="pctui.help.top"),
+        Binding("G", "edge(1)", "bottom", show=False, id="pctui.help.bottom"),
     ]
 
-    def __init__(self, keys_changed: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, keys_changed: dict[str, str] | None = None, stages: Sequence[str] = ()
+    ) -> None:
         super().__init__()
         self._keys_changed = keys_changed
+        self._stages = tuple(stages)
 
     def compose(self) -> ComposeResult:
         """The help text in a scrollable box."""
         with VerticalScroll(classes="dialog", id="help"):
-            yield Static(help_table(self._keys_changed), id="help-keys")
-            yield Static(_(FOOTNOTE), classes="dialog-keys", markup=False)
+            yield WrappedLines(
+                lambda width: help_lines(width, self._stages, self._keys_changed), id="help-keys"
+            )
+            yield WrappedText(_(FOOTNOTE), classes="dialog-keys")
 
     def on_mount(self) -> None:
-        """Title the box."""
-        self.query_one("#help").border_title = _("pctui keys (escape closes)")
+        """Title the box and give it the keys (arrows and page keys scroll it too)."""
+        box = self.query_one("#help", VerticalScroll)
+        box.border_title = _("pctui keys (escape closes)")
+        box.focus()
+
+    @property
+    def text(self) -> str:
+        """The help as shown now, one line per line (for tests)."""
+        keys = self.query_one("#help-keys", WrappedLines)
+        return "\n".join(line.plain for line in keys.lines(keys.content_region.width))
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll `lines` down (negative: up)."""
+        self.query_one("#help", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_edge(self, end: int) -> None:
+        """Scroll to the top (0) or the bottom (1)."""
+        box = self.query_one("#help", VerticalScroll)
+        if end:
+            box.scroll_end(animate=False)
+        else:
+            box.scroll_home(animate=False)
 
     def action_close(self) -> None:
         """Back to the review."""

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import ActiveBinding, BindingType
 from textual.message import Message
@@ -20,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from pctui.app import operations
+from pctui.app.committing import commit_in_worker
 from pctui.app.derived import DerivedCache
 from pctui.app.diff_state import INLINE, DiffBase, default_base, newer, next_mode, older
 from pctui.app.editor import run_editor
@@ -37,8 +39,9 @@ from pctui.app.widgets.progress_line import ProgressLine
 from pctui.app.widgets.search_bar import SearchBar
 from pctui.app.widgets.title_bar import TitleBar
 from pctui.i18n import N_, _, ngettext
+from pctui.model.actions import comment_problem
 from pctui.model.inert import inert
-from pctui.model.records import Consultation, Item
+from pctui.model.records import REJECT, Consultation, Item
 from pctui.storage import ConsultationFile, SaveError
 
 if TYPE_CHECKING:
@@ -54,6 +57,7 @@ SOURCE_TITLE = N_("No.{no} as written in {name}")
 DIFF_TITLE = N_("git diff HEAD -- {name}: what a commit would record now")
 NEW_FILE_TITLE = N_("{name} is not committed yet: a commit would add all of it")
 FALLBACK_PYGMENTS = "native"
+TALL_FROM = 36  # terminal lines from which the list may take half the screen
 
 
 class PendingDiffFound(Message):
@@ -72,6 +76,9 @@ class MainScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings()
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012 (Textual's type)
+    # From TALL_FROM lines the list may take half the screen (app.tcss): a third of a tall
+    # terminal left items scrolled out of sight above blank lines.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL_FROM, "-tall")]  # noqa: RUF012 (Textual's type)
     AUTO_FOCUS = "#items"
 
     def __init__(self, file: ConsultationFile, login: str, watch_interval: float | None) -> None:
@@ -89,6 +96,7 @@ class MainScreen(Screen[None]):
         self._answers: tuple[bool | None, ...] = ()  # check_action's, as the footer shows them
         self._watch_interval = watch_interval
         self._leave_unsaved = False  # quit was pressed once while a change could not be saved
+        self._to_last = False  # G was pressed while the file was still being read
 
     # ---- layout and redrawing -------------------------------------------------------------
 
@@ -117,6 +125,8 @@ class MainScreen(Screen[None]):
         self._watch = DiskWatch(file)
         self._derived = DerivedCache()
         self.refresh_view()
+        if self._to_last:
+            self.action_last_item()
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -252,6 +262,7 @@ class MainScreen(Screen[None]):
     # ---- moving ---------------------------------------------------------------------------
 
     def _move_to_row(self, row: int) -> None:
+        self._to_last = False  # another move replaces a `G` still waiting for the file
         rows = self.table.row_count
         if rows:
             self.table.move_cursor(max(0, min(row, rows - 1)))
@@ -269,8 +280,13 @@ class MainScreen(Screen[None]):
         self._move_to_row(0)
 
     def action_last_item(self) -> None:
-        """Select the last item."""
+        """Select the last item. While a large file is still being read, the preview's last
+        row is not the list's: the move is kept and made once the whole file is shown."""
         self._move_to_row(self.table.row_count - 1)
+        if not self.file.complete:
+            self._to_last = True
+            self.say(Outcome(_("The last item is selected once the file is read."),
+                             changed=False))  # fmt: skip
 
     def _move_needing(self, step: int) -> None:
         consultation = self.file.consultation
@@ -294,6 +310,26 @@ class MainScreen(Screen[None]):
         """Select the previous item that needs my sign-off."""
         self._move_needing(-1)
 
+    def action_page_item(self) -> None:
+        """Scroll the item's panes down one screen, as a pager does; back to the top from
+        the end."""
+        detail = self.query_one(ItemDetail)
+        if detail.scroll_y >= detail.max_scroll_y:
+            detail.scroll_home(animate=False)
+        else:
+            detail.scroll_page_down(animate=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A character key that does nothing here says so and points to the help, rather
+        than doing nothing at all. (Keys reach the screen before the bindings are tried.)"""
+        if not event.is_printable or event.character is None or isinstance(self.focused, Input):
+            return
+        bound = super().active_bindings
+        if any(key in bound for key in (event.key, *event.aliases)):
+            return
+        message = _("“{key}” does nothing here; ? shows every key.").format(key=event.character)
+        self.say(Outcome(message, changed=False))
+
     def action_switch_focus(self) -> None:
         """Focus the list, or the item's panes when the list has it."""
         if self.table.has_focus:
@@ -307,7 +343,14 @@ class MainScreen(Screen[None]):
         """Approve the current revision."""
         if (item := self.selected) is not None:
             # The revision on screen: approving must not sign one saved meanwhile.
-            self.report(operations.approve(self.file, item.no, self.login, item.current_index))
+            outcome = operations.approve(self.file, item.no, self.login, item.current_index)
+            self.report(outcome)
+            if outcome.approved:  # committed as `pctui signoff` would, off the screen's thread
+                commit_in_worker(self, self.file, self.say, item.no)
+
+    def action_commit(self) -> None:
+        """Commit what HEAD does not hold yet, as `pctui commit` (git runs in a worker)."""
+        commit_in_worker(self, self.file, self.say)
 
     def action_request_changes(self) -> None:
         """Ask for a comment, then request changes."""
@@ -323,7 +366,8 @@ class MainScreen(Screen[None]):
         title = _("Request changes to No.{no} revision {revision}: what should change?").format(
             no=no, revision=item.current_index
         )
-        self.app.push_screen(CommentScreen(title), send)
+        problem = partial(comment_problem, REJECT)
+        self.app.push_screen(CommentScreen(title, problem), send)
 
     def action_withdraw(self) -> None:
         """Withdraw my sign-off on the current revision."""
@@ -490,7 +534,7 @@ class MainScreen(Screen[None]):
     def action_help(self) -> None:
         """Show every key."""
         keys_changed: dict[str, str] = getattr(self.app, "keys_changed", {})
-        self.app.push_screen(HelpScreen(keys_changed))
+        self.app.push_screen(HelpScreen(keys_changed, self.file.consultation.review.stages))
 
     def action_quit(self) -> None:
         """Leave; every action is already saved. A change kept after a failed save (a full

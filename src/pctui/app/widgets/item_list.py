@@ -24,6 +24,7 @@ from textual.strip import Strip
 from pctui.app.derived import Derived, DerivedCache
 from pctui.app.listing import opinion_summary
 from pctui.app.render.badges import BADGE_WIDTH, badge_width, stage_marks, state_badge
+from pctui.app.render.fit import fit_text
 from pctui.app.render.glyphs import glyph
 from pctui.i18n import N_, _
 from pctui.model.inert import inert
@@ -31,6 +32,9 @@ from pctui.model.records import Item, Review
 
 HEADINGS = ("No", N_("state"), N_("signed"), "§", N_("opinion"))  # translated where drawn
 GAP = 2  # cells between columns
+# Characters of the opinion a row holds: more than the widest terminal shows. The row is
+# cut to the list's width when drawn (with the ellipsis the terminal can draw).
+SUMMARY_CHARS = 500
 Row = tuple[Text, Text, Text, Text, Text]
 
 
@@ -39,7 +43,7 @@ def item_row(item: Item, review: Review, derived: Derived) -> Row:
     summary = Text()
     if item.topic:
         summary.append(f"【{inert(item.topic)}】", style="bold")
-    summary.append(inert(opinion_summary(item, ellipsis=glyph("ellipsis"))))
+    summary.append(inert(opinion_summary(item, SUMMARY_CHARS, glyph("ellipsis"))))
     return (
         Text(str(item.no)),
         state_badge(derived.state),
@@ -241,21 +245,23 @@ class ItemList(ScrollView, can_focus=True):
     # ---- drawing --------------------------------------------------------------------------
 
     def _strip(self, cells: tuple[Text, ...], style: Style) -> Strip:
-        """One line: the cells padded to their columns (cell-width aware), cropped to the
-        widget's width, in `style`."""
+        """One line: the cells padded to their columns (cell-width aware), the last one cut
+        to the widget's width, in `style`."""
         line = Text(no_wrap=True, overflow="crop", end="")
+        # The width beside the scrollbar: a row cut at the widget's width would lose its
+        # last cells (the ellipsis) under the scrollbar.
+        width = self.scrollable_content_region.width
         for index, cell in enumerate(cells):
             if index < len(self._widths):
-                width = self._widths[index]
-                pad = " " * max(0, width - cell.cell_len)
+                column = self._widths[index]
+                pad = " " * max(0, column - cell.cell_len)
                 # Numbers align right, the rest left.
                 line.append_text(Text(pad) + cell if index == 0 else cell + Text(pad))
                 line.append(" " * GAP)
             else:
-                line.append_text(cell)
+                line.append_text(fit_text(cell, width - line.cell_len))
         segments = list(line.render(self.app.console))
-        width = self.size.width
-        return Strip(segments).crop_extend(0, width, style).apply_style(style)
+        return Strip(segments).crop_extend(0, self.size.width, style).apply_style(style)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Paint the lines in `crop`, looking the widget's style up once (`rich_style` walks

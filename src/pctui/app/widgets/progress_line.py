@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from pctui.app.derived import DerivedCache
 from pctui.app.listing import ListFilter
 from pctui.app.render.progress import progress_line
+from pctui.app.widgets.one_line import OneLine
 from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
 
 
-class ProgressLine(Static):
+class ProgressLine(OneLine):
     """approved n/total as a bar, approvals per stage, and "showing k of n" when filtered."""
 
     def show(

@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from pctui.app.render.glyphs import glyph
+from pctui.app.widgets.one_line import OneLine
 from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
@@ -34,7 +35,7 @@ class TitleBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         """The two halves of the line."""
-        yield Static(id="title")
+        yield OneLine(id="title")
         yield Static(id="who")
 
     def on_mount(self) -> None:
@@ -48,5 +49,5 @@ class TitleBar(Horizontal):
         title = Text(inert(meta.title), style="bold")
         if meta.organization:
             title.append(f" {glyph('dash')} " + inert(meta.organization))
-        self.query_one("#title", Static).update(title)
+        self.query_one("#title", OneLine).update(title)
         self.query_one("#who", Static).update(who_text(consultation, self._login))

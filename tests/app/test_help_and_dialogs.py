@@ -1,0 +1,128 @@
+"""The help (`?`) and the dialogs: Japanese broken by the kinsoku rule wherever it wraps,
+the help scrolls with j/k and tells the raw views' keys and the list's marks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.pilot import Pilot
+
+from pctui.app.keys import ACTIONS
+from pctui.app.render.glyphs import use_plain
+from pctui.app.render.help_text import RAW_VIEW_KEYS, help_lines
+from pctui.app.render.wrap import NO_END, NO_START
+from pctui.app.screens.code_view import CodeScreen
+from pctui.app.screens.comment import CommentScreen
+from pctui.app.screens.confirm import ConfirmScreen
+from pctui.app.screens.help import HelpScreen
+from pctui.app.widgets.wrapped_text import WrappedText
+from pctui.i18n import ENGLISH, install
+
+from .conftest import MakeApp
+
+STAGES = ("担当", "係長", "課長")
+KEYS = {action.display for action in ACTIONS}
+
+
+@pytest.fixture
+def japanese() -> Iterator[None]:
+    install("ja")
+    yield
+    install(ENGLISH)
+
+
+def assert_kinsoku(lines: list[str], continued: int = 0) -> None:
+    """No line ends with an opening bracket, and no line that continues a wrapped text
+    (indented by at least `continued` cells) starts with closing punctuation or a small
+    kana."""
+    for line in lines:
+        text = line.strip()
+        if text and text not in KEYS:  # a key alone on its line in a narrow help ("[")
+            assert text[-1] not in NO_END, line
+            if line.startswith(" " * continued):
+                assert text[0] not in NO_START, line
+
+
+@pytest.mark.parametrize("width", range(24, 90, 3))
+def test_the_japanese_help_keeps_the_kinsoku_rule_at_every_width(
+    width: int, japanese: None
+) -> None:
+    lines = [line.plain for line in help_lines(width, STAGES)]
+    assert all(Text(line).cell_len <= width for line in lines)
+    assert_kinsoku(lines, continued=5)  # a key or mark line starts with two spaces
+
+
+def test_the_help_tells_the_raw_views_keys_and_the_list_marks() -> None:
+    text = "\n".join(line.plain for line in help_lines(100, STAGES))
+    for keys, _meaning in RAW_VIEW_KEYS:
+        assert keys in text
+    for binding in CodeScreen.BINDINGS:  # every key the raw views bind is in the help
+        assert isinstance(binding, Binding)
+        for key in binding.key.split(","):
+            assert key in text, key
+    assert "担係課" in text and "担係・" in text
+    assert "担当・係長 approved the current revision, 課長 not yet" in " ".join(text.split())
+    for state in ("draft", "review", "changes", "approved"):
+        assert f"  {state} " in text
+
+
+def test_on_a_console_the_help_explains_stage_numbers() -> None:
+    use_plain(True)
+    text = " ".join(line.plain for line in help_lines(100, STAGES))
+    assert "123 " in text and "12- " in text
+    assert "1:担当, 2:係長, 3:課長" in text
+
+
+def test_j_and_k_scroll_the_help(make_app: MakeApp, drive: Callable[..., None]) -> None:
+    app = make_app("yamada")
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.query_one("#help", VerticalScroll)
+        assert box.max_scroll_y > 0 and box.scroll_y == 0
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert box.scroll_y == 3
+        await pilot.press("k")
+        await pilot.pause()
+        assert box.scroll_y == 2
+        await pilot.press("G")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        assert "Marks in the list" in app.screen.text
+        await pilot.press("g")
+        await pilot.pause()
+        assert box.scroll_y == 0
+
+    drive(app, script, size=(80, 24))
+
+
+LONG_TITLE = (
+    "差戻し：第3版について、個人番号カードの交付状況（区ごとの内訳）を追記し、"
+    "「標準準拠システム」への移行の時期を明記してください。"
+)
+
+
+@pytest.mark.parametrize("screen", ["comment", "confirm"])
+def test_dialogs_break_japanese_by_the_kinsoku_rule(
+    screen: str, make_app: MakeApp, drive: Callable[..., None]
+) -> None:
+    app = make_app("yamada")
+
+    async def script(pilot: Pilot[None]) -> None:
+        dialog = CommentScreen(LONG_TITLE) if screen == "comment" else ConfirmScreen(LONG_TITLE)
+        await app.push_screen(dialog)
+        await pilot.pause()
+        shown = dialog.query(WrappedText).first()
+        width = shown.content_region.width
+        lines = [line.plain for line in shown.lines(width)]
+        assert len(lines) > 1 and "".join(lines) == LONG_TITLE
+        assert_kinsoku(lines)
+        assert shown.size.height == len(lines)
+
+    drive(app, script, size=(60, 24))
