@@ -102,8 +102,14 @@ ACTIONS: tuple[ReviewAction, ...] = (
         False,
     ),
     ReviewAction(
+        "commit", "c", "c", N_("commit"),
+        N_("Commit the sign-offs and revisions not yet committed, as pctui commit does."),
+        REVIEW,
+    ),
+    ReviewAction(
         "cycle_diff", "d", "d", N_("diff"),
         N_("Show the diff inline, side by side, or hide it."), DIFF,
+        False,  # the diff shows without it; the footer's 80 columns went to c commit
     ),
     ReviewAction(
         "older_base", "left_square_bracket", "[", N_("older"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pctui.i18n import _, ngettext
 from pctui.model.actions import Refused, revise, sign, withdraw
@@ -17,6 +17,9 @@ from pctui.model.records import APPROVE, REJECT, Consultation
 from pctui.model.state import item_state
 from pctui.storage import ConsultationFile, LoadError, SaveError
 from pctui.words import state_name
+
+if TYPE_CHECKING:
+    from pctui.git.commits import CommitResult
 
 T = TypeVar("T")
 
@@ -34,6 +37,7 @@ class Outcome:
     message: str
     severity: Severity = INFORMATION
     changed: bool = True
+    approved: bool = False  # an approval was saved: commit it when the file says on-approve
 
 
 def _attempt(file: ConsultationFile, no: int, action: Callable[[Consultation], T]) -> T | Outcome:
@@ -68,8 +72,33 @@ def approve(file: ConsultationFile, no: int, login: str, seen: int | None = None
     return Outcome(
         _("No.{no}: approved revision {revision} at {stage}; now {state}").format(
             no=no, revision=done.revision, stage=done.stage, state=_state(file, no)
-        )
+        ),
+        approved=True,
     )
+
+
+def _told(result: CommitResult) -> Outcome:
+    severity = ERROR if result.failed else INFORMATION
+    return Outcome(result.message, severity, changed=False)
+
+
+def commit_after_approval(file: ConsultationFile, no: int) -> Outcome | None:
+    """What `pctui signoff` does after an approval: with `[git] commit = "on-approve"`,
+    commit item `no` once it is approved. None when nothing was attempted or there was
+    nothing to commit; a commit that failed is an error, the sign-off staying saved. Runs
+    git: call it from a worker thread."""
+    from pctui.git.commits import after_signoff  # git is imported only when it is needed
+
+    result = after_signoff(file, no)
+    return _told(result) if result.committed or result.failed else None
+
+
+def commit_now(file: ConsultationFile) -> Outcome:
+    """What `pctui commit FILE` does: one commit of everything HEAD does not hold yet (and
+    the published outputs beside the file). Runs git: call it from a worker thread."""
+    from pctui.git.commits import commit_pending
+
+    return _told(commit_pending(file))
 
 
 def request_changes(

@@ -18,6 +18,7 @@ from pctui.git.audit import (
     Report,
     Trace,
     audit,
+    trace_name,
 )
 from pctui.git.history import Commit
 from pctui.git.run import GitError
@@ -138,10 +139,13 @@ def run(args: argparse.Namespace) -> int:
     counts: dict[str, int] = {}
     for trace in report.traces:
         counts[trace.verdict] = counts.get(trace.verdict, 0) + 1
-    summary = ", ".join(f"{n} {verdict}" for verdict, n in sorted(counts.items()))
+    summary = ", ".join(f"{n} {trace_name(verdict)}" for verdict, n in sorted(counts.items()))
+    signoffs = ngettext("{count} sign-off", "{count} sign-offs", len(report.traces))
+    commits = ngettext("{count} commit", "{count} commits", report.commits)
     print(
-        _("{signoffs} sign-offs in {commits} commits of history").format(
-            signoffs=len(report.traces), commits=report.commits
+        _("{signoffs} in {commits} of history").format(
+            signoffs=signoffs.format(count=len(report.traces)),
+            commits=commits.format(count=report.commits),
         )
         + (": " + summary if summary else "")
     )

@@ -23,11 +23,12 @@ from pctui.git.history import Commit, file_history
 from pctui.git.message import signoff_trailer
 from pctui.git.repo import find_repo, head_version
 from pctui.git.versions import VersionReader
-from pctui.i18n import _
+from pctui.i18n import N_, _
 from pctui.model.records import Review, Reviewer, Signoff
 from pctui.model.state import INVALID, standings
 from pctui.model.zones import in_zone
 from pctui.storage import ConsultationFile
+from pctui.words import verdict_name
 
 # Verdicts on one sign-off.
 BY_SIGNER = "by-signer"  # introduced in a commit whose author (and committer) is the signer
@@ -36,6 +37,20 @@ CARRIED = "carried"  # introduced by pctui in another reviewer's commit (recorde
 HAND_EDITED = "hand-edited"  # introduced in a commit by someone else, not recorded by pctui
 MERGE = "merge"  # appeared in a merge commit, on neither side before it
 UNCOMMITTED = "uncommitted"  # in the file, not in HEAD
+# How each verdict is printed (the identifiers stay in --json and in docs/git.md's table).
+TRACE_NAMES = {
+    BY_SIGNER: N_("by-signer"),
+    COMMITTED_BY_OTHER: N_("committed-by-other"),
+    CARRIED: N_("carried"),
+    HAND_EDITED: N_("hand-edited"),
+    MERGE: N_("merge"),
+    UNCOMMITTED: N_("uncommitted"),
+}
+
+
+def trace_name(verdict: str) -> str:
+    """A trace verdict as the reader reads it ("carried" → "同梱" in Japanese)."""
+    return _(TRACE_NAMES[verdict]) if verdict in TRACE_NAMES else verdict
 
 
 @dataclass(frozen=True)
@@ -55,18 +70,28 @@ class Trace:
         """One line a person reads: the sign-off and its commit, dated in `zone` (the
         consultation's: git dates a commit in the committing machine's zone)."""
         s = self.signoff
-        what = f"No.{self.no} {s.stage} {s.verdict} by {s.by} (revision {s.revision})"
+        what = _("No.{no} {stage} {verdict} by {login} (revision {revision})").format(
+            no=self.no, stage=s.stage, verdict=verdict_name(s.verdict), login=s.by,
+            revision=s.revision,
+        )  # fmt: skip
         if self.commit is None:
-            return f"{what}: not committed"
+            return _("{what}: not committed").format(what=what)
         c = self.commit
         day = in_zone(dt.datetime.fromisoformat(c.date), zone).date().isoformat()
-        line = f"{what}: {c.short} {day} {c.author} <{c.email}> [{self.verdict}]"
+        line = f"{what}: {c.short} {day} {c.author} <{c.email}> [{trace_name(self.verdict)}]"
         if self.verdict == COMMITTED_BY_OTHER:
-            line += f" committed by {c.committer} <{c.committer_email}>"
+            who = f"{c.committer} <{c.committer_email}>"
+            line += " " + _("committed by {who}").format(who=who)
         w = self.withdrawal_commit
         if self.withdrawal is not None:
-            line += f"; withdrawn: {w.short} {w.author} <{w.email}>" if w else "; withdrawn:"
-            line += f" [{self.withdrawal}]"
+            verdict = trace_name(self.withdrawal)
+            if w is None:
+                line += "; " + _("withdrawn: [{trace}]").format(trace=verdict)
+            else:
+                taken = f"{w.short} {w.author} <{w.email}>"
+                line += "; " + _("withdrawn: {commit} [{trace}]").format(
+                    commit=taken, trace=verdict
+                )
         return line
 
 
@@ -146,7 +171,9 @@ def audit(file: ConsultationFile, signatures: bool = False) -> Report:
         found = reader.items(version)
         if version.problem:
             report.unreadable.append(
-                f"{commit.short}: {commit.path} did not load: {version.problem}"
+                _("{commit}: {path} did not load: {problem}").format(
+                    commit=commit.short, path=commit.path, problem=version.problem
+                )
             )
             continue
         for block in version.blocks:
@@ -191,13 +218,16 @@ def audit(file: ConsultationFile, signatures: bool = False) -> Report:
     for key, commit in introduced.items():
         if key not in current:
             no, stage, by, at, verdict, _digest = key
-            report.gone.append(f"No.{no} {stage} {verdict} by {by} at {at} (committed in "
-                               f"{commit.short}) is no longer in the file")  # fmt: skip
+            report.gone.append(_("No.{no} {stage} {verdict} by {login} at {at} (committed in "
+                                 "{commit}) is no longer in the file").format(
+                no=no, stage=stage, verdict=verdict_name(verdict), login=by, at=at,
+                commit=commit.short))  # fmt: skip
     for rkey, commit in revisions.items():
         if rkey not in current_revisions:
             no, author, at, _digest = rkey
-            report.gone.append(f"No.{no} revision by {author} at {at} (committed in "
-                               f"{commit.short}) was rewritten or removed")  # fmt: skip
+            report.gone.append(_("No.{no} revision by {author} at {at} (committed in "
+                                 "{commit}) was rewritten or removed").format(
+                no=no, author=author, at=at, commit=commit.short))  # fmt: skip
     return report
 
 

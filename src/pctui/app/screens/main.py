@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from pctui.app import operations
+from pctui.app.committing import commit_in_worker
 from pctui.app.derived import DerivedCache
 from pctui.app.diff_state import INLINE, DiffBase, default_base, newer, next_mode, older
 from pctui.app.editor import run_editor
@@ -342,7 +343,14 @@ class MainScreen(Screen[None]):
         """Approve the current revision."""
         if (item := self.selected) is not None:
             # The revision on screen: approving must not sign one saved meanwhile.
-            self.report(operations.approve(self.file, item.no, self.login, item.current_index))
+            outcome = operations.approve(self.file, item.no, self.login, item.current_index)
+            self.report(outcome)
+            if outcome.approved:  # committed as `pctui signoff` would, off the screen's thread
+                commit_in_worker(self, self.file, self.say, item.no)
+
+    def action_commit(self) -> None:
+        """Commit what HEAD does not hold yet, as `pctui commit` (git runs in a worker)."""
+        commit_in_worker(self, self.file, self.say)
 
     def action_request_changes(self) -> None:
         """Ask for a comment, then request changes."""
