@@ -55,3 +55,27 @@ def test_the_audit_dates_and_times_on_the_offices_clock(
     payload = json.loads(pctui("audit", str(office.path), "--json").stdout)
     [signoff] = payload["signoffs"]
     assert signoff["at"] == "2025-12-16T01:30:00+09:00"
+
+
+def test_the_commit_itself_is_dated_on_the_offices_clock(office: Office) -> None:
+    # git dates a commit in the process's zone: on a UTC server it would read +0000 and, late
+    # in the Tokyo evening, fall on the day before.
+    office.sign(1, "tanaka", T1)
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    assert commit_pending(office.load()).committed
+    for placeholder in ("%aI", "%cI"):
+        stamp = dt.datetime.fromisoformat(
+            office.git("log", "-1", f"--format={placeholder}").strip()
+        )
+        assert stamp.utcoffset() == dt.timedelta(hours=9), stamp
+        assert before <= stamp <= dt.datetime.now(dt.UTC)
+
+
+def test_a_date_the_user_set_for_git_is_kept(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office.sign(1, "tanaka", T1)
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2025-12-15T16:30:30+00:00")
+    assert commit_pending(office.load()).committed
+    assert office.git("log", "-1", "--format=%cI").strip() == "2025-12-15T16:30:30+00:00"
+    assert office.git("log", "-1", "--format=%aI").strip().endswith("+09:00")

@@ -11,6 +11,7 @@ These functions run git and wait for it: call them from a worker thread in the T
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,9 @@ from pctui.git.repo import Repo, find_repo, head_version, why_not_commit
 from pctui.git.run import GitError, git, literal, out
 from pctui.i18n import N_, _
 from pctui.model.one_line import NotOneLine
+from pctui.model.records import Consultation
 from pctui.model.state import APPROVED, item_state
+from pctui.model.zones import consultation_now
 from pctui.storage import ConsultationFile
 from pctui.storage.atomic import folder_lock
 
@@ -112,11 +115,24 @@ def _commit(repo: Repo, file: ConsultationFile, extra: Sequence[Path]) -> Commit
         return CommitResult(False, True, said.format(reason=refusal))
     _track(repo, paths)
     git(["commit", "--quiet", "--cleanup=whitespace", "--file=-", "--only", "--", *literal(paths)],
-        repo.root, input=text.encode("utf-8"))  # fmt: skip
+        repo.root, input=text.encode("utf-8"), env=_office_dates(consultation))  # fmt: skip
     sha = out(["rev-parse", "--short", "HEAD"], repo.root)
     first = text.splitlines()[0]
     done = _("committed {sha}: {subject}").format(sha=sha, subject=first)
     return CommitResult(True, False, done, sha, first)
+
+
+def _office_dates(consultation: Consultation) -> dict[str, str]:
+    """git's author and committer dates on the office's clock, not the server's.
+
+    git dates a commit in the zone of the process (TZ, else the machine's), so on a UTC
+    server a commit made at 22:16 in Tokyo reads 13:16 in `git log` and can fall on the day
+    before. The same instant with the consultation's offset is passed explicitly; a date
+    the user set in the environment (a script replaying history) is left as it is."""
+    moment = consultation_now(consultation).isoformat()
+    return {
+        name: moment for name in ("GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE") if name not in os.environ
+    }
 
 
 def _changed(repo: Repo, names: list[str]) -> list[str]:
