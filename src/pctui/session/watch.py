@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import os
 
-from pctui.app.operations import ERROR, INFORMATION, WARNING, Outcome
 from pctui.i18n import _, ngettext
+from pctui.session.operations import ERROR, INFORMATION, WARNING, Outcome
 from pctui.storage import ConsultationFile, LoadError
 
 
