@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 import pctui.cli
-from pctui.cli.main import COMMANDS
+from pctui.cli.entry import COMMANDS
 from pctui.cli.parsers import Commands, add_file_argument
 
 CLI_SOURCES = sorted(Path(pctui.cli.__file__).parent.glob("*.py"))

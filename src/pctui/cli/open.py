@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     if args.theme is not None and args.theme not in catalog.themes:
         raise Exit(BAD_INPUT, "pctui: --theme: " + catalog.unknown(args.theme))
     file = ConsultationFile.preview(args.file, PREVIEW_ITEMS) or load(args.file)
-    from pctui.app.main import run_app  # Textual is imported only when the TUI is wanted
+    from pctui.app.run import run_app  # Textual is imported only when the TUI is wanted
 
     problems = run_app(file, theme=args.theme, catalog=catalog)
     for problem in problems:

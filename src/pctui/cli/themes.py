@@ -6,11 +6,11 @@ import argparse
 import os
 import sys
 
-from pctui.app.terminal import colour_count
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, pad, width
 from pctui.cli.parsers import Commands
 from pctui.config import config_path, load_config, save_setting
 from pctui.i18n import N_, _
+from pctui.session.terminal import colour_count
 from pctui.theming import USER, Catalog, load_catalog, user_themes_dir
 from pctui.theming.choice import FROM_CONFIG, FROM_DEFAULT, choose_theme
 from pctui.theming.loader import pygments_styles

@@ -3,8 +3,8 @@ reloading it. No Textual: the screen polls `DiskWatch.check` on a timer."""
 
 from __future__ import annotations
 
-from pctui.app.operations import ERROR, INFORMATION, WARNING, Outcome
 from pctui.i18n import _, ngettext
+from pctui.session.operations import ERROR, INFORMATION, WARNING, Outcome
 from pctui.storage import ConsultationFile, LoadError
 from pctui.storage.stamp import FileStamp, stamp_on_disk
 
