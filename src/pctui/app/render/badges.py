@@ -9,8 +9,17 @@ from rich.text import Text
 from pctui.app.render.glyphs import glyph, plain
 from pctui.app.render.palette import style
 from pctui.i18n import N_, _
-from pctui.model.records import APPROVE, Review
-from pctui.model.state import APPROVED, CHANGES_REQUESTED, DRAFT, IN_REVIEW, INVALID, STALE
+from pctui.model.records import APPROVE, Review, Verdict
+from pctui.model.state import (
+    APPROVED,
+    CHANGES_REQUESTED,
+    DRAFT,
+    IN_REVIEW,
+    INVALID,
+    STALE,
+    State,
+    Status,
+)
 from pctui.words import standing_name
 
 # Short enough for the list at 80 columns; the full state name is in the detail header.
@@ -28,9 +37,9 @@ def badge_width() -> int:
     return max(cell_len(_(label)) for label in STATE_BADGES.values())
 
 
-def state_badge(state: str, pad: bool = True) -> Text:
+def state_badge(state: State, pad: bool = True) -> Text:
     """The state as a styled word, padded to a fixed width for the list's column."""
-    label = _(STATE_BADGES[state]) if state in STATE_BADGES else state
+    label = _(STATE_BADGES[state])
     padding = " " * max(0, badge_width() - cell_len(label)) if pad else ""
     return Text(label + padding, style=style(state))
 
@@ -49,14 +58,14 @@ def stage_marks(review: Review, approved: list[str]) -> Text:
     return marks
 
 
-def verdict_word(verdict: str) -> Text:
+def verdict_word(verdict: Verdict) -> Text:
     """approve / reject as a styled word."""
     if verdict == APPROVE:
         return Text(_("approve"), style=style("approve"))
     return Text(_("changes"), style=style("reject"))
 
 
-def standing_word(status: str, reason: str = "") -> Text:
+def standing_word(status: Status, reason: str = "") -> Text:
     """A sign-off's standing as a word (with the reason for stale and invalid ones)."""
     text = Text(standing_name(status), style=style(status))
     if reason and status in (STALE, INVALID):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 
-from pctui.app.diff_state import DiffBase
+from pctui.app.diff_state import DiffBase, DiffMode
 from pctui.app.render.badges import state_badge
 from pctui.app.render.boxes import BoxStyle, box, inner_width, padded, side_by_side
 from pctui.app.render.diff_part import DiffPart, diff_part
@@ -82,7 +82,7 @@ class Parts:
 
 
 def item_parts(
-    consultation: Consultation, item: Item | None, base: DiffBase | None, mode: str
+    consultation: Consultation, item: Item | None, base: DiffBase | None, mode: DiffMode
 ) -> Parts:
     """The pane's parts for `item` (None: the list is empty), its diff from `base` in `mode`."""
     if item is None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from pctui.app.diff_state import HIDDEN, INLINE, DiffBase
+from pctui.app.diff_state import HIDDEN, INLINE, DiffBase, DiffMode
 from pctui.app.render.glyphs import glyph
 from pctui.app.render.palette import style
 from pctui.app.render.texts import diff_text
@@ -49,7 +49,7 @@ def diff_summary(deleted: int, inserted: int) -> Text:
     )  # fmt: skip
 
 
-def diff_part(item: Item | None, base: DiffBase | None, mode: str) -> DiffPart | None:
+def diff_part(item: Item | None, base: DiffBase | None, mode: DiffMode) -> DiffPart | None:
     """The diff pane for `item`'s current revision against `base` in `mode`; None when the
     pane is hidden or there is no item."""
     if item is None or mode == HIDDEN:

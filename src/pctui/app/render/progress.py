@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 
 from pctui.app.render.glyphs import plain
 from pctui.app.render.palette import style
 from pctui.i18n import _
 from pctui.model.inert import inert
-from pctui.model.state import APPROVED
+from pctui.model.state import APPROVED, State
 
 
 def bar(done: int, total: int, width: int) -> str:
@@ -22,7 +24,7 @@ def bar(done: int, total: int, width: int) -> str:
 
 
 def progress_line(
-    total: int, states: dict[str, int], stages: dict[str, int], width: int = 10
+    total: int, states: Mapping[State, int], stages: dict[str, int], width: int = 10
 ) -> Text:
     """The header's progress, e.g. "approved 3/10 ███░░░░░░░  担当 6/10  係長 4/10  課長 3/10",
     from the number of items, the items per state and the items approved per stage."""

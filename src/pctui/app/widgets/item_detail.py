@@ -22,7 +22,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from pctui.app.diff_state import DiffBase
+from pctui.app.diff_state import DiffBase, DiffMode
 from pctui.app.render.boxes import BoxStyle
 from pctui.app.render.detail import WIDE_FROM, Parts, item_parts, lay_out
 from pctui.model.records import Consultation, Item
@@ -59,7 +59,7 @@ class ItemDetail(ScrollView, can_focus=True):
     # ---- what it shows ------------------------------------------------------------------
 
     def show(
-        self, consultation: Consultation, item: Item | None, base: DiffBase | None, mode: str
+        self, consultation: Consultation, item: Item | None, base: DiffBase | None, mode: DiffMode
     ) -> None:
         """Show `item` (None: the list is empty) with its diff from `base` in `mode`."""
         self._parts = item_parts(consultation, item, base, mode)
