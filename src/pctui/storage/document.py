@@ -25,16 +25,12 @@ from pctui.storage.locate import Locator
 from pctui.storage.preview import read_preview
 from pctui.storage.problems import LoadError, Problem, SaveError
 from pctui.storage.reader import BOM, Loaded, decode, load_text
+from pctui.storage.stamp import FileStamp, stamp_on_disk
 
 T = TypeVar("T")
-Stamp = tuple[int, int, int]
 
 
-def _stamp(stat: os.stat_result) -> Stamp:
-    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-
-
-def read_loaded(path: Path) -> tuple[Loaded, Stamp]:
+def read_loaded(path: Path) -> tuple[Loaded, FileStamp]:
     """Read and parse `path`; LoadError (with a located problem) when it cannot be."""
     try:
         with path.open("rb") as handle:
@@ -59,7 +55,7 @@ def read_loaded(path: Path) -> tuple[Loaded, Stamp]:
         if collecting:
             gc.enable()
     loaded.bom = bom
-    return loaded, _stamp(stat)
+    return loaded, FileStamp.of(stat)
 
 
 @dataclass
@@ -72,7 +68,7 @@ class _Pending:
 class ConsultationFile:
     """One consultation file, loaded, with its text kept in per-item chunks for splicing."""
 
-    def __init__(self, path: Path, loaded: Loaded, stamp: Stamp) -> None:
+    def __init__(self, path: Path, loaded: Loaded, stamp: FileStamp) -> None:
         self.path = path
         self._loaded = loaded
         self._stamp = stamp
@@ -128,10 +124,7 @@ class ConsultationFile:
 
     def changed_on_disk(self) -> bool:
         """True when the file on disk is no longer the one this object last read or wrote."""
-        try:
-            return _stamp(self.path.stat()) != self._stamp
-        except OSError:
-            return True
+        return stamp_on_disk(self.path) != self._stamp  # None (unreadable) is a change too
 
     def reload(self) -> None:
         """Read the file again (someone else saved it); keeps actions not yet saved.
@@ -276,7 +269,7 @@ class ConsultationFile:
                     "written. Please report this with the file."
                 ).format(path=self.path, error=error)
             ) from error
-        self._stamp = _stamp(write_atomic(self.path, self._file_bytes(text)))
+        self._stamp = FileStamp.of(write_atomic(self.path, self._file_bytes(text)))
         self._commit_chunks()
         self._pending.clear()
 

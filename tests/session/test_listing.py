@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pctui.app.listing import (
+from pctui.model.records import Item, Revision
+from pctui.session.listing import (
     NEEDS_ME,
     ListFilter,
     fold,
@@ -13,9 +14,6 @@ from pctui.app.listing import (
     opinion_summary,
     visible_items,
 )
-from pctui.app.screens.filter import filter_choices
-from pctui.model.records import Item, Revision
-from pctui.model.state import State
 
 
 def test_fold_makes_full_width_half_width_and_case_match() -> None:
@@ -66,14 +64,3 @@ def test_opinion_summary_drops_the_topic_and_cuts_long_lines() -> None:
     assert opinion_summary(item, limit=10) == "長" * 9 + "…"
     item = Item(no=2, section="1", opinion="【論点】 本文", topic="論点")
     assert opinion_summary(item) == "本文"
-
-
-def test_each_filter_choice_sets_one_typed_value(disk) -> None:
-    choices = [choice for _label, choice in filter_choices(disk.consultation, "tanaka")]
-    states = [choice.state for choice in choices if choice.kind == "state"]
-    assert states == [None, NEEDS_ME, *State]
-    assert all(type(state) is State for state in states[2:])
-    sections = [choice.section for choice in choices if choice.kind == "section"]
-    assert sections == [None, *(section.id for section in disk.consultation.sections)]
-    assert [choice.kind for choice in choices].count("clear") == 1
-    assert all(choice.section is None for choice in choices if choice.kind != "section")
