@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pctui.model.records import Item
-from pctui.session.diff_state import HIDDEN, INLINE, DiffBase, default_base, newer, next_mode, older
+from pctui.session.diff_state import DiffBase, DiffMode, default_base, newer, next_mode, older
 
 
 @dataclass
@@ -18,14 +18,14 @@ class DiffView:
     item and each new revision of it, kept while the reviewer moves it with `[` and `]`."""
 
     login: str
-    mode: str = INLINE
+    mode: DiffMode = DiffMode.INLINE
     _base: DiffBase | None = field(default=None, repr=False)
     _chosen_for: tuple[int, int] | None = field(default=None, repr=False)  # (No., revisions)
 
     @property
     def shown(self) -> bool:
         """True unless the diff is hidden."""
-        return self.mode != HIDDEN
+        return self.mode != DiffMode.HIDDEN
 
     def cycle(self) -> None:
         """Inline → side by side → hidden → inline."""

@@ -8,8 +8,17 @@ from rich.text import Text
 
 from pctui.app.render.context import RenderContext
 from pctui.i18n import N_, _
-from pctui.model.records import APPROVE, Review
-from pctui.model.state import APPROVED, CHANGES_REQUESTED, DRAFT, IN_REVIEW, INVALID, STALE
+from pctui.model.records import APPROVE, Review, Verdict
+from pctui.model.state import (
+    APPROVED,
+    CHANGES_REQUESTED,
+    DRAFT,
+    IN_REVIEW,
+    INVALID,
+    STALE,
+    State,
+    Status,
+)
 from pctui.words import standing_name
 
 # Short enough for the list at 80 columns; the full state name is in the detail header.
@@ -27,9 +36,9 @@ def badge_width() -> int:
     return max(cell_len(_(label)) for label in STATE_BADGES.values())
 
 
-def state_badge(state: str, context: RenderContext, pad: bool = True) -> Text:
+def state_badge(state: State, context: RenderContext, pad: bool = True) -> Text:
     """The state as a styled word, padded to a fixed width for the list's column."""
-    label = _(STATE_BADGES[state]) if state in STATE_BADGES else state
+    label = _(STATE_BADGES[state])
     padding = " " * max(0, badge_width() - cell_len(label)) if pad else ""
     return Text(label + padding, style=context.style(state))
 
@@ -48,14 +57,14 @@ def stage_marks(review: Review, approved: list[str], context: RenderContext) -> 
     return marks
 
 
-def verdict_word(verdict: str, context: RenderContext) -> Text:
+def verdict_word(verdict: Verdict, context: RenderContext) -> Text:
     """approve / reject as a styled word."""
     if verdict == APPROVE:
         return Text(_("approve"), style=context.style("approve"))
     return Text(_("changes"), style=context.style("reject"))
 
 
-def standing_word(status: str, context: RenderContext, reason: str = "") -> Text:
+def standing_word(status: Status, context: RenderContext, reason: str = "") -> Text:
     """A sign-off's standing as a word (with the reason for stale and invalid ones)."""
     text = Text(standing_name(status), style=context.style(status))
     if reason and status in (STALE, INVALID):

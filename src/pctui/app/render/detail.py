@@ -20,7 +20,7 @@ from pctui.model.inert import inert
 from pctui.model.records import Consultation, Item
 from pctui.model.state import item_state
 from pctui.model.zones import consultation_zone, in_zone
-from pctui.session.diff_state import DiffBase
+from pctui.session.diff_state import DiffBase, DiffMode
 
 WIDE_FROM = 100  # columns from which the opinion and the response stand side by side
 TAB = 4  # cells a tab in a text stands for
@@ -85,7 +85,7 @@ def item_parts(
     consultation: Consultation,
     item: Item | None,
     base: DiffBase | None,
-    mode: str,
+    mode: DiffMode,
     context: RenderContext,
 ) -> Parts:
     """The pane's parts for `item` (None: the list is empty), its diff from `base` in `mode`."""

@@ -12,7 +12,7 @@ from pctui.app.render.texts import diff_text
 from pctui.i18n import _
 from pctui.model.diff import changed_characters, char_diff, new_side, old_side
 from pctui.model.records import Item
-from pctui.session.diff_state import HIDDEN, INLINE, DiffBase
+from pctui.session.diff_state import HIDDEN, INLINE, DiffBase, DiffMode
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def diff_summary(deleted: int, inserted: int, context: RenderContext) -> Text:
 
 
 def diff_part(
-    item: Item | None, base: DiffBase | None, mode: str, context: RenderContext
+    item: Item | None, base: DiffBase | None, mode: DiffMode, context: RenderContext
 ) -> DiffPart | None:
     """The diff pane for `item`'s current revision against `base` in `mode`; None when the
     pane is hidden or there is no item."""

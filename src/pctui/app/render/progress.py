@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 
 from pctui.app.render.context import RenderContext
 from pctui.i18n import _
 from pctui.model.inert import inert
-from pctui.model.state import APPROVED
+from pctui.model.state import APPROVED, State
 
 
 def bar(done: int, total: int, width: int) -> str:
@@ -22,7 +24,7 @@ def bar(done: int, total: int, width: int) -> str:
 
 def progress_line(
     total: int,
-    states: dict[str, int],
+    states: Mapping[State, int],
     stages: dict[str, int],
     context: RenderContext,
     width: int = 10,

@@ -458,9 +458,9 @@ class MainScreen(Screen[None]):
             if choice.kind == "clear":
                 self.where = ListFilter()
             elif choice.kind == "state":
-                self.where = replace(self.where, state=choice.value)
+                self.where = replace(self.where, state=choice.state)
             else:
-                self.where = replace(self.where, section=choice.value)
+                self.where = replace(self.where, section=choice.section)
             self.refresh_view()
 
         self.app.push_screen(FilterScreen(self.file.consultation, self.login), chosen)

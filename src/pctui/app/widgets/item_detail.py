@@ -27,7 +27,7 @@ from pctui.app.render.boxes import BoxStyle
 from pctui.app.render.context import RenderContext
 from pctui.app.render.detail import WIDE_FROM, Parts, item_parts, lay_out
 from pctui.model.records import Consultation, Item
-from pctui.session.diff_state import DiffBase
+from pctui.session.diff_state import DiffBase, DiffMode
 
 
 class ItemDetail(ScrollView, can_focus=True):
@@ -62,7 +62,7 @@ class ItemDetail(ScrollView, can_focus=True):
     # ---- what it shows ------------------------------------------------------------------
 
     def show(
-        self, consultation: Consultation, item: Item | None, base: DiffBase | None, mode: str
+        self, consultation: Consultation, item: Item | None, base: DiffBase | None, mode: DiffMode
     ) -> None:
         """Show `item` (None: the list is empty) with its diff from `base` in `mode`."""
         self._render_context = host_of(self).render_context
