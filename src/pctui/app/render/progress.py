@@ -6,8 +6,8 @@ from rich.text import Text
 
 from pctui.app.render.glyphs import plain
 from pctui.app.render.palette import style
+from pctui.base.inert import inert
 from pctui.i18n import _
-from pctui.model.inert import inert
 from pctui.model.state import APPROVED
 
 

@@ -13,9 +13,9 @@ from rich.text import Text
 
 from pctui.app.render.glyphs import glyph
 from pctui.app.render.palette import style
+from pctui.base.inert import inert
 from pctui.i18n import _
 from pctui.model.diff import DELETE, EQUAL, Segment
-from pctui.model.inert import inert
 
 SHOWN = 20_000  # characters of one text a pane shows
 CONTEXT = 400  # unchanged characters a diff shows on each side of a change
