@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
+from pctui.base.inert import escaped, inert
 from pctui.cli.json_indent import indented_json
-from pctui.model.inert import escaped, inert
 
 
 class InertStream:
