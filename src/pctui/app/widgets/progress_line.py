@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from pctui.app.host import host_of
 from pctui.app.render.progress import progress_line
 from pctui.app.widgets.one_line import OneLine
+from pctui.base.inert import inert
 from pctui.i18n import _
-from pctui.model.inert import inert
 from pctui.model.records import Consultation
 from pctui.session.derived import DerivedCache
 from pctui.session.listing import ListFilter
@@ -21,7 +22,8 @@ class ProgressLine(OneLine):
     ) -> None:
         """Redraw for `consultation`, the list's filter and how many items it shows."""
         states, stages = derived.counts(consultation)
-        line = progress_line(len(consultation.items), states, stages, width=10)
+        context = host_of(self).render_context
+        line = progress_line(len(consultation.items), states, stages, context, width=10)
         described = where.describe()
         if described:
             line.append("  │ ", style="dim")
