@@ -14,7 +14,7 @@ from pctui.i18n import _, ngettext
 from pctui.model.inert import HIDDEN, LINE_BREAK, has_suspicious, inert, suspicious
 from pctui.model.records import Consultation, Item, Review, Signoff
 from pctui.model.state import INVALID, Progress, progress
-from pctui.storage.document import ConsultationFile
+from pctui.storage.consultation_file import ConsultationFile
 from pctui.storage.item_schema import ITEMS, REVISIONS, SIGNOFFS
 from pctui.storage.problems import WARNING, Problem
 

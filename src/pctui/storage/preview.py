@@ -17,12 +17,10 @@ import re
 from pathlib import Path
 
 from pctui.storage.problems import LoadError
-from pctui.storage.reader import Loaded, load_text
+from pctui.storage.reader import Loaded, Stamp, file_stamp, load_text
 
 # chunks.ITEM_HEADER over bytes: every `[[items]]` header line, where an item block starts.
 _ITEM_HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*items[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
-
-Stamp = tuple[int, int, int]
 
 
 def read_preview(path: Path, count: int) -> tuple[Loaded, Stamp, int] | None:
@@ -47,7 +45,7 @@ def read_preview(path: Path, count: int) -> tuple[Loaded, Stamp, int] | None:
         return None
     if not loaded.spliceable or len(loaded.consultation.items) < count // 2:
         return None  # an unusual layout, or false boundaries: only the whole file will do
-    return loaded, (stat.st_ino, stat.st_mtime_ns, stat.st_size), total
+    return loaded, file_stamp(stat), total
 
 
 # Read in pieces of this size: the first few hold the preview's items; the rest of the
