@@ -43,7 +43,7 @@ def console_script() -> list[str]:
     script = Path(sys.executable).parent / "pctui"
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-m", "pctui.cli.main"]  # not installed as a script: same code
+    return [sys.executable, "-m", "pctui.cli.entry"]  # not installed as a script: same code
 
 
 def references(s: Setting) -> tuple[list[Row], float]:

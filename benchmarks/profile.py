@@ -6,7 +6,7 @@
 Each target runs once in this process under pyinstrument's sampling profiler, and its
 call tree (frames taking at least --min-percent of the time) is printed. `load` is
 `ConsultationFile.load`; `status` and `validate` are the real commands run in-process
-through `pctui.cli.main.main` with their output discarded; `save` is one sign-off saved
+through `pctui.cli.entry.main` with their output discarded; `save` is one sign-off saved
 through `ConsultationFile.transact` on a copy of the file (its loading not profiled);
 `open` is loading plus pctui's app, headless, up to its list on screen.
 """
@@ -26,7 +26,7 @@ from typing import Any
 
 from benchmarks import generate
 from benchmarks.saves import signable
-from pctui.cli.main import main as pctui_main
+from pctui.cli.entry import main as pctui_main
 from pctui.model.actions import sign
 from pctui.storage import ConsultationFile
 

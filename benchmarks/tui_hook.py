@@ -19,7 +19,7 @@ from typing import Any
 from textual.app import App
 from textual.widgets import ListView
 
-from pctui.cli.main import main as pctui_main
+from pctui.cli.entry import main as pctui_main
 
 # Called with the app `pctui open` built and a function that runs it for real (App.run).
 Driver = Callable[[App[Any], Callable[..., Any]], object]
@@ -30,7 +30,7 @@ def tui_available() -> bool:
     if importlib.util.find_spec("pctui.app") is None:
         return False
     try:
-        from pctui.app.main import run_app  # noqa: F401
+        from pctui.app.run import run_app  # noqa: F401
     except ImportError:
         return False
     return True

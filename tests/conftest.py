@@ -1,4 +1,5 @@
-"""Fixtures shared by every test: a temporary copy of the sample consultation, and English."""
+"""Fixtures shared by every test: a temporary copy of the sample consultation, that copy read
+back from disk, and English."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from pctui.i18n import ENGLISH, install
+from pctui.model.records import Consultation, Item
+from pctui.storage import ConsultationFile
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "consultations" / "2025-jumin.toml"
@@ -20,6 +23,31 @@ def sample_path(tmp_path: Path) -> Path:
     target = tmp_path / "2025-jumin.toml"
     shutil.copyfile(SAMPLE, target)
     return target
+
+
+class Disk:
+    """The sample copy as it is on disk now (what a later session would see)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @property
+    def consultation(self) -> Consultation:
+        return ConsultationFile.load(self.path).consultation
+
+    def item(self, no: int) -> Item:
+        item = self.consultation.item(no)
+        assert item is not None
+        return item
+
+    def bytes(self) -> bytes:
+        return self.path.read_bytes()
+
+
+@pytest.fixture
+def disk(sample_path: Path) -> Disk:
+    """The sample copy's content on disk, read afresh at each use."""
+    return Disk(sample_path)
 
 
 @pytest.fixture(autouse=True)

@@ -71,7 +71,7 @@ def test_generated_file_is_valid_and_mixes_every_state(tmp_path: Path) -> None:
     generate.write(path, 200, seed=1)
     assert path.read_bytes() == generate.render(generate.build(200, seed=1)).encode("utf-8")
     script = Path(sys.executable).parent / "pctui"
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "pctui.cli.main"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "pctui.cli.entry"]
     done = subprocess.run([*command, "status", "--json", str(path)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     counts = json.loads(done.stdout)["counts"]

@@ -14,7 +14,15 @@ import sys
 import pytest
 
 UI_LIBRARIES = ("textual", "rich")
-CORE = ["pctui.model", "pctui.storage", "pctui.cli.main"]
+CORE = [
+    "pctui.model",
+    "pctui.storage",
+    "pctui.session.listing",
+    "pctui.session.operations",
+    "pctui.session.keymap",
+    "pctui.session.hangup",
+    "pctui.cli.entry",
+]
 LATER = [
     "pctui.git",
     "pctui.publish",

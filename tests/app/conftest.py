@@ -15,9 +15,8 @@ from textual.pilot import Pilot
 from pctui.app.render.glyphs import use_plain
 from pctui.app.render.palette import COLOUR, use_colour, use_styles
 from pctui.app.review_app import ReviewApp
-from pctui.app.screens.main import MainScreen
+from pctui.app.screens.review import MainScreen
 from pctui.app.widgets.item_detail import ItemDetail
-from pctui.model.records import Consultation, Item
 from pctui.storage import ConsultationFile
 
 
@@ -76,31 +75,6 @@ def make_app(sample_path: Path) -> MakeApp:
         return RecordingApp(file, login, watch_interval=None, **options)
 
     return make
-
-
-class Disk:
-    """The sample copy as it is on disk now (what a later session would see)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    @property
-    def consultation(self) -> Consultation:
-        return ConsultationFile.load(self.path).consultation
-
-    def item(self, no: int) -> Item:
-        item = self.consultation.item(no)
-        assert item is not None
-        return item
-
-    def bytes(self) -> bytes:
-        return self.path.read_bytes()
-
-
-@pytest.fixture
-def disk(sample_path: Path) -> Disk:
-    """The sample copy's content on disk, read afresh at each use."""
-    return Disk(sample_path)
 
 
 Script = Callable[[Pilot[None]], Awaitable[None]]

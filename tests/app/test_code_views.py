@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from pctui.app.render.help_text import help_lines
 from pctui.app.screens.code_view import DIFF, TOML, CodeScreen, cut
-from pctui.app.screens.main import MainScreen
+from pctui.app.screens.review import MainScreen
 from pctui.theming import load_catalog
 
 

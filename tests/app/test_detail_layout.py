@@ -6,9 +6,9 @@ from pathlib import Path
 
 from rich.style import Style
 
-from pctui.app.diff_state import INLINE, SIDE_BY_SIDE, default_base
 from pctui.app.render.boxes import BoxStyle
 from pctui.app.render.detail import item_parts, lay_out
+from pctui.session.diff_state import INLINE, SIDE_BY_SIDE, default_base
 from pctui.storage import ConsultationFile
 
 STYLES = (BoxStyle(Style(), Style(), Style()),) * 2

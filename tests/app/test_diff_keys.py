@@ -3,8 +3,8 @@ the diff starts from the revision I last signed."""
 
 from __future__ import annotations
 
-from pctui.app.diff_state import HIDDEN, INLINE, SIDE_BY_SIDE
 from pctui.model.actions import revise
+from pctui.session.diff_state import HIDDEN, INLINE, SIDE_BY_SIDE
 from pctui.storage import ConsultationFile
 
 

@@ -11,10 +11,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 
-from pctui.app.keys import ACTIONS
 from pctui.app.render.glyphs import use_plain
 from pctui.app.render.help_text import RAW_VIEW_KEYS, help_lines
 from pctui.app.render.wrap import NO_END, NO_START
+from pctui.app.review_actions import ACTIONS
 from pctui.app.screens.code_view import CodeScreen
 from pctui.app.screens.comment import CommentScreen
 from pctui.app.screens.confirm import ConfirmScreen

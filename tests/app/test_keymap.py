@@ -5,29 +5,33 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pctui.app.keymap import load_keymap
+from pctui.app.review_actions import BINDING_IDS
 from pctui.app.screens.help import HelpScreen
+from pctui.session.keymap import load_keymap
 from pctui.storage import ConsultationFile
 
 
 def test_load_keymap_maps_names_to_binding_ids(tmp_path: Path) -> None:
     path = tmp_path / "keymap.toml"
     path.write_text('[keys]\napprove = "A"\nnext_item = "j, ctrl+n"\n', encoding="utf-8")
-    assert load_keymap(path) == ({"pctui.approve": "A", "pctui.next_item": "j,ctrl+n"}, [])
-    assert load_keymap(tmp_path / "missing.toml") == ({}, [])
+    assert load_keymap(path, BINDING_IDS) == (
+        {"pctui.approve": "A", "pctui.next_item": "j,ctrl+n"},
+        [],
+    )
+    assert load_keymap(tmp_path / "missing.toml", BINDING_IDS) == ({}, [])
 
 
 def test_mistakes_are_reported_with_a_suggestion(tmp_path: Path) -> None:
     path = tmp_path / "keymap.toml"
     path.write_text('[keys]\naprove = "A"\nquit = 3\n', encoding="utf-8")
-    keymap, problems = load_keymap(path)
+    keymap, problems = load_keymap(path, BINDING_IDS)
     assert keymap == {}
     assert problems == [
         f"{path}: unknown action 'aprove' in [keys]; did you mean 'approve'?",
         f'{path}: keys.quit must be a string such as "A" or "j,down"',
     ]
     path.write_text("[keys\n", encoding="utf-8")
-    assert load_keymap(path)[1][0].startswith(f"{path}: not valid TOML: ")
+    assert load_keymap(path, BINDING_IDS)[1][0].startswith(f"{path}: not valid TOML: ")
 
 
 def test_a_rebound_key_approves_and_the_old_one_does_not(

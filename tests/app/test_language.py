@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-import pctui.app.main
+import pctui.app.run
 from pctui.app.screens.help import HelpScreen
-from pctui.cli.main import main
+from pctui.cli.entry import main
 from pctui.storage import ConsultationFile
 
 from .conftest import MakeApp
@@ -33,7 +33,7 @@ def open_with(language: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         opened.append(file)
         return []
 
-    monkeypatch.setattr(pctui.app.main, "run_app", run_app)
+    monkeypatch.setattr(pctui.app.run, "run_app", run_app)
     assert main(["open", "--lang", language, str(path)]) == 0
     assert opened
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pctui.app.listing import needs_signoff
 from pctui.app.widgets.item_detail import ItemDetail
+from pctui.session.listing import needs_signoff
 
 
 def test_j_k_and_the_arrows_move_one_item(make_app, drive, disk) -> None:

@@ -9,7 +9,7 @@ import pytest
 from textual.command import CommandInput, CommandPalette
 from textual.pilot import Pilot
 
-from pctui.app.keys import BY_NAME
+from pctui.app.review_actions import BY_NAME
 from pctui.app.screens.help import HelpScreen
 from pctui.app.widgets.item_detail import ItemDetail
 from pctui.i18n import ENGLISH, install

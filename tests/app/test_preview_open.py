@@ -11,7 +11,7 @@ from benchmarks import generate
 from textual.pilot import Pilot
 
 from pctui.app.review_app import ReviewApp
-from pctui.app.screens.main import MainScreen
+from pctui.app.screens.review import MainScreen
 from pctui.storage import ConsultationFile
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from textual.binding import Binding
 
-from pctui.app.keys import ACTIONS, EDITOR, bindings
+from pctui.app.review_actions import ACTIONS, EDITOR, bindings
 from pctui.app.screens.edit import EditScreen
-from pctui.app.screens.main import MainScreen
+from pctui.app.screens.review import MainScreen
 
 
 def test_each_action_has_a_unique_key_id_and_help() -> None:

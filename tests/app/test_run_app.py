@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
-from pctui.app import main
+from pctui.app import run
 from pctui.app.render import glyphs
 from pctui.app.review_app import ReviewApp
 from pctui.app.widgets.plain_scrollbar import PlainScrollBarRender
@@ -20,7 +20,7 @@ def started(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[ReviewApp]:
     """The apps run_app would have run; settings in tmp_path, a 256-colour xterm."""
     apps: list[ReviewApp] = []
     monkeypatch.setattr(ReviewApp, "run", lambda self, *a, **k: apps.append(self))
-    monkeypatch.setattr(main.gc, "freeze", lambda: None)
+    monkeypatch.setattr(run.gc, "freeze", lambda: None)
     monkeypatch.setattr(ScrollBar, "renderer", ScrollBar.renderer)  # restored afterwards
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("TERM", "xterm-256color")
@@ -37,7 +37,7 @@ def settings(tmp_path: Path, text: str) -> None:
 
 def test_the_configured_theme_is_used_and_switching_saves(started, sample_path, tmp_path):
     settings(tmp_path, 'theme = "pctui-light"\n')
-    main.run_app(ConsultationFile.load(sample_path), "yamada")
+    run.run_app(ConsultationFile.load(sample_path), "yamada")
     app = started[0]
     assert app.theme == "pctui-light" and not glyphs.plain()
     assert ScrollBar.renderer is ScrollBarRender
@@ -48,7 +48,7 @@ def test_the_configured_theme_is_used_and_switching_saves(started, sample_path, 
 
 def test_theme_overrides_the_settings_for_the_session(started, sample_path, tmp_path):
     settings(tmp_path, 'theme = "pctui-light"\n')
-    main.run_app(ConsultationFile.load(sample_path), "yamada", theme="pctui-high-contrast")
+    run.run_app(ConsultationFile.load(sample_path), "yamada", theme="pctui-high-contrast")
     assert started[0].theme == "pctui-high-contrast"
     saved = (tmp_path / "config" / "pctui" / "config.toml").read_text(encoding="utf-8")
     assert saved == 'theme = "pctui-light"\n'
@@ -56,7 +56,7 @@ def test_theme_overrides_the_settings_for_the_session(started, sample_path, tmp_
 
 def test_a_linux_console_gets_its_colours_and_plain_glyphs(started, sample_path, monkeypatch):
     monkeypatch.setenv("TERM", "linux")
-    main.run_app(ConsultationFile.load(sample_path), "yamada")
+    run.run_app(ConsultationFile.load(sample_path), "yamada")
     app = started[0]
     assert app.theme == "pctui-terminal"
     assert glyphs.plain() and app.has_class("-plain-glyphs")
@@ -65,7 +65,7 @@ def test_a_linux_console_gets_its_colours_and_plain_glyphs(started, sample_path,
 
 def test_bad_settings_are_told_not_fatal(started, sample_path, tmp_path) -> None:
     settings(tmp_path, 'theme = "gone"\nglyphs = "fancy"\n')
-    main.run_app(ConsultationFile.load(sample_path), "yamada")
+    run.run_app(ConsultationFile.load(sample_path), "yamada")
     app = started[0]
     assert app.theme == "pctui-dark"
     problems = " | ".join(app.startup_notices)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from pctui.app.diff_state import SIDE_BY_SIDE
+from pctui.session.diff_state import SIDE_BY_SIDE
 from pctui.theming import load_catalog
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, Static
 
-from pctui.app.keys import ACTIONS
-from pctui.app.listing import ListFilter, needs_signoff, visible_items
+from pctui.app.review_actions import ACTIONS
 from pctui.app.screens.filter import FilterScreen
 from pctui.app.screens.help import HelpScreen
+from pctui.session.listing import ListFilter, needs_signoff, visible_items
 
 
 def test_slash_searches_opinions_and_responses(make_app, drive, disk) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 def run_entry(body: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     code = textwrap.dedent(
         """
-        import pctui.cli.main as cli
+        import pctui.cli.entry as cli
 
         def command(argv=None):
         {body}

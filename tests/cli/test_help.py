@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pctui import __version__
-from pctui.cli.main import build_parser
+from pctui.cli.entry import build_parser
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -96,7 +96,7 @@ def test_a_command_imports_only_its_own_module() -> None:
     # `pctui status` on a small file: start-up is most of its time, so it does not import
     # the publisher, the importer or git; every command is still known by name.
     code = (
-        "import sys; from pctui.cli.main import build_parser, command_named; "
+        "import sys; from pctui.cli.entry import build_parser, command_named; "
         "parser = build_parser(command_named(['--lang', 'en', 'status', 'f.toml'])); "
         "print(sorted(m for m in sys.modules if m.startswith(('pctui.publish', "
         "'pctui.importer', 'pctui.git', 'pctui.cli.audit', 'openpyxl'))))"
@@ -118,6 +118,6 @@ def test_a_command_imports_only_its_own_module() -> None:
     ],
 )
 def test_the_command_is_found_past_the_top_level_options(argv, command) -> None:
-    from pctui.cli.main import command_named
+    from pctui.cli.entry import command_named
 
     assert command_named(argv) == command

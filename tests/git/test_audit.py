@@ -29,7 +29,7 @@ PEOPLE = {
 
 def run_audit(office: Office, *flags: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pctui.cli.main", "audit", str(office.path), *flags],
+        [sys.executable, "-m", "pctui.cli.entry", "audit", str(office.path), *flags],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
 
@@ -145,7 +145,7 @@ def test_signoffs_merged_from_a_branch_are_traced_to_the_branch(
     office: Office, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     office.git("config", "merge.pctui.driver",
-               f"{sys.executable} -m pctui.cli.main merge-driver %O %A %B %P")  # fmt: skip
+               f"{sys.executable} -m pctui.cli.entry merge-driver %O %A %B %P")  # fmt: skip
     (office.root / ".gitattributes").write_text("*.toml merge=pctui\n")
     office.git("add", ".gitattributes")
     office.git("commit", "-q", "-m", "driver")
@@ -167,7 +167,7 @@ def test_json_and_not_a_repository(office: Office, monkeypatch: pytest.MonkeyPat
     assert entry["email"] == "tanaka@example.jp"
     lone = office.root.parent / "lone.toml"
     lone.write_bytes(office.path.read_bytes())
-    done = subprocess.run([sys.executable, "-m", "pctui.cli.main", "audit", str(lone)],
+    done = subprocess.run([sys.executable, "-m", "pctui.cli.entry", "audit", str(lone)],
                           capture_output=True, text=True, check=False,
                           cwd=office.root.parent)  # fmt: skip
     assert done.returncode in (1, 2)  # tmp_path may itself sit in a repository

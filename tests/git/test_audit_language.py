@@ -18,7 +18,7 @@ T1 = dt.datetime(2025, 12, 2, 10, 0, tzinfo=JST)
 
 def run_audit(office: Office, language: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pctui.cli.main", "--lang", language, "audit", str(office.path)],
+        [sys.executable, "-m", "pctui.cli.entry", "--lang", language, "audit", str(office.path)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
 

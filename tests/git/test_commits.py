@@ -175,7 +175,7 @@ def test_signoff_command_commits_on_approve(on_approve: Office) -> None:
     on_approve.sign(1, "tanaka", T1)
     on_approve.sign(1, "suzuki", T1 + dt.timedelta(hours=1))
     done = subprocess.run(
-        [sys.executable, "-m", "pctui.cli.main", "signoff", str(on_approve.path), "--item", "1"],
+        [sys.executable, "-m", "pctui.cli.entry", "signoff", str(on_approve.path), "--item", "1"],
         capture_output=True, text=True, check=False, env=os.environ,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -191,7 +191,7 @@ def test_signoff_command_warns_when_it_cannot_commit(on_approve: Office) -> None
     on_approve.sign(1, "tanaka", T1)
     on_approve.sign(1, "suzuki", T1 + dt.timedelta(hours=1))
     done = subprocess.run(
-        [sys.executable, "-m", "pctui.cli.main", "signoff", str(on_approve.path), "--item", "1"],
+        [sys.executable, "-m", "pctui.cli.entry", "signoff", str(on_approve.path), "--item", "1"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0  # the sign-off is saved; the commit comes later
@@ -202,7 +202,7 @@ def test_signoff_command_warns_when_it_cannot_commit(on_approve: Office) -> None
 def test_commit_command(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
     approve_all(office, 4)
     author(monkeypatch, "佐藤 次郎", "sato@example.jp")
-    command = [sys.executable, "-m", "pctui.cli.main", "commit", str(office.path)]
+    command = [sys.executable, "-m", "pctui.cli.entry", "commit", str(office.path)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "test-pc: approve No.4 (課長)" in done.stdout

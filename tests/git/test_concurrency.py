@@ -182,7 +182,7 @@ def python_for(login: str) -> list[str]:
     errors = []
     for command in candidates:
         probe = subprocess.run(
-            ["runuser", "-u", login, "--", *command, "-c", "import pctui.cli.main"],
+            ["runuser", "-u", login, "--", *command, "-c", "import pctui.cli.entry"],
             capture_output=True, text=True, check=False,
         )  # fmt: skip
         if probe.returncode == 0:
@@ -193,7 +193,7 @@ def python_for(login: str) -> list[str]:
 
 _WAIT_THEN_SIGN = """\
 import sys
-from pctui.cli.main import main
+from pctui.cli.entry import main
 print("ready", flush=True)
 sys.stdin.readline()
 sys.exit(main(sys.argv[1:]))
@@ -308,7 +308,7 @@ def test_real_users_commit_their_approvals_to_a_shared_repository(shared_folder:
     authors = subprocess.run([*git, "log", "--format=%an"], capture_output=True, text=True,
                              env=setup, check=True).stdout.split()  # fmt: skip
     assert set(authors) <= {*LOGINS, "setup"} and len(authors) > rounds
-    audit = subprocess.run([*python, "-m", "pctui.cli.main", "audit", str(path)],
+    audit = subprocess.run([*python, "-m", "pctui.cli.entry", "audit", str(path)],
                            capture_output=True, text=True, env=setup, check=False)  # fmt: skip
     assert audit.returncode == 0, audit.stderr
     assert f"{rounds * len(LOGINS)} sign-offs" in audit.stdout

@@ -20,7 +20,7 @@ HOUR = dt.timedelta(hours=1)
 
 
 def pctui(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pctui.cli.main", *args], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "pctui.cli.entry", *args], cwd=cwd,
                           capture_output=True, text=True, check=False)  # fmt: skip
 
 

@@ -26,8 +26,8 @@ def test_the_driver_line_quotes_each_word_for_the_shell_and_git() -> None:
     assert driver_command(["/srv/office tools/100%/pctui"]) == (
         "'/srv/office tools/100%%/pctui' merge-driver %O %A %B %P"
     )
-    assert driver_command(["/usr/bin/python3", "-m", "pctui.cli.main"]) == (
-        "/usr/bin/python3 -m pctui.cli.main merge-driver %O %A %B %P"
+    assert driver_command(["/usr/bin/python3", "-m", "pctui.cli.entry"]) == (
+        "/usr/bin/python3 -m pctui.cli.entry merge-driver %O %A %B %P"
     )
 
 

@@ -22,7 +22,7 @@ T1 = dt.datetime(2025, 12, 2, 10, 0, tzinfo=JST)
 
 
 def signoff(path: Path, no: int) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "pctui.cli.main", "signoff", str(path), "--item", str(no)]
+    command = [sys.executable, "-m", "pctui.cli.entry", "signoff", str(path), "--item", str(no)]
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 

@@ -28,7 +28,7 @@ def utc_server(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def pctui(*args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "pctui.cli.main", *args]
+    command = [sys.executable, "-m", "pctui.cli.entry", *args]
     return subprocess.run(command, capture_output=True, text=True, check=False, env=os.environ)
 
 

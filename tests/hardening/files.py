@@ -19,7 +19,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from pctui.cli.main import main
+from pctui.cli.entry import main
 from pctui.model.actions import Refused, revise, sign
 from pctui.model.identity import current_login
 from pctui.model.records import (

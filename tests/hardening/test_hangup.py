@@ -31,8 +31,8 @@ from pathlib import Path
 import pytest
 from tests.hardening.files import ME, run_cli
 
-from pctui.app.hangup import terminal_gone
 from pctui.app.review_app import HANG_UP_GRACE
+from pctui.session.hangup import terminal_gone
 from pctui.storage import ConsultationFile
 
 PCTUI = Path(sys.executable).parent / "pctui"
@@ -225,7 +225,7 @@ def test_terminal_gone_sees_a_hung_up_terminal() -> None:
 
 _STUCK = r"""
 import asyncio, os, sys, threading
-from pctui.app.hangup import HangUpGuard
+from pctui.session.hangup import HangUpGuard
 fd = os.open(sys.argv[1], os.O_RDWR | os.O_NOCTTY)
 loop = asyncio.new_event_loop()  # never run: the app is stuck, as on a dead terminal
 HangUpGuard(fd, loop, lambda: None, grace=0.3).install()

@@ -91,7 +91,7 @@ def test_reading_commands_work_or_say_where(case: tuple[bytes, str]) -> None:
         if loads:
             counted = json.loads(run_cli("status", "--json", path).out)["counts"]
             assert sum(counted.values()) == len(ConsultationFile.load(path).consultation.items)
-        with mock.patch("pctui.app.main.run_app", return_value=[]) as tui:
+        with mock.patch("pctui.app.run.run_app", return_value=[]) as tui:
             opened = run_cli("open", path)
         check_outcome(opened, path, allowed=(0, 2))
         assert tui.called == loads == (opened.code == 0)
@@ -283,7 +283,7 @@ def test_a_large_file_broken_after_its_preview_closes_the_tui_with_its_problems(
         path = Path(folder) / "large.toml"
         path.write_bytes(data)
         before = Fingerprint.of(path)
-        with mock.patch("pctui.app.main.run_app", _run_app_headless):
+        with mock.patch("pctui.app.run.run_app", _run_app_headless):
             opened = run_cli("open", path)
         check_outcome(opened, path, allowed=(0, 2))
         assert (opened.code == 0) == _loads(path), opened

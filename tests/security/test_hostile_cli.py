@@ -2,7 +2,7 @@
 invisible character, `validate` points at every hostile text, and the text is stored
 unchanged.
 
-Each command runs as a real process (`python -m pctui.cli.main`) and its stdout and stderr
+Each command runs as a real process (`python -m pctui.cli.entry`) and its stdout and stderr
 are read as bytes, so what is checked is what a terminal would receive.
 """
 
@@ -25,7 +25,7 @@ from pctui.storage import ConsultationFile
 def pctui(*args: str | Path, cwd: Path | None = None) -> tuple[int, str, str]:
     """Run the real command; returns (status, stdout, stderr), both checked to be clean."""
     done = subprocess.run(
-        [sys.executable, "-m", "pctui.cli.main", *map(str, args)],
+        [sys.executable, "-m", "pctui.cli.entry", *map(str, args)],
         capture_output=True, cwd=cwd, check=False,
     )  # fmt: skip
     out, err = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")

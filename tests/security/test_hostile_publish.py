@@ -25,7 +25,7 @@ from pctui.storage import ConsultationFile
 def publish(path: Path, out: Path) -> dict[str, bytes]:
     """Run `pctui publish --draft`; returns each format's bytes."""
     done = subprocess.run(
-        [sys.executable, "-m", "pctui.cli.main", "publish", "--draft", "--out", str(out),
+        [sys.executable, "-m", "pctui.cli.entry", "publish", "--draft", "--out", str(out),
          str(path)], capture_output=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr.decode()

@@ -48,7 +48,7 @@ def test_the_real_signoff_ignores_a_pretended_login(sample_copy: Path) -> None:
     me = current_login()
     with_reviewer(sample_copy, me)
     done = subprocess.run(
-        [sys.executable, "-m", "pctui.cli.main", "signoff", str(sample_copy), "--item", "5"],
+        [sys.executable, "-m", "pctui.cli.entry", "signoff", str(sample_copy), "--item", "5"],
         env={**os.environ, **PRETEND}, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -112,7 +112,7 @@ def test_a_second_unix_user_signs_as_themself(other_user: Path, sample_copy: Pat
     pretend = [f"{name}={value}" for name, value in PRETEND.items()]
     done = subprocess.run(
         ["runuser", "-u", OTHER, "--", "env", *pretend, *python_as(OTHER), "-m",
-         "pctui.cli.main", "signoff", "--lang", "en", str(path), "--item", "5"],
+         "pctui.cli.entry", "signoff", "--lang", "en", str(path), "--item", "5"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -122,7 +122,7 @@ def test_a_second_unix_user_signs_as_themself(other_user: Path, sample_copy: Pat
     # changes: No.6 waits for 係長, so 課長 may not approve it yet).
     done = subprocess.run(
         ["runuser", "-u", OTHER, "--", "env", "USER=root", "LOGNAME=root", *python_as(OTHER),
-         "-m", "pctui.cli.main", "signoff", "--lang", "en", str(path), "--item", "6",
+         "-m", "pctui.cli.entry", "signoff", "--lang", "en", str(path), "--item", "6",
          "--reject", "--comment", "再考"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip

@@ -88,7 +88,7 @@ def commit(path: Path, message: str) -> None:
 
 
 def pctui(*args: str | Path) -> tuple[int, str, str]:
-    done = subprocess.run([sys.executable, "-m", "pctui.cli.main", *map(str, args)],
+    done = subprocess.run([sys.executable, "-m", "pctui.cli.entry", *map(str, args)],
                           capture_output=True, text=True, check=False)  # fmt: skip
     assert "Traceback" not in done.stderr
     return done.returncode, done.stdout, done.stderr

@@ -64,7 +64,7 @@ def test_validate_names_the_long_line_in_time(tmp_path: Path) -> None:
     path = tmp_path / "long.toml"
     write_long(path)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pctui.cli.main", "validate", str(path)],
+    done = subprocess.run([sys.executable, "-m", "pctui.cli.entry", "validate", str(path)],
                           capture_output=True, text=True, check=False)  # fmt: skip
     took = time.perf_counter() - started
     assert done.returncode == 1

@@ -51,7 +51,7 @@ def ordinary_path(tmp_path: Path) -> Path:
 
 def pctui(*args: object) -> subprocess.CompletedProcess[bytes]:
     done = subprocess.run(
-        [sys.executable, "-m", "pctui.cli.main", *map(str, args)], capture_output=True, check=False
+        [sys.executable, "-m", "pctui.cli.entry", *map(str, args)], capture_output=True, check=False
     )
     assert b"Traceback" not in done.stderr, done.stderr.decode()
     return done

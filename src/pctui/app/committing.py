@@ -13,8 +13,8 @@ from collections.abc import Callable
 from textual.dom import DOMNode
 from textual.worker import Worker
 
-from pctui.app import operations
-from pctui.app.operations import Outcome
+from pctui.session import operations
+from pctui.session.operations import Outcome
 from pctui.storage import ConsultationFile
 
 GROUP = "commit"

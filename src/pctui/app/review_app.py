@@ -17,15 +17,16 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
-from pctui.app.hangup import HUNG_UP, HangUpGuard, terminal_gone
-from pctui.app.keymap import load_keymap
 from pctui.app.render.glyphs import use_plain
 from pctui.app.render.palette import use_colour, use_styles
-from pctui.app.screens.main import MainScreen
+from pctui.app.review_actions import BINDING_IDS
+from pctui.app.screens.review import MainScreen
 from pctui.app.theme_setup import install_themes
 from pctui.i18n import _
 from pctui.model.identity import current_login
 from pctui.model.inert import inert
+from pctui.session.hangup import HUNG_UP, HangUpGuard, terminal_gone
+from pctui.session.keymap import load_keymap
 from pctui.storage import ConsultationFile, LoadError, Problem, SaveError
 from pctui.theming import DEFAULT_THEME, Catalog, ThemeSpec, load_catalog
 
@@ -37,7 +38,7 @@ class ReviewApp(App[None]):
 
     `watch_interval` is how often, in seconds, the file is checked for changes made by
     others; None turns polling off (tests call `MainScreen.check_disk` themselves).
-    `keymap` is a keymap file rebinding actions (see `pctui.app.keymap`); None: none.
+    `keymap` is a keymap file rebinding actions (see `pctui.session.keymap`); None: none.
     `themes` are the themes offered (None: the shipped ones only) and `theme` the one to
     start with; `remember_theme(name)` is called when the reviewer switches theme (None:
     not saved). `plain` draws marks from the console-safe set (`pctui.app.render.glyphs`).
@@ -127,7 +128,7 @@ class ReviewApp(App[None]):
             self.call_after_refresh(gc.freeze)  # the rows are built by then (see below)
         if self._keymap_path is None:
             return
-        keymap, problems = load_keymap(self._keymap_path)
+        keymap, problems = load_keymap(self._keymap_path, BINDING_IDS)
         if keymap:
             self.set_keymap(keymap)
             self.keys_changed = keymap

@@ -9,6 +9,7 @@ from typing import Any
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
 from pctui.cli.output import json_text
+from pctui.cli.parsers import Commands, add_file_argument
 from pctui.git.audit import (
     CARRIED,
     COMMITTED_BY_OTHER,
@@ -53,12 +54,12 @@ _WHY = {
 }  # fmt: skip
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser(
+    parser = commands.add(
         "audit", help=_("trace every sign-off through git history"), description=_(DESCRIPTION)
     )
-    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    add_file_argument(parser)
     parser.add_argument(
         "--strict", action="store_true", help=_("a sign-off must be committed by its own signer")
     )

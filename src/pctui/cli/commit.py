@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from pctui.cli.common import FINDING, OK, load
+from pctui.cli.parsers import Commands, add_file_argument
 from pctui.git.commits import commit_pending
 from pctui.i18n import N_, _
 
@@ -19,12 +20,12 @@ stays staged. Uses your git configuration (identity, commit signing, hooks). Exi
 1 when git could not commit (the message says why; the file stays saved).""")
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser(
+    parser = commands.add(
         "commit", help=_("commit the sign-offs not yet committed"), description=_(DESCRIPTION)
     )
-    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    add_file_argument(parser)
     parser.add_argument(
         "--also",
         metavar="PATH",

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit
+from pctui.cli.parsers import Commands
 from pctui.i18n import N_, _, ngettext
 from pctui.importer import (
     ERROR,
@@ -40,9 +41,9 @@ SOURCE:line:col: message (exit 1); exit 2 when nothing usable was found. An exis
 is not overwritten without --force.""")
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser(
+    parser = commands.add(
         "import",
         help=_("create a consultation file from md/txt/csv/xlsx"),
         description=_(DESCRIPTION).format(fields=", ".join(FIELDS)),

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit
+from pctui.cli.parsers import Commands
 from pctui.git.install import DEFAULT_PATTERNS, install
 from pctui.git.merge import NotMergeable, is_consultation, load_problems, merge_files
 from pctui.git.run import GitError, git
@@ -33,9 +34,9 @@ current folder: adds `PATTERN merge=pctui` lines to .gitattributes at the top le
 merge.pctui.driver in the repository's config (each clone runs this once).""")
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: Commands) -> None:
     """Register `merge-driver` and `install-merge-driver`."""
-    parser = commands.add_parser(
+    parser = commands.add(
         "merge-driver", help=_("git merge driver (run by git)"), description=_(DRIVER_DESCRIPTION)
     )
     parser.add_argument("base", metavar="BASE", help=_("the common ancestor's version (%%O)"))
@@ -52,7 +53,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.set_defaults(run=run_driver)
     description = _(INSTALL_DESCRIPTION).format(patterns=" ".join(DEFAULT_PATTERNS))
-    parser = commands.add_parser(
+    parser = commands.add(
         "install-merge-driver", help=_("set up the merge driver in a repo"), description=description
     )
     parser.add_argument(

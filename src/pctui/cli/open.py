@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from pctui.cli.common import BAD_INPUT, OK, Exit, load
+from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
 from pctui.storage import ConsultationFile
 from pctui.theming import load_catalog
@@ -14,10 +15,10 @@ HELP = N_("open the review TUI on a consultation file")
 DESCRIPTION = N_("Open the review TUI on a consultation file.")
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser("open", help=_(HELP), description=_(DESCRIPTION))
-    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    parser = commands.add("open", help=_(HELP), description=_(DESCRIPTION))
+    add_file_argument(parser)
     parser.add_argument(
         "--theme", metavar="NAME", help=_("colour theme for this session (see `pctui themes`)")
     )
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     if args.theme is not None and args.theme not in catalog.themes:
         raise Exit(BAD_INPUT, "pctui: --theme: " + catalog.unknown(args.theme))
     file = ConsultationFile.preview(args.file, PREVIEW_ITEMS) or load(args.file)
-    from pctui.app.main import run_app  # Textual is imported only when the TUI is wanted
+    from pctui.app.run import run_app  # Textual is imported only when the TUI is wanted
 
     problems = run_app(file, theme=args.theme, catalog=catalog)
     for problem in problems:

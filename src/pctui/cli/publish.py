@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
+from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
 from pctui.model.state import approved_stages
 from pctui.publish import FORMATS, completeness, outputs, unapproved, write_outputs
@@ -26,14 +27,14 @@ something required is missing, unless --draft is given: every page is then marke
 draft. Formats: {formats}.""")
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser(
+    parser = commands.add(
         "publish",
         help=_("write the published result (md, html, csv, xlsx)"),
         description=_(DESCRIPTION).format(formats=", ".join(FORMATS)),
     )
-    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    add_file_argument(parser)
     parser.add_argument(
         "--format",
         default=",".join(FORMATS),

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load, refused
+from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _
 from pctui.model.actions import Refused, revise
 from pctui.model.identity import current_login
@@ -17,12 +18,12 @@ Append a revision of item N's response, authored by the current login. The new r
 becomes the current draft; sign-offs of earlier revisions stay, shown as stale.""")
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser(
+    parser = commands.add(
         "revise", help=_("append a revision of an item's response"), description=_(DESCRIPTION)
     )
-    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    add_file_argument(parser)
     parser.add_argument("--item", type=int, required=True, metavar="N", help=_("the item's No."))
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--text", metavar="TEXT", help=_("the new response text"))

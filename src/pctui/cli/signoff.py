@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from pctui.cli.common import FINDING, OK, Exit, load, refused
+from pctui.cli.parsers import Commands, add_file_argument
 from pctui.git.commits import after_signoff
 from pctui.i18n import N_, _
 from pctui.model.actions import Refused, sign, withdraw
@@ -27,13 +28,13 @@ is no item N.""")
 WITHDRAW_DESCRIPTION = N_("Withdraw the current login's sign-off on item N's current revision.")
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: Commands) -> None:
     """Register `signoff` and `withdraw`."""
-    parser = commands.add_parser(
+    parser = commands.add(
         "signoff", help=_("approve (or reject) an item's current revision"),
         description=_(SIGNOFF_DESCRIPTION),
     )  # fmt: skip
-    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    add_file_argument(parser)
     parser.add_argument("--item", type=int, required=True, metavar="N", help=_("the item's No."))
     parser.add_argument("--reject", action="store_true", help=_("request changes instead"))
     parser.add_argument("--comment", metavar="TEXT", help=_("a comment kept with the sign-off"))
@@ -42,11 +43,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=_("the revision you read: refused (exit 1) if a newer one was saved since"),
     )  # fmt: skip
     parser.set_defaults(run=run_signoff)
-    parser = commands.add_parser(
+    parser = commands.add(
         "withdraw", help=_("withdraw your sign-off on an item's current revision"),
         description=_(WITHDRAW_DESCRIPTION),
     )  # fmt: skip
-    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    add_file_argument(parser)
     parser.add_argument("--item", type=int, required=True, metavar="N", help=_("the item's No."))
     parser.set_defaults(run=run_withdraw)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from pctui.cli.common import OK, load, pad, width
 from pctui.cli.output import json_text
+from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
 from pctui.model.actions import my_turn
 from pctui.model.identity import current_login
@@ -23,10 +24,10 @@ without an approval where review.order = "any"), and, marked *, the items where 
 the current login's turn to approve.""")
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser("status", help=_(HELP), description=_(DESCRIPTION))
-    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    parser = commands.add("status", help=_(HELP), description=_(DESCRIPTION))
+    add_file_argument(parser)
     parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     parser.set_defaults(run=run)
 

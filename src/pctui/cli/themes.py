@@ -6,10 +6,11 @@ import argparse
 import os
 import sys
 
-from pctui.app.terminal import colour_count
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, pad, width
+from pctui.cli.parsers import Commands
 from pctui.config import config_path, load_config, save_setting
 from pctui.i18n import N_, _
+from pctui.session.terminal import colour_count
 from pctui.theming import USER, Catalog, load_catalog, user_themes_dir
 from pctui.theming.choice import FROM_CONFIG, FROM_DEFAULT, choose_theme
 from pctui.theming.loader import pygments_styles
@@ -37,9 +38,9 @@ SET_DONE = N_("theme set to {name} (saved in {path})")
 SET_FAILED = N_("pctui: cannot save the theme in {path}: {error}")
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser("themes", help=_(HELP), description=_(DESCRIPTION))
+    parser = commands.add("themes", help=_(HELP), description=_(DESCRIPTION))
     parser.add_argument("--set", metavar="NAME", dest="set_theme", help=_("choose theme NAME"))
     parser.add_argument(
         "--pygments", action="store_true", help=_("list the Pygments styles a theme may name")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pctui.cli.common import FINDING, OK, load
+from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
 from pctui.model.state import progress, state_counts
 from pctui.storage.integrity import integrity_warnings
@@ -18,10 +19,10 @@ that could not have been given, text with control or bidi characters) are printe
 same way and the exit status is 1. A clean file exits 0.""")
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
-    parser = commands.add_parser("validate", help=_(HELP), description=_(DESCRIPTION))
-    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+    parser = commands.add("validate", help=_(HELP), description=_(DESCRIPTION))
+    add_file_argument(parser)
     parser.set_defaults(run=run)
 
 

@@ -143,6 +143,25 @@ def _identity_is(login: str, reviewer: Reviewer | None, name: str, email: str) -
     return login in (name.strip(), local) or login.lower() == local
 
 
+@dataclass
+class _Origins:
+    """Where the history first holds each sign-off, withdrawal and revision (oldest first)."""
+
+    introduced: dict[SignoffKey, Commit] = field(default_factory=dict)
+    withdrawn_in: dict[SignoffKey, Commit] = field(default_factory=dict)
+    revisions: dict[RevisionKey, Commit] = field(default_factory=dict)
+    unreadable: list[str] = field(default_factory=list)  # versions that did not load
+
+
+@dataclass(frozen=True)
+class _Committed:
+    """What HEAD's version holds: a sign-off or withdrawal it lacks is not committed yet,
+    whatever an older commit held."""
+
+    signoffs: frozenset[SignoffKey] = frozenset()
+    withdrawn: frozenset[SignoffKey] = frozenset()
+
+
 def audit(file: ConsultationFile, signatures: bool = False) -> Report:
     """Trace every sign-off of the file (as loaded) through its git history; with
     `signatures`, each commit that brought in or withdrew a sign-off must also carry a
@@ -150,18 +169,23 @@ def audit(file: ConsultationFile, signatures: bool = False) -> Report:
 
     GitError when the file is not in a repository.
     """
-    path, items, review = file.path, file.consultation.items, file.consultation.review
+    path = file.path
     repo = find_repo(path)
-    name = repo.relative(path)
     reader = VersionReader(str(path))
     _seed(reader, file)
-    report = Report()
-    introduced: dict[SignoffKey, Commit] = {}
-    withdrawn_in: dict[SignoffKey, Commit] = {}
-    revisions: dict[RevisionKey, Commit] = {}
+    history = file_history(repo.root, repo.relative(path), signatures) if repo.has_head() else []
+    origins = _origins(history, reader)
+    committed = _committed(reader, head_version(repo, path) if history else None)
+    traces = _traces(file, origins, committed, signatures)
+    gone = _gone(file, traces, origins)
+    return Report(traces=traces, gone=gone, unreadable=origins.unreadable, commits=len(history))
+
+
+def _origins(history: list[Commit], reader: VersionReader) -> _Origins:
+    """Walk the history oldest first, noting the first commit to hold each sign-off,
+    withdrawal and revision; versions holding no block not seen before are skipped."""
+    origins = _Origins()
     seen_blocks: set[str] = set()
-    history = file_history(repo.root, name, signatures) if repo.has_head() else []
-    report.commits = len(history)
     for commit in history:
         if commit.content is None:
             continue
@@ -170,65 +194,87 @@ def audit(file: ConsultationFile, signatures: bool = False) -> Report:
             continue  # nothing this version holds is new
         found = reader.items(version)
         if version.problem:
-            report.unreadable.append(
+            origins.unreadable.append(
                 _("{commit}: {path} did not load: {problem}").format(
                     commit=commit.short, path=commit.path, problem=version.problem
                 )
             )
             continue
-        for block in version.blocks:
-            seen_blocks.add(block)
+        seen_blocks.update(version.blocks)
         for item in found:
             for signoff in item.signoffs:
-                introduced.setdefault(signoff_key(item.no, signoff), commit)
+                key = signoff_key(item.no, signoff)
+                origins.introduced.setdefault(key, commit)
                 if signoff.withdrawn is not None:
-                    withdrawn_in.setdefault(signoff_key(item.no, signoff), commit)
+                    origins.withdrawn_in.setdefault(key, commit)
             for index in range(len(item.revisions)):
-                revisions.setdefault(revision_key(item.no, item, index), commit)
-    head = head_version(repo, path) if history else None
-    head_keys: set[SignoffKey] = set()
-    head_withdrawn: set[SignoffKey] = set()
-    if head is not None:
-        for item in reader.items(reader.split(head)):
-            head_keys.update(signoff_key(item.no, s) for s in item.signoffs)
-            head_withdrawn.update(
-                signoff_key(item.no, s) for s in item.signoffs if s.withdrawn is not None
-            )
-    current: set[SignoffKey] = set()
-    current_revisions: set[RevisionKey] = set()
-    for item in items:
-        current_revisions.update(revision_key(item.no, item, i) for i in range(len(item.revisions)))
+                origins.revisions.setdefault(revision_key(item.no, item, index), commit)
+    return origins
+
+
+def _committed(reader: VersionReader, head: bytes | None) -> _Committed:
+    """The sign-offs and withdrawals of HEAD's version (`head`; None: no commit holds it)."""
+    if head is None:
+        return _Committed()
+    signoffs: set[SignoffKey] = set()
+    withdrawn: set[SignoffKey] = set()
+    for item in reader.items(reader.split(head)):
+        for signoff in item.signoffs:
+            signoffs.add(signoff_key(item.no, signoff))
+            if signoff.withdrawn is not None:
+                withdrawn.add(signoff_key(item.no, signoff))
+    return _Committed(frozenset(signoffs), frozenset(withdrawn))
+
+
+def _traces(
+    file: ConsultationFile, origins: _Origins, committed: _Committed, signatures: bool
+) -> list[Trace]:
+    """A trace for every sign-off of the file as loaded, in file order."""
+    review = file.consultation.review
+    traces: list[Trace] = []
+    for item in file.consultation.items:
         for index, standing in enumerate(standings(item, review)):
             signoff = standing.signoff
             key = signoff_key(item.no, signoff)
-            current.add(key)
             problems = (standing.reason,) if standing.status == INVALID else ()
-            source = introduced.get(key) if key in head_keys else None
+            source = origins.introduced.get(key) if key in committed.signoffs else None
             trace = Trace(item.no, index, signoff, _verdict(item.no, signoff, source, review),
                           source, problems)  # fmt: skip
             if signoff.withdrawn is not None:
-                taken = withdrawn_in.get(key) if key in head_withdrawn else None
+                taken = origins.withdrawn_in.get(key) if key in committed.withdrawn else None
                 verdict = _verdict(item.no, signoff, taken, review, withdrawal=True)
                 trace = dataclasses.replace(trace, withdrawal=verdict, withdrawal_commit=taken)
             if signatures:
                 unsigned = [signature_problem(c) for c in (trace.commit, trace.withdrawal_commit)]
                 signed = tuple(problem for problem in unsigned if problem)
                 trace = dataclasses.replace(trace, problems=trace.problems + signed)
-            report.traces.append(trace)
-    for key, commit in introduced.items():
+            traces.append(trace)
+    return traces
+
+
+def _gone(file: ConsultationFile, traces: list[Trace], origins: _Origins) -> list[str]:
+    """The sign-offs and revisions the history held that the file no longer does."""
+    current = {signoff_key(t.no, t.signoff) for t in traces}
+    current_revisions = {
+        revision_key(item.no, item, i)
+        for item in file.consultation.items
+        for i in range(len(item.revisions))
+    }
+    gone: list[str] = []
+    for key, commit in origins.introduced.items():
         if key not in current:
             no, stage, by, at, verdict, _digest = key
-            report.gone.append(_("No.{no} {stage} {verdict} by {login} at {at} (committed in "
-                                 "{commit}) is no longer in the file").format(
+            gone.append(_("No.{no} {stage} {verdict} by {login} at {at} (committed in "
+                          "{commit}) is no longer in the file").format(
                 no=no, stage=stage, verdict=verdict_name(verdict), login=by, at=at,
                 commit=commit.short))  # fmt: skip
-    for rkey, commit in revisions.items():
+    for rkey, commit in origins.revisions.items():
         if rkey not in current_revisions:
             no, author, at, _digest = rkey
-            report.gone.append(_("No.{no} revision by {author} at {at} (committed in "
-                                 "{commit}) was rewritten or removed").format(
+            gone.append(_("No.{no} revision by {author} at {at} (committed in "
+                          "{commit}) was rewritten or removed").format(
                 no=no, author=author, at=at, commit=commit.short))  # fmt: skip
-    return report
+    return gone
 
 
 GOOD_SIGNATURES = ("G", "U")  # good (U: good, the key's owner not vouched for by GnuPG)

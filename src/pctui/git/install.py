@@ -30,7 +30,7 @@ def running_program() -> list[str]:
     beside = Path(sys.executable).parent / "pctui"
     if beside.is_file():
         return [os.path.abspath(beside)]
-    return [os.path.abspath(sys.executable), "-m", "pctui.cli.main"]
+    return [os.path.abspath(sys.executable), "-m", "pctui.cli.entry"]
 
 
 def driver_command(program: Sequence[str] | None = None) -> str:

@@ -2,7 +2,7 @@
 
 One path, module by module. Reading a file:
 
-1. `reader.read_file` reads the bytes and their stamp (inode, time, size) and `decode`s
+1. `reader.read_file` reads the bytes and their `stamp` (inode, time, size), `decode`s
    them (every invalid UTF-8 sequence located, a byte order mark noted).
 2. `chunks.split` cuts the text into the header and one block per `[[items]]` line.
 3. `reader.load_text` parses the header (`header_schema`) and each block on its own

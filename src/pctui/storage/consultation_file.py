@@ -23,7 +23,8 @@ from pctui.storage.atomic import folder_lock, write_atomic
 from pctui.storage.layouts import layout_of
 from pctui.storage.preview import read_preview
 from pctui.storage.problems import LoadError, Problem, SaveError
-from pctui.storage.reader import Loaded, Stamp, file_stamp, read_file
+from pctui.storage.reader import Loaded, read_file
+from pctui.storage.stamp import FileStamp, stamp_on_disk
 
 T = TypeVar("T")
 
@@ -38,7 +39,7 @@ class _Pending:
 class ConsultationFile:
     """One consultation file, loaded, with its text kept in per-item chunks for splicing."""
 
-    def __init__(self, path: Path, loaded: Loaded, stamp: Stamp) -> None:
+    def __init__(self, path: Path, loaded: Loaded, stamp: FileStamp) -> None:
         self.path = path
         self._take(loaded, stamp)
         self._pending: list[_Pending] = []
@@ -70,7 +71,7 @@ class ConsultationFile:
         file.expected_items = total
         return file
 
-    def _take(self, loaded: Loaded, stamp: Stamp) -> None:
+    def _take(self, loaded: Loaded, stamp: FileStamp) -> None:
         """Hold `loaded`, just read from the file whose stamp is `stamp`."""
         self._consultation = loaded.consultation
         self._warnings = loaded.warnings
@@ -95,10 +96,7 @@ class ConsultationFile:
 
     def changed_on_disk(self) -> bool:
         """True when the file on disk is no longer the one this object last read or wrote."""
-        try:
-            return file_stamp(self.path.stat()) != self._stamp
-        except OSError:
-            return True
+        return stamp_on_disk(self.path) != self._stamp  # None (unreadable) is a change too
 
     def reload(self) -> None:
         """Read the file again (someone else saved it); keeps actions not yet saved.
@@ -241,7 +239,7 @@ class ConsultationFile:
                     "written. Please report this with the file."
                 ).format(path=self.path, error=error)
             ) from error
-        self._stamp = file_stamp(write_atomic(self.path, planned.data))
+        self._stamp = FileStamp.of(write_atomic(self.path, planned.data))
         self._layout = planned.after
         self._pending.clear()
 

@@ -17,13 +17,14 @@ import re
 from pathlib import Path
 
 from pctui.storage.problems import LoadError
-from pctui.storage.reader import Loaded, Stamp, file_stamp, load_text
+from pctui.storage.reader import Loaded, load_text
+from pctui.storage.stamp import FileStamp
 
 # chunks.ITEM_HEADER over bytes: every `[[items]]` header line, where an item block starts.
 _ITEM_HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*items[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 
 
-def read_preview(path: Path, count: int) -> tuple[Loaded, Stamp, int] | None:
+def read_preview(path: Path, count: int) -> tuple[Loaded, FileStamp, int] | None:
     """(the first `count` items, the file's stamp, about how many items it has), or None.
 
     None when the file is small enough to read whole at once, or the preview could be
@@ -45,7 +46,7 @@ def read_preview(path: Path, count: int) -> tuple[Loaded, Stamp, int] | None:
         return None
     if not loaded.spliceable or len(loaded.consultation.items) < count // 2:
         return None  # an unusual layout, or false boundaries: only the whole file will do
-    return loaded, file_stamp(stat), total
+    return loaded, FileStamp.of(stat), total
 
 
 # Read in pieces of this size: the first few hold the preview's items; the rest of the

@@ -28,6 +28,7 @@ from pctui.storage.item_schema import ITEMS, read_item
 from pctui.storage.locate import Locator
 from pctui.storage.parallel import Run, fork_run
 from pctui.storage.problems import ERROR, LoadError, Problem
+from pctui.storage.stamp import FileStamp
 
 BOM = "\ufeff"
 SHOWN_BAD_BYTES = 3  # invalid bytes listed one by one; the rest are counted
@@ -52,15 +53,7 @@ class Loaded:
         return len(self.chunks) == len(self.consultation.items)
 
 
-Stamp = tuple[int, int, int]  # what tells one version of a file from the next on disk
-
-
-def file_stamp(stat: os.stat_result) -> Stamp:
-    """The stamp of a file as `stat` describes it: its inode, time of change and size."""
-    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-
-
-def read_file(path: Path) -> tuple[Loaded, Stamp]:
+def read_file(path: Path) -> tuple[Loaded, FileStamp]:
     """Read and parse `path`; LoadError (with a located problem) when it cannot be."""
     try:
         with path.open("rb") as handle:
@@ -84,7 +77,7 @@ def read_file(path: Path) -> tuple[Loaded, Stamp]:
     finally:
         if collecting:
             gc.enable()
-    return dataclasses.replace(loaded, bom=bom), file_stamp(stat)
+    return dataclasses.replace(loaded, bom=bom), FileStamp.of(stat)
 
 
 def decode(data: bytes, path: str) -> tuple[str, bool]:

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 
-from pctui.app.diff_state import DiffBase
 from pctui.app.render.badges import state_badge
 from pctui.app.render.boxes import BoxStyle, box, inner_width, padded, side_by_side
 from pctui.app.render.diff_part import DiffPart, diff_part
@@ -21,6 +20,7 @@ from pctui.model.inert import inert
 from pctui.model.records import Consultation, Item
 from pctui.model.state import item_state
 from pctui.model.zones import consultation_zone, in_zone
+from pctui.session.diff_state import DiffBase
 
 WIDE_FROM = 100  # columns from which the opinion and the response stand side by side
 TAB = 4  # cells a tab in a text stands for

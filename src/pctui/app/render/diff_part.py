@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from pctui.app.diff_state import HIDDEN, INLINE, DiffBase
 from pctui.app.render.glyphs import glyph
 from pctui.app.render.palette import style
 from pctui.app.render.texts import diff_text
 from pctui.i18n import _
 from pctui.model.diff import changed_characters, char_diff, new_side, old_side
 from pctui.model.records import Item
+from pctui.session.diff_state import HIDDEN, INLINE, DiffBase
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from rich.cells import cell_len
 from rich.text import Text
 
-from pctui.app.keys import ACTIONS, GROUPS
 from pctui.app.render.badges import STATE_BADGES
 from pctui.app.render.glyphs import glyph, plain
 from pctui.app.render.wrap import wrap
+from pctui.app.review_actions import ACTIONS, GROUPS
 from pctui.i18n import N_, _
 from pctui.model.state import APPROVED, CHANGES_REQUESTED, DRAFT, IN_REVIEW
 

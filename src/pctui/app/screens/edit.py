@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TextArea
 
-from pctui.app.keys import EDITOR, bindings, translated
 from pctui.app.render.texts import inert_text
+from pctui.app.review_actions import EDITOR, bindings, translated
 from pctui.app.screens.confirm import ConfirmScreen
 from pctui.app.widgets.inert_fields import PlainInput
 from pctui.app.widgets.inert_text_area import InertTextArea

@@ -13,11 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from pctui.app.listing import NEEDS_ME, needs_signoff
 from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
 from pctui.model.state import STATES, state_counts
+from pctui.session.listing import NEEDS_ME, needs_signoff
 from pctui.words import state_name
 
 

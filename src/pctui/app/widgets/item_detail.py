@@ -22,10 +22,10 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from pctui.app.diff_state import DiffBase
 from pctui.app.render.boxes import BoxStyle
 from pctui.app.render.detail import WIDE_FROM, Parts, item_parts, lay_out
 from pctui.model.records import Consultation, Item
+from pctui.session.diff_state import DiffBase
 
 
 class ItemDetail(ScrollView, can_focus=True):

@@ -21,14 +21,14 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from pctui.app.derived import Derived, DerivedCache
-from pctui.app.listing import opinion_summary
 from pctui.app.render.badges import BADGE_WIDTH, badge_width, stage_marks, state_badge
 from pctui.app.render.fit import fit_text
 from pctui.app.render.glyphs import glyph
 from pctui.i18n import N_, _
 from pctui.model.inert import inert
 from pctui.model.records import Item, Review
+from pctui.session.derived import Derived, DerivedCache
+from pctui.session.listing import opinion_summary
 
 HEADINGS = ("No", N_("state"), N_("signed"), "§", N_("opinion"))  # translated where drawn
 GAP = 2  # cells between columns

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from pctui.app.derived import DerivedCache
-from pctui.app.listing import ListFilter
 from pctui.app.render.progress import progress_line
 from pctui.app.widgets.one_line import OneLine
 from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
+from pctui.session.derived import DerivedCache
+from pctui.session.listing import ListFilter
 
 
 class ProgressLine(OneLine):

@@ -7,7 +7,7 @@ import io
 import pytest
 from rich.console import Console
 
-from pctui.app.terminal import colour_count, glyphs_problem, plain_glyphs
+from pctui.session.terminal import colour_count, glyphs_problem, plain_glyphs
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pctui.app import operations
+from pctui.session import operations
 from pctui.storage import ConsultationFile, SaveError
 
 

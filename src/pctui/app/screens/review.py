@@ -1,7 +1,7 @@
 """The review screen: the item list, the selected item, and every review action.
 
-Actions are bound from the registry in `pctui.app.keys`; each `action_<name>` here does
-one thing through `pctui.app.operations` and then redraws from the file's model, which
+Actions are bound from the registry in `pctui.app.review_actions`; each `action_<name>` here does
+one thing through `pctui.session.operations` and then redraws from the file's model, which
 is the only state (besides what the list shows and how the diff is shown).
 """
 
@@ -20,19 +20,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from pctui.app import operations
 from pctui.app.committing import commit_in_worker
-from pctui.app.derived import DerivedCache
-from pctui.app.diff_state import INLINE, DiffBase, default_base, newer, next_mode, older
-from pctui.app.editor import run_editor
-from pctui.app.keys import ACTIONS, EDITOR, bindings, translated
-from pctui.app.listing import ListFilter, neighbour_needing, visible_items
-from pctui.app.operations import ERROR, WARNING, Outcome
 from pctui.app.render.detail import WIDE_FROM
+from pctui.app.review_actions import ACTIONS, EDITOR, bindings, translated
 from pctui.app.screens.comment import CommentScreen
 from pctui.app.screens.filter import FilterChoice, FilterScreen
 from pctui.app.screens.help import HelpScreen
-from pctui.app.watch import DiskWatch
 from pctui.app.widgets.item_detail import ItemDetail
 from pctui.app.widgets.item_list import ItemList
 from pctui.app.widgets.progress_line import ProgressLine
@@ -42,6 +35,13 @@ from pctui.i18n import N_, _, ngettext
 from pctui.model.actions import comment_problem
 from pctui.model.inert import inert
 from pctui.model.records import REJECT, Consultation, Item
+from pctui.session import operations
+from pctui.session.derived import DerivedCache
+from pctui.session.diff_state import INLINE, DiffBase, default_base, newer, next_mode, older
+from pctui.session.editor import run_editor
+from pctui.session.listing import ListFilter, neighbour_needing, visible_items
+from pctui.session.operations import ERROR, WARNING, Outcome
+from pctui.session.watch import DiskWatch
 from pctui.storage import ConsultationFile, SaveError
 
 if TYPE_CHECKING:

@@ -3,19 +3,10 @@ reloading it. No Textual: the screen polls `DiskWatch.check` on a timer."""
 
 from __future__ import annotations
 
-import os
-
-from pctui.app.operations import ERROR, INFORMATION, WARNING, Outcome
 from pctui.i18n import _, ngettext
+from pctui.session.operations import ERROR, INFORMATION, WARNING, Outcome
 from pctui.storage import ConsultationFile, LoadError
-
-
-def _disk_stamp(file: ConsultationFile) -> tuple[int, int, int] | None:
-    try:
-        stat = os.stat(file.path)
-    except OSError:
-        return None
-    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+from pctui.storage.stamp import FileStamp, stamp_on_disk
 
 
 class DiskWatch:
@@ -25,7 +16,7 @@ class DiskWatch:
     def __init__(self, file: ConsultationFile) -> None:
         self.file = file
         self._failing = False  # the version on disk did not load …
-        self._failed_stamp: tuple[int, int, int] | None = None  # … and this was its stamp
+        self._failed_stamp: FileStamp | None = None  # … and this was its stamp
         self._notices_seen = len(file.notices)
 
     def check(self) -> list[Outcome]:
@@ -33,7 +24,7 @@ class DiskWatch:
         nothing changed). The model after a failed load stays the last good one."""
         if not self.file.changed_on_disk():
             return []
-        stamp = _disk_stamp(self.file)
+        stamp = stamp_on_disk(self.file.path)
         if self._failing and stamp == self._failed_stamp:
             return []
         name = self.file.path.name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from pctui.app.editor import editor_command, run_editor
+from pctui.session.editor import editor_command, run_editor
 
 
 def test_visual_then_editor_then_vi() -> None:

@@ -7,12 +7,12 @@ import os
 
 from textual.scrollbar import ScrollBar
 
-from pctui.app.hangup import HUNG_UP
-from pctui.app.keymap import default_keymap_path
 from pctui.app.review_app import ReviewApp
-from pctui.app.terminal import colour_count, glyphs_problem, plain_glyphs
 from pctui.app.widgets.plain_scrollbar import PlainScrollBarRender
 from pctui.config import load_config, save_setting
+from pctui.session.hangup import HUNG_UP
+from pctui.session.keymap import default_keymap_path
+from pctui.session.terminal import colour_count, glyphs_problem, plain_glyphs
 from pctui.storage import ConsultationFile, Problem
 from pctui.theming import Catalog, load_catalog
 from pctui.theming.choice import choose_theme

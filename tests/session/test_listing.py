@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pctui.app.listing import (
+from pctui.model.records import Item, Revision
+from pctui.session.listing import (
     NEEDS_ME,
     ListFilter,
     fold,
@@ -13,7 +14,6 @@ from pctui.app.listing import (
     opinion_summary,
     visible_items,
 )
-from pctui.model.records import Item, Revision
 
 
 def test_fold_makes_full_width_half_width_and_case_match() -> None:

@@ -146,6 +146,8 @@ ACTIONS: tuple[ReviewAction, ...] = (
 )  # fmt: skip
 
 BY_NAME = {action.name: action for action in ACTIONS}
+# What a keymap file may name, for `pctui.session.keymap.load_keymap`.
+BINDING_IDS = {action.name: action.binding_id for action in ACTIONS}
 
 
 def bindings(group: str | None = None) -> list[BindingType]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pctui.app.diff_state import (
+from pctui.model.records import APPROVE, Item, Revision, Signoff
+from pctui.session.diff_state import (
     HIDDEN,
     INLINE,
     SIDE_BY_SIDE,
@@ -14,7 +15,6 @@ from pctui.app.diff_state import (
     next_mode,
     older,
 )
-from pctui.model.records import APPROVE, Item, Revision, Signoff
 
 AT = dt.datetime(2025, 12, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
 

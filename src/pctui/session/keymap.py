@@ -5,18 +5,19 @@
     approve = "A"              # one key …
     next_item = "j,ctrl+n"     # … or several, comma-separated (Textual key names)
 
-Names are those of the action registry (`pctui.app.keys`); each becomes the binding id
-`pctui.<name>`. A file that cannot be read, or a name that does not exist, is reported
-and the default keys stay.
+Names are those of the action registry (`pctui.app.review_actions`), which the app passes
+in as name -> binding id (`pctui.<name>`): the registry is made of Textual bindings, and
+this reading of the file stays below the app. A file that cannot be read, or a name that
+does not exist, is reported and the default keys stay.
 """
 
 from __future__ import annotations
 
 import difflib
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 
-from pctui.app.keys import BY_NAME
 from pctui.config import config_dir
 from pctui.i18n import _
 
@@ -26,8 +27,9 @@ def default_keymap_path() -> Path:
     return config_dir() / "keymap.toml"
 
 
-def load_keymap(path: Path) -> tuple[dict[str, str], list[str]]:
-    """(binding id -> keys, problems) from the keymap file at `path`; no file is no change."""
+def load_keymap(path: Path, binding_ids: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """(binding id -> keys, problems) from the keymap file at `path`, whose names are the
+    keys of `binding_ids` (action name -> binding id); no file is no change."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -42,8 +44,8 @@ def load_keymap(path: Path) -> tuple[dict[str, str], list[str]]:
     keymap: dict[str, str] = {}
     problems: list[str] = []
     for name, value in keys.items():
-        if name not in BY_NAME:
-            close = difflib.get_close_matches(name, BY_NAME, n=1)
+        if name not in binding_ids:
+            close = difflib.get_close_matches(name, list(binding_ids), n=1)
             hint = _("; did you mean {name}?").format(name=repr(close[0])) if close else ""
             message = _("{path}: unknown action {name} in [keys]").format(
                 path=path, name=repr(name)
@@ -53,5 +55,5 @@ def load_keymap(path: Path) -> tuple[dict[str, str], list[str]]:
             message = _('{path}: keys.{name} must be a string such as "A" or "j,down"')
             problems.append(message.format(path=path, name=name))
         else:
-            keymap[BY_NAME[name].binding_id] = value.replace(" ", "")
+            keymap[binding_ids[name]] = value.replace(" ", "")
     return keymap, problems

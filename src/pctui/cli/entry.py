@@ -15,6 +15,7 @@ from pctui.cli.common import BAD_INPUT, OK, Exit
 from pctui.cli.helpformat import HelpFormatter
 from pctui.cli.language import add_option, settle, settle_for_file
 from pctui.cli.output import inert_output
+from pctui.cli.parsers import Commands
 from pctui.i18n import N_, _
 
 DESCRIPTION = N_("""\
@@ -66,14 +67,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"pctui {__version__}")
     add_option(parser, top=True)
-    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
+    commands = Commands(parser)
     wanted = list(dict.fromkeys(COMMANDS.values() if command is None else [COMMANDS[command]]))
     for name in wanted:
         importlib.import_module(f"pctui.cli.{name}").add_parser(commands)
     for name in COMMANDS:
-        if name not in commands.choices:
-            commands.add_parser(name)  # never run in this process: only named
-    for subparser in commands.choices.values():
+        if name not in commands.parsers:
+            commands.add_name(name)  # never run in this process: only named
+    for subparser in commands.parsers.values():
         subparser.formatter_class = HelpFormatter
         add_option(subparser)
     return parser

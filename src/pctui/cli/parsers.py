@@ -1,0 +1,40 @@
+"""What the subcommands' parsers share: the registry each command adds its parser to, and
+the consultation FILE most of them take."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping
+
+from pctui.i18n import _
+
+
+class Commands:
+    """The `pctui COMMAND` subcommands: each command module's `add_parser` adds to this.
+
+    It holds what `ArgumentParser.add_subparsers` returns, so that no command module has
+    to name the private argparse class of that object in its signature.
+    """
+
+    def __init__(self, parser: argparse.ArgumentParser) -> None:
+        self._subparsers = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
+
+    def add(self, name: str, help: str, description: str) -> argparse.ArgumentParser:
+        """A new subcommand `name`: `help` is its line in `pctui --help`, `description`
+        the text of `pctui NAME --help`."""
+        return self._subparsers.add_parser(name, help=help, description=description)
+
+    def add_name(self, name: str) -> None:
+        """A subcommand known by name only (not run in this process): `pctui --help` is
+        not printed then, but a mistyped command is still told the names there are."""
+        self._subparsers.add_parser(name)
+
+    @property
+    def parsers(self) -> Mapping[str, argparse.ArgumentParser]:
+        """Every subcommand's parser by its name, in the order they were added."""
+        return self._subparsers.choices
+
+
+def add_file_argument(parser: argparse.ArgumentParser) -> None:
+    """The positional FILE: the consultation the command reads (and may save)."""
+    parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
