@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from pctui.base.inert import inert
 from pctui.i18n import _
-from pctui.model.inert import inert
 
 ERROR = "error"
 WARNING = "warning"

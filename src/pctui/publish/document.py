@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pctui.model.inert import inert
+from pctui.base.era import era_period, era_period_short
+from pctui.base.inert import inert
+from pctui.base.labels import Labels, labels_for, office_name, self_name
 from pctui.model.records import Consultation, Item
 from pctui.model.state import item_state
-from pctui.publish.era import era_period, era_period_short
-from pctui.publish.labels import Labels, labels_for, office_name, self_name
 
 
 @dataclass(frozen=True)

@@ -17,20 +17,20 @@ One path, module by module. Reading a file:
    `preview.read_preview` is the shortcut for a large file: its first items, read-only,
    until the file read whole replaces it.
 
-Saving a change: `ConsultationFile.transact` takes the folder's lock (`atomic`), reads the
-file again if another session saved it and replays this session's unsaved actions, applies
-the action to the model, and asks the layout to `plan` the write: the changed items are
-rendered (`writer`), read back to be sure, and returned as one `layouts.PlannedWrite` (the
-bytes, and the layout once they are on disk). `atomic.write_atomic` replaces the file;
-only then does the session keep the new layout.
+Saving a change: `ConsultationFile.transact` takes the folder's lock (`pctui.base.atomic`),
+reads the file again if another session saved it and replays this session's unsaved
+actions, applies the action to the model, and asks the layout to `plan` the write: the
+changed items are rendered (`writer`), read back to be sure, and returned as one
+`layouts.PlannedWrite` (the bytes, and the layout once they are on disk). `write_atomic`
+replaces the file; only then does the session keep the new layout.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pctui.base.problems import LoadError, Problem, SaveError
 from pctui.storage.consultation_file import ConsultationFile
-from pctui.storage.problems import LoadError, Problem, SaveError
 
 if TYPE_CHECKING:
     from pctui.storage.writer import render_consultation

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pctui.base.atomic import folder_lock, write_atomic
+from pctui.base.problems import LoadError, Problem, SaveError
 from pctui.i18n import _
 from pctui.model.actions import Refused, Revised
 from pctui.model.records import Consultation, Revision, Signoff
-from pctui.storage.atomic import folder_lock, write_atomic
 from pctui.storage.layouts import layout_of
 from pctui.storage.preview import read_preview
-from pctui.storage.problems import LoadError, Problem, SaveError
 from pctui.storage.reader import Loaded, read_file
 from pctui.storage.stamp import FileStamp, stamp_on_disk
 

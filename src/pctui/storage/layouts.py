@@ -25,9 +25,9 @@ from abc import ABC, abstractmethod
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from pctui.base.toml_locate import Locator
 from pctui.model.records import Item
 from pctui.storage.item_schema import ITEMS
-from pctui.storage.locate import Locator
 from pctui.storage.reader import BOM, Loaded
 
 _BOM_BYTES = BOM.encode("utf-8")
