@@ -122,3 +122,11 @@ def numbers_only(values: list[str]) -> bool:
         unicodedata.normalize("NFKC", v).strip().replace(",", "").rstrip(".件").isdigit()
         for v in filled
     )
+
+
+def chosen(found: dict[str, int], cells: list[str]) -> list[tuple[str, str, int]]:
+    """(field, header name, 1-based column) of each recognised column, left to right: the
+    mapping the import prints, so that a wrong guess is seen and fixed with --map."""
+    return sorted(
+        ((name, cells[index], index + 1) for name, index in found.items()), key=lambda c: c[2]
+    )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from pctui.i18n import _, ngettext
 from pctui.importer.cells import split_topic
-from pctui.importer.columns import normal, numbers_only, recognise
+from pctui.importer.columns import chosen, normal, numbers_only, recognise
 from pctui.importer.facts import clean_title, group_heading, is_document_number, published_totals
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, quoted
 from pctui.publish.era import parse_dates
@@ -115,10 +115,7 @@ class TableReader:
         self.doc.found_table = True
         self.doc.opinion_heading = plain[found["opinion"]]
         self.doc.response_heading = plain[found["response"]]
-        self.doc.columns = sorted(
-            ((name, plain[index], index + 1) for name, index in found.items()),
-            key=lambda entry: entry[2],
-        )
+        self.doc.columns = chosen(found, plain)
         return True
 
     def _text(self, number: int, text: str) -> None:
