@@ -94,29 +94,41 @@ def empty_app(s: Setting) -> tuple[Row, float, float]:
     return found, value, max(peaks)
 
 
+COMMANDS = {"validate": ["validate"], "status": ["status"], "status_json": ["status", "--json"]}
+COMMAND_RATIO = 1 / 3  # of tomllib.loads of the same file (issue 6, issue 19)
+OPEN_RATIO = 2.0  # of the empty Textual app's first frame
+
+
 def commands(s: Setting, tomllib_seconds: float) -> list[Row]:
-    """`pctui validate` and `pctui status` wall time, each against a third of tomllib.loads
-    (with the CPU time of the command and its helper processes beside it)."""
-    limit = tomllib_seconds / 3
+    """`pctui validate`, `status` and `status --json` wall time, each against a third of
+    tomllib.loads (with the CPU time of the command and its helper processes beside it).
+
+    The first run on the file (cold: nothing of it compiled or cached anywhere but in the
+    page cache the generator filled) must meet the target as well as the median.
+    """
+    limit = tomllib_seconds * COMMAND_RATIO
     rows = []
-    for command in ("validate", "status"):
-        argv = [*console_script(), command, str(s.path)]
-        done = _children(functools.partial(run_child, argv), s.repeats, f"pctui {command}")
+    for key, words in COMMANDS.items():
+        argv = [*console_script(), *words, str(s.path)]
+        what = "pctui " + " ".join(words)
+        done = _children(functools.partial(run_child, argv), s.repeats, what)
         samples = [c.seconds for c in done]
         value = statistics.median(samples)
         cpu = statistics.median(c.cpu_seconds for c in done)
         rows.append(
             row(
-                command,
+                key,
                 s.items,
                 value,
                 "s",
                 reference=f"tomllib.loads/3 = {limit:.3f} s",
                 reference_value=limit,
-                target=f"≤ {limit:.3f} s",
-                ok=value <= limit,
-                note=f"exit {done[0].returncode}; CPU {cpu:.2f} s",
+                target=f"≤ {limit:.3f} s, first run too",
+                ok=max(value, samples[0]) <= limit,
+                note=f"exit {done[0].returncode}; first run {samples[0]:.3f} s; CPU {cpu:.2f} s",
                 samples=samples,
+                ratio=max(value, samples[0]) / tomllib_seconds,
+                allowed_ratio=COMMAND_RATIO,
             )
         )
     return rows
@@ -221,7 +233,7 @@ def _differ() -> tuple[Callable[[str, str], Any], str]:
 
 def tui(s: Setting, empty_seconds: float, empty_peak: float) -> list[Row]:
     """`pctui open` to its first frame, next-item latency and peak memory (n/a without a TUI)."""
-    limit = 2 * empty_seconds
+    limit = OPEN_RATIO * empty_seconds
     frame_ref: dict[str, Any] = {
         "reference": f"2 × empty app = {limit:.3f} s",
         "reference_value": limit,
@@ -267,6 +279,8 @@ def tui(s: Setting, empty_seconds: float, empty_peak: float) -> list[Row]:
             ok=frame <= limit,
             note="subprocess on a pseudo-terminal",
             samples=seconds,
+            ratio=frame / empty_seconds,
+            allowed_ratio=OPEN_RATIO,
             **frame_ref,
         ),
         row(

@@ -10,7 +10,10 @@ states are mixed (draft, in-review, changes-requested, approved). Digests are co
 from the text, nobody signs their own words, each signer is listed for the stage, and a
 login signs at most one stage of a revision, so `pctui validate` finds nothing.
 
-The same seed gives the same file, byte for byte.
+`--shape` generates another shape of file instead (see `benchmarks.shapes`): short or long
+texts, 1 to 5 revisions, up to 6 sign-offs with stale and withdrawn ones, 1 to 50 sections.
+
+The same seed (and shape) gives the same file, byte for byte.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import random
 import sys
 from pathlib import Path
 
+from benchmarks import shapes
 from benchmarks import text as t
 from benchmarks import vocabulary as v
 from pctui.model.records import (
@@ -59,9 +63,17 @@ JST = dt.timezone(dt.timedelta(hours=9))
 START = dt.datetime(2026, 1, 13, 9, 0, tzinfo=JST)
 
 
-def header(items: int) -> Consultation:
+def section_titles(count: int) -> list[str]:
+    """`count` section titles: the vocabulary's, numbered when more are needed."""
+    if count <= len(v.SECTION_TITLES):
+        return list(v.SECTION_TITLES[:count])
+    titles = v.SECTION_TITLES
+    return [f"{titles[n % len(titles)]}（その{n // len(titles) + 1}）" for n in range(count)]
+
+
+def header(items: int, sections: int = len(v.SECTION_TITLES)) -> Consultation:
     """The consultation's facts, review rules and sections, without items."""
-    sections = [Section(str(n + 1), title) for n, title in enumerate(v.SECTION_TITLES)]
+    sections_made = [Section(str(n + 1), title) for n, title in enumerate(section_titles(sections))]
     submitters = {"電子メール": items * 6 // 10, "郵送": items * 3 // 10, "FAX": items // 10}
     return Consultation(
         meta=Meta(
@@ -83,7 +95,7 @@ def header(items: int) -> Consultation:
             classes=list(CLASSES),
         ),
         # The last section stays empty, as real results often have one ("なし").
-        sections=sections,
+        sections=sections_made,
         items=[],
     )
 
@@ -160,14 +172,27 @@ def _sign_current(rng: random.Random, item: Item, state: str) -> None:
     )
 
 
-def build(items: int, seed: int = 1, revisions: int = 3) -> Consultation:
-    """A consultation of `items` items, the same for the same arguments."""
+def build(
+    items: int, seed: int = 1, revisions: int = 3, shape: str = shapes.STANDARD
+) -> Consultation:
+    """A consultation of `items` items, the same for the same arguments.
+
+    `revisions` is for the standard shape; another shape draws its own (`benchmarks.shapes`).
+    """
     rng = random.Random(seed)
-    consultation = header(items)
-    filled = len(consultation.sections) - 1
+    if shape == shapes.STANDARD:
+        consultation = header(items)
+        filled = len(consultation.sections) - 1
+        for index in range(items):
+            section = consultation.sections[index * filled // max(items, 1)].id
+            consultation.items.append(_item(rng, index + 1, section, revisions))
+        return consultation
+    kind = shapes.SHAPES[shape]
+    consultation = header(items, kind.sections)
+    count = len(consultation.sections)
     for index in range(items):
-        section = consultation.sections[index * filled // max(items, 1)].id
-        consultation.items.append(_item(rng, index + 1, section, revisions))
+        section = consultation.sections[index * count // max(items, 1)].id
+        consultation.items.append(shapes.item(rng, kind, index + 1, section, START))
     return consultation
 
 
@@ -206,6 +231,8 @@ def item_text(item: Item) -> str:
         lines.append(f"verdict = {_string(signoff.verdict)}")
         if signoff.comment:
             lines.append(f"comment = {_string(signoff.comment)}")
+        if signoff.withdrawn is not None:
+            lines.append(f"withdrawn = {signoff.withdrawn.isoformat()}")
     return "\n".join(lines) + "\n\n"
 
 
@@ -220,9 +247,11 @@ def render(consultation: Consultation, via_tomlkit: bool = False) -> str:
     return head + "".join(block(item) for item in items)
 
 
-def write(path: Path, items: int, seed: int = 1, revisions: int = 3) -> int:
+def write(
+    path: Path, items: int, seed: int = 1, revisions: int = 3, shape: str = shapes.STANDARD
+) -> int:
     """Write a consultation of `items` items to `path`; returns its size in bytes."""
-    data = render(build(items, seed, revisions)).encode("utf-8")
+    data = render(build(items, seed, revisions, shape)).encode("utf-8")
     path.write_bytes(data)
     return len(data)
 
@@ -237,12 +266,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=int, default=10_000, help="number of items")
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same file)")
     parser.add_argument("--revisions", type=int, default=3, help="revisions per item")
+    parser.add_argument(
+        "--shape",
+        choices=[shapes.STANDARD, *shapes.SHAPES],
+        default=shapes.STANDARD,
+        help="shape of the items (benchmarks.shapes); revisions applies to standard only",
+    )
     parser.add_argument("--tomlkit", action="store_true", help="render items with tomlkit (slow)")
     parser.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     args = parser.parse_args(argv)
     if args.items < 0 or args.revisions < 1:
         parser.error("--items must be 0 or more and --revisions 1 or more")
-    text = render(build(args.items, args.seed, args.revisions), via_tomlkit=args.tomlkit)
+    built = build(args.items, args.seed, args.revisions, args.shape)
+    text = render(built, via_tomlkit=args.tomlkit)
     args.output.write_bytes(text.encode("utf-8"))
     print(f"{args.output}: {args.items} items, {len(text.encode('utf-8')) / 1e6:.1f} MB")
     return 0

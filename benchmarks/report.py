@@ -20,6 +20,7 @@ FIGURES = {
     "revision_save": "new revision saved (transact)",
     "validate": "pctui validate",
     "status": "pctui status",
+    "status_json": "pctui status --json",
     "load": "ConsultationFile.load in-process",
     "inline_diff": "inline diff, two 5,000-char revisions",
     "inline_diff_flat": "inline diff, same as one paragraph",
@@ -37,6 +38,7 @@ SCALING = (
     "revision_save",
     "validate",
     "status",
+    "status_json",
     "peak_memory_open",
     "peak_memory_load",
 )
@@ -57,6 +59,11 @@ class Row:
     ok: bool | None = None
     note: str = ""
     samples: list[float] | None = None
+    shape: str = "standard"  # of the generated file (benchmarks.shapes)
+    # value / the reference the target is a multiple of (tomllib.loads, the empty app), and
+    # the multiple allowed: what the worst-shape rows compare.
+    ratio: float | None = None
+    allowed_ratio: float | None = None
 
     @property
     def shown(self) -> str:
@@ -84,7 +91,15 @@ def row(key: str, size: int, value: float | None, unit: str, **extra: Any) -> Ro
 
 
 def growth_rows(rows: list[Row]) -> list[Row]:
-    """For each scaling figure measured at two sizes or more: largest over smallest, vs linear."""
+    """For each shape and scaling figure measured at two sizes or more: largest size's value
+    over smallest's, against linear."""
+    found = []
+    for shape in dict.fromkeys(r.shape for r in rows):
+        found += _growth([r for r in rows if r.shape == shape], shape)
+    return found
+
+
+def _growth(rows: list[Row], shape: str) -> list[Row]:
     sizes = sorted({r.size for r in rows})
     if len(sizes) < 2:
         return []
@@ -108,9 +123,52 @@ def growth_rows(rows: list[Row]) -> list[Row]:
                 reference_value=linear,
                 target=f"≤ {linear:g}× (linear)",
                 ok=ratio <= linear,
+                shape=shape,
             )
         )
     return found
+
+
+# Figures whose worst shape is reported at each size: by their ratio to the same-run
+# reference where they have one (validate, status, open), else by their value.
+WORST = ("open_first_frame", "next_item_p95", "validate", "status", "status_json")
+
+
+def worst_rows(rows: list[Row]) -> list[Row]:
+    """For each figure of WORST and each size measured on two shapes or more: the shape
+    where it comes out worst, and whether every shape meets its target."""
+    found = []
+    for key in WORST:
+        for size in sorted({r.size for r in rows if r.key == key}):
+            measured = [r for r in rows if r.key == key and r.size == size and r.value is not None]
+            if len({r.shape for r in measured}) < 2:
+                continue
+            ratios = all(r.ratio is not None for r in measured)
+            worst = max(measured, key=lambda r: (r.ratio if ratios else r.value) or 0.0)
+            every = [r.ok for r in measured]
+            value = worst.ratio if ratios else worst.value
+            assert value is not None
+            found.append(
+                Row(
+                    key=f"worst:{key}",
+                    figure=f"worst shape of {key}",
+                    size=size,
+                    value=value,
+                    unit="×" if ratios else worst.unit,
+                    reference=f"{worst.shape} ({worst.shown})",
+                    target=f"≤ {worst.allowed_ratio:.2g}×" if ratios else worst.target,
+                    ok=None if None in every else all(every),
+                    note=", ".join(f"{r.shape} {_ratio_or_value(r)}" for r in measured),
+                    shape=worst.shape,
+                    ratio=worst.ratio,
+                    allowed_ratio=worst.allowed_ratio,
+                )
+            )
+    return found
+
+
+def _ratio_or_value(r: Row) -> str:
+    return f"{r.ratio:.2f}×" if r.ratio is not None else r.shown
 
 
 def _mark(ok: bool | None) -> str:
@@ -118,9 +176,10 @@ def _mark(ok: bool | None) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    """The rows as an aligned plain-text table: figure | size | value | reference | target | ok?"""
-    header = ("figure", "size", "value", "reference", "target", "ok?")
-    lines = [(r.figure, str(r.size), r.shown, r.reference, r.target, _mark(r.ok)) for r in rows]
+    """The rows as an aligned plain-text table:
+    figure | shape | size | value | reference | target | ok?"""
+    header = ("figure", "shape", "size", "value", "reference", "target", "ok?")
+    lines = [_cells(r) for r in rows]
     widths = [max(len(cells[n]) for cells in [header, *lines]) for n in range(len(header))]
     out = []
     for n, cells in enumerate([header, *lines]):
@@ -130,11 +189,18 @@ def table(rows: list[Row]) -> str:
     return "\n".join(out)
 
 
+def _cells(r: Row) -> tuple[str, ...]:
+    return (r.figure, r.shape, str(r.size), r.shown, r.reference, r.target, _mark(r.ok))
+
+
 def markdown(rows: list[Row]) -> str:
     """The rows as a Markdown table (for docs/performance.md)."""
-    out = ["| figure | size | value | reference | target | ok? |", "|---|---:|---:|---|---|---|"]
+    out = [
+        "| figure | shape | size | value | reference | target | ok? |",
+        "|---|---|---:|---:|---|---|---|",
+    ]
     for r in rows:
-        cells = (r.figure, str(r.size), r.shown, r.reference, r.target, _mark(r.ok))
+        cells = _cells(r)
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(out)
 

@@ -2,11 +2,13 @@
 
     python -m benchmarks.run --sizes 1000,10000 --json benchmark.json
 
-For each size a consultation is generated (see `benchmarks.generate`), then each figure is
-measured with its same-run reference beside it, and a table of figure | size | value |
-reference | target | ok? is printed and written as JSON. Times are medians of
---repeat runs. It is a benchmark, not a test: it exits 0 whatever the figures are (and 2
-when a measurement could not be made at all).
+For each shape of file (see `benchmarks.shapes`; all of them unless --shapes says which) and
+each size a consultation is generated (see `benchmarks.generate`), then each figure is
+measured with its same-run reference beside it, and a table of figure | shape | size |
+value | reference | target | ok? is printed and written as JSON, followed by each figure's
+growth with the number of items and the shape where each target figure comes out worst.
+Times are medians of --repeat runs. It is a benchmark, not a test: it exits 0 whatever the
+figures are (and 2 when a measurement could not be made at all).
 """
 
 from __future__ import annotations
@@ -25,10 +27,18 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import figures, generate
+from benchmarks import figures, generate, shapes
 from benchmarks.figures import Setting
 from benchmarks.measure import ROOT, child_env
-from benchmarks.report import FIGURES, Row, growth_rows, markdown, table, write_json
+from benchmarks.report import (
+    FIGURES,
+    Row,
+    growth_rows,
+    markdown,
+    table,
+    worst_rows,
+    write_json,
+)
 
 
 def _tui_available() -> bool:
@@ -40,14 +50,17 @@ def _tui_available() -> bool:
     return done.returncode == 0
 
 
-def measure_size(items: int, args: argparse.Namespace, scratch: Path, tui: bool) -> list[Row]:
-    """Every figure on a generated file of `items` items."""
-    folder = scratch / f"n{items}"
+def measure_size(
+    items: int, args: argparse.Namespace, scratch: Path, tui: bool, shape: str = shapes.STANDARD
+) -> list[Row]:
+    """Every figure on a generated file of `items` items of `shape`."""
+    folder = scratch / f"{shape}-n{items}"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"national-{items}.toml"
+    path = folder / f"national-{shape}-{items}.toml"
     began = time.perf_counter()
-    size = generate.write(path, items, seed=args.seed, revisions=args.revisions)
-    _say(f"{items} items: generated {size / 1e6:.1f} MB in {time.perf_counter() - began:.1f} s")
+    size = generate.write(path, items, seed=args.seed, revisions=args.revisions, shape=shape)
+    took = time.perf_counter() - began
+    _say(f"{shape}, {items} items: generated {size / 1e6:.1f} MB in {took:.1f} s")
     s = Setting(path, items, args.repeat, args.presses, folder, tui)
     rows, parse = figures.references(s)
     empty, empty_seconds, empty_peak = figures.empty_app(s)
@@ -59,7 +72,9 @@ def measure_size(items: int, args: argparse.Namespace, scratch: Path, tui: bool)
     rows += figures.commands(s, parse)
     rows += figures.load(s, parse)
     rows += figures.inline_diff(s)
-    _say(f"{items} items: done")
+    _say(f"{shape}, {items} items: done")
+    for found in rows:
+        found.shape = shape
     return rows
 
 
@@ -69,7 +84,10 @@ def _say(message: str) -> None:
 
 def _ordered(rows: list[Row]) -> list[Row]:
     order = {key: n for n, key in enumerate(FIGURES)}
-    return sorted(rows, key=lambda r: (order.get(r.key, len(order)), r.key, r.size))
+    shape_order = {name: n for n, name in enumerate([shapes.STANDARD, *shapes.SHAPES])}
+    return sorted(
+        rows, key=lambda r: (order.get(r.key, len(order)), r.key, shape_order[r.shape], r.size)
+    )
 
 
 def meta(args: argparse.Namespace, sizes: list[int], tui: bool) -> dict[str, Any]:
@@ -89,6 +107,7 @@ def meta(args: argparse.Namespace, sizes: list[int], tui: bool) -> dict[str, Any
         "textual": importlib.metadata.version("textual"),
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores",
         "sizes": sizes,
+        "shapes": args.shape_list,
         "repeats": args.repeat,
         "presses": args.presses,
         "revisions_per_item": args.revisions,
@@ -113,7 +132,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing (median)")
     parser.add_argument("--presses", type=int, default=500, help="`j` presses for next-item")
-    parser.add_argument("--revisions", type=int, default=3, help="revisions per item")
+    every = ",".join([shapes.STANDARD, *shapes.SHAPES])
+    parser.add_argument(
+        "--shapes",
+        default=every,
+        help=f"comma-separated shapes of file (benchmarks.shapes; default {every})",
+    )
+    parser.add_argument(
+        "--revisions", type=int, default=3, help="revisions per item (standard shape)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="generator seed")
     parser.add_argument("--json", type=Path, help="also write the table as JSON here")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table too")
@@ -123,6 +150,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.size_list = [int(x) for x in args.sizes.split(",") if x.strip()]
     except ValueError:
         parser.error(f"--sizes must be numbers separated by commas, not {args.sizes!r}")
+    args.shape_list = [x.strip() for x in args.shapes.split(",") if x.strip()]
+    unknown = [x for x in args.shape_list if x != shapes.STANDARD and x not in shapes.SHAPES]
+    if unknown or not args.shape_list:
+        parser.error(f"--shapes must name some of {every}, not {args.shapes!r}")
     if not args.size_list or min(args.size_list) < 10 or args.repeat < 1 or args.presses < 1:
         parser.error("sizes must be 10 items or more; --repeat and --presses 1 or more")
     return args
@@ -149,15 +180,16 @@ def main(argv: list[str] | None = None) -> int:
     scratch = args.keep or Path(tempfile.mkdtemp(prefix="pctui-bench-"))
     rows: list[Row] = []
     try:
-        for items in args.size_list:
-            rows += measure_size(items, args, scratch, tui)
+        for shape in args.shape_list:
+            for items in args.size_list:
+                rows += measure_size(items, args, scratch, tui, shape)
     except RuntimeError as error:
         print(f"benchmark: {error}", file=sys.stderr)
         return 2
     finally:
         if args.keep is None:
             shutil.rmtree(scratch, ignore_errors=True)
-    rows = _ordered(rows) + growth_rows(rows)
+    rows = _ordered(rows) + growth_rows(rows) + worst_rows(rows)
     print(table(rows))
     if args.markdown:
         print()

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from benchmarks import generate
-from benchmarks.report import FIGURES
+from benchmarks.report import FIGURES, WORST
 
 from pctui.storage import ConsultationFile
 from pctui.storage.render import render_item
@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_the_benchmark_reports_every_figure(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     argv = [sys.executable, "-m", "benchmarks.run", "--sizes", "50", "--repeat", "1"]
+    argv += ["--shapes", "standard,short"]
     done = subprocess.run(
         [*argv, "--presses", "10", "--json", str(out)],
         cwd=ROOT,
@@ -33,12 +34,14 @@ def test_the_benchmark_reports_every_figure(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     rows = json.loads(out.read_text(encoding="utf-8"))["rows"]
-    assert {r["key"] for r in rows} >= set(FIGURES)
+    for shape in ("standard", "short"):
+        assert {r["key"] for r in rows if r["shape"] == shape} >= set(FIGURES)
+    assert {r["key"] for r in rows} >= {f"worst:{key}" for key in WORST}
     for r in rows:
         assert r["size"] == 50
         assert r["value"] is not None or r["note"], r
     for key in ("signoff_save", "revision_save"):
-        (saved,) = [r for r in rows if r["key"] == key]
+        (saved,) = [r for r in rows if r["key"] == key and r["shape"] == "short"]
         assert saved["note"].startswith("only that item's added lines"), saved
     for figure in FIGURES.values():
         assert figure in done.stdout

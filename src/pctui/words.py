@@ -1,14 +1,14 @@
 """The names a person reads for the model's states, standings and verdicts.
 
-The model keeps plain identifiers ("in-review", "stale", "approve"): they are what files,
-JSON output and filters use. These are their names in the current language, for the CLI
-and the TUI. No Textual, no Rich.
+The model keeps identifiers (State, Status, Verdict: StrEnums whose values, "in-review",
+"stale", "approve", are what files, JSON output and filters use). These are their names in
+the current language, for the CLI and the TUI. No Textual, no Rich.
 """
 
 from __future__ import annotations
 
 from pctui.i18n import N_, _
-from pctui.model.records import APPROVE, REJECT
+from pctui.model.records import APPROVE, REJECT, Verdict
 from pctui.model.state import (
     APPROVED,
     CHANGES_REQUESTED,
@@ -18,6 +18,8 @@ from pctui.model.state import (
     STALE,
     VALID,
     WITHDRAWN,
+    State,
+    Status,
 )
 
 STATE_NAMES = {
@@ -35,16 +37,16 @@ STANDING_NAMES = {
 VERDICT_NAMES = {APPROVE: N_("approve"), REJECT: N_("reject")}
 
 
-def state_name(state: str) -> str:
+def state_name(state: State) -> str:
     """An item's state as the reviewer reads it ("in-review" → "決裁中" in Japanese)."""
-    return _(STATE_NAMES[state]) if state in STATE_NAMES else state
+    return _(STATE_NAMES[state])
 
 
-def standing_name(status: str) -> str:
+def standing_name(status: Status) -> str:
     """A sign-off's standing as the reviewer reads it (valid, stale, withdrawn, invalid)."""
-    return _(STANDING_NAMES[status]) if status in STANDING_NAMES else status
+    return _(STANDING_NAMES[status])
 
 
-def verdict_name(verdict: str) -> str:
+def verdict_name(verdict: Verdict) -> str:
     """A verdict as the reviewer reads it (approve, reject)."""
-    return _(VERDICT_NAMES[verdict]) if verdict in VERDICT_NAMES else verdict
+    return _(VERDICT_NAMES[verdict])

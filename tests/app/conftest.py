@@ -4,7 +4,7 @@ every notification recorded, and the file read back from disk."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +12,6 @@ import pytest
 from rich.text import Text
 from textual.pilot import Pilot
 
-from pctui.app.render.glyphs import use_plain
-from pctui.app.render.palette import COLOUR, use_colour, use_styles
 from pctui.app.review_app import ReviewApp
 from pctui.app.screens.review import MainScreen
 from pctui.app.widgets.item_detail import ItemDetail
@@ -53,16 +51,6 @@ class RecordingApp(ReviewApp):
 
 
 MakeApp = Callable[..., RecordingApp]
-
-
-@pytest.fixture(autouse=True)
-def default_marks() -> Iterator[None]:
-    """Each app chooses its marks (colour, theme styles, glyphs) for the whole process;
-    put the defaults back so a later test of a render function sees those."""
-    yield
-    use_colour(True)
-    use_styles(COLOUR)
-    use_plain(False)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import pytest
 from rich.syntax import Syntax
 from textual.widgets import Static
 
+from pctui.app.render.context import RenderContext
 from pctui.app.render.help_text import help_lines
 from pctui.app.screens.code_view import DIFF, TOML, CodeScreen, cut
 from pctui.app.screens.review import MainScreen
@@ -180,6 +181,6 @@ def test_a_very_long_text_is_cut_with_a_note() -> None:
 
 
 def test_the_help_lists_both_views() -> None:
-    text = "\n".join(line.plain for line in help_lines(120))
+    text = "\n".join(line.plain for line in help_lines(120, RenderContext()))
     assert re.search(r"^ +v +Show the selected item's TOML", text, re.M), text
     assert re.search(r"^ +D +Show the file's changes that a commit would record", text, re.M)

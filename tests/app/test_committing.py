@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from pctui.app.render.context import RenderContext
 from pctui.app.render.help_text import help_lines
 from pctui.git import after_signoff
 from pctui.model import sign
@@ -233,5 +234,5 @@ def test_c_is_in_the_footer_the_help_and_the_palette(make_app, drive) -> None:
         assert palette[title] == sentence
 
     drive(app, script)
-    text = "\n".join(line.plain for line in help_lines(200))
+    text = "\n".join(line.plain for line in help_lines(200, RenderContext()))
     assert re.search(rf"^ +c +{re.escape(sentence)}", text, re.M), text

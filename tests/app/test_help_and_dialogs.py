@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 
-from pctui.app.render.glyphs import use_plain
+from pctui.app.render.context import RenderContext
 from pctui.app.render.help_text import RAW_VIEW_KEYS, help_lines
 from pctui.app.render.wrap import NO_END, NO_START
 from pctui.app.review_actions import ACTIONS
@@ -51,13 +51,13 @@ def assert_kinsoku(lines: list[str], continued: int = 0) -> None:
 def test_the_japanese_help_keeps_the_kinsoku_rule_at_every_width(
     width: int, japanese: None
 ) -> None:
-    lines = [line.plain for line in help_lines(width, STAGES)]
+    lines = [line.plain for line in help_lines(width, RenderContext(), STAGES)]
     assert all(Text(line).cell_len <= width for line in lines)
     assert_kinsoku(lines, continued=5)  # a key or mark line starts with two spaces
 
 
 def test_the_help_tells_the_raw_views_keys_and_the_list_marks() -> None:
-    text = "\n".join(line.plain for line in help_lines(100, STAGES))
+    text = "\n".join(line.plain for line in help_lines(100, RenderContext(), STAGES))
     for keys, _meaning in RAW_VIEW_KEYS:
         assert keys in text
     for binding in CodeScreen.BINDINGS:  # every key the raw views bind is in the help
@@ -71,8 +71,7 @@ def test_the_help_tells_the_raw_views_keys_and_the_list_marks() -> None:
 
 
 def test_on_a_console_the_help_explains_stage_numbers() -> None:
-    use_plain(True)
-    text = " ".join(line.plain for line in help_lines(100, STAGES))
+    text = " ".join(line.plain for line in help_lines(100, RenderContext(plain=True), STAGES))
     assert "123 " in text and "12- " in text
     assert "1:担当, 2:係長, 3:課長" in text
 

@@ -9,7 +9,6 @@ import pytest
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
 from pctui.app import run
-from pctui.app.render import glyphs
 from pctui.app.review_app import ReviewApp
 from pctui.app.widgets.plain_scrollbar import PlainScrollBarRender
 from pctui.storage import ConsultationFile
@@ -39,7 +38,7 @@ def test_the_configured_theme_is_used_and_switching_saves(started, sample_path, 
     settings(tmp_path, 'theme = "pctui-light"\n')
     run.run_app(ConsultationFile.load(sample_path), "yamada")
     app = started[0]
-    assert app.theme == "pctui-light" and not glyphs.plain()
+    assert app.theme == "pctui-light" and not app.render_context.plain
     assert ScrollBar.renderer is ScrollBarRender
     app.theme = "pctui-dark"
     saved = (tmp_path / "config" / "pctui" / "config.toml").read_text(encoding="utf-8")
@@ -59,7 +58,7 @@ def test_a_linux_console_gets_its_colours_and_plain_glyphs(started, sample_path,
     run.run_app(ConsultationFile.load(sample_path), "yamada")
     app = started[0]
     assert app.theme == "pctui-terminal"
-    assert glyphs.plain() and app.has_class("-plain-glyphs")
+    assert app.render_context.plain and app.has_class("-plain-glyphs")
     assert ScrollBar.renderer is PlainScrollBarRender
 
 

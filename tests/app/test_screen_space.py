@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from pctui.app.render.glyphs import glyph
+from pctui.app.render.glyphs import FULL
 
 from .conftest import MakeApp
 from .test_language import screen_text
@@ -74,7 +74,7 @@ def test_rows_run_to_the_right_edge_of_a_wide_terminal(
         for row in range(1, 4):
             line = "".join(segment.text for segment in table.render_line(row)).rstrip()
             assert width - 2 <= sum(2 if ord(c) > 0x2E7F else 1 for c in line) <= width
-            assert line.endswith(glyph("ellipsis"))
+            assert line.endswith(FULL["ellipsis"])
 
     drive(app, script, size=(200, 60))
 

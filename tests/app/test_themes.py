@@ -10,7 +10,7 @@ from rich.style import Style
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES
 
-from pctui.app.render import glyphs, palette
+from pctui.app.render.palette import MONOCHROME
 from pctui.app.review_app import ReviewApp
 from pctui.app.theme_setup import textual_theme
 from pctui.storage import ConsultationFile
@@ -59,7 +59,7 @@ def test_the_command_palette_switches_theme_and_it_is_remembered(make_app, drive
         await pilot.pause()
         assert app.theme == "pctui-high-contrast"
         assert saved == ["pctui-high-contrast"]
-        assert palette.style("inserted") == contrast.styles["inserted"]
+        assert app.render_context.style("inserted") == contrast.styles["inserted"]
         # The list was redrawn in the new theme: No.1's badge is in its approved colour.
         colour = Color.parse(contrast.styles["approved"].split()[-1]).rich_color
         badge = [segment for segment in app.main.table.render_line(1) if "approved" in segment.text]
@@ -92,13 +92,13 @@ def test_no_color_keeps_marks_to_attributes_whatever_the_theme(make_app, monkeyp
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app("yamada")
     app.theme = "pctui-high-contrast"
-    assert palette.style("inserted") == palette.MONOCHROME["inserted"]
-    assert palette.style("changes-requested") == "bold reverse"
+    assert app.render_context.style("inserted") == MONOCHROME["inserted"]
+    assert app.render_context.style("changes-requested") == "bold reverse"
 
 
 def test_plain_glyphs_draw_marks_a_console_can_show(make_app, drive) -> None:
     app = make_app("tanaka", plain=True)
-    assert glyphs.plain() and app.has_class("-plain-glyphs")
+    assert app.render_context.plain and app.has_class("-plain-glyphs")
 
     async def script(pilot) -> None:
         await pilot.press("n")  # No.7: tanaka signed revision 1, the diff starts there
@@ -118,7 +118,7 @@ def test_plain_glyphs_draw_marks_a_console_can_show(make_app, drive) -> None:
 
 def test_unicode_glyphs_by_default(make_app, drive) -> None:
     app = make_app("tanaka")
-    assert not glyphs.plain()
+    assert not app.render_context.plain
 
     async def script(pilot) -> None:
         assert app.main.table.row_text(5).split()[2] == "担係・"

@@ -7,7 +7,11 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from pctui.model import current_login
+from pctui.model.records import Order
+from pctui.model.state import State
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 ME = current_login()
@@ -120,3 +124,18 @@ def test_where_stages_approve_in_any_order_every_open_stage_is_next(
     assert data["my_turn"] == [2, 3, 4]
     assert data["items"][1]["next_stages"] == ["係長", "課長"]
     assert data["items"][3]["next_stages"] == ["担当", "係長", "課長"]
+
+
+@pytest.mark.parametrize("order", list(Order))
+def test_every_state_and_order_is_its_plain_string_in_json(
+    pctui: Run, small: Path, order: Order
+) -> None:
+    text = small.read_text(encoding="utf-8")
+    small.write_text(text.replace("[review]\n", f'[review]\norder = "{order}"\n'), "utf-8")
+    result = pctui("status", small, "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["order"] == order.value
+    assert list(data["counts"]) == [state.value for state in State]
+    assert {item["state"] for item in data["items"]} == {state.value for state in State}
+    assert '"State.' not in result.stdout and '"Order.' not in result.stdout

@@ -10,6 +10,7 @@ from pctui.session.diff_state import (
     INLINE,
     SIDE_BY_SIDE,
     DiffBase,
+    DiffMode,
     default_base,
     newer,
     next_mode,
@@ -31,6 +32,11 @@ def item_with(revisions: int, signed: list[tuple[str, int, bool]]) -> Item:
 
 def test_modes_cycle() -> None:
     assert [next_mode(m) for m in (INLINE, SIDE_BY_SIDE, HIDDEN)] == [SIDE_BY_SIDE, HIDDEN, INLINE]
+
+
+def test_the_modes_are_one_type_in_the_order_d_cycles() -> None:
+    assert list(DiffMode) == [INLINE, SIDE_BY_SIDE, HIDDEN]
+    assert all(type(next_mode(mode)) is DiffMode for mode in DiffMode)
 
 
 def test_default_is_the_previous_revision_or_nothing() -> None:

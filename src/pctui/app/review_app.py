@@ -17,8 +17,7 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
-from pctui.app.render.glyphs import use_plain
-from pctui.app.render.palette import use_colour, use_styles
+from pctui.app.render.context import RenderContext
 from pctui.app.review_actions import BINDING_IDS
 from pctui.app.screens.review import MainScreen
 from pctui.app.theme_setup import install_themes
@@ -41,7 +40,8 @@ class ReviewApp(App[None]):
     `keymap` is a keymap file rebinding actions (see `pctui.session.keymap`); None: none.
     `themes` are the themes offered (None: the shipped ones only) and `theme` the one to
     start with; `remember_theme(name)` is called when the reviewer switches theme (None:
-    not saved). `plain` draws marks from the console-safe set (`pctui.app.render.glyphs`).
+    not saved). `plain` draws marks from the console-safe set (`pctui.app.render.glyphs`);
+    `render_context` is how marks are drawn now (`pctui.app.render.context`).
     `notices` are told as warnings once the app is up (e.g. a settings file's problems).
     """
 
@@ -65,8 +65,8 @@ class ReviewApp(App[None]):
         self.file = file
         self.login = login if login is not None else current_login()
         self.watch_interval = watch_interval
-        use_colour(not self.no_color)
-        use_plain(plain)
+        # How marks are drawn: built once here, again with each theme's styles.
+        self.render_context = RenderContext(plain=plain, colour=not self.no_color)
         self.set_class(plain, "-plain-glyphs")
         self._keymap_path = keymap
         self.keys_changed: dict[str, str] = {}  # binding id -> keys, from the keymap file
@@ -98,7 +98,7 @@ class ReviewApp(App[None]):
         spec = self._theme_specs.get(name)
         if spec is None:
             return
-        use_styles(spec.styles)
+        self.render_context = self.render_context.restyled(spec.styles)
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.restyle()

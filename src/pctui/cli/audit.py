@@ -18,6 +18,7 @@ from pctui.git.audit import (
     UNCOMMITTED,
     Report,
     Trace,
+    TraceVerdict,
     audit,
     trace_name,
 )
@@ -72,7 +73,7 @@ def add_parser(commands: Commands) -> None:
     parser.set_defaults(run=run)
 
 
-def _why(verdict: str | None, commit: Commit | None, strict: bool) -> list[str]:
+def _why(verdict: TraceVerdict | None, commit: Commit | None, strict: bool) -> list[str]:
     """The reason to print for a trace verdict that is a finding ([] when it is not)."""
     if verdict not in _WHY or (verdict == CARRIED and not strict):
         return []
@@ -137,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
         return OK if clean else FINDING
     for trace in report.traces:
         print(trace.describe(zone))
-    counts: dict[str, int] = {}
+    counts: dict[TraceVerdict, int] = {}
     for trace in report.traces:
         counts[trace.verdict] = counts.get(trace.verdict, 0) + 1
     summary = ", ".join(f"{n} {trace_name(verdict)}" for verdict, n in sorted(counts.items()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from pctui.cli.common import OK, load, pad, width
+from pctui.cli.common import OK, load, table_lines
 from pctui.cli.output import json_text
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
@@ -96,13 +96,5 @@ def run(args: argparse.Namespace) -> int:
         )
         for i in data["items"]
     ]
-    last = len(rows[0]) - 1
-    widths = [max(width(row[col]) for row in rows) for col in range(last)]
-    lines = [
-        "  ".join(
-            [*(pad(cell, widths[n]) for n, cell in enumerate(row[:last])), row[last]]
-        ).rstrip()
-        for row in rows
-    ]
-    print("\n".join(lines))
+    print("\n".join(table_lines(rows)))
     return OK

@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from pctui.git.changes import RevisionKey, SignoffKey, revision_key, signoff_key
 from pctui.git.history import Commit, file_history
@@ -30,13 +31,21 @@ from pctui.model.zones import in_zone
 from pctui.storage import ConsultationFile
 from pctui.words import verdict_name
 
-# Verdicts on one sign-off.
-BY_SIGNER = "by-signer"  # introduced in a commit whose author (and committer) is the signer
-COMMITTED_BY_OTHER = "committed-by-other"  # authored as the signer, committed by someone else
-CARRIED = "carried"  # introduced by pctui in another reviewer's commit (recorded in a trailer)
-HAND_EDITED = "hand-edited"  # introduced in a commit by someone else, not recorded by pctui
-MERGE = "merge"  # appeared in a merge commit, on neither side before it
-UNCOMMITTED = "uncommitted"  # in the file, not in HEAD
+
+class TraceVerdict(StrEnum):
+    """How one sign-off (or its withdrawal) came into the file's history."""
+
+    BY_SIGNER = "by-signer"  # introduced in a commit whose author (and committer) is the signer
+    COMMITTED_BY_OTHER = "committed-by-other"  # authored as the signer, committed by another
+    CARRIED = "carried"  # introduced by pctui in another reviewer's commit (in a trailer)
+    HAND_EDITED = "hand-edited"  # introduced in a commit by someone else, not recorded by pctui
+    MERGE = "merge"  # appeared in a merge commit, on neither side before it
+    UNCOMMITTED = "uncommitted"  # in the file, not in HEAD
+
+
+BY_SIGNER, COMMITTED_BY_OTHER = TraceVerdict.BY_SIGNER, TraceVerdict.COMMITTED_BY_OTHER
+CARRIED, HAND_EDITED = TraceVerdict.CARRIED, TraceVerdict.HAND_EDITED
+MERGE, UNCOMMITTED = TraceVerdict.MERGE, TraceVerdict.UNCOMMITTED
 # How each verdict is printed (the identifiers stay in --json and in docs/git.md's table).
 TRACE_NAMES = {
     BY_SIGNER: N_("by-signer"),
@@ -48,9 +57,9 @@ TRACE_NAMES = {
 }
 
 
-def trace_name(verdict: str) -> str:
+def trace_name(verdict: TraceVerdict) -> str:
     """A trace verdict as the reader reads it ("carried" → "同梱" in Japanese)."""
-    return _(TRACE_NAMES[verdict]) if verdict in TRACE_NAMES else verdict
+    return _(TRACE_NAMES[verdict])
 
 
 @dataclass(frozen=True)
@@ -60,10 +69,12 @@ class Trace:
     no: int
     index: int  # 0-based position among the item's sign-offs
     signoff: Signoff
-    verdict: str
+    verdict: TraceVerdict
     commit: Commit | None
     problems: tuple[str, ...] = ()  # digest mismatch, impostor reasons
-    withdrawal: str | None = None  # the verdict on its `withdrawn` stamp (None: not withdrawn)
+    withdrawal: TraceVerdict | None = (
+        None  # the verdict on its `withdrawn` stamp (None: not withdrawn)
+    )
     withdrawal_commit: Commit | None = None
 
     def describe(self, zone: dt.tzinfo | None) -> str:
@@ -332,7 +343,7 @@ def _seed(reader: VersionReader, file: ConsultationFile) -> None:
 
 def _verdict(
     no: int, signoff: Signoff, commit: Commit | None, review: Review, withdrawal: bool = False
-) -> str:
+) -> TraceVerdict:
     """How a sign-off (or, with `withdrawal`, its withdrawn stamp) came into the history."""
     if commit is None:
         return UNCOMMITTED

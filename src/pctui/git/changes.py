@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pctui.git.versions import Version, VersionReader
-from pctui.model.records import APPROVE, Item, Review, Signoff
+from pctui.model.records import APPROVE, Item, Review, Signoff, Verdict
 from pctui.model.state import APPROVED, item_state, standings
 
-SignoffKey = tuple[int, str, str, str, str, str]
+SignoffKey = tuple[int, str, str, str, Verdict, str]  # no, stage, by, at, verdict, digest
 RevisionKey = tuple[int, str, str, str]
 
 

@@ -23,13 +23,12 @@ from pctui.git.repo import Repo, find_repo, head_version, why_not_commit
 from pctui.git.run import GitError, git, literal, out
 from pctui.i18n import N_, _
 from pctui.model.one_line import NotOneLine
-from pctui.model.records import Consultation
+from pctui.model.records import CommitMode, Consultation
 from pctui.model.state import APPROVED, item_state
 from pctui.model.zones import consultation_now
 from pctui.storage import ConsultationFile
 from pctui.storage.atomic import folder_lock
 
-ON_APPROVE = "on-approve"
 LATER = N_("the file is saved; the next commit (pctui commit FILE, or c in the TUI) includes it")
 
 
@@ -61,7 +60,7 @@ def after_signoff(file: ConsultationFile, no: int) -> CommitResult:
 
     Returns CommitResult with an empty message when there is nothing to do.
     """
-    if file.consultation.commit_mode != ON_APPROVE:
+    if file.consultation.commit_mode != CommitMode.ON_APPROVE:
         return CommitResult(False, False, "")
     item = file.consultation.item(no)
     if item is None or item_state(item, file.consultation.review) != APPROVED:

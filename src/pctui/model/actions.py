@@ -10,7 +10,17 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pctui.i18n import _
-from pctui.model.records import APPROVE, REJECT, Consultation, Item, Review, Revision, Signoff
+from pctui.model.records import (
+    APPROVE,
+    REJECT,
+    VERDICTS,
+    Consultation,
+    Item,
+    Review,
+    Revision,
+    Signoff,
+    Verdict,
+)
 from pctui.model.state import Progress, open_stages, progress, standings
 from pctui.model.zones import consultation_now
 
@@ -34,7 +44,9 @@ def find_item(consultation: Consultation, no: int) -> Item:
     return item
 
 
-def next_stage(consultation: Consultation, item: Item, login: str, verdict: str = APPROVE) -> str:
+def next_stage(
+    consultation: Consultation, item: Item, login: str, verdict: Verdict = APPROVE
+) -> str:
     """The stage `login` would sign on the item's current revision, or Refused saying why.
 
     The rule: the first stage, in review order, with no approval of the current revision
@@ -58,7 +70,7 @@ def my_turn(review: Review, item: Item, found: Progress, login: str) -> bool:
     return True
 
 
-def _stage(review: Review, item: Item, found: Progress, login: str, verdict: str) -> str:
+def _stage(review: Review, item: Item, found: Progress, login: str, verdict: Verdict) -> str:
     mine = review.stages_of(login)
     if not mine:
         raise Refused(
@@ -107,7 +119,7 @@ def _stage(review: Review, item: Item, found: Progress, login: str, verdict: str
     )
 
 
-def comment_problem(verdict: str, comment: str | None) -> str | None:
+def comment_problem(verdict: Verdict, comment: str | None) -> str | None:
     """Why `comment` cannot go with `verdict`, or None when it can: a request for changes
     must say what to change. The TUI's comment dialog asks this before it closes."""
     if verdict == REJECT and not (comment and comment.strip()):
@@ -119,7 +131,7 @@ def sign(
     consultation: Consultation,
     no: int,
     login: str,
-    verdict: str = APPROVE,
+    verdict: Verdict = APPROVE,
     comment: str | None = None,
     at: dt.datetime | None = None,
     seen: int | None = None,
@@ -130,7 +142,7 @@ def sign(
     (the file is re-read under the lock just before this runs), the sign-off is refused:
     nobody approves a text they have not seen.
     """
-    if verdict not in (APPROVE, REJECT):
+    if verdict not in VERDICTS:  # a caller that passed a plain string
         raise Refused(
             _("verdict must be 'approve' or 'reject', not {verdict}").format(verdict=repr(verdict))
         )

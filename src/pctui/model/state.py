@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from enum import StrEnum
 from typing import NamedTuple
 
 from pctui.i18n import _
@@ -17,17 +18,31 @@ from pctui.model.records import (
     Signoff,
 )
 
-DRAFT = "draft"
-IN_REVIEW = "in-review"
-CHANGES_REQUESTED = "changes-requested"
-APPROVED = "approved"
-STATES = (DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED)
 
-# Standing of one sign-off.
-VALID = "valid"  # counts towards the current revision's state
-STALE = "stale"  # on an older revision, or its revision's text no longer matches the digest
-WITHDRAWN = "withdrawn"  # taken back by its signer
-INVALID = "invalid"  # could never have been given: see the reason
+class State(StrEnum):
+    """An item's state, as `status --json`, filters and published drafts name it."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in-review"
+    CHANGES_REQUESTED = "changes-requested"
+    APPROVED = "approved"
+
+
+DRAFT, IN_REVIEW = State.DRAFT, State.IN_REVIEW
+CHANGES_REQUESTED, APPROVED = State.CHANGES_REQUESTED, State.APPROVED
+STATES = tuple(State)
+
+
+class Status(StrEnum):
+    """How one sign-off stands (Standing.status)."""
+
+    VALID = "valid"  # counts towards the current revision's state
+    STALE = "stale"  # on an older revision, or its revision's text no longer matches the digest
+    WITHDRAWN = "withdrawn"  # taken back by its signer
+    INVALID = "invalid"  # could never have been given: see the reason
+
+
+VALID, STALE, WITHDRAWN, INVALID = Status.VALID, Status.STALE, Status.WITHDRAWN, Status.INVALID
 
 
 class Standing(NamedTuple):
@@ -39,7 +54,7 @@ class Standing(NamedTuple):
     """
 
     signoff: Signoff
-    status: str
+    status: Status
     why: str = ""  # what makes an INVALID sign-off invalid
 
     @property
@@ -115,7 +130,7 @@ class Progress(NamedTuple):
     """Everything derived about one item, from one pass over its sign-offs (a named tuple
     for the reason Standing is one)."""
 
-    state: str
+    state: State
     approved: list[str]  # stages with a valid approval of the current revision, in order
     standings: list[Standing]
 
@@ -158,14 +173,14 @@ def approved_stages(item: Item, review: Review) -> list[str]:
     return progress(item, review).approved
 
 
-def item_state(item: Item, review: Review) -> str:
+def item_state(item: Item, review: Review) -> State:
     """The item's state: draft, in-review, changes-requested or approved."""
     return progress(item, review).state
 
 
 def state_counts(
     consultation: Consultation, progresses: Sequence[Progress] | None = None
-) -> dict[str, int]:
+) -> dict[State, int]:
     """Number of items in each state, every state present (zero when empty).
 
     `progresses` (one per item, in order) saves computing them again when the caller has.

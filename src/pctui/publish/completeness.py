@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pctui.i18n import _
 from pctui.model.inert import HIDDEN, LINE_BREAK, suspicious
 from pctui.model.records import Consultation, Item
-from pctui.model.state import APPROVED, item_state
+from pctui.model.state import APPROVED, State, item_state
 
 HEADER = "consultation"
 INTAKE = "intake"
@@ -177,7 +177,7 @@ def completeness(consultation: Consultation) -> list[Finding]:
     return found
 
 
-def unapproved(consultation: Consultation) -> list[tuple[Item, str]]:
+def unapproved(consultation: Consultation) -> list[tuple[Item, State]]:
     """(item, state) of every item whose current revision is not approved, in file order."""
     review = consultation.review
     found = []

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pctui.model.records import Consultation, Item, Review
-from pctui.model.state import STATES, approved_stages, item_state
+from pctui.model.state import STATES, State, approved_stages, item_state
 
 Key = tuple[int, int, int]
 
@@ -29,7 +29,7 @@ def change_key(item: Item) -> Key:
 class Derived:
     """An item's state and the stages that approved its current revision."""
 
-    state: str
+    state: State
     approved: tuple[str, ...]
 
 
@@ -51,10 +51,10 @@ class DerivedCache:
         self._entries[item.no] = (item, review, key, derived)
         return derived
 
-    def counts(self, consultation: Consultation) -> tuple[dict[str, int], dict[str, int]]:
+    def counts(self, consultation: Consultation) -> tuple[dict[State, int], dict[str, int]]:
         """(items per state, items approved per stage), every state and stage present."""
         review = consultation.review
-        states: Counter[str] = Counter()
+        states: Counter[State] = Counter()
         stages: Counter[str] = Counter()
         for item in consultation.items:
             derived = self.of(item, review)

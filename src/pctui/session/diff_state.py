@@ -7,6 +7,7 @@ revision of the item, the diff starts from that revision; otherwise from the pre
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from pctui.i18n import N_
 from pctui.model.records import Item
@@ -16,13 +17,20 @@ SINCE_MY_SIGNOFF = N_("since your sign-off")
 PREVIOUS = N_("previous revision")
 CHOSEN = N_("chosen")
 
-INLINE = "inline"
-SIDE_BY_SIDE = "side-by-side"
-HIDDEN = "hidden"
-MODES = (INLINE, SIDE_BY_SIDE, HIDDEN)
+
+class DiffMode(StrEnum):
+    """How the diff pane shows the diff, in the order `d` cycles through them."""
+
+    INLINE = "inline"
+    SIDE_BY_SIDE = "side-by-side"
+    HIDDEN = "hidden"
 
 
-def next_mode(mode: str) -> str:
+INLINE, SIDE_BY_SIDE, HIDDEN = DiffMode.INLINE, DiffMode.SIDE_BY_SIDE, DiffMode.HIDDEN
+MODES = tuple(DiffMode)
+
+
+def next_mode(mode: DiffMode) -> DiffMode:
     """The mode `d` switches to from `mode`: inline → side-by-side → hidden → inline."""
     return MODES[(MODES.index(mode) + 1) % len(MODES)]
 

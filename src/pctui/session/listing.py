@@ -8,15 +8,17 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from pctui.i18n import _
 from pctui.model.actions import my_turn
 from pctui.model.inert import split_lines
 from pctui.model.records import Consultation, Item
-from pctui.model.state import item_state, progress
+from pctui.model.state import State, item_state, progress
 from pctui.words import state_name
 
-NEEDS_ME = "needs-me"  # a pseudo-state for the filter: items where my stage is next
+NeedsMe = Literal["needs-me"]  # a pseudo-state for the filter: items where my stage is next
+NEEDS_ME: NeedsMe = "needs-me"
 
 
 def fold(text: str) -> str:
@@ -46,7 +48,7 @@ def needs_signoff(consultation: Consultation, item: Item, login: str) -> bool:
 class ListFilter:
     """What the list shows: a state (or NEEDS_ME), a section id, a search query."""
 
-    state: str | None = None
+    state: State | NeedsMe | None = None
     section: str | None = None
     query: str = ""
 
@@ -67,7 +69,7 @@ def visible_items(
     consultation: Consultation,
     login: str,
     where: ListFilter,
-    state_of: Callable[[Item], str] | None = None,
+    state_of: Callable[[Item], State] | None = None,
 ) -> list[Item]:
     """The items the list shows, in file order. `state_of` gives an item's state (a cache
     of it, for large files); by default it is computed."""

@@ -2,8 +2,8 @@
 
 A forked child (see `parallel`) reads a run of a large file's item blocks into the model
 and sends the items back to its parent. marshal is the fastest way to move plain
-values between two Python processes of the same version, but it knows no dataclasses or
-datetimes: `flatten` turns an item into tuples of strings and numbers (its revisions'
+values between two Python processes of the same version, but it knows no dataclasses,
+datetimes or enums: `flatten` turns an item into tuples of strings and numbers (its revisions'
 digests included, so the receiver need not hash their texts again) and `unflatten` builds
 an equal item from them.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pctui.model.records import Item, Revision, Signoff
+from pctui.model.records import VERDICT_OF, Item, Revision, Signoff
 
 Flat = tuple[Any, ...]
 
@@ -24,7 +24,7 @@ def flatten(item: Item) -> Flat:
         (r.author, r.at.isoformat(), r.text, r.note, r.digest) for r in item.revisions
     )
     signoffs = tuple(
-        (s.stage, s.by, s.at.isoformat(), s.revision, s.digest, s.verdict, s.comment,
+        (s.stage, s.by, s.at.isoformat(), s.revision, s.digest, str(s.verdict), s.comment,
          None if s.withdrawn is None else s.withdrawn.isoformat())
         for s in item.signoffs
     )  # fmt: skip
@@ -55,7 +55,7 @@ def unflatten(flat: Flat) -> Item:
         signoff = object.__new__(Signoff)
         signoff.__dict__.update(
             stage=stage, by=by, at=when(at), revision=revision_no, digest=digest,
-            verdict=verdict, comment=comment,
+            verdict=VERDICT_OF[verdict], comment=comment,
             withdrawn=None if withdrawn is None else when(withdrawn),
         )  # fmt: skip
         built_signoffs.append(signoff)

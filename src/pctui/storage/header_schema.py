@@ -9,10 +9,13 @@ from typing import Any
 
 from pctui.i18n import _
 from pctui.model.records import (
+    COMMIT_MODES,
     IN_ORDER,
     ORDERS,
+    CommitMode,
     Intake,
     Meta,
+    Order,
     OutcomeClass,
     Review,
     Reviewer,
@@ -32,7 +35,6 @@ from pctui.storage.checker import (
 from pctui.storage.one_line_check import check_review_values
 
 FORMAT_VERSION = 1
-COMMIT_MODES = ("on-approve", "manual")
 LANGUAGES = ("ja", "en")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 TOP_KEYS = ("format", "consultation", "intake", "review", "git", "sections", "items")
@@ -50,7 +52,7 @@ class Header:
     intake: Intake
     review: Review
     sections: list[Section] = field(default_factory=list)
-    commit_mode: str = "manual"
+    commit_mode: CommitMode = CommitMode.MANUAL
 
     @cached_property
     def section_ids(self) -> frozenset[str]:
@@ -85,12 +87,12 @@ def read_header(data: dict[str, Any], check: Checker) -> Header:
     sections = _read_sections(check.get(data, "sections", TABLE_LIST, "", default=[]), check)
     git = check.get(data, "git", TABLE, "", default={})
     check.unknown_keys(git, ("commit",), "git")
-    commit_mode = check.get(git, "commit", STR, "git", default="manual")
-    if commit_mode not in COMMIT_MODES:
+    mode = check.get(git, "commit", STR, "git", default=CommitMode.MANUAL)
+    if mode not in COMMIT_MODES:
         message = _("git.commit must be one of {modes}").format(modes=", ".join(COMMIT_MODES))
         check.report("git", 0, "commit", message)
-        commit_mode = "manual"
-    return Header(meta, intake, review, sections, commit_mode)
+        mode = CommitMode.MANUAL
+    return Header(meta, intake, review, sections, CommitMode(mode))
 
 
 def _quiet(check: Checker) -> Checker:
@@ -188,7 +190,7 @@ def _read_review(table: dict[str, Any], check: Checker) -> Review:
         message = _("review.order must be one of {orders}").format(orders=", ".join(ORDERS))
         check.report(t, 0, "order", message)
         order = IN_ORDER
-    return Review(stages, reviewers, classes, allow_self_approval=allow, order=order)
+    return Review(stages, reviewers, classes, allow_self_approval=allow, order=Order(order))
 
 
 def _read_reviewer(login: str, entry: Any, stages: list[str], check: Checker) -> Reviewer | None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from pctui.i18n import _
 from pctui.model.one_line import one_line_problem
-from pctui.model.records import VERDICTS, Item, Revision, Signoff
+from pctui.model.records import VERDICT_OF, VERDICTS, Item, Revision, Signoff
 from pctui.storage.checker import DATETIME, INT, STR, TABLE_LIST, Checker, zoned
 from pctui.storage.header_schema import Header
 
@@ -207,7 +207,9 @@ def _read_signoff(
             verdict=repr(verdict)
         )
         check.report(t, index, "verdict", message)
-    if None in (stage, by, at, revision, digest, verdict):
+    # A verdict outside the vocabulary was reported (an error: the file does not load), so
+    # the sign-off is left out like one missing a key.
+    if None in (stage, by, at, revision, digest, verdict) or verdict not in VERDICTS:
         return None
     return Signoff(
         stage=stage,
@@ -215,7 +217,7 @@ def _read_signoff(
         at=at,
         revision=revision,
         digest=digest,
-        verdict=verdict,
+        verdict=VERDICT_OF[verdict],
         comment=comment,
         withdrawn=withdrawn,
     )
@@ -254,7 +256,7 @@ def _plain_signoff(table: dict[str, Any], header: Header, revisions: int | None)
         at=zoned(at),
         revision=revision,
         digest=digest,
-        verdict=verdict,
+        verdict=VERDICT_OF[verdict],
         comment=comment,
         withdrawn=None if withdrawn is None else zoned(withdrawn),
     )

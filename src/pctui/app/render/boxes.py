@@ -5,7 +5,7 @@ The item detail draws its panes itself (see `pctui.app.widgets.item_detail`) rat
 as one Textual widget each: with a widget per pane, every key press changed their heights,
 and Textual laid out and painted the whole screen twice. Drawn here, the boxes look as the
 widgets' `border: round` did: rounded corners, or straight ones where the console can draw
-only those (`glyphs.plain()`).
+only those (plain glyphs in the `RenderContext`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 
-from pctui.app.render.glyphs import glyph, plain
+from pctui.app.render.context import RenderContext
 
 ROUND = ("╭", "╮", "╰", "╯", "─", "│")
 SOLID = ("┌", "┐", "└", "┘", "─", "│")
@@ -36,26 +36,33 @@ def inner_width(width: int) -> int:
     return max(1, width - 4)
 
 
-def _fit(text: str, cells: int) -> str:
+def _fit(text: str, cells: int, ellipsis: str) -> str:
     """`text` cut to `cells` cells with an ellipsis when it is longer."""
     if cell_len(text) <= cells:
         return text
-    ellipsis = glyph("ellipsis")
     if cells <= cell_len(ellipsis):
         return set_cell_size(text, max(0, cells))
     return set_cell_size(text, cells - cell_len(ellipsis)) + ellipsis
 
 
-def _edge(left: str, right: str, label: str, width: int, style: BoxStyle, top: bool) -> Text:
+def _edge(
+    corners: tuple[str, str],
+    label: str,
+    width: int,
+    style: BoxStyle,
+    top: bool,
+    context: RenderContext,
+) -> Text:
     """A top (title at the left) or bottom (subtitle at the right) border line."""
-    line_char = (SOLID if plain() else ROUND)[4]
+    left, right = corners
+    line_char = (SOLID if context.plain else ROUND)[4]
     # A border is one line: a line break or tab in a note or a heading is a space there.
     label = label.replace("\n", " ").replace("\t", " ")
     room = width - 2
     out = Text(end="")
     out.append(left, style=style.border)
     if label and room >= 5:
-        shown = _fit(label, room - 4)
+        shown = _fit(label, room - 4, context.glyph("ellipsis"))
         rest = room - cell_len(shown) - 3
         if top:
             out.append(line_char + " ", style=style.border)
@@ -72,13 +79,18 @@ def _edge(left: str, right: str, label: str, width: int, style: BoxStyle, top: b
 
 
 def box(
-    body: list[Text], width: int, style: BoxStyle, title: str = "", subtitle: str = ""
+    body: list[Text],
+    width: int,
+    style: BoxStyle,
+    context: RenderContext,
+    title: str = "",
+    subtitle: str = "",
 ) -> list[Text]:
     """`body` (lines already no wider than `inner_width(width)`) in a box `width` cells
     wide: one line per body line plus the two borders, each exactly `width` cells."""
-    top_left, top_right, bottom_left, bottom_right, _, side = SOLID if plain() else ROUND
+    top_left, top_right, bottom_left, bottom_right, _, side = SOLID if context.plain else ROUND
     inner = inner_width(width)
-    lines = [_edge(top_left, top_right, title, width, style, top=True)]
+    lines = [_edge((top_left, top_right), title, width, style, True, context)]
     for content in body:
         line = Text(end="")  # no base style: the body keeps its own colours
         line.append(side + " ", style=style.border)
@@ -86,7 +98,7 @@ def box(
         line.append(" " * max(0, inner - content.cell_len))
         line.append(" " + side, style=style.border)
         lines.append(line)
-    lines.append(_edge(bottom_left, bottom_right, subtitle, width, style, top=False))
+    lines.append(_edge((bottom_left, bottom_right), subtitle, width, style, False, context))
     return lines
 
 

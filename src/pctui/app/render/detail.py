@@ -10,8 +10,8 @@ from rich.text import Text
 
 from pctui.app.render.badges import state_badge
 from pctui.app.render.boxes import BoxStyle, box, inner_width, padded, side_by_side
+from pctui.app.render.context import RenderContext
 from pctui.app.render.diff_part import DiffPart, diff_part
-from pctui.app.render.glyphs import glyph
 from pctui.app.render.signoffs import signoff_lines
 from pctui.app.render.texts import inert_text
 from pctui.app.render.wrap import wrap
@@ -20,7 +20,7 @@ from pctui.model.inert import inert
 from pctui.model.records import Consultation, Item
 from pctui.model.state import item_state
 from pctui.model.zones import consultation_zone, in_zone
-from pctui.session.diff_state import DiffBase
+from pctui.session.diff_state import DiffBase, DiffMode
 
 WIDE_FROM = 100  # columns from which the opinion and the response stand side by side
 TAB = 4  # cells a tab in a text stands for
@@ -28,10 +28,10 @@ GAP = 1  # cells between the opinion and the response side by side
 SIDES_GAP = 2  # cells between the old and the new text of a diff side by side
 
 
-def meta_line(consultation: Consultation, item: Item) -> Text:
+def meta_line(consultation: Consultation, item: Item, context: RenderContext) -> Text:
     """ "No.3 approved · 1 住民基本台帳事務… · 【topic】 · 2 opinions · 参考"."""
     line = Text(f"No.{item.no} ", style="bold")
-    line.append_text(state_badge(item_state(item, consultation.review), pad=False))
+    line.append_text(state_badge(item_state(item, consultation.review), context, pad=False))
     section = consultation.section(item.section)
     line.append(f" · {inert(item.section)}")
     if section is not None:
@@ -82,7 +82,11 @@ class Parts:
 
 
 def item_parts(
-    consultation: Consultation, item: Item | None, base: DiffBase | None, mode: str
+    consultation: Consultation,
+    item: Item | None,
+    base: DiffBase | None,
+    mode: DiffMode,
+    context: RenderContext,
 ) -> Parts:
     """The pane's parts for `item` (None: the list is empty), its diff from `base` in `mode`."""
     if item is None:
@@ -91,11 +95,11 @@ def item_parts(
     current = item.current
     note = _("note: {note}").format(note=inert(current.note)) if current and current.note else ""
     parts = Parts(
-        meta_line(consultation, item),
+        meta_line(consultation, item, context),
         opinion=inert_text(item.opinion),
-        response=inert_text(current.text) if current else Text(glyph("dash"), style="dim"),
-        signoffs=signoff_lines(item, consultation.review, consultation_zone(consultation)),
-        diff=diff_part(item, base, mode),
+        response=inert_text(current.text) if current else Text(context.glyph("dash"), style="dim"),
+        signoffs=signoff_lines(item, consultation.review, consultation_zone(consultation), context),
+        diff=diff_part(item, base, mode, context),
     )
     parts.titles["opinion"] = (inert(consultation.meta.opinion_heading), "")
     parts.titles["response"] = (response_title(consultation, item), note)
@@ -114,24 +118,31 @@ class Layout:
     places: dict[str, tuple[int, int]]
 
 
-def lay_out(parts: Parts, width: int, wide: bool, styles: tuple[BoxStyle, BoxStyle]) -> Layout:
+def lay_out(
+    parts: Parts,
+    width: int,
+    wide: bool,
+    styles: tuple[BoxStyle, BoxStyle],
+    context: RenderContext,
+) -> Layout:
     """`parts` as lines `width` cells wide; `wide`: the two texts side by side. `styles`:
-    the boxes' and the diff box's."""
+    the boxes' and the diff box's; `context`: the glyphs their borders are drawn with."""
     places: dict[str, tuple[int, int]] = {}
     if width <= 0:
         return Layout([], places)
     plain_box, diff_box = styles
     lines = _wrap(parts.meta, width)
     if parts.opinion is not None and parts.response is not None:
-        lines += _texts(parts, width, wide, plain_box, len(lines), places)
+        lines += _texts(parts, width, wide, plain_box, context, len(lines), places)
     if parts.diff is not None:
         places["diff"] = (len(lines), 0)
         title, subtitle = parts.titles["diff"]
-        lines += box(_diff_body(parts.diff, width, wide), width, diff_box, title, subtitle)
+        body = _diff_body(parts.diff, width, wide)
+        lines += box(body, width, diff_box, context, title, subtitle)
     if parts.signoffs is not None:
         places["signoffs"] = (len(lines), 0)
         body = _wrap(parts.signoffs, inner_width(width))
-        lines += box(body, width, plain_box, parts.titles["signoffs"][0])
+        lines += box(body, width, plain_box, context, parts.titles["signoffs"][0])
     for line in lines:
         line.end = ""  # one screen line each: no line break rendered after it
     return Layout(lines, places)
@@ -142,6 +153,7 @@ def _texts(
     width: int,
     wide: bool,
     style: BoxStyle,
+    context: RenderContext,
     top: int,
     places: dict[str, tuple[int, int]],
 ) -> list[Text]:
@@ -151,8 +163,9 @@ def _texts(
     opinion_title, _sub = parts.titles["opinion"]
     response_title_, response_subtitle = parts.titles["response"]
     if not wide:
-        opinion = box(_wrap(parts.opinion, inner_width(width)), width, style, opinion_title)
-        response = box(_wrap(parts.response, inner_width(width)), width, style,
+        opinion = box(_wrap(parts.opinion, inner_width(width)), width, style, context,
+                      opinion_title)  # fmt: skip
+        response = box(_wrap(parts.response, inner_width(width)), width, style, context,
                        response_title_, response_subtitle)  # fmt: skip
         places["opinion"] = (top, 0)
         places["response"] = (top + len(opinion), 0)
@@ -162,8 +175,8 @@ def _texts(
     opinion_body = _wrap(parts.opinion, inner_width(left))
     response_body = _wrap(parts.response, inner_width(right))
     height = max(len(opinion_body), len(response_body))
-    opinion = box(padded(opinion_body, height), left, style, opinion_title)
-    response = box(padded(response_body, height), right, style,
+    opinion = box(padded(opinion_body, height), left, style, context, opinion_title)
+    response = box(padded(response_body, height), right, style, context,
                    response_title_, response_subtitle)  # fmt: skip
     places["opinion"] = (top, 0)
     places["response"] = (top, left + GAP)

@@ -5,7 +5,8 @@ page 437: ASCII, the single and double box lines, █ ▀ ▄ ░, · → ↑ �
 ↵, −, …, “ ” and ・ come out as blobs there, and the console shows neither strike-through
 nor (on VGA text) underline. In plain mode every mark of the essential UI is drawn from
 that set, and changes in a diff are bracketed in words as `git diff --word-diff` does:
-[-removed-] {+added+}. `ReviewApp` chooses once at start-up with `use_plain`.
+[-removed-] {+added+}. `ReviewApp` chooses once at start-up, in its `RenderContext`
+(`pctui.app.render.context`).
 """
 
 from __future__ import annotations
@@ -40,21 +41,3 @@ PLAIN = {
     "inserted-open": "{+",
     "inserted-close": "+}",
 }
-
-_chosen = FULL
-
-
-def use_plain(plain: bool) -> None:
-    """Draw marks from the console-safe set (True) or the full Unicode set (False)."""
-    global _chosen
-    _chosen = PLAIN if plain else FULL
-
-
-def plain() -> bool:
-    """True when the console-safe set is in use."""
-    return _chosen is PLAIN
-
-
-def glyph(name: str) -> str:
-    """The characters of the mark called `name` ("unsigned", "line-break", …)."""
-    return _chosen[name]

@@ -5,13 +5,13 @@ stays aligned."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.cells import cell_len
 from rich.text import Text
 
 from pctui.app.render.badges import STATE_BADGES
-from pctui.app.render.glyphs import glyph, plain
+from pctui.app.render.context import RenderContext
 from pctui.app.render.wrap import wrap
 from pctui.app.review_actions import ACTIONS, GROUPS
 from pctui.i18n import N_, _
@@ -48,7 +48,7 @@ STATE_MEANINGS = {
 
 
 def _rows(
-    keys_changed: dict[str, str], stages: Sequence[str]
+    keys_changed: Mapping[str, str], stages: Sequence[str], context: RenderContext
 ) -> list[tuple[str, list[tuple[str, str]]]]:
     """(group heading, [(keys or mark, what it does or means)]) in the order shown."""
     groups = []
@@ -61,14 +61,14 @@ def _rows(
         groups.append((_(group), rows))
     groups.append((_(RAW_VIEWS), [(keys, _(text)) for keys, text in RAW_VIEW_KEYS]))
     if stages:
-        groups.append((_(MARKS), marks_explained(stages)))
+        groups.append((_(MARKS), marks_explained(stages, context)))
     return groups
 
 
-def marks_explained(stages: Sequence[str]) -> list[tuple[str, str]]:
+def marks_explained(stages: Sequence[str], context: RenderContext) -> list[tuple[str, str]]:
     """(mark, what it means): the list's "signed" marks for these stages, then its states."""
-    column, unsigned = _("signed"), glyph("unsigned")
-    if plain():
+    column, unsigned = _("signed"), context.glyph("unsigned")
+    if context.plain:
         marks = [str(n % 10) for n in range(1, len(stages) + 1)]
         numbers = ", ".join(f"{mark}:{stage}" for mark, stage in zip(marks, stages, strict=True))
         every = _(ALL_SIGNED_NUMBERS).format(column=column, numbers=numbers)
@@ -77,7 +77,7 @@ def marks_explained(stages: Sequence[str]) -> list[tuple[str, str]]:
         every = _(ALL_SIGNED).format(column=column)
     rows = [("".join(marks), every)]
     if len(stages) >= 2:
-        done = glyph("stage-join").join(stages[:-1])
+        done = context.glyph("stage-join").join(stages[:-1])
         some = _(SOME_SIGNED).format(done=done, missing=stages[-1], unsigned=unsigned)
         rows.append(("".join(marks[:-1]) + unsigned, some))
     for state, meaning in STATE_MEANINGS.items():
@@ -86,12 +86,15 @@ def marks_explained(stages: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def help_lines(
-    width: int, stages: Sequence[str] = (), keys_changed: dict[str, str] | None = None
+    width: int,
+    context: RenderContext,
+    stages: Sequence[str] = (),
+    keys_changed: Mapping[str, str] | None = None,
 ) -> list[Text]:
     """The help as lines of at most `width` cells: each group's keys beside what they do
     (under them when the box is narrow), then what the list's marks mean for `stages`
     (left out when empty)."""
-    groups = _rows(keys_changed or {}, stages)
+    groups = _rows(keys_changed or {}, stages, context)
     keys_width = max(cell_len(keys) for _group, rows in groups for keys, _text in rows)
     beside = INDENT + keys_width + GAP
     if width - beside < NARROW:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 
-from pctui.app.render.glyphs import plain
-from pctui.app.render.palette import style
+from pctui.app.render.context import RenderContext
 from pctui.i18n import _
 from pctui.model.inert import inert
-from pctui.model.state import APPROVED
+from pctui.model.state import APPROVED, State
 
 
 def bar(done: int, total: int, width: int) -> str:
@@ -22,7 +23,11 @@ def bar(done: int, total: int, width: int) -> str:
 
 
 def progress_line(
-    total: int, states: dict[str, int], stages: dict[str, int], width: int = 10
+    total: int,
+    states: Mapping[State, int],
+    stages: dict[str, int],
+    context: RenderContext,
+    width: int = 10,
 ) -> Text:
     """The header's progress, e.g. "approved 3/10 ███░░░░░░░  担当 6/10  係長 4/10  課長 3/10",
     from the number of items, the items per state and the items approved per stage."""
@@ -30,10 +35,10 @@ def progress_line(
     line = Text()
     line.append(_("approved") + " ", style="bold")
     line.append(f"{approved}/{total} ")
-    line.append(bar(approved, total, width), style=style("bar"))
+    line.append(bar(approved, total, width), style=context.style("bar"))
     for number, (stage, count) in enumerate(stages.items(), start=1):
         # With plain glyphs the list marks a signed stage by its number: say which is which.
-        shown = f"{number}:{inert(stage)}" if plain() else inert(stage)
+        shown = f"{number}:{inert(stage)}" if context.plain else inert(stage)
         line.append(f"  {shown} ", style="bold")
         line.append(f"{count}/{total}")
     return line

@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from pctui.app.render.badges import standing_word, verdict_word
-from pctui.app.render.glyphs import glyph
+from pctui.app.render.context import RenderContext
 from pctui.app.render.texts import inert_text
 from pctui.i18n import _, format_datetime
 from pctui.model.inert import inert
@@ -22,7 +22,9 @@ def _padded(text: str, cells: int) -> str:
     return text + " " * max(0, cells - cell_len(text))
 
 
-def signoff_lines(item: Item, review: Review, zone: dt.tzinfo | None) -> Text:
+def signoff_lines(
+    item: Item, review: Review, zone: dt.tzinfo | None, context: RenderContext
+) -> Text:
     """The sign-offs of `item` in file order, each marked valid / stale / withdrawn /
     invalid against the current revision, their times as the clock in `zone` (the
     consultation's) read; a line saying there are none otherwise."""
@@ -41,14 +43,14 @@ def signoff_lines(item: Item, review: Review, zone: dt.tzinfo | None) -> Text:
         line.append(_padded(inert(signoff.by), by_cells) + " ")
         line.append(_padded(when[number], when_cells) + " ")
         line.append(_("rev {revision}").format(revision=signoff.revision) + " ")
-        line.append_text(verdict_word(signoff.verdict))
+        line.append_text(verdict_word(signoff.verdict, context))
         line.append(" ")
-        line.append_text(standing_word(standing.status, standing.reason))
+        line.append_text(standing_word(standing.status, context, standing.reason))
         if number:
             out.append("\n")
         out.append_text(line)
         if signoff.comment:
-            out.append("\n    " + glyph("open-quote"))
+            out.append("\n    " + context.glyph("open-quote"))
             out.append_text(inert_text(signoff.comment, style="italic"))
-            out.append(glyph("close-quote"))
+            out.append(context.glyph("close-quote"))
     return out

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from pctui.app.render.glyphs import glyph
-from pctui.app.render.palette import style
+from pctui.app.render.context import RenderContext
 from pctui.i18n import _
 from pctui.model.diff import DELETE, EQUAL, Segment
 from pctui.model.inert import inert
@@ -52,7 +51,7 @@ def _unchanged(text: str, first: bool, last: bool) -> Text:
     return out
 
 
-def diff_text(segments: list[Segment], limit: int = SHOWN) -> Text:
+def diff_text(segments: list[Segment], context: RenderContext, limit: int = SHOWN) -> Text:
     """Segments as one Text: deletions struck through, insertions bold and underlined.
 
     A deleted or inserted line break is shown as ↵ before the break itself, because an
@@ -78,9 +77,9 @@ def diff_text(segments: list[Segment], limit: int = SHOWN) -> Text:
             continue
         part = text[:room]
         kind = "deleted" if op == DELETE else "inserted"
-        marked = inert(part).replace("\n", glyph("line-break") + "\n")
-        opened, closed = glyph(f"{kind}-open"), glyph(f"{kind}-close")
-        out.append(f"{opened}{marked}{closed}", style=style(kind))
+        marked = inert(part).replace("\n", context.glyph("line-break") + "\n")
+        opened, closed = context.glyph(f"{kind}-open"), context.glyph(f"{kind}-close")
+        out.append(f"{opened}{marked}{closed}", style=context.style(kind))
         done += len(part)
     if done < total:
         out.append_text(_not_shown(total - done, total))

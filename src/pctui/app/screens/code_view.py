@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from pctui.app.render.glyphs import glyph
+from pctui.app.host import host_of
 from pctui.i18n import N_, _
 from pctui.model.inert import inert
 
@@ -83,7 +83,8 @@ class CodeScreen(ModalScreen[None]):
             yield Static(code, id="code")
             if self._left_out:
                 note = _(CUT).format(more=self._left_out, command=self._command)
-                note = f"{glyph('ellipsis')} {note}"
+                ellipsis = host_of(self).render_context.glyph("ellipsis")
+                note = f"{ellipsis} {note}"
                 yield Static(Text(note, style="italic"), id="code-cut")
 
     def on_mount(self) -> None:

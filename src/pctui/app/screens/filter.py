@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,17 +16,20 @@ from textual.widgets.option_list import Option
 from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
-from pctui.model.state import STATES, state_counts
-from pctui.session.listing import NEEDS_ME, needs_signoff
+from pctui.model.state import STATES, State, state_counts
+from pctui.session.listing import NEEDS_ME, NeedsMe, needs_signoff
 from pctui.words import state_name
+
+FilterKind = Literal["state", "section", "clear"]
 
 
 @dataclass(frozen=True)
 class FilterChoice:
-    """One choice: which dimension ("state", "section" or "clear") and its value."""
+    """One choice: which dimension it sets (or "clear" for none) and the value it sets."""
 
-    kind: str
-    value: str | None = None
+    kind: FilterKind
+    state: State | NeedsMe | None = None  # for "state"; None: any state
+    section: str | None = None  # for "section": a section id; None: any section
 
 
 def filter_choices(consultation: Consultation, login: str) -> list[tuple[str, FilterChoice]]:
@@ -38,18 +41,18 @@ def filter_choices(consultation: Consultation, login: str) -> list[tuple[str, Fi
     choices = [
         (_("all items ({count}) — clears state, section and search").format(count=every),
          FilterChoice("clear")),
-        (_("state: any ({count})").format(count=every), FilterChoice("state", None)),
+        (_("state: any ({count})").format(count=every), FilterChoice("state")),
         (_("needs my sign-off ({count})").format(count=mine), FilterChoice("state", NEEDS_ME)),
     ]  # fmt: skip
     choices += [(_("state: {state} ({count})").format(state=state_name(state), count=counts[state]),
-                 FilterChoice("state", state)) for state in STATES]  # fmt: skip
-    choices.append((_("section: any ({count})").format(count=every), FilterChoice("section", None)))
+                 FilterChoice("state", state=state)) for state in STATES]  # fmt: skip
+    choices.append((_("section: any ({count})").format(count=every), FilterChoice("section")))
     for section in consultation.sections:
         count = sum(1 for item in items if item.section == section.id)
         label = _("section: {id} {title} ({count})").format(
             id=inert(section.id), title=inert(section.title), count=count
         )
-        choices.append((label, FilterChoice("section", section.id)))
+        choices.append((label, FilterChoice("section", section=section.id)))
     return choices
 
 

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
+from pctui.app.host import host_of
 from pctui.app.render.help_text import help_lines
 from pctui.app.widgets.wrapped_text import WrappedLines, WrappedText
 from pctui.i18n import N_, _
@@ -43,8 +44,10 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """The help text in a scrollable box."""
         with VerticalScroll(classes="dialog", id="help"):
+            context = host_of(self).render_context
             yield WrappedLines(
-                lambda width: help_lines(width, self._stages, self._keys_changed), id="help-keys"
+                lambda width: help_lines(width, context, self._stages, self._keys_changed),
+                id="help-keys",
             )
             yield WrappedText(_(FOOTNOTE), classes="dialog-keys")
 

@@ -37,7 +37,7 @@ from pctui.model.inert import inert
 from pctui.model.records import REJECT, Consultation, Item
 from pctui.session import operations
 from pctui.session.derived import DerivedCache
-from pctui.session.diff_state import INLINE, DiffBase, default_base, newer, next_mode, older
+from pctui.session.diff_state import DiffBase, DiffMode, default_base, newer, next_mode, older
 from pctui.session.editor import run_editor
 from pctui.session.listing import ListFilter, neighbour_needing, visible_items
 from pctui.session.operations import ERROR, WARNING, Outcome
@@ -86,7 +86,7 @@ class MainScreen(Screen[None]):
         self.file = file
         self.login = login
         self.where = ListFilter()
-        self.diff_mode = INLINE
+        self.diff_mode = DiffMode.INLINE
         self._base: DiffBase | None = None
         self._base_key: tuple[int, int] | None = None  # (No., revisions) the base was chosen for
         self._watch = DiskWatch(file)
@@ -242,7 +242,7 @@ class MainScreen(Screen[None]):
             return None
         if action in ("older_base", "newer_base"):
             item = self.selected
-            if item is None or self.diff_mode == "hidden":
+            if item is None or self.diff_mode == DiffMode.HIDDEN:
                 return None
             move = older if action == "older_base" else newer
             return True if move(item, self.diff_base) else None
@@ -483,9 +483,9 @@ class MainScreen(Screen[None]):
             if choice.kind == "clear":
                 self.where = ListFilter()
             elif choice.kind == "state":
-                self.where = replace(self.where, state=choice.value)
+                self.where = replace(self.where, state=choice.state)
             else:
-                self.where = replace(self.where, section=choice.value)
+                self.where = replace(self.where, section=choice.section)
             self.refresh_view()
 
         self.app.push_screen(FilterScreen(self.file.consultation, self.login), chosen)

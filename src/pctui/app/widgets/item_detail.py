@@ -22,10 +22,12 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from pctui.app.host import host_of
 from pctui.app.render.boxes import BoxStyle
+from pctui.app.render.context import RenderContext
 from pctui.app.render.detail import WIDE_FROM, Parts, item_parts, lay_out
 from pctui.model.records import Consultation, Item
-from pctui.session.diff_state import DiffBase
+from pctui.session.diff_state import DiffBase, DiffMode
 
 
 class ItemDetail(ScrollView, can_focus=True):
@@ -55,14 +57,16 @@ class ItemDetail(ScrollView, can_focus=True):
         self._strips: dict[tuple[int, Style], Strip] = {}
         self._base = Style()  # the widget's style, taken once per paint (see render_lines)
         self._styles: tuple[BoxStyle, BoxStyle] | None = None  # the lines were drawn in these
+        self._render_context = RenderContext()  # the app's, taken at each `show`
 
     # ---- what it shows ------------------------------------------------------------------
 
     def show(
-        self, consultation: Consultation, item: Item | None, base: DiffBase | None, mode: str
+        self, consultation: Consultation, item: Item | None, base: DiffBase | None, mode: DiffMode
     ) -> None:
         """Show `item` (None: the list is empty) with its diff from `base` in `mode`."""
-        self._parts = item_parts(consultation, item, base, mode)
+        self._render_context = host_of(self).render_context
+        self._parts = item_parts(consultation, item, base, mode, self._render_context)
         self._built_for = None
         self._build()
         self.refresh()
@@ -131,7 +135,7 @@ class ItemDetail(ScrollView, can_focus=True):
             return
         self._built_for = (width, wide)
         self._strips.clear()
-        layout = lay_out(self._parts, width, wide, self._styles)
+        layout = lay_out(self._parts, width, wide, self._styles, self._render_context)
         self._lines, self._places = layout.lines, layout.places
         self.virtual_size = Size(max(0, width), len(self._lines))
 

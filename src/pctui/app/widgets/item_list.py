@@ -21,9 +21,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from pctui.app.host import host_of
 from pctui.app.render.badges import BADGE_WIDTH, badge_width, stage_marks, state_badge
+from pctui.app.render.context import RenderContext
 from pctui.app.render.fit import fit_text
-from pctui.app.render.glyphs import glyph
 from pctui.i18n import N_, _
 from pctui.model.inert import inert
 from pctui.model.records import Item, Review
@@ -38,16 +39,16 @@ SUMMARY_CHARS = 500
 Row = tuple[Text, Text, Text, Text, Text]
 
 
-def item_row(item: Item, review: Review, derived: Derived) -> Row:
+def item_row(item: Item, review: Review, derived: Derived, context: RenderContext) -> Row:
     """The cells of one item's row."""
     summary = Text()
     if item.topic:
         summary.append(f"【{inert(item.topic)}】", style="bold")
-    summary.append(inert(opinion_summary(item, SUMMARY_CHARS, glyph("ellipsis"))))
+    summary.append(inert(opinion_summary(item, SUMMARY_CHARS, context.glyph("ellipsis"))))
     return (
         Text(str(item.no)),
-        state_badge(derived.state),
-        stage_marks(review, list(derived.approved)),
+        state_badge(derived.state, context),
+        stage_marks(review, list(derived.approved), context),
         Text(inert(item.section)),
         summary,
     )
@@ -112,6 +113,7 @@ class ItemList(ScrollView, can_focus=True):
         self._rows: list[Row | None] = []
         self._review: Review | None = None
         self._derived: DerivedCache | None = None
+        self._render_context = RenderContext()  # the app's, taken at each `show`
         self._built: dict[int, tuple[Derived, Item, Row]] = {}
         # Drawn lines by (row, style, width): scrolling by one row (every key press at the
         # bottom of the list) then draws one new line instead of the whole screenful.
@@ -152,7 +154,7 @@ class ItemList(ScrollView, can_focus=True):
         built = self._built.get(item.no)
         if built and built[0] is state and built[1] is item:
             return built[2]
-        row = item_row(item, review, state)
+        row = item_row(item, review, state, self._render_context)
         self._built[item.no] = (state, item, row)
         return row
 
@@ -172,6 +174,7 @@ class ItemList(ScrollView, can_focus=True):
         before = self.selected_no
         self._numbers = [item.no for item in items]
         self._items, self._review, self._derived = items, review, derived
+        self._render_context = host_of(self).render_context
         self._rows = [None] * len(items)
         self._widths = column_widths(items, review)
         self._strips.clear()
@@ -259,7 +262,7 @@ class ItemList(ScrollView, can_focus=True):
                 line.append_text(Text(pad) + cell if index == 0 else cell + Text(pad))
                 line.append(" " * GAP)
             else:
-                line.append_text(fit_text(cell, width - line.cell_len))
+                line.append_text(fit_text(cell, width - line.cell_len, self._render_context))
         segments = list(line.render(self.app.console))
         return Strip(segments).crop_extend(0, self.size.width, style).apply_style(style)
 

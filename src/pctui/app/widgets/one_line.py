@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.widgets import Static
 
+from pctui.app.host import host_of
 from pctui.app.render.fit import fit_text
 
 
@@ -17,5 +18,5 @@ class OneLine(Static):
         """The text fitted to the width the content has now."""
         content = self.content
         if isinstance(content, Text):
-            return fit_text(content, self.content_region.width)
+            return fit_text(content, self.content_region.width, host_of(self).render_context)
         return super().render()

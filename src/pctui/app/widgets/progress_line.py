@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from pctui.app.host import host_of
 from pctui.app.render.progress import progress_line
 from pctui.app.widgets.one_line import OneLine
 from pctui.i18n import _
@@ -21,7 +22,8 @@ class ProgressLine(OneLine):
     ) -> None:
         """Redraw for `consultation`, the list's filter and how many items it shows."""
         states, stages = derived.counts(consultation)
-        line = progress_line(len(consultation.items), states, stages, width=10)
+        context = host_of(self).render_context
+        line = progress_line(len(consultation.items), states, stages, context, width=10)
         described = where.describe()
         if described:
             line.append("  │ ", style="dim")

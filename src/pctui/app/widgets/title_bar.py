@@ -7,19 +7,20 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from pctui.app.render.glyphs import glyph
+from pctui.app.host import host_of
+from pctui.app.render.context import RenderContext
 from pctui.app.widgets.one_line import OneLine
 from pctui.i18n import _
 from pctui.model.inert import inert
 from pctui.model.records import Consultation
 
 
-def who_text(consultation: Consultation, login: str) -> Text:
+def who_text(consultation: Consultation, login: str, context: RenderContext) -> Text:
     """ "yamada · 担当" or "root · not a reviewer": the login and the stages it may sign."""
     stages = consultation.review.stages_of(login)
     who = Text(inert(login), style="bold")
     if stages:
-        who.append(" · " + glyph("stage-join").join(inert(stage) for stage in stages))
+        who.append(" · " + context.glyph("stage-join").join(inert(stage) for stage in stages))
     else:
         who.append(" · " + _("not a reviewer (read only)"), style="italic")
     return who
@@ -46,8 +47,9 @@ class TitleBar(Horizontal):
         """Show `consultation`'s title (after a reload it may have changed)."""
         self._consultation = consultation
         meta = consultation.meta
+        context = host_of(self).render_context
         title = Text(inert(meta.title), style="bold")
         if meta.organization:
-            title.append(f" {glyph('dash')} " + inert(meta.organization))
+            title.append(f" {context.glyph('dash')} " + inert(meta.organization))
         self.query_one("#title", OneLine).update(title)
-        self.query_one("#who", Static).update(who_text(consultation, self._login))
+        self.query_one("#who", Static).update(who_text(consultation, self._login, context))
