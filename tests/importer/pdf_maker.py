@@ -59,10 +59,10 @@ def write_pdf(path: Path, pages: list[Page]) -> Path:
     objects.append(descriptor)
     for index, page in enumerate(pages):
         content = "\n".join(page.ops).encode()
+        contents = first_page + 2 * index + 1
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {WIDTH} {HEIGHT}] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {first_page + 2 * index + 1} 0 R >>"
-            .encode()
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {contents} 0 R >>".encode()
         )
         objects.append(
             f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
@@ -76,6 +76,7 @@ def write_pdf(path: Path, pages: list[Page]) -> Path:
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    out += trailer.encode()
     path.write_bytes(bytes(out))
     return path

@@ -163,3 +163,12 @@ def test_a_row_without_a_number_continues_the_row_before(tmp_path: Path) -> None
     raw = read_source(source)
     (item,) = raw.items
     assert (item.opinion, item.response) == ("ページをまたぐ意見。", "回答の前半と後半。")
+
+
+def test_a_number_joined_under_an_answer_is_not_taken_again(tmp_path: Path) -> None:
+    source = tmp_path / "twice.csv"
+    source.write_text("No,ご意見,考え方\n1,一,回答\n2,二,\n2,三,別の回答\n", encoding="utf-8")
+    raw = read_source(source, empty_answer=SAME_AS_ABOVE)
+    assert [o.label for o in raw.items[0].opinions] == ["1", "2"]
+    assert len(raw.items) == 1
+    assert any("No.2 appears again (first on line 3)" in n.message for n in raw.notes)

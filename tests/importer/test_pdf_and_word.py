@@ -10,10 +10,10 @@ from pathlib import Path
 
 import docx
 import pytest
+from tests.importer.pdf_maker import Page, write_pdf
 
 from pctui.importer import ERROR, Unreadable, read_source
 from pctui.importer.pdf import unwrap
-from tests.importer.pdf_maker import Page, write_pdf
 
 TITLE = "〇〇基本方針（案）に対する意見募集の結果について"
 PERIOD = "（意見募集期間：令和７年10月31日～11月21日）"
@@ -131,9 +131,7 @@ def test_wrapped_cell_lines_are_joined() -> None:
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx"])
-def test_a_file_that_is_not_what_its_name_says_is_unreadable(
-    tmp_path: Path, suffix: str
-) -> None:
+def test_a_file_that_is_not_what_its_name_says_is_unreadable(tmp_path: Path, suffix: str) -> None:
     source = tmp_path / f"broken{suffix}"
     source.write_bytes(b"%PDF-1.4 not really" if suffix == ".pdf" else b"PK\x03\x04 no zip")
     with pytest.raises(Unreadable, match="not a readable"):

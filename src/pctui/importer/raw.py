@@ -119,18 +119,24 @@ class RawDocument:
         if label:
             self.section_labels[title] = label
 
-    def add_item(self, item: RawItem) -> bool:
-        """Add `item` unless its number is taken in its section (then note it and return
-        False). A number seen in an earlier section starts the numbering again there (the
-        groups Ⅰ, Ⅱ … of a ministry's result): the item keeps it as its label."""
-        first = self.seen.get(item.no)
-        if first is not None and first[1] == item.section:
+    def claim(self, no: int, line: int, section: str) -> bool:
+        """Take number `no` for a row in `section`, unless a row of that section has it (then
+        note it and return False). A number seen in an earlier section starts the numbering
+        again there (the groups Ⅰ, Ⅱ … of a ministry's result): the row keeps it as label."""
+        first = self.seen.get(no)
+        if first is not None and first[1] == section:
             message = _("No.{no} appears again (first on line {line}); this row is skipped")
-            self.note(item.line, 1, message.format(no=item.no, line=first[0]), ERROR)
+            self.note(line, 1, message.format(no=no, line=first[0]), ERROR)
             return False
         if first is not None:
             self.restarted = True
-        self.seen[item.no] = (item.line, item.section)
+        self.seen[no] = (line, section)
+        return True
+
+    def add_item(self, item: RawItem) -> bool:
+        """Add `item` unless its number is taken in its section (see `claim`)."""
+        if not self.claim(item.no, item.line, item.section):
+            return False
         self.items.append(item)
         if item.klass and item.klass not in self.classes:
             self.classes.append(item.klass)

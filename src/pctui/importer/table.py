@@ -238,6 +238,8 @@ class TableReader:
     def _join(self, number: int, cells: Cells, last: RawItem, label: str, merged: bool) -> None:
         """Row `number` is a further opinion answered by `last`'s answer."""
         text = self._get(cells, "opinion") or ""
+        if label.isdigit() and not self.doc.claim(int(label), number, last.section):
+            return
         last.joined.append(RawOpinion(label, text, number, self._count(number, cells)))
         if merged:
             self.doc.joined_merged += 1
