@@ -154,6 +154,15 @@ def run(args: argparse.Namespace) -> int:
         raise Exit(
             BAD_INPUT, _("pctui: nothing usable in {path}; no file written").format(path=source)
         )
+    several = sum(1 for item in raw.items if item.joined)
+    if several or raw.restarted:
+        # Until format 2 can be written, refuse rather than lose opinions or their numbers.
+        message = _(
+            "pctui: {path}: answers covering several opinions ({count}) or numbering that "
+            "starts again under groups need format 2, not yet written by this version; "
+            "no file written"
+        )
+        raise Exit(FINDING, message.format(path=source, count=several))
     login = current_login()
     consultation_id, derived = (args.id, False) if args.id else derive_id(output.stem, raw.opened)
     # The new file names no zone and has no times yet: its language's zone (the default
