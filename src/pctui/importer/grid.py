@@ -15,12 +15,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from pctui.base.formula import FORMULA_START
 from pctui.i18n import _
 from pctui.importer.columns import recognise
 from pctui.importer.raw import RawDocument
 from pctui.importer.summary import summary_names
 from pctui.importer.table import HEADER_SEARCH, UNANSWERED, Row, read_blocks
-from pctui.publish.table import FORMULA_START
 
 TextRow = tuple[int, list[str]]  # a row of a sheet pctui reads as labels and values
 

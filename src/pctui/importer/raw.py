@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pctui.base.inert import inert
 from pctui.i18n import _
-from pctui.model.inert import inert
 
 ERROR = "error"
 WARNING = "warning"

@@ -16,13 +16,13 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from pctui.base.era import parse_dates
+from pctui.base.long_cells import continued_no
 from pctui.i18n import _, ngettext
 from pctui.importer.cells import split_topic
 from pctui.importer.columns import chosen, normal, numbers_only, recognise
 from pctui.importer.facts import clean_title, group_heading, is_document_number, published_totals
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, quoted
-from pctui.publish.era import parse_dates
-from pctui.publish.long_cells import continued_no
 
 HEADER_SEARCH = 30  # a header row is looked for in this many first rows (titles may precede it)
 SAME_AS_ABOVE = "same-as-above"
