@@ -154,21 +154,22 @@ def run(args: argparse.Namespace) -> int:
         raise Exit(
             BAD_INPUT, _("pctui: nothing usable in {path}; no file written").format(path=source)
         )
-    several = sum(1 for item in raw.items if item.joined)
-    if several or raw.restarted:
-        # Until format 2 can be written, refuse rather than lose opinions or their numbers.
-        message = _(
-            "pctui: {path}: answers covering several opinions ({count}) or numbering that "
-            "starts again under groups need format 2, not yet written by this version; "
-            "no file written"
-        )
-        raise Exit(FINDING, message.format(path=source, count=several))
     login = current_login()
     consultation_id, derived = (args.id, False) if args.id else derive_id(output.stem, raw.opened)
     # The new file names no zone and has no times yet: its language's zone (the default
     # language's) is the one its first revisions are dated in, as later ones will be.
     at = now_in(language_zone(Meta(consultation_id, "").language))
     consultation = to_consultation(raw, login, at, consultation_id, args.title or "")
+    if consultation.format == 2:
+        # Until the file format 2 can be written, refuse rather than lose opinions, their
+        # numbers or the published totals.
+        several = sum(1 for item in consultation.items if len(item.opinions) > 1)
+        message = _(
+            "pctui: {path}: answers covering several opinions ({count}), numbering that "
+            "starts again under groups or totals printed above the table need format 2, "
+            "not yet written by this version; no file written"
+        )
+        raise Exit(FINDING, message.format(path=source, count=several))
     text = render_consultation(consultation)
     try:
         load_text(text, str(output))  # never write a file pctui itself would not load
