@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
 
 from pctui.i18n import _
 from pctui.model.inert import inert
 
-ERROR = "error"
-WARNING = "warning"
+Severity = Literal["error", "warning"]
+ERROR: Severity = "error"  # a part that could not be read: import exits 1
+WARNING: Severity = "warning"  # read, but it looks wrong
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,7 @@ class Note:
     line: int
     col: int
     message: str
-    severity: str = WARNING
+    severity: Severity = WARNING
 
     def located(self, source: str) -> str:
         """The note as `SOURCE:line:col: message`."""
@@ -72,7 +74,7 @@ class RawDocument:
     found_table: bool = False  # an opinion table (or a なし section) was found
     seen: dict[int, int] = field(default_factory=dict, repr=False)  # no -> line
 
-    def note(self, line: int, col: int, message: str, severity: str = WARNING) -> None:
+    def note(self, line: int, col: int, message: str, severity: Severity = WARNING) -> None:
         """Record a note at 1-based line and column."""
         self.notes.append(Note(line, col, message, severity))
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pctui.i18n import N_, _
 from pctui.storage.locate import Locator
-from pctui.storage.problems import ERROR, WARNING, Problem
+from pctui.storage.problems import ERROR, WARNING, Problem, Severity
 
 # Each kind is also its description in messages (translated where it is shown).
 STR = N_("a string")
@@ -114,7 +114,7 @@ class Checker:
         self.problems = problems
 
     def report(
-        self, table: str, index: int, key: str | None, message: str, severity: str = ERROR
+        self, table: str, index: int, key: str | None, message: str, severity: Severity = ERROR
     ) -> None:
         """Record `message` at `key` of the `index`-th `table` of this chunk."""
         line, col = self.locator.find(table, index, key)
