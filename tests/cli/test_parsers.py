@@ -44,3 +44,11 @@ def test_a_command_added_by_name_only_is_still_a_choice() -> None:
     assert "where items stand" in parser.format_help()
     assert "all of it" in status.format_help()
     assert "FILE" in status.format_usage()
+
+
+def test_the_item_argument_is_declared_in_one_place() -> None:
+    declared = [
+        p.name for p in CLI_SOURCES for line in p.read_text("utf-8").splitlines()
+        if 'add_argument("--item"' in line
+    ]  # fmt: skip
+    assert declared == ["parsers.py"]

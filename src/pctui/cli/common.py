@@ -5,12 +5,16 @@ from __future__ import annotations
 import gc
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from pctui.i18n import _, ngettext
 from pctui.model.actions import NoSuchItem, Refused
-from pctui.storage import ConsultationFile, LoadError
+from pctui.model.records import Consultation
+from pctui.storage import ConsultationFile, LoadError, SaveError
+
+T = TypeVar("T")
 
 OK = 0
 FINDING = 1  # an audit finding, a refused action, a save that could not happen
@@ -32,6 +36,17 @@ def refused(refusal: Refused) -> Exit:
     if isinstance(refusal, NoSuchItem):
         return Exit(BAD_INPUT, _("pctui: argument --item: {why}").format(why=refusal))
     return Exit(FINDING, _("pctui: refused: {why}").format(why=refusal))
+
+
+def saved(file: ConsultationFile, no: int, action: Callable[[Consultation], T]) -> T:
+    """What `action` on item `no` returned, applied and saved (`ConsultationFile.transact`);
+    else the command's exit: the refusal's (see `refused`), or 1 when the save failed."""
+    try:
+        return file.transact(no, action)
+    except Refused as refusal:
+        raise refused(refusal) from None
+    except SaveError as error:
+        raise Exit(FINDING, f"pctui: {error}") from None
 
 
 def load(path: str) -> ConsultationFile:

@@ -1,5 +1,5 @@
-"""What the subcommands' parsers share: the registry each command adds its parser to, and
-the consultation FILE most of them take."""
+"""What the subcommands' parsers share: the registry each command adds its parser to, the
+consultation FILE most of them take and the --item N of those that act on one item."""
 
 from __future__ import annotations
 
@@ -38,3 +38,8 @@ class Commands:
 def add_file_argument(parser: argparse.ArgumentParser) -> None:
     """The positional FILE: the consultation the command reads (and may save)."""
     parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
+
+
+def add_item_argument(parser: argparse.ArgumentParser) -> None:
+    """The required --item N: the No. of the item the command acts on."""
+    parser.add_argument("--item", type=int, required=True, metavar="N", help=_("the item's No."))

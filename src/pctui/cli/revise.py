@@ -6,12 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load, refused
-from pctui.cli.parsers import Commands, add_file_argument
+from pctui.cli.common import BAD_INPUT, OK, Exit, load, saved
+from pctui.cli.parsers import Commands, add_file_argument, add_item_argument
 from pctui.i18n import N_, _
-from pctui.model.actions import Refused, revise
+from pctui.model.actions import revise
 from pctui.model.identity import current_login
-from pctui.storage import SaveError
 
 DESCRIPTION = N_("""\
 Append a revision of item N's response, authored by the current login. The new revision
@@ -24,7 +23,7 @@ def add_parser(commands: Commands) -> None:
         "revise", help=_("append a revision of an item's response"), description=_(DESCRIPTION)
     )
     add_file_argument(parser)
-    parser.add_argument("--item", type=int, required=True, metavar="N", help=_("the item's No."))
+    add_item_argument(parser)
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--text", metavar="TEXT", help=_("the new response text"))
     source.add_argument(
@@ -59,14 +58,7 @@ def run(args: argparse.Namespace) -> int:
     login = current_login()
     item = file.consultation.item(args.item)
     base = item.current_index if item else None
-    try:
-        done = file.transact(
-            args.item, lambda c: revise(c, args.item, login, text, args.note, base=base)
-        )
-    except Refused as refusal:
-        raise refused(refusal) from None
-    except SaveError as error:
-        raise Exit(FINDING, f"pctui: {error}") from None
+    done = saved(file, args.item, lambda c: revise(c, args.item, login, text, args.note, base=base))
     for other in done.concurrent:
         print(
             _(

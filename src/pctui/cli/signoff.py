@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pctui.cli.common import FINDING, OK, Exit, load, refused
-from pctui.cli.parsers import Commands, add_file_argument
+from pctui.cli.common import OK, load, saved
+from pctui.cli.parsers import Commands, add_file_argument, add_item_argument
 from pctui.git.commits import after_signoff
 from pctui.i18n import N_, _
-from pctui.model.actions import Refused, sign, withdraw
+from pctui.model.actions import sign, withdraw
 from pctui.model.identity import current_login
 from pctui.model.records import APPROVE, REJECT
 from pctui.model.state import item_state
-from pctui.storage import ConsultationFile, SaveError
+from pctui.storage import ConsultationFile
 from pctui.words import state_name
 
 SIGNOFF_DESCRIPTION = N_("""\
@@ -35,7 +35,7 @@ def add_parser(commands: Commands) -> None:
         description=_(SIGNOFF_DESCRIPTION),
     )  # fmt: skip
     add_file_argument(parser)
-    parser.add_argument("--item", type=int, required=True, metavar="N", help=_("the item's No."))
+    add_item_argument(parser)
     parser.add_argument("--reject", action="store_true", help=_("request changes instead"))
     parser.add_argument("--comment", metavar="TEXT", help=_("a comment kept with the sign-off"))
     parser.add_argument(
@@ -48,7 +48,7 @@ def add_parser(commands: Commands) -> None:
         description=_(WITHDRAW_DESCRIPTION),
     )  # fmt: skip
     add_file_argument(parser)
-    parser.add_argument("--item", type=int, required=True, metavar="N", help=_("the item's No."))
+    add_item_argument(parser)
     parser.set_defaults(run=run_withdraw)
 
 
@@ -57,15 +57,10 @@ def run_signoff(args: argparse.Namespace) -> int:
     file = load(args.file)
     login = current_login()
     verdict = REJECT if args.reject else APPROVE
-    try:
-        signoff = file.transact(
-            args.item,
-            lambda c: sign(c, args.item, login, verdict, args.comment, seen=args.revision),
-        )
-    except Refused as refusal:
-        raise refused(refusal) from None
-    except SaveError as error:
-        raise Exit(FINDING, f"pctui: {error}") from None
+    signoff = saved(
+        file, args.item,
+        lambda c: sign(c, args.item, login, verdict, args.comment, seen=args.revision),
+    )  # fmt: skip
     item = file.consultation.item(args.item)
     assert item is not None
     if verdict == APPROVE:
@@ -104,12 +99,7 @@ def run_withdraw(args: argparse.Namespace) -> int:
     """Withdraw and save; returns the exit status."""
     file = load(args.file)
     login = current_login()
-    try:
-        signoff = file.transact(args.item, lambda c: withdraw(c, args.item, login))
-    except Refused as refusal:
-        raise refused(refusal) from None
-    except SaveError as error:
-        raise Exit(FINDING, f"pctui: {error}") from None
+    signoff = saved(file, args.item, lambda c: withdraw(c, args.item, login))
     print(
         _("No.{no}: {login} withdrew the {stage} sign-off on revision {revision}").format(
             no=args.item, login=login, stage=signoff.stage, revision=signoff.revision
