@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import generate
+from pctui.base.toml_locate import Locator
 from pctui.model.state import approved_stages, item_state
 from pctui.storage.checker import Checker
 from pctui.storage.chunks import Chunk, split
 from pctui.storage.header_schema import read_header
 from pctui.storage.item_schema import read_item
-from pctui.storage.locate import Locator
 
 PARSERS = ("tomllib", "tomli", "rtoml", "toml_rs")
 

@@ -16,12 +16,12 @@ from pctui.app.screens.filter import FilterChoice
 from pctui.git.audit import TraceVerdict, trace_name
 from pctui.importer.raw import Note
 from pctui.model.actions import comment_problem
-from pctui.model.inert import Mark
+from pctui.base.inert import Mark
 from pctui.model.records import CommitMode, Consultation, Order, Review, Signoff, Verdict
 from pctui.model.state import State, Status, Standing
 from pctui.session.diff_state import DiffMode, next_mode
 from pctui.session.listing import NEEDS_ME, ListFilter
-from pctui.storage.problems import Problem
+from pctui.base.problems import Problem
 from pctui.words import standing_name, state_name, verdict_name
 
 AT = dt.datetime(2025, 12, 1, tzinfo=dt.UTC)

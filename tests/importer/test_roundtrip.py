@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from pctui.base.inert import inert
 from pctui.importer import RawDocument, read_source, to_consultation
-from pctui.model.inert import inert
 from pctui.model.records import Consultation
 from pctui.publish import render
 from pctui.storage import ConsultationFile

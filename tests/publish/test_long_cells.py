@@ -8,11 +8,11 @@ from pathlib import Path
 
 import openpyxl
 
+from pctui.base.long_cells import EXCEL_CELL_LIMIT, continued_no, pieces
 from pctui.importer import read_source
 from pctui.importer.grid import csv_rows, read_grid
 from pctui.model.records import Consultation
 from pctui.publish import render
-from pctui.publish.long_cells import EXCEL_CELL_LIMIT, continued_no, pieces
 
 
 def _utf16(text: str) -> int:

@@ -42,7 +42,7 @@ PAYLOADS = ("\x1b[31;7mPWNED", "\x1b]52;", "\x1b]0;owned", "\x1b[5m総論", "\x1
 # into commit trailers. tests/security/test_hostile_logins.py covers that.)
 IMPOSTOR = "mal[reverse]lory</td>"
 
-# Independent of pctui.model.inert on purpose: the test states what must never appear.
+# Independent of pctui.base.inert on purpose: the test states what must never appear.
 _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pctui.base.toml_locate import Locator
 from pctui.model.records import Item
 from pctui.storage import item_schema
 from pctui.storage.checker import Checker
 from pctui.storage.header_schema import Header, read_header
 from pctui.storage.item_schema import read_item
-from pctui.storage.locate import Locator
 
 from .conftest import HEADER
 

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from pctui.base import atomic
 from pctui.model import revise, sign
 from pctui.publish import outputs, write_outputs
-from pctui.storage import ConsultationFile, atomic
+from pctui.storage import ConsultationFile
 
 ITEM = """\
 [[items]]

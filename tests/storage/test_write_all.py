@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pctui.storage import SaveError, atomic
+from pctui.base import atomic
+from pctui.storage import SaveError
 
 
 def files(tmp_path: Path) -> list[tuple[Path, bytes]]:

@@ -21,9 +21,9 @@ from pctui.app.render.context import RenderContext
 from pctui.app.review_actions import BINDING_IDS
 from pctui.app.screens.review import MainScreen
 from pctui.app.theme_setup import install_themes
+from pctui.base.inert import inert
 from pctui.i18n import _
 from pctui.model.identity import current_login
-from pctui.model.inert import inert
 from pctui.session.hangup import HUNG_UP, HangUpGuard, terminal_gone
 from pctui.session.keymap import load_keymap
 from pctui.storage import ConsultationFile, LoadError, Problem, SaveError

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pctui.base.atomic import write_atomic
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit
 from pctui.cli.parsers import Commands
 from pctui.i18n import N_, _, ngettext
@@ -23,7 +24,6 @@ from pctui.model.identity import current_login
 from pctui.model.records import Consultation, Meta
 from pctui.model.zones import language_zone, now_in
 from pctui.storage import LoadError, SaveError, render_consultation
-from pctui.storage.atomic import write_atomic
 from pctui.storage.header_schema import SLUG
 from pctui.storage.reader import load_text
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pctui.base.atomic import write_atomic
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit
 from pctui.cli.parsers import Commands
 from pctui.git.install import DEFAULT_PATTERNS, install
@@ -14,7 +15,6 @@ from pctui.git.run import GitError, git
 from pctui.git.textmerge import Labels
 from pctui.i18n import N_, _
 from pctui.storage import SaveError
-from pctui.storage.atomic import write_atomic
 
 DRIVER_DESCRIPTION = N_("""\
 A git merge driver for consultation files (git runs it; see install-merge-driver).

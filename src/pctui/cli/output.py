@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-from pctui.model.inert import escaped, inert
+from pctui.base.inert import escaped, inert
 
 
 class InertStream:

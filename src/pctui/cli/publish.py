@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from pctui.base.problems import ERROR, WARNING
+from pctui.base.toml_locate import Locator
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
@@ -13,8 +15,6 @@ from pctui.model.state import approved_stages
 from pctui.publish import FORMATS, completeness, outputs, unapproved, write_outputs
 from pctui.publish.completeness import ITEMS, Finding
 from pctui.storage import ConsultationFile, Problem, SaveError
-from pctui.storage.locate import Locator
-from pctui.storage.problems import ERROR, WARNING
 from pctui.words import state_name
 
 DESCRIPTION = N_("""\

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from pctui.base.inert import inert
 from pctui.cli.common import OK, load, table_lines
 from pctui.cli.output import json_text
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
 from pctui.model.actions import my_turn
 from pctui.model.identity import current_login
-from pctui.model.inert import inert
 from pctui.model.records import Consultation
 from pctui.model.state import STATES, open_stages, progress, stage_counts, state_counts
 from pctui.words import state_name

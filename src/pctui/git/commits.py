@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pctui.base.atomic import folder_lock
 from pctui.git import message
 from pctui.git.changes import pending
 from pctui.git.identity import Identities
@@ -27,7 +28,6 @@ from pctui.model.records import CommitMode, Consultation
 from pctui.model.state import APPROVED, item_state
 from pctui.model.zones import consultation_now
 from pctui.storage import ConsultationFile
-from pctui.storage.atomic import folder_lock
 
 LATER = N_("the file is saved; the next commit (pctui commit FILE, or c in the TUI) includes it")
 

@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pctui.base.atomic import write_atomic
 from pctui.git.run import git, out
 from pctui.i18n import _
-from pctui.storage.atomic import write_atomic
 
 DRIVER = "pctui"
 DEFAULT_PATTERNS = ("consultations/*.toml",)

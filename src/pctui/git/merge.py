@@ -17,11 +17,11 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from pctui.base.problems import LoadError
 from pctui.git.changes import revision_key, signoff_key
 from pctui.git.textmerge import Labels, merge_text
 from pctui.i18n import _, ngettext
 from pctui.model.records import Item, Signoff
-from pctui.storage.problems import LoadError
 from pctui.storage.reader import BOM, Loaded, load_text
 from pctui.storage.render import patch_chunk, render_item
 

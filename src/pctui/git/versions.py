@@ -10,13 +10,13 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 
+from pctui.base.problems import LoadError
+from pctui.base.toml_locate import Locator
 from pctui.model.records import Intake, Item, Meta, Review
 from pctui.storage.checker import Checker
 from pctui.storage.chunks import split
 from pctui.storage.header_schema import Header
 from pctui.storage.item_schema import ITEMS, read_item
-from pctui.storage.locate import Locator
-from pctui.storage.problems import LoadError
 from pctui.storage.reader import BOM, load_text
 
 # Item blocks are read without judging them against a header: the audit judges sign-offs

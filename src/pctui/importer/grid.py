@@ -14,14 +14,14 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from pctui.base.formula import FORMULA_START
+from pctui.base.long_cells import continued_no
 from pctui.i18n import _
 from pctui.importer.cells import split_topic
 from pctui.importer.columns import recognise
 from pctui.importer.facts import clean_title
 from pctui.importer.raw import ERROR, RawDocument, RawItem, quoted
 from pctui.importer.summary import summary_names
-from pctui.publish.long_cells import continued_no
-from pctui.publish.table import FORMULA_START
 
 HEADER_SEARCH = 30  # a header row is looked for in this many first rows (titles may precede it)
 

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pctui.base.inert import inert
 from pctui.i18n import _
-from pctui.model.inert import inert
 
 Severity = Literal["error", "warning"]
 ERROR: Severity = "error"  # a part that could not be read: import exits 1

@@ -1,6 +1,6 @@
 """The header facts of a workbook pctui published, read back from its summary sheet (概要).
 
-The sheet holds one (label, value) row per fact, in the labels of `pctui.publish.labels`;
+The sheet holds one (label, value) row per fact, in the labels of `pctui.base.labels`;
 with it, an XLSX round trip keeps the dates, places and numbers, not only the items.
 """
 
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
+from pctui.base.era import parse_dates
+from pctui.base.labels import EN, JA, Labels
 from pctui.i18n import _
 from pctui.importer.facts import clean_title
 from pctui.importer.raw import RawDocument, quoted
-from pctui.publish.era import parse_dates
-from pctui.publish.labels import EN, JA, Labels
 
 _URL = re.compile(r"https?://\S+")
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pctui.base.era import parse_dates
 from pctui.i18n import _
 from pctui.importer.cells import cell_text, split_pipe_row, split_topic
 from pctui.importer.columns import recognise
 from pctui.importer.facts import body_name, clean_title, office_body
 from pctui.importer.listed import item_start, label_at
 from pctui.importer.raw import ERROR, RawDocument, RawItem, quoted
-from pctui.publish.era import parse_dates
 
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)?([0-9０-９]{1,2})[ \t\u3000.．、]+(\S.*)$")
 _SUBHEADING = re.compile(

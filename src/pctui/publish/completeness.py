@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pctui.base.inert import HIDDEN, LINE_BREAK, suspicious
 from pctui.i18n import _
-from pctui.model.inert import HIDDEN, LINE_BREAK, suspicious
 from pctui.model.records import Consultation, Item
 from pctui.model.state import APPROVED, State, item_state
 

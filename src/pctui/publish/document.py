@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pctui.model.inert import inert
+from pctui.base.era import era_period, era_period_short
+from pctui.base.inert import inert
+from pctui.base.labels import Labels, labels_for, office_name, self_name
 from pctui.model.records import Consultation, Item
 from pctui.model.state import item_state
-from pctui.publish.era import era_period, era_period_short
-from pctui.publish.labels import Labels, labels_for, office_name, self_name
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,24 @@ class Part:
 
 
 @dataclass(frozen=True)
+class PlaceList:
+    """One numbered list under 公表場所 (where the result is published)."""
+
+    number: int  # (1), (2): only the lists the consultation has are numbered
+    title: str
+    marked: list[tuple[str, str]] = field(default_factory=list)  # paper copies: (mark, place)
+    url: str = ""  # the website: its address, linked by each format …
+    named: list[str] = field(default_factory=list)  # … or, with none, the places naming it
+
+
+# The marks of the offices' list in the seed document (ア, イ …); a plain bullet follows
+# them, and is all an English result shows.
+KANA_MARKS = (
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+)
+
+
+@dataclass(frozen=True)
 class Publication:
     """Everything a published result prints, already computed and made inert."""
 
@@ -74,6 +92,7 @@ class Publication:
     draft: bool
     results_heading: str = ""
     rows: list[Row] = field(default_factory=list)
+    place_lists: list[PlaceList] = field(default_factory=list)  # places, web_places and url
 
 
 WEB_WORDS = ("ホームページ", "ウェブサイト", "webサイト", "website", "web site", "homepage")
@@ -83,6 +102,23 @@ def is_web_place(place: str) -> bool:
     """True when a place names a website (札幌市公式ホームページ) rather than an office."""
     lowered = place.lower()
     return any(word in lowered for word in WEB_WORDS)
+
+
+def _place_lists(
+    places: list[str], web_places: list[str], url: str, office: str, org: str, language: str
+) -> list[PlaceList]:
+    """The lists under 公表場所: the offices with paper copies, then the website."""
+    labels = labels_for(language)
+    lists: list[PlaceList] = []
+    if places:
+        marks = "" if language == "en" else KANA_MARKS
+        marked = [(marks[i] if i < len(marks) else "", p) for i, p in enumerate(places)]
+        title = labels.places_offices.format(office=office)
+        lists.append(PlaceList(len(lists) + 1, title, marked=marked))
+    if url or web_places:
+        title = labels.places_web.format(org=org)
+        lists.append(PlaceList(len(lists) + 1, title, url=url, named=web_places))
+    return lists
 
 
 def _period(consultation: Consultation) -> tuple[str, str]:
@@ -177,19 +213,27 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
     organization = inert(meta.organization)
     language = meta.language
     results_name = organization or self_name(organization, language)
+    office = inert(office_name(meta.organization, language))
+    self_named = inert(self_name(meta.organization, language))
+    places = [inert(p) for p in meta.places if not is_web_place(p)]
+    web_places = [inert(p) for p in meta.places if is_web_place(p)]
+    url = inert(meta.url)
+    place_lists = _place_lists(
+        places, web_places, url, office, organization or self_named, language
+    )
     return Publication(
         language=language,
         labels=labels,
         heading=inert(_heading(meta.title, meta.organization, labels, language)),
         title=inert(meta.title),
         organization=organization,
-        self_name=inert(self_name(meta.organization, language)),
-        office=inert(office_name(meta.organization, language)),
+        self_name=self_named,
+        office=office,
         period=period,
         period_short=period_short,
-        places=[inert(p) for p in meta.places if not is_web_place(p)],
-        web_places=[inert(p) for p in meta.places if is_web_place(p)],
-        url=inert(meta.url),
+        places=places,
+        web_places=web_places,
+        url=url,
         methods=[inert(m) for m in methods],
         submitters=[(inert(m), intake.submitters.get(m, 0)) for m in methods],
         submitter_total=intake.total_submitters,
@@ -202,4 +246,5 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
         draft=draft,
         results_heading=labels.results.format(org=results_name),
         rows=rows,
+        place_lists=place_lists,
     )

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pctui.base.atomic import target, write_all_atomic
 from pctui.model.records import Consultation
 from pctui.publish.document import Publication, build
 from pctui.publish.html import to_html
 from pctui.publish.markdown import to_markdown
 from pctui.publish.table import to_csv
 from pctui.publish.xlsx import to_xlsx
-from pctui.storage.atomic import target, write_all_atomic
 
 RENDERERS: dict[str, Callable[[Publication], bytes]] = {
     "md": lambda pub: to_markdown(pub).encode("utf-8"),

@@ -20,7 +20,7 @@ import re
 from html import escape as _escape
 
 from pctui.publish.document import Part, Publication, Row
-from pctui.publish.markdown import KANA_MARKS, paragraphs
+from pctui.publish.markdown import paragraphs
 
 STYLE = """\
 :root { color-scheme: light; }
@@ -148,24 +148,19 @@ def _part(pub: Publication, part: Part) -> list[str]:
 
 
 def _places(pub: Publication) -> list[str]:
-    labels = pub.labels
     out: list[str] = []
-    number = 0
-    if pub.places:
-        number += 1
-        out.append(f"<h3>({number}) {esc(labels.places_offices.format(office=pub.office))}</h3>")
-        out.append('<ul class="places">')
-        for index, place in enumerate(pub.places):
-            mark = KANA_MARKS[index] if pub.language != "en" and index < len(KANA_MARKS) else "•"
-            out.append(f'<li><span class="mark" aria-hidden="true">{mark}</span> {esc(place)}</li>')
-        out.append("</ul>")
-    if pub.url or pub.web_places:
-        number += 1
-        org = pub.organization or pub.self_name
-        out.append(f"<h3>({number}) {esc(labels.places_web.format(org=org))}</h3>")
-        shown = [_link(pub.url)] if pub.url else [esc(place) for place in pub.web_places]
+    for places in pub.place_lists:
+        out.append(f"<h3>({places.number}) {esc(places.title)}</h3>")
+        if places.marked:
+            out.append('<ul class="places">')
+            out += [
+                f'<li><span class="mark" aria-hidden="true">{mark or "•"}</span> {esc(place)}</li>'
+                for mark, place in places.marked
+            ]
+            out.append("</ul>")
+        shown = [_link(places.url)] if places.url else [esc(place) for place in places.named]
         out += [f"<p>{line}</p>" for line in shown]
-    return out or [f"<p>{esc(labels.undated)}</p>"]
+    return out or [f"<p>{esc(pub.labels.undated)}</p>"]
 
 
 def _numbers(pub: Publication) -> list[str]:

@@ -11,9 +11,6 @@ import re
 
 from pctui.publish.document import Part, Publication, Row
 
-KANA_MARKS = (
-    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
-)
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _SPECIAL = re.compile(r"[\\`*_\[\]{}|~&<>]")
 _LINE_START = re.compile(r"^(\s*)(?:([#+\-=])|(\d+)([.)]))")
@@ -83,25 +80,15 @@ def _part(pub: Publication, part: Part) -> list[str]:
 
 
 def _places(pub: Publication) -> list[str]:
-    labels = pub.labels
     lines: list[str] = []
-    number = 0
-    if pub.places:
-        number += 1
-        lines += [f"### ({number}) {escape(labels.places_offices.format(office=pub.office))}", ""]
-        for index, place in enumerate(pub.places):
-            if pub.language == "en" or index >= len(KANA_MARKS):
-                lines += [f"- {escape(place)}", ""]
-            else:
-                lines += [f"{KANA_MARKS[index]} {escape(place)}", ""]
-    if pub.url or pub.web_places:
-        number += 1
-        org = pub.organization or pub.self_name
-        lines += [f"### ({number}) {escape(labels.places_web.format(org=org))}", ""]
-        shown = [link(pub.url)] if pub.url else [escape(place) for place in pub.web_places]
+    for places in pub.place_lists:
+        lines += [f"### ({places.number}) {escape(places.title)}", ""]
+        for mark, place in places.marked:
+            lines += [f"{mark or '-'} {escape(place)}", ""]
+        shown = [link(places.url)] if places.url else [escape(place) for place in places.named]
         for line in shown:
             lines += [line, ""]
-    return lines or [labels.undated, ""]
+    return lines or [pub.labels.undated, ""]
 
 
 def link(url: str) -> str:

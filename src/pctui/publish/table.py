@@ -11,9 +11,9 @@ from __future__ import annotations
 import csv
 import io
 
+from pctui.base.formula import FORMULA_START
 from pctui.publish.document import Publication
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FIELDS = ("no", "section", "topic", "count", "class", "opinion", "response")
 
 

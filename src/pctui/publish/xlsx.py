@@ -12,8 +12,8 @@ import datetime as dt
 import io
 import zipfile
 
+from pctui.base.long_cells import pieces
 from pctui.publish.document import Publication
-from pctui.publish.long_cells import pieces
 from pctui.publish.table import header, records
 
 # Zip entries cannot be dated before 1980; any fixed date will do.

@@ -10,9 +10,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from pctui.base.inert import split_lines
 from pctui.i18n import _
 from pctui.model.actions import my_turn
-from pctui.model.inert import split_lines
 from pctui.model.records import Consultation, Item
 from pctui.model.state import State, item_state, progress
 from pctui.words import state_name

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pctui.base.problems import LoadError, Problem, SaveError
 from pctui.storage.document import ConsultationFile
-from pctui.storage.problems import LoadError, Problem, SaveError
 
 if TYPE_CHECKING:
     from pctui.storage.render import render_consultation

@@ -7,9 +7,9 @@ import difflib
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from pctui.base.problems import ERROR, WARNING, Problem, Severity
+from pctui.base.toml_locate import Locator
 from pctui.i18n import N_, _
-from pctui.storage.locate import Locator
-from pctui.storage.problems import ERROR, WARNING, Problem, Severity
 
 # Each kind is also its description in messages (translated where it is shown).
 STR = N_("a string")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+
+from pctui.base.toml_strings import multiline_strings
 
 ITEM_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*items[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 
@@ -61,50 +62,6 @@ def split(text: str) -> tuple[Chunk, list[Chunk]]:
 def join(first: Chunk, second: Chunk) -> Chunk:
     """One chunk made of two adjacent ones."""
     return Chunk(first.text + second.text, first.line)
-
-
-_TOKENS = re.compile(r'\\.|"""|\'\'\'|"|\'|#|\n', re.DOTALL)
-_BASIC = ('"', '"""')  # the strings in which a backslash escapes the next character
-_QUOTES = ('"""', "'''", '"', "'")
-
-
-def multiline_strings(
-    text: str, start: int = 0, end: int | None = None
-) -> Iterator[tuple[int, int | None]]:
-    """(opening offset, offset after the closing quotes or None) of each multi-line string.
-
-    Scans text[start:end], where `start` is not inside a string or comment; None as the
-    closing offset means the string is still open at `end`. A light tokenizer (strings,
-    escapes, comments), enough to tell text inside a string from TOML around it without a
-    full parse; used only when something failed to parse or must be located.
-    """
-    state = ""  # "", '"', "'", '"""', "'''" or "#"
-    opened = 0
-    position = start
-    stop = len(text) if end is None else end
-    while match := _TOKENS.search(text, position, stop):
-        token = match.group()
-        position = match.end()
-        if len(token) == 2 and token[0] == "\\":
-            if state not in _BASIC:
-                position = match.start() + 1  # outside basic strings a backslash is plain
-            continue
-        if state == "#":
-            if token == "\n":
-                state = ""
-        elif state == "":
-            if token in _QUOTES:
-                state, opened = token, match.start()
-            elif token == "#":
-                state = "#"
-        elif state in ('"', "'"):
-            if token in (state, "\n"):
-                state = ""
-        elif token == state:
-            state = ""
-            yield opened, match.end()
-    if state in _QUOTES[:2]:
-        yield opened, None
 
 
 def open_string_at(text: str, start: int = 0, end: int | None = None) -> int | None:

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pctui.base.atomic import folder_lock, write_atomic
+from pctui.base.problems import LoadError, Problem, SaveError
+from pctui.base.toml_locate import Locator
 from pctui.i18n import _
 from pctui.model.actions import Refused, Revised
 from pctui.model.records import Consultation, Revision, Signoff
-from pctui.storage.atomic import folder_lock, write_atomic
 from pctui.storage.item_schema import ITEMS
-from pctui.storage.locate import Locator
 from pctui.storage.preview import read_preview
-from pctui.storage.problems import LoadError, Problem, SaveError
 from pctui.storage.reader import BOM, Loaded, decode, load_text
 from pctui.storage.stamp import FileStamp, stamp_on_disk
 

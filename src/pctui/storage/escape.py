@@ -3,7 +3,7 @@
 tomlkit escapes C0 controls, DEL, quotes and backslashes, but writes C1 controls, bidi
 overrides and zero-width characters raw: the file then shows them raw to `cat`, `less`
 and `git diff` (a bidi override can make a line read differently from what it holds).
-Here those are written as `\\uXXXX` too (unless `pctui.model.inert` finds one to be
+Here those are written as `\\uXXXX` too (unless `pctui.base.inert` finds one to be
 text in its place: a joiner inside an emoji stays raw), which a TOML reader turns back into the very
 same characters, so the text and its digest are unchanged. Everything else is escaped
 exactly as tomlkit does it (the files look the same), in linear time: tomlkit's escaping
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pctui.model.inert import UNPRINTABLE_BEYOND_C0, is_text
+from pctui.base.inert import UNPRINTABLE_BEYOND_C0, is_text
 
 _COMPACT = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"',
             "\\": "\\\\", '"""': '""\\"'}  # fmt: skip

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pctui.base.inert import HIDDEN, LINE_BREAK, has_suspicious, inert, suspicious
+from pctui.base.problems import WARNING, Problem
 from pctui.i18n import _, ngettext
-from pctui.model.inert import HIDDEN, LINE_BREAK, has_suspicious, inert, suspicious
 from pctui.model.records import Consultation, Item, Review, Signoff
 from pctui.model.state import INVALID, Progress, progress
 from pctui.storage.document import ConsultationFile
 from pctui.storage.item_schema import ITEMS, REVISIONS, SIGNOFFS
-from pctui.storage.problems import WARNING, Problem
 
 _LIMIT = 3  # characters named per text; the rest are counted
 HEADER, INTAKE, REVIEW, REVIEWERS, SECTIONS = (

@@ -36,10 +36,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pctui.base.problems import Problem
 from pctui.model.records import Item
 from pctui.storage.chunks import Chunk
 from pctui.storage.flat import Flat, flatten, unflatten
-from pctui.storage.problems import Problem
 
 PARALLEL_MIN_BLOCKS = 2000  # break-even: at 1,000 items forking made reading slower
 # The child reads its blocks, then flattens and writes them; the parent reads its own and

@@ -16,7 +16,7 @@ import os
 import re
 from pathlib import Path
 
-from pctui.storage.problems import LoadError
+from pctui.base.problems import LoadError
 from pctui.storage.reader import Loaded, load_text
 from pctui.storage.stamp import FileStamp
 

@@ -14,6 +14,8 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
+from pctui.base.problems import ERROR, LoadError, Problem
+from pctui.base.toml_locate import Locator
 from pctui.i18n import _, ngettext
 from pctui.model.records import Consultation, Item
 from pctui.storage import toml_parse
@@ -21,9 +23,7 @@ from pctui.storage.checker import Checker
 from pctui.storage.chunks import Chunk, open_string_at, split, string_end
 from pctui.storage.header_schema import Header, read_header
 from pctui.storage.item_schema import ITEMS, read_item
-from pctui.storage.locate import Locator
 from pctui.storage.parallel import Run, fork_run
-from pctui.storage.problems import ERROR, LoadError, Problem
 
 BOM = "\ufeff"
 SHOWN_BAD_BYTES = 3  # invalid bytes listed one by one; the rest are counted

@@ -13,9 +13,9 @@ import difflib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pctui.base.problems import Problem
 from pctui.config import config_dir
 from pctui.i18n import _
-from pctui.storage.problems import Problem
 from pctui.theming.loader import load_theme
 from pctui.theming.spec import SHIPPED, USER, ThemeSpec
 

@@ -15,9 +15,9 @@ from typing import Any
 
 from pygments.styles import STYLE_MAP, get_all_styles
 
+from pctui.base.problems import Problem
+from pctui.base.toml_locate import Locator
 from pctui.i18n import N_, _
-from pctui.storage.locate import Locator
-from pctui.storage.problems import Problem
 from pctui.theming.spec import (
     BADGE_MARKS,
     DIFF_MARKS,

@@ -15,8 +15,8 @@ from pctui.app.render.diff_part import DiffPart, diff_part
 from pctui.app.render.signoffs import signoff_lines
 from pctui.app.render.texts import inert_text
 from pctui.app.render.wrap import wrap
+from pctui.base.inert import inert
 from pctui.i18n import _, format_datetime, ngettext
-from pctui.model.inert import inert
 from pctui.model.records import Consultation, Item
 from pctui.model.state import item_state
 from pctui.model.zones import consultation_zone, in_zone

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from rich.text import Text
 
 from pctui.app.render.context import RenderContext
+from pctui.base.inert import inert
 from pctui.i18n import _
-from pctui.model.inert import inert
 from pctui.model.state import APPROVED, State
 
 

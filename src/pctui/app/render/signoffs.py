@@ -11,8 +11,8 @@ from rich.text import Text
 from pctui.app.render.badges import standing_word, verdict_word
 from pctui.app.render.context import RenderContext
 from pctui.app.render.texts import inert_text
+from pctui.base.inert import inert
 from pctui.i18n import _, format_datetime
-from pctui.model.inert import inert
 from pctui.model.records import Item, Review
 from pctui.model.state import standings
 from pctui.model.zones import in_zone

@@ -12,9 +12,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from pctui.app.render.context import RenderContext
+from pctui.base.inert import inert
 from pctui.i18n import _
 from pctui.model.diff import DELETE, EQUAL, Segment
-from pctui.model.inert import inert
 
 SHOWN = 20_000  # characters of one text a pane shows
 CONTEXT = 400  # unchanged characters a diff shows on each side of a change

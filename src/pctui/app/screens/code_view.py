@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from pctui.app.host import host_of
+from pctui.base.inert import inert
 from pctui.i18n import N_, _
-from pctui.model.inert import inert
 
 TOML = "toml"
 DIFF = "diff"

@@ -17,8 +17,8 @@ from pctui.app.review_actions import EDITOR, bindings, translated
 from pctui.app.screens.confirm import ConfirmScreen
 from pctui.app.widgets.inert_fields import PlainInput
 from pctui.app.widgets.inert_text_area import InertTextArea
+from pctui.base.inert import inert, suspicious
 from pctui.i18n import _, ngettext
-from pctui.model.inert import inert, suspicious
 
 # Textual's TextArea wraps a whole line again at each key press: 0.5 s for a line of
 # 20,000 characters, seconds for a megabyte. Longer lines go to the reviewer's own editor.

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from pctui.base.inert import inert
 from pctui.i18n import _
-from pctui.model.inert import inert
 from pctui.model.records import Consultation
 from pctui.model.state import STATES, State, state_counts
 from pctui.session.listing import NEEDS_ME, NeedsMe, needs_signoff

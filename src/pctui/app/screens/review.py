@@ -31,9 +31,9 @@ from pctui.app.widgets.item_list import ItemList
 from pctui.app.widgets.progress_line import ProgressLine
 from pctui.app.widgets.search_bar import SearchBar
 from pctui.app.widgets.title_bar import TitleBar
+from pctui.base.inert import inert
 from pctui.i18n import N_, _, ngettext
 from pctui.model.actions import comment_problem
-from pctui.model.inert import inert
 from pctui.model.records import REJECT, Consultation, Item
 from pctui.session import operations
 from pctui.session.derived import DerivedCache

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from pctui.model.inert import HIDDEN, LINE_BREAK, suspicious
+from pctui.base.inert import HIDDEN, LINE_BREAK, suspicious
 
 
 class PlainInput(Input):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import TextArea
 
-from pctui.model.inert import inert_each
+from pctui.base.inert import inert_each
 
 
 class InertTextArea(TextArea):

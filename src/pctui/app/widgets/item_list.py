@@ -25,8 +25,8 @@ from pctui.app.host import host_of
 from pctui.app.render.badges import BADGE_WIDTH, badge_width, stage_marks, state_badge
 from pctui.app.render.context import RenderContext
 from pctui.app.render.fit import fit_text
+from pctui.base.inert import inert
 from pctui.i18n import N_, _
-from pctui.model.inert import inert
 from pctui.model.records import Item, Review
 from pctui.session.derived import Derived, DerivedCache
 from pctui.session.listing import opinion_summary

@@ -7,8 +7,8 @@ from rich.text import Text
 from pctui.app.host import host_of
 from pctui.app.render.progress import progress_line
 from pctui.app.widgets.one_line import OneLine
+from pctui.base.inert import inert
 from pctui.i18n import _
-from pctui.model.inert import inert
 from pctui.model.records import Consultation
 from pctui.session.derived import DerivedCache
 from pctui.session.listing import ListFilter

@@ -10,8 +10,8 @@ from textual.widgets import Static
 from pctui.app.host import host_of
 from pctui.app.render.context import RenderContext
 from pctui.app.widgets.one_line import OneLine
+from pctui.base.inert import inert
 from pctui.i18n import _
-from pctui.model.inert import inert
 from pctui.model.records import Consultation
 
 

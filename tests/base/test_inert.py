@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from pctui.model.inert import (
+from pctui.base.inert import (
     HIDDEN,
     LINE_BREAK,
     escaped,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pctui.publish.era import era_date, era_period, era_period_short, parse_dates
+from pctui.base.era import era_date, era_period, era_period_short, parse_dates
 
 D = dt.date
 

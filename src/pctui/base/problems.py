@@ -1,4 +1,5 @@
-"""Problems found in a consultation file, each with the place a person should look."""
+"""Problems found in a file a person wrote (a consultation, a theme), each with the place a
+person should look."""
 
 from __future__ import annotations
 

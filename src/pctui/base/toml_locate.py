@@ -10,7 +10,7 @@ import re
 import tomllib
 from functools import cached_property
 
-from pctui.storage.chunks import multiline_strings
+from pctui.base.toml_strings import multiline_strings
 
 _HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*([^\]\n]+?)[ \t]*\]\]?")
 _KEY = re.compile(r"""^[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([A-Za-z0-9_-]+))[ \t]*[=.]""")

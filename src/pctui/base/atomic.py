@@ -19,8 +19,8 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from pctui.base.problems import SaveError
 from pctui.i18n import _
-from pctui.storage.problems import SaveError
 
 
 def target(path: Path) -> Path:

@@ -11,8 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pctui.base.inert import inert
 from pctui.i18n import _
-from pctui.model.inert import inert
 
 WEEKDAYS = "月火水木金土日"  # date.weekday(): Monday is 0
 
