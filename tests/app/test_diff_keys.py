@@ -4,7 +4,7 @@ the diff starts from the revision I last signed."""
 from __future__ import annotations
 
 from pctui.model.actions import revise
-from pctui.session.diff_state import HIDDEN, INLINE, SIDE_BY_SIDE
+from pctui.session.diff_state import HIDDEN, INLINE, SIDE_BY_SIDE, DiffBase
 from pctui.storage import ConsultationFile
 
 
@@ -17,7 +17,7 @@ def test_d_cycles_inline_side_by_side_hidden(make_app, drive, disk) -> None:
 
         def shown() -> tuple[str, bool, bool, bool]:
             parts = ("diff-summary", "diff-inline", "diff-old")
-            return (app.main.diff_mode, *(detail.part(part) is not None for part in parts))
+            return (app.main.diff.mode, *(detail.part(part) is not None for part in parts))
 
         assert shown() == (INLINE, True, True, False)
         assert detail.place("diff") is not None
@@ -58,18 +58,22 @@ def test_brackets_move_the_base_and_it_starts_since_my_signoff(make_app, drive, 
         await pilot.press("n")
         screen = app.main
         assert screen.table.selected_no == 7
-        assert (screen.diff_base.index, screen.diff_base.reason) == (1, "since your sign-off")
+
+        def base() -> DiffBase | None:
+            return screen.diff.base(screen.selected)
+
+        assert base() == DiffBase(1, "since your sign-off")
         assert screen.check_action("older_base", ()) is None  # already the first
         await pilot.press("right_square_bracket")
-        assert screen.diff_base.index == 2
+        assert base().index == 2
         assert app.detail.title("diff") == "diff rev 2 → 3 (chosen)"
         assert screen.check_action("newer_base", ()) is None  # 3 is the current revision
         await pilot.press("right_square_bracket")
-        assert screen.diff_base.index == 2
+        assert base().index == 2
         await pilot.press("left_square_bracket")
-        assert screen.diff_base.index == 1
+        assert base().index == 1
         await pilot.press("j", "k")  # another item and back: the default again
-        assert screen.diff_base.index == 1
+        assert base().index == 1
 
     drive(app, script)
 

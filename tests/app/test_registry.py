@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.binding import Binding
 
-from pctui.app.review_actions import ACTIONS, EDITOR, bindings
+from pctui.app.review_actions import ACTIONS, BY_NAME, EDITOR, VIEW, Needs, ReviewAction, bindings
 from pctui.app.screens.edit import EditScreen
 from pctui.app.screens.review import MainScreen
 
@@ -45,3 +46,28 @@ def test_the_guide_names_every_action_for_keymaps() -> None:
     guide = (Path(__file__).resolve().parents[2] / "docs" / "guide.md").read_text(encoding="utf-8")
     for action in ACTIONS:
         assert f"`{action.name}`" in guide, action.name
+
+
+def test_rows_name_their_fields_and_what_they_need() -> None:
+    with pytest.raises(TypeError):  # positional rows are refused
+        ReviewAction("quit", "q", "q", "quit", "Quit.", VIEW)  # type: ignore[misc]
+    assert all(isinstance(action.needs, Needs) for action in ACTIONS)
+    assert BY_NAME["approve"].needs == Needs.ITEM and BY_NAME["next_item"].needs == Needs.ROWS
+    assert BY_NAME["quit"].needs == Needs.NOTHING
+
+
+def test_an_empty_list_disables_what_needs_an_item_or_rows(make_app, drive) -> None:
+    """What each row says it needs is what the screen enforces: with nothing shown, exactly
+    the actions needing an item or rows are dimmed (None); the rest can run."""
+    app = make_app("yamada")
+
+    async def script(pilot) -> None:
+        await pilot.press("slash", *"zzz", "enter")
+        assert app.main.table.row_count == 0
+        for action in ACTIONS:
+            if action.group == EDITOR:
+                continue
+            answer = app.main.check_action(action.name, ())
+            assert (answer is None) == (action.needs != Needs.NOTHING), action.name
+
+    drive(app, script)

@@ -37,7 +37,7 @@ def test_diff_side_by_side_160x48(make_app, snap_compare) -> None:
 
     async def side_by_side(pilot) -> None:
         await pilot.press("n", "d")
-        assert app.main.diff_mode == SIDE_BY_SIDE
+        assert app.main.diff.mode == SIDE_BY_SIDE
 
     assert snap_compare(app, terminal_size=(160, 48), run_before=side_by_side)
 

@@ -1,4 +1,5 @@
-"""The one registry of review actions: key, footer label, palette entry and help text.
+"""The one registry of review actions: key, footer label, palette entry, help text, and
+what must be on screen for each to run.
 
 Every key of the review screen is defined here once. The screen's bindings, the footer,
 the help screen and the command palette are all generated from this table, so they can
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from textual.binding import ActiveBinding, Binding, BindingType
 
@@ -24,9 +26,21 @@ EDITOR = N_("Editor")  # keys of the edit screen, listed in the help, not bound 
 GROUPS = (MOVE, REVIEW, DIFF, VIEW, EDITOR)
 
 
-@dataclass(frozen=True)
+class Needs(StrEnum):
+    """What must be on screen for an action to run; the screen disables (dims) it otherwise."""
+
+    NOTHING = "nothing"
+    ITEM = "item"  # a selected item
+    ROWS = "rows"  # a list with at least one row
+
+
+ITEM, ROWS = Needs.ITEM, Needs.ROWS
+
+
+@dataclass(frozen=True, kw_only=True)
 class ReviewAction:
-    """One thing a reviewer can do from the review screen."""
+    """One thing a reviewer can do from the review screen. Keyword fields only: a row of
+    seven strings and flags read positionally said nothing about which was which."""
 
     name: str  # the screen's `action_<name>` method and the binding id's suffix
     keys: str  # Textual key names, comma-separated
@@ -34,6 +48,7 @@ class ReviewAction:
     label: str  # short footer label
     help: str  # one sentence for the help screen and the palette
     group: str
+    needs: Needs = Needs.NOTHING
     footer: bool = True  # shown in the footer (space is short at 80 columns)
 
     @property
@@ -51,97 +66,114 @@ class ReviewAction:
 
 ACTIONS: tuple[ReviewAction, ...] = (
     ReviewAction(
-        "next_item", "j,down", "j ↓", N_("next"),
-        N_("Next item in the list."), MOVE, False,
+        name="next_item", keys="j,down", display="j ↓", group=MOVE, needs=ROWS, footer=False,
+        label=N_("next"), help=N_("Next item in the list."),
     ),
     ReviewAction(
-        "previous_item", "k,up", "k ↑", N_("prev"),
-        N_("Previous item in the list."), MOVE, False,
+        name="previous_item", keys="k,up", display="k ↑", group=MOVE, needs=ROWS, footer=False,
+        label=N_("prev"), help=N_("Previous item in the list."),
     ),
     ReviewAction(
-        "first_item", "g,home", "g", N_("first"),
-        N_("First item in the list."), MOVE, False,
-    ),
-    ReviewAction("last_item", "G,end", "G", N_("last"), N_("Last item in the list."), MOVE, False),
-    ReviewAction(
-        "next_needing", "n", "n", N_("next mine"),
-        N_("Next item that needs my sign-off."), MOVE, False,
+        name="first_item", keys="g,home", display="g", group=MOVE, needs=ROWS, footer=False,
+        label=N_("first"), help=N_("First item in the list."),
     ),
     ReviewAction(
-        "previous_needing", "N", "N", N_("prev mine"),
-        N_("Previous item that needs my sign-off."), MOVE, False,
+        name="last_item", keys="G,end", display="G", group=MOVE, needs=ROWS, footer=False,
+        label=N_("last"), help=N_("Last item in the list."),
     ),
     ReviewAction(
-        "switch_focus", "tab,enter", "tab enter", N_("focus"),
-        N_("Move focus between the item list and the item's panes."), MOVE, False,
+        name="next_needing", keys="n", display="n", group=MOVE, footer=False,
+        label=N_("next mine"), help=N_("Next item that needs my sign-off."),
     ),
     ReviewAction(
-        "page_item", "space", "space", N_("page"),
-        N_("Scroll the item's panes down one screen; from the end, back to the top."), MOVE,
-        False,
+        name="previous_needing", keys="N", display="N", group=MOVE, footer=False,
+        label=N_("prev mine"), help=N_("Previous item that needs my sign-off."),
     ),
     ReviewAction(
-        "approve", "a", "a", N_("approve"),
-        N_("Approve the current revision; at the first stage I may sign."), REVIEW,
+        name="switch_focus", keys="tab,enter", display="tab enter", group=MOVE, footer=False,
+        label=N_("focus"), help=N_("Move focus between the item list and the item's panes."),
     ),
     ReviewAction(
-        "request_changes", "x", "x", N_("changes"),
-        N_("Request changes to the current revision; asks for a comment."), REVIEW,
+        name="page_item", keys="space", display="space", group=MOVE, footer=False,
+        label=N_("page"),
+        help=N_("Scroll the item's panes down one screen; from the end, back to the top."),
     ),
     ReviewAction(
-        "withdraw", "u", "u", N_("withdraw"),
-        N_("Withdraw my sign-off on the current revision."), REVIEW,
+        name="approve", keys="a", display="a", group=REVIEW, needs=ITEM,
+        label=N_("approve"),
+        help=N_("Approve the current revision; at the first stage I may sign."),
     ),
     ReviewAction(
-        "edit", "e", "e", N_("edit"),
-        N_("Edit the draft response here; ctrl+s saves a new revision."), REVIEW,
+        name="request_changes", keys="x", display="x", group=REVIEW, needs=ITEM,
+        label=N_("changes"),
+        help=N_("Request changes to the current revision; asks for a comment."),
     ),
     ReviewAction(
-        "external_edit", "E", "E", N_("$EDITOR"),
-        N_("Edit the draft response in $VISUAL or $EDITOR; saved as a new revision."), REVIEW,
-        False,
+        name="withdraw", keys="u", display="u", group=REVIEW, needs=ITEM,
+        label=N_("withdraw"), help=N_("Withdraw my sign-off on the current revision."),
     ),
     ReviewAction(
-        "commit", "c", "c", N_("commit"),
-        N_("Commit the sign-offs and revisions not yet committed, as pctui commit does."),
-        REVIEW,
+        name="edit", keys="e", display="e", group=REVIEW, needs=ITEM,
+        label=N_("edit"), help=N_("Edit the draft response here; ctrl+s saves a new revision."),
     ),
     ReviewAction(
-        "cycle_diff", "d", "d", N_("diff"),
-        N_("Show the diff inline, side by side, or hide it."), DIFF,
-        False,  # the diff shows without it; the footer's 80 columns went to c commit
+        name="external_edit", keys="E", display="E", group=REVIEW, needs=ITEM, footer=False,
+        label=N_("$EDITOR"),
+        help=N_("Edit the draft response in $VISUAL or $EDITOR; saved as a new revision."),
     ),
     ReviewAction(
-        "older_base", "left_square_bracket", "[", N_("older"),
-        N_("Diff from an older revision."), DIFF, False,
+        name="commit", keys="c", display="c", group=REVIEW,
+        label=N_("commit"),
+        help=N_("Commit the sign-offs and revisions not yet committed, as pctui commit does."),
     ),
     ReviewAction(
-        "newer_base", "right_square_bracket", "]", N_("newer"),
-        N_("Diff from a newer revision."), DIFF, False,
-    ),
-    ReviewAction("search", "slash", "/", N_("search"), N_("Search opinions and responses."), VIEW),
-    ReviewAction(
-        "filter", "f", "f", N_("filter"),
-        N_("Filter the list by state or section."), VIEW,
+        name="cycle_diff", keys="d", display="d", group=DIFF, needs=ITEM, footer=False,
+        # Not in the footer: the diff shows without it; its place at 80 columns went to c.
+        label=N_("diff"), help=N_("Show the diff inline, side by side, or hide it."),
     ),
     ReviewAction(
-        "view_source", "v", "v", N_("raw"),
-        N_("Show the selected item's TOML as written in the file, highlighted."), VIEW, False,
+        name="older_base", keys="left_square_bracket", display="[", group=DIFF, needs=ITEM,
+        footer=False,
+        label=N_("older"), help=N_("Diff from an older revision."),
     ),
     ReviewAction(
-        "pending_diff", "D", "D", N_("git diff"),
-        N_("Show the file's changes that a commit would record (git diff HEAD), highlighted."),
-        VIEW, False,
-    ),
-    ReviewAction("help", "question_mark", "?", N_("help"), N_("Show every key."), VIEW),
-    ReviewAction("quit", "q", "q", N_("quit"), N_("Quit; everything is already saved."), VIEW),
-    ReviewAction(
-        "save", "ctrl+s", "ctrl+s", N_("save"),
-        N_("In the editor: save the text as a new revision."), EDITOR,
+        name="newer_base", keys="right_square_bracket", display="]", group=DIFF, needs=ITEM,
+        footer=False,
+        label=N_("newer"), help=N_("Diff from a newer revision."),
     ),
     ReviewAction(
-        "discard", "escape", "escape", N_("discard"),
-        N_("In the editor: close, asking before discarding changes."), EDITOR,
+        name="search", keys="slash", display="/", group=VIEW,
+        label=N_("search"), help=N_("Search opinions and responses."),
+    ),
+    ReviewAction(
+        name="filter", keys="f", display="f", group=VIEW,
+        label=N_("filter"), help=N_("Filter the list by state or section."),
+    ),
+    ReviewAction(
+        name="view_source", keys="v", display="v", group=VIEW, needs=ITEM, footer=False,
+        label=N_("raw"),
+        help=N_("Show the selected item's TOML as written in the file, highlighted."),
+    ),
+    ReviewAction(
+        name="pending_diff", keys="D", display="D", group=VIEW, footer=False,
+        label=N_("git diff"),
+        help=N_("Show the file's changes that a commit would record (git diff HEAD), highlighted."),
+    ),
+    ReviewAction(
+        name="help", keys="question_mark", display="?", group=VIEW,
+        label=N_("help"), help=N_("Show every key."),
+    ),
+    ReviewAction(
+        name="quit", keys="q", display="q", group=VIEW,
+        label=N_("quit"), help=N_("Quit; everything is already saved."),
+    ),
+    ReviewAction(
+        name="save", keys="ctrl+s", display="ctrl+s", group=EDITOR,
+        label=N_("save"), help=N_("In the editor: save the text as a new revision."),
+    ),
+    ReviewAction(
+        name="discard", keys="escape", display="escape", group=EDITOR,
+        label=N_("discard"), help=N_("In the editor: close, asking before discarding changes."),
     ),
 )  # fmt: skip
 

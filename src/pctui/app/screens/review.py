@@ -22,7 +22,7 @@ from textual.widgets import Footer, Input
 
 from pctui.app.committing import commit_in_worker
 from pctui.app.render.detail import WIDE_FROM
-from pctui.app.review_actions import ACTIONS, EDITOR, bindings, translated
+from pctui.app.review_actions import ACTIONS, BY_NAME, EDITOR, ITEM, ROWS, bindings, translated
 from pctui.app.screens.comment import CommentScreen
 from pctui.app.screens.filter import FilterChoice, FilterScreen
 from pctui.app.screens.help import HelpScreen
@@ -37,7 +37,7 @@ from pctui.model.actions import comment_problem
 from pctui.model.records import REJECT, Consultation, Item
 from pctui.session import operations
 from pctui.session.derived import DerivedCache
-from pctui.session.diff_state import DiffBase, DiffMode, default_base, newer, next_mode, older
+from pctui.session.diff_view import DiffView
 from pctui.session.editor import run_editor
 from pctui.session.listing import ListFilter, neighbour_needing, visible_items
 from pctui.session.operations import ERROR, WARNING, Outcome
@@ -50,8 +50,6 @@ if TYPE_CHECKING:
     from pctui.app.screens.edit import Edited
     from pctui.git.pending_diff import PendingDiff
 
-NEEDS_ITEM = {"approve", "request_changes", "withdraw", "edit", "external_edit", "cycle_diff",
-              "view_source"}  # fmt: skip
 # Titles of the highlighted views (v, D).
 SOURCE_TITLE = N_("No.{no} as written in {name}")
 DIFF_TITLE = N_("git diff HEAD -- {name}: what a commit would record now")
@@ -66,9 +64,6 @@ class PendingDiffFound(Message):
     def __init__(self, found: PendingDiff) -> None:
         super().__init__()
         self.found = found
-
-
-NEEDS_ROWS = {"next_item", "previous_item", "first_item", "last_item"}
 
 
 class MainScreen(Screen[None]):
@@ -86,9 +81,7 @@ class MainScreen(Screen[None]):
         self.file = file
         self.login = login
         self.where = ListFilter()
-        self.diff_mode = DiffMode.INLINE
-        self._base: DiffBase | None = None
-        self._base_key: tuple[int, int] | None = None  # (No., revisions) the base was chosen for
+        self.diff = DiffView(login)
         self._watch = DiskWatch(file)
         self._derived = DerivedCache()
         self._index: dict[int, Item] = {}
@@ -152,17 +145,6 @@ class MainScreen(Screen[None]):
         no = self.table.selected_no
         return None if no is None else self.item(no)
 
-    @property
-    def diff_base(self) -> DiffBase | None:
-        """The revision the diff starts from, chosen afresh for each item and revision."""
-        item = self.selected
-        if item is None:
-            return None
-        key = (item.no, item.current_index)
-        if key != self._base_key:
-            self._base_key, self._base = key, default_base(item, self.login)
-        return self._base
-
     def refresh_view(self, select: int | None = None) -> None:
         """Redraw everything from the model, keeping item `select` (default: the selected
         one) selected when it is still shown."""
@@ -192,7 +174,8 @@ class MainScreen(Screen[None]):
     def show_detail(self) -> None:
         """Redraw the selected item's pane, and the footer when what can run changed."""
         detail = self.query_one(ItemDetail)
-        detail.show(self.file.consultation, self.selected, self.diff_base, self.diff_mode)
+        item = self.selected
+        detail.show(self.file.consultation, item, self.diff.base(item), self.diff.mode)
         # Refreshing bindings rebuilds the footer; doing it on every move made each key
         # press slow (and Textual kept the old footer keys alive), so only on a change.
         answers = tuple(self.check_action(action.name, ()) for action in ACTIONS)
@@ -236,16 +219,13 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Disable (None: shown dimmed) what cannot run now. Review actions stay enabled
         when an item is selected, so a refusal is explained rather than silent."""
-        if action in NEEDS_ITEM and self.selected is None:
+        known = BY_NAME.get(action)
+        needs = known.needs if known is not None else None
+        item = self.selected
+        if (needs == ITEM and item is None) or (needs == ROWS and not self.table.row_count):
             return None
-        if action in NEEDS_ROWS and not self.table.row_count:
-            return None
-        if action in ("older_base", "newer_base"):
-            item = self.selected
-            if item is None or self.diff_mode == DiffMode.HIDDEN:
-                return None
-            move = older if action == "older_base" else newer
-            return True if move(item, self.diff_base) else None
+        if item is not None and action in ("older_base", "newer_base"):
+            return True if self.diff.can_move(item, action == "older_base") else None
         return True
 
     def palette_commands(self) -> Iterator[SystemCommand]:
@@ -427,23 +407,18 @@ class MainScreen(Screen[None]):
 
     def action_cycle_diff(self) -> None:
         """Inline → side by side → hidden."""
-        self.diff_mode = next_mode(self.diff_mode)
+        self.diff.cycle()
         self.show_detail()
-
-    def _move_base(self, moved: DiffBase | None) -> None:
-        if moved is not None:
-            self._base = moved
-            self.show_detail()
 
     def action_older_base(self) -> None:
         """Compare the current revision with an older one."""
-        if (item := self.selected) is not None:
-            self._move_base(older(item, self.diff_base))
+        if (item := self.selected) is not None and self.diff.move(item, to_older=True):
+            self.show_detail()
 
     def action_newer_base(self) -> None:
         """Compare the current revision with a newer one."""
-        if (item := self.selected) is not None:
-            self._move_base(newer(item, self.diff_base))
+        if (item := self.selected) is not None and self.diff.move(item, to_older=False):
+            self.show_detail()
 
     # ---- view -----------------------------------------------------------------------------
 
