@@ -10,8 +10,9 @@ from pctui.model.actions import (
     sign,
     withdraw,
 )
-from pctui.model.digest import text_digest
+from pctui.model.digest import basis_digest, text_digest
 from pctui.model.identity import current_login
+from pctui.model.opinions import Merged, add_summary, merge_items, move_opinion, split_item
 from pctui.model.records import (
     ANY_ORDER,
     APPROVE,
@@ -22,6 +23,7 @@ from pctui.model.records import (
     Intake,
     Item,
     Meta,
+    Opinion,
     Order,
     OutcomeClass,
     Review,
@@ -29,6 +31,7 @@ from pctui.model.records import (
     Revision,
     Section,
     Signoff,
+    Summary,
     Verdict,
 )
 from pctui.model.state import (
@@ -63,8 +66,10 @@ __all__ = [
     "Consultation",
     "Intake",
     "Item",
+    "Merged",
     "Meta",
     "NoSuchItem",
+    "Opinion",
     "Order",
     "OutcomeClass",
     "Refused",
@@ -77,16 +82,22 @@ __all__ = [
     "Standing",
     "State",
     "Status",
+    "Summary",
     "Verdict",
+    "add_summary",
     "approved_stages",
+    "basis_digest",
     "current_login",
     "item_state",
+    "merge_items",
+    "move_opinion",
     "my_turn",
     "next_stage",
     "open_stages",
     "progress",
     "revise",
     "sign",
+    "split_item",
     "stage_counts",
     "standings",
     "state_counts",

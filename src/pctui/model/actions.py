@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pctui.i18n import _
+from pctui.model.digest import basis_digest
 from pctui.model.records import (
     APPROVE,
     REJECT,
@@ -167,6 +168,9 @@ def sign(
         digest=current.digest,
         verdict=verdict,
         comment=comment.strip() if comment else None,
+        # Format 2 binds the answer to these opinions, summarised this way; a format-1 file
+        # keeps its sign-offs as they were (its items cannot change shape).
+        basis=basis_digest(item) if consultation.format >= 2 else None,
     )
     item.signoffs.append(signoff)
     return signoff
