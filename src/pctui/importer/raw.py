@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from pctui.base.inert import inert
 from pctui.i18n import _
 
-ERROR = "error"
-WARNING = "warning"
+Severity = Literal["error", "warning"]
+ERROR: Severity = "error"  # a part that could not be read: import exits 1
+WARNING: Severity = "warning"  # read, but it looks wrong
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,7 @@ class Note:
     line: int
     col: int
     message: str
-    severity: str = WARNING
+    severity: Severity = WARNING
 
     def located(self, source: str) -> str:
         """The note as `SOURCE:line:col: message`."""
@@ -108,7 +110,7 @@ class RawDocument:
     left_empty: int = 0  # empty answer cells under a filled one read as "not answered yet"
     seen: dict[int, tuple[int, str]] = field(default_factory=dict, repr=False)
 
-    def note(self, line: int, col: int, message: str, severity: str = WARNING) -> None:
+    def note(self, line: int, col: int, message: str, severity: Severity = WARNING) -> None:
         """Record a note at 1-based line and column."""
         self.notes.append(Note(line, col, message, severity))
 
