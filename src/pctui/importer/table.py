@@ -21,7 +21,13 @@ from pctui.base.long_cells import continued_no
 from pctui.i18n import _, ngettext
 from pctui.importer.cells import split_topic
 from pctui.importer.columns import chosen, normal, numbers_only, recognise
-from pctui.importer.facts import clean_title, group_heading, is_document_number, published_totals
+from pctui.importer.facts import (
+    clean_title,
+    group_heading,
+    is_document_number,
+    numbered_heading,
+    published_totals,
+)
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, quoted
 
 HEADER_SEARCH = 30  # a header row is looked for in this many first rows (titles may precede it)
@@ -91,7 +97,7 @@ class TableReader:
             filled = [c for c in cells if c]
             if not filled:
                 continue
-            if len(filled) == 1 and self._heading(filled[0]):
+            if len(filled) == 1 and self._heading(filled[0], numbered=cells[0] == filled[0]):
                 continue
             if [normal(c or "") for c in cells] == self.header:
                 continue  # the header repeated on the next page
@@ -121,7 +127,8 @@ class TableReader:
     def _text(self, number: int, text: str) -> None:
         """A line outside the table: a group heading, the totals, the period or the title."""
         text = text.strip()
-        if not text or self._heading(text):
+        # A numbered line is a heading once the title is known: "1 計画全般について".
+        if not text or self._heading(text, numbered=bool(self.doc.title)):
             return
         totals = published_totals(text)
         if totals is not None and self.doc.published_opinions is None:
@@ -135,8 +142,10 @@ class TableReader:
         if self.columns is None and not self.doc.title and not is_document_number(text):
             self.doc.title = clean_title(text)
 
-    def _heading(self, text: str) -> bool:
-        group = group_heading(text)
+    def _heading(self, text: str, numbered: bool) -> bool:
+        """A group heading (Ⅰ．…) or, where `numbered`, a numbered one (1 …, (1) …) opens a
+        section; numbering may start again under it."""
+        group = group_heading(text) or (numbered_heading(text) if numbered else None)
         if group is None:
             return False
         label, title = group
