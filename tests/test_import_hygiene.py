@@ -15,6 +15,7 @@ import pytest
 
 UI_LIBRARIES = ("textual", "rich")
 CORE = [
+    "pctui.base",
     "pctui.model",
     "pctui.storage",
     "pctui.session.listing",

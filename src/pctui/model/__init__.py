@@ -10,8 +10,9 @@ from pctui.model.actions import (
     sign,
     withdraw,
 )
-from pctui.model.digest import text_digest
+from pctui.model.digest import basis_digest, text_digest
 from pctui.model.identity import current_login
+from pctui.model.opinions import Merged, add_summary, merge_items, move_opinion, split_item
 from pctui.model.records import (
     ANY_ORDER,
     APPROVE,
@@ -21,12 +22,14 @@ from pctui.model.records import (
     Intake,
     Item,
     Meta,
+    Opinion,
     OutcomeClass,
     Review,
     Reviewer,
     Revision,
     Section,
     Signoff,
+    Summary,
 )
 from pctui.model.state import (
     APPROVED,
@@ -57,8 +60,10 @@ __all__ = [
     "Consultation",
     "Intake",
     "Item",
+    "Merged",
     "Meta",
     "NoSuchItem",
+    "Opinion",
     "OutcomeClass",
     "Refused",
     "Review",
@@ -68,15 +73,21 @@ __all__ = [
     "Section",
     "Signoff",
     "Standing",
+    "Summary",
+    "add_summary",
     "approved_stages",
+    "basis_digest",
     "current_login",
     "item_state",
+    "merge_items",
+    "move_opinion",
     "my_turn",
     "next_stage",
     "open_stages",
     "progress",
     "revise",
     "sign",
+    "split_item",
     "stage_counts",
     "standings",
     "state_counts",

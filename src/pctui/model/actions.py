@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pctui.i18n import _
+from pctui.model.digest import basis_digest
 from pctui.model.records import (
     APPROVE,
     REJECT,
@@ -63,6 +64,8 @@ def my_turn(review: Review, item: Item, found: Progress, login: str) -> bool:
     """True when `login` may approve the item's current revision now: one of its stages is
     next (what `n`, the "needs my sign-off" filter and `status` look for). `found` is the
     item's progress, computed once by the caller for many such questions."""
+    if not review.stages_of(login):
+        return False  # not a reviewer: refused for every item (without wording why each time)
     try:
         _stage(review, item, found, login, APPROVE)
     except Refused:
@@ -167,6 +170,9 @@ def sign(
         digest=current.digest,
         verdict=verdict,
         comment=comment.strip() if comment else None,
+        # Format 2 binds the answer to these opinions, summarised this way; a format-1 file
+        # keeps its sign-offs as they were (its items cannot change shape).
+        basis=basis_digest(item) if consultation.format >= 2 else None,
     )
     item.signoffs.append(signoff)
     return signoff

@@ -1,9 +1,15 @@
-"""Digests bind a sign-off to the exact words it approved."""
+"""Digests bind a sign-off to the exact words it approved (and, in format 2, to the
+opinions and summary it approved them for)."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # records imports this module
+    from pctui.model.records import Item
 
 PREFIX = "sha256:"
 
@@ -16,3 +22,18 @@ def text_digest(text: str) -> str:
     """
     normalised = unicodedata.normalize("NFC", text)
     return PREFIX + hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def basis_digest(item: Item) -> str:
+    """The digest of what a format-2 sign-off approves the answer for: the item's current
+    summary (the last one; none is not the same as an empty one) and its opinions, each
+    with its label, text and count, in order. Sources are not part of it: they say where
+    an opinion came from, not what it says.
+
+    The parts are written as JSON (an array: the summary or null, then one [label, text,
+    count] array per opinion; UTF-8, no spaces), then digested as `text_digest` does, so
+    each text is NFC-normalised and no choice of separator can make two bases collide.
+    """
+    summary = item.summaries[-1].text if item.summaries else None
+    parts: list[object] = [summary, *([o.label, o.text, o.count] for o in item.opinions)]
+    return text_digest(json.dumps(parts, ensure_ascii=False, separators=(",", ":")))

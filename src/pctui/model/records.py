@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import overload
 
@@ -51,6 +51,18 @@ class CommitMode(StrEnum):
 COMMIT_MODES = tuple(CommitMode)
 
 
+class Layout(StrEnum):
+    """`[consultation] layout` (format 2): one published row per item (its summary, or its
+    single opinion, the count and the answer), or one row per opinion with the answer
+    spanning them."""
+
+    SUMMARY = "summary"
+    LISTED = "listed"
+
+
+LAYOUTS = tuple(Layout)
+
+
 class _TextDigest:
     """A revision's `digest`, computed on first use and then kept in the revision's own
     attributes, where later reads find it directly (as functools.cached_property does,
@@ -96,20 +108,115 @@ class Signoff:
     verdict: Verdict
     comment: str | None = None
     withdrawn: dt.datetime | None = None
+    # Format 2: the digest of the opinions and summary the answer was approved for
+    # (digest.basis_digest); None for a sign-off given in format 1.
+    basis: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
+class Opinion:
+    """One opinion as the result publishes it: its label ("12", "Ⅱ-4"), its text, how many
+    opinions of this tenor it stands for (件) and where they came from (intake references)."""
+
+    label: str
+    text: str
+    count: int = 1
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A revision of an item's 意見の概要, written by staff. Appended, never edited: the last
+    one is the current summary."""
+
+    author: str
+    at: dt.datetime
+    text: str
+
+
+@dataclass(init=False)
 class Item:
-    """One (possibly merged) opinion, the revisions of its response and their sign-offs."""
+    """The unit of answer and of sign-off: one or more opinions, an optional summary of
+    them, the revisions of the response and their sign-offs.
+
+    A format-1 item is an item with exactly one opinion, labelled with its No., and no
+    summary: `Item(no, section, opinion, count=…)` builds one, as before format 2, and
+    `opinion` and `count` read (and, for such an item, set) that one opinion.
+    """
 
     no: int
     section: str
-    opinion: str
-    topic: str | None = None
-    count: int = 1
-    klass: str | None = None
-    revisions: list[Revision] = field(default_factory=list)
-    signoffs: list[Signoff] = field(default_factory=list)
+    topic: str | None
+    klass: str | None
+    revisions: list[Revision]
+    signoffs: list[Signoff]
+    opinions: list[Opinion]
+    summaries: list[Summary]
+
+    def __init__(
+        self,
+        no: int,
+        section: str,
+        opinion: str | None = None,
+        topic: str | None = None,
+        count: int | None = None,
+        klass: str | None = None,
+        revisions: list[Revision] | None = None,
+        signoffs: list[Signoff] | None = None,
+        opinions: list[Opinion] | None = None,
+        summaries: list[Summary] | None = None,
+    ) -> None:
+        self.no = no
+        self.section = section
+        self.topic = topic
+        self.klass = klass
+        self.revisions = [] if revisions is None else revisions
+        self.signoffs = [] if signoffs is None else signoffs
+        self.summaries = [] if summaries is None else summaries
+        if opinions is None:
+            self.opinions = [Opinion(str(no), opinion or "", 1 if count is None else count)]
+            return
+        self.opinions = opinions
+        # Both given (dataclasses.replace(item, opinion=…), as git's merge builds a variant
+        # of a format-1 item): the shorthand sets the one opinion.
+        if opinion is not None:
+            self.opinion = opinion
+        if count is not None:
+            self.count = count
+
+    @property
+    def opinion(self) -> str:
+        """The text a one-row view shows: the current summary, else the single opinion's
+        text, else every opinion after its label."""
+        if self.summaries:
+            return self.summaries[-1].text
+        if len(self.opinions) == 1:
+            return self.opinions[0].text
+        return "\n\n".join(f"{o.label}　{o.text}" for o in self.opinions)
+
+    @opinion.setter
+    def opinion(self, text: str) -> None:
+        self.opinions = [replace(self._single("opinion"), text=text)]
+
+    @property
+    def count(self) -> int:
+        """How many opinions the item answers (件): the sum of its opinions' counts."""
+        return sum(o.count for o in self.opinions)
+
+    @count.setter
+    def count(self, count: int) -> None:
+        self.opinions = [replace(self._single("count"), count=count)]
+
+    def _single(self, name: str) -> Opinion:
+        """The one opinion of a format-1 shaped item, which `opinion` and `count` may set."""
+        if len(self.opinions) != 1 or self.summaries:
+            raise AttributeError(f"{name} is set only on an item with one opinion and no summary")
+        return self.opinions[0]
+
+    @property
+    def summary(self) -> Summary | None:
+        """The current summary: the last one, or None when staff wrote none."""
+        return self.summaries[-1] if self.summaries else None
 
     @property
     def current(self) -> Revision | None:
@@ -160,10 +267,12 @@ class Review:
 
 @dataclass(frozen=True)
 class Section:
-    """A group of items in the published table."""
+    """A group of items in the published table: a part of the draft, or an outcome group
+    (Ⅰ 修正 / Ⅱ その他) whose opinion labels may restart from 1."""
 
     id: str
     title: str
+    label: str = ""  # as published before the title ("Ⅰ"); format 2 only
 
 
 @dataclass
@@ -173,6 +282,10 @@ class Intake:
     methods: list[str] = field(default_factory=list)
     submitters: dict[str, int] = field(default_factory=dict)
     submitter_unit: str = "人"
+    # Format 2: the totals as the result printed them (○者○件), which may be more than
+    # the listed opinions add up to when only the main ones are listed; None when not given.
+    published_submitters: int | None = None
+    published_opinions: int | None = None
 
     @property
     def total_submitters(self) -> int:
@@ -196,6 +309,7 @@ class Meta:
     response_heading: str = "考え方"
     language: str = "ja"
     timezone: str = ""  # an IANA name ("Asia/Tokyo"); "" when the file names none (zones.py)
+    layout: Layout = Layout.SUMMARY  # format 2: how the result is published
 
 
 @dataclass
@@ -208,6 +322,7 @@ class Consultation:
     sections: list[Section]
     items: list[Item]
     commit_mode: CommitMode = CommitMode.MANUAL
+    format: int = 1  # the file's format version: 1, or 2 (several opinions per item)
 
     def item(self, no: int) -> Item | None:
         """The item numbered `no`, or None."""

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from pctui.i18n import _
+from pctui.model.digest import basis_digest
 from pctui.model.records import (
     ANY_ORDER,
     APPROVE,
@@ -37,12 +38,15 @@ class Status(StrEnum):
     """How one sign-off stands (Standing.status)."""
 
     VALID = "valid"  # counts towards the current revision's state
-    STALE = "stale"  # on an older revision, or its revision's text no longer matches the digest
+    STALE = "stale"  # on an older revision, or given for other opinions or another summary
     WITHDRAWN = "withdrawn"  # taken back by its signer
     INVALID = "invalid"  # could never have been given: see the reason
 
 
 VALID, STALE, WITHDRAWN, INVALID = Status.VALID, Status.STALE, Status.WITHDRAWN, Status.INVALID
+# The `why` of a sign-off on the current revision made stale by a change of the item's
+# opinions or summary (worded when asked for, like a stale revision).
+OTHER_BASIS = "basis"
 
 
 class Standing(NamedTuple):
@@ -55,7 +59,7 @@ class Standing(NamedTuple):
 
     signoff: Signoff
     status: Status
-    why: str = ""  # what makes an INVALID sign-off invalid
+    why: str = ""  # what makes an INVALID sign-off invalid; OTHER_BASIS for a STALE one
 
     @property
     def reason(self) -> str:
@@ -63,6 +67,8 @@ class Standing(NamedTuple):
         if self.status == STALE:
             # Worded only when asked for: most sign-offs of a large file are stale, and
             # `validate` and `status` never show why.
+            if self.why == OTHER_BASIS:
+                return _("given before the opinions or the summary changed")
             return _("on revision {revision}").format(revision=self.signoff.revision)
         return self.why
 
@@ -99,22 +105,44 @@ def invalid_reason(item: Item, signoff: Signoff, review: Review) -> str:
     return ""
 
 
+def format_one_shape(item: Item) -> bool:
+    """True when `item` is as format 1 holds one: a single opinion, labelled with the
+    item's No., and no summary. A sign-off without a basis (given in format 1, or before
+    `pctui migrate`) was given for that item: it holds while the item keeps this shape, and
+    is stale once an opinion is moved in or out or a summary written."""
+    return not item.summaries and len(item.opinions) == 1 and item.opinions[0].label == str(item.no)
+
+
 def standings(item: Item, review: Review) -> list[Standing]:
     """The standing of every sign-off of `item`, in file order.
+
+    A sign-off on the current revision is stale when it was given for other opinions or
+    another summary than the item has now (see format_one_shape).
 
     A login signs at most one stage of a revision: a second valid sign-off by the same login
     on the same revision is invalid, so that one person cannot walk an item through.
     """
     result: list[Standing] = []
     signed_by: set[tuple[str, int]] = set()
+    current = item.current_index
+    # Whether the item's opinions and summary are still those a sign-off was given for:
+    # worked out on first need, once per item (see format_one_shape and basis_digest).
+    shaped: bool | None = None
+    current_basis: str | None = None
     for signoff in item.signoffs:
         reason = invalid_reason(item, signoff, review)
         if reason:
             result.append(Standing(signoff, INVALID, reason))
         elif signoff.withdrawn is not None:
             result.append(Standing(signoff, WITHDRAWN))
-        elif signoff.revision != item.current_index:
+        elif signoff.revision != current:
             result.append(Standing(signoff, STALE))
+        elif not (
+            (shaped if shaped is not None else (shaped := format_one_shape(item)))
+            if signoff.basis is None
+            else signoff.basis == (current_basis or (current_basis := basis_digest(item)))
+        ):
+            result.append(Standing(signoff, STALE, OTHER_BASIS))
         elif (signoff.by, signoff.revision) in signed_by:
             reason = _("{login} already signed another stage of this revision").format(
                 login=repr(signoff.by)
@@ -141,13 +169,23 @@ def progress(item: Item, review: Review) -> Progress:
     Commands that show all three for thousands of items use this rather than calling
     item_state, approved_stages and standings, which would each walk the sign-offs again.
     """
+    if not item.signoffs:  # every item of a file just imported, a fifth of a large one
+        return Progress(DRAFT, [], [])
     found = standings(item, review)
-    valid = [s.signoff for s in found if s.counts]
-    approved = {s.stage for s in valid if s.verdict == APPROVE}
+    # One pass over the standings (this runs for every item of every `status`).
+    approved: set[str] = set()
+    rejected = False
+    for standing in found:
+        if standing.status == VALID:
+            signoff = standing.signoff
+            if signoff.verdict == APPROVE:
+                approved.add(signoff.stage)
+            elif signoff.verdict == REJECT:
+                rejected = True
     stages = [stage for stage in review.stages if stage in approved]
-    if any(s.verdict == REJECT for s in valid):
+    if rejected:
         state = CHANGES_REQUESTED
-    elif review.stages and approved >= set(review.stages):
+    elif stages and len(stages) == len(review.stages):  # every stage has approved
         state = APPROVED
     elif approved:
         state = IN_REVIEW

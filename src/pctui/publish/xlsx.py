@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from typing import Any
 
 from pctui.base.long_cells import pieces
 from pctui.publish.document import Publication
@@ -82,6 +83,16 @@ def _deterministic_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _wrapped_text(sheet: Any, wrap: Any) -> None:
+    """Every cell of `sheet` aligned by `wrap`, and every string kept as text: a text that
+    starts with '=' (from the public, or a method's name) is shown, never run as a formula."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.alignment = wrap
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+
+
 def to_xlsx(pub: Publication) -> bytes:
     """The workbook as bytes: the item table (first sheet) and a summary of the header facts."""
     from openpyxl import Workbook
@@ -99,11 +110,7 @@ def to_xlsx(pub: Publication) -> bytes:
     for record in records(pub):
         for row in _rows_of(record, labels.continued):
             sheet.append(row)
-    for row in sheet.iter_rows():
-        for cell in row:
-            cell.alignment = wrap
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text starting with '=' is text here, never a formula
+    _wrapped_text(sheet, wrap)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for index in range(1, len(names) + 1):
@@ -120,11 +127,7 @@ def to_xlsx(pub: Publication) -> bytes:
     summary = workbook.create_sheet(_sheet_title(labels.summary_sheet))
     for label, value in _summary(pub):
         summary.append([label, value])
-    for row in summary.iter_rows():
-        for cell in row:
-            cell.alignment = wrap
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
+    _wrapped_text(summary, wrap)
     summary.column_dimensions["A"].width = 28
     summary.column_dimensions["B"].width = 80
     if pub.draft:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pctui.model.records import VERDICT_OF, Item, Revision, Signoff
+from pctui.model.records import VERDICT_OF, Item, Opinion, Revision, Signoff, Summary
 
 Flat = tuple[Any, ...]
 
@@ -25,10 +25,12 @@ def flatten(item: Item) -> Flat:
     )
     signoffs = tuple(
         (s.stage, s.by, s.at.isoformat(), s.revision, s.digest, str(s.verdict), s.comment,
-         None if s.withdrawn is None else s.withdrawn.isoformat())
+         None if s.withdrawn is None else s.withdrawn.isoformat(), s.basis)
         for s in item.signoffs
     )  # fmt: skip
-    return (item.no, item.section, item.opinion, item.topic, item.count, item.klass,
+    opinions = tuple((o.label, o.text, o.count, o.sources) for o in item.opinions)
+    summaries = tuple((s.author, s.at.isoformat(), s.text) for s in item.summaries)
+    return (item.no, item.section, item.topic, item.klass, opinions, summaries,
             revisions, signoffs)  # fmt: skip
 
 
@@ -41,7 +43,7 @@ def unflatten(flat: Flat) -> Item:
     Sender and receiver are the same program (the child is a fork of the parent), so the
     tuples and the classes are always in step.
     """
-    no, section, opinion, topic, count, klass, revisions, signoffs = flat
+    no, section, topic, klass, opinions, summaries, revisions, signoffs = flat
     when = dt.datetime.fromisoformat
     built_revisions: list[Revision] = []
     for author, at, text, note, digest in revisions:
@@ -51,15 +53,17 @@ def unflatten(flat: Flat) -> Item:
         )  # digest: what Revision.digest keeps, computed by the sender
         built_revisions.append(revision)
     built_signoffs: list[Signoff] = []
-    for stage, by, at, revision_no, digest, verdict, comment, withdrawn in signoffs:
+    for stage, by, at, revision_no, digest, verdict, comment, withdrawn, basis in signoffs:
         signoff = object.__new__(Signoff)
         signoff.__dict__.update(
             stage=stage, by=by, at=when(at), revision=revision_no, digest=digest,
             verdict=VERDICT_OF[verdict], comment=comment,
-            withdrawn=None if withdrawn is None else when(withdrawn),
+            withdrawn=None if withdrawn is None else when(withdrawn), basis=basis,
         )  # fmt: skip
         built_signoffs.append(signoff)
     return Item(
-        no=no, section=section, opinion=opinion, topic=topic, count=count, klass=klass,
+        no=no, section=section, topic=topic, klass=klass,
+        opinions=[Opinion(label, text, count, sources) for label, text, count, sources in opinions],
+        summaries=[Summary(author, when(at), text) for author, at, text in summaries],
         revisions=built_revisions, signoffs=built_signoffs,
     )  # fmt: skip

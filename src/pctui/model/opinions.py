@@ -1,0 +1,151 @@
+"""What staff do to an item's opinions in format 2: write its summary, move an opinion to
+another item, merge two items, split one.
+
+Each changes the in-memory model and returns what it did, or raises `Refused` before
+changing anything. None touches a sign-off: each changes the opinions or the summary a
+sign-off's basis was computed from, so the sign-offs of every item it changes are stale
+by construction (see state.standings). The storage layer saves each at once, like a
+sign-off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pctui.i18n import _
+from pctui.model.actions import Refused, find_item
+from pctui.model.records import Consultation, Item, Opinion, Summary
+from pctui.model.zones import consultation_now
+
+
+def _format_two(consultation: Consultation) -> None:
+    """Refused unless the file is format 2: format 1 holds one opinion per item and no
+    summary, and saving never changes a file's format behind its owner's back."""
+    if consultation.format < 2:
+        raise Refused(
+            _(
+                "this file is format 1: one opinion per item and no summary; "
+                "run pctui migrate FILE to rewrite it as format 2 first"
+            )
+        )
+
+
+def _clashes(consultation: Consultation, section: str, labels: Iterable[str]) -> list[str]:
+    """Those of `labels` some opinion of `section` already has (labels are unique within a
+    section and may restart in the next)."""
+    taken = {
+        opinion.label
+        for item in consultation.items
+        if item.section == section
+        for opinion in item.opinions
+    }
+    return [label for label in labels if label in taken]
+
+
+def _refuse_clashes(consultation: Consultation, section: str, labels: Iterable[str]) -> None:
+    clashes = _clashes(consultation, section, labels)
+    if clashes:
+        raise Refused(
+            _("section {section} already has an opinion labelled {labels}").format(
+                section=repr(section), labels=", ".join(clashes)
+            )
+        )
+
+
+def add_summary(
+    consultation: Consultation, no: int, login: str, text: str, at: dt.datetime | None = None
+) -> Summary:
+    """Append a summary (意見の概要) of item `no`'s opinions written by `login`: it becomes
+    the current one, and the item's earlier sign-offs stale."""
+    _format_two(consultation)
+    item = find_item(consultation, no)
+    if not text.strip():
+        raise Refused(_("the summary is empty"))
+    if item.summary is not None and item.summary.text == text:
+        raise Refused(_("the summary of No.{no} is already this text").format(no=no))
+    summary = Summary(author=login, at=at or consultation_now(consultation), text=text)
+    item.summaries.append(summary)
+    return summary
+
+
+def _opinion(item: Item, label: str) -> Opinion:
+    for opinion in item.opinions:
+        if opinion.label == label:
+            return opinion
+    labels = ", ".join(o.label for o in item.opinions)
+    raise Refused(
+        _("No.{no} has no opinion labelled {label} (its opinions: {labels})").format(
+            no=item.no, label=label, labels=labels
+        )
+    )
+
+
+def move_opinion(consultation: Consultation, src_no: int, label: str, dst_no: int) -> Opinion:
+    """Move the opinion labelled `label` from item `src_no` to the end of item `dst_no`'s
+    opinions; returns it. Refused for an item's last opinion (merge the items instead)."""
+    _format_two(consultation)
+    source, target = find_item(consultation, src_no), find_item(consultation, dst_no)
+    if source is target:
+        raise Refused(_("No.{no} already holds opinion {label}").format(no=src_no, label=label))
+    opinion = _opinion(source, label)
+    if len(source.opinions) == 1:
+        raise Refused(
+            _(
+                "opinion {label} is the last of No.{no}: an item keeps at least one; "
+                "merge No.{no} into No.{target} instead"
+            ).format(label=label, no=src_no, target=dst_no)
+        )
+    if target.section != source.section:
+        _refuse_clashes(consultation, target.section, [label])
+    source.opinions = [o for o in source.opinions if o is not opinion]
+    target.opinions = [*target.opinions, opinion]
+    return opinion
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What `merge_items` did: item `removed` went into item `into` with its opinions."""
+
+    into: int
+    removed: int
+    opinions: tuple[Opinion, ...]
+
+
+def merge_items(consultation: Consultation, src_no: int, dst_no: int) -> Merged:
+    """Move every opinion of item `src_no` to the end of item `dst_no`'s and remove item
+    `src_no`: its revisions, summaries and sign-offs leave the file (git keeps them)."""
+    _format_two(consultation)
+    source, target = find_item(consultation, src_no), find_item(consultation, dst_no)
+    if source is target:
+        raise Refused(_("No.{no} cannot be merged into itself").format(no=src_no))
+    if target.section != source.section:
+        _refuse_clashes(consultation, target.section, [o.label for o in source.opinions])
+    target.opinions = [*target.opinions, *source.opinions]
+    consultation.items.remove(source)
+    return Merged(into=dst_no, removed=src_no, opinions=tuple(source.opinions))
+
+
+def split_item(
+    consultation: Consultation, no: int, labels: Sequence[str], new_no: int | None = None
+) -> Item:
+    """Move the opinions labelled `labels` out of item `no` into a new item (numbered
+    `new_no`, or one after the highest No.), placed right after it in the same section
+    with the same topic and no answer yet; returns the new item."""
+    _format_two(consultation)
+    item = find_item(consultation, no)
+    if not labels:
+        raise Refused(_("name the opinions of No.{no} that go to the new item").format(no=no))
+    taken = [_opinion(item, label) for label in dict.fromkeys(labels)]
+    if len(taken) == len(item.opinions):
+        raise Refused(_("No.{no} would keep no opinion: leave at least one in it").format(no=no))
+    number = new_no if new_no is not None else max(i.no for i in consultation.items) + 1
+    if number < 1:
+        raise Refused(_("items.no must be 1 or more, not {no}").format(no=number))
+    if consultation.item(number) is not None:
+        raise Refused(_("No.{no} already exists").format(no=number))
+    item.opinions = [o for o in item.opinions if o not in taken]
+    new = Item(number, item.section, topic=item.topic, opinions=taken)
+    consultation.items.insert(consultation.items.index(item) + 1, new)
+    return new
