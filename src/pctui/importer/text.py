@@ -17,7 +17,7 @@ import unicodedata
 from pctui.base.era import parse_dates
 from pctui.i18n import _
 from pctui.importer.cells import cell_text, split_pipe_row, split_topic
-from pctui.importer.columns import recognise
+from pctui.importer.columns import chosen, recognise
 from pctui.importer.facts import body_name, clean_title, office_body
 from pctui.importer.listed import item_start, label_at
 from pctui.importer.raw import ERROR, RawDocument, RawItem, quoted
@@ -464,6 +464,7 @@ class TextReader:
         if columns is not None and _int(plain[columns.get("no", 0)]) is None:
             self.columns, self.width = columns, len(cells)
             self.doc.found_table = True
+            self.doc.columns = self.doc.columns or chosen(columns, plain)
             self.doc.opinion_heading = self.doc.opinion_heading or plain[columns["opinion"]]
             self.doc.response_heading = self.doc.response_heading or plain[columns["response"]]
             if self.part != "results":
