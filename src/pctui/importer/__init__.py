@@ -48,7 +48,7 @@ def read_source(
     if path.suffix.lower() in CSV_SUFFIXES:
         raw = read_grid(csv_rows(text), mapping, empty_answer)
     else:
-        raw = read_text(text, mapping)
+        raw = read_text(text, mapping, empty_answer)
     if encoding != "utf-8":
         message = _("read as {encoding} (Shift_JIS); the consultation file is UTF-8")
         raw.note(1, 1, message.format(encoding=encoding))

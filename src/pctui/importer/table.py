@@ -282,24 +282,31 @@ class TableReader:
                 doc.items.clear()
                 doc.found_table = False
                 return
-        if doc.left_empty and not self.keeps_merges:
-            message = ngettext(
-                "{count} row has an empty answer cell under a filled one: read as not answered "
-                "yet; --empty-answer same-as-above joins it to the answer above",
-                "{count} rows have an empty answer cell under a filled one: read as not "
-                "answered yet; --empty-answer same-as-above joins each to the answer above",
-                doc.left_empty,
-            )
-            doc.note(self.first_empty, 1, message.format(count=doc.left_empty))
-        if doc.joined_empty:
-            message = ngettext(
-                "{count} row with an empty answer cell was joined to the answer above "
-                "(same as above); --empty-answer unanswered keeps it apart, not answered yet",
-                "{count} rows with an empty answer cell were joined to the answer above "
-                "(same as above); --empty-answer unanswered keeps them apart, not answered yet",
-                doc.joined_empty,
-            )
-            doc.note(self.first_empty, 1, message.format(count=doc.joined_empty))
+        note_empty_answers(doc, self.first_empty, self.keeps_merges)
+
+
+def note_empty_answers(doc: RawDocument, line: int, keeps_merges: bool) -> None:
+    """Say which reading an empty answer cell under a filled one got, how many rows it
+    concerned and the option that takes the other reading (from line `line` on). In a
+    source that keeps merged cells an empty cell is one nobody filled: no doubt to report."""
+    if doc.left_empty and not keeps_merges:
+        message = ngettext(
+            "{count} row has an empty answer cell under a filled one: read as not answered "
+            "yet; --empty-answer same-as-above joins it to the answer above",
+            "{count} rows have an empty answer cell under a filled one: read as not "
+            "answered yet; --empty-answer same-as-above joins each to the answer above",
+            doc.left_empty,
+        )
+        doc.note(line, 1, message.format(count=doc.left_empty))
+    if doc.joined_empty:
+        message = ngettext(
+            "{count} row with an empty answer cell was joined to the answer above "
+            "(same as above); --empty-answer unanswered keeps it apart, not answered yet",
+            "{count} rows with an empty answer cell were joined to the answer above "
+            "(same as above); --empty-answer unanswered keeps them apart, not answered yet",
+            doc.joined_empty,
+        )
+        doc.note(line, 1, message.format(count=doc.joined_empty))
 
 
 def read_blocks(
