@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 ZWNJ, ZWJ = "\u200c", "\u200d"
 LINE_BREAKS = "\x85\u2028\u2029"
@@ -55,7 +55,9 @@ _BEYOND_PLAIN = re.compile("[^\n\u0020-\u007e\u3000-\u9fff\uff00-\uffef]")
 # in its place).
 UNPRINTABLE_BEYOND_C0 = f"\x80-\x9f{re.escape(_INVISIBLE)}{_SELECTORS}{_TAGS}"
 
-HIDDEN, LINE_BREAK = "hidden", "line-break"
+MarkKind = Literal["hidden", "line-break"]  # how a character not shown as it is is shown
+HIDDEN: MarkKind = "hidden"
+LINE_BREAK: MarkKind = "line-break"
 
 # Scripts whose letters a joiner or non-joiner legitimately sits between: Arabic and its
 # relatives (Persian and Urdu write ZWNJ inside words), Syriac, Thaana, N'Ko, Mandaic, the
@@ -152,7 +154,7 @@ def _tag_is_text(text: str, at: int) -> bool:
     return end < len(text) and text[end] == _CANCEL_TAG and end > start
 
 
-def kind_at(text: str, at: int) -> str | None:
+def kind_at(text: str, at: int) -> MarkKind | None:
     """How the candidate character at `at` counts in its place: None (it is text),
     LINE_BREAK or HIDDEN."""
     char = text[at]
@@ -283,7 +285,7 @@ class Mark(NamedTuple):
 
     offset: int  # 0-based
     description: str  # "U+001B ESCAPE"
-    kind: str  # HIDDEN or LINE_BREAK
+    kind: MarkKind
 
 
 def has_suspicious(text: str) -> bool:
