@@ -41,7 +41,7 @@ from pctui.model.records import (
     Section,
     Signoff,
 )
-from pctui.storage.render import render_consultation, render_item
+from pctui.storage.writer import render_consultation, render_item
 
 STAGES = ["担当", "係長", "課長"]
 DRAFTERS = ("tanaka", "yamada")

@@ -16,7 +16,7 @@ from benchmarks import generate
 from benchmarks.report import FIGURES, WORST
 
 from pctui.storage import ConsultationFile
-from pctui.storage.render import render_item
+from pctui.storage.writer import render_item
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -41,12 +41,12 @@ REAL_KILLS = 8  # real `pctui revise` commands killed
 
 SERVER = r"""
 import hashlib, itertools, os, sys
-import pctui.storage.document as document
+import pctui.storage.consultation_file as consultation_file
 from pctui.model.actions import revise, sign
 from pctui.storage import ConsultationFile
 
 path, log, me = sys.argv[1], sys.argv[2], sys.argv[3]
-real_write = document.write_atomic
+real_write = consultation_file.write_atomic
 
 
 def work(run):
@@ -59,7 +59,7 @@ def work(run):
         say(f"writing {hashlib.sha256(data).hexdigest()}")
         return real_write(target, data)
 
-    document.write_atomic = announced
+    consultation_file.write_atomic = announced
     file = ConsultationFile.load(path)
     for step in itertools.count():
         no = 1 + (run * 7 + step // 2) % 10

@@ -14,7 +14,7 @@ from tests.security.conftest import HOSTILE, raw_controls
 
 from pctui.model import revise, text_digest
 from pctui.storage import ConsultationFile
-from pctui.storage.render import text_value
+from pctui.storage.writer import text_value
 
 TRICKY = list('ab"\\\n\t\r\b\f\x00\x1b\x7f あ「」\u202e\u2066\x85\x9b\u200b\ufeff')
 texts = st.text(alphabet=st.sampled_from(TRICKY) | st.characters(), max_size=60)

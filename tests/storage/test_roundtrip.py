@@ -435,14 +435,14 @@ def test_a_blank_comment_is_not_written(commented: Path) -> None:
 def test_nothing_is_written_unless_it_reads_back_as_the_model(
     commented: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pctui.storage.render as render
+    import pctui.storage.writer as writer
 
     def slip(text: str, item: object) -> str:
         return text.replace('text = "回答3"', 'text = "回答3 (changed)"')
 
     before = commented.read_bytes()
     file = ConsultationFile.load(commented)
-    monkeypatch.setattr(render, "patch_chunk", slip)
+    monkeypatch.setattr(writer, "patch_chunk", slip)
     with pytest.raises(SaveError, match=r"could not render the change safely .*No\.3"):
         file.transact(3, lambda c: sign(c, 3, "yamada"))
     assert commented.read_bytes() == before

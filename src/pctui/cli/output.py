@@ -9,13 +9,13 @@ ESC shows as ␛, a bidi override as \\u202e. JSON output escapes the same chara
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
 from pctui.base.inert import escaped, inert
+from pctui.cli.json_indent import indented_json
 
 
 class InertStream:
@@ -58,4 +58,4 @@ def inert_output() -> Iterator[None]:
 def json_text(data: Any) -> str:
     """`data` as indented JSON (non-ASCII kept readable) in which every control, bidi and
     invisible character is a `\\uXXXX` escape: the same data, safe on a terminal."""
-    return escaped(json.dumps(data, ensure_ascii=False, indent=2))
+    return escaped(indented_json(data))

@@ -23,7 +23,7 @@ from pctui.git.textmerge import Labels, merge_text
 from pctui.i18n import _, ngettext
 from pctui.model.records import Item, Signoff
 from pctui.storage.reader import BOM, Loaded, load_text
-from pctui.storage.render import patch_chunk, render_item
+from pctui.storage.writer import patch_chunk, render_item
 
 T = TypeVar("T")
 FACTS = ("section", "topic", "opinion", "count", "klass")

@@ -64,6 +64,8 @@ def my_turn(review: Review, item: Item, found: Progress, login: str) -> bool:
     """True when `login` may approve the item's current revision now: one of its stages is
     next (what `n`, the "needs my sign-off" filter and `status` look for). `found` is the
     item's progress, computed once by the caller for many such questions."""
+    if not review.stages_of(login):
+        return False  # not a reviewer: refused for every item (without wording why each time)
     try:
         _stage(review, item, found, login, APPROVE)
     except Refused:

@@ -124,6 +124,7 @@ def standings(item: Item, review: Review) -> list[Standing]:
     """
     result: list[Standing] = []
     signed_by: set[tuple[str, int]] = set()
+    current = item.current_index
     # Whether the item's opinions and summary are still those a sign-off was given for:
     # worked out on first need, once per item (see format_one_shape and basis_digest).
     shaped: bool | None = None
@@ -134,7 +135,7 @@ def standings(item: Item, review: Review) -> list[Standing]:
             result.append(Standing(signoff, INVALID, reason))
         elif signoff.withdrawn is not None:
             result.append(Standing(signoff, WITHDRAWN))
-        elif signoff.revision != item.current_index:
+        elif signoff.revision != current:
             result.append(Standing(signoff, STALE))
         elif not (
             (shaped if shaped is not None else (shaped := format_one_shape(item)))
@@ -168,13 +169,23 @@ def progress(item: Item, review: Review) -> Progress:
     Commands that show all three for thousands of items use this rather than calling
     item_state, approved_stages and standings, which would each walk the sign-offs again.
     """
+    if not item.signoffs:  # every item of a file just imported, a fifth of a large one
+        return Progress(DRAFT, [], [])
     found = standings(item, review)
-    valid = [s.signoff for s in found if s.counts]
-    approved = {s.stage for s in valid if s.verdict == APPROVE}
+    # One pass over the standings (this runs for every item of every `status`).
+    approved: set[str] = set()
+    rejected = False
+    for standing in found:
+        if standing.status == VALID:
+            signoff = standing.signoff
+            if signoff.verdict == APPROVE:
+                approved.add(signoff.stage)
+            elif signoff.verdict == REJECT:
+                rejected = True
     stages = [stage for stage in review.stages if stage in approved]
-    if any(s.verdict == REJECT for s in valid):
+    if rejected:
         state = CHANGES_REQUESTED
-    elif review.stages and approved >= set(review.stages):
+    elif stages and len(stages) == len(review.stages):  # every stage has approved
         state = APPROVED
     elif approved:
         state = IN_REVIEW

@@ -16,7 +16,7 @@ from pctui.base.toml_strings import multiline_strings
 ITEM_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*items[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Chunk:
     """A slice of the file's text that starts at 1-based line `line`."""
 

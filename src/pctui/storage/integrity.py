@@ -15,7 +15,7 @@ from pctui.base.problems import WARNING, Problem
 from pctui.i18n import _, ngettext
 from pctui.model.records import Consultation, Item, Review, Signoff
 from pctui.model.state import INVALID, Progress, progress
-from pctui.storage.document import ConsultationFile
+from pctui.storage.consultation_file import ConsultationFile
 from pctui.storage.item_schema import ITEMS, REVISIONS, SIGNOFFS
 
 _LIMIT = 3  # characters named per text; the rest are counted

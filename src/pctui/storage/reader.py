@@ -7,11 +7,15 @@ writer splice a changed item back without touching the rest of the file.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import gc
+import os
 import re
 import shlex
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pctui.base.problems import ERROR, LoadError, Problem
@@ -25,29 +29,56 @@ from pctui.storage.header_schema import Header, read_header
 from pctui.storage.item_schema import ITEMS, read_item
 from pctui.storage.opinion_schema import OPINIONS
 from pctui.storage.parallel import Run, fork_run
+from pctui.storage.stamp import FileStamp
 
 BOM = "\ufeff"
 SHOWN_BAD_BYTES = 3  # invalid bytes listed one by one; the rest are counted
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Loaded:
-    """A parsed file: its text split into chunks aligned with the model's items."""
+    """What reading a file found: the model, and the text split into chunks aligned with
+    its items. Never changed: a session's actions change the consultation (the model it
+    holds), and a save keeps the text in its own layout (see `layouts`)."""
 
     consultation: Consultation
     header: Chunk
-    chunks: list[Chunk]  # chunks[i] holds consultation.items[i]; empty in whole-file layout
-    warnings: list[Problem] = field(default_factory=list)
+    chunks: tuple[Chunk, ...]  # chunks[i] holds consultation.items[i]; empty when read whole
+    warnings: tuple[Problem, ...] = ()
     bom: bool = False
-    # The header's and each chunk's UTF-8 bytes, in that order: made by the first save of
-    # a spliceable file, kept in step with the chunks by every save after it.
-    encoded: list[bytes] | None = None
 
     @property
     def spliceable(self) -> bool:
         """True when each item has its own chunk, so saving can splice changed items only."""
         return len(self.chunks) == len(self.consultation.items)
+
+
+def read_file(path: Path) -> tuple[Loaded, FileStamp]:
+    """Read and parse `path`; LoadError (with a located problem) when it cannot be."""
+    try:
+        with path.open("rb") as handle:
+            stat = os.fstat(handle.fileno())
+            data = handle.read()
+    except FileNotFoundError:
+        raise LoadError([Problem(str(path), 1, 1, _("no such file"))]) from None
+    except IsADirectoryError:
+        message = _("is a folder, not a consultation file")
+        raise LoadError([Problem(str(path), 1, 1, message)]) from None
+    except OSError as error:
+        message = _("cannot read: {error}").format(error=error.strerror)
+        raise LoadError([Problem(str(path), 1, 1, message)]) from None
+    text, bom = decode(data, str(path))
+    # Reading a large file makes a million objects and no garbage cycles: the collector
+    # walking them again and again cost a fifth of the time, so it waits until the end.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        loaded = load_text(text, str(path))
+    finally:
+        if collecting:
+            gc.enable()
+    return dataclasses.replace(loaded, bom=bom), FileStamp.of(stat)
 
 
 def decode(data: bytes, path: str) -> tuple[str, bool]:
@@ -362,7 +393,7 @@ def _finish(
         format=header.format,
     )
     warnings = sorted((p for p in problems if p.severity != ERROR), key=lambda p: (p.line, p.col))
-    return Loaded(consultation, header_chunk, chunks, warnings)
+    return Loaded(consultation, header_chunk, tuple(chunks), tuple(warnings))
 
 
 def _check_labels(

@@ -23,7 +23,7 @@ from pctui.model import (
 )
 from pctui.storage import render_consultation
 from pctui.storage.reader import load_text
-from pctui.storage.render import patch_chunk, render_item
+from pctui.storage.writer import patch_chunk, render_item
 
 JST = dt.timezone(dt.timedelta(hours=9))
 AT = dt.datetime(2025, 12, 1, 9, 0, tzinfo=JST)
@@ -98,6 +98,6 @@ def test_a_new_file_reads_back_as_the_model_it_was_made_from() -> None:
     item = consultation.items[0]
     item.signoffs.append(Signoff("課長", "sato", AT, 1, item.revisions[0].digest, APPROVE))
     loaded = load_text(render_consultation(consultation), "new.toml")
-    assert loaded.warnings == []
+    assert loaded.warnings == ()
     assert loaded.spliceable
     assert loaded.consultation == consultation
