@@ -15,6 +15,7 @@ import pytest
 
 from pctui.app.render.context import RenderContext
 from pctui.app.render.help_text import help_lines
+from pctui.app.review_actions import palette_commands
 from pctui.git import after_signoff
 from pctui.model import sign
 from pctui.model.state import APPROVED, item_state
@@ -229,7 +230,7 @@ def test_c_is_in_the_footer_the_help_and_the_palette(make_app, drive) -> None:
     async def script(pilot) -> None:
         binding = app.main.active_bindings["c"].binding
         assert (binding.action, binding.description, binding.show) == ("commit", "commit", True)
-        palette = {command.title: command.help for command in app.main.palette_commands()}
+        palette = {command.title: command.help for command in palette_commands(app.main)}
         title = "Review: Commit the sign-offs and revisions not yet committed, as pctui commit does"
         assert palette[title] == sentence
 

@@ -376,7 +376,7 @@ def test_an_edit_left_by_a_dropped_connection_is_not_saved(
             app.hung_up.set()  # as the hang-up guard does, from its thread
         return EditorResult(text + "（途中まで）")
 
-    monkeypatch.setattr("pctui.app.screens.review.run_editor", editor)
+    monkeypatch.setattr("pctui.app.screens.response_edits.run_editor", editor)
 
     async def script(pilot: Any) -> None:
         await pilot.press("G", "E")

@@ -7,6 +7,7 @@ import datetime as dt
 from pctui.model.records import Item, Revision
 from pctui.session.listing import (
     NEEDS_ME,
+    ItemIndex,
     ListFilter,
     fold,
     matches,
@@ -14,6 +15,7 @@ from pctui.session.listing import (
     opinion_summary,
     visible_items,
 )
+from pctui.storage import ConsultationFile
 
 
 def test_fold_makes_full_width_half_width_and_case_match() -> None:
@@ -64,3 +66,12 @@ def test_opinion_summary_drops_the_topic_and_cuts_long_lines() -> None:
     assert opinion_summary(item, limit=10) == "長" * 9 + "…"
     item = Item(no=2, section="1", opinion="【論点】 本文", topic="論点")
     assert opinion_summary(item) == "本文"
+
+
+def test_the_item_index_is_built_again_only_for_another_consultation(disk) -> None:
+    index, consultation = ItemIndex(), disk.consultation
+    by_no = index.of(consultation)
+    assert by_no == {item.no: item for item in consultation.items}
+    assert index.of(consultation) is by_no  # the same consultation: no rebuild
+    reloaded = ConsultationFile.load(disk.path).consultation
+    assert index.of(reloaded) is not by_no and index.of(reloaded)[1] is reloaded.item(1)

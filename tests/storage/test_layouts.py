@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import pytest
 from tests.storage.conftest import Write
 
+from pctui.base.problems import SaveError
 from pctui.model import revise
-from pctui.storage.layouts import Layout, SplicedBlocks, WholeDocument, layout_of
+from pctui.storage import ConsultationFile, consultation_file
+from pctui.storage.layouts import FileLayout, SplicedBlocks, WholeDocument, layout_of
 from pctui.storage.reader import BOM, read_file
 
 # A table after the items: the file is then read, and written, whole.
@@ -26,7 +29,7 @@ def _blocks(count: int) -> str:
     )
 
 
-def _fresh(path: Path) -> Layout:
+def _fresh(path: Path) -> FileLayout:
     loaded, _stamp = read_file(path)
     return layout_of(loaded)
 
@@ -83,3 +86,31 @@ def test_what_the_reader_returns_cannot_be_changed(header: str, write: Write) ->
         loaded.bom = True  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         loaded.chunks[0].text = ""  # type: ignore[misc]
+
+
+def test_a_failed_write_keeps_the_layout_and_the_next_save_writes_both_changes(
+    header: str, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(header + _blocks(4))
+    before = path.read_bytes()
+    file = ConsultationFile.load(path)
+
+    def disk_full(target: Path, data: bytes) -> os.stat_result:
+        raise SaveError(f"{target}: No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(consultation_file, "write_atomic", disk_full)
+        with pytest.raises(SaveError, match="No space left"):
+            file.transact(2, lambda c: revise(c, 2, "tanaka", "一行目\n二行目\n三行目"))
+    assert path.read_bytes() == before
+    assert file.pending == 1
+    assert "一行目" not in file.item_text(2)  # the file's layout is still what is on disk
+    file.transact(3, lambda c: revise(c, 3, "tanaka", "回答3"))
+    assert file.pending == 0
+    again = ConsultationFile.load(path)
+    assert again.consultation == file.consultation
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for item in file.consultation.items:
+        assert file.item_text(item.no) == again.item_text(item.no)
+        line, _col = file.place(item.no, "items", 0, "no")
+        assert lines[line - 1] == f"no = {item.no}"

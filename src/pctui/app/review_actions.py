@@ -10,10 +10,13 @@ never disagree. Each binding has an id (`pctui.<name>`), so a keymap can rebind 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from textual.app import SystemCommand
 from textual.binding import ActiveBinding, Binding, BindingType
+from textual.screen import Screen
 
 from pctui.i18n import N_, _
 
@@ -198,6 +201,19 @@ def bindings(group: str | None = None) -> list[BindingType]:
         for action in ACTIONS
         if action.group == (group or action.group) and (group == EDITOR) == (action.group == EDITOR)
     ]
+
+
+def palette_commands(screen: Screen[None]) -> Iterator[SystemCommand]:
+    """A command palette entry for every review action `screen` can run now (as its
+    `check_action` says); the editor's keys are not commands."""
+    for action in ACTIONS:
+        if action.group == EDITOR or screen.check_action(action.name, ()) is not True:
+            continue
+
+        async def run(name: str = action.name) -> None:
+            await screen.run_action(name)
+
+        yield SystemCommand(action.palette_name, _(action.help), run)
 
 
 def translated(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 ZWNJ, ZWJ = "\u200c", "\u200d"
 LINE_BREAKS = "\x85\u2028\u2029"
@@ -49,7 +49,9 @@ _SUSPECT = re.compile(f"[{re.escape(_CONTROLS + _INVISIBLE)}{_SELECTORS}{_TAGS}]
 # in its place).
 UNPRINTABLE_BEYOND_C0 = f"\x80-\x9f{re.escape(_INVISIBLE)}{_SELECTORS}{_TAGS}"
 
-HIDDEN, LINE_BREAK = "hidden", "line-break"
+MarkKind = Literal["hidden", "line-break"]  # how a character not shown as it is is shown
+HIDDEN: MarkKind = "hidden"
+LINE_BREAK: MarkKind = "line-break"
 
 # Scripts whose letters a joiner or non-joiner legitimately sits between: Arabic and its
 # relatives (Persian and Urdu write ZWNJ inside words), Syriac, Thaana, N'Ko, Mandaic, the
@@ -146,7 +148,7 @@ def _tag_is_text(text: str, at: int) -> bool:
     return end < len(text) and text[end] == _CANCEL_TAG and end > start
 
 
-def kind_at(text: str, at: int) -> str | None:
+def kind_at(text: str, at: int) -> MarkKind | None:
     """How the candidate character at `at` counts in its place: None (it is text),
     LINE_BREAK or HIDDEN."""
     char = text[at]
@@ -277,7 +279,7 @@ class Mark(NamedTuple):
 
     offset: int  # 0-based
     description: str  # "U+001B ESCAPE"
-    kind: str  # HIDDEN or LINE_BREAK
+    kind: MarkKind
 
 
 def has_suspicious(text: str) -> bool:

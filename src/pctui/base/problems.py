@@ -4,11 +4,15 @@ person should look."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from pctui.i18n import _
 
-ERROR = "error"
-WARNING = "warning"
+# Plain strings (a Literal, not an enum): the parallel reader's children send problems
+# back through marshal.
+Severity = Literal["error", "warning"]
+ERROR: Severity = "error"  # the file does not load
+WARNING: Severity = "warning"  # said, and the file loads
 
 
 @dataclass(frozen=True)
@@ -19,7 +23,7 @@ class Problem:
     line: int
     col: int
     message: str
-    severity: str = ERROR
+    severity: Severity = ERROR
 
     def __str__(self) -> str:
         prefix = _("warning: ") if self.severity == WARNING else ""

@@ -1,4 +1,5 @@
-"""`pctui import SOURCE -o FILE.toml`: a consultation from a published result, a CSV or an XLSX."""
+"""`pctui import SOURCE -o FILE.toml`: a consultation from a published result (text, PDF,
+Word), a CSV or an XLSX."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit
 from pctui.cli.parsers import Commands
 from pctui.i18n import N_, _, ngettext
 from pctui.importer import (
+    EMPTY_ANSWER,
     ERROR,
     FIELDS,
+    UNANSWERED,
     MapError,
+    RawDocument,
     Unreadable,
     derive_id,
     parse_map,
@@ -28,15 +32,17 @@ from pctui.storage.header_schema import SLUG
 from pctui.storage.reader import load_text
 
 DESCRIPTION = N_("""\
-Create a consultation file from what an office already has: a published result in
-Markdown or plain text shaped like a 意見募集の結果 (No. | opinion | response tables, tab
-or pipe separated, <p> paragraphs, tables split across pages, or numbered items such as
-"1. 意見の概要：… 市の考え方：…"; the header facts where present),
-a CSV/TSV (UTF-8 or Shift_JIS) or an XLSX with a header row. Column headers in Japanese
-or English are recognised; --map FIELD=HEADER (or FIELD=COLUMN-NUMBER) overrides,
-fields: {fields}. Every imported response becomes revision 1 by the current
-login. The consultation's id is --id, else FILE's name when it is ASCII, else made of the
-opening date and a digest of the name (printed). What could not be read is printed as
+Create a consultation file from what an office already has: a published result as PDF,
+Word (.docx), Markdown or plain text shaped like a 意見募集の結果 (No. | opinion | response
+tables, tab or pipe separated, <p> paragraphs, tables split across pages, or numbered items
+such as "1. 意見の概要：… 市の考え方：…"; the header facts where present), a CSV/TSV (UTF-8
+or Shift_JIS) or an XLSX with a header row. An answer cell merged down over several
+opinions makes one item answering them all; groups such as Ⅰ．… Ⅱ．… keep numbering that
+starts again under them. Column headers in Japanese or English are recognised (the mapping
+chosen is printed); --map FIELD=HEADER (or FIELD=COLUMN-NUMBER) overrides, fields:
+{fields}. Every imported response becomes revision 1 by the current login. The
+consultation's id is --id, else FILE's name when it is ASCII, else made of the opening date
+and a digest of the name (printed). What could not be read is printed as
 SOURCE:line:col: message (exit 1); exit 2 when nothing usable was found. An existing FILE
 is not overwritten without --force.""")
 
@@ -45,7 +51,7 @@ def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
     parser = commands.add(
         "import",
-        help=_("create a consultation file from md/txt/csv/xlsx"),
+        help=_("create a consultation file from pdf/docx/md/txt/csv/xlsx"),
         description=_(DESCRIPTION).format(fields=", ".join(FIELDS)),
     )
     parser.add_argument("source", metavar="SOURCE", help=_("the document to read"))
@@ -63,6 +69,15 @@ def add_parser(commands: Commands) -> None:
         default=[],
         metavar="FIELD=HEADER",
         help=_("which column holds a field, by header name or 1-based number"),
+    )
+    parser.add_argument(
+        "--empty-answer",
+        choices=EMPTY_ANSWER,
+        default=UNANSWERED,
+        help=_(
+            "how an empty answer cell under a filled one is read: not answered yet "
+            "(unanswered, the default) or the answer above it (same-as-above)"
+        ),
     )
     parser.add_argument(
         "--id",
@@ -94,6 +109,24 @@ def _report(output: Path, consultation: Consultation, login: str) -> None:
     )
 
 
+def _found(raw: RawDocument) -> None:
+    """What the reading chose and joined, so that a wrong guess is seen before it is used."""
+    if raw.columns:
+        chosen = ", ".join(f"{name}={header} ({column})" for name, header, column in raw.columns)
+        print(_("columns: {columns} (change with --map FIELD=HEADER)").format(columns=chosen))
+    if raw.joined_merged:
+        message = ngettext(
+            "joined {count} opinion to the answer above it (merged answer cell)",
+            "joined {count} opinions to the answer above them (merged answer cells)",
+            raw.joined_merged,
+        )
+        print(message.format(count=raw.joined_merged))
+    if raw.restarted:
+        print(
+            _("numbering starts again under each group: the published numbers are kept as labels")
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     """Read, build, check, write; returns the exit status."""
     source, output = Path(args.source), Path(args.output)
@@ -108,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
         message = _("pctui: refused: {path} exists; use --force to replace it")
         raise Exit(FINDING, message.format(path=output))
     try:
-        raw = read_source(source, mapping)
+        raw = read_source(source, mapping, args.empty_answer)
     except Unreadable as error:
         raise Exit(BAD_INPUT, f"{source}:{error.line}:{error.col}: {error.message}") from None
     except OSError as error:
@@ -116,6 +149,7 @@ def run(args: argparse.Namespace) -> int:
         raise Exit(BAD_INPUT, message) from None
     for note in sorted(raw.notes, key=lambda n: (n.line, n.col)):
         print(note.located(str(source)), file=sys.stderr)
+    _found(raw)
     if not raw.found_table:
         raise Exit(
             BAD_INPUT, _("pctui: nothing usable in {path}; no file written").format(path=source)
@@ -126,6 +160,16 @@ def run(args: argparse.Namespace) -> int:
     # language's) is the one its first revisions are dated in, as later ones will be.
     at = now_in(language_zone(Meta(consultation_id, "").language))
     consultation = to_consultation(raw, login, at, consultation_id, args.title or "")
+    if consultation.format == 2:
+        # Until the file format 2 can be written, refuse rather than lose opinions, their
+        # numbers or the published totals.
+        several = sum(1 for item in consultation.items if len(item.opinions) > 1)
+        message = _(
+            "pctui: {path}: answers covering several opinions ({count}), numbering that "
+            "starts again under groups or totals printed above the table need format 2, "
+            "not yet written by this version; no file written"
+        )
+        raise Exit(FINDING, message.format(path=source, count=several))
     text = render_consultation(consultation)
     try:
         load_text(text, str(output))  # never write a file pctui itself would not load

@@ -1,5 +1,5 @@
 """Importing a consultation from what an office already has: a published result in Markdown
-or plain text, a CSV or an XLSX table. No Textual, no Rich."""
+or plain text, PDF or Word, a CSV or an XLSX table. No Textual, no Rich."""
 
 from __future__ import annotations
 
@@ -10,32 +10,45 @@ from pctui.importer.build import DEFAULT_STAGES, to_consultation
 from pctui.importer.columns import FIELDS, MapError, parse_map
 from pctui.importer.facts import derive_id, slug
 from pctui.importer.grid import Unreadable, csv_rows, decode, read_grid, xlsx_rows
+from pctui.importer.pdf import pdf_blocks
 from pctui.importer.raw import ERROR, WARNING, Note, RawDocument, RawItem
 from pctui.importer.summary import read_summary
+from pctui.importer.table import EMPTY_ANSWER, SAME_AS_ABOVE, UNANSWERED, read_blocks
 from pctui.importer.text import read_text
+from pctui.importer.word import docx_blocks
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv")
 
 
-def read_source(path: Path, mapping: dict[str, str] | None = None) -> RawDocument:
-    """Read `path` by its kind (XLSX by suffix or zip signature, CSV/TSV by suffix, else text).
+def read_source(
+    path: Path, mapping: dict[str, str] | None = None, empty_answer: str = UNANSWERED
+) -> RawDocument:
+    """Read `path` by its kind (PDF by suffix or signature, Word by suffix, XLSX by suffix or
+    zip signature, CSV/TSV by suffix, else text).
+
+    `empty_answer` says how an empty answer cell under a filled one is read (see `table`).
 
     Raises Unreadable when the file cannot be read at all; anything else that could not be
     read is in the returned document's `notes`. OSError propagates.
     """
     data = path.read_bytes()
-    if path.suffix.lower() in XLSX_SUFFIXES or data.startswith(b"PK\x03\x04"):
+    suffix = path.suffix.lower()
+    if suffix == ".pdf" or data.startswith(b"%PDF-"):
+        return read_blocks(pdf_blocks(path), mapping, empty_answer, keeps_merges=True)
+    if suffix == ".docx":
+        return read_blocks(docx_blocks(path), mapping, empty_answer, keeps_merges=True)
+    if suffix in XLSX_SUFFIXES or data.startswith(b"PK\x03\x04"):
         table, summary = xlsx_rows(path, mapping)
-        raw = read_grid(table, mapping)
+        raw = read_grid(table, mapping, empty_answer, keeps_merges=True)
         if summary:
             read_summary(summary, raw)
         return raw
     text, encoding = decode(data)
     if path.suffix.lower() in CSV_SUFFIXES:
-        raw = read_grid(csv_rows(text), mapping)
+        raw = read_grid(csv_rows(text), mapping, empty_answer)
     else:
-        raw = read_text(text, mapping)
+        raw = read_text(text, mapping, empty_answer)
     if encoding != "utf-8":
         message = _("read as {encoding} (Shift_JIS); the consultation file is UTF-8")
         raw.note(1, 1, message.format(encoding=encoding))
@@ -44,8 +57,11 @@ def read_source(path: Path, mapping: dict[str, str] | None = None) -> RawDocumen
 
 __all__ = [
     "DEFAULT_STAGES",
+    "EMPTY_ANSWER",
     "ERROR",
     "FIELDS",
+    "SAME_AS_ABOVE",
+    "UNANSWERED",
     "WARNING",
     "MapError",
     "Note",

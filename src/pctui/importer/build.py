@@ -1,5 +1,11 @@
 """Turning what a reader found into a consultation: sections, classes, revision 1 of each response.
 
+A source whose answers each cover one opinion, numbered once through, becomes a format-1
+file as before. One that needs more becomes format 2 (docs/format.md): an answer covering
+several opinions (a merged or, with --empty-answer same-as-above, an empty answer cell),
+numbering that starts again under outcome groups, or totals printed above the table. Its
+items are numbered in the order read and keep the published numbers as opinion labels.
+
 The review section is a starting point the office edits: the stages 担当 → 係長 → 課長 and
 the importing login as a reviewer of the first stage. The importing login is the author of
 every imported response (revision 1), so another reviewer signs the first stage.
@@ -14,7 +20,9 @@ from pctui.model.records import (
     Consultation,
     Intake,
     Item,
+    Layout,
     Meta,
+    Opinion,
     OutcomeClass,
     Review,
     Reviewer,
@@ -28,16 +36,30 @@ DEFAULT_OPINION_HEADING = "寄せられたご意見"
 DEFAULT_RESPONSE_HEADING = "考え方"
 
 
-def to_consultation(
-    raw: RawDocument, login: str, at: dt.datetime, consultation_id: str, title: str = ""
-) -> Consultation:
-    """The consultation `raw` describes, every response revision 1 by `login` at `at`."""
+def needs_format_2(raw: RawDocument) -> bool:
+    """Whether `raw` holds what only format 2 keeps (see the module docstring)."""
+    return (
+        raw.restarted
+        or bool(raw.section_labels)
+        or raw.published_opinions is not None
+        or any(item.joined for item in raw.items)
+    )
+
+
+def _sections(raw: RawDocument) -> tuple[list[Section], dict[str, str]]:
     titles = raw.sections or [""]
     if any(item.section == "" for item in raw.items) and "" not in titles:
         titles = ["", *titles]
     ids = {name: str(number) for number, name in enumerate(titles, start=1)}
-    sections = [Section(ids[name], name or DEFAULT_SECTION) for name in titles]
-    classes = list(raw.classes)
+    sections = [
+        Section(ids[name], name or DEFAULT_SECTION, raw.section_labels.get(name, ""))
+        for name in titles
+    ]
+    return sections, ids
+
+
+def _items(raw: RawDocument, ids: dict[str, str], login: str, at: dt.datetime) -> list[Item]:
+    """Format 1: one opinion per item, numbered as published, in number order."""
     items = []
     for found in sorted(raw.items, key=lambda i: i.no):
         revisions = [Revision(author=login, at=at, text=found.response)] if found.response else []
@@ -52,7 +74,38 @@ def to_consultation(
                 revisions=revisions,
             )
         )
+    return items
+
+
+def _answers(raw: RawDocument, ids: dict[str, str], login: str, at: dt.datetime) -> list[Item]:
+    """Format 2: one item per answer, numbered in the order read, its opinions labelled as
+    published."""
+    items = []
+    for no, found in enumerate(raw.items, start=1):
+        revisions = [Revision(author=login, at=at, text=found.response)] if found.response else []
+        opinions = [Opinion(o.label, o.text, o.count) for o in found.opinions]
+        items.append(
+            Item(
+                no=no,
+                section=ids[found.section],
+                topic=found.topic,
+                klass=found.klass or None,
+                revisions=revisions,
+                opinions=opinions,
+            )
+        )
+    return items
+
+
+def to_consultation(
+    raw: RawDocument, login: str, at: dt.datetime, consultation_id: str, title: str = ""
+) -> Consultation:
+    """The consultation `raw` describes, every response revision 1 by `login` at `at`."""
+    sections, ids = _sections(raw)
+    second = needs_format_2(raw)
+    items = _answers(raw, ids, login, at) if second else _items(raw, ids, login, at)
     submitters = {m: raw.submitters.get(m, 0) for m in raw.methods} if raw.submitters else {}
+    listed = any(item.joined for item in raw.items)
     meta = Meta(
         id=consultation_id,
         title=title or raw.title or consultation_id,
@@ -63,13 +116,26 @@ def to_consultation(
         places=list(raw.places),
         opinion_heading=raw.opinion_heading or DEFAULT_OPINION_HEADING,
         response_heading=raw.response_heading or DEFAULT_RESPONSE_HEADING,
+        # A source that printed every opinion under its answer is published the same way.
+        layout=Layout.LISTED if listed else Layout.SUMMARY,
     )
     review = Review(
         stages=list(DEFAULT_STAGES),
         reviewers={login: Reviewer(login=login, stages=(DEFAULT_STAGES[0],))},
-        classes=[OutcomeClass(label, label) for label in classes],
+        classes=[OutcomeClass(label, label) for label in raw.classes],
     )
     intake = Intake(
-        methods=list(raw.methods), submitters=submitters, submitter_unit=raw.submitter_unit or "人"
+        methods=list(raw.methods),
+        submitters=submitters,
+        submitter_unit=raw.submitter_unit or "人",
+        published_submitters=raw.published_submitters if second else None,
+        published_opinions=raw.published_opinions if second else None,
     )
-    return Consultation(meta=meta, intake=intake, review=review, sections=sections, items=items)
+    return Consultation(
+        meta=meta,
+        intake=intake,
+        review=review,
+        sections=sections,
+        items=items,
+        format=2 if second else 1,
+    )

@@ -105,6 +105,28 @@ def recognise(cells: list[str], mapping: dict[str, str] | None = None) -> dict[s
         known = field_of(name)
         if known is not None and known not in found and known not in mapping:
             found[known] = index
+    # A bare 対応 column is an outcome class beside a 考え方 column, else the answer.
+    bare = "class" in found and normal(cells[found["class"]]) == "対応"
+    if bare and "response" not in found and "class" not in mapping:
+        found["response"] = found.pop("class")
     if "opinion" not in found or "response" not in found:
         return None
     return {field: index for field, index in found.items() if field not in IGNORED}
+
+
+def numbers_only(values: list[str]) -> bool:
+    """Whether a column's filled cells are all numbers (and there is at least one): then it
+    is a No. or 件数 column, never the opinion or the answer."""
+    filled = [v for v in values if v.strip()]
+    return bool(filled) and all(
+        unicodedata.normalize("NFKC", v).strip().replace(",", "").rstrip(".件").isdigit()
+        for v in filled
+    )
+
+
+def chosen(found: dict[str, int], cells: list[str]) -> list[tuple[str, str, int]]:
+    """(field, header name, 1-based column) of each recognised column, left to right: the
+    mapping the import prints, so that a wrong guess is seen and fixed with --map."""
+    return sorted(
+        ((name, cells[index], index + 1) for name, index in found.items()), key=lambda c: c[2]
+    )

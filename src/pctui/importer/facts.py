@@ -86,3 +86,49 @@ def derive_id(stem: str, opened: dt.date | None) -> tuple[str, bool]:
     digest = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:6]
     prefix = opened.isoformat() if opened is not None else "pc"
     return f"{prefix}-{digest}", True
+
+
+# "※パブリックコメント意見提出総数 ３５者４８件", "提出者 12人（意見 30件）": the totals a
+# result prints above a table of the main opinions, more than the rows it lists.
+_TOTALS = re.compile(
+    r"(?P<submitters>[0-9][0-9,]*)[ \t]*(?:者|人|名|通|団体)[ \t]*[、,（(：:]?[ \t]*"
+    r"(?:意見(?:数|件数)?[ \t]*[：:]?[ \t]*)?(?P<opinions>[0-9][0-9,]*)[ \t]*件"
+)
+# "資料３", "【別紙２】", "参考資料1-2": the number a document carries above its title.
+_DOCUMENT_NUMBER = re.compile(
+    r"^[【\[（(]?(?:別紙|別添|資料|参考資料|参考|様式)[ \t]*[0-9一二三四五六七八九十]*"
+    r"(?:[-－‐ー][0-9]+)?[】\]）)]?$"
+)
+# An outcome group's heading: "Ⅰ．当該意見を踏まえて内容を修正するもの", "II. その他".
+_GROUP = re.compile(
+    r"^(?P<label>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|(?:X|IX|IV|V?I{1,3}|V)(?=[.．]))"
+    r"[ \t\u3000]*[.．、]?[ \t\u3000]*(?P<title>\S.{0,59})$"
+)
+
+
+def published_totals(line: str) -> tuple[int, int] | None:
+    """(submitters, opinions) of a "○者○件" or "○人○件" total in `line`, or None."""
+    found = _TOTALS.search(unicodedata.normalize("NFKC", line))
+    if found is None:
+        return None
+    return (
+        int(found["submitters"].replace(",", "")),
+        int(found["opinions"].replace(",", "")),
+    )
+
+
+def is_document_number(line: str) -> bool:
+    """Whether `line` is only a document's number ("資料３") and not its title."""
+    return bool(_DOCUMENT_NUMBER.match(unicodedata.normalize("NFKC", line).strip()))
+
+
+def group_heading(line: str) -> tuple[str, str] | None:
+    """(label, title) of an outcome group's heading such as "Ⅰ．当該意見を踏まえて…", or None.
+    A heading is short and ends no sentence."""
+    text = line.strip()
+    if len(text) > 60 or text.endswith("。"):
+        return None
+    found = _GROUP.match(text)
+    if found is None:
+        return None
+    return found["label"], found["title"].strip()

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from pctui.base.inert import inert
 from pctui.i18n import _
 
-ERROR = "error"
-WARNING = "warning"
+Severity = Literal["error", "warning"]
+ERROR: Severity = "error"  # a part that could not be read: import exits 1
+WARNING: Severity = "warning"  # read, but it looks wrong
 
 
 @dataclass(frozen=True)
@@ -19,7 +22,7 @@ class Note:
     line: int
     col: int
     message: str
-    severity: str = WARNING
+    severity: Severity = WARNING
 
     def located(self, source: str) -> str:
         """The note as `SOURCE:line:col: message`."""
@@ -36,8 +39,19 @@ def quoted(text: str, limit: int = 40) -> str:
 
 
 @dataclass
+class RawOpinion:
+    """A further opinion answered by the same answer as the item it is joined to."""
+
+    label: str  # as published: "12", "Ⅱ-4"
+    text: str
+    line: int
+    count: int = 1
+
+
+@dataclass
 class RawItem:
-    """One row of the opinion table as read."""
+    """One answer of the opinion table as read, with the opinion of its first row and the
+    opinions of the rows joined to it (an answer cell merged or left empty under it)."""
 
     no: int
     section: str  # the section's title ("" when the source has no sections)
@@ -47,6 +61,22 @@ class RawItem:
     topic: str | None = None
     count: int = 1
     klass: str = ""  # the outcome class's label
+    label: str = ""  # the first opinion's label as published ("" = str(no))
+    joined: list[RawOpinion] = field(default_factory=list)
+
+    @property
+    def opinions(self) -> list[RawOpinion]:
+        """Every opinion this answer covers, the first row's first."""
+        first = RawOpinion(self.label or str(self.no), self.opinion, self.line, self.count)
+        return [first, *self.joined]
+
+    def extend(self, opinion: str, response: str, join: Callable[[str, str], str]) -> None:
+        """A row continued on the next page: its pieces go to the last opinion and the answer."""
+        if self.joined:
+            self.joined[-1].text = join(self.joined[-1].text, opinion)
+        else:
+            self.opinion = join(self.opinion, opinion)
+        self.response = join(self.response, response)
 
 
 @dataclass
@@ -70,24 +100,45 @@ class RawDocument:
     items: list[RawItem] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     found_table: bool = False  # an opinion table (or a なし section) was found
-    seen: dict[int, int] = field(default_factory=dict, repr=False)  # no -> line
+    published_submitters: int | None = None  # "○者○件" above the table, as printed
+    published_opinions: int | None = None
+    section_labels: dict[str, str] = field(default_factory=dict)  # title -> "Ⅰ"
+    columns: list[tuple[str, str, int]] = field(default_factory=list)  # field, header, 1-based
+    restarted: bool = False  # numbering starts again in a later section
+    joined_merged: int = 0  # rows joined to the answer above: the answer cell was merged
+    joined_empty: int = 0  # … the answer cell was empty and read as "same as above"
+    left_empty: int = 0  # empty answer cells under a filled one read as "not answered yet"
+    seen: dict[int, tuple[int, str]] = field(default_factory=dict, repr=False)
 
-    def note(self, line: int, col: int, message: str, severity: str = WARNING) -> None:
+    def note(self, line: int, col: int, message: str, severity: Severity = WARNING) -> None:
         """Record a note at 1-based line and column."""
         self.notes.append(Note(line, col, message, severity))
 
-    def add_section(self, title: str) -> None:
-        """Add a section title once."""
+    def add_section(self, title: str, label: str = "") -> None:
+        """Add a section title once (with its group label such as "Ⅰ", when it has one)."""
         if title not in self.sections:
             self.sections.append(title)
+        if label:
+            self.section_labels[title] = label
+
+    def claim(self, no: int, line: int, section: str) -> bool:
+        """Take number `no` for a row in `section`, unless a row of that section has it (then
+        note it and return False). A number seen in an earlier section starts the numbering
+        again there (the groups Ⅰ, Ⅱ … of a ministry's result): the row keeps it as label."""
+        first = self.seen.get(no)
+        if first is not None and first[1] == section:
+            message = _("No.{no} appears again (first on line {line}); this row is skipped")
+            self.note(line, 1, message.format(no=no, line=first[0]), ERROR)
+            return False
+        if first is not None:
+            self.restarted = True
+        self.seen[no] = (line, section)
+        return True
 
     def add_item(self, item: RawItem) -> bool:
-        """Add `item` unless its number is taken (then note it and return False)."""
-        if item.no in self.seen:
-            message = _("No.{no} appears again (first on line {line}); this row is skipped")
-            self.note(item.line, 1, message.format(no=item.no, line=self.seen[item.no]), ERROR)
+        """Add `item` unless its number is taken in its section (see `claim`)."""
+        if not self.claim(item.no, item.line, item.section):
             return False
-        self.seen[item.no] = item.line
         self.items.append(item)
         if item.klass and item.klass not in self.classes:
             self.classes.append(item.klass)

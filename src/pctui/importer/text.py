@@ -17,10 +17,18 @@ import unicodedata
 from pctui.base.era import parse_dates
 from pctui.i18n import _
 from pctui.importer.cells import cell_text, split_pipe_row, split_topic
-from pctui.importer.columns import recognise
-from pctui.importer.facts import body_name, clean_title, office_body
+from pctui.importer.columns import chosen, recognise
+from pctui.importer.facts import (
+    body_name,
+    clean_title,
+    group_heading,
+    is_document_number,
+    office_body,
+    published_totals,
+)
 from pctui.importer.listed import item_start, label_at
-from pctui.importer.raw import ERROR, RawDocument, RawItem, quoted
+from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, quoted
+from pctui.importer.table import SAME_AS_ABOVE, UNANSWERED, note_empty_answers
 
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)?([0-9０-９]{1,2})[ \t\u3000.．、]+(\S.*)$")
 _SUBHEADING = re.compile(
@@ -114,9 +122,14 @@ def _heading_like(line: str) -> bool:
 class TextReader:
     """Reads the lines of one document into a RawDocument (see the module docstring)."""
 
-    def __init__(self, mapping: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, mapping: dict[str, str] | None = None, empty_answer: str = UNANSWERED
+    ) -> None:
         self.doc = RawDocument()
         self.mapping = mapping or {}
+        self.empty_answer = empty_answer
+        self.above: RawItem | None = None  # the last item with an answer (see `table`)
+        self.first_empty = 0  # the first row whose empty answer cell was read either way
         self.part: str | None = None
         self.subpart: str | None = None
         self.section = ""
@@ -149,6 +162,12 @@ class TextReader:
         stripped = line.strip()
         if stripped.startswith(">"):
             return  # a block quote: the draft banner pctui writes
+        totals = published_totals(stripped)
+        if totals is not None and self.doc.published_opinions is None:
+            self.doc.published_submitters, self.doc.published_opinions = totals
+            return
+        if not self.doc.title and is_document_number(stripped.lstrip("# ")):
+            return  # "資料３" above the title
         title = _MD_TITLE.match(stripped)
         if title and not self.doc.title:
             self._title(number, title.group(1))
@@ -169,7 +188,7 @@ class TextReader:
 
     def _fact_line(self, number: int, line: str) -> bool:
         """`意見募集期間 令和6年…から…`, `提出された意見件数 63件` outside any part heading."""
-        period = _PERIOD_LINE.match(line)
+        period = _PERIOD_LINE.match(line.strip("（）()"))
         if period and self.doc.opened is None:
             self._dates(number, period.group(1))
             return True
@@ -184,6 +203,12 @@ class TextReader:
         self.doc.title = clean_title(text)
 
     def _heading(self, number: int, line: str) -> bool:
+        group = group_heading(line.lstrip("#").strip())
+        if group is not None and self.part in (None, "results"):
+            self.part = "results"
+            self._section(group[1])
+            self.doc.add_section(group[1], group[0])
+            return True
         sub = _SUBHEADING.match(line)
         if sub and self.part in ("places", "numbers", "period", "methods"):
             self.subpart = _part_of(sub.group(3), SUBPARTS) if self.part == "numbers" else None
@@ -457,6 +482,12 @@ class TextReader:
             self._number_row(number, cells, markdown)
             return
         plain = [cell_text(c, markdown) for c in cells]
+        filled = [c for c in plain if c]
+        group = group_heading(filled[0]) if len(filled) == 1 else None
+        if group is not None and self.columns is not None:
+            self._section(group[1])
+            self.doc.add_section(group[1], group[0])
+            return
         if self.columns is not None and _row_no(plain, self.columns) != "header":
             self._data_row(number, plain)
             return
@@ -464,6 +495,7 @@ class TextReader:
         if columns is not None and _int(plain[columns.get("no", 0)]) is None:
             self.columns, self.width = columns, len(cells)
             self.doc.found_table = True
+            self.doc.columns = self.doc.columns or chosen(columns, plain)
             self.doc.opinion_heading = self.doc.opinion_heading or plain[columns["opinion"]]
             self.doc.response_heading = self.doc.response_heading or plain[columns["response"]]
             if self.part != "results":
@@ -508,6 +540,17 @@ class TextReader:
             message = _("No. cell '{text}' is not a number of 1 or more; row skipped")
             self.doc.note(number, 1, message.format(text=quoted(no_cell, 20)), ERROR)
             return
+        above = (
+            self.above if self.above is not None and self.above.section == self.section else None
+        )
+        if above is not None and not get("response"):
+            self.first_empty = self.first_empty or number
+            if self.empty_answer == SAME_AS_ABOVE:
+                if self.doc.claim(no, number, self.section):
+                    above.joined.append(RawOpinion(str(no), get("opinion"), number))
+                    self.doc.joined_empty += 1
+                return
+            self.doc.left_empty += 1
         topic, opinion = split_topic(get("opinion"))
         if self.section:
             self.doc.add_section(self.section)
@@ -529,6 +572,10 @@ class TextReader:
             else:
                 item.count = parsed
         self.last = item if self.doc.add_item(item) else None
+        if item.response:
+            self.above = self.last
+        elif above is None:
+            self.above = None
 
     def _number_row(self, number: int, cells: list[str], markdown: bool) -> None:
         plain = [cell_text(c, markdown) for c in cells]
@@ -575,6 +622,7 @@ class TextReader:
             self.doc.note(number, 1, message.format(total=total, sum=summed))
 
     def _finish(self) -> None:
+        note_empty_answers(self.doc, self.first_empty, keeps_merges=False)
         if self.declared_submitters is not None and self.doc.submitters:
             declared, line = self.declared_submitters
             summed = sum(self.doc.submitters.values())
@@ -603,6 +651,8 @@ class TextReader:
             self.doc.note(1, 1, message, ERROR)
 
 
-def read_text(text: str, mapping: dict[str, str] | None = None) -> RawDocument:
+def read_text(
+    text: str, mapping: dict[str, str] | None = None, empty_answer: str = UNANSWERED
+) -> RawDocument:
     """Read a seed-like Markdown or plain-text result."""
-    return TextReader(mapping).read(text)
+    return TextReader(mapping, empty_answer).read(text)

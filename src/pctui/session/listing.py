@@ -117,3 +117,19 @@ def opinion_summary(item: Item, limit: int = 60, ellipsis: str = "…") -> str:
         if line:
             return line if len(line) <= limit else line[: limit - len(ellipsis)] + ellipsis
     return ""
+
+
+class ItemIndex:
+    """Items by No., built again only when the consultation is another object (reloaded,
+    or saved): a screen looks items up at every key press, and files hold 10,000."""
+
+    def __init__(self) -> None:
+        self._by_no: dict[int, Item] = {}
+        self._built_for: Consultation | None = None
+
+    def of(self, consultation: Consultation) -> dict[int, Item]:
+        """No. -> item of `consultation`."""
+        if consultation is not self._built_for:
+            self._by_no = {item.no: item for item in consultation.items}
+            self._built_for = consultation
+        return self._by_no

@@ -158,3 +158,22 @@ def save_revision(
     else:
         message = _("No.{no}: saved revision {revision}")
     return Outcome(message.format(no=no, revision=done.index))
+
+
+def save_before_leaving(file: ConsultationFile) -> Outcome | None:
+    """Write the changes a failed save kept in memory (a full disk, a read-only file) before
+    the reviewer leaves: None when nothing is kept or they are now saved; otherwise why not
+    and what leaving would lose."""
+    if not file.pending:
+        return None
+    try:
+        file.save_pending()
+    except SaveError as error:
+        lost = ngettext(
+            "{count} change kept in memory would be lost; quit again to leave without it.",
+            "{count} changes kept in memory would be lost; quit again to leave without them.",
+            file.pending,
+        ).format(count=file.pending)
+        not_saved = _("Not saved: {error}").format(error=error)
+        return Outcome(f"{not_saved}\n{lost}", ERROR, changed=False)
+    return None

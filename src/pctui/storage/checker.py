@@ -7,7 +7,7 @@ import difflib
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from pctui.base.problems import ERROR, WARNING, Problem
+from pctui.base.problems import ERROR, WARNING, Problem, Severity
 from pctui.base.toml_locate import Locator
 from pctui.i18n import N_, _
 
@@ -114,7 +114,7 @@ class Checker:
         self.problems = problems
 
     def report(
-        self, table: str, index: int, key: str | None, message: str, severity: str = ERROR
+        self, table: str, index: int, key: str | None, message: str, severity: Severity = ERROR
     ) -> None:
         """Record `message` at `key` of the `index`-th `table` of this chunk."""
         line, col = self.locator.find(table, index, key)

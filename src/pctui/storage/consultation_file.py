@@ -38,7 +38,7 @@ class _Pending:
 
 
 class ConsultationFile:
-    """One consultation file, loaded, with its text kept in per-item chunks for splicing."""
+    """One consultation file, loaded: its model, its text's layout, this session's actions."""
 
     def __init__(self, path: Path, loaded: Loaded, stamp: FileStamp) -> None:
         self.path = path

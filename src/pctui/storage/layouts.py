@@ -38,10 +38,10 @@ class PlannedWrite:
     """A write ready to be made: the file's new bytes, and the layout that describes them."""
 
     data: bytes  # the whole file, its byte order mark included
-    after: Layout  # what to keep as the file's layout once `data` is on disk
+    after: FileLayout  # what to keep as the file's layout once `data` is on disk
 
 
-class Layout(ABC):
+class FileLayout(ABC):
     """The text of a loaded file, as items are found in it and as a save changes it."""
 
     bom: bool  # the file began with a byte order mark, which every save keeps
@@ -91,7 +91,7 @@ class Layout(ABC):
         return Locator(self.header_text).find(table, nth, key)
 
 
-def layout_of(loaded: Loaded) -> Layout:
+def layout_of(loaded: Loaded) -> FileLayout:
     """The layout of a file as the reader found it."""
     if not loaded.spliceable:
         return WholeDocument(bom=loaded.bom, text=loaded.header.text)
@@ -112,7 +112,7 @@ def _read_back(table: object, item: Item) -> None:
 
 
 @dataclass(frozen=True)
-class SplicedBlocks(Layout):
+class SplicedBlocks(FileLayout):
     """A header followed by one `[[items]]` block per item, in the model's order."""
 
     bom: bool
@@ -194,7 +194,7 @@ class SplicedBlocks(Layout):
 
 
 @dataclass(frozen=True)
-class WholeDocument(Layout):
+class WholeDocument(FileLayout):
     """A file read whole: the items are not one block each, so the text is changed whole."""
 
     bom: bool

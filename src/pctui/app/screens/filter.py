@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar, Literal
 
 from rich.text import Text
@@ -17,7 +17,7 @@ from pctui.base.inert import inert
 from pctui.i18n import _
 from pctui.model.records import Consultation
 from pctui.model.state import STATES, State, state_counts
-from pctui.session.listing import NEEDS_ME, NeedsMe, needs_signoff
+from pctui.session.listing import NEEDS_ME, ListFilter, NeedsMe, needs_signoff
 from pctui.words import state_name
 
 FilterKind = Literal["state", "section", "clear"]
@@ -30,6 +30,14 @@ class FilterChoice:
     kind: FilterKind
     state: State | NeedsMe | None = None  # for "state"; None: any state
     section: str | None = None  # for "section": a section id; None: any section
+
+    def applied_to(self, where: ListFilter) -> ListFilter:
+        """`where` with this choice made: its state or its section set, or nothing kept."""
+        if self.kind == "clear":
+            return ListFilter()
+        if self.kind == "state":
+            return replace(where, state=self.state)
+        return replace(where, section=self.section)
 
 
 def filter_choices(consultation: Consultation, login: str) -> list[tuple[str, FilterChoice]]:

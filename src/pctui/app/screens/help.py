@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -35,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def __init__(
-        self, keys_changed: dict[str, str] | None = None, stages: Sequence[str] = ()
+        self, keys_changed: Mapping[str, str] | None = None, stages: Sequence[str] = ()
     ) -> None:
         super().__init__()
         self._keys_changed = keys_changed

@@ -1,69 +1,48 @@
 """The review screen: the item list, the selected item, and every review action.
 
-Actions are bound from the registry in `pctui.app.review_actions`; each `action_<name>` here does
-one thing through `pctui.session.operations` and then redraws from the file's model, which
-is the only state (besides what the list shows and how the diff is shown).
+Actions are bound from the registry in `pctui.app.review_actions`, which also says what
+each needs on screen; each `action_<name>` here does one thing through
+`pctui.session.operations` (dialogs and editors: `response_edits`; the highlighted views:
+`raw_views`) and then redraws from the file's model, which is the only state besides what
+the list shows (`where`) and how the diff is shown (`diff`, a `DiffView`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from rich.text import Text
-from textual import events, work
-from textual.app import ComposeResult, SuspendNotSupported, SystemCommand
+from textual import events
+from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from pctui.app.committing import commit_in_worker
+from pctui.app.host import host_of
 from pctui.app.render.detail import WIDE_FROM
-from pctui.app.review_actions import ACTIONS, BY_NAME, EDITOR, ITEM, ROWS, bindings, translated
-from pctui.app.screens.comment import CommentScreen
+from pctui.app.review_actions import ACTIONS, BY_NAME, ITEM, ROWS, bindings, translated
+from pctui.app.screens import raw_views, response_edits
 from pctui.app.screens.filter import FilterChoice, FilterScreen
 from pctui.app.screens.help import HelpScreen
+from pctui.app.screens.raw_views import PendingDiffFound
 from pctui.app.widgets.item_detail import ItemDetail
 from pctui.app.widgets.item_list import ItemList
 from pctui.app.widgets.progress_line import ProgressLine
 from pctui.app.widgets.search_bar import SearchBar
 from pctui.app.widgets.title_bar import TitleBar
 from pctui.base.inert import inert
-from pctui.i18n import N_, _, ngettext
-from pctui.model.actions import comment_problem
-from pctui.model.records import REJECT, Consultation, Item
+from pctui.i18n import _
+from pctui.model.records import Item
 from pctui.session import operations
 from pctui.session.derived import DerivedCache
 from pctui.session.diff_view import DiffView
-from pctui.session.editor import run_editor
-from pctui.session.listing import ListFilter, neighbour_needing, visible_items
+from pctui.session.listing import ItemIndex, ListFilter, neighbour_needing, visible_items
 from pctui.session.operations import ERROR, WARNING, Outcome
 from pctui.session.watch import DiskWatch
-from pctui.storage import ConsultationFile, SaveError
+from pctui.storage import ConsultationFile
 
-if TYPE_CHECKING:
-    # Imported where used: git and the highlighted view (Pygments) are needed only on `D`
-    # and `v`, and importing them took 30 ms of the first frame.
-    from pctui.app.screens.edit import Edited
-    from pctui.git.pending_diff import PendingDiff
-
-# Titles of the highlighted views (v, D).
-SOURCE_TITLE = N_("No.{no} as written in {name}")
-DIFF_TITLE = N_("git diff HEAD -- {name}: what a commit would record now")
-NEW_FILE_TITLE = N_("{name} is not committed yet: a commit would add all of it")
-FALLBACK_PYGMENTS = "native"
 TALL_FROM = 36  # terminal lines from which the list may take half the screen
-
-
-class PendingDiffFound(Message):
-    """The pending git diff of the file, read by a worker."""
-
-    def __init__(self, found: PendingDiff) -> None:
-        super().__init__()
-        self.found = found
 
 
 class MainScreen(Screen[None]):
@@ -84,8 +63,7 @@ class MainScreen(Screen[None]):
         self.diff = DiffView(login)
         self._watch = DiskWatch(file)
         self._derived = DerivedCache()
-        self._index: dict[int, Item] = {}
-        self._indexed: Consultation | None = None  # the consultation `_index` was built for
+        self._index = ItemIndex()
         self._answers: tuple[bool | None, ...] = ()  # check_action's, as the footer shows them
         self._watch_interval = watch_interval
         self._leave_unsaved = False  # quit was pressed once while a change could not be saved
@@ -133,11 +111,7 @@ class MainScreen(Screen[None]):
 
     def item(self, no: int) -> Item | None:
         """Item `no` of the file as it is now (by an index: files may hold 10,000 items)."""
-        consultation = self.file.consultation
-        if consultation is not self._indexed:  # loaded again (a reload, or on saving)
-            self._index = {item.no: item for item in consultation.items}
-            self._indexed = consultation
-        return self._index.get(no)
+        return self._index.of(self.file.consultation).get(no)
 
     @property
     def selected(self) -> Item | None:
@@ -159,11 +133,8 @@ class MainScreen(Screen[None]):
         progress = self.query_one(ProgressLine)
         progress.show(consultation, self._derived, self.where, len(items))
         if not self.file.complete:
-            shown, total = len(consultation.items), self.file.expected_items
-            # Text, not markup: a file name may hold brackets.
-            progress.update(Text(_("Reading {name}: the first {shown} of {total} items are shown; "
-                                   "actions wait until it is read …").format(
-                name=self.file.path.name, shown=shown, total=total)))  # fmt: skip
+            total = self.file.expected_items
+            progress.show_reading(self.file.path.name, len(consultation.items), total)
         self.show_detail()
 
     def restyle(self) -> None:
@@ -228,24 +199,11 @@ class MainScreen(Screen[None]):
             return True if self.diff.can_move(item, action == "older_base") else None
         return True
 
-    def palette_commands(self) -> Iterator[SystemCommand]:
-        """A command palette entry for every action that can run now."""
-        for action in ACTIONS:
-            if action.group == EDITOR or self.check_action(action.name, ()) is not True:
-                continue
-
-            async def run(name: str = action.name) -> None:
-                await self.run_action(name)
-
-            yield SystemCommand(action.palette_name, _(action.help), run)
-
     # ---- moving ---------------------------------------------------------------------------
 
     def _move_to_row(self, row: int) -> None:
         self._to_last = False  # another move replaces a `G` still waiting for the file
-        rows = self.table.row_count
-        if rows:
-            self.table.move_cursor(max(0, min(row, rows - 1)))
+        self.table.move_cursor(row)  # clamped to the list's rows
 
     def action_next_item(self) -> None:
         """Select the next item."""
@@ -334,74 +292,23 @@ class MainScreen(Screen[None]):
 
     def action_request_changes(self) -> None:
         """Ask for a comment, then request changes."""
-        item = self.selected
-        if item is None:
-            return
-        no, seen = item.no, item.current_index
-
-        def send(comment: str | None) -> None:
-            if comment is not None:
-                self.report(operations.request_changes(self.file, no, self.login, comment, seen))
-
-        title = _("Request changes to No.{no} revision {revision}: what should change?").format(
-            no=no, revision=item.current_index
-        )
-        problem = partial(comment_problem, REJECT)
-        self.app.push_screen(CommentScreen(title, problem), send)
+        if (item := self.selected) is not None:
+            response_edits.request_changes(self, item)
 
     def action_withdraw(self) -> None:
         """Withdraw my sign-off on the current revision."""
         if (item := self.selected) is not None:
             self.report(operations.withdraw_mine(self.file, item.no, self.login))
 
-    def _save_edit(self, no: int, edited: Edited | None) -> None:
-        if edited is None:
-            return
-        self.report(operations.save_revision(
-            self.file, no, self.login, edited.text, edited.base, edited.note
-        ))  # fmt: skip
-
     def action_edit(self) -> None:
         """Edit the draft response in the app."""
-        item = self.selected
-        if item is None:
-            return
-        from pctui.app.screens.edit import EditScreen, too_long_to_edit  # TextArea: only here
-
-        no = item.no
-        text = item.current.text if item.current else ""
-        if too_long := too_long_to_edit(no, text):
-            self.say(Outcome(too_long, ERROR, False))
-            return
-        screen = EditScreen(no, text, item.current_index, item.opinion)
-        self.app.push_screen(screen, lambda edited: self._save_edit(no, edited))
+        if (item := self.selected) is not None:
+            response_edits.edit_here(self, item)
 
     def action_external_edit(self) -> None:
         """Edit the draft response in $VISUAL / $EDITOR (the app steps aside meanwhile)."""
-        item = self.selected
-        if item is None:
-            return
-        text = item.current.text if item.current else ""
-        base = item.current_index
-        try:
-            with self.app.suspend():
-                result = run_editor(text, f"pctui-No{item.no}.txt")
-        except SuspendNotSupported:
-            message = _("This terminal cannot hand over to an editor; use e.")
-            self.say(Outcome(message, ERROR, False))
-            return
-        hung_up = getattr(self.app, "hung_up", None)
-        if hung_up is not None and hung_up.is_set():
-            return  # the connection dropped while the editor ran: no edit was confirmed
-        if result.text is None:
-            self.say(Outcome(result.problem, ERROR, False))
-        elif result.text == text:
-            message = _("No.{no}: text unchanged; nothing saved.").format(no=item.no)
-            self.say(Outcome(message, changed=False))
-        else:
-            from pctui.app.screens.edit import Edited
-
-            self._save_edit(item.no, Edited(result.text, None, base))
+        if (item := self.selected) is not None:
+            response_edits.edit_outside(self, item)
 
     # ---- the diff -------------------------------------------------------------------------
 
@@ -453,79 +360,35 @@ class MainScreen(Screen[None]):
         """Choose what the list shows."""
 
         def chosen(choice: FilterChoice | None) -> None:
-            if choice is None:
-                return
-            if choice.kind == "clear":
-                self.where = ListFilter()
-            elif choice.kind == "state":
-                self.where = replace(self.where, state=choice.state)
-            else:
-                self.where = replace(self.where, section=choice.section)
-            self.refresh_view()
+            if choice is not None:
+                self.where = choice.applied_to(self.where)
+                self.refresh_view()
 
         self.app.push_screen(FilterScreen(self.file.consultation, self.login), chosen)
 
-    def _pygments_style(self) -> str:
-        spec = getattr(self.app, "theme_spec", None)
-        return spec.pygments if spec is not None else FALLBACK_PYGMENTS
-
     def action_view_source(self) -> None:
         """Show the selected item's TOML block as the file holds it, highlighted."""
-        item = self.selected
-        if item is None:
-            return
-        from pctui.app.screens.code_view import TOML, CodeScreen
-
-        text = self.file.item_text(item.no)
-        first_line = self.file.place(item.no, "items")[0]
-        title = _(SOURCE_TITLE).format(no=item.no, name=self.file.path.name)
-        screen = CodeScreen(title, text, TOML, self._pygments_style(), first_line)
-        self.app.push_screen(screen)
+        if (item := self.selected) is not None:
+            raw_views.show_source(self, item)
 
     def action_pending_diff(self) -> None:
         """Show what a commit of the file would record (git runs in a worker)."""
-        self._read_pending_diff()
-
-    @work(thread=True, exclusive=True, group="pending-diff", exit_on_error=False)
-    def _read_pending_diff(self) -> None:
-        from pctui.git.pending_diff import pending_diff
-
-        self.post_message(PendingDiffFound(pending_diff(self.file.path)))
+        raw_views.read_pending_diff(self)
 
     def on_pending_diff_found(self, message: PendingDiffFound) -> None:
         """Show the diff, or say why there is none."""
-        found = message.found
-        if not found.text:
-            self.say(Outcome(found.message, WARNING, False))
-            return
-        from pctui.app.screens.code_view import DIFF, CodeScreen
-
-        name = self.file.path.name
-        title = _(NEW_FILE_TITLE if found.new_file else DIFF_TITLE).format(name=name)
-        command = f"git diff HEAD -- {name}"
-        self.app.push_screen(CodeScreen(title, found.text, DIFF, self._pygments_style(),
-                                        command=command))  # fmt: skip
+        raw_views.show_pending_diff(self, message.found)
 
     def action_help(self) -> None:
         """Show every key."""
-        keys_changed: dict[str, str] = getattr(self.app, "keys_changed", {})
+        keys_changed = host_of(self).keys_changed
         self.app.push_screen(HelpScreen(keys_changed, self.file.consultation.review.stages))
 
     def action_quit(self) -> None:
         """Leave; every action is already saved. A change kept after a failed save (a full
         disk) is written first; if it fails again, say so and leave only when asked again."""
-        if self.file.pending and not self._leave_unsaved:
-            try:
-                self.file.save_pending()
-            except SaveError as error:
-                self._leave_unsaved = True
-                lost = ngettext(
-                    "{count} change kept in memory would be lost; quit again to leave without it.",
-                    "{count} changes kept in memory would be lost; quit again to leave without "
-                    "them.",
-                    self.file.pending,
-                ).format(count=self.file.pending)
-                not_saved = _("Not saved: {error}").format(error=error)
-                self.say(Outcome(f"{not_saved}\n{lost}", ERROR, changed=False))
-                return
+        if not self._leave_unsaved and (refused := operations.save_before_leaving(self.file)):
+            self._leave_unsaved = True
+            self.say(refused)
+            return
         self.app.exit()

@@ -30,3 +30,10 @@ class ProgressLine(OneLine):
             line.append(_("{count} shown").format(count=shown) + " ", style="bold")
             line.append(Text(inert(described), style="italic"))
         self.update(line)
+
+    def show_reading(self, name: str, shown: int, total: int) -> None:
+        """Say that file `name` is still being read: `shown` of its `total` items so far."""
+        # Text, not markup: a file name may hold brackets.
+        self.update(Text(_("Reading {name}: the first {shown} of {total} items are shown; "
+                           "actions wait until it is read …").format(
+            name=name, shown=shown, total=total)))  # fmt: skip

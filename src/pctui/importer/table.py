@@ -1,0 +1,321 @@
+"""Reading an opinion table from rows of cells and the text lines around it, whatever the
+source (CSV, XLSX, Word, PDF): a header row, then one opinion per row.
+
+A cell is None where a merged cell above covers it. An answer cell covered so (merged down
+over several opinions) makes its row a further opinion of the answer above; an empty answer
+cell under a filled one is read as the `empty_answer` option says (a CSV keeps no merges, so
+"same as above" and "not answered yet" look alike there). A row with an empty No. cell
+continues the row before (a row broken across a page). Text lines and one-cell rows carry
+the facts above the table (the title, not the 資料番号 above it; the period; "○者○件"
+totals) and the outcome groups (Ⅰ．…, Ⅱ．…) under which numbering starts again.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pctui.base.era import parse_dates
+from pctui.base.long_cells import continued_no
+from pctui.i18n import _, ngettext
+from pctui.importer.cells import split_topic
+from pctui.importer.columns import chosen, normal, numbers_only, recognise
+from pctui.importer.facts import clean_title, group_heading, is_document_number, published_totals
+from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, quoted
+
+HEADER_SEARCH = 30  # a header row is looked for in this many first rows (titles may precede it)
+SAME_AS_ABOVE = "same-as-above"
+UNANSWERED = "unanswered"
+EMPTY_ANSWER = (UNANSWERED, SAME_AS_ABOVE)
+
+Cells = list[str | None]
+Row = tuple[int, Cells]  # (1-based line or row number, cells)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of text outside any table (a Word paragraph, a PDF line), at `number`."""
+
+    number: int
+    text: str
+
+
+Block = Row | Line
+
+
+def _int(text: str) -> int | None:
+    digits = unicodedata.normalize("NFKC", text).strip().rstrip(".")
+    return int(digits) if digits.isdigit() else None
+
+
+def _join(before: str, more: str) -> str:
+    """A cell continued on the next page: a new paragraph after a full stop, else the same one."""
+    if not more:
+        return before
+    if not before:
+        return more
+    return before + ("\n\n" if before.rstrip().endswith(("。", ".", "」", "）")) else "") + more
+
+
+@dataclass
+class TableReader:
+    """Reads blocks into a RawDocument (see the module docstring)."""
+
+    mapping: dict[str, str] = field(default_factory=dict)
+    empty_answer: str = UNANSWERED
+    doc: RawDocument = field(default_factory=RawDocument)
+    columns: dict[str, int] | None = None
+    section: str = ""
+    before_header: int = 0  # rows and lines read before the header row
+    values: dict[str, list[str]] = field(default_factory=dict)  # opinion/response cells
+    first_empty: int = 0  # the first row whose empty answer cell was read one way or the other
+    header: list[str] = field(default_factory=list)  # the header row's names as compared
+    # The item whose answer an empty or merged answer cell below it stands under: the last
+    # one with an answer, while only rows without one of their own follow it.
+    above: RawItem | None = None
+    # Whether the source keeps merged cells (XLSX, Word, PDF): there an empty answer cell is
+    # one nobody filled, and reading it as "not answered yet" needs no warning.
+    keeps_merges: bool = False
+
+    def read(self, blocks: Iterable[Block]) -> RawDocument:
+        for block in blocks:
+            if isinstance(block, Line):
+                self._text(block.number, block.text)
+                continue
+            number, cells = block
+            if self.columns is None:
+                if not self._header(number, cells) and self.before_header >= HEADER_SEARCH:
+                    break
+                continue
+            filled = [c for c in cells if c]
+            if not filled:
+                continue
+            if len(filled) == 1 and self._heading(filled[0]):
+                continue
+            if [normal(c or "") for c in cells] == self.header:
+                continue  # the header repeated on the next page
+            self._row(number, cells)
+        self._finish()
+        return self.doc
+
+    # --- before and around the table -------------------------------------------------
+
+    def _header(self, number: int, cells: Cells) -> bool:
+        plain = [c or "" for c in cells]
+        found = recognise(plain, self.mapping)
+        if found is None:
+            self.before_header += 1
+            text = " ".join(c for c in plain if c)
+            if text:
+                self._text(number, text)
+            return False
+        self.columns = found
+        self.header = [normal(c) for c in plain]
+        self.doc.found_table = True
+        self.doc.opinion_heading = plain[found["opinion"]]
+        self.doc.response_heading = plain[found["response"]]
+        self.doc.columns = chosen(found, plain)
+        return True
+
+    def _text(self, number: int, text: str) -> None:
+        """A line outside the table: a group heading, the totals, the period or the title."""
+        text = text.strip()
+        if not text or self._heading(text):
+            return
+        totals = published_totals(text)
+        if totals is not None and self.doc.published_opinions is None:
+            self.doc.published_submitters, self.doc.published_opinions = totals
+            return
+        if self.doc.opened is None and ("期間" in text or "～" in text or "〜" in text):
+            found, _errors = parse_dates(text)
+            if len(found) >= 2:
+                self.doc.opened, self.doc.closed = found[0].date, found[1].date
+                return
+        if self.columns is None and not self.doc.title and not is_document_number(text):
+            self.doc.title = clean_title(text)
+
+    def _heading(self, text: str) -> bool:
+        group = group_heading(text)
+        if group is None:
+            return False
+        label, title = group
+        self.section = title
+        self.doc.add_section(title, label)
+        return True
+
+    # --- the rows ----------------------------------------------------------------------
+
+    def _get(self, cells: Cells, name: str) -> str | None:
+        columns = self.columns
+        assert columns is not None
+        index = columns.get(name)
+        if index is None or index >= len(cells):
+            return ""
+        return cells[index]
+
+    def _row(self, number: int, cells: Cells) -> None:
+        columns = self.columns
+        assert columns is not None
+        for name in ("opinion", "response"):
+            self.values.setdefault(name, []).append(self._get(cells, name) or "")
+        no_cell = self._get(cells, "no") if "no" in columns else str(len(self.doc.items) + 1)
+        continuing = continued_no(no_cell or "") if "no" in columns else None
+        if continuing is not None:
+            self._continuation(number, cells, continuing)
+            return
+        last = self.doc.items[-1] if self.doc.items else None
+        if not no_cell and last is not None and last.section == self.section:
+            if no_cell is None and self._get(cells, "opinion") is not None:
+                # The No. cell merged down too: another opinion under the same number.
+                label = f"{last.label or last.no}-{len(last.joined) + 2}"
+                self._join(number, cells, last, label, merged=True)
+            else:  # a row broken across a page
+                last.extend(
+                    self._get(cells, "opinion") or "", self._get(cells, "response") or "", _join
+                )
+            return
+        no = _int(no_cell or "")
+        if no is None or no < 1:
+            col = columns.get("no", 0) + 1
+            message = _("No. '{text}' is not a number of 1 or more; row skipped")
+            self.doc.note(number, col, message.format(text=quoted(no_cell or "", 20)), ERROR)
+            return
+        response = self._get(cells, "response")
+        above = (
+            self.above if self.above is not None and self.above.section == self.section else None
+        )
+        if above is not None and response is None:
+            self._join(number, cells, above, str(no), merged=True)
+            return
+        if above is not None and not response:
+            self.first_empty = self.first_empty or number
+            if self.empty_answer == SAME_AS_ABOVE:
+                self._join(number, cells, above, str(no), merged=False)
+                return
+            self.doc.left_empty += 1
+            self._item(number, cells, no)
+            return
+        item = self._item(number, cells, no)
+        self.above = item if item is not None and item.response else None
+
+    def _count(self, number: int, cells: Cells) -> int:
+        text = self._get(cells, "count") or ""
+        if not text:
+            return 1
+        parsed = _int(text.rstrip("件"))
+        if parsed is None or parsed < 1:
+            assert self.columns is not None
+            message = _("count '{text}' is not a number of 1 or more; 1 is used")
+            self.doc.note(number, self.columns["count"] + 1, message.format(text=quoted(text, 20)))
+            return 1
+        return parsed
+
+    def _item(self, number: int, cells: Cells, no: int) -> RawItem | None:
+        assert self.columns is not None
+        section = self._get(cells, "section") or self.section
+        if section:
+            self.doc.add_section(section)
+        topic = self._get(cells, "topic") or None
+        opinion = self._get(cells, "opinion") or ""
+        if topic is None:
+            topic, opinion = split_topic(opinion)
+        item = RawItem(
+            no=no,
+            section=section,
+            opinion=opinion,
+            response=self._get(cells, "response") or "",
+            line=number,
+            topic=topic,
+            klass=self._get(cells, "class") or "",
+            count=self._count(number, cells),
+        )
+        if not opinion:
+            col = self.columns["opinion"] + 1
+            self.doc.note(number, col, _("No.{no} has no opinion text").format(no=no))
+        return item if self.doc.add_item(item) else None
+
+    def _join(self, number: int, cells: Cells, last: RawItem, label: str, merged: bool) -> None:
+        """Row `number` is a further opinion answered by `last`'s answer."""
+        text = self._get(cells, "opinion") or ""
+        if label.isdigit() and not self.doc.claim(int(label), number, last.section):
+            return
+        last.joined.append(RawOpinion(label, text, number, self._count(number, cells)))
+        if merged:
+            self.doc.joined_merged += 1
+        else:
+            self.doc.joined_empty += 1
+
+    def _continuation(self, number: int, cells: Cells, no: int) -> None:
+        """A continuation row (`12（続き）`, written by pctui's XLSX for a text longer than a
+        cell holds): its pieces are joined to item `no`'s texts, which must be just above."""
+        assert self.columns is not None
+        last = self.doc.items[-1] if self.doc.items else None
+        if last is None or last.no != no:
+            message = _("a continuation of No.{no} that does not follow its row; row skipped")
+            self.doc.note(number, self.columns["no"] + 1, message.format(no=no), ERROR)
+            return
+        last.extend(
+            self._get(cells, "opinion") or "", self._get(cells, "response") or "", str.__add__
+        )
+
+    # --- after the table ---------------------------------------------------------------
+
+    def _finish(self) -> None:
+        doc = self.doc
+        if self.columns is None:
+            message = _(
+                "no header row naming the opinion and response columns in the first "
+                "{rows} rows (e.g. No, opinion, response; see --map)"
+            )
+            doc.note(1, 1, message.format(rows=HEADER_SEARCH), ERROR)
+            return
+        for name in ("opinion", "response"):
+            if name not in self.mapping and numbers_only(self.values.get(name, [])):
+                message = _(
+                    "the {field} column '{header}' (column {column}) holds only numbers; "
+                    "nothing imported: name the right column with --map {field}=HEADER"
+                )
+                column = self.columns[name] + 1
+                header = quoted(doc.opinion_heading if name == "opinion" else doc.response_heading)
+                doc.note(1, column, message.format(field=name, header=header, column=column), ERROR)
+                doc.items.clear()
+                doc.found_table = False
+                return
+        note_empty_answers(doc, self.first_empty, self.keeps_merges)
+
+
+def note_empty_answers(doc: RawDocument, line: int, keeps_merges: bool) -> None:
+    """Say which reading an empty answer cell under a filled one got, how many rows it
+    concerned and the option that takes the other reading (from line `line` on). In a
+    source that keeps merged cells an empty cell is one nobody filled: no doubt to report."""
+    if doc.left_empty and not keeps_merges:
+        message = ngettext(
+            "{count} row has an empty answer cell under a filled one: read as not answered "
+            "yet; --empty-answer same-as-above joins it to the answer above",
+            "{count} rows have an empty answer cell under a filled one: read as not "
+            "answered yet; --empty-answer same-as-above joins each to the answer above",
+            doc.left_empty,
+        )
+        doc.note(line, 1, message.format(count=doc.left_empty))
+    if doc.joined_empty:
+        message = ngettext(
+            "{count} row with an empty answer cell was joined to the answer above "
+            "(same as above); --empty-answer unanswered keeps it apart, not answered yet",
+            "{count} rows with an empty answer cell were joined to the answer above "
+            "(same as above); --empty-answer unanswered keeps them apart, not answered yet",
+            doc.joined_empty,
+        )
+        doc.note(line, 1, message.format(count=doc.joined_empty))
+
+
+def read_blocks(
+    blocks: Iterable[Block],
+    mapping: dict[str, str] | None = None,
+    empty_answer: str = UNANSWERED,
+    keeps_merges: bool = False,
+) -> RawDocument:
+    """Read an opinion table and the lines around it (see the module docstring)."""
+    reader = TableReader(mapping=mapping or {}, empty_answer=empty_answer)
+    reader.keeps_merges = keeps_merges
+    return reader.read(blocks)

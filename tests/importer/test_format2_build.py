@@ -1,0 +1,49 @@
+"""What an import builds: format 2 (docs/format.md) when the source needs it — an answer
+over several opinions, numbering restarting under groups, totals printed above the table —
+and format 1, as before, when it does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tests.importer.test_merged_answers import ministry_workbook
+
+from pctui.importer import read_source, to_consultation
+from pctui.model.records import Layout
+
+AT = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+
+
+def test_a_ministry_result_becomes_format_2(tmp_path: Path) -> None:
+    raw = read_source(ministry_workbook(tmp_path / "kekka.xlsx"))
+    consultation = to_consultation(raw, "tanaka", AT, "kihon-hoshin")
+    assert consultation.format == 2
+    assert consultation.meta.layout == Layout.LISTED  # every opinion printed under its answer
+    assert [(s.id, s.label, s.title) for s in consultation.sections] == [
+        ("1", "Ⅰ", "当該意見を踏まえて内容を修正するもの"),
+        ("2", "Ⅱ", "その他の主な意見"),
+    ]
+    first, second, third = consultation.items
+    assert [item.no for item in consultation.items] == [1, 2, 3]  # in the order read
+    assert [(o.label, o.count) for o in first.opinions] == [("1", 1), ("2", 1)]
+    assert first.count == 2 and first.section == "1"
+    assert first.current is not None and first.current.text.startswith("ご意見を踏まえ")
+    assert [o.label for o in second.opinions] == ["1"] and second.section == "2"
+    assert [o.label for o in third.opinions] == ["2"]
+    intake = consultation.intake
+    assert (intake.published_submitters, intake.published_opinions) == (35, 48)
+    assert consultation.total_opinions == 4
+
+
+def test_a_plain_table_stays_format_1(tmp_path: Path) -> None:
+    source = tmp_path / "plain.csv"
+    source.write_text("No,ご意見,考え方\n2,意見二,回答二\n1,意見一,回答一\n", encoding="utf-8")
+    consultation = to_consultation(read_source(source), "tanaka", AT, "plain")
+    assert consultation.format == 1
+    assert [(item.no, item.opinion) for item in consultation.items] == [
+        (1, "意見一"),
+        (2, "意見二"),
+    ]
+    assert consultation.intake.published_opinions is None
+    assert all(section.label == "" for section in consultation.sections)
