@@ -35,6 +35,7 @@ def ministry_workbook(path: Path) -> Path:
     sheet.merge_cells("A9:C9")
     sheet.append([1, "対象を広げるべきだ。", ANSWER_B])  # row 10
     sheet.append([2, "期間が短い。", "今後の参考とさせていただきます。"])  # row 11
+    sheet.append(["公表場所：〇〇省ホームページ、〇〇省情報公開室"])  # row 12, below the table
     book.save(path)
     return path
 
@@ -75,6 +76,7 @@ def test_the_facts_above_the_table(tmp_path: Path) -> None:
     assert (raw.opened, raw.closed) is not None
     assert str(raw.opened) == "2025-10-31" and str(raw.closed) == "2025-11-21"
     assert (raw.published_submitters, raw.published_opinions) == (35, 48)
+    assert raw.places == ["〇〇省ホームページ", "〇〇省情報公開室"]
     assert [entry[0] for entry in raw.columns] == ["no", "opinion", "response"]
 
 

@@ -136,3 +136,29 @@ def test_a_file_that_is_not_what_its_name_says_is_unreadable(tmp_path: Path, suf
     source.write_bytes(b"%PDF-1.4 not really" if suffix == ".pdf" else b"PK\x03\x04 no zip")
     with pytest.raises(Unreadable, match="not a readable"):
         read_source(source)
+
+
+def test_numbered_headings_group_opinions_in_a_word_document(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("〇〇市自転車活用推進計画（案）に対する意見募集の結果")
+    document.add_paragraph("1 意見の募集期間　令和7年4月1日～令和7年4月30日")
+    for heading, rows in (
+        ("1 計画全般について", [("1", "計画が分かりやすい。", "ありがとうございます。")]),
+        ("（2）施策の展開", [("1", "駐輪場を増やして。", "検討します。")]),
+    ):
+        document.add_paragraph(heading)
+        table = document.add_table(rows=1 + len(rows), cols=3)
+        for index, cells in enumerate([("No.", "ご意見", "市の考え方"), *rows]):
+            for column, text in enumerate(cells):
+                table.cell(index, column).text = text
+    source = tmp_path / "jitensha.docx"
+    document.save(str(source))
+    raw = read_source(source)
+    assert [note for note in raw.notes if note.severity == ERROR] == []
+    assert raw.opened == dt.date(2025, 4, 1)  # "1 意見の募集期間" is a fact, not a group
+    assert raw.sections == ["計画全般について", "施策の展開"]
+    assert raw.section_labels == {"計画全般について": "1", "施策の展開": "(2)"}
+    assert [(item.no, item.section) for item in raw.items] == [
+        (1, "計画全般について"),
+        (1, "施策の展開"),
+    ]

@@ -132,3 +132,27 @@ def group_heading(line: str) -> tuple[str, str] | None:
     if found is None:
         return None
     return found["label"], found["title"].strip()
+
+
+# A numbered heading of a part of the draft: "1 計画全般について", "（2）施策の展開", "⑶ 推進体制".
+_NUMBERED = re.compile(
+    r"^(?:(?P<label>[0-9０-９]{1,2})[ \t\u3000.．、]+"
+    r"|(?P<bracketed>[(（][0-9０-９]{1,2}[)）]|[\u2474-\u2487])[ \t\u3000]*)"
+    r"(?P<title>[^0-9０-９ \t\u3000.．、].{0,39})$"
+)
+# Words of a result's header parts, which are facts and not groups of opinions.
+_PART_WORDS = ("期間", "公表", "受付", "提出", "意見数", "件数", "考え方", "概要", "方法")
+
+
+def numbered_heading(line: str) -> tuple[str, str] | None:
+    """(label, title) of a short numbered heading such as "1 計画全般について" or
+    "（2）施策の展開" that groups opinions, or None (a sentence, or a header part such as
+    "1 意見の募集期間")."""
+    text = line.strip()
+    if len(text) > 40 or text.endswith(("。", ".")):
+        return None
+    found = _NUMBERED.match(text)
+    if found is None or any(word in found["title"] for word in _PART_WORDS):
+        return None
+    label = unicodedata.normalize("NFKC", found["label"] or found["bracketed"]).replace(" ", "")
+    return label, found["title"].strip()

@@ -12,6 +12,7 @@ totals) and the outcome groups (Ⅰ．…, Ⅱ．…) under which numbering star
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,13 +22,24 @@ from pctui.base.long_cells import continued_no
 from pctui.i18n import _, ngettext
 from pctui.importer.cells import split_topic
 from pctui.importer.columns import chosen, normal, numbers_only, recognise
-from pctui.importer.facts import clean_title, group_heading, is_document_number, published_totals
+from pctui.importer.facts import (
+    clean_title,
+    group_heading,
+    is_document_number,
+    numbered_heading,
+    published_totals,
+)
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, quoted
 
 HEADER_SEARCH = 30  # a header row is looked for in this many first rows (titles may precede it)
 SAME_AS_ABOVE = "same-as-above"
 UNANSWERED = "unanswered"
 EMPTY_ANSWER = (UNANSWERED, SAME_AS_ABOVE)
+
+# "公表場所：市政情報室、各区役所": where the result may be read (before or after the table).
+_PLACES = re.compile(
+    r"^[■●○・※]?(?:公表場所|閲覧場所|公表方法)[ \t\u3000]*[：:][ \t\u3000]*(?P<places>\S.*)$"
+)
 
 Cells = list[str | None]
 Row = tuple[int, Cells]  # (1-based line or row number, cells)
@@ -91,8 +103,11 @@ class TableReader:
             filled = [c for c in cells if c]
             if not filled:
                 continue
-            if len(filled) == 1 and self._heading(filled[0]):
-                continue
+            if len(filled) == 1 and (
+                self._heading(filled[0], numbered=cells[0] == filled[0])
+                or (cells[0] == filled[0] and self._fact(filled[0]))
+            ):
+                continue  # a row of its own (its cells merged across): a group or a fact
             if [normal(c or "") for c in cells] == self.header:
                 continue  # the header repeated on the next page
             self._row(number, cells)
@@ -119,24 +134,37 @@ class TableReader:
         return True
 
     def _text(self, number: int, text: str) -> None:
-        """A line outside the table: a group heading, the totals, the period or the title."""
+        """A line outside the table: a group heading, a fact, or the title."""
         text = text.strip()
-        if not text or self._heading(text):
+        # A numbered line is a heading once the title is known: "1 計画全般について".
+        if not text or self._heading(text, numbered=bool(self.doc.title)) or self._fact(text):
             return
+        if self.columns is None and not self.doc.title and not is_document_number(text):
+            self.doc.title = clean_title(text)
+
+    def _fact(self, text: str) -> bool:
+        """The places, the totals or the period stated on a line of its own."""
+        place = _PLACES.match(text)
+        if place is not None:
+            for name in re.split(r"[、,，]", place["places"]):
+                if name.strip() and name.strip() not in self.doc.places:
+                    self.doc.places.append(name.strip())
+            return True
         totals = published_totals(text)
         if totals is not None and self.doc.published_opinions is None:
             self.doc.published_submitters, self.doc.published_opinions = totals
-            return
+            return True
         if self.doc.opened is None and ("期間" in text or "～" in text or "〜" in text):
             found, _errors = parse_dates(text)
             if len(found) >= 2:
                 self.doc.opened, self.doc.closed = found[0].date, found[1].date
-                return
-        if self.columns is None and not self.doc.title and not is_document_number(text):
-            self.doc.title = clean_title(text)
+                return True
+        return False
 
-    def _heading(self, text: str) -> bool:
-        group = group_heading(text)
+    def _heading(self, text: str, numbered: bool) -> bool:
+        """A group heading (Ⅰ．…) or, where `numbered`, a numbered one (1 …, (1) …) opens a
+        section; numbering may start again under it."""
+        group = group_heading(text) or (numbered_heading(text) if numbered else None)
         if group is None:
             return False
         label, title = group
