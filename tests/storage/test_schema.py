@@ -209,8 +209,8 @@ def test_problems_in_several_items_and_the_header_are_all_listed_in_file_order(
 
 # (what is replaced in the header, by what, where to point, message)
 HEADER_RULES = [
-    ("format = 1", "format = 2", "format = ",
-     "format = 2 is not supported (this pctui reads format = 1)"),
+    ("format = 1", "format = 3", "format = ",
+     "format = 3 is not supported (this pctui reads format = 1 and 2)"),
     ("format = 1", 'format = "1"', "format = ", "format must be an integer, not a string"),
     ('id = "test"', 'id = "Test Plan"', 'id = "Test',
      "consultation.id 'Test Plan' must be a slug: a-z, 0-9, '-', '_', '.'"),

@@ -34,6 +34,7 @@ COMMANDS = {
     "signoff": "signoff",
     "withdraw": "signoff",
     "revise": "revise",
+    "migrate": "migrate",
     "publish": "publish",
     "import": "import_cmd",
     "commit": "commit",

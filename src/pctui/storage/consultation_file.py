@@ -11,7 +11,7 @@ their replay, and the notices about what other sessions' changes did to ours.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,6 +34,7 @@ class _Pending:
     no: int
     action: Callable[[Consultation], Any]
     result: Any = None  # what the action did when first applied (a Signoff, a Revised …)
+    also: tuple[int, ...] = ()  # other items the action changes (format 2: a moved opinion)
 
 
 class ConsultationFile:
@@ -165,8 +166,13 @@ class ConsultationFile:
                 )
                 del self._revised[no]
 
-    def transact(self, no: int, action: Callable[[Consultation], T]) -> T:
-        """Apply `action` (which changes item `no` only) and save at once; return its result.
+    def transact(
+        self, no: int, action: Callable[[Consultation], T], also: Collection[int] = ()
+    ) -> T:
+        """Apply `action` (which changes item `no`, and the items numbered in `also`) and
+        save at once; return its result. An action may also remove items or add new ones
+        (format 2's merge and split): the file is then written with their blocks left out
+        or added, the other items' blocks as they were.
 
         Refused propagates with nothing changed. SaveError propagates with the change
         kept in memory; it is written by the next successful action. When someone else
@@ -188,7 +194,7 @@ class ConsultationFile:
                 if self._pending:
                     self._save()
                 raise
-            self._pending.append(_Pending(no, action, result))
+            self._pending.append(_Pending(no, action, result, tuple(also)))
             if isinstance(result, Revised):
                 self._revised[no] = result.revision
             self._save()
@@ -225,9 +231,18 @@ class ConsultationFile:
         # 15 ms faster to start without it.
         from tomlkit.exceptions import TOMLKitError
 
-        changed = {self._index[pending.no] for pending in self._pending}
+        items = self.consultation.items
+        touched = {no for pending in self._pending for no in (pending.no, *pending.also)}
         try:
-            planned = self._layout.plan(self.consultation.items, changed)
+            if len(items) == len(self._index) and all(i.no in self._index for i in items):
+                changed = {self._index[no] for no in touched if no in self._index}
+                planned = self._layout.plan(items, changed)
+            else:  # items were merged or split: some blocks go, new ones come
+                sources = [self._index.get(item.no) for item in items]
+                changed = {index for index, item in enumerate(items) if item.no in touched}
+                planned = self._layout.restructure(
+                    items, sources, changed, self.consultation.format
+                )
         except (TOMLKitError, tomllib.TOMLDecodeError, LookupError, ValueError, TypeError) as error:
             # Unlike a full disk, this would fail again: drop the unsaved actions and go back
             # to the file as it is, so the session and the disk agree.
@@ -241,6 +256,7 @@ class ConsultationFile:
             ) from error
         self._stamp = FileStamp.of(write_atomic(self.path, planned.data))
         self._layout = planned.after
+        self._index = {item.no: i for i, item in enumerate(items)}
         self._pending.clear()
 
     def item_text(self, no: int) -> str:

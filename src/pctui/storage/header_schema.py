@@ -11,9 +11,11 @@ from pctui.i18n import _
 from pctui.model.records import (
     COMMIT_MODES,
     IN_ORDER,
+    LAYOUTS,
     ORDERS,
     CommitMode,
     Intake,
+    Layout,
     Meta,
     Order,
     OutcomeClass,
@@ -33,14 +35,19 @@ from pctui.storage.checker import (
     Checker,
 )
 from pctui.storage.one_line_check import check_review_values
+from pctui.storage.opinion_schema import format_two_only
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # what a new file is written as, unless it needs format 2
+FORMAT_VERSIONS = (1, 2)
 LANGUAGES = ("ja", "en")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 TOP_KEYS = ("format", "consultation", "intake", "review", "git", "sections", "items")
 CONSULTATION_KEYS = (
     "id", "title", "organization", "department", "opened", "closed", "url", "places",
-    "opinion_heading", "response_heading", "language", "timezone",
+    "opinion_heading", "response_heading", "language", "timezone", "layout",
+)  # fmt: skip
+INTAKE_KEYS = (
+    "methods", "submitters", "submitter_unit", "published_submitters", "published_opinions",
 )  # fmt: skip
 
 
@@ -53,6 +60,7 @@ class Header:
     review: Review
     sections: list[Section] = field(default_factory=list)
     commit_mode: CommitMode = CommitMode.MANUAL
+    format: int = FORMAT_VERSION
 
     @cached_property
     def section_ids(self) -> frozenset[str]:
@@ -69,22 +77,25 @@ def read_header(data: dict[str, Any], check: Checker) -> Header:
     """Build the header from parsed TOML, reporting every problem to `check`."""
     check.unknown_keys(data, TOP_KEYS, "")
     version = check.get(data, "format", INT, "", required=True)
-    if version is not None and version != FORMAT_VERSION:
+    if version is not None and version not in FORMAT_VERSIONS:
         check.report(
             "",
             0,
             "format",
-            _("format = {version} is not supported (this pctui reads format = 1)").format(
+            _("format = {version} is not supported (this pctui reads format = 1 and 2)").format(
                 version=version
             ),
         )
+    version = version if version in FORMAT_VERSIONS else FORMAT_VERSION
     facts = check.get(data, "consultation", TABLE, "", required=True)
-    meta = _read_meta(facts or {}, check if facts is not None else _quiet(check))
-    intake = _read_intake(check.get(data, "intake", TABLE, "", default={}), check)
+    meta = _read_meta(facts or {}, version, check if facts is not None else _quiet(check))
+    intake = _read_intake(check.get(data, "intake", TABLE, "", default={}), version, check)
     rules = check.get(data, "review", TABLE, "", required=True)
     review = _read_review(rules or {}, check if rules is not None else _quiet(check))
     check_review_values(review, check)  # they go into commit messages line by line
-    sections = _read_sections(check.get(data, "sections", TABLE_LIST, "", default=[]), check)
+    sections = _read_sections(
+        check.get(data, "sections", TABLE_LIST, "", default=[]), version, check
+    )
     git = check.get(data, "git", TABLE, "", default={})
     check.unknown_keys(git, ("commit",), "git")
     mode = check.get(git, "commit", STR, "git", default=CommitMode.MANUAL)
@@ -92,7 +103,7 @@ def read_header(data: dict[str, Any], check: Checker) -> Header:
         message = _("git.commit must be one of {modes}").format(modes=", ".join(COMMIT_MODES))
         check.report("git", 0, "commit", message)
         mode = CommitMode.MANUAL
-    return Header(meta, intake, review, sections, CommitMode(mode))
+    return Header(meta, intake, review, sections, CommitMode(mode), version)
 
 
 def _quiet(check: Checker) -> Checker:
@@ -101,7 +112,7 @@ def _quiet(check: Checker) -> Checker:
     return Checker(check.path, check.locator, [])
 
 
-def _read_meta(table: dict[str, Any], check: Checker) -> Meta:
+def _read_meta(table: dict[str, Any], version: int, check: Checker) -> Meta:
     t = "consultation"
     check.unknown_keys(table, CONSULTATION_KEYS, t)
     slug = check.get(table, "id", STR, t, required=True, default="")
@@ -124,6 +135,16 @@ def _read_meta(table: dict[str, Any], check: Checker) -> Meta:
         language=check.get(table, "language", STR, t, default="ja"),
         timezone=check.get(table, "timezone", STR, t, default=""),
     )
+    if version < 2:
+        format_two_only(table, ("layout",), t, check)
+    elif (layout := check.get(table, "layout", STR, t)) is not None:
+        if layout in LAYOUTS:
+            meta.layout = Layout(layout)
+        else:
+            message = _("consultation.layout must be one of {layouts}").format(
+                layouts=", ".join(LAYOUTS)
+            )
+            check.report(t, 0, "layout", message)
     if meta.language not in LANGUAGES:
         message = _("consultation.language must be one of {languages}").format(languages=LANGUAGES)
         check.report(t, 0, "language", message)
@@ -138,9 +159,9 @@ def _read_meta(table: dict[str, Any], check: Checker) -> Meta:
     return meta
 
 
-def _read_intake(table: dict[str, Any], check: Checker) -> Intake:
+def _read_intake(table: dict[str, Any], version: int, check: Checker) -> Intake:
     t = "intake"
-    check.unknown_keys(table, ("methods", "submitters", "submitter_unit"), t)
+    check.unknown_keys(table, INTAKE_KEYS, t)
     methods = check.get(table, "methods", STR_LIST, t, default=[])
     submitters: dict[str, int] = {}
     raw = check.get(table, "submitters", TABLE, t, default={})
@@ -156,7 +177,19 @@ def _read_intake(table: dict[str, Any], check: Checker) -> Intake:
             check.report(t, 0, "submitters", message)
         submitters[method] = number
     unit = check.get(table, "submitter_unit", STR, t, default="人")
-    return Intake(methods=methods, submitters=submitters, submitter_unit=unit)
+    intake = Intake(methods=methods, submitters=submitters, submitter_unit=unit)
+    published = ("published_submitters", "published_opinions")
+    if version < 2:
+        format_two_only(table, published, t, check)
+        return intake
+    for key in published:
+        number = check.get(table, key, INT, t)
+        if number is not None and number < 0:
+            message = _("intake.{key} must be a count >= 0").format(key=key)
+            check.report(t, 0, key, message)
+        elif number is not None:
+            setattr(intake, key, number)
+    return intake
 
 
 def _read_review(table: dict[str, Any], check: Checker) -> Review:
@@ -221,17 +254,20 @@ def _read_reviewer(login: str, entry: Any, stages: list[str], check: Checker) ->
     return Reviewer(login=login, stages=tuple(signs), name=name, email=email)
 
 
-def _read_sections(tables: list[dict[str, Any]], check: Checker) -> list[Section]:
+def _read_sections(tables: list[dict[str, Any]], version: int, check: Checker) -> list[Section]:
     sections: list[Section] = []
     for index, table in enumerate(tables):
-        check.unknown_keys(table, ("id", "title"), "sections", index)
+        check.unknown_keys(table, ("id", "title", "label"), "sections", index)
         section_id = check.get(table, "id", STR, "sections", index, required=True)
         title = check.get(table, "title", STR, "sections", index, default="")
+        if version < 2:
+            format_two_only(table, ("label",), "sections", check, index)
+        label = check.get(table, "label", STR, "sections", index, default="") if version > 1 else ""
         if section_id is None:
             continue
         if any(s.id == section_id for s in sections):
             message = _("section id {id} is used twice").format(id=repr(section_id))
             check.report("sections", index, "id", message)
             continue
-        sections.append(Section(section_id, title))
+        sections.append(Section(section_id, title, label))
     return sections

@@ -17,6 +17,7 @@ from pctui.model.records import Consultation, Item, Review, Signoff
 from pctui.model.state import INVALID, Progress, progress
 from pctui.storage.consultation_file import ConsultationFile
 from pctui.storage.item_schema import ITEMS, REVISIONS, SIGNOFFS
+from pctui.storage.opinion_schema import OPINIONS, SUMMARIES
 
 _LIMIT = 3  # characters named per text; the rest are counted
 HEADER, INTAKE, REVIEW, REVIEWERS, SECTIONS = (
@@ -84,13 +85,19 @@ def _header_texts(consultation: Consultation) -> list[tuple[str, int, str, str, 
             )
     for index, section in enumerate(consultation.sections):
         texts.append((SECTIONS, index, "title", f"sections[{index + 1}].title", section.title))
+        if section.label:
+            texts.append((SECTIONS, index, "label", f"sections[{index + 1}].label", section.label))
     return texts
 
 
 def _any_marks(item: Item) -> bool:
     """True when any text of `item` holds a character not shown as it is. The texts are
     joined by line feeds, which are not such characters (nor make a joiner text)."""
-    parts = [item.opinion, item.topic or ""]
+    parts = [item.topic or ""]
+    for opinion in item.opinions:
+        parts += (opinion.label, opinion.text, *opinion.sources)
+    for summary in item.summaries:
+        parts += (summary.text, summary.author)
     for each in item.revisions:
         parts += (each.text, each.note or "", each.author)
     for given in item.signoffs:
@@ -98,12 +105,23 @@ def _any_marks(item: Item) -> bool:
     return has_suspicious("\n".join(parts))
 
 
-def _item_texts(item: Item) -> list[tuple[str, int, str, str, str]]:
-    """(table, index, key, what, text) of every text of `item` a reader may see."""
-    texts = [
-        (ITEMS, 0, "opinion", "opinion", item.opinion),
-        (ITEMS, 0, "topic", "topic", item.topic or ""),
-    ]
+def _item_texts(item: Item, version: int) -> list[tuple[str, int, str, str, str]]:
+    """(table, index, key, what, text) of every text of `item` a reader may see, as a
+    format-`version` file holds them."""
+    texts = [(ITEMS, 0, "topic", "topic", item.topic or "")]
+    if version < 2:
+        texts.append((ITEMS, 0, "opinion", "opinion", item.opinion))
+    opinion = _("opinion {opinion} {key}")
+    for i, listed in enumerate(item.opinions if version >= 2 else ()):
+        for key, said in (("label", listed.label), ("text", listed.text)):
+            texts.append((OPINIONS, i, key, opinion.format(opinion=i + 1, key=key), said))
+        for source in listed.sources:
+            what = opinion.format(opinion=i + 1, key="sources")
+            texts.append((OPINIONS, i, "sources", what, source))
+    summary = _("summary {summary} {key}")
+    for i, written in enumerate(item.summaries):
+        for key, words in (("text", written.text), ("author", written.author)):
+            texts.append((SUMMARIES, i, key, summary.format(summary=i + 1, key=key), words))
     revision = _("revision {revision} {key}")
     for i, each in enumerate(item.revisions):
         for key, value in (("text", each.text), ("note", each.note), ("author", each.author)):
@@ -148,7 +166,7 @@ def integrity_warnings(
                 warn(item.no, SIGNOFFS, index, _reason_key(item, signoff, review), message)
         if not _any_marks(item):
             continue  # nearly every item: one search instead of a labelled scan per text
-        for table, index, key, what, text in _item_texts(item):
+        for table, index, key, what, text in _item_texts(item, file.consultation.format):
             for message in _marks_messages(what, text):
                 warn(item.no, table, index, key, message)
     return sorted(found, key=lambda p: (p.line, p.col))

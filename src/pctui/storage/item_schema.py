@@ -8,14 +8,23 @@ from typing import Any
 
 from pctui.i18n import _
 from pctui.model.one_line import one_line_problem
-from pctui.model.records import VERDICT_OF, VERDICTS, Item, Revision, Signoff
+from pctui.model.records import VERDICT_OF, VERDICTS, Item, Opinion, Revision, Signoff
 from pctui.storage.checker import DATETIME, INT, STR, TABLE_LIST, Checker, zoned
 from pctui.storage.header_schema import Header
+from pctui.storage.opinion_schema import (
+    FORMAT_TWO_ITEM_KEYS,
+    format_one_only,
+    format_two_only,
+    read_opinions,
+    read_summaries,
+)
 
 ITEM_KEYS = ("no", "section", "topic", "opinion", "count", "class", "revisions", "signoffs")
+# Every key an item may have in some format: those of the other format are errors, not typos.
+_KNOWN_ITEM_KEYS = (*ITEM_KEYS, *FORMAT_TWO_ITEM_KEYS)
 REVISION_KEYS = ("author", "at", "text", "note")
 SIGNOFF_KEYS = (
-    "stage", "by", "at", "revision", "digest", "verdict", "comment", "withdrawn",
+    "stage", "by", "at", "revision", "digest", "verdict", "comment", "withdrawn", "basis",
 )  # fmt: skip
 DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
 _ITEM_KEY_SET = frozenset(ITEM_KEYS)
@@ -31,17 +40,12 @@ def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | N
     plain = _plain_item(table, header, check)
     if plain is not None:
         return plain
-    check.unknown_keys(table, ITEM_KEYS, ITEMS)
+    check.unknown_keys(table, _KNOWN_ITEM_KEYS, ITEMS)
     no = check.get(table, "no", INT, ITEMS, required=True)
     section = check.get(table, "section", STR, ITEMS, required=True)
-    opinion = check.get(table, "opinion", STR, ITEMS, required=True)
-    count = check.get(table, "count", INT, ITEMS, default=1)
     if no is not None and no < 1:
         check.report(ITEMS, 0, "no", _("items.no must be 1 or more, not {no}").format(no=no))
-    if count < 1:
-        message = _("items.count must be 1 or more, not {count}").format(count=count)
-        check.report(ITEMS, 0, "count", message)
-        count = 1
+    opinions = _read_opinions(table, header, check)
     if (
         section is not None
         and header.sections
@@ -74,10 +78,39 @@ def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | N
         _read_signoff(s, index, header, len(revisions) if well_formed else None, check)
         for index, s in enumerate(check.get(table, "signoffs", TABLE_LIST, ITEMS, default=[]))
     ]
-    if no is None or section is None or opinion is None:
+    summaries = read_summaries(table, check) if header.format >= 2 else []
+    if no is None or section is None or opinions is None:
         return None
     topic = check.get(table, "topic", STR, ITEMS)
-    return _item(no, section, opinion, topic, count, klass, revisions, signoffs)
+    return Item(
+        no,
+        section,
+        topic=topic,
+        klass=klass,
+        revisions=[r for r in revisions if r is not None],
+        signoffs=[s for s in signoffs if s is not None],
+        opinions=opinions,
+        summaries=summaries,
+    )
+
+
+def _read_opinions(table: dict[str, Any], header: Header, check: Checker) -> list[Opinion] | None:
+    """The item's opinions: its `[[items.opinions]]` in format 2, its `opinion` and `count`
+    (one opinion labelled with its No.) in format 1; None when they cannot be read."""
+    if header.format >= 2:
+        format_one_only(table, check)
+        return read_opinions(table, check)
+    format_two_only(table, FORMAT_TWO_ITEM_KEYS, ITEMS, check)
+    no = table.get("no")
+    opinion = check.get(table, "opinion", STR, ITEMS, required=True)
+    count = check.get(table, "count", INT, ITEMS, default=1)
+    if count < 1:
+        message = _("items.count must be 1 or more, not {count}").format(count=count)
+        check.report(ITEMS, 0, "count", message)
+        count = 1
+    if opinion is None:
+        return None
+    return [Opinion(str(no), opinion, count)]
 
 
 def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item | None:
@@ -93,7 +126,8 @@ def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item |
     count, klass, topic = get("count", 1), get("class"), get("topic")
     revisions, signoffs = get("revisions", []), get("signoffs", [])
     if not (
-        type(no) is int
+        header.format == 1
+        and type(no) is int
         and no >= 1
         and type(section) is str
         and type(opinion) is str
@@ -184,6 +218,13 @@ def _read_signoff(
     verdict = check.get(table, "verdict", STR, t, index, required=True)
     comment = check.get(table, "comment", STR, t, index)
     withdrawn = check.get(table, "withdrawn", DATETIME, t, index)
+    basis = check.get(table, "basis", STR, t, index)
+    if header.format < 2:
+        format_two_only(table, ("basis",), t, check, index)
+        basis = None
+    elif basis is not None and not DIGEST.match(basis):
+        message = _("basis must be 'sha256:' and 64 lower-case hex digits")
+        check.report(t, index, "basis", message)
     if by is not None and (problem := one_line_problem("items.signoffs.by", by)):
         check.report(t, index, "by", problem)  # it goes into commit messages
     # With no stages known (review missing or broken, already reported) every stage would
@@ -220,6 +261,7 @@ def _read_signoff(
         verdict=VERDICT_OF[verdict],
         comment=comment,
         withdrawn=withdrawn,
+        basis=basis,
     )
 
 
@@ -233,6 +275,7 @@ def _plain_signoff(table: dict[str, Any], header: Header, revisions: int | None)
         get("comment"),
         get("withdrawn"),
     )
+    basis = get("basis")
     if not (
         type(stage) is str
         and type(by) is str
@@ -248,6 +291,7 @@ def _plain_signoff(table: dict[str, Any], header: Header, revisions: int | None)
         and (not header.review.stages or stage in header.review.stages)
         and (revisions is None or 1 <= revision <= revisions)
         and DIGEST.match(digest)
+        and (basis is None or (header.format >= 2 and type(basis) is str and DIGEST.match(basis)))
     ):
         return None
     return Signoff(
@@ -259,4 +303,5 @@ def _plain_signoff(table: dict[str, Any], header: Header, revisions: int | None)
         verdict=VERDICT_OF[verdict],
         comment=comment,
         withdrawn=None if withdrawn is None else zoned(withdrawn),
+        basis=basis,
     )

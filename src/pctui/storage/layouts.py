@@ -59,6 +59,25 @@ class FileLayout(ABC):
         errors of tomlkit or tomllib when it cannot be rendered or read at all).
         """
 
+    def restructure(
+        self,
+        items: Sequence[Item],
+        sources: Sequence[int | None],
+        changed: Collection[int],
+        version: int,
+    ) -> PlannedWrite:
+        """The write that makes the file hold `items` after items were merged or split:
+        `sources[i]` is the index `items[i]` had in the file (None for a new item, written
+        in format `version`), `changed` the indexes (in `items`) of those to patch; items
+        the file held that are no longer in `items` are left out.
+
+        ValueError for a layout that cannot (see WholeDocument).
+        """
+        raise ValueError(
+            "merging or splitting items needs a file laid out as a header followed by one "
+            "[[items]] block per item"
+        )
+
     @abstractmethod
     def item_text(self, index: int) -> str:
         """The TOML text of the `index`-th item as it stands in the file."""
@@ -130,6 +149,40 @@ class SplicedBlocks(FileLayout):
         for index, text in new.items():
             encoded[index] = text.encode("utf-8")
         after = SplicedBlocks(self.bom, self.header, tuple(blocks), tuple(lines), tuple(encoded))
+        head = (_BOM_BYTES if self.bom else b"") + self.header.encode("utf-8")
+        return PlannedWrite(b"".join([head, *encoded]), after)
+
+    def restructure(
+        self,
+        items: Sequence[Item],
+        sources: Sequence[int | None],
+        changed: Collection[int],
+        version: int,
+    ) -> PlannedWrite:
+        from pctui.storage.writer import patch_chunk, render_item
+
+        crlf = "\r\n" in self.header
+        blocks: list[str] = []
+        for index, (item, source) in enumerate(zip(items, sources, strict=True)):
+            if source is not None and index not in changed:
+                blocks.append(self.blocks[source])
+                continue
+            if source is None:
+                text = render_item(item, version)
+                text = text.replace("\n", "\r\n") if crlf else text
+                if blocks and not blocks[-1].endswith("\n"):  # a last block without its end
+                    blocks[-1] += "\r\n" if crlf else "\n"
+            else:
+                text = patch_chunk(self.blocks[source], item)
+            _read_back(tomllib.loads(text)[ITEMS][0], item)
+            blocks.append(text)
+        line = self.lines[0] if self.lines else self.header.count("\n") + 1
+        lines: list[int] = []
+        for block in blocks:
+            lines.append(line)
+            line += block.count("\n")
+        encoded = tuple(block.encode("utf-8") for block in blocks)
+        after = SplicedBlocks(self.bom, self.header, tuple(blocks), tuple(lines), encoded)
         head = (_BOM_BYTES if self.bom else b"") + self.header.encode("utf-8")
         return PlannedWrite(b"".join([head, *encoded]), after)
 

@@ -27,6 +27,7 @@ from pctui.storage.checker import Checker
 from pctui.storage.chunks import Chunk, open_string_at, split, string_end
 from pctui.storage.header_schema import Header, read_header
 from pctui.storage.item_schema import ITEMS, read_item
+from pctui.storage.opinion_schema import OPINIONS
 from pctui.storage.parallel import Run, fork_run
 from pctui.storage.stamp import FileStamp
 
@@ -376,6 +377,8 @@ def _finish(
             problems.append(Problem(path, line, col, message))
         else:
             seen[item.no] = index
+    if header.format >= 2:
+        _check_labels(items, header_chunk, chunks, problems, path)
     errors = [p for p in problems if p.severity == ERROR]
     if errors:
         raise LoadError(errors)
@@ -387,9 +390,40 @@ def _finish(
         sections=header.sections,
         items=kept,
         commit_mode=header.commit_mode,
+        format=header.format,
     )
     warnings = sorted((p for p in problems if p.severity != ERROR), key=lambda p: (p.line, p.col))
     return Loaded(consultation, header_chunk, tuple(chunks), tuple(warnings))
+
+
+def _check_labels(
+    items: list[Item | None],
+    header_chunk: Chunk,
+    chunks: list[Chunk],
+    problems: list[Problem],
+    path: str,
+) -> None:
+    """Report an opinion label used twice within a section (format 2): a label names one
+    row of the published table, and may restart only in the next section."""
+    seen: dict[tuple[str, str], int] = {}  # (section, label) -> No. of the item that has it
+    for index, item in enumerate(items):
+        if item is None:
+            continue
+        for nth, opinion in enumerate(item.opinions):
+            key = (item.section, opinion.label)
+            if key not in seen:
+                seen[key] = item.no
+                continue
+            if chunks:
+                line, col = Locator(chunks[index].text, chunks[index].line).find(
+                    OPINIONS, nth, "label"
+                )
+            else:  # a file read whole: the item, not the opinion, is found
+                line, col = _item_place(header_chunk, chunks, index, "no")
+            message = _(
+                "opinion label {label} is used twice in section {section} (also in No.{no})"
+            ).format(label=repr(opinion.label), section=repr(item.section), no=seen[key])
+            problems.append(Problem(path, line, col, message))
 
 
 def _item_place(header_chunk: Chunk, chunks: list[Chunk], index: int, key: str) -> tuple[int, int]:

@@ -15,6 +15,7 @@ from tomlkit.items import AoT, Table
 from pctui.model.records import IN_ORDER, Consultation, Item, Revision, Signoff
 from pctui.storage.chunks import open_string_at
 from pctui.storage.escape import basic_string_body
+from pctui.storage.opinion_tables import add_format_two, format_two_written_as, patch_format_two
 
 
 def text_value(text: str) -> Any:
@@ -60,6 +61,8 @@ def signoff_table(signoff: Signoff) -> Table:
         table["comment"] = text_value(signoff.comment)
     if signoff.withdrawn is not None:
         table["withdrawn"] = signoff.withdrawn
+    if signoff.basis is not None:
+        table["basis"] = signoff.basis
     return _spaced(table)
 
 
@@ -90,8 +93,12 @@ def patch_item(table: Any, item: Item) -> None:
 
     Revisions and sign-offs are append-only, so anything beyond what the table holds is
     appended; a sign-off withdrawn since gets its `withdrawn` stamp; the class follows
-    the model. Nothing else in the table is rewritten.
+    the model. Nothing else in the table is rewritten. A format-2 item (its table holds
+    `opinions`) also gets its opinions written again when they changed and its new summaries
+    appended.
     """
+    if "opinions" in table:
+        patch_format_two(table, item)
     stored_revisions = len(table.get("revisions", []))
     _append(table, "revisions", [revision_table(r) for r in item.revisions[stored_revisions:]])
     signoffs = table.get("signoffs", [])
@@ -118,19 +125,20 @@ def written_as(table: dict[str, Any], item: Item) -> bool:
     ]
     signoffs = [
         (s.get("stage"), s.get("by"), s.get("revision"), s.get("digest"), s.get("verdict"),
-         s.get("comment") or None, "withdrawn" in s)
+         s.get("comment") or None, "withdrawn" in s, s.get("basis"))
         for s in table.get("signoffs", [])
     ]  # fmt: skip
     expected_revisions = [(r.author, r.text, r.note or None) for r in item.revisions]
     expected_signoffs = [
         (s.stage, s.by, s.revision, s.digest, s.verdict, s.comment or None,
-         s.withdrawn is not None)
+         s.withdrawn is not None, s.basis)
         for s in item.signoffs
     ]  # fmt: skip
     return (
         table.get("no") == item.no
         and revisions == expected_revisions
         and signoffs == expected_signoffs
+        and ("opinions" not in table or format_two_written_as(table, item))
     )
 
 
@@ -178,19 +186,24 @@ def patch_chunk(text: str, item: Item) -> str:
     return patched.replace("\n", "\r\n") if crlf else patched
 
 
-def item_table(item: Item) -> Table:
-    """A complete `[[items]]` table for `item` (for new files and imports)."""
+def item_table(item: Item, version: int = 1) -> Table:
+    """A complete `[[items]]` table for `item` (for new files and imports), as format
+    `version` writes it: format 1 its `opinion` and `count`, format 2 its
+    `[[items.opinions]]` and `[[items.summaries]]`."""
     table = tomlkit.table()
     table["no"] = item.no
     table["section"] = item.section
     if item.topic:
         table["topic"] = text_value(item.topic)
-    table["opinion"] = text_value(item.opinion)
-    if item.count != 1:
-        table["count"] = item.count
+    if version < 2:
+        table["opinion"] = text_value(item.opinion)
+        if item.count != 1:
+            table["count"] = item.count
     if item.klass:
         table["class"] = item.klass
     table.add(tomlkit.nl())
+    if version >= 2:
+        add_format_two(table, item)
     if item.revisions:
         table["revisions"] = tomlkit.aot()
         for revision in item.revisions:
@@ -205,7 +218,7 @@ def item_table(item: Item) -> Table:
 def render_consultation(consultation: Consultation) -> str:
     """The whole file for a consultation made in memory (an import, a new consultation)."""
     doc = tomlkit.document()
-    doc["format"] = 1
+    doc["format"] = consultation.format
     meta = consultation.meta
     facts = tomlkit.table()
     facts["id"] = meta.id
@@ -225,6 +238,9 @@ def render_consultation(consultation: Consultation) -> str:
     facts["language"] = meta.language
     if meta.timezone:
         facts["timezone"] = meta.timezone
+    format_two = consultation.format >= 2
+    if format_two:
+        facts["layout"] = str(meta.layout)
     doc["consultation"] = _spaced(facts)
     intake = tomlkit.table()
     intake["methods"] = consultation.intake.methods
@@ -232,6 +248,9 @@ def render_consultation(consultation: Consultation) -> str:
     submitters.update(consultation.intake.submitters)
     intake["submitters"] = submitters
     intake["submitter_unit"] = consultation.intake.submitter_unit
+    for key in ("published_submitters", "published_opinions"):
+        if format_two and getattr(consultation.intake, key) is not None:
+            intake[key] = getattr(consultation.intake, key)
     doc["intake"] = _spaced(intake)
     review = tomlkit.table()
     review["stages"] = consultation.review.stages
@@ -266,17 +285,19 @@ def render_consultation(consultation: Consultation) -> str:
     for section in consultation.sections:
         table = tomlkit.table()
         table["id"] = section.id
+        if format_two and section.label:
+            table["label"] = section.label
         table["title"] = section.title
         sections.append(_spaced(table))
     doc["sections"] = sections
     head = tomlkit.dumps(doc)
-    return head + "".join(render_item(item) for item in consultation.items)
+    return head + "".join(render_item(item, consultation.format) for item in consultation.items)
 
 
-def render_item(item: Item) -> str:
-    """The text of one `[[items]]` block, ending with a blank line."""
+def render_item(item: Item, version: int = 1) -> str:
+    """The text of one `[[items]]` block in format `version`, ending with a blank line."""
     doc = tomlkit.document()
     items = tomlkit.aot()
-    items.append(item_table(item))
+    items.append(item_table(item, version))
     doc["items"] = items
     return tomlkit.dumps(doc).rstrip("\n") + "\n\n"

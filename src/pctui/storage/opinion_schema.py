@@ -1,0 +1,101 @@
+"""Reads format 2's parts of an `[[items]]` block: its `[[items.opinions]]` and
+`[[items.summaries]]`, and says where a format-1 file holds a format-2 key (or the reverse).
+
+Every problem is reported with its place, like the rest of the item (item_schema).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pctui.i18n import _
+from pctui.model.one_line import one_line_problem
+from pctui.model.records import Opinion, Summary
+from pctui.storage.checker import DATETIME, INT, STR, STR_LIST, TABLE_LIST, Checker
+
+OPINIONS = "items.opinions"
+SUMMARIES = "items.summaries"
+OPINION_KEYS = ("label", "text", "count", "sources")
+SUMMARY_KEYS = ("author", "at", "text")
+FORMAT_ONE_ITEM_KEYS = ("opinion", "count")
+FORMAT_TWO_ITEM_KEYS = ("opinions", "summaries")
+
+
+def format_two_only(
+    data: dict[str, Any], keys: Iterable[str], table: str, check: Checker, index: int = 0
+) -> None:
+    """Report each of `keys` that `data` holds in a format-1 file: format 2 defines them, and
+    a reader of format 1 would drop them without a word."""
+    for key in keys:
+        if key in data:
+            name = f"{table}.{key}" if table else key
+            message = _(
+                "{key} belongs to format 2; this file is format = 1 "
+                "(pctui migrate FILE rewrites it as format 2)"
+            ).format(key=name)
+            check.report(table, index, key, message)
+
+
+def format_one_only(data: dict[str, Any], check: Checker) -> None:
+    """Report an item's `opinion` or `count` in a format-2 file, whose items hold their
+    opinions, each with its count, in `[[items.opinions]]`."""
+    for key in FORMAT_ONE_ITEM_KEYS:
+        if key in data:
+            message = _(
+                "items.{key} belongs to format 1; a format-2 item holds its opinions, each "
+                "with its count, in [[items.opinions]]"
+            ).format(key=key)
+            check.report("items", 0, key, message)
+
+
+def read_opinions(table: dict[str, Any], check: Checker) -> list[Opinion] | None:
+    """The item's opinions, in order; None when it has none that can be read (reported)."""
+    raw = check.get(table, "opinions", TABLE_LIST, "items", required=True)
+    if raw is None:
+        return None
+    if not raw:
+        check.report("items", 0, "opinions", _("an item holds at least one opinion"))
+        return None
+    opinions = [_read_opinion(entry, index, check) for index, entry in enumerate(raw)]
+    read = [opinion for opinion in opinions if opinion is not None]
+    return read if len(read) == len(opinions) else None
+
+
+def _read_opinion(table: dict[str, Any], index: int, check: Checker) -> Opinion | None:
+    check.unknown_keys(table, OPINION_KEYS, OPINIONS, index)
+    label = check.get(table, "label", STR, OPINIONS, index, required=True)
+    text = check.get(table, "text", STR, OPINIONS, index, required=True)
+    count = check.get(table, "count", INT, OPINIONS, index, default=1)
+    sources = check.get(table, "sources", STR_LIST, OPINIONS, index, default=[])
+    if label is not None and not label.strip():
+        check.report(OPINIONS, index, "label", _("items.opinions.label is empty"))
+        label = None
+    elif label is not None and (problem := one_line_problem("items.opinions.label", label)):
+        check.report(OPINIONS, index, "label", problem)  # a cell and a reference: one line
+        label = None
+    if count < 1:
+        message = _("items.opinions.count must be 1 or more, not {count}").format(count=count)
+        check.report(OPINIONS, index, "count", message)
+    if label is None or text is None:
+        return None
+    return Opinion(label, text, max(count, 1), tuple(sources))
+
+
+def read_summaries(table: dict[str, Any], check: Checker) -> list[Summary]:
+    """The item's summaries, oldest first (those that cannot be read are reported)."""
+    raw = check.get(table, "summaries", TABLE_LIST, "items", default=[])
+    summaries = [_read_summary(entry, index, check) for index, entry in enumerate(raw)]
+    return [summary for summary in summaries if summary is not None]
+
+
+def _read_summary(table: dict[str, Any], index: int, check: Checker) -> Summary | None:
+    check.unknown_keys(table, SUMMARY_KEYS, SUMMARIES, index)
+    author = check.get(table, "author", STR, SUMMARIES, index, required=True)
+    at = check.get(table, "at", DATETIME, SUMMARIES, index, required=True)
+    text = check.get(table, "text", STR, SUMMARIES, index, required=True)
+    if author is not None and (problem := one_line_problem("items.summaries.author", author)):
+        check.report(SUMMARIES, index, "author", problem)
+    if author is None or at is None or text is None:
+        return None
+    return Summary(author, at, text)

@@ -1,0 +1,94 @@
+"""Writing format 2's parts of an item: its `[[items.opinions]]` and `[[items.summaries]]`,
+and checking that a rendered item reads back with them (see render)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT, Table
+
+from pctui.model.records import Item, Opinion, Summary
+from pctui.storage.escape import basic_string_body
+
+
+def _text(text: str) -> Any:
+    """A TOML string for `text`, written as render.text_value writes one (multi-line when it
+    has line breaks, invisible and control characters escaped)."""
+    multiline = "\n" in text and "\r" not in text
+    return tomlkit.string(basic_string_body(text, multiline), multiline=multiline, escape=False)
+
+
+def _spaced(table: Table) -> Table:
+    table.add(tomlkit.nl())
+    return table
+
+
+def opinion_table(opinion: Opinion) -> Table:
+    """The `[[items.opinions]]` table of one opinion (count and sources only when not the
+    default)."""
+    table = tomlkit.table()
+    table["label"] = _text(opinion.label)
+    table["text"] = _text(opinion.text)
+    if opinion.count != 1:
+        table["count"] = opinion.count
+    if opinion.sources:
+        table["sources"] = list(opinion.sources)
+    return _spaced(table)
+
+
+def summary_table(summary: Summary) -> Table:
+    """The `[[items.summaries]]` table of one summary."""
+    table = tomlkit.table()
+    table["author"] = summary.author
+    table["at"] = summary.at
+    table["text"] = _text(summary.text)
+    return _spaced(table)
+
+
+def opinions_aot(opinions: list[Opinion]) -> AoT:
+    aot = tomlkit.aot()
+    for opinion in opinions:
+        aot.append(opinion_table(opinion))
+    return aot
+
+
+def add_format_two(table: Table, item: Item) -> None:
+    """Put a new item's opinions and summaries into its `[[items]]` table."""
+    table["opinions"] = opinions_aot(item.opinions)
+    if item.summaries:
+        table["summaries"] = tomlkit.aot()
+        for summary in item.summaries:
+            table["summaries"].append(summary_table(summary))
+
+
+def stored_opinions(table: dict[str, Any]) -> list[Opinion]:
+    """The opinions an item table holds, as the reader reads them."""
+    return [
+        Opinion(o.get("label"), o.get("text"), o.get("count", 1), tuple(o.get("sources", ())))
+        for o in table.get("opinions", [])
+    ]
+
+
+def patch_format_two(table: Any, item: Item) -> None:
+    """Bring a format-2 item table's opinions and summaries up to date with `item`: the
+    opinions are written again when they changed (moved, merged, split), summaries are only
+    ever appended."""
+    if stored_opinions(table) != item.opinions:
+        table["opinions"] = opinions_aot(item.opinions)
+    stored = len(table.get("summaries", []))
+    new = [summary_table(s) for s in item.summaries[stored:]]
+    if not new:
+        return
+    if "summaries" not in table:
+        table["summaries"] = tomlkit.aot()
+    for entry in new:
+        table["summaries"].append(entry)
+
+
+def format_two_written_as(table: dict[str, Any], item: Item) -> bool:
+    """True when `table` (read back) holds `item`'s opinions and summaries."""
+    summaries = [(s.get("author"), s.get("text")) for s in table.get("summaries", [])]
+    return stored_opinions(table) == item.opinions and summaries == [
+        (s.author, s.text) for s in item.summaries
+    ]
