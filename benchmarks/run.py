@@ -40,6 +40,10 @@ from benchmarks.report import (
     write_json,
 )
 
+# Groups of figures --figures chooses from: the TUI's (open, next item, its memory), saves,
+# the commands (validate, status, status --json), loading in-process, the inline diff.
+GROUPS = ("tui", "saves", "commands", "load", "diff")
+
 
 def _tui_available() -> bool:
     # Asked in a child: importing the app here would import Textual into the runner.
@@ -62,16 +66,21 @@ def measure_size(
     took = time.perf_counter() - began
     _say(f"{shape}, {items} items: generated {size / 1e6:.1f} MB in {took:.1f} s")
     s = Setting(path, items, args.repeat, args.presses, folder, tui)
+    groups = args.group_list
     rows, parse = figures.references(s)
-    empty, empty_seconds, empty_peak = figures.empty_app(s)
-    rows.append(empty)
-    _say(f"{items} items: references done")
-    rows += figures.tui(s, empty_seconds, empty_peak)
-    _say(f"{items} items: TUI done")
-    rows += figures.saves(s)
-    rows += figures.commands(s, parse)
-    rows += figures.load(s, parse)
-    rows += figures.inline_diff(s)
+    if "tui" in groups:
+        empty, empty_seconds, empty_peak = figures.empty_app(s)
+        rows.append(empty)
+        rows += figures.tui(s, empty_seconds, empty_peak)
+        _say(f"{shape}, {items} items: TUI done")
+    if "saves" in groups:
+        rows += figures.saves(s)
+    if "commands" in groups:
+        rows += figures.commands(s, parse)
+    if "load" in groups:
+        rows += figures.load(s, parse)
+    if "diff" in groups:
+        rows += figures.inline_diff(s)
     _say(f"{shape}, {items} items: done")
     for found in rows:
         found.shape = shape
@@ -108,6 +117,7 @@ def meta(args: argparse.Namespace, sizes: list[int], tui: bool) -> dict[str, Any
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores",
         "sizes": sizes,
         "shapes": args.shape_list,
+        "figures": args.group_list,
         "repeats": args.repeat,
         "presses": args.presses,
         "revisions_per_item": args.revisions,
@@ -139,6 +149,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help=f"comma-separated shapes of file (benchmarks.shapes; default {every})",
     )
     parser.add_argument(
+        "--figures",
+        default=",".join(GROUPS),
+        help=f"comma-separated groups of figures to measure (default {','.join(GROUPS)}); "
+        "the references are always measured",
+    )
+    parser.add_argument(
         "--revisions", type=int, default=3, help="revisions per item (standard shape)"
     )
     parser.add_argument("--seed", type=int, default=1, help="generator seed")
@@ -154,6 +170,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     unknown = [x for x in args.shape_list if x != shapes.STANDARD and x not in shapes.SHAPES]
     if unknown or not args.shape_list:
         parser.error(f"--shapes must name some of {every}, not {args.shapes!r}")
+    args.group_list = [x.strip() for x in args.figures.split(",") if x.strip()]
+    if not args.group_list or not set(args.group_list) <= set(GROUPS):
+        parser.error(f"--figures must name some of {','.join(GROUPS)}, not {args.figures!r}")
     if not args.size_list or min(args.size_list) < 10 or args.repeat < 1 or args.presses < 1:
         parser.error("sizes must be 10 items or more; --repeat and --presses 1 or more")
     return args

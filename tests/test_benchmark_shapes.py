@@ -7,7 +7,7 @@ import statistics
 from pathlib import Path
 
 import pytest
-from benchmarks import generate, shapes
+from benchmarks import generate, run, shapes
 from benchmarks.report import Row, worst_rows
 
 from pctui.model.state import STALE, VALID, WITHDRAWN, progress
@@ -91,3 +91,15 @@ def test_worst_rows_of_a_figure_without_a_ratio_take_the_largest_value() -> None
     ]
     (found,) = worst_rows(rows)
     assert (found.shape, found.value, found.unit, found.ok) == ("busy", 27.5, "ms", True)
+
+
+def test_the_runner_takes_shapes_and_groups_of_figures() -> None:
+    args = run.parse_args(["--shapes", "short,bare", "--figures", "commands,tui"])
+    assert (args.shape_list, args.group_list) == (["short", "bare"], ["commands", "tui"])
+    every = run.parse_args([])
+    assert every.shape_list == ["standard", *shapes.SHAPES]
+    assert every.group_list == list(run.GROUPS)
+    for wrong in (["--shapes", "round"], ["--figures", "speed"]):
+        with pytest.raises(SystemExit) as stopped:
+            run.parse_args(wrong)
+        assert stopped.value.code == 2

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from pctui.base.inert import (
     HIDDEN,
     LINE_BREAK,
@@ -111,3 +114,21 @@ def test_long_runs_of_tags_and_selectors_stay_linear() -> None:
     marks = suspicious(text)
     # Every tag and the CANCEL TAG (the run is too long for a flag), every selector but one.
     assert len(marks) == 200_000 + 1 + 199_999
+
+
+def test_has_suspicious_agrees_with_suspicious_for_every_character_alone_and_in_text() -> None:
+    # has_suspicious skips texts of only printable ASCII, CJK and full-width forms with a
+    # quicker search first: no character it skips may be one suspicious() finds.
+    points = [*range(0x0, 0x10000), *range(0xE0000, 0xE0200), 0x10FFFF]
+    for code in points:
+        char = chr(code)
+        for text in (char, f"回答{char}です", f"a{char}"):
+            assert has_suspicious(text) == bool(suspicious(text)), hex(code)
+
+
+ALPHABET = "ab 回答。、ｱ\n\t\x1b\u200d\u202e\ufe0f\U000e0041ب"
+
+
+@given(st.text(alphabet=st.sampled_from(ALPHABET), max_size=12))
+def test_has_suspicious_agrees_with_suspicious_in_any_text(text: str) -> None:
+    assert has_suspicious(text) == bool(suspicious(text))

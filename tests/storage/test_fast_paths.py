@@ -3,6 +3,7 @@ same problems, whatever the item holds (right, wrong or missing keys of any type
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tomllib
 from typing import Any
@@ -12,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pctui.base.toml_locate import Locator
-from pctui.model.records import Item
+from pctui.model.records import Item, Revision
 from pctui.storage import item_schema
 from pctui.storage.checker import Checker
 from pctui.storage.header_schema import Header, read_header
@@ -102,3 +103,22 @@ def test_a_plain_item_takes_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> No
     table = {"no": 1, "section": "1", "opinion": "意見", "revisions": [REVISION]}
     for which in HEADERS.values():
         assert item_schema._plain_item(table, which, Checker("f", Locator(""), [])) is not None
+
+
+@given(
+    st.text(max_size=4),
+    st.datetimes(timezones=st.just(JST)),
+    st.text(max_size=8),
+    st.none() | st.text(max_size=4),
+)
+def test_a_revision_built_by_its_attributes_is_the_dataclasss(
+    author: str, at: dt.datetime, text: str, note: str | None
+) -> None:
+    built = item_schema.plain_revision(author, at, text, note)
+    made = Revision(author, at, text, note)
+    assert built == made and hash(built) == hash(made)
+    # Every field of the dataclass is set (a field added to Revision must be added there).
+    assert {f.name: getattr(built, f.name) for f in dataclasses.fields(Revision)} == vars(built)
+    assert built.digest == made.digest
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.text = "changed"  # type: ignore[misc]

@@ -44,6 +44,12 @@ _INVISIBLE = (
 _SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
 _TAGS = "\U000e0001\U000e0020-\U000e007f"
 _SUSPECT = re.compile(f"[{re.escape(_CONTROLS + _INVISIBLE)}{_SELECTORS}{_TAGS}]")
+# Any character outside printable ASCII, CJK (punctuation, kana, ideographs) and the
+# full-width forms, none of which is suspect. The regular expression engine tests this short
+# class about twice as fast as _SUSPECT's long one, and nearly every text of a Japanese
+# consultation holds only such characters: `validate` scans every text of every item
+# (0.11 s for the 16 million characters of a busy 10,000-item file, now 0.05 s).
+_BEYOND_PLAIN = re.compile("[^\n\u0020-\u007e\u3000-\u9fff\uff00-\uffef]")
 # The inside of a regular expression's character class matching what a TOML writer may
 # have to escape beyond C0 and DEL (`pctui.storage.escape` asks `is_text` about each one
 # in its place).
@@ -284,7 +290,7 @@ class Mark(NamedTuple):
 
 def has_suspicious(text: str) -> bool:
     """True when `text` holds a character `inert` would replace."""
-    if not _SUSPECT.search(text):
+    if not _BEYOND_PLAIN.search(text) or not _SUSPECT.search(text):
         return False
     return any(kind_at(text, m.start()) is not None for m in _SUSPECT.finditer(text))
 
