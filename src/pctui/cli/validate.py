@@ -9,6 +9,7 @@ from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
 from pctui.model.state import progress, state_counts
 from pctui.storage.integrity import integrity_warnings
+from pctui.storage.totals import totals_notes
 from pctui.words import state_name
 
 HELP = N_("check a consultation file: syntax, schema, sign-off integrity, hostile text")
@@ -35,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
     warnings = sorted([*file.warnings, *found], key=lambda p: (p.line, p.col))
     for warning in warnings:
         print(warning)
+    for note in totals_notes(file):  # explanations, not findings: the exit status ignores them
+        print(note)
     consultation = file.consultation
     counts = state_counts(consultation, progresses)
     summary = ", ".join(f"{n} {state_name(state)}" for state, n in counts.items() if n)

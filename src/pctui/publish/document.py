@@ -82,6 +82,8 @@ class Publication:
     url: str
     methods: list[str]
     submitters: list[tuple[str, int]]  # per method, in intake order
+    # The totals printed: as the result published them (intake.published_submitters,
+    # intake.published_opinions, format 2) where given, else computed from the file.
     submitter_total: int
     submitter_unit: str
     opinion_total: int
@@ -93,6 +95,7 @@ class Publication:
     results_heading: str = ""
     rows: list[Row] = field(default_factory=list)
     place_lists: list[PlaceList] = field(default_factory=list)  # places, web_places and url
+    method_total: int = 0  # the by-method table's total: always the sum of its counts
 
 
 WEB_WORDS = ("ホームページ", "ウェブサイト", "webサイト", "website", "web site", "homepage")
@@ -236,9 +239,9 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
         url=url,
         methods=[inert(m) for m in methods],
         submitters=[(inert(m), intake.submitters.get(m, 0)) for m in methods],
-        submitter_total=intake.total_submitters,
+        submitter_total=_given(intake.published_submitters, intake.total_submitters),
         submitter_unit=inert(intake.submitter_unit),
-        opinion_total=consultation.total_opinions,
+        opinion_total=_given(intake.published_opinions, consultation.total_opinions),
         opinion_heading=inert(meta.opinion_heading),
         response_heading=inert(meta.response_heading),
         classes=_class_counts(consultation, classes),
@@ -247,4 +250,10 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
         results_heading=labels.results.format(org=results_name),
         rows=rows,
         place_lists=place_lists,
+        method_total=intake.total_submitters,
     )
+
+
+def _given(published: int | None, computed: int) -> int:
+    """The total the result printed when the file records it, else the one computed."""
+    return computed if published is None else published

@@ -180,7 +180,7 @@ def _numbers(pub: Publication) -> list[str]:
     counts = "".join(f"<td>{n}</td>" for _, n in pub.submitters)
     out.append(
         f'<tbody><tr><th scope="row">{esc(labels.submitter_count)}</th>{counts}'
-        f"<td>{pub.submitter_total}</td></tr></tbody>"
+        f"<td>{pub.method_total}</td></tr></tbody>"
     )
     out.append("</table></div>")
     out += [

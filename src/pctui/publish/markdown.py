@@ -105,7 +105,7 @@ def _numbers(pub: Publication) -> list[str]:
     lines += [f"### (2) {labels.by_method}", ""]
     header = [labels.method, *(escape(m) for m, _ in pub.submitters), labels.total]
     counts = [labels.submitter_count, *(str(n) for _, n in pub.submitters)]
-    lines += _table(header, [[*counts, str(pub.submitter_total)]], ["---"] * len(header))
+    lines += _table(header, [[*counts, str(pub.method_total)]], ["---"] * len(header))
     lines += ["", f"### (3) {labels.opinion_total}", ""]
     lines += [f"{pub.opinion_total}{labels.opinions_unit}", ""]
     if pub.classes:

@@ -51,7 +51,7 @@ def _summary(pub: Publication) -> list[tuple[str, str | int]]:
         (labels.submitters, f"{pub.submitter_total} {pub.submitter_unit}"),
     ]
     rows += [(f"{labels.by_method}: {method}", n) for method, n in pub.submitters]
-    rows.append((f"{labels.by_method}: {labels.total}", pub.submitter_total))
+    rows.append((f"{labels.by_method}: {labels.total}", pub.method_total))
     rows.append((labels.opinion_total, pub.opinion_total))
     rows += [(f"{labels.by_class}: {label}", n) for label, n in pub.classes]
     if pub.draft:
