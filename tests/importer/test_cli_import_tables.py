@@ -60,10 +60,18 @@ def test_help_names_the_new_sources_and_the_option(pctui: Run) -> None:
     assert "PDF" in done.stdout and "Word" in done.stdout
 
 
-def test_several_opinions_under_one_answer_are_never_dropped(tmp_path: Path, pctui: Run) -> None:
+def test_same_as_above_imports_one_item_answering_both(tmp_path: Path, pctui: Run) -> None:
     source = tmp_path / "kekka.csv"
     source.write_text(EMPTY_UNDER_FILLED, encoding="utf-8")
     target = tmp_path / "out.toml"
     done = pctui("import", source, "-o", target, "--empty-answer", "same-as-above")
-    assert done.returncode == 1 and not target.exists()
-    assert "answers covering several opinions (1)" in done.stderr
+    assert done.returncode == 0, done.stderr
+    assert "1 row with an empty answer cell was joined to the answer above" in done.stderr
+    assert "--empty-answer unanswered" in done.stderr
+    consultation = ConsultationFile.load(target).consultation
+    assert consultation.format == 2
+    (item,) = consultation.items
+    assert [(o.label, o.text) for o in item.opinions] == [
+        ("1", "歩道を広げてほしい。"),
+        ("2", "歩道が狭い。"),
+    ]

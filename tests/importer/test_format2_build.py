@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import openpyxl
 from tests.importer.test_merged_answers import ministry_workbook
 
 from pctui.importer import read_source, to_consultation
@@ -47,3 +48,21 @@ def test_a_plain_table_stays_format_1(tmp_path: Path) -> None:
     ]
     assert consultation.intake.published_opinions is None
     assert all(section.label == "" for section in consultation.sections)
+
+
+def test_each_opinion_keeps_its_count_under_a_merged_answer(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["番号", "意見の要旨", "件数", "県の考え方"])
+    sheet.append([1, "歩道を広げてほしい。", "12件", "道路整備計画で検討します。"])
+    sheet.append([2, "歩道が狭い。", 3, None])
+    sheet.append([3, "公園を増やしてほしい。", 1, "公園計画で検討します。"])
+    sheet.merge_cells("D2:D3")
+    source = tmp_path / "ken.xlsx"
+    book.save(source)
+    consultation = to_consultation(read_source(source), "tanaka", AT, "ken")
+    first, second = consultation.items
+    assert [(o.label, o.count) for o in first.opinions] == [("1", 12), ("2", 3)]
+    assert first.count == 15 and second.count == 1
+    assert consultation.total_opinions == 16

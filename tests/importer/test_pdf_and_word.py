@@ -13,6 +13,7 @@ import pytest
 from tests.importer.pdf_maker import Page, write_pdf
 
 from pctui.importer import ERROR, Unreadable, read_source
+from pctui.importer import pdf as pdf_reader
 from pctui.importer.pdf import unwrap
 
 TITLE = "〇〇基本方針（案）に対する意見募集の結果について"
@@ -162,3 +163,22 @@ def test_numbered_headings_group_opinions_in_a_word_document(tmp_path: Path) -> 
         (1, "計画全般について"),
         (1, "施策の展開"),
     ]
+
+
+def test_a_page_that_cannot_be_parsed_is_unreadable_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = ministry_pdf(tmp_path / "kekka.pdf")
+    real = pdf_reader._page_blocks
+    pages = []
+
+    def second_page_fails(page: object) -> object:
+        pages.append(page)
+        if len(pages) == 2:
+            raise ValueError("broken content stream")
+        return real(page)
+
+    monkeypatch.setattr(pdf_reader, "_page_blocks", second_page_fails)
+    with pytest.raises(Unreadable, match="ValueError: broken content stream") as caught:
+        read_source(source)
+    assert caught.value.line > 1  # after the blocks of the first page

@@ -10,6 +10,7 @@ file holds hostile text too, which stays neutralised beside them.
 from __future__ import annotations
 
 import asyncio
+import html
 import io
 import json
 import subprocess
@@ -94,7 +95,10 @@ def _published(path: Path, out: Path) -> dict[str, str]:
     cells = [str(c) for row in workbook.worksheets[0].iter_rows(values_only=True) for c in row]
     texts["xlsx"] = "\n".join(cells)
     with zipfile.ZipFile(io.BytesIO((out / "2025-jumin.xlsx").read_bytes())) as archive:
-        texts["xlsx-xml"] = "".join(archive.read(n).decode("utf-8") for n in archive.namelist())
+        # The XML as a reader of the file sees its characters: openpyxl writes them as they
+        # are, or (where lxml is installed, as python-docx brings it) as character references.
+        xml = "".join(archive.read(n).decode("utf-8") for n in archive.namelist())
+        texts["xlsx-xml"] = html.unescape(xml)
     return texts
 
 

@@ -10,9 +10,10 @@ from pctui.i18n import _
 
 # Plain strings (a Literal, not an enum): the parallel reader's children send problems
 # back through marshal.
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
 ERROR: Severity = "error"  # the file does not load
 WARNING: Severity = "warning"  # said, and the file loads
+NOTE: Severity = "note"  # nothing wrong: an explanation of what the file holds
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Problem:
     severity: Severity = ERROR
 
     def __str__(self) -> str:
-        prefix = _("warning: ") if self.severity == WARNING else ""
+        prefix = {WARNING: _("warning: "), NOTE: _("note: ")}.get(self.severity, "")
         return f"{self.path}:{self.line}:{self.col}: {prefix}{self.message}"
 
 

@@ -107,6 +107,22 @@ def _report(output: Path, consultation: Consultation, login: str) -> None:
             login=login,
         )
     )
+    if consultation.format == 2:
+        opinions = sum(len(item.opinions) for item in consultation.items)
+        message = ngettext(
+            "format 2: {count} opinion under {items}",
+            "format 2: {count} opinions under {items}",
+            opinions,
+        )
+        print(message.format(count=opinions, items=items_text))
+        intake = consultation.intake
+        if intake.published_opinions is not None:
+            message = _("totals as published: {submitters} submitters, {opinions} opinions")
+            print(
+                message.format(
+                    submitters=intake.published_submitters, opinions=intake.published_opinions
+                )
+            )
 
 
 def _found(raw: RawDocument) -> None:
@@ -160,16 +176,6 @@ def run(args: argparse.Namespace) -> int:
     # language's) is the one its first revisions are dated in, as later ones will be.
     at = now_in(language_zone(Meta(consultation_id, "").language))
     consultation = to_consultation(raw, login, at, consultation_id, args.title or "")
-    if consultation.format == 2:
-        # Until the file format 2 can be written, refuse rather than lose opinions, their
-        # numbers or the published totals.
-        several = sum(1 for item in consultation.items if len(item.opinions) > 1)
-        message = _(
-            "pctui: {path}: answers covering several opinions ({count}), numbering that "
-            "starts again under groups or totals printed above the table need format 2, "
-            "not yet written by this version; no file written"
-        )
-        raise Exit(FINDING, message.format(path=source, count=several))
     text = render_consultation(consultation)
     try:
         load_text(text, str(output))  # never write a file pctui itself would not load

@@ -4,8 +4,9 @@ Revisions and sign-offs are only ever appended, so two clones' versions of an it
 as the union of both, new entries ordered by time, each sign-off's revision number moved
 to where its revision lands. Items changed on one side only are taken whole, byte for
 byte. Only a real conflict — both sides changed an item's opinion, topic, section, count
-or class differently, or one side removed an item the other changed — is left as
-standard conflict markers, around those lines of that item only. The header (everything
+or class differently (in format 2: its list of opinions), or one side removed an item the
+other changed — is left as standard conflict markers, around those lines of that item
+only. Format 2's summaries are appended like revisions: both sides' are kept. The header (everything
 before the first item) is merged line by line like any text.
 """
 
@@ -27,7 +28,12 @@ from pctui.storage.writer import patch_chunk, render_item
 
 T = TypeVar("T")
 FACTS = ("section", "topic", "opinion", "count", "klass")
-_EMPTY: dict[str, Any] = {"section": "", "topic": "", "opinion": "", "count": 0, "klass": ""}
+# Format 2: an item's opinions are one fact (a move changes the list as a whole); its
+# summaries, like its revisions, are only ever appended, so both sides' are kept.
+FORMAT_TWO_FACTS = ("section", "topic", "opinions", "klass")
+_EMPTY: dict[str, Any] = {
+    "section": "", "topic": "", "opinion": "", "count": 0, "klass": "", "opinions": [],
+}  # fmt: skip
 SHOWN_PROBLEMS = 5  # of a merged file that does not load; the rest are counted
 # A table line only a consultation file has (a side may be too broken to load, yet still be
 # a consultation: then its merge must load, whichever way it was made).
@@ -44,6 +50,12 @@ class MergeResult:
 
     text: str
     conflicts: list[str] = field(default_factory=list)
+    version: int = 1  # the format our side is in: the one merged items are written in
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        """The facts of an item that merge three-way, in this format."""
+        return FORMAT_TWO_FACTS if self.version >= 2 else FACTS
 
 
 @dataclass(frozen=True)
@@ -104,7 +116,7 @@ def merge_files(
     a, bom = _load(ours, labels.ours)
     b = _load(theirs, labels.theirs)[0]
     crlf = "\r\n" in a.header.text
-    result = MergeResult("")
+    result = MergeResult("", version=a.consultation.format)
     header, conflicted = _three(o.header.text, a.header.text, b.header.text, labels)
     if conflicted:
         result.conflicts.append(_("the header (before the first item) was changed on both sides"))
@@ -209,11 +221,13 @@ def _union(
     return merged + fresh
 
 
-def _merge_facts(base: Item | None, mine: Item, yours: Item) -> tuple[dict[str, Any], list[str]]:
+def _merge_facts(
+    base: Item | None, mine: Item, yours: Item, names: Sequence[str]
+) -> tuple[dict[str, Any], list[str]]:
     """Each fact three-way (ours where both changed it), and the facts that clash."""
     facts: dict[str, Any] = {}
     clashes: list[str] = []
-    for name in FACTS:
+    for name in names:
         ours, theirs = getattr(mine, name), getattr(yours, name)
         before = getattr(base, name) if base is not None else None
         if ours == theirs or theirs == before:
@@ -279,27 +293,37 @@ def _merge_item(
 ) -> str:
     """Item `no` changed on both sides: the union of its records, or a marked conflict."""
     base = o.item if o is not None else None
-    facts, clashes = _merge_facts(base, a.item, b.item)
+    facts, clashes = _merge_facts(base, a.item, b.item, result.facts)
     revisions = _merge_revisions(no, base, a.item, b.item)
+    summaries = _union(
+        base.summaries if base is not None else [],
+        a.item.summaries,
+        b.item.summaries,
+        lambda s: (s.author, s.at, s.text),
+        lambda s: s.at,
+    )
     merged = Item(
         no=no,
         revisions=[item.revisions[index] for item, index in revisions],
         signoffs=_merge_signoffs(no, base, a.item, b.item, revisions),
+        summaries=summaries,
         **facts,
     )
     if clashes:
         return _conflict(no, merged, clashes, a.item, b.item, labels, result)
     for side in (a, b):
-        if _extends(side.item, merged):
+        if _extends(side.item, merged, result.facts):
             return patch_chunk(side.block, merged)  # keeps that side's layout and comments
-    return render_item(merged)
+    return render_item(merged, result.version)
 
 
-def _extends(side: Item, merged: Item) -> bool:
+def _extends(side: Item, merged: Item, facts: Sequence[str]) -> bool:
     """True when `merged` is `side` with entries appended (so side's text can be patched)."""
-    if any(getattr(side, name) != getattr(merged, name) for name in FACTS if name != "klass"):
+    if any(getattr(side, name) != getattr(merged, name) for name in facts if name != "klass"):
         return False
     if merged.revisions[: len(side.revisions)] != side.revisions:
+        return False
+    if merged.summaries[: len(side.summaries)] != side.summaries:
         return False
     head = merged.signoffs[: len(side.signoffs)]
     return all(
@@ -324,7 +348,7 @@ def _conflict(
     )
 
     def variant(values: dict[str, Any]) -> str:
-        return render_item(dataclasses.replace(merged, **values))
+        return render_item(dataclasses.replace(merged, **values), result.version)
 
     # The base gets a value neither side has, so every clashing line is a conflict.
     base = variant({name: _EMPTY[name] for name in clashes})

@@ -68,10 +68,15 @@ def pdf_blocks(path: Path) -> list[Block]:
         raise Unreadable(1, 1, message.format(kind=type(error).__name__, error=error)) from None
     blocks: list[Block] = []
     with document:
-        for page in document.pages:
-            for _top, what in _page_blocks(page):
-                if isinstance(what, Line):
-                    blocks.append(Line(len(blocks) + 1, what.text))
-                else:
-                    blocks.append((len(blocks) + 1, what))
+        try:
+            for page in document.pages:
+                for _top, what in _page_blocks(page):
+                    if isinstance(what, Line):
+                        blocks.append(Line(len(blocks) + 1, what.text))
+                    else:
+                        blocks.append((len(blocks) + 1, what))
+        except Exception as error:  # a page pdfminer cannot parse: said where, no traceback
+            message = _("not a readable PDF ({kind}: {error})")
+            kind = type(error).__name__
+            raise Unreadable(len(blocks) + 1, 1, message.format(kind=kind, error=error)) from None
     return blocks
