@@ -1,5 +1,5 @@
-"""The intake's records, as the registry hands them out: frozen, so that a caller cannot
-change what the registry holds without a transaction."""
+"""The records of intake that the registry stores and the grouping produces (no I/O):
+frozen, so that a caller cannot change what the registry holds without a transaction."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Submission:
     """One submission as received: its 受付番号, when and how it came, who sent it (the
     personal data that never leaves the registry) and its text as written."""
@@ -22,7 +22,7 @@ class Submission:
     raw: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicOpinion:
     """One opinion (件) of a submission in its public form: `text` is redacted. The id is
     `<受付番号>-<k>`, k counting the submission's opinions from 1."""
@@ -33,18 +33,20 @@ class PublicOpinion:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
-    """An opinion of a group: `added` is the text it adds to the group's representative
-    ("" for an exact copy)."""
+    """One opinion in a group: its id (`<受付番号>-<k>`) and the text it adds to the group's
+    representative ("" for the representative itself and for exact copies), so that a
+    reviewer reads what a near-copy says beyond the campaign letter it repeats."""
 
     opinion: str
-    added: str
+    added: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Group:
-    """Opinions of the same purport (同趣旨), with the one that stands for them."""
+    """A group of opinions of the same purport (同趣旨): its id, the opinion that stands for
+    it, and every member, the representative first."""
 
     id: str
     representative: str
@@ -60,7 +62,7 @@ class RedactionStatus(StrEnum):
     REVERTED = "reverted"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Redaction:
     """Personal data found in an opinion's text: the span `start:end` of the original
     text, what it was, why it is removed and where its review stands."""
