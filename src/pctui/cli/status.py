@@ -14,7 +14,7 @@ from pctui.model.actions import my_turn
 from pctui.model.identity import current_login
 from pctui.model.records import Consultation
 from pctui.model.state import STATES, open_stages, progress, stage_counts, state_counts
-from pctui.words import state_name
+from pctui.words import opinion_counts, state_name
 
 HELP = N_("show per-state and per-stage counts and the state of every item")
 DESCRIPTION = N_("""\
@@ -37,7 +37,7 @@ def status_data(consultation: Consultation, login: str) -> dict[str, Any]:
     review = consultation.review
     progresses = [progress(item, review) for item in consultation.items]
     pairs = list(zip(consultation.items, progresses, strict=True))
-    return {
+    data: dict[str, Any] = {
         "id": consultation.meta.id,
         "title": consultation.meta.title,
         "stages": review.stages,
@@ -59,6 +59,10 @@ def status_data(consultation: Consultation, login: str) -> dict[str, Any]:
         "counts": state_counts(consultation, progresses),
         "stage_counts": stage_counts(consultation, progresses),
     }
+    if consultation.format >= 2:  # items answer several opinions: say how many
+        data["opinions"] = sum(len(item.opinions) for item in consultation.items)
+        data["opinions_counted"] = consultation.total_opinions
+    return data
 
 
 def run(args: argparse.Namespace) -> int:
@@ -71,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
         return OK
     total = len(consultation.items)
     print(f"{inert(consultation.meta.title)} ({inert(consultation.meta.id)})")
+    if "opinions" in data:
+        print(opinion_counts(data["opinions"], data["opinions_counted"]))
     counts = ", ".join(f"{state_name(state)} {n}" for state, n in data["counts"].items())
     print(_("states: {counts}").format(counts=counts))
     stages = data["stage_counts"].items()
