@@ -343,6 +343,7 @@ class Meta:
     language: str = "ja"
     timezone: str = ""  # an IANA name ("Asia/Tokyo"); "" when the file names none (zones.py)
     layout: Layout = Layout.SUMMARY  # format 2: how the result is published
+    publish_by: dt.date | None = None  # the planned publication date, for the progress board
 
 
 @dataclass

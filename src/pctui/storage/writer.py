@@ -246,6 +246,8 @@ def render_consultation(consultation: Consultation) -> str:
     facts["language"] = meta.language
     if meta.timezone:
         facts["timezone"] = meta.timezone
+    if meta.publish_by:
+        facts["publish_by"] = meta.publish_by
     format_two = consultation.format >= 2
     if format_two:
         facts["layout"] = str(meta.layout)
