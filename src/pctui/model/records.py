@@ -319,6 +319,8 @@ class Intake:
     # the listed opinions add up to when only the main ones are listed; None when not given.
     published_submitters: int | None = None
     published_opinions: int | None = None
+    # Where the intake registry (personal data, never in git) is, when not beside the file.
+    registry: str = ""
 
     @property
     def total_submitters(self) -> int:

@@ -261,6 +261,8 @@ def render_consultation(consultation: Consultation) -> str:
     for key in ("published_submitters", "published_opinions"):
         if format_two and getattr(consultation.intake, key) is not None:
             intake[key] = getattr(consultation.intake, key)
+    if consultation.intake.registry:
+        intake["registry"] = consultation.intake.registry
     doc["intake"] = _spaced(intake)
     review = tomlkit.table()
     review["stages"] = consultation.review.stages
