@@ -26,6 +26,7 @@ numbers. Only opinions with that personal data removed are ever shown or publish
 # order `pctui intake --help` lists them.
 SUBCOMMANDS = {
     "status": "intake_status",
+    "group": "intake_group",
 }
 
 
