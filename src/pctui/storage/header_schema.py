@@ -50,6 +50,7 @@ CONSULTATION_KEYS = (
 )  # fmt: skip
 INTAKE_KEYS = (
     "methods", "submitters", "submitter_unit", "published_submitters", "published_opinions",
+    "registry",
 )  # fmt: skip
 
 
@@ -185,7 +186,8 @@ def _read_intake(table: dict[str, Any], version: int, check: Checker) -> Intake:
             check.report(t, 0, "submitters", message)
         submitters[method] = number
     unit = check.get(table, "submitter_unit", STR, t, default="人")
-    intake = Intake(methods=methods, submitters=submitters, submitter_unit=unit)
+    registry = check.get(table, "registry", STR, t, default="")
+    intake = Intake(methods=methods, submitters=submitters, submitter_unit=unit, registry=registry)
     published = ("published_submitters", "published_opinions")
     if version < 2:
         format_two_only(table, published, t, check)
