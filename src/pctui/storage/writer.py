@@ -15,6 +15,7 @@ from tomlkit.items import AoT, Table
 from pctui.model.records import IN_ORDER, Consultation, Item, Revision, Signoff
 from pctui.storage.chunks import open_string_at
 from pctui.storage.escape import basic_string_body
+from pctui.storage.office_tables import new_office_tables, office_tables, office_written_as
 from pctui.storage.opinion_tables import add_format_two, format_two_written_as, patch_format_two
 
 
@@ -106,6 +107,8 @@ def patch_item(table: Any, item: Item) -> None:
         if signoff.withdrawn is not None and "withdrawn" not in stored:
             stored["withdrawn"] = signoff.withdrawn
     _append(table, "signoffs", [signoff_table(s) for s in item.signoffs[len(signoffs) :]])
+    for key, new in new_office_tables(table, item).items():
+        _append(table, key, new)
     if item.klass != table.get("class"):
         if item.klass is None:
             del table["class"]
@@ -139,6 +142,7 @@ def written_as(table: dict[str, Any], item: Item) -> bool:
         and revisions == expected_revisions
         and signoffs == expected_signoffs
         and ("opinions" not in table or format_two_written_as(table, item))
+        and office_written_as(table, item)
     )
 
 
@@ -212,6 +216,10 @@ def item_table(item: Item, version: int = 1) -> Table:
         table["signoffs"] = tomlkit.aot()
         for signoff in item.signoffs:
             table["signoffs"].append(signoff_table(signoff))
+    for key, entries in office_tables(item).items():
+        table[key] = tomlkit.aot()
+        for entry in entries:
+            table[key].append(entry)
     return table
 
 
