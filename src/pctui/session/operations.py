@@ -7,7 +7,7 @@ A refusal changes nothing and says why; a save that failed keeps the change in m
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -40,9 +40,16 @@ class Outcome:
     approved: bool = False  # an approval was saved: commit it when the file says on-approve
 
 
-def _attempt(file: ConsultationFile, no: int, action: Callable[[Consultation], T]) -> T | Outcome:
+def attempt(
+    file: ConsultationFile,
+    no: int,
+    action: Callable[[Consultation], T],
+    also: Sequence[int] = (),
+) -> T | Outcome:
+    """What `action` on item `no` (and the items in `also`) returned, saved at once; else
+    the refusal or the failed save as an error to show."""
     try:
-        return file.transact(no, action)
+        return file.transact(no, action, also=also)
     except Refused as refusal:
         return Outcome(_("Refused: {why}").format(why=refusal), ERROR, changed=False)
     except LoadError as error:
@@ -66,7 +73,7 @@ def _state(file: ConsultationFile, no: int) -> str:
 def approve(file: ConsultationFile, no: int, login: str, seen: int | None = None) -> Outcome:
     """Approve item `no`'s current revision as `login`; refused when it is no longer
     revision `seen`, the one on the reviewer's screen."""
-    done = _attempt(file, no, lambda c: sign(c, no, login, APPROVE, seen=seen))
+    done = attempt(file, no, lambda c: sign(c, no, login, APPROVE, seen=seen))
     if isinstance(done, Outcome):
         return done
     return Outcome(
@@ -106,7 +113,7 @@ def request_changes(
 ) -> Outcome:
     """Request changes to item `no`'s current revision as `login`, with `comment`; refused
     when it is no longer revision `seen`."""
-    done = _attempt(file, no, lambda c: sign(c, no, login, REJECT, comment, seen=seen))
+    done = attempt(file, no, lambda c: sign(c, no, login, REJECT, comment, seen=seen))
     if isinstance(done, Outcome):
         return done
     return Outcome(
@@ -118,7 +125,7 @@ def request_changes(
 
 def withdraw_mine(file: ConsultationFile, no: int, login: str) -> Outcome:
     """Withdraw `login`'s sign-off on item `no`'s current revision."""
-    done = _attempt(file, no, lambda c: withdraw(c, no, login))
+    done = attempt(file, no, lambda c: withdraw(c, no, login))
     if isinstance(done, Outcome):
         return done
     message = _("No.{no}: withdrew your {stage} sign-off; now {state}").format(
@@ -131,7 +138,7 @@ def save_revision(
     file: ConsultationFile, no: int, login: str, text: str, base: int, note: str | None = None
 ) -> Outcome:
     """Append `text` as a new revision of item `no`, started from revision `base`."""
-    done = _attempt(file, no, lambda c: revise(c, no, login, text, note, base=base))
+    done = attempt(file, no, lambda c: revise(c, no, login, text, note, base=base))
     if isinstance(done, Outcome):
         return done
     others = sorted({revision.author for revision in done.concurrent})

@@ -28,16 +28,23 @@ class CommentScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "cancel", id="pctui.comment.cancel")
     ]
 
-    def __init__(self, title: str, problem: Callable[[str], str | None] | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        problem: Callable[[str], str | None] | None = None,
+        placeholder: str | None = None,
+    ) -> None:
         super().__init__()
         self._title = title
         self._problem = problem
+        self._placeholder = placeholder  # None: the request for changes' question
 
     def compose(self) -> ComposeResult:
         """A title, the input, where a problem is said, and the keys."""
         with Vertical(classes="dialog"):
             yield WrappedText(self._title)
-            yield PlainInput(placeholder=_("what should change?"), id="comment")
+            placeholder = self._placeholder or _("what should change?")
+            yield PlainInput(placeholder=placeholder, id="comment")
             yield WrappedText("", id="comment-problem", classes="dialog-problem")
             yield Static(_("enter: send   escape: cancel"), classes="dialog-keys")
 
