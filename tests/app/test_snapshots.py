@@ -72,6 +72,19 @@ def test_raw_toml_view_80x24(make_app, snap_compare) -> None:
     assert snap_compare(make_app("yamada"), terminal_size=(80, 24), press=["j", "v"])
 
 
+def test_phrase_picker_80x24(make_app, snap_compare, sample_path) -> None:
+    """The standard phrases for No.10 (参考): its class's phrase first, the other class's
+    marked."""
+    (sample_path.parent / "phrases.toml").write_text(
+        '[[phrases]]\nid = "hanei"\ntext = "ご意見を踏まえ、No.{no}の記載を修正しました。"\n'
+        'classes = ["反映"]\n\n[[phrases]]\nid = "taisho"\ntext = "適切に対処して参ります。"\n\n'
+        '[[phrases]]\nid = "sanko"\ntext = "{section}に関するご意見として、今後の参考とさせて'
+        'いただきます。"\nclasses = ["参考"]\n',
+        encoding="utf-8",
+    )
+    assert snap_compare(make_app("yamada"), terminal_size=(80, 24), press=["G", "e", "ctrl+t"])
+
+
 # ---- the progress board (issue 18) -----------------------------------------------------------
 
 BOARD_NOW = "2026-01-05T12:00:00+09:00"  # the board's clock, fixed: days in state stay put
