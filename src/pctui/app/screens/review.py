@@ -3,8 +3,9 @@
 Actions are bound from the registry in `pctui.app.review_actions`, which also says what
 each needs on screen; each `action_<name>` here does one thing through
 `pctui.session.operations` (dialogs and editors: `response_edits`; the highlighted views:
-`raw_views`) and then redraws from the file's model, which is the only state besides what
-the list shows (`where`) and how the diff is shown (`diff`, a `DiffView`).
+`raw_views`; format 2's opinion keys, mixed in: `opinion_edits`) and then redraws from the
+file's model, the only state besides what the list shows (`where`) and how the diff is
+shown (`diff`, a `DiffView`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pctui.app.review_actions import ACTIONS, BY_NAME, ITEM, ROWS, bindings, tra
 from pctui.app.screens import raw_views, response_edits
 from pctui.app.screens.filter import FilterChoice, FilterScreen
 from pctui.app.screens.help import HelpScreen
+from pctui.app.screens.opinion_edits import OpinionKeys
 from pctui.app.screens.raw_views import PendingDiffFound
 from pctui.app.widgets.item_detail import ItemDetail
 from pctui.app.widgets.item_list import ItemList
@@ -45,7 +47,7 @@ from pctui.storage import ConsultationFile
 TALL_FROM = 36  # terminal lines from which the list may take half the screen
 
 
-class MainScreen(Screen[None]):
+class MainScreen(OpinionKeys, Screen[None]):
     """The list above, the selected item below (side by side from 100 columns)."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings()
@@ -166,13 +168,14 @@ class MainScreen(Screen[None]):
         message = inert(outcome.message)  # refusals quote stage names and logins from the file
         self.notify(message, severity=outcome.severity, timeout=timeout, markup=False)
 
-    def report(self, outcome: Outcome) -> None:
-        """Tell the reviewer what an action did and redraw when the file changed."""
+    def report(self, outcome: Outcome, select: int | None = None) -> None:
+        """Tell the reviewer what an action did and redraw when the file changed, selecting
+        item `select` (a merge's or a split's) when given."""
         for notice in self._watch.new_notices():
             self.say(notice)
         self.say(outcome)
         if outcome.changed:
-            self.refresh_view()
+            self.refresh_view(select)
 
     def check_disk(self) -> None:
         """Reload when the file changed on disk, keeping the selected item by its No."""
