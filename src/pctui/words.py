@@ -7,7 +7,7 @@ the current language, for the CLI and the TUI. No Textual, no Rich.
 
 from __future__ import annotations
 
-from pctui.i18n import N_, _
+from pctui.i18n import N_, _, ngettext
 from pctui.model.records import APPROVE, REJECT, Verdict
 from pctui.model.state import (
     APPROVED,
@@ -50,3 +50,11 @@ def standing_name(status: Status) -> str:
 def verdict_name(verdict: Verdict) -> str:
     """A verdict as the reviewer reads it (approve, reject)."""
     return _(VERDICT_NAMES[verdict])
+
+
+def opinion_counts(opinions: int, counted: int) -> str:
+    """How many opinions a set of items lists, and how many they stand for (each opinion's
+    count, 件): "26 opinions, 31 counted" (26件の意見、31件). Format 2's items answer
+    several opinions each, so neither number is the number of items."""
+    listed = ngettext("{count} opinion", "{count} opinions", opinions).format(count=opinions)
+    return _("{opinions}, {counted} counted").format(opinions=listed, counted=counted)

@@ -1,4 +1,4 @@
-"""Format 2's opinion keys from the keyboard: s (summary), m (move), M (merge), S (split).
+"""Format 2's opinion keys from the keyboard: o (summary), m (move), M (merge), S (split).
 Each test presses the key, answers the dialog, and reads the file back from disk; the
 sign-offs the change leaves stale show as stale on screen at once. In a format-1 file each
 key is refused, naming pctui migrate, and the file stays as it was."""
@@ -39,12 +39,12 @@ async def _answer(app, pilot, text: str) -> None:
     await pilot.pause()
 
 
-def test_s_writes_the_summary_and_the_signoff_shows_stale(make_app, drive, path) -> None:
+def test_o_writes_the_summary_and_the_signoff_shows_stale(make_app, drive, path) -> None:
     app = make_app("yamada", path)
 
     async def script(pilot) -> None:
         assert "stale" not in app.shown("signoffs").plain
-        await pilot.press("s")
+        await pilot.press("o")
         assert app.screen.query_one(Input).value == "駐輪場の増設と料金に関するご意見"  # to revise
         await _answer(app, pilot, "駐輪場に関するご意見")
         assert "stale" in app.shown("signoffs").plain  # at once, without reloading
@@ -136,7 +136,7 @@ def test_a_refusal_is_said_and_changes_nothing(make_app, drive, path) -> None:
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize("key", ["s", "m", "M", "S"])
+@pytest.mark.parametrize("key", ["o", "m", "M", "S"])
 def test_each_key_refuses_in_a_format_one_file(make_app, drive, disk, key: str) -> None:
     before = disk.bytes()
     app = make_app("yamada")

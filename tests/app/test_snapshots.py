@@ -82,3 +82,25 @@ def test_format_two_item_with_several_opinions_120x40(make_app, snap_compare, tm
 def test_format_two_item_with_several_opinions_80x24(make_app, snap_compare, tmp_path) -> None:
     app = make_app("yamada", write_format_two(tmp_path / "2026-churin.toml"))
     assert snap_compare(app, terminal_size=(80, 24))
+
+
+# ---- the progress board (issue 18) -----------------------------------------------------------
+
+BOARD_NOW = "2026-01-05T12:00:00+09:00"  # the board's clock, fixed: days in state stay put
+
+
+def test_progress_board_80x24(make_app, snap_compare, monkeypatch) -> None:
+    import datetime as dt
+
+    now = dt.datetime.fromisoformat(BOARD_NOW)
+    monkeypatch.setattr("pctui.session.board.consultation_now", lambda consultation: now)
+    assert snap_compare(make_app("yamada"), terminal_size=(80, 24), press=["s"])
+
+
+def test_progress_board_80x24_without_colour(make_app, snap_compare, monkeypatch) -> None:
+    import datetime as dt
+
+    now = dt.datetime.fromisoformat(BOARD_NOW)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr("pctui.session.board.consultation_now", lambda consultation: now)
+    assert snap_compare(make_app("yamada"), terminal_size=(80, 24), press=["s"])

@@ -74,3 +74,12 @@ def test_same_as_above_joins_the_row_to_the_answer_above() -> None:
         ("2", "第3章に事例を加えてほしい。"),
     ]
     assert second.opinions[0].label == "1" and raw.joined_empty == 1
+
+
+def test_a_guessed_column_of_numbers_is_refused_in_a_text_table() -> None:
+    table = "| No. | 意見ID | 市の考え方 |\n|---|---|---|\n| 1 | 301 | 回答。 |\n"
+    raw = read_text("# 題名\n\n" + table)
+    assert raw.items == [] and not raw.found_table
+    messages = [note.message for note in raw.notes]
+    assert any("'意見ID' (column 2) holds only numbers" in m for m in messages)
+    assert any("--map opinion=HEADER" in m for m in messages)

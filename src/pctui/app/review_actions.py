@@ -132,7 +132,7 @@ ACTIONS: tuple[ReviewAction, ...] = (
     ),
     # Format 2 only (a format-1 file refuses them, naming pctui migrate); not in the footer.
     ReviewAction(
-        name="write_summary", keys="s", display="s", group=OPINIONS, needs=ITEM, footer=False,
+        name="write_summary", keys="o", display="o", group=OPINIONS, needs=ITEM, footer=False,
         label=N_("summary"),
         help=N_("Write or revise the summary of the item's opinions; saved at once."),
     ),
@@ -173,6 +173,14 @@ ACTIONS: tuple[ReviewAction, ...] = (
     ReviewAction(
         name="filter", keys="f", display="f", group=VIEW,
         label=N_("filter"), help=N_("Filter the list by state or section."),
+    ),
+    ReviewAction(
+        name="board", keys="s", display="s", group=VIEW, footer=False,
+        label=N_("board"),
+        help=N_(
+            "Show the progress board: bars by section, assignee and stage, the days left "
+            "to publication, the items longest in their state."
+        ),
     ),
     ReviewAction(
         name="view_source", keys="v", display="v", group=VIEW, needs=ITEM, footer=False,

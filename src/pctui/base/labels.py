@@ -67,6 +67,7 @@ class Labels:
     items_sheet: str
     organization: str
     continued: str  # the No. cell of an XLSX continuation row (see `long_cells`)
+    same_answer: str  # Markdown, listed layout: the answer cell of an item's later opinions
     states: dict[str, str]
 
 
@@ -104,6 +105,7 @@ JA = Labels(
     items_sheet="ご意見と考え方",
     organization="実施機関",
     continued="{no}（続き）",
+    same_answer="（No.{label}と同じ）",
     states={
         "draft": "下書き",
         "in-review": "決裁中",
@@ -146,6 +148,7 @@ EN = Labels(
     items_sheet="Opinions",
     organization="Organization",
     continued="{no} (continued)",
+    same_answer="(as for No. {label})",
     states={
         "draft": "draft",
         "in-review": "in review",

@@ -37,6 +37,7 @@ COMMANDS = {
     "migrate": "migrate",
     "publish": "publish",
     "import": "import_cmd",
+    "intake": "intake",
     "commit": "commit",
     "merge-driver": "merge_driver",
     "install-merge-driver": "merge_driver",

@@ -10,7 +10,7 @@ from pctui.i18n import N_, _, ngettext
 from pctui.model.state import progress, state_counts
 from pctui.storage.integrity import integrity_warnings
 from pctui.storage.totals import totals_notes
-from pctui.words import state_name
+from pctui.words import opinion_counts, state_name
 
 HELP = N_("check a consultation file: syntax, schema, sign-off integrity, hostile text")
 DESCRIPTION = N_("""\
@@ -44,10 +44,20 @@ def run(args: argparse.Namespace) -> int:
     items = len(consultation.items)
     count = len(warnings)
     tail = ngettext("; {count} warning", "; {count} warnings", count).format(count=count)
+    if consultation.format >= 2:  # items answer several opinions: say how many
+        line = _(
+            "{path}: ok: {items} items ({opinions}) in {sections} sections ({summary}){warnings}"
+        )
+        listed = sum(len(item.opinions) for item in consultation.items)
+        opinions = opinion_counts(listed, consultation.total_opinions)
+    else:
+        line = _("{path}: ok: {items} items in {sections} sections ({summary}){warnings}")
+        opinions = ""
     print(
-        _("{path}: ok: {items} items in {sections} sections ({summary}){warnings}").format(
+        line.format(
             path=args.file,
             items=items,
+            opinions=opinions,
             sections=len(consultation.sections),
             summary=summary or _("no items"),
             warnings=tail if warnings else "",

@@ -80,7 +80,6 @@ class TableReader:
     columns: dict[str, int] | None = None
     section: str = ""
     before_header: int = 0  # rows and lines read before the header row
-    values: dict[str, list[str]] = field(default_factory=dict)  # opinion/response cells
     first_empty: int = 0  # the first row whose empty answer cell was read one way or the other
     header: list[str] = field(default_factory=list)  # the header row's names as compared
     # The item whose answer an empty or merged answer cell below it stands under: the last
@@ -185,8 +184,6 @@ class TableReader:
     def _row(self, number: int, cells: Cells) -> None:
         columns = self.columns
         assert columns is not None
-        for name in ("opinion", "response"):
-            self.values.setdefault(name, []).append(self._get(cells, name) or "")
         no_cell = self._get(cells, "no") if "no" in columns else str(len(self.doc.items) + 1)
         continuing = continued_no(no_cell or "") if "no" in columns else None
         if continuing is not None:
@@ -298,19 +295,32 @@ class TableReader:
             )
             doc.note(1, 1, message.format(rows=HEADER_SEARCH), ERROR)
             return
-        for name in ("opinion", "response"):
-            if name not in self.mapping and numbers_only(self.values.get(name, [])):
-                message = _(
-                    "the {field} column '{header}' (column {column}) holds only numbers; "
-                    "nothing imported: name the right column with --map {field}=HEADER"
-                )
-                column = self.columns[name] + 1
-                header = quoted(doc.opinion_heading if name == "opinion" else doc.response_heading)
-                doc.note(1, column, message.format(field=name, header=header, column=column), ERROR)
-                doc.items.clear()
-                doc.found_table = False
-                return
+        if refuse_numbers(doc, self.mapping):
+            return
         note_empty_answers(doc, self.first_empty, self.keeps_merges)
+
+
+def refuse_numbers(doc: RawDocument, mapping: dict[str, str]) -> bool:
+    """Refuse (note, and drop every item) when the opinion or the answer column was guessed
+    and holds only numbers: an 意見ID or 回答番号 column read as text would be garbage."""
+    texts = {
+        "opinion": [o.text for item in doc.items for o in item.opinions],
+        "response": [item.response for item in doc.items],
+    }
+    columns = {name: (header, column) for name, header, column in doc.columns}
+    for name, values in texts.items():
+        if name in mapping or name not in columns or not numbers_only(values):
+            continue
+        header, column = columns[name]
+        message = _(
+            "the {field} column '{header}' (column {column}) holds only numbers; "
+            "nothing imported: name the right column with --map {field}=HEADER"
+        )
+        doc.note(1, column, message.format(field=name, header=quoted(header), column=column), ERROR)
+        doc.items.clear()
+        doc.found_table = False
+        return True
+    return False
 
 
 def note_empty_answers(doc: RawDocument, line: int, keeps_merges: bool) -> None:

@@ -28,7 +28,12 @@ from pctui.importer.facts import (
 )
 from pctui.importer.listed import item_start, label_at
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, quoted
-from pctui.importer.table import SAME_AS_ABOVE, UNANSWERED, note_empty_answers
+from pctui.importer.table import (
+    SAME_AS_ABOVE,
+    UNANSWERED,
+    note_empty_answers,
+    refuse_numbers,
+)
 
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)?([0-9０-９]{1,2})[ \t\u3000.．、]+(\S.*)$")
 _SUBHEADING = re.compile(
@@ -622,6 +627,8 @@ class TextReader:
             self.doc.note(number, 1, message.format(total=total, sum=summed))
 
     def _finish(self) -> None:
+        if refuse_numbers(self.doc, self.mapping):
+            return
         note_empty_answers(self.doc, self.first_empty, keeps_merges=False)
         if self.declared_submitters is not None and self.doc.submitters:
             declared, line = self.declared_submitters

@@ -8,12 +8,12 @@ bidi and invisible characters from the public never reach a published page raw.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pctui.base.era import era_period, era_period_short
 from pctui.base.inert import inert
 from pctui.base.labels import Labels, labels_for, office_name, self_name
-from pctui.model.records import Consultation, Item
+from pctui.model.records import Consultation, Item, Layout
 from pctui.model.state import item_state
 
 
@@ -29,6 +29,19 @@ class Row:
     opinion: str
     response: str
     state: str  # the item's state, in the publication's language
+    # Format 2: the No. as published (the opinion's label, or the labels of the item's
+    # opinions on its one row); "" in format 1, where it is `no`.
+    label: str = ""
+    # Format 2's listed layout, one row per opinion: how many rows the item's answer spans
+    # from this one (its first opinion's row), 0 on the rows after it; `first` is the label
+    # of the row that holds the answer.
+    span: int = 1
+    first: str = ""
+
+    @property
+    def number(self) -> str:
+        """What the No. column shows."""
+        return self.label or str(self.no)
 
 
 @dataclass(frozen=True)
@@ -145,10 +158,12 @@ def _heading(title: str, organization: str, labels: Labels, language: str) -> st
     return f"{title} {labels.title_suffix.format(self=self_name(organization, language))}"
 
 
-def _row(item: Item, consultation: Consultation, labels: Labels, names: _Names) -> Row:
+def _rows(item: Item, consultation: Consultation, labels: Labels, names: _Names) -> list[Row]:
+    """The item's rows: one (format 1, or format 2's summary layout), or one per opinion
+    (format 2's listed layout), the answer spanning them."""
     current = item.current
     state = item_state(item, consultation.review)
-    return Row(
+    row = Row(
         no=item.no,
         section=inert(names.sections.get(item.section, item.section)),
         topic=inert(item.topic or ""),
@@ -158,6 +173,23 @@ def _row(item: Item, consultation: Consultation, labels: Labels, names: _Names) 
         response=inert(current.text) if current else "",
         state=labels.states.get(state, state),
     )
+    if consultation.format < 2:
+        return [row]
+    if consultation.meta.layout != Layout.LISTED:
+        return [replace(row, label=inert("・".join(o.label for o in item.opinions)))]
+    first = inert(item.opinions[0].label)
+    return [
+        replace(
+            row,
+            topic=row.topic if index == 0 else "",
+            count=opinion.count,
+            opinion=inert(opinion.text),
+            label=inert(opinion.label),
+            span=len(item.opinions) if index == 0 else 0,
+            first=first,
+        )
+        for index, opinion in enumerate(item.opinions)
+    ]
 
 
 def _class_counts(consultation: Consultation, classes: dict[str, str]) -> list[tuple[str, int]]:
@@ -193,6 +225,7 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
     meta = consultation.meta
     labels = labels_for(meta.language)
     titles = {s.id: s.title for s in consultation.sections}
+    section_labels = {s.id: s.label for s in consultation.sections}
     classes = {c.id: c.label for c in consultation.review.classes}
     names = _Names(titles, classes)
     # Sections in file order; items whose section is not declared follow in order of first use.
@@ -207,8 +240,11 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
     rows: list[Row] = []
     for number, section_id in enumerate(order, start=1):
         items = sorted(by_section[section_id], key=lambda i: i.no)
-        part_rows = [_row(item, consultation, labels, names) for item in items]
-        parts.append(Part(number, inert(titles.get(section_id, section_id)), part_rows))
+        part_rows = [row for item in items for row in _rows(item, consultation, labels, names)]
+        title = inert(titles.get(section_id, section_id))
+        if section_labels.get(section_id):  # an outcome group: Ⅰ 当該意見を踏まえて…
+            title = f"{inert(section_labels[section_id])} {title}"
+        parts.append(Part(number, title, part_rows))
         rows.extend(part_rows)
     intake = consultation.intake
     methods = list(intake.methods) + [m for m in intake.submitters if m not in intake.methods]

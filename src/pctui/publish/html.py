@@ -138,10 +138,16 @@ def _part(pub: Publication, part: Part) -> list[str]:
         texts = [_opinion(row, pub.language), _text_block(row.response)]
         if pub.draft:
             texts.append(esc(row.state))
-        cells = [f'<th scope="row" role="rowheader"{labels_of[0]}>{row.no}</th>']
+        cells = [f'<th scope="row" role="rowheader"{labels_of[0]}>{esc(row.number)}</th>']
+        # Listed layout: the answer (and the state) once, spanning the item's opinions.
+        spans = ["", f' rowspan="{row.span}"' if row.span > 1 else ""]
+        spans += [spans[1]] if pub.draft else []
         cells += [
-            f'<td role="cell"{label}>{text}</td>'
-            for label, text in zip(labels_of[1:], texts, strict=True)
+            f'<td role="cell"{label}{span}>{text}</td>'
+            for label, text, span, column in zip(
+                labels_of[1:], texts, spans, range(len(texts)), strict=True
+            )
+            if column == 0 or row.span
         ]
         out.append('<tr role="row">' + "".join(cells) + "</tr>")
     return [*out, "</tbody>", "</table>", "</section>"]

@@ -72,7 +72,10 @@ def _part(pub: Publication, part: Part) -> list[str]:
         align.append("---")
     rows = []
     for row in part.rows:
-        cells = [str(row.no), _opinion_cell(row, pub.language), cell(row.response)]
+        # Markdown has no merged cells: an item's later opinions refer to the row holding
+        # its answer (listed layout).
+        answer = escape(labels.same_answer.format(label=row.first)) if not row.span else None
+        cells = [escape(row.number), _opinion_cell(row, pub.language), answer or cell(row.response)]
         if pub.draft:
             cells.append(escape(row.state))
         rows.append(cells)

@@ -37,7 +37,7 @@ def records(pub: Publication) -> list[list[str | int]]:
     out: list[list[str | int]] = []
     for row in pub.rows:
         record: list[str | int] = [
-            row.no,
+            row.label or row.no,  # format 2: the No. as published; listed rows repeat the answer
             row.section,
             row.topic,
             row.count,

@@ -15,7 +15,7 @@ from typing import Any
 
 from pctui.base.long_cells import pieces
 from pctui.publish.document import Publication
-from pctui.publish.table import header, records
+from pctui.publish.table import FIELDS, header, records
 
 # Zip entries cannot be dated before 1980; any fixed date will do.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -107,9 +107,21 @@ def to_xlsx(pub: Publication) -> bytes:
     wrap = Alignment(wrap_text=True, vertical="top")
     names = header(pub)
     sheet.append(names)
-    for record in records(pub):
+    answer_column = FIELDS.index("response")
+    spanning: tuple[int, int] | None = None  # (first sheet row, rows left) of a listed answer
+    for published, record in zip(pub.rows, records(pub), strict=True):
+        if published.span == 0:  # listed layout: the answer is in the item's first row
+            record[answer_column] = ""
+        if published.span > 1 and len(pieces(published.response)) == 1:
+            spanning = (sheet.max_row + 1, published.span)
         for row in _rows_of(record, labels.continued):
             sheet.append(row)
+        if spanning is not None:
+            start, left = spanning
+            spanning = (start, left - 1) if left > 1 else None
+            if left == 1:  # the item's last opinion: its answer in one cell over them all
+                column = get_column_letter(answer_column + 1)
+                sheet.merge_cells(f"{column}{start}:{column}{sheet.max_row}")
     _wrapped_text(sheet, wrap)
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -1,5 +1,5 @@
 """What staff do to a format-2 item's opinions from the TUI, as the app performs it: write
-the summary (`s`), move an opinion to another item (`m`), merge the item into another
+the summary (`o`), move an opinion to another item (`m`), merge the item into another
 (`M`), split opinions off into a new item (`S`). No Textual here.
 
 Each goes through `ConsultationFile.transact` with the model's functions
@@ -82,7 +82,7 @@ def _told(message: str, file: ConsultationFile, numbers: Iterable[int]) -> Outco
         return Outcome(message)
     items = ", ".join(f"No.{no}" for no in stale)
     note = _("the sign-offs of {items} are stale: sign again").format(items=items)
-    return Outcome(f"{message}; {note}", WARNING)
+    return Outcome(_("{done}; {note}").format(done=message, note=note), WARNING)
 
 
 def write_summary(file: ConsultationFile, no: int, login: str, text: str) -> Outcome:

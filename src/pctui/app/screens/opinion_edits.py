@@ -1,7 +1,8 @@
-"""The review screen's keys for a format-2 item's opinions: `s` writes the summary, `m`
-moves an opinion to another item, `M` merges the item into another, `S` splits opinions
-off into a new item. Each asks for one line in a dialog, then saves at once through
-`pctui.session.opinion_actions`; in a format-1 file each is refused before asking.
+"""The review screen's keys for a format-2 item's opinions: `o` writes the summary (its
+overview), `m` moves an opinion to another item, `M` merges the item into another, `S`
+splits opinions off into a new item. Each asks for one line in a dialog, then saves at
+once through `pctui.session.opinion_actions`; in a format-1 file each is refused before
+asking.
 
 `OpinionKeys` is mixed into the review screen (`MainScreen`), which keeps the rest of its
 actions in its own module.

@@ -1,12 +1,10 @@
 """The review screen: the item list, the selected item, and every review action.
 
-Actions are bound from the registry in `pctui.app.review_actions`, which also says what
-each needs on screen; each `action_<name>` here does one thing through
-`pctui.session.operations` (dialogs and editors: `response_edits`; the highlighted views:
-`raw_views`; format 2's opinion keys, mixed in: `opinion_edits`) and then redraws from the
-file's model, the only state besides what the list shows (`where`) and how the diff is
-shown (`diff`, a `DiffView`).
-"""
+Each action, bound from the registry (`pctui.app.review_actions`, which says what it needs
+on screen), does one thing through `pctui.session.operations` (dialogs: `response_edits`;
+highlighted views: `raw_views`; format 2's opinion keys, mixed in: `opinion_edits`) and
+redraws from the file's model, the only state besides the list's filter (`where`) and the
+diff's view (`diff`, a `DiffView`)."""
 
 from __future__ import annotations
 
@@ -24,6 +22,7 @@ from pctui.app.host import host_of
 from pctui.app.render.detail import WIDE_FROM
 from pctui.app.review_actions import ACTIONS, BY_NAME, ITEM, ROWS, bindings, translated
 from pctui.app.screens import raw_views, response_edits
+from pctui.app.screens.board import BoardScreen
 from pctui.app.screens.filter import FilterChoice, FilterScreen
 from pctui.app.screens.help import HelpScreen
 from pctui.app.screens.opinion_edits import OpinionKeys
@@ -169,8 +168,7 @@ class MainScreen(OpinionKeys, Screen[None]):
         self.notify(message, severity=outcome.severity, timeout=timeout, markup=False)
 
     def report(self, outcome: Outcome, select: int | None = None) -> None:
-        """Tell the reviewer what an action did and redraw when the file changed, selecting
-        item `select` (a merge's or a split's) when given."""
+        """Say what an action did; redraw when the file changed, selecting item `select`."""
         for notice in self._watch.new_notices():
             self.say(notice)
         self.say(outcome)
@@ -381,6 +379,10 @@ class MainScreen(OpinionKeys, Screen[None]):
     def on_pending_diff_found(self, message: PendingDiffFound) -> None:
         """Show the diff, or say why there is none."""
         raw_views.show_pending_diff(self, message.found)
+
+    def action_board(self) -> None:
+        """Show the progress board."""
+        self.app.push_screen(BoardScreen(self.file.consultation))
 
     def action_help(self) -> None:
         """Show every key."""
