@@ -9,6 +9,7 @@ from pctui.model import text_digest
 from pctui.model.records import (
     APPROVE,
     REJECT,
+    Assignment,
     Consultation,
     Intake,
     Item,
@@ -93,6 +94,24 @@ def test_per_stage_each_item_where_it_stands_at_that_stage() -> None:
 def test_every_item_unassigned_without_assignees() -> None:
     board = build_board(consultation(), NOW)
     assert [(bar.key, bar.total) for bar in board.assignees] == [("", 5)]
+
+
+def test_counts_per_assignee_with_the_unassigned_last() -> None:
+    found = consultation()
+    for no, login in ((1, "yamada"), (3, "tanaka"), (4, "yamada")):
+        item = found.item(no)
+        assert item is not None
+        item.assignments.append(Assignment(login, "suzuki", at(1)))
+    # 2 was given to tanaka, then taken off everyone: unassigned again.
+    two = found.item(2)
+    assert two is not None
+    two.assignments += [Assignment("tanaka", "suzuki", at(1)), Assignment("", "suzuki", at(2))]
+    board = build_board(found, NOW)
+    assert [(bar.key, bar.counts) for bar in board.assignees] == [
+        ("tanaka", {DRAFT: 0, IN_REVIEW: 0, CHANGES_REQUESTED: 1, APPROVED: 0}),
+        ("yamada", {DRAFT: 1, IN_REVIEW: 0, CHANGES_REQUESTED: 0, APPROVED: 1}),
+        ("", {DRAFT: 1, IN_REVIEW: 1, CHANGES_REQUESTED: 0, APPROVED: 0}),
+    ]
 
 
 def test_days_left_to_publish_by() -> None:

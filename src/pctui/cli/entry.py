@@ -43,6 +43,7 @@ COMMANDS = {
     "install-merge-driver": "merge_driver",
     "audit": "audit",
     "themes": "themes",
+    "phrases": "phrases",
 }
 
 

@@ -25,7 +25,9 @@ numbers. Only opinions with that personal data removed are ever shown or publish
 # Each `pctui intake` subcommand and the module (in pctui.cli) that defines it, in the
 # order `pctui intake --help` lists them.
 SUBCOMMANDS = {
+    "import": "intake_import",
     "status": "intake_status",
+    "group": "intake_group",
 }
 
 

@@ -30,10 +30,8 @@ OLDEST = 5  # how many of the items longest in their state the board lists
 
 
 def assignee_of(item: Item) -> str:
-    """The login drafting `item`, "" when nobody is assigned."""
-    # Item.assignee comes with assignment (issue 18, point 1); until a file has it, every
-    # item is unassigned.
-    return str(getattr(item, "assignee", None) or "")
+    """The login drafting `item`, "" when nobody is assigned (the board's key for them)."""
+    return item.assignee or ""
 
 
 @dataclass(frozen=True)
