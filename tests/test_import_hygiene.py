@@ -28,6 +28,7 @@ LATER = [
     "pctui.git",
     "pctui.publish",
     "pctui.importer",
+    "pctui.intake",
     "pctui.theming",
     "pctui.cli.themes",
 ]  # tested once they exist

@@ -70,3 +70,25 @@ def test_main_screen_with_plain_glyphs_80x24(make_app, snap_compare) -> None:
 
 def test_raw_toml_view_80x24(make_app, snap_compare) -> None:
     assert snap_compare(make_app("yamada"), terminal_size=(80, 24), press=["j", "v"])
+
+
+# ---- the progress board (issue 18) -----------------------------------------------------------
+
+BOARD_NOW = "2026-01-05T12:00:00+09:00"  # the board's clock, fixed: days in state stay put
+
+
+def test_progress_board_80x24(make_app, snap_compare, monkeypatch) -> None:
+    import datetime as dt
+
+    now = dt.datetime.fromisoformat(BOARD_NOW)
+    monkeypatch.setattr("pctui.session.board.consultation_now", lambda consultation: now)
+    assert snap_compare(make_app("yamada"), terminal_size=(80, 24), press=["s"])
+
+
+def test_progress_board_80x24_without_colour(make_app, snap_compare, monkeypatch) -> None:
+    import datetime as dt
+
+    now = dt.datetime.fromisoformat(BOARD_NOW)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr("pctui.session.board.consultation_now", lambda consultation: now)
+    assert snap_compare(make_app("yamada"), terminal_size=(80, 24), press=["s"])

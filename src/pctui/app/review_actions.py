@@ -153,6 +153,14 @@ ACTIONS: tuple[ReviewAction, ...] = (
         label=N_("filter"), help=N_("Filter the list by state or section."),
     ),
     ReviewAction(
+        name="board", keys="s", display="s", group=VIEW, footer=False,
+        label=N_("board"),
+        help=N_(
+            "Show the progress board: bars by section, assignee and stage, the days left "
+            "to publication, the items longest in their state."
+        ),
+    ),
+    ReviewAction(
         name="view_source", keys="v", display="v", group=VIEW, needs=ITEM, footer=False,
         label=N_("raw"),
         help=N_("Show the selected item's TOML as written in the file, highlighted."),

@@ -37,11 +37,13 @@ COMMANDS = {
     "migrate": "migrate",
     "publish": "publish",
     "import": "import_cmd",
+    "intake": "intake",
     "commit": "commit",
     "merge-driver": "merge_driver",
     "install-merge-driver": "merge_driver",
     "audit": "audit",
     "themes": "themes",
+    "phrases": "phrases",
 }
 
 

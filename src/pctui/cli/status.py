@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from pctui.base.inert import inert
+from pctui.cli.board_text import board_data, board_lines
 from pctui.cli.common import OK, load, table_lines
 from pctui.cli.output import json_text
 from pctui.cli.parsers import Commands, add_file_argument
@@ -14,6 +15,7 @@ from pctui.model.actions import my_turn
 from pctui.model.identity import current_login
 from pctui.model.records import Consultation
 from pctui.model.state import STATES, open_stages, progress, stage_counts, state_counts
+from pctui.session.board import build_board
 from pctui.words import opinion_counts, state_name
 
 HELP = N_("show per-state and per-stage counts and the state of every item")
@@ -21,7 +23,7 @@ DESCRIPTION = N_("""\
 Show per-state and per-stage counts and the state of every item: the stages that have
 approved its current revision, the stage whose approval it is waiting for (every stage
 without an approval where review.order = "any"), and, marked *, the items where it is
-the current login's turn to approve.""")
+the current login's turn to approve. With --board, the progress board instead.""")
 
 
 def add_parser(commands: Commands) -> None:
@@ -29,6 +31,14 @@ def add_parser(commands: Commands) -> None:
     parser = commands.add("status", help=_(HELP), description=_(DESCRIPTION))
     add_file_argument(parser)
     parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    parser.add_argument(
+        "--board",
+        action="store_true",
+        help=_(
+            "show the progress board: bars per section, assignee and stage, the days left to "
+            "[consultation] publish_by and the items longest in their state"
+        ),
+    )
     parser.set_defaults(run=run)
 
 
@@ -68,6 +78,13 @@ def status_data(consultation: Consultation, login: str) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     """Print the status; returns the exit status."""
     consultation = load(args.file).consultation
+    if args.board:
+        board = build_board(consultation)
+        if args.json:
+            print(json_text(board_data(board)))
+        else:
+            print("\n".join(board_lines(board, consultation.meta.title)))
+        return OK
     login = current_login()
     data = status_data(consultation, login)
     if args.json:

@@ -6,9 +6,11 @@ import argparse
 
 from pctui.cli.common import FINDING, OK, load
 from pctui.cli.parsers import Commands, add_file_argument
+from pctui.cli.phrases import office_phrases
 from pctui.i18n import N_, _, ngettext
 from pctui.model.state import progress, state_counts
 from pctui.storage.integrity import integrity_warnings
+from pctui.storage.phrase_checks import phrase_warnings
 from pctui.storage.totals import totals_notes
 from pctui.words import opinion_counts, state_name
 
@@ -16,8 +18,9 @@ HELP = N_("check a consultation file: syntax, schema, sign-off integrity, hostil
 DESCRIPTION = N_("""\
 Check FILE and print one summary line. Errors (the file cannot be used) are printed as
 path:line:col: message, and the exit status is 2. Warnings (an unknown key, a sign-off
-that could not have been given, text with control or bidi characters) are printed the
-same way and the exit status is 1. A clean file exits 0.""")
+that could not have been given, text with control or bidi characters, an answer whose
+wording contradicts its class or the phrases of phrases.toml, items with the identical
+answer) are printed the same way and the exit status is 1. A clean file exits 0.""")
 
 
 def add_parser(commands: Commands) -> None:
@@ -33,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     review = file.consultation.review
     progresses = [progress(item, review) for item in file.consultation.items]
     found = integrity_warnings(file, progresses)
+    found += phrase_warnings(file, office_phrases(args.file))
     warnings = sorted([*file.warnings, *found], key=lambda p: (p.line, p.col))
     for warning in warnings:
         print(warning)

@@ -6,8 +6,9 @@ to where its revision lands. Items changed on one side only are taken whole, byt
 byte. Only a real conflict — both sides changed an item's opinion, topic, section, count
 or class differently (in format 2: its list of opinions), or one side removed an item the
 other changed — is left as standard conflict markers, around those lines of that item
-only. Format 2's summaries are appended like revisions: both sides' are kept. The header (everything
-before the first item) is merged line by line like any text.
+only. Format 2's summaries, and an item's assignments and notes, are appended like
+revisions: both sides' are kept. The header (everything before the first item) is merged
+line by line like any text.
 """
 
 from __future__ import annotations
@@ -307,6 +308,22 @@ def _merge_item(
         revisions=[item.revisions[index] for item, index in revisions],
         signoffs=_merge_signoffs(no, base, a.item, b.item, revisions),
         summaries=summaries,
+        # Assignments and notes are appended like summaries: both sides' are kept in time
+        # order, so the last assignment made on either side names the assignee.
+        assignments=_union(
+            base.assignments if base is not None else [],
+            a.item.assignments,
+            b.item.assignments,
+            lambda x: (x.to, x.by, x.at),
+            lambda x: x.at,
+        ),
+        notes=_union(
+            base.notes if base is not None else [],
+            a.item.notes,
+            b.item.notes,
+            lambda n: (n.by, n.at, n.text),
+            lambda n: n.at,
+        ),
         **facts,
     )
     if clashes:
@@ -324,6 +341,10 @@ def _extends(side: Item, merged: Item, facts: Sequence[str]) -> bool:
     if merged.revisions[: len(side.revisions)] != side.revisions:
         return False
     if merged.summaries[: len(side.summaries)] != side.summaries:
+        return False
+    if merged.assignments[: len(side.assignments)] != side.assignments:
+        return False
+    if merged.notes[: len(side.notes)] != side.notes:
         return False
     head = merged.signoffs[: len(side.signoffs)]
     return all(

@@ -1,8 +1,36 @@
-"""The records of intake that the registry stores and the grouping produces (no I/O)."""
+"""The records of intake that the registry stores and the grouping produces (no I/O):
+frozen, so that a caller cannot change what the registry holds without a transaction."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """One submission as received: its 受付番号, when and how it came, who sent it (the
+    personal data that never leaves the registry) and its text as written."""
+
+    number: str
+    received: str = ""
+    method: str = ""
+    name: str = ""
+    address: str = ""
+    email: str = ""
+    phone: str = ""
+    raw: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PublicOpinion:
+    """One opinion (件) of a submission in its public form: `text` is redacted. The id is
+    `<受付番号>-<k>`, k counting the submission's opinions from 1."""
+
+    id: str
+    submission: str
+    k: int
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,3 +51,26 @@ class Group:
     id: str
     representative: str
     members: tuple[Member, ...]
+
+
+class RedactionStatus(StrEnum):
+    """Where a redaction stands: found and not yet reviewed, kept by a reviewer, or undone
+    (the original text is public again)."""
+
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    REVERTED = "reverted"
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """Personal data found in an opinion's text: the span `start:end` of the original
+    text, what it was, why it is removed and where its review stands."""
+
+    id: int
+    opinion: str
+    start: int
+    end: int
+    original: str
+    reason: str
+    status: RedactionStatus

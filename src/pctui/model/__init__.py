@@ -12,18 +12,21 @@ from pctui.model.actions import (
 )
 from pctui.model.digest import basis_digest, text_digest
 from pctui.model.identity import current_login
+from pctui.model.office import add_note, assign, assignee_problem, unassigned
 from pctui.model.opinions import Merged, add_summary, merge_items, move_opinion, split_item
 from pctui.model.records import (
     ANY_ORDER,
     APPROVE,
     IN_ORDER,
     REJECT,
+    Assignment,
     CommitMode,
     Consultation,
     Intake,
     Item,
     Layout,
     Meta,
+    Note,
     Opinion,
     Order,
     OutcomeClass,
@@ -63,6 +66,7 @@ __all__ = [
     "IN_REVIEW",
     "REJECT",
     "STATES",
+    "Assignment",
     "CommitMode",
     "Consultation",
     "Intake",
@@ -71,6 +75,7 @@ __all__ = [
     "Merged",
     "Meta",
     "NoSuchItem",
+    "Note",
     "Opinion",
     "Order",
     "OutcomeClass",
@@ -86,8 +91,11 @@ __all__ = [
     "Status",
     "Summary",
     "Verdict",
+    "add_note",
     "add_summary",
     "approved_stages",
+    "assign",
+    "assignee_problem",
     "basis_digest",
     "current_login",
     "item_state",
@@ -104,5 +112,6 @@ __all__ = [
     "standings",
     "state_counts",
     "text_digest",
+    "unassigned",
     "withdraw",
 ]

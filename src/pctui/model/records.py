@@ -134,6 +134,27 @@ class Summary:
     text: str
 
 
+@dataclass(frozen=True)
+class Assignment:
+    """Who an item was given to for drafting (`to`, "" when taken off everyone), by whom
+    and when. Appended, never edited: the last one names the assignee, the earlier ones
+    are the item's history (and two clones merge them like revisions)."""
+
+    to: str
+    by: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Note:
+    """An internal note (内部メモ) on an item: staff's words to each other, kept in the
+    file and in git and never published. Appended, never edited."""
+
+    by: str
+    at: dt.datetime
+    text: str
+
+
 @dataclass(init=False)
 class Item:
     """The unit of answer and of sign-off: one or more opinions, an optional summary of
@@ -152,6 +173,8 @@ class Item:
     signoffs: list[Signoff]
     opinions: list[Opinion]
     summaries: list[Summary]
+    assignments: list[Assignment]
+    notes: list[Note]
 
     def __init__(
         self,
@@ -165,8 +188,12 @@ class Item:
         signoffs: list[Signoff] | None = None,
         opinions: list[Opinion] | None = None,
         summaries: list[Summary] | None = None,
+        assignments: list[Assignment] | None = None,
+        notes: list[Note] | None = None,
     ) -> None:
         self.no = no
+        self.assignments = [] if assignments is None else assignments
+        self.notes = [] if notes is None else notes
         self.section = section
         self.topic = topic
         self.klass = klass
@@ -212,6 +239,12 @@ class Item:
         if len(self.opinions) != 1 or self.summaries:
             raise AttributeError(f"{name} is set only on an item with one opinion and no summary")
         return self.opinions[0]
+
+    @property
+    def assignee(self) -> str | None:
+        """The login drafting this item: the last assignment's, or None when the item was
+        never assigned or was taken off its assignee."""
+        return (self.assignments[-1].to or None) if self.assignments else None
 
     @property
     def summary(self) -> Summary | None:
@@ -286,6 +319,8 @@ class Intake:
     # the listed opinions add up to when only the main ones are listed; None when not given.
     published_submitters: int | None = None
     published_opinions: int | None = None
+    # Where the intake registry (personal data, never in git) is, when not beside the file.
+    registry: str = ""
 
     @property
     def total_submitters(self) -> int:
@@ -310,6 +345,7 @@ class Meta:
     language: str = "ja"
     timezone: str = ""  # an IANA name ("Asia/Tokyo"); "" when the file names none (zones.py)
     layout: Layout = Layout.SUMMARY  # format 2: how the result is published
+    publish_by: dt.date | None = None  # the planned publication date, for the progress board
 
 
 @dataclass

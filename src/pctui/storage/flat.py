@@ -13,7 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pctui.model.records import VERDICT_OF, Item, Opinion, Revision, Signoff, Summary
+from pctui.model.records import (
+    VERDICT_OF,
+    Assignment,
+    Item,
+    Note,
+    Opinion,
+    Revision,
+    Signoff,
+    Summary,
+)
 
 Flat = tuple[Any, ...]
 
@@ -30,8 +39,10 @@ def flatten(item: Item) -> Flat:
     )  # fmt: skip
     opinions = tuple((o.label, o.text, o.count, o.sources) for o in item.opinions)
     summaries = tuple((s.author, s.at.isoformat(), s.text) for s in item.summaries)
+    assignments = tuple((a.to, a.by, a.at.isoformat()) for a in item.assignments)
+    notes = tuple((n.by, n.at.isoformat(), n.text) for n in item.notes)
     return (item.no, item.section, item.topic, item.klass, opinions, summaries,
-            revisions, signoffs)  # fmt: skip
+            revisions, signoffs, assignments, notes)  # fmt: skip
 
 
 def unflatten(flat: Flat) -> Item:
@@ -43,7 +54,7 @@ def unflatten(flat: Flat) -> Item:
     Sender and receiver are the same program (the child is a fork of the parent), so the
     tuples and the classes are always in step.
     """
-    no, section, topic, klass, opinions, summaries, revisions, signoffs = flat
+    no, section, topic, klass, opinions, summaries, revisions, signoffs, assignments, notes = flat
     when = dt.datetime.fromisoformat
     built_revisions: list[Revision] = []
     for author, at, text, note, digest in revisions:
@@ -66,4 +77,6 @@ def unflatten(flat: Flat) -> Item:
         opinions=[Opinion(label, text, count, sources) for label, text, count, sources in opinions],
         summaries=[Summary(author, when(at), text) for author, at, text in summaries],
         revisions=built_revisions, signoffs=built_signoffs,
+        assignments=[Assignment(to, by, when(at)) for to, by, at in assignments],
+        notes=[Note(by, when(at), text) for by, at, text in notes],
     )  # fmt: skip

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from pctui.base.problems import WARNING
 from pctui.i18n import _
 from pctui.model.records import (
     COMMIT_MODES,
@@ -45,9 +46,11 @@ TOP_KEYS = ("format", "consultation", "intake", "review", "git", "sections", "it
 CONSULTATION_KEYS = (
     "id", "title", "organization", "department", "opened", "closed", "url", "places",
     "opinion_heading", "response_heading", "language", "timezone", "layout",
+    "publish_by",
 )  # fmt: skip
 INTAKE_KEYS = (
     "methods", "submitters", "submitter_unit", "published_submitters", "published_opinions",
+    "registry",
 )  # fmt: skip
 
 
@@ -134,6 +137,7 @@ def _read_meta(table: dict[str, Any], version: int, check: Checker) -> Meta:
         response_heading=check.get(table, "response_heading", STR, t, default="考え方"),
         language=check.get(table, "language", STR, t, default="ja"),
         timezone=check.get(table, "timezone", STR, t, default=""),
+        publish_by=check.get(table, "publish_by", DATE, t),
     )
     if version < 2:
         format_two_only(table, ("layout",), t, check)
@@ -156,6 +160,11 @@ def _read_meta(table: dict[str, Any], version: int, check: Checker) -> Meta:
         check.report(t, 0, "timezone", message)
     if meta.opened and meta.closed and meta.closed < meta.opened:
         check.report(t, 0, "closed", _("consultation.closed is before consultation.opened"))
+    if meta.closed and meta.publish_by and meta.publish_by < meta.closed:
+        # A result is published after the opinions are in: an earlier date is a typo, said
+        # as a warning since only the progress board reads the date.
+        message = _("consultation.publish_by is before consultation.closed")
+        check.report(t, 0, "publish_by", message, WARNING)
     return meta
 
 
@@ -177,7 +186,8 @@ def _read_intake(table: dict[str, Any], version: int, check: Checker) -> Intake:
             check.report(t, 0, "submitters", message)
         submitters[method] = number
     unit = check.get(table, "submitter_unit", STR, t, default="人")
-    intake = Intake(methods=methods, submitters=submitters, submitter_unit=unit)
+    registry = check.get(table, "registry", STR, t, default="")
+    intake = Intake(methods=methods, submitters=submitters, submitter_unit=unit, registry=registry)
     published = ("published_submitters", "published_opinions")
     if version < 2:
         format_two_only(table, published, t, check)

@@ -11,6 +11,7 @@ from pctui.model.one_line import one_line_problem
 from pctui.model.records import VERDICT_OF, VERDICTS, Item, Opinion, Revision, Signoff
 from pctui.storage.checker import DATETIME, INT, STR, TABLE_LIST, Checker, zoned
 from pctui.storage.header_schema import Header
+from pctui.storage.office_schema import OFFICE_ITEM_KEYS, read_assignments, read_notes
 from pctui.storage.opinion_schema import (
     FORMAT_TWO_ITEM_KEYS,
     format_one_only,
@@ -19,7 +20,10 @@ from pctui.storage.opinion_schema import (
     read_summaries,
 )
 
-ITEM_KEYS = ("no", "section", "topic", "opinion", "count", "class", "revisions", "signoffs")
+ITEM_KEYS = (
+    "no", "section", "topic", "opinion", "count", "class", "revisions", "signoffs",
+    *OFFICE_ITEM_KEYS,
+)  # fmt: skip
 # Every key an item may have in some format: those of the other format are errors, not typos.
 _KNOWN_ITEM_KEYS = (*ITEM_KEYS, *FORMAT_TWO_ITEM_KEYS)
 REVISION_KEYS = ("author", "at", "text", "note")
@@ -39,7 +43,7 @@ def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | N
     """Build one item (None when it lacks what an item must have)."""
     plain = _plain_item(table, header, check)
     if plain is not None:
-        return plain
+        return _with_office(plain, table, header, check)
     check.unknown_keys(table, _KNOWN_ITEM_KEYS, ITEMS)
     no = check.get(table, "no", INT, ITEMS, required=True)
     section = check.get(table, "section", STR, ITEMS, required=True)
@@ -82,7 +86,7 @@ def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | N
     if no is None or section is None or opinions is None:
         return None
     topic = check.get(table, "topic", STR, ITEMS)
-    return Item(
+    item = Item(
         no,
         section,
         topic=topic,
@@ -92,6 +96,17 @@ def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | N
         opinions=opinions,
         summaries=summaries,
     )
+    return _with_office(item, table, header, check)
+
+
+def _with_office(item: Item, table: dict[str, Any], header: Header, check: Checker) -> Item:
+    """`item` with the assignments and notes its table holds (most items have neither, and
+    pay two dictionary look-ups for that)."""
+    if "assignments" in table:
+        item.assignments = read_assignments(table, header, check)
+    if "notes" in table:
+        item.notes = read_notes(table, check)
+    return item
 
 
 def _read_opinions(table: dict[str, Any], header: Header, check: Checker) -> list[Opinion] | None:

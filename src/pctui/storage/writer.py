@@ -15,6 +15,7 @@ from tomlkit.items import AoT, Table
 from pctui.model.records import IN_ORDER, Consultation, Item, Revision, Signoff
 from pctui.storage.chunks import open_string_at
 from pctui.storage.escape import basic_string_body
+from pctui.storage.office_tables import new_office_tables, office_tables, office_written_as
 from pctui.storage.opinion_tables import add_format_two, format_two_written_as, patch_format_two
 
 
@@ -106,6 +107,8 @@ def patch_item(table: Any, item: Item) -> None:
         if signoff.withdrawn is not None and "withdrawn" not in stored:
             stored["withdrawn"] = signoff.withdrawn
     _append(table, "signoffs", [signoff_table(s) for s in item.signoffs[len(signoffs) :]])
+    for key, new in new_office_tables(table, item).items():
+        _append(table, key, new)
     if item.klass != table.get("class"):
         if item.klass is None:
             del table["class"]
@@ -139,6 +142,7 @@ def written_as(table: dict[str, Any], item: Item) -> bool:
         and revisions == expected_revisions
         and signoffs == expected_signoffs
         and ("opinions" not in table or format_two_written_as(table, item))
+        and office_written_as(table, item)
     )
 
 
@@ -212,6 +216,10 @@ def item_table(item: Item, version: int = 1) -> Table:
         table["signoffs"] = tomlkit.aot()
         for signoff in item.signoffs:
             table["signoffs"].append(signoff_table(signoff))
+    for key, entries in office_tables(item).items():
+        table[key] = tomlkit.aot()
+        for entry in entries:
+            table[key].append(entry)
     return table
 
 
@@ -238,6 +246,8 @@ def render_consultation(consultation: Consultation) -> str:
     facts["language"] = meta.language
     if meta.timezone:
         facts["timezone"] = meta.timezone
+    if meta.publish_by:
+        facts["publish_by"] = meta.publish_by
     format_two = consultation.format >= 2
     if format_two:
         facts["layout"] = str(meta.layout)
@@ -251,6 +261,8 @@ def render_consultation(consultation: Consultation) -> str:
     for key in ("published_submitters", "published_opinions"):
         if format_two and getattr(consultation.intake, key) is not None:
             intake[key] = getattr(consultation.intake, key)
+    if consultation.intake.registry:
+        intake["registry"] = consultation.intake.registry
     doc["intake"] = _spaced(intake)
     review = tomlkit.table()
     review["stages"] = consultation.review.stages

@@ -25,6 +25,11 @@ FULL = {
     "deleted-close": "",
     "inserted-open": "",
     "inserted-close": "",
+    # The progress board's bars: a shade per state, so that they read without colour.
+    "bar-approved": "█",
+    "bar-in-review": "▓",
+    "bar-changes-requested": "▒",
+    "bar-draft": "░",
 }
 PLAIN = {
     "unsigned": "-",
@@ -40,4 +45,8 @@ PLAIN = {
     "deleted-close": "-]",
     "inserted-open": "{+",
     "inserted-close": "+}",
+    "bar-approved": "#",
+    "bar-in-review": "=",
+    "bar-changes-requested": "!",
+    "bar-draft": ".",
 }

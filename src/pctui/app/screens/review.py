@@ -23,6 +23,7 @@ from pctui.app.host import host_of
 from pctui.app.render.detail import WIDE_FROM
 from pctui.app.review_actions import ACTIONS, BY_NAME, ITEM, ROWS, bindings, translated
 from pctui.app.screens import raw_views, response_edits
+from pctui.app.screens.board import BoardScreen
 from pctui.app.screens.filter import FilterChoice, FilterScreen
 from pctui.app.screens.help import HelpScreen
 from pctui.app.screens.raw_views import PendingDiffFound
@@ -378,6 +379,10 @@ class MainScreen(Screen[None]):
     def on_pending_diff_found(self, message: PendingDiffFound) -> None:
         """Show the diff, or say why there is none."""
         raw_views.show_pending_diff(self, message.found)
+
+    def action_board(self) -> None:
+        """Show the progress board."""
+        self.app.push_screen(BoardScreen(self.file.consultation))
 
     def action_help(self) -> None:
         """Show every key."""

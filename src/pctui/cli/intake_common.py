@@ -1,0 +1,30 @@
+"""What the `pctui intake` subcommands share: the consultation loaded and its registry
+opened, every refusal an exit with a message."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pctui.cli.common import FINDING, Exit, load
+from pctui.i18n import _
+from pctui.intake.registry import Registry, RegistryRefused, registry_path
+
+
+@contextmanager
+def opened_registry(file: str) -> Iterator[Registry]:
+    """The registry of the consultation `file` (exit 2 when the file does not load,
+    1 when the registry is refused or cannot be opened)."""
+    consultation = load(file).consultation
+    path = registry_path(Path(file), consultation)
+    try:
+        registry = Registry.open(path, shared_with=Path(file))
+    except RegistryRefused as refusal:
+        raise Exit(FINDING, _("pctui: refused: {why}").format(why=refusal)) from None
+    except (OSError, sqlite3.Error) as error:
+        message = _("{path}: cannot open the registry: {error}")
+        raise Exit(FINDING, message.format(path=path, error=error)) from None
+    with registry:
+        yield registry

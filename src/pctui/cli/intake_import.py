@@ -1,0 +1,89 @@
+"""`pctui intake import FILE SOURCE...`: read submissions into the consultation's registry."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit
+from pctui.cli.intake_common import opened_registry
+from pctui.cli.parsers import Commands, add_file_argument
+from pctui.cli.progress import progress_line
+from pctui.i18n import N_, _, ngettext
+from pctui.intake.columns import FIELDS, MapError, parse_map
+from pctui.intake.registry import Incoming
+from pctui.intake.sources import SourceError, numbered_copies, read_source
+
+DESCRIPTION = N_("""\
+Import submissions into the consultation's intake registry from CSV (UTF-8 with or
+without BOM, or Shift_JIS), XLSX, a folder of .txt and .eml files, or an mbox. Columns
+are matched by their headers (受付番号, 受付日時, 提出方法, 氏名, 住所, 電子メール, 電話番号,
+意見, or English names) and the mapping is printed; --map overrides it. Each submission is
+split into opinions (件) and personal data in its text is redacted for review. Importing
+the same source again adds nothing. All sources are added in one transaction: an import
+that is interrupted adds nothing.""")
+
+
+def add_parser(commands: Commands) -> None:
+    """Register the subcommand."""
+    parser = commands.add(
+        "import", help=_("import submissions into the registry"), description=_(DESCRIPTION)
+    )
+    add_file_argument(parser)
+    parser.add_argument(
+        "sources", nargs="+", metavar="SOURCE", help=_("a CSV, XLSX, mbox, .eml or .txt file, "
+        "or a folder of .txt and .eml files"),
+    )  # fmt: skip
+    parser.add_argument(
+        "--map", action="append", default=[], metavar="FIELD=HEADER",
+        help=_("use this column for a field (by header name or 1-based number); fields: "
+               "{fields}").format(fields=", ".join(FIELDS)),
+    )  # fmt: skip
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import; returns the exit status (1 when some rows were not imported)."""
+    try:
+        mapping = parse_map(args.map)
+    except MapError as error:
+        raise Exit(BAD_INPUT, f"pctui: {error}") from None
+    incoming: list[Incoming] = []
+    problems: list[tuple[str, str]] = []
+    for source in args.sources:
+        try:
+            read = read_source(Path(source), mapping)
+        except SourceError as error:
+            raise Exit(BAD_INPUT, _("{error}; nothing was imported").format(error=error)) from None
+        for field, header, column in read.columns:
+            print(_("{source}: {field} ← column {column} ({header})").format(
+                source=source, field=field, column=column, header=header))  # fmt: skip
+        incoming += read.incoming
+        problems += read.problems
+    for place, message in problems:
+        print(f"{place}: {message}", file=sys.stderr)
+    with opened_registry(args.file) as registry:
+        show = progress_line(_("importing"), len(incoming))
+        done = registry.add(numbered_copies(incoming), progress=show)
+        show(len(incoming))
+    for place, message in done.conflicts:
+        print(f"{place}: {message}", file=sys.stderr)
+    added = ngettext("{count} submission added", "{count} submissions added", done.added)
+    print(
+        _("{added} ({opinions} opinions, {redactions} redactions to review); {already} "
+          "already in the registry").format(
+            added=added.format(count=done.added), opinions=done.opinions,
+            redactions=done.redactions, already=done.already,
+        )
+    )  # fmt: skip
+    broken = len(problems) + len(done.conflicts)
+    if broken:
+        message = ngettext(
+            "{count} row was not imported; the rest was imported",
+            "{count} rows were not imported; the rest was imported",
+            broken,
+        )
+        print(message.format(count=broken), file=sys.stderr)
+        return FINDING
+    return OK

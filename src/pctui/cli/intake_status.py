@@ -1,0 +1,76 @@
+"""`pctui intake status FILE [--json]`: what the consultation's registry holds."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from pctui.cli.common import OK, load, table_lines
+from pctui.cli.intake_common import opened_registry
+from pctui.cli.parsers import Commands, add_file_argument
+from pctui.i18n import N_, _
+from pctui.intake.counts import IntakeCounts, count
+from pctui.intake.records import RedactionStatus
+
+DESCRIPTION = N_("""\
+Count what the consultation's intake registry holds: submissions and opinions (件), by
+method, how many opinions are grouped and how many an item answers, and the redactions of
+personal data still to review. No personal data is printed.""")
+
+
+def add_parser(commands: Commands) -> None:
+    """Register the subcommand."""
+    parser = commands.add(
+        "status", help=_("count what the registry holds"), description=_(DESCRIPTION)
+    )
+    add_file_argument(parser)
+    parser.add_argument("--json", action="store_true", help=_("print the counts as JSON"))
+    parser.set_defaults(run=run)
+
+
+def as_json(counts: IntakeCounts) -> dict[str, object]:
+    """The counts as the JSON object `--json` prints (keys stay English in every language)."""
+    return {
+        "submissions": counts.submissions,
+        "opinions": counts.opinions,
+        "by_method": [
+            {"method": m.method, "submissions": m.submissions, "opinions": m.opinions}
+            for m in counts.by_method
+        ],
+        "groups": counts.groups,
+        "grouped": counts.grouped,
+        "attached": counts.attached,
+        "redactions": {str(status): n for status, n in counts.redactions.items()},
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the counts; returns the exit status."""
+    consultation = load(args.file).consultation
+    with opened_registry(args.file) as registry:
+        counts = count(registry, consultation)
+    if args.json:
+        print(json.dumps(as_json(counts), ensure_ascii=False, indent=2))
+        return OK
+    rows = [
+        [_("submissions"), str(counts.submissions)],
+        [_("opinions"), str(counts.opinions)],
+        [_("groups"), str(counts.groups)],
+        [_("opinions grouped"), f"{counts.grouped} / {counts.opinions}"],
+        [_("opinions attached to items"), f"{counts.attached} / {counts.opinions}"],
+        [_("redactions to review"), str(counts.redactions.get(RedactionStatus.PENDING, 0))],
+        [_("redactions kept"), str(counts.redactions.get(RedactionStatus.CONFIRMED, 0))],
+        [_("redactions undone"), str(counts.redactions.get(RedactionStatus.REVERTED, 0))],
+    ]
+    for line in table_lines(rows):
+        print(line)
+    if counts.by_method:
+        print()
+        header = [_("method"), _("submissions"), _("opinions")]
+        methods = [
+            [m.method or _("(not given)"), str(m.submissions), str(m.opinions)]
+            for m in counts.by_method
+        ]
+        for line in table_lines([header, *methods]):
+            print(line)
+    return OK

@@ -1,0 +1,82 @@
+"""`pctui phrases FILE [--json]`: the office's standard phrases and how often each is used."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pctui.base.inert import inert
+from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load, table_lines
+from pctui.cli.output import json_text
+from pctui.cli.parsers import Commands, add_file_argument
+from pctui.i18n import N_, _, ngettext
+from pctui.model.phrases import Phrase, usage
+from pctui.storage import LoadError
+from pctui.storage.phrases import find_phrases, load_phrases
+
+HELP = N_("list the standard phrases (phrases.toml) and how often the answers use each")
+DESCRIPTION = N_("""\
+List the office's standard phrases (定型句) with the number of items whose current answer
+uses each, and those items. phrases.toml is read from beside FILE, else from the root of
+its git repository. Exit status 1 when there is no phrases.toml, 2 when it has problems
+(printed as path:line:col: message).""")
+
+
+def add_parser(commands: Commands) -> None:
+    """Register the subcommand."""
+    parser = commands.add("phrases", help=_(HELP), description=_(DESCRIPTION))
+    add_file_argument(parser)
+    parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    parser.set_defaults(run=run)
+
+
+def office_phrases(file: str) -> list[Phrase]:
+    """The phrases for the consultation `file` ([] without a phrases.toml); exit 2 with every
+    problem printed when the phrases.toml is wrong."""
+    found = find_phrases(Path(file))
+    if found is None:
+        return []
+    try:
+        return load_phrases(found)
+    except LoadError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        message = ngettext("{path}: {count} problem", "{path}: {count} problems", count)
+        raise Exit(BAD_INPUT, message.format(path=found, count=count)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the phrases and their use; returns the exit status."""
+    consultation = load(args.file).consultation
+    if find_phrases(Path(args.file)) is None:
+        raise Exit(
+            FINDING,
+            _("{path}: no phrases.toml beside it or at the root of its repository").format(
+                path=args.file
+            ),
+        )
+    phrases = office_phrases(args.file)
+    used = usage(phrases, consultation)
+    if args.json:
+        rows = [
+            {"id": p.id, "text": p.text, "classes": list(p.classes), "items": used[p.id]}
+            for p in phrases
+        ]
+        print(json_text({"phrases": rows}))
+        return OK
+    table = [(_("phrase"), _("used"), _("classes"), _("text"), _("items"))]
+    for phrase in phrases:
+        items = used[phrase.id]
+        table.append(
+            (
+                inert(phrase.id),
+                str(len(items)),
+                " ".join(map(inert, phrase.classes)) or "-",
+                inert(phrase.text.replace("\n", " ")),
+                " ".join(map(str, items)),
+            )
+        )
+    print("\n".join(table_lines(table)))
+    return OK

@@ -1,0 +1,82 @@
+"""The columns of a submissions table, matched by their header names (Japanese or
+English, compared as the importer compares them: NFKC, lower case, no spaces); `--map
+field=HEADER` or `field=N` (1-based) overrides the match."""
+
+from __future__ import annotations
+
+from pctui.i18n import _
+from pctui.importer.columns import MAX_HEADER, normal
+
+FIELDS = ("number", "received", "method", "name", "address", "email", "phone", "opinion")
+
+_NAMES = {
+    "number": {"受付番号", "受付no", "受付no.", "番号", "整理番号", "no", "no.", "id", "number",
+               "submissionid", "referencenumber"},
+    "received": {"受付日時", "受付日", "提出日", "提出日時", "日時", "receivedat", "received",
+                 "date", "submitted", "submittedat"},
+    "method": {"提出方法", "受付方法", "方法", "提出手段", "method", "channel"},
+    "name": {"氏名", "名前", "お名前", "氏名又は名称", "氏名・団体名", "団体名", "name",
+             "fullname"},
+    "address": {"住所", "所在地", "ご住所", "address"},
+    "email": {"電子メール", "電子メールアドレス", "メールアドレス", "メール", "email",
+              "e-mail", "mail", "emailaddress"},
+    "phone": {"電話番号", "電話", "連絡先電話番号", "tel", "tel.", "phone", "telephone"},
+    "opinion": {"意見", "ご意見", "意見内容", "ご意見の内容", "意見の内容", "opinion",
+                "comment", "comments", "text", "submission"},
+}  # fmt: skip
+
+
+class MapError(ValueError):
+    """A --map entry that cannot be used; the message says which and why."""
+
+
+def parse_map(entries: list[str]) -> dict[str, str]:
+    """field -> header name or column number, from `--map` values like 'opinion=本文,name=3'."""
+    mapping: dict[str, str] = {}
+    for entry in entries:
+        for part in entry.split(","):
+            if not part.strip():
+                continue
+            field, sep, target = part.partition("=")
+            field = field.strip().lower()
+            if not sep or not target.strip():
+                message = _("--map '{entry}': write FIELD=HEADER or FIELD=COLUMN-NUMBER")
+                raise MapError(message.format(entry=part))
+            if field not in FIELDS:
+                message = _("--map '{entry}': unknown field '{field}' (fields: {fields})")
+                raise MapError(message.format(entry=part, field=field, fields=", ".join(FIELDS)))
+            mapping[field] = target.strip()
+    return mapping
+
+
+def field_of(header: str) -> str | None:
+    """The field a header names, or None (a long cell is text, never a header)."""
+    name = normal(header)
+    if not name or len(name) > MAX_HEADER:
+        return None
+    for field, names in _NAMES.items():
+        if name in names:
+            return field
+    if "意見" in name or "opinion" in name or "comment" in name:
+        return "opinion"
+    return None
+
+
+def recognise(cells: list[str], mapping: dict[str, str]) -> dict[str, int] | None:
+    """field -> 0-based column for a header row, or None when it names no opinion column."""
+    found: dict[str, int] = {}
+    for field, target in mapping.items():
+        if target.isdigit():
+            if 1 <= int(target) <= len(cells):
+                found[field] = int(target) - 1
+            continue
+        for index, name in enumerate(cells):
+            if normal(name) == normal(target):
+                found[field] = index
+                break
+    taken = set(found.values())
+    for index, name in enumerate(cells):
+        known = field_of(name)
+        if index not in taken and known is not None and known not in found:
+            found[known] = index
+    return found if "opinion" in found else None

@@ -1,0 +1,65 @@
+"""What the registry holds, counted: for `pctui intake status` and the screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pctui.intake.records import RedactionStatus
+from pctui.intake.registry import Registry
+from pctui.model.records import Consultation
+
+
+@dataclass(frozen=True)
+class MethodCount:
+    """Submissions and opinions that came by one method ("" when the source said none)."""
+
+    method: str
+    submissions: int
+    opinions: int
+
+
+@dataclass(frozen=True)
+class IntakeCounts:
+    """The registry's submissions, opinions, groups, attachments and redactions."""
+
+    submissions: int
+    opinions: int
+    by_method: list[MethodCount] = field(default_factory=list)
+    groups: int = 0
+    grouped: int = 0  # opinions in a group
+    attached: int = 0  # opinions an item of the consultation answers (its opinions' sources)
+    redactions: dict[RedactionStatus, int] = field(default_factory=dict)
+
+
+def count(registry: Registry, consultation: Consultation) -> IntakeCounts:
+    """Count what `registry` holds; `consultation` says which opinions items answer."""
+    by_method = [
+        MethodCount(method, submissions, opinions)
+        for method, submissions, opinions in registry.rows(
+            "SELECT s.method, COUNT(DISTINCT s.number), COUNT(o.id) FROM submissions s "
+            "LEFT JOIN opinions o ON o.submission = s.number GROUP BY s.method "
+            "ORDER BY COUNT(DISTINCT s.number) DESC, s.method"
+        )
+    ]
+    sources = {
+        source
+        for item in consultation.items
+        for opinion in item.opinions
+        for source in opinion.sources
+    }
+    attached = 0
+    if sources:
+        known = {row[0] for row in registry.rows("SELECT id FROM opinions")}
+        attached = len(sources & known)
+    redactions = {status: 0 for status in RedactionStatus}
+    for status, number in registry.rows("SELECT status, COUNT(*) FROM redactions GROUP BY status"):
+        redactions[RedactionStatus(status)] = number
+    return IntakeCounts(
+        submissions=registry.scalar("SELECT COUNT(*) FROM submissions"),
+        opinions=registry.scalar("SELECT COUNT(*) FROM opinions"),
+        by_method=by_method,
+        groups=registry.scalar("SELECT COUNT(*) FROM groups"),
+        grouped=registry.scalar("SELECT COUNT(*) FROM members"),
+        attached=attached,
+        redactions=redactions,
+    )

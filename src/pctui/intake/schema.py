@@ -1,0 +1,64 @@
+"""The registry's tables. `PRAGMA user_version` says which version of them a file holds.
+
+- submissions: one row per submission as received; `number` is its 受付番号 (as the
+  source gives it, or `R0000001` … assigned in order), `key` what makes a re-import of
+  the same source add nothing (see `importing`), the submitter fields the personal data.
+- opinions: a submission's opinions (件), `text` as written, `public` with the
+  redactions that stand replaced by the marker.
+- redactions: each span of personal data found in an opinion, with its reason and status.
+- groups and members: the 同趣旨 groups, written whole by `Registry.replace_groups`.
+- counters: the last number assigned.
+"""
+
+from __future__ import annotations
+
+VERSION = 1
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS submissions (
+    number TEXT PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    digest TEXT NOT NULL,
+    received TEXT NOT NULL DEFAULT '',
+    method TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    raw TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS opinions (
+    id TEXT PRIMARY KEY,
+    submission TEXT NOT NULL REFERENCES submissions(number),
+    k INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    public TEXT NOT NULL,
+    UNIQUE (submission, k)
+);
+CREATE TABLE IF NOT EXISTS redactions (
+    id INTEGER PRIMARY KEY,
+    opinion TEXT NOT NULL REFERENCES opinions(id),
+    start INTEGER NOT NULL,
+    stop INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE INDEX IF NOT EXISTS redactions_of_opinion ON redactions(opinion);
+CREATE TABLE IF NOT EXISTS groups (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    representative TEXT NOT NULL REFERENCES opinions(id)
+);
+CREATE TABLE IF NOT EXISTS members (
+    opinion TEXT PRIMARY KEY REFERENCES opinions(id),
+    grp TEXT NOT NULL REFERENCES groups(id),
+    position INTEGER NOT NULL,
+    added TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS members_of_group ON members(grp, position);
+CREATE TABLE IF NOT EXISTS counters (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+"""

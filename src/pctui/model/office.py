@@ -1,0 +1,87 @@
+"""The drafting half of the office's day: who drafts an item (assignment) and the staff's
+internal notes (内部メモ) on it.
+
+Each action changes the in-memory model and returns what it did, or raises `Refused`
+before changing anything. Neither touches a revision, a summary or an opinion, so no
+sign-off's digest or basis changes: assigning an item or writing a note never makes a
+sign-off stale. Storage saves each at once, like a sign-off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from pctui.i18n import _
+from pctui.model.actions import Refused, find_item
+from pctui.model.records import Assignment, Consultation, Item, Note
+from pctui.model.zones import consultation_now
+
+
+def _reviewer(consultation: Consultation, login: str) -> None:
+    """Refused unless `login` is one of the consultation's reviewers: only the office's
+    own staff (those in [review.reviewers]) assign items and write notes."""
+    if login not in consultation.review.reviewers:
+        raise Refused(
+            _("{login} is not a reviewer of this consultation (see [review.reviewers])").format(
+                login=repr(login)
+            )
+        )
+
+
+def assignee_problem(consultation: Consultation, login: str) -> str | None:
+    """Why `login` cannot be given items to draft, or None when it can: the assignee must
+    be a reviewer of the consultation, so that the office knows who they are ("" takes an
+    item off its assignee and is always allowed)."""
+    if not login or login in consultation.review.reviewers:
+        return None
+    known = ", ".join(consultation.review.reviewers) or _("none")
+    return _(
+        "{login} is not a reviewer of this consultation, so cannot be assigned items "
+        "(reviewers: {known}); add them to [review.reviewers] first"
+    ).format(login=repr(login), known=known)
+
+
+def unassigned(consultation: Consultation) -> list[int]:
+    """The numbers of the items nobody is drafting, in file order."""
+    return [item.no for item in consultation.items if item.assignee is None]
+
+
+def assign(
+    consultation: Consultation,
+    numbers: Sequence[int],
+    to: str,
+    by: str,
+    at: dt.datetime | None = None,
+) -> list[Item]:
+    """Give the items numbered `numbers` to `to` to draft ("" takes them off their
+    assignee), as `by`; returns the items that changed (those already with `to` are left
+    as they are). Refused, changing nothing, when an item does not exist, `to` may not be
+    assigned, or no item would change."""
+    _reviewer(consultation, by)
+    if problem := assignee_problem(consultation, to):
+        raise Refused(problem)
+    items = [find_item(consultation, no) for no in numbers]
+    changing = [item for item in items if item.assignee != (to or None)]
+    if not changing:
+        if to:
+            raise Refused(_("already assigned to {login}; nothing to save").format(login=repr(to)))
+        raise Refused(_("not assigned to anyone; nothing to save"))
+    when = at or consultation_now(consultation)
+    for item in changing:
+        item.assignments.append(Assignment(to=to, by=by, at=when))
+    return changing
+
+
+def add_note(
+    consultation: Consultation, no: int, by: str, text: str, at: dt.datetime | None = None
+) -> Note:
+    """Append an internal note by `by` to item `no`; returns it. Refused when the text is
+    empty or `by` is not a reviewer."""
+    _reviewer(consultation, by)
+    item = find_item(consultation, no)
+    if not text.strip():
+        raise Refused(_("the note is empty"))
+    note = Note(by=by, at=at or consultation_now(consultation), text=text.strip())
+    item.notes.append(note)
+    return note

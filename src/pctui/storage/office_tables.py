@@ -1,0 +1,67 @@
+"""Writing an item's office records, `[[items.assignments]]` and `[[items.notes]]`, and
+checking that a rendered item reads back with them. Both are only ever appended, so a
+save adds lines and never rewrites the ones there (the diff in git is the new record)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import tomlkit
+from tomlkit.items import Table
+
+from pctui.model.records import Assignment, Item, Note
+from pctui.storage.escape import basic_string_body
+
+
+def _spaced(table: Table) -> Table:
+    table.add(tomlkit.nl())
+    return table
+
+
+def assignment_table(assignment: Assignment) -> Table:
+    """The `[[items.assignments]]` table of one assignment."""
+    table = tomlkit.table()
+    table["to"] = assignment.to
+    table["by"] = assignment.by
+    table["at"] = assignment.at
+    return _spaced(table)
+
+
+def note_table(note: Note) -> Table:
+    """The `[[items.notes]]` table of one note (its text written as revisions' are)."""
+    table = tomlkit.table()
+    table["by"] = note.by
+    table["at"] = note.at
+    multiline = "\n" in note.text and "\r" not in note.text
+    body = basic_string_body(note.text, multiline)
+    table["text"] = tomlkit.string(body, multiline=multiline, escape=False)
+    return _spaced(table)
+
+
+def office_tables(item: Item) -> dict[str, list[Table]]:
+    """The tables of every assignment and note of `item`, under their keys (empty lists
+    left out, so an item that has none is written as before)."""
+    tables = {
+        "assignments": [assignment_table(a) for a in item.assignments],
+        "notes": [note_table(n) for n in item.notes],
+    }
+    return {key: entries for key, entries in tables.items() if entries}
+
+
+def new_office_tables(table: Any, item: Item) -> dict[str, list[Table]]:
+    """The tables of the assignments and notes `item` has beyond those `table` holds."""
+    stored_assignments = len(table.get("assignments", []))
+    stored_notes = len(table.get("notes", []))
+    return {
+        "assignments": [assignment_table(a) for a in item.assignments[stored_assignments:]],
+        "notes": [note_table(n) for n in item.notes[stored_notes:]],
+    }
+
+
+def office_written_as(table: dict[str, Any], item: Item) -> bool:
+    """True when `table` (read back) holds `item`'s assignments and notes."""
+    assignments = [(a.get("to"), a.get("by")) for a in table.get("assignments", [])]
+    notes = [(n.get("by"), n.get("text")) for n in table.get("notes", [])]
+    return assignments == [(a.to, a.by) for a in item.assignments] and notes == [
+        (n.by, n.text) for n in item.notes
+    ]

@@ -1,0 +1,143 @@
+"""`pctui intake import` through the console script: every kind of source, the mapping
+printed, a re-import adding nothing, broken rows at path:line, personal data kept out of
+the public text."""
+
+from __future__ import annotations
+
+import mailbox
+import shutil
+import subprocess
+import sys
+from email.message import EmailMessage
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from pctui.intake.registry import Registry
+
+SCRIPT = Path(sys.executable).parent / "pctui"
+ROOT = Path(__file__).resolve().parents[2]
+# Obviously fake people: example.com addresses, 555 numbers, made-up places.
+HEADER = "受付番号,受付日時,提出方法,氏名,住所,電子メール,電話番号,意見"
+ROWS = [
+    "2025-0001,2025-01-10 09:00,電子メール,架空 一郎,架空県架空市1-2-3,ichiro@example.com,"
+    '090-5555-0001,"1. 期間を延ばしてください。\n2. 説明会を増やしてください。"',
+    "2025-0002,2025-01-11 10:00,郵送,架空 花子,架空県架空町4-5,,03-5555-0002,反対です。",
+]
+
+
+def pctui(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(SCRIPT), *map(str, args)], capture_output=True, text=True, check=False
+    )
+
+
+@pytest.fixture
+def consultation(tmp_path: Path) -> Path:
+    target = tmp_path / "c.toml"
+    shutil.copyfile(ROOT / "consultations" / "2025-jumin.toml", target)
+    return target
+
+
+def opinions(consultation: Path) -> list[tuple[str, str]]:
+    with Registry.open(consultation.with_name("c.intake.sqlite")) as registry:
+        return [(o.id, o.text) for o in registry.opinions()]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "newline"), [("utf-8", "\n"), ("utf-8-sig", "\r\n"), ("cp932", "\r\n")]
+)
+def test_a_csv_in_each_encoding_is_imported_and_the_mapping_printed(
+    consultation: Path, tmp_path: Path, encoding: str, newline: str
+) -> None:
+    source = tmp_path / "s.csv"
+    source.write_bytes(newline.join([HEADER, *ROWS, ""]).encode(encoding))
+    done = pctui("intake", "import", consultation, source)
+    assert done.returncode == 0, done.stderr
+    assert "opinion ← column 8 (意見)" in done.stdout
+    assert "name ← column 4 (氏名)" in done.stdout
+    assert "2 submissions added (3 opinions" in done.stdout
+    assert done.stderr == ""  # not a terminal: no progress line
+    assert [i for i, _ in opinions(consultation)] == ["2025-0001-1", "2025-0001-2", "2025-0002-1"]
+
+
+def test_importing_the_same_source_twice_adds_nothing(consultation: Path, tmp_path: Path) -> None:
+    source = tmp_path / "s.csv"
+    source.write_text("\n".join(["意見", "賛成です。", "賛成です。", "反対です。"]), "utf-8")
+    first = pctui("intake", "import", consultation, source)
+    again = pctui("intake", "import", consultation, source)
+    assert "3 submissions added" in first.stdout
+    assert "0 submissions added (0 opinions, 0 redactions to review); 3 already" in again.stdout
+    assert [i for i, _ in opinions(consultation)] == ["R0000001-1", "R0000002-1", "R0000003-1"]
+
+
+def test_a_broken_row_is_reported_at_its_line_and_the_rest_imported(
+    consultation: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "s.csv"
+    source.write_text("受付番号,意見\n1,賛成です。\n2,\n3,反対です。\n", encoding="utf-8")
+    done = pctui("intake", "import", consultation, source)
+    assert done.returncode == 1
+    assert f"{source}:3: no opinion text; not imported" in done.stderr
+    assert "1 row was not imported; the rest was imported" in done.stderr
+    assert [i for i, _ in opinions(consultation)] == ["1-1", "3-1"]
+
+
+def test_map_names_a_column_the_headers_do_not(consultation: Path, tmp_path: Path) -> None:
+    source = tmp_path / "s.csv"
+    source.write_text("整理,本文\nA-1,賛成です。\n", encoding="utf-8")
+    refused = pctui("intake", "import", consultation, source)
+    assert refused.returncode == 2
+    assert "nothing was imported" in refused.stderr
+    done = pctui("intake", "import", consultation, source, "--map", "opinion=本文,number=1")
+    assert done.returncode == 0, done.stderr
+    assert opinions(consultation) == [("A-1-1", "賛成です。")]
+
+
+def test_xlsx_a_folder_of_mail_and_text_and_an_mbox(consultation: Path, tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["受付番号", "氏名", "意見"])
+    sheet.append(["X-1", "架空 次郎", "① 賛成です。\n② 早く進めてください。"])
+    workbook.save(tmp_path / "s.xlsx")
+    folder = tmp_path / "mails"
+    folder.mkdir()
+    mail = EmailMessage()
+    mail["From"] = "架空 三郎 <saburo@example.com>"
+    mail["Date"] = "Fri, 10 Jan 2025 09:00:00 +0900"
+    mail["Subject"] = "意見"
+    mail.set_content("計画に反対します。")
+    (folder / "a.eml").write_bytes(mail.as_bytes())
+    (folder / "b.txt").write_bytes("（１）期間について\r\n（２）費用について\r\n".encode("cp932"))
+    box = mailbox.mbox(tmp_path / "inbox.mbox")
+    mail.replace_header("From", "架空 四郎 <shiro@example.com>")
+    box.add(mail)
+    box.flush()
+    done = pctui("intake", "import", consultation, tmp_path / "s.xlsx", folder,
+                 tmp_path / "inbox.mbox")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert opinions(consultation) == [
+        ("R0000001-1", "計画に反対します。"),
+        ("R0000002-1", "期間について"),
+        ("R0000002-2", "費用について"),
+        ("R0000003-1", "計画に反対します。"),
+        ("X-1-1", "賛成です。"),
+        ("X-1-2", "早く進めてください。"),
+    ]
+    with Registry.open(consultation.with_name("c.intake.sqlite")) as registry:
+        senders = {s.email for s in registry.submissions()}
+    assert senders == {"saburo@example.com", "shiro@example.com", ""}
+
+
+def test_submitter_fields_appear_in_no_public_text(consultation: Path, tmp_path: Path) -> None:
+    source = tmp_path / "s.csv"
+    source.write_text("\n".join([HEADER, *ROWS]), encoding="utf-8")
+    pctui("intake", "import", consultation, source)
+    public = "\n".join(text for _, text in opinions(consultation))
+    status = pctui("intake", "status", consultation, "--json").stdout
+    for personal in ("架空 一郎", "架空 花子", "ichiro@example.com", "090-5555-0001",
+                     "03-5555-0002", "架空県架空市1-2-3"):  # fmt: skip
+        assert personal not in public
+        assert personal not in status
+    assert consultation.read_text(encoding="utf-8").count("架空") == 0

@@ -1,0 +1,101 @@
+"""The registry's API as the grouping uses it, and its transactions: opinions out in their
+public form, groups replaced whole, a second add of the same submissions adding nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pctui.intake.records import Group, Member, Submission
+from pctui.intake.registry import Incoming, Registry, registry_path
+from pctui.storage import ConsultationFile
+
+LETTER = "1. 計画の期間を延ばすべきです。\n2. 説明会を夜にも開いてください。"
+
+
+def incoming(number: str, raw: str, place: str = "test.csv:2", **fields: str) -> Incoming:
+    return Incoming(Submission(number=number, raw=raw, **fields), place)
+
+
+def test_the_default_path_is_beside_the_file_and_intake_registry_moves_it(
+    sample_path: Path,
+) -> None:
+    consultation = ConsultationFile.load(sample_path).consultation
+    folder = sample_path.parent
+    assert registry_path(sample_path, consultation) == folder / "2025-jumin.intake.sqlite"
+    text = sample_path.read_text(encoding="utf-8")
+    sample_path.write_text(
+        text.replace("[intake]\n", '[intake]\nregistry = "share/jumin.sqlite"\n', 1),
+        encoding="utf-8",
+    )
+    moved = ConsultationFile.load(sample_path).consultation
+    assert registry_path(sample_path, moved) == folder / "share" / "jumin.sqlite"
+
+
+def test_opinions_are_split_numbered_and_public(tmp_path: Path) -> None:
+    with Registry.open(tmp_path / "r.sqlite") as registry:
+        done = registry.add(
+            [
+                incoming("2025-0002", "連絡先 test.user@example.com まで。", name="架空 太郎"),
+                incoming("2025-0001", LETTER),
+            ]
+        )
+        opinions = list(registry.opinions())
+    assert (done.added, done.opinions, done.redactions) == (2, 3, 1)
+    assert [(o.id, o.submission, o.k) for o in opinions] == [
+        ("2025-0001-1", "2025-0001", 1),
+        ("2025-0001-2", "2025-0001", 2),
+        ("2025-0002-1", "2025-0002", 1),
+    ]
+    assert opinions[1].text == "説明会を夜にも開いてください。"
+    assert opinions[2].text == "連絡先 【個人情報のため削除】 まで。"
+
+
+def test_unnumbered_submissions_get_numbers_and_identical_letters_stay_two(
+    tmp_path: Path,
+) -> None:
+    letters = [
+        Incoming(Submission("", raw="反対です。"), "a.csv:2", occurrence=1),
+        Incoming(Submission("", raw="反対です。"), "a.csv:3", occurrence=2),
+    ]
+    with Registry.open(tmp_path / "r.sqlite") as registry:
+        first = registry.add(letters)
+        again = registry.add(letters)
+        ids = [o.id for o in registry.opinions()]
+    assert (first.added, again.added, again.already) == (2, 0, 2)
+    assert ids == ["R0000001-1", "R0000002-1"]
+
+
+def test_a_number_again_with_other_content_is_a_conflict_and_not_added(tmp_path: Path) -> None:
+    with Registry.open(tmp_path / "r.sqlite") as registry:
+        registry.add([incoming("7", "賛成です。")])
+        done = registry.add([incoming("7", "反対です。", place="b.csv:9")])
+        texts = [o.text for o in registry.opinions()]
+    assert done.added == 0
+    assert [place for place, _ in done.conflicts] == ["b.csv:9"]
+    assert texts == ["賛成です。"]
+
+
+def test_groups_are_replaced_whole_and_read_back_in_order(tmp_path: Path) -> None:
+    groups = [
+        Group("G2", "1-1", (Member("1-1", ""), Member("2-1", "特に夜間。"))),
+        Group("G1", "3-1", (Member("3-1", ""),)),
+    ]
+    with Registry.open(tmp_path / "r.sqlite") as registry:
+        registry.add([incoming(n, "意見です。") for n in ("1", "2", "3")])
+        registry.replace_groups([Group("old", "1-1", (Member("1-1", ""),))])
+        registry.replace_groups(groups)
+    with Registry.open(tmp_path / "r.sqlite") as registry:
+        assert registry.groups() == groups
+
+
+def test_a_failing_replace_groups_leaves_the_groups_as_they_were(tmp_path: Path) -> None:
+    before = [Group("G1", "1-1", (Member("1-1", ""),))]
+    with Registry.open(tmp_path / "r.sqlite") as registry:
+        registry.add([incoming("1", "意見です。")])
+        registry.replace_groups(before)
+        broken = [Group("G1", "1-1", (Member("1-1", ""),)), Group("G2", "no-such", ())]
+        with pytest.raises(Exception, match="FOREIGN KEY"):
+            registry.replace_groups(broken)
+        assert registry.groups() == before
