@@ -11,6 +11,7 @@ import pytest
 from tests.session.format_two_file import write_format_two
 from textual.widgets import Input
 
+from pctui.app.review_actions import palette_commands
 from pctui.app.screens.comment import CommentScreen
 from pctui.model.state import STALE, standings
 from pctui.storage import ConsultationFile
@@ -149,3 +150,19 @@ def test_each_key_refuses_in_a_format_one_file(make_app, drive, disk, key: str) 
     severity, message = app.last_said()
     assert severity == "error" and "run pctui migrate FILE" in message
     assert disk.bytes() == before
+
+
+def test_the_palette_offers_the_opinion_actions(make_app, drive, path) -> None:
+    app = make_app("yamada", path)
+    names: list[str] = []
+
+    async def script(pilot) -> None:
+        names.extend(command.title for command in palette_commands(app.main))
+
+    drive(app, script)
+    assert {
+        "Opinions: Write or revise the summary of the item's opinions",
+        "Opinions: Move one of the item's opinions to another item",
+        "Opinions: Merge the item into another, which answers its opinions",
+        "Opinions: Split opinions off the item into a new, unanswered item",
+    } <= set(names)
