@@ -9,6 +9,7 @@ at the SVGs under __snapshots__/ before committing them.
 from __future__ import annotations
 
 import pytest
+from tests.session.format_two_file import write_format_two
 
 from pctui.session.diff_state import SIDE_BY_SIDE
 from pctui.theming import load_catalog
@@ -83,6 +84,17 @@ def test_phrase_picker_80x24(make_app, snap_compare, sample_path) -> None:
         encoding="utf-8",
     )
     assert snap_compare(make_app("yamada"), terminal_size=(80, 24), press=["G", "e", "ctrl+t"])
+
+
+def test_format_two_item_with_several_opinions_120x40(make_app, snap_compare, tmp_path) -> None:
+    # No.1 answers four opinions (7 in all) under a summary: listed with label, text, count.
+    app = make_app("yamada", write_format_two(tmp_path / "2026-churin.toml"))
+    assert snap_compare(app, terminal_size=(120, 40))
+
+
+def test_format_two_item_with_several_opinions_80x24(make_app, snap_compare, tmp_path) -> None:
+    app = make_app("yamada", write_format_two(tmp_path / "2026-churin.toml"))
+    assert snap_compare(app, terminal_size=(80, 24))
 
 
 # ---- the progress board (issue 18) -----------------------------------------------------------

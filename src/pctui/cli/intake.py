@@ -27,6 +27,8 @@ numbers. Only opinions with that personal data removed are ever shown or publish
 SUBCOMMANDS = {
     "import": "intake_import",
     "status": "intake_status",
+    "group": "intake_group",
+    "redactions": "intake_redactions",
 }
 
 

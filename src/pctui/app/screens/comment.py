@@ -1,4 +1,5 @@
-"""Asking for the comment that a request for changes needs."""
+"""One line asked for in a dialog: the comment that a request for changes needs, and the
+answers the opinion actions of format 2 ask for (a summary, a label, an item's No.)."""
 
 from __future__ import annotations
 
@@ -28,16 +29,26 @@ class CommentScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "cancel", id="pctui.comment.cancel")
     ]
 
-    def __init__(self, title: str, problem: Callable[[str], str | None] | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        problem: Callable[[str], str | None] | None = None,
+        *,
+        placeholder: str | None = None,
+        value: str = "",
+    ) -> None:
         super().__init__()
         self._title = title
         self._problem = problem
+        self._placeholder = placeholder  # None: a request for changes' comment
+        self._value = value  # what the line holds at first (the summary being revised)
 
     def compose(self) -> ComposeResult:
         """A title, the input, where a problem is said, and the keys."""
         with Vertical(classes="dialog"):
             yield WrappedText(self._title)
-            yield PlainInput(placeholder=_("what should change?"), id="comment")
+            placeholder = self._placeholder or _("what should change?")
+            yield PlainInput(self._value, placeholder=placeholder, id="comment")
             yield WrappedText("", id="comment-problem", classes="dialog-problem")
             yield Static(_("enter: send   escape: cancel"), classes="dialog-keys")
 

@@ -1,0 +1,81 @@
+"""`pctui intake group FILE [--json]`: 同趣旨 grouping of the registry's opinions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from pctui.cli.common import OK, table_lines
+from pctui.cli.intake_common import opened_registry
+from pctui.cli.parsers import Commands, add_file_argument
+from pctui.i18n import N_, _, ngettext
+from pctui.intake.grouping import group_opinions
+from pctui.intake.records import Group
+
+DESCRIPTION = N_("""\
+Group the registry's opinions of the same purport (同趣旨): exact copies once their
+width, spacing and punctuation are made alike, then near-copies (a personal sentence
+added, a sentence left out, a word changed). Each group has a representative, the text
+most people sent, and each member keeps the text it adds to it. The same registry always
+gives the same groups; running it again replaces the groups it holds. Only the public
+(redacted) text is read.""")
+
+SHOWN = 20
+"""Groups listed without --json: the largest, which are the campaigns."""
+
+
+def add_parser(commands: Commands) -> None:
+    """Register the subcommand."""
+    parser = commands.add(
+        "group", help=_("group opinions of the same purport"), description=_(DESCRIPTION)
+    )
+    add_file_argument(parser)
+    parser.add_argument("--json", action="store_true", help=_("print the groups as JSON"))
+    parser.set_defaults(run=run)
+
+
+def as_json(submissions: int, opinions: int, groups: list[Group]) -> dict[str, object]:
+    """The groups as `--json` prints them, largest first (keys stay English)."""
+    return {
+        "submissions": submissions,
+        "opinions": opinions,
+        "groups": [
+            {
+                "id": group.id,
+                "representative": group.representative,
+                "opinions": [member.opinion for member in group.members],
+            }
+            for group in groups
+        ],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Group, store the groups in the registry and print them; returns the exit status."""
+    with opened_registry(args.file) as registry:
+        texts = {opinion.id: opinion.text for opinion in registry.opinions()}
+        groups = group_opinions(texts.items())
+        registry.replace_groups(groups)
+        submissions = registry.scalar("SELECT COUNT(*) FROM submissions")
+    if args.json:
+        print(json.dumps(as_json(submissions, len(texts), groups), ensure_ascii=False, indent=2))
+        return OK
+    summary = ngettext(
+        "{opinions} opinions from {submissions} submissions in {groups} group",
+        "{opinions} opinions from {submissions} submissions in {groups} groups",
+        len(groups),
+    )
+    print(summary.format(opinions=len(texts), submissions=submissions, groups=len(groups)))
+    if groups:
+        rows = [[_("opinions"), _("representative"), _("text")]]
+        for group in groups[:SHOWN]:
+            text = " ".join(texts[group.representative].split())
+            shown = text if len(text) <= 40 else text[:39] + "…"
+            rows.append([str(len(group.members)), group.representative, shown])
+        print()
+        for line in table_lines(rows):
+            print(line)
+        if len(groups) > SHOWN:
+            print(_("… and {count} smaller groups (--json lists all)").format(
+                count=len(groups) - SHOWN))  # fmt: skip
+    return OK

@@ -1,0 +1,102 @@
+"""同趣旨 grouping without a registry: (id, text) pairs in, groups out."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from benchmarks.intake_generate import b_cubed
+from benchmarks.intake_generate import opinions as generated
+
+from pctui.intake.grouping import group_opinions
+from pctui.intake.normalise import normalise
+
+LETTER = (
+    "除去土壌の再生利用について、住民への説明が不十分です。"
+    "安全基準の根拠を示してください。"
+    "受入れ地域の意見を聞く機会を設けるべきです。"
+    "計画の見直しを強く求めます。"
+)
+OTHER = (
+    "意見募集の期間が短すぎます。"
+    "資料が専門的で読みにくいため、わかりやすい概要版を作成してください。"
+    "説明会を休日にも開催してください。"
+)
+PERSONAL = "私は福島市に三十年住んでいます。"
+
+
+def by_opinion(groups: list) -> dict[str, tuple[str, str]]:
+    """Each opinion's group id and added text."""
+    return {m.opinion: (g.id, m.added) for g in groups for m in g.members}
+
+
+def test_normalising_removes_width_case_spacing_and_punctuation_variants() -> None:
+    plain = "計画の見直しを求めます。2025年、Abc"
+    assert normalise("　計画の見直しを\n求めます．２０２５年，ＡＢＣ ") == normalise(plain)
+    assert normalise("「計画」の見直し") == normalise("『計画』の見直し") == "計画の見直し"
+    assert normalise(plain) != normalise("計画の継続を求めます。2025年、Abc")
+
+
+def test_exact_and_layout_copies_are_one_group_adding_nothing() -> None:
+    copies = [("R0000003-1", LETTER), ("R0000001-1", LETTER), ("R0000002-1", " " + LETTER)]
+    groups = group_opinions([*copies, ("R0000004-1", "反対です。")])
+    assert [len(g.members) for g in groups] == [3, 1]
+    first = groups[0]
+    assert first.representative == "R0000001-1"
+    assert [m.opinion for m in first.members] == ["R0000001-1", "R0000002-1", "R0000003-1"]
+    assert {m.added for m in first.members} == {""}
+
+
+def test_a_near_copy_joins_the_letter_and_records_what_it_adds() -> None:
+    groups = group_opinions(
+        [
+            ("R0000001-1", LETTER),
+            ("R0000002-1", LETTER),
+            ("R0000003-1", LETTER + PERSONAL),
+            ("R0000004-1", LETTER.replace("安全基準の根拠を示してください。", "")),
+            ("R0000005-1", OTHER),
+        ]
+    )
+    found = by_opinion(groups)
+    assert found["R0000003-1"] == ("G-R0000001-1", PERSONAL)
+    assert found["R0000004-1"] == ("G-R0000001-1", "")  # a sentence left out adds nothing
+    assert found["R0000005-1"] == ("G-R0000005-1", "")
+    assert groups[0].representative == "R0000001-1"  # the text most people sent
+
+
+def test_a_small_edit_adds_the_changed_words() -> None:
+    edited = LETTER.replace("強く求めます", "直ちに求めます")
+    groups = group_opinions([("R0000001-1", LETTER), ("R0000002-1", edited)])
+    assert len(groups) == 1
+    assert by_opinion(groups)["R0000002-1"][1] == "直ちに"
+
+
+def test_every_opinion_in_exactly_one_group_largest_first_whatever_the_input_order() -> None:
+    sample = [(o.id, o.text) for o in generated(3000, seed=5)]
+    groups = group_opinions(sample)
+    members = [m.opinion for g in groups for m in g.members]
+    assert Counter(members) == Counter(id for id, _ in sample)
+    sizes = [len(g.members) for g in groups]
+    assert sizes == sorted(sizes, reverse=True)
+    assert all(g.members[0].opinion == g.representative for g in groups)
+    shuffled = list(sample)
+    random.Random(3).shuffle(shuffled)
+    assert group_opinions(shuffled) == groups
+
+
+def test_b_cubed_counts_each_opinion_by_its_groups() -> None:
+    # a, b, c truly together, d alone; found: a and b together, c with d.
+    truth = {"a": "x", "b": "x", "c": "x", "d": "y"}
+    found = {"a": "1", "b": "1", "c": "2", "d": "2"}
+    precision, recall = b_cubed(found, truth)
+    assert precision == (1 + 1 + 0.5 + 0.5) / 4
+    assert recall == (2 / 3 + 2 / 3 + 1 / 3 + 1) / 4
+
+
+def test_b_cubed_precision_and_recall_on_the_generator_reach_0_95() -> None:
+    sample = list(generated(6000, seed=11))
+    groups = group_opinions((o.id, o.text) for o in sample)
+    found = {m.opinion: g.id for g in groups for m in g.members}
+    precision, recall = b_cubed(found, {o.id: o.truth for o in sample})
+    assert precision >= 0.95
+    assert recall >= 0.95
