@@ -1,5 +1,5 @@
 """The drafting keys of the review screen: `A` assigns the selected item or every item
-shown, `m` writes an internal note shown beside the sign-offs, `h` shows the item's
+shown, `i` writes an internal note shown beside the sign-offs, `h` shows the item's
 history; the filter's "assigned to me" and the title's count of my open items."""
 
 from __future__ import annotations
@@ -68,14 +68,14 @@ def test_star_in_the_dialog_assigns_every_item_shown(
     assert mine == ["assigned to me (4)"]
 
 
-def test_m_saves_a_note_shown_beside_the_signoffs(
+def test_i_saves_a_note_shown_beside_the_signoffs(
     make_app: MakeApp, drive: Callable[..., None], disk: Disk
 ) -> None:
     app = make_app("suzuki")
 
     async def script(pilot: Pilot[None]) -> None:
         assert app.detail.part("notes") is None  # no notes box while there are none
-        await pilot.press("m", "enter")
+        await pilot.press("i", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CommentScreen)
         assert app.screen.problem_shown == "the note is empty"

@@ -23,10 +23,11 @@ from pctui.i18n import N_, _
 # Group names, labels and help are English here and translated where they are shown.
 MOVE = N_("Move")
 REVIEW = N_("Review")
+OPINIONS = N_("Opinions")  # format 2: an item's opinions and their summary
 DIFF = N_("Diff")
 VIEW = N_("View")
 EDITOR = N_("Editor")  # keys of the edit screen, listed in the help, not bound on the review screen
-GROUPS = (MOVE, REVIEW, DIFF, VIEW, EDITOR)
+GROUPS = (MOVE, REVIEW, OPINIONS, DIFF, VIEW, EDITOR)
 
 
 class Needs(StrEnum):
@@ -132,7 +133,7 @@ ACTIONS: tuple[ReviewAction, ...] = (
         ),
     ),
     ReviewAction(
-        name="note", keys="m", display="m", group=REVIEW, needs=ITEM, footer=False,
+        name="note", keys="i", display="i", group=REVIEW, needs=ITEM, footer=False,
         label=N_("note"),
         help=N_("Add an internal note (内部メモ) to the selected item; never published."),
     ),
@@ -140,6 +141,27 @@ ACTIONS: tuple[ReviewAction, ...] = (
         name="commit", keys="c", display="c", group=REVIEW,
         label=N_("commit"),
         help=N_("Commit the sign-offs and revisions not yet committed, as pctui commit does."),
+    ),
+    # Format 2 only (a format-1 file refuses them, naming pctui migrate); not in the footer.
+    ReviewAction(
+        name="write_summary", keys="o", display="o", group=OPINIONS, needs=ITEM, footer=False,
+        label=N_("summary"),
+        help=N_("Write or revise the summary of the item's opinions; saved at once."),
+    ),
+    ReviewAction(
+        name="move_opinion", keys="m", display="m", group=OPINIONS, needs=ITEM, footer=False,
+        label=N_("move"),
+        help=N_("Move one of the item's opinions to another item; saved at once."),
+    ),
+    ReviewAction(
+        name="merge_item", keys="M", display="M", group=OPINIONS, needs=ITEM, footer=False,
+        label=N_("merge items"),
+        help=N_("Merge the item into another, which answers its opinions; saved at once."),
+    ),
+    ReviewAction(
+        name="split_item", keys="S", display="S", group=OPINIONS, needs=ITEM, footer=False,
+        label=N_("split"),
+        help=N_("Split opinions off the item into a new, unanswered item; saved at once."),
     ),
     ReviewAction(
         name="cycle_diff", keys="d", display="d", group=DIFF, needs=ITEM, footer=False,
@@ -201,6 +223,12 @@ ACTIONS: tuple[ReviewAction, ...] = (
     ReviewAction(
         name="save", keys="ctrl+s", display="ctrl+s", group=EDITOR,
         label=N_("save"), help=N_("In the editor: save the text as a new revision."),
+    ),
+    ReviewAction(
+        name="insert_phrase", keys="ctrl+t", display="ctrl+t", group=EDITOR,
+        # Not ctrl+p: that is the command palette.
+        label=N_("phrase"),
+        help=N_("In the editor: insert a standard phrase (定型句) at the cursor."),
     ),
     ReviewAction(
         name="discard", keys="escape", display="escape", group=EDITOR,

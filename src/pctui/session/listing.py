@@ -28,12 +28,20 @@ def fold(text: str) -> str:
 
 
 def matches(item: Item, query: str) -> bool:
-    """True when `query` occurs in the item's opinion, topic or current response."""
+    """True when `query` occurs in one of the item's opinions, its summary, its topic or
+    its current response. (Every opinion: `item.opinion` is the summary alone when there is
+    one, and a search for words of an opinion must still find its item.)"""
     needle = fold(query.strip())
     if not needle:
         return True
     current = item.current
-    haystack = [item.opinion, item.topic or "", current.text if current else ""]
+    summary = item.summary
+    haystack = [
+        *(opinion.text for opinion in item.opinions),
+        summary.text if summary else "",
+        item.topic or "",
+        current.text if current else "",
+    ]
     return any(needle in fold(text) for text in haystack)
 
 
@@ -127,7 +135,8 @@ def opinion_summary(item: Item, limit: int = 60, ellipsis: str = "…") -> str:
 
 class ItemIndex:
     """Items by No., built again only when the consultation is another object (reloaded,
-    or saved): a screen looks items up at every key press, and files hold 10,000."""
+    or saved) or holds another number of items (format 2's merge and split change the
+    list in place): a screen looks items up at every key press, and files hold 10,000."""
 
     def __init__(self) -> None:
         self._by_no: dict[int, Item] = {}
@@ -135,7 +144,7 @@ class ItemIndex:
 
     def of(self, consultation: Consultation) -> dict[int, Item]:
         """No. -> item of `consultation`."""
-        if consultation is not self._built_for:
+        if consultation is not self._built_for or len(consultation.items) != len(self._by_no):
             self._by_no = {item.no: item for item in consultation.items}
             self._built_for = consultation
         return self._by_no

@@ -7,7 +7,7 @@ A refusal changes nothing and says why; a save that failed keeps the change in m
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -41,15 +41,12 @@ class Outcome:
 
 
 def attempt(
-    file: ConsultationFile,
-    no: int,
-    action: Callable[[Consultation], T],
-    also: Sequence[int] = (),
+    file: ConsultationFile, no: int, action: Callable[[Consultation], T], also: Collection[int] = ()
 ) -> T | Outcome:
-    """What `action` on item `no` (and the items in `also`) returned, saved at once; else
-    the refusal or the failed save as an error to show."""
+    """Apply `action` to item `no` (and the items numbered in `also`) and save at once: its
+    result, or an Outcome saying why it was refused or not saved."""
     try:
-        return file.transact(no, action, also=also)
+        return file.transact(no, action, also)
     except Refused as refusal:
         return Outcome(_("Refused: {why}").format(why=refusal), ERROR, changed=False)
     except LoadError as error:

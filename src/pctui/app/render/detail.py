@@ -12,6 +12,7 @@ from pctui.app.render.badges import state_badge
 from pctui.app.render.boxes import BoxStyle, box, inner_width, padded, side_by_side
 from pctui.app.render.context import RenderContext
 from pctui.app.render.diff_part import DiffPart, diff_part
+from pctui.app.render.opinion_list import counted, listed, opinion_list
 from pctui.app.render.signoffs import note_lines, signoff_lines
 from pctui.app.render.texts import inert_text
 from pctui.app.render.wrap import wrap
@@ -38,8 +39,11 @@ def meta_line(consultation: Consultation, item: Item, context: RenderContext) ->
         line.append(f" {inert(section.title)}")
     if item.topic:
         line.append(f" · 【{inert(item.topic)}】")
-    opinions = ngettext("{count} opinion", "{count} opinions", item.count)
-    line.append(" · " + opinions.format(count=item.count))
+    if len(item.opinions) > 1:
+        line.append(" · " + counted(item))
+    else:
+        opinions = ngettext("{count} opinion", "{count} opinions", item.count)
+        line.append(" · " + opinions.format(count=item.count))
     if item.klass:
         labels = {c.id: c.label for c in consultation.review.classes}
         line.append(f" · {inert(labels.get(item.klass, item.klass))}")
@@ -99,7 +103,11 @@ def item_parts(
     note = _("note: {note}").format(note=inert(current.note)) if current and current.note else ""
     parts = Parts(
         meta_line(consultation, item, context),
-        opinion=inert_text(item.opinion),
+        opinion=(
+            opinion_list(consultation, item)
+            if listed(consultation, item)
+            else inert_text(item.opinion)
+        ),
         response=inert_text(current.text) if current else Text(context.glyph("dash"), style="dim"),
         signoffs=signoff_lines(item, consultation.review, consultation_zone(consultation), context),
         diff=diff_part(item, base, mode, context),

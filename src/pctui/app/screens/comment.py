@@ -1,4 +1,5 @@
-"""Asking for the comment that a request for changes needs."""
+"""One line asked for in a dialog: the comment that a request for changes needs, and the
+answers the opinion actions of format 2 ask for (a summary, a label, an item's No.)."""
 
 from __future__ import annotations
 
@@ -32,19 +33,22 @@ class CommentScreen(ModalScreen[str | None]):
         self,
         title: str,
         problem: Callable[[str], str | None] | None = None,
+        *,
         placeholder: str | None = None,
+        value: str = "",
     ) -> None:
         super().__init__()
         self._title = title
         self._problem = problem
-        self._placeholder = placeholder  # None: the request for changes' question
+        self._placeholder = placeholder  # None: a request for changes' comment
+        self._value = value  # what the line holds at first (the summary being revised)
 
     def compose(self) -> ComposeResult:
         """A title, the input, where a problem is said, and the keys."""
         with Vertical(classes="dialog"):
             yield WrappedText(self._title)
             placeholder = self._placeholder or _("what should change?")
-            yield PlainInput(placeholder=placeholder, id="comment")
+            yield PlainInput(self._value, placeholder=placeholder, id="comment")
             yield WrappedText("", id="comment-problem", classes="dialog-problem")
             yield Static(_("enter: send   escape: cancel"), classes="dialog-keys")
 

@@ -1,5 +1,5 @@
 """The review screen's keys for the drafting half of the day: `A` assigns the selected item
-(or every item shown) to a reviewer, `m` writes an internal note, `h` shows the item's
+(or every item shown) to a reviewer, `i` writes an internal note, `h` shows the item's
 history. A mixin of `MainScreen`, kept here so that the review screen stays short; what is
 saved, and how, is `pctui.session.office_operations`."""
 
@@ -55,7 +55,7 @@ class OfficeKeys:
 
         title = _("Internal note on No.{no} (never published):").format(no=no)
         placeholder = _("a note for the office")
-        screen.app.push_screen(CommentScreen(title, _note_problem, placeholder), send)
+        screen.app.push_screen(CommentScreen(title, _note_problem, placeholder=placeholder), send)
 
     def action_history(self) -> None:
         """Show every revision, sign-off, assignment and note of the selected item."""
