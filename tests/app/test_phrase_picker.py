@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import TextArea
+from tests.session.format_two_file import write_format_two
+from textual.widgets import Input, TextArea
 
+from pctui.app.screens.comment import CommentScreen
 from pctui.app.screens.edit import EditScreen
 from pctui.app.screens.phrase_picker import PhrasePicker
+from pctui.storage import ConsultationFile
 
 PHRASES = """\
 [[phrases]]
@@ -126,3 +129,65 @@ def test_without_phrases_the_editor_says_where_to_put_them(
         "warning",
         f"No standard phrases: put a phrases.toml at {beside} (docs/format.md says how).",
     )
+
+
+def test_the_summarys_line_takes_a_phrase_too(make_app, drive, tmp_path) -> None:
+    """Format 2: `o` asks for the summary of an item's opinions; ctrl+t there inserts a
+    phrase at the line's cursor, and enter saves the summary with it."""
+    path = write_format_two(tmp_path / "2026-churin.toml")
+    (tmp_path / "phrases.toml").write_text(
+        '[[phrases]]\nid = "yoshi"\ntext = "（{section}）"\n', encoding="utf-8"
+    )
+    app = make_app("yamada", path)
+
+    async def script(pilot) -> None:
+        await pilot.press("o")
+        line = app.screen.query_one(Input)
+        line.value = "駐輪場に関するご意見"
+        line.cursor_position = len(line.value)
+        await pilot.press("ctrl+t")
+        assert isinstance(app.screen, PhrasePicker)
+        await pilot.press(*"yo", "enter")
+        assert isinstance(app.screen, CommentScreen)
+        assert line.value == "駐輪場に関するご意見（当該意見を踏まえて内容を修正するもの）"
+        await pilot.press("enter")
+        await pilot.pause()
+
+    drive(app, script)
+    summary = ConsultationFile.load(path).consultation.item(1).summary
+    assert summary.text == "駐輪場に関するご意見（当該意見を踏まえて内容を修正するもの）"
+
+
+def test_a_request_for_changes_has_no_phrases(make_app, drive, sample_path) -> None:
+    with_phrases(sample_path)
+    app = make_app("suzuki")
+
+    async def script(pilot) -> None:
+        await pilot.press("x", "ctrl+t")
+        assert isinstance(app.screen, CommentScreen)  # no picker over a reviewer's comment
+        assert app.screen.query_one(Input).value == ""
+
+    drive(app, script)
+    assert not [message for _, message in app.said if "phrase" in message]  # nor a notice
+
+
+def test_the_palette_in_the_editor_offers_the_phrases(make_app, drive, sample_path) -> None:
+    with_phrases(sample_path)
+    app = make_app("suzuki")
+
+    async def script(pilot) -> None:
+        await pilot.press("x")  # a request's comment: no editor commands
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert not [title for title in titles if title.startswith("Editor: ")]
+        await pilot.press("escape", "e")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Editor: insert a standard phrase (定型句)" in titles
+        assert "Editor: save the text as a new revision" in titles
+        await pilot.press("ctrl+p", *"standard phrase")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PhrasePicker)
+
+    drive(app, script)

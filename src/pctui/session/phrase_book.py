@@ -16,8 +16,9 @@ from pctui.storage.phrases import find_phrases, load_phrases, phrase_places
 
 @dataclass(frozen=True)
 class PhraseBook:
-    """The choices for an item, or (`problem`) why there is nothing to choose from."""
+    """The choices for item `no`, or (`problem`) why there is nothing to choose from."""
 
+    no: int = 0
     choices: list[Choice] = field(default_factory=list)
     problem: str = ""
 
@@ -30,16 +31,16 @@ def phrase_book(path: Path, consultation: Consultation, no: int) -> PhraseBook:
     if found is None:
         places = _(" or ").join(str(place) for place in phrase_places(path))
         where = _("No standard phrases: put a phrases.toml at {places} (docs/format.md says how).")
-        return PhraseBook(problem=where.format(places=places))
+        return PhraseBook(no, problem=where.format(places=places))
     try:
         phrases = load_phrases(found)
     except LoadError as error:
         count = len(error.problems)
         more = ngettext("{problem} ({count} problem)", "{problem} ({count} problems)", count)
-        return PhraseBook(problem=more.format(problem=error.problems[0], count=count))
+        return PhraseBook(no, problem=more.format(problem=error.problems[0], count=count))
     item = consultation.item(no)
     if item is None:  # the item went from the file meanwhile
-        return PhraseBook(problem=_("No.{no} is no longer in the file.").format(no=no))
+        return PhraseBook(no, problem=_("No.{no} is no longer in the file.").format(no=no))
     if not phrases:
-        return PhraseBook(problem=_("{path} holds no phrases.").format(path=found))
-    return PhraseBook(choices_for(phrases, consultation, item))
+        return PhraseBook(no, problem=_("{path} holds no phrases.").format(path=found))
+    return PhraseBook(no, choices_for(phrases, consultation, item))

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 from pctui.app.render.texts import inert_text
 from pctui.app.review_actions import EDITOR, bindings, translated
 from pctui.app.screens.confirm import ConfirmScreen
-from pctui.app.screens.phrase_picker import PhrasePicker
+from pctui.app.screens.phrase_picker import pick_phrase
 from pctui.app.widgets.inert_fields import PlainInput
 from pctui.app.widgets.inert_text_area import InertTextArea
 from pctui.base.inert import inert, suspicious
@@ -140,21 +140,14 @@ class EditScreen(Screen[Edited | None]):
         self.dismiss(Edited(text, note, self._base))
 
     def action_insert_phrase(self) -> None:
-        """Pick a standard phrase and insert it at the text's cursor; without phrases,
-        say where a phrases.toml would be read."""
-        book = self._phrases() if self._phrases is not None else PhraseBook()
-        if not book.choices:
-            problem = book.problem or _("No standard phrases for this text.")
-            self.notify(inert(problem), severity="warning", timeout=10, markup=False)
-            return
+        """Pick a standard phrase and insert it at the text's cursor."""
 
-        def insert(text: str | None) -> None:
-            if text is not None:
-                area = self.query_one("#editor", TextArea)
-                area.insert(text)
-                area.focus()
+        def insert(text: str) -> None:
+            area = self.query_one("#editor", TextArea)
+            area.insert(text)
+            area.focus()
 
-        self.app.push_screen(PhrasePicker(self._no, book.choices), insert)
+        pick_phrase(self, self._phrases, insert)
 
     def action_discard(self) -> None:
         """Close; when something was changed, ask first."""

@@ -4,6 +4,7 @@ Which phrases and in what order is `pctui.model.phrase_picking`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,6 +20,7 @@ from pctui.app.widgets.inert_fields import PlainInput
 from pctui.base.inert import inert
 from pctui.i18n import _
 from pctui.model.phrase_picking import Choice, Fit, search
+from pctui.session.phrase_book import PhraseBook
 
 
 def choice_prompt(choice: Choice) -> Text:
@@ -108,3 +111,24 @@ class PhrasePicker(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         """Close without inserting anything."""
         self.dismiss(None)
+
+
+def pick_phrase(
+    screen: Widget,
+    phrases: Callable[[], PhraseBook] | None,
+    insert: Callable[[str], None],
+) -> None:
+    """Open the picker over `screen` (an editor) with the phrases `phrases()` reads now,
+    and `insert` the chosen one; without phrases, say why (where a phrases.toml would be
+    read)."""
+    book = phrases() if phrases is not None else PhraseBook()
+    if not book.choices:
+        problem = book.problem or _("No standard phrases for this text.")
+        screen.notify(inert(problem), severity="warning", timeout=10, markup=False)
+        return
+
+    def chosen(text: str | None) -> None:
+        if text is not None:
+            insert(text)
+
+    screen.app.push_screen(PhrasePicker(book.no, book.choices), chosen)
