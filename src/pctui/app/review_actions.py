@@ -205,6 +205,12 @@ ACTIONS: tuple[ReviewAction, ...] = (
         label=N_("save"), help=N_("In the editor: save the text as a new revision."),
     ),
     ReviewAction(
+        name="insert_phrase", keys="ctrl+t", display="ctrl+t", group=EDITOR,
+        # Not ctrl+p: that is the command palette.
+        label=N_("phrase"),
+        help=N_("In the editor and the summary's line: insert a standard phrase (定型句)."),
+    ),
+    ReviewAction(
         name="discard", keys="escape", display="escape", group=EDITOR,
         label=N_("discard"), help=N_("In the editor: close, asking before discarding changes."),
     ),
