@@ -169,3 +169,25 @@ def test_a_request_for_changes_has_no_phrases(make_app, drive, sample_path) -> N
 
     drive(app, script)
     assert not [message for _, message in app.said if "phrase" in message]  # nor a notice
+
+
+def test_the_palette_in_the_editor_offers_the_phrases(make_app, drive, sample_path) -> None:
+    with_phrases(sample_path)
+    app = make_app("suzuki")
+
+    async def script(pilot) -> None:
+        await pilot.press("x")  # a request's comment: no editor commands
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert not [title for title in titles if title.startswith("Editor: ")]
+        await pilot.press("escape", "e")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Editor: insert a standard phrase (定型句)" in titles
+        assert "Editor: save the text as a new revision" in titles
+        await pilot.press("ctrl+p", *"standard phrase")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PhrasePicker)
+
+    drive(app, script)

@@ -65,6 +65,8 @@ class ReviewAction:
         """The command palette entry: "category: action", in the current language."""
         # Not lower-cased: "$VISUAL" and "HEAD" are names, and Japanese has no case.
         action = re.split("[;；]", _(self.help))[0].rstrip(".。")
+        if self.group == EDITOR:  # "In the editor: save …": the category says where already
+            action = re.split("[:：]", action, maxsplit=1)[-1].strip()
         return f"{_(self.group)}: {action}"
 
 
@@ -244,6 +246,21 @@ def palette_commands(screen: Screen[None]) -> Iterator[SystemCommand]:
     `check_action` says); the editor's keys are not commands."""
     for action in ACTIONS:
         if action.group == EDITOR or screen.check_action(action.name, ()) is not True:
+            continue
+
+        async def run(name: str = action.name) -> None:
+            await screen.run_action(name)
+
+        yield SystemCommand(action.palette_name, _(action.help), run)
+
+
+def editor_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
+    """A command palette entry for each editor key `screen` (the editor, or the summary's
+    line) has and can run now: there, the review actions are not commands."""
+    for action in ACTIONS:
+        if action.group != EDITOR or not hasattr(screen, f"action_{action.name}"):
+            continue
+        if screen.check_action(action.name, ()) is not True:
             continue
 
         async def run(name: str = action.name) -> None:
