@@ -56,5 +56,6 @@ def opinion_counts(opinions: int, counted: int) -> str:
     """How many opinions a set of items lists, and how many they stand for (each opinion's
     count, 件): "26 opinions, 31 counted" (26件の意見、31件). Format 2's items answer
     several opinions each, so neither number is the number of items."""
-    listed = ngettext("{count} opinion", "{count} opinions", opinions).format(count=opinions)
-    return _("{opinions}, {counted} counted").format(opinions=listed, counted=counted)
+    return ngettext(
+        "{count} opinion, {counted} counted", "{count} opinions, {counted} counted", opinions
+    ).format(count=opinions, counted=counted)

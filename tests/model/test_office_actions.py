@@ -14,7 +14,8 @@ from pctui.model import (
     standings,
     unassigned,
 )
-from pctui.model.state import VALID
+from pctui.model.office import Workload, workloads
+from pctui.model.state import APPROVED, DRAFT, IN_REVIEW, VALID
 
 from .conftest import T0
 
@@ -92,3 +93,25 @@ def test_neither_assigning_nor_a_note_makes_a_signoff_stale(consultation: Consul
     assign(consultation, [1], "yamada", "sato", at=T0)
     add_note(consultation, 1, "sato", "課長確認済み", at=T0)
     assert [s.status for s in standings(consultation.items[0], consultation.review)] == [VALID]
+
+
+def test_only_unassigned_leaves_items_someone_took_meanwhile(consultation: Consultation) -> None:
+    numbers = unassigned(consultation)
+    assign(consultation, [2], "tanaka", "sato", at=T0)  # another reviewer, in between
+    changed = assign(consultation, numbers, "yamada", "sato", only_unassigned=True)
+    assert [item.no for item in changed] == [1, 3]
+    assert consultation.items[1].assignee == "tanaka"
+    with pytest.raises(Refused):
+        assign(consultation, numbers, "yamada", "sato", only_unassigned=True)
+
+
+def test_workloads_count_each_assignees_items_and_those_still_open(
+    consultation: Consultation,
+) -> None:
+    assign(consultation, [1, 2], "yamada", "sato", at=T0)
+    assign(consultation, [3], "tanaka", "sato", at=T0)
+    states = [APPROVED, IN_REVIEW, DRAFT]
+    assert workloads(consultation.items, states) == {
+        "tanaka": Workload(items=1, open=1),
+        "yamada": Workload(items=2, open=1),
+    }

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pctui.model.records import Item, Revision
+from tests.session.format_two_file import write_format_two
+
+from pctui.model.opinions import merge_items, split_item
+from pctui.model.records import Item, Opinion, Revision, Summary
 from pctui.session.listing import (
     NEEDS_ME,
     ItemIndex,
@@ -34,6 +37,16 @@ def test_matches_opinion_topic_and_current_response_only() -> None:
     assert matches(item, "総論")
     assert matches(item, "新しい")
     assert not matches(item, "古い")  # an old revision is history, not what is proposed
+
+
+def test_matches_every_opinion_and_the_summary_of_a_format_two_item() -> None:
+    at = dt.datetime(2025, 12, 1, tzinfo=dt.UTC)
+    opinions = [Opinion("1", "駐輪場を増やしてほしい。", 2), Opinion("Ⅱ-4", "料金を下げてほしい。")]
+    item = Item(1, "1", opinions=opinions, summaries=[Summary("tanaka", at, "駐輪場の整備")])
+    assert matches(item, "料金")  # the second opinion, hidden behind the summary before
+    assert matches(item, "増やして")
+    assert matches(item, "整備")
+    assert not matches(item, "Ⅱ-4")  # labels are not text: "1" would match every item
 
 
 def test_filters_combine(disk) -> None:
@@ -75,3 +88,13 @@ def test_the_item_index_is_built_again_only_for_another_consultation(disk) -> No
     assert index.of(consultation) is by_no  # the same consultation: no rebuild
     reloaded = ConsultationFile.load(disk.path).consultation
     assert index.of(reloaded) is not by_no and index.of(reloaded)[1] is reloaded.item(1)
+
+
+def test_the_item_index_is_built_again_after_a_merge_or_split_in_place(tmp_path) -> None:
+    consultation = ConsultationFile.load(write_format_two(tmp_path / "f2.toml")).consultation
+    index = ItemIndex()
+    assert sorted(index.of(consultation)) == [1, 2, 3]
+    merge_items(consultation, 2, 1)  # the same consultation object, one item fewer
+    assert sorted(index.of(consultation)) == [1, 3]
+    split_item(consultation, 1, ["5"])
+    assert sorted(index.of(consultation)) == [1, 3, 4]

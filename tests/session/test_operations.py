@@ -36,7 +36,7 @@ def test_an_unknown_item_is_refused(disk) -> None:
 def test_a_save_error_says_whether_the_change_is_kept(disk, monkeypatch) -> None:
     file = ConsultationFile.load(disk.path)
 
-    def full(no: int, action: object) -> None:
+    def full(no: int, action: object, also: object = ()) -> None:
         raise SaveError("cannot write 2025-jumin.toml: No space left on device")
 
     monkeypatch.setattr(file, "transact", full)

@@ -22,7 +22,7 @@ from pctui.model import (
     split_item,
 )
 from pctui.model.state import OTHER_BASIS, STALE, standings
-from pctui.storage import ConsultationFile
+from pctui.storage import ConsultationFile, SaveError
 from pctui.storage.integrity import integrity_warnings
 from pctui.storage.writer import render_consultation
 
@@ -284,3 +284,17 @@ def test_hostile_text_in_an_opinion_or_a_summary_is_a_warning_at_its_place(
     ]
     assert found[0][1].startswith("No.1: opinion 2 text")
     assert found[1][1].startswith("No.1: summary 1 text")
+
+
+def test_a_file_read_whole_refuses_a_split_with_nothing_written(write: Write) -> None:
+    text = HEADER.replace("[review]\n", "") + FIRST + SECOND + "[review]\n"  # review at the end
+    text = text.replace(
+        'stages = ["担当", "係長", "課長"]\n\n[review.reviewers]', "[review.reviewers]"
+    )
+    path = write(text + 'stages = ["担当", "係長", "課長"]\n')
+    before = path.read_bytes()
+    file = ConsultationFile.load(path)
+    with pytest.raises(SaveError, match="merged or split only in a file laid out"):
+        file.transact(1, lambda c: split_item(c, 1, ["3"]))
+    assert path.read_bytes() == before
+    assert [i.no for i in file.consultation.items] == [1, 2]  # the session is the file again

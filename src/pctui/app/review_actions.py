@@ -23,10 +23,11 @@ from pctui.i18n import N_, _
 # Group names, labels and help are English here and translated where they are shown.
 MOVE = N_("Move")
 REVIEW = N_("Review")
+OPINIONS = N_("Opinions")  # format 2: an item's opinions and their summary
 DIFF = N_("Diff")
 VIEW = N_("View")
 EDITOR = N_("Editor")  # keys of the edit screen, listed in the help, not bound on the review screen
-GROUPS = (MOVE, REVIEW, DIFF, VIEW, EDITOR)
+GROUPS = (MOVE, REVIEW, OPINIONS, DIFF, VIEW, EDITOR)
 
 
 class Needs(StrEnum):
@@ -64,6 +65,8 @@ class ReviewAction:
         """The command palette entry: "category: action", in the current language."""
         # Not lower-cased: "$VISUAL" and "HEAD" are names, and Japanese has no case.
         action = re.split("[;；]", _(self.help))[0].rstrip(".。")
+        if self.group == EDITOR:  # "In the editor: save …": the category says where already
+            action = re.split("[:：]", action, maxsplit=1)[-1].strip()
         return f"{_(self.group)}: {action}"
 
 
@@ -125,9 +128,42 @@ ACTIONS: tuple[ReviewAction, ...] = (
         help=N_("Edit the draft response in $VISUAL or $EDITOR; saved as a new revision."),
     ),
     ReviewAction(
+        name="assign", keys="A", display="A", group=REVIEW, needs=ITEM, footer=False,
+        label=N_("assign"),
+        help=N_(
+            "Choose who drafts the selected item; * in the dialog: every item the list shows."
+        ),
+    ),
+    ReviewAction(
+        name="note", keys="i", display="i", group=REVIEW, needs=ITEM, footer=False,
+        label=N_("note"),
+        help=N_("Add an internal note (内部メモ) to the selected item; never published."),
+    ),
+    ReviewAction(
         name="commit", keys="c", display="c", group=REVIEW,
         label=N_("commit"),
         help=N_("Commit the sign-offs and revisions not yet committed, as pctui commit does."),
+    ),
+    # Format 2 only (a format-1 file refuses them, naming pctui migrate); not in the footer.
+    ReviewAction(
+        name="write_summary", keys="o", display="o", group=OPINIONS, needs=ITEM, footer=False,
+        label=N_("summary"),
+        help=N_("Write or revise the summary of the item's opinions; saved at once."),
+    ),
+    ReviewAction(
+        name="move_opinion", keys="m", display="m", group=OPINIONS, needs=ITEM, footer=False,
+        label=N_("move"),
+        help=N_("Move one of the item's opinions to another item; saved at once."),
+    ),
+    ReviewAction(
+        name="merge_item", keys="M", display="M", group=OPINIONS, needs=ITEM, footer=False,
+        label=N_("merge items"),
+        help=N_("Merge the item into another, which answers its opinions; saved at once."),
+    ),
+    ReviewAction(
+        name="split_item", keys="S", display="S", group=OPINIONS, needs=ITEM, footer=False,
+        label=N_("split"),
+        help=N_("Split opinions off the item into a new, unanswered item; saved at once."),
     ),
     ReviewAction(
         name="cycle_diff", keys="d", display="d", group=DIFF, needs=ITEM, footer=False,
@@ -161,6 +197,14 @@ ACTIONS: tuple[ReviewAction, ...] = (
         ),
     ),
     ReviewAction(
+        name="history", keys="h", display="h", group=VIEW, needs=ITEM, footer=False,
+        label=N_("history"),
+        help=N_(
+            "Show the selected item's history: revisions with their changes, sign-offs, "
+            "assignments and notes, each with its commit."
+        ),
+    ),
+    ReviewAction(
         name="view_source", keys="v", display="v", group=VIEW, needs=ITEM, footer=False,
         label=N_("raw"),
         help=N_("Show the selected item's TOML as written in the file, highlighted."),
@@ -181,6 +225,12 @@ ACTIONS: tuple[ReviewAction, ...] = (
     ReviewAction(
         name="save", keys="ctrl+s", display="ctrl+s", group=EDITOR,
         label=N_("save"), help=N_("In the editor: save the text as a new revision."),
+    ),
+    ReviewAction(
+        name="insert_phrase", keys="ctrl+t", display="ctrl+t", group=EDITOR,
+        # Not ctrl+p: that is the command palette.
+        label=N_("phrase"),
+        help=N_("In the editor and the summary's line: insert a standard phrase (定型句)."),
     ),
     ReviewAction(
         name="discard", keys="escape", display="escape", group=EDITOR,
@@ -216,6 +266,21 @@ def palette_commands(screen: Screen[None]) -> Iterator[SystemCommand]:
     `check_action` says); the editor's keys are not commands."""
     for action in ACTIONS:
         if action.group == EDITOR or screen.check_action(action.name, ()) is not True:
+            continue
+
+        async def run(name: str = action.name) -> None:
+            await screen.run_action(name)
+
+        yield SystemCommand(action.palette_name, _(action.help), run)
+
+
+def editor_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
+    """A command palette entry for each editor key `screen` (the editor, or the summary's
+    line) has and can run now: there, the review actions are not commands."""
+    for action in ACTIONS:
+        if action.group != EDITOR or not hasattr(screen, f"action_{action.name}"):
+            continue
+        if screen.check_action(action.name, ()) is not True:
             continue
 
         async def run(name: str = action.name) -> None:

@@ -38,11 +38,17 @@ def refused(refusal: Refused) -> Exit:
     return Exit(FINDING, _("pctui: refused: {why}").format(why=refusal))
 
 
-def saved(file: ConsultationFile, no: int, action: Callable[[Consultation], T]) -> T:
-    """What `action` on item `no` returned, applied and saved (`ConsultationFile.transact`);
-    else the command's exit: the refusal's (see `refused`), or 1 when the save failed."""
+def saved(
+    file: ConsultationFile,
+    no: int,
+    action: Callable[[Consultation], T],
+    also: Sequence[int] = (),
+) -> T:
+    """What `action` on item `no` (and the items numbered in `also`) returned, applied and
+    saved (`ConsultationFile.transact`); else the command's exit: the refusal's (see
+    `refused`), or 1 when the save failed."""
     try:
-        return file.transact(no, action)
+        return file.transact(no, action, also=also)
     except Refused as refusal:
         raise refused(refusal) from None
     except SaveError as error:

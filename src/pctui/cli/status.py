@@ -13,6 +13,7 @@ from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
 from pctui.model.actions import my_turn
 from pctui.model.identity import current_login
+from pctui.model.office import unassigned, workloads
 from pctui.model.records import Consultation
 from pctui.model.state import STATES, open_stages, progress, stage_counts, state_counts
 from pctui.session.board import build_board
@@ -69,10 +70,31 @@ def status_data(consultation: Consultation, login: str) -> dict[str, Any]:
         "counts": state_counts(consultation, progresses),
         "stage_counts": stage_counts(consultation, progresses),
     }
+    if any(item.assignments for item in consultation.items):
+        # Only a file that assigns items says so: the output of the others stays as it was.
+        for row, item in zip(data["items"], consultation.items, strict=True):
+            row["assignee"] = item.assignee
+        states = [found.state for found in progresses]
+        data["assignees"] = {
+            login: {"items": work.items, "open": work.open}
+            for login, work in workloads(consultation.items, states).items()
+        }
+        data["unassigned"] = len(unassigned(consultation))
     if consultation.format >= 2:  # items answer several opinions: say how many
         data["opinions"] = sum(len(item.opinions) for item in consultation.items)
         data["opinions_counted"] = consultation.total_opinions
     return data
+
+
+def _assignee_line(assignees: dict[str, dict[str, int]], unassigned_count: int) -> str:
+    """ "assignees: tanaka 3 (2 open), yamada 1 (1 open); unassigned 4"."""
+    each = ", ".join(
+        _("{login} {items} ({open} open)").format(
+            login=inert(login), items=counts["items"], open=counts["open"]
+        )
+        for login, counts in assignees.items()
+    )
+    return _("assignees: {each}; unassigned {count}").format(each=each, count=unassigned_count)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -106,9 +128,13 @@ def run(args: argparse.Namespace) -> int:
         len(mine),
     )
     print(turn.format(login=inert(login), count=len(mine)))
+    assigned = "assignees" in data
+    if assigned:
+        print(_assignee_line(data["assignees"], data["unassigned"]))
     # Written in one piece: each print is a write through the inert filter, 10,000 of them.
     names = {state: state_name(state) for state in STATES}
-    rows = [("No", _("section"), _("state"), _("next stage"), _("approved stages"))]
+    heads = ("No", _("section"), _("state"), _("next stage"), _("approved stages"))
+    rows = [(*heads, _("assignee")) if assigned else heads]
     rows += [
         (
             str(i["no"]),
@@ -116,6 +142,7 @@ def run(args: argparse.Namespace) -> int:
             names.get(i["state"], i["state"]),
             " ".join(map(inert, i["next_stages"])) + (" *" if i["no"] in mine else ""),
             " ".join(map(inert, i["approved_stages"])),
+            *([inert(i["assignee"] or "")] if assigned else []),
         )
         for i in data["items"]
     ]

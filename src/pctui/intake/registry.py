@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
@@ -304,21 +304,45 @@ class Registry:
     def review_redaction(self, redaction: int, status: RedactionStatus) -> None:
         """Set a redaction's status and rewrite its opinion's public text, in one
         transaction (KeyError when there is no such redaction)."""
+        self.review_redactions({redaction: status})
+
+    def review_redactions(self, statuses: Mapping[int, RedactionStatus]) -> None:
+        """Set each redaction's status and rewrite the public text of the opinions they are
+        in, all in one transaction: KeyError (and nothing changed) when one of them does
+        not exist, so that a reviewer's list of ids is applied whole or not at all."""
         with self._writing() as db:
-            row = db.execute("SELECT opinion FROM redactions WHERE id = ?", (redaction,)).fetchone()
-            if row is None:
-                raise KeyError(redaction)
-            db.execute("UPDATE redactions SET status = ? WHERE id = ?", (str(status), redaction))
-            opinion = row[0]
-            text = db.execute("SELECT text FROM opinions WHERE id = ?", (opinion,)).fetchone()[0]
-            spans = db.execute(
-                "SELECT start, stop FROM redactions WHERE opinion = ? AND status != ?",
-                (opinion, str(RedactionStatus.REVERTED)),
-            ).fetchall()
-            db.execute(
-                "UPDATE opinions SET public = ? WHERE id = ?",
-                (public_text(text, [(a, b) for a, b in spans]), opinion),
-            )
+            touched: set[str] = set()
+            for redaction, status in statuses.items():
+                row = db.execute(
+                    "SELECT opinion FROM redactions WHERE id = ?", (redaction,)
+                ).fetchone()
+                if row is None:
+                    raise KeyError(redaction)
+                db.execute(
+                    "UPDATE redactions SET status = ? WHERE id = ?", (str(status), redaction)
+                )
+                touched.add(row[0])
+            for opinion in sorted(touched):
+                row = db.execute("SELECT text FROM opinions WHERE id = ?", (opinion,)).fetchone()
+                text = row[0]
+                spans = db.execute(
+                    "SELECT start, stop FROM redactions WHERE opinion = ? AND status != ?",
+                    (opinion, str(RedactionStatus.REVERTED)),
+                ).fetchall()
+                db.execute(
+                    "UPDATE opinions SET public = ? WHERE id = ?",
+                    (public_text(text, [(a, b) for a, b in spans]), opinion),
+                )
+
+    def original_texts(self, opinions: Iterable[str]) -> dict[str, str]:
+        """The texts of `opinions` as written, personal data included: for showing a
+        reviewer the words around a redaction, never to publish."""
+        found: dict[str, str] = {}
+        for opinion in opinions:
+            row = self._db.execute("SELECT text FROM opinions WHERE id = ?", (opinion,)).fetchone()
+            if row is not None:
+                found[opinion] = row[0]
+        return found
 
     def scalar(self, query: str, *parameters: object) -> int:
         """The one number a counting query returns (for `counts`)."""

@@ -11,11 +11,34 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pctui.i18n import _
 from pctui.model.actions import Refused, find_item
 from pctui.model.records import Assignment, Consultation, Item, Note
+from pctui.model.state import APPROVED, State, item_state
 from pctui.model.zones import consultation_now
+
+
+@dataclass(frozen=True)
+class Workload:
+    """What one assignee has: items assigned, and those of them not yet approved (open)."""
+
+    items: int = 0
+    open: int = 0
+
+
+def workloads(items: Sequence[Item], states: Sequence[State]) -> dict[str, Workload]:
+    """Each assignee's workload, by login in alphabetical order; `states` are the items'
+    states, in the same order (computed once by the caller). Unassigned items are left out
+    (see `unassigned`)."""
+    found: dict[str, Workload] = {}
+    for item, state in zip(items, states, strict=True):
+        login = item.assignee
+        if login is not None:
+            had = found.get(login, Workload())
+            found[login] = Workload(had.items + 1, had.open + (state != APPROVED))
+    return dict(sorted(found.items()))
 
 
 def _reviewer(consultation: Consultation, login: str) -> None:
@@ -42,6 +65,17 @@ def assignee_problem(consultation: Consultation, login: str) -> str | None:
     ).format(login=repr(login), known=known)
 
 
+def open_assigned(consultation: Consultation, login: str) -> int:
+    """How many items assigned to `login` are not approved yet (what the TUI's title line
+    counts). Only the assigned items' states are computed: a file may hold 10,000 items."""
+    review = consultation.review
+    return sum(
+        1
+        for item in consultation.items
+        if item.assignee == login and item_state(item, review) != APPROVED
+    )
+
+
 def unassigned(consultation: Consultation) -> list[int]:
     """The numbers of the items nobody is drafting, in file order."""
     return [item.no for item in consultation.items if item.assignee is None]
@@ -53,15 +87,21 @@ def assign(
     to: str,
     by: str,
     at: dt.datetime | None = None,
+    only_unassigned: bool = False,
 ) -> list[Item]:
     """Give the items numbered `numbers` to `to` to draft ("" takes them off their
     assignee), as `by`; returns the items that changed (those already with `to` are left
-    as they are). Refused, changing nothing, when an item does not exist, `to` may not be
-    assigned, or no item would change."""
+    as they are, and with `only_unassigned` those anyone has: another reviewer may have
+    taken one between the list being made and the save). Refused, changing nothing, when
+    an item does not exist, `to` may not be assigned, or no item would change."""
     _reviewer(consultation, by)
     if problem := assignee_problem(consultation, to):
         raise Refused(problem)
     items = [find_item(consultation, no) for no in numbers]
+    if only_unassigned:
+        items = [item for item in items if item.assignee is None]
+        if not items:
+            raise Refused(_("every item is assigned already; nothing to save"))
     changing = [item for item in items if item.assignee != (to or None)]
     if not changing:
         if to:

@@ -20,7 +20,7 @@ from pctui.model.records import Consultation, Item, Opinion, Summary
 from pctui.model.zones import consultation_now
 
 
-def _format_two(consultation: Consultation) -> None:
+def require_format_two(consultation: Consultation) -> None:
     """Refused unless the file is format 2: format 1 holds one opinion per item and no
     summary, and saving never changes a file's format behind its owner's back."""
     if consultation.format < 2:
@@ -59,7 +59,7 @@ def add_summary(
 ) -> Summary:
     """Append a summary (意見の概要) of item `no`'s opinions written by `login`: it becomes
     the current one, and the item's earlier sign-offs stale."""
-    _format_two(consultation)
+    require_format_two(consultation)
     item = find_item(consultation, no)
     if not text.strip():
         raise Refused(_("the summary is empty"))
@@ -85,7 +85,7 @@ def _opinion(item: Item, label: str) -> Opinion:
 def move_opinion(consultation: Consultation, src_no: int, label: str, dst_no: int) -> Opinion:
     """Move the opinion labelled `label` from item `src_no` to the end of item `dst_no`'s
     opinions; returns it. Refused for an item's last opinion (merge the items instead)."""
-    _format_two(consultation)
+    require_format_two(consultation)
     source, target = find_item(consultation, src_no), find_item(consultation, dst_no)
     if source is target:
         raise Refused(_("No.{no} already holds opinion {label}").format(no=src_no, label=label))
@@ -116,7 +116,7 @@ class Merged:
 def merge_items(consultation: Consultation, src_no: int, dst_no: int) -> Merged:
     """Move every opinion of item `src_no` to the end of item `dst_no`'s and remove item
     `src_no`: its revisions, summaries and sign-offs leave the file (git keeps them)."""
-    _format_two(consultation)
+    require_format_two(consultation)
     source, target = find_item(consultation, src_no), find_item(consultation, dst_no)
     if source is target:
         raise Refused(_("No.{no} cannot be merged into itself").format(no=src_no))
@@ -133,7 +133,7 @@ def split_item(
     """Move the opinions labelled `labels` out of item `no` into a new item (numbered
     `new_no`, or one after the highest No.), placed right after it in the same section
     with the same topic and no answer yet; returns the new item."""
-    _format_two(consultation)
+    require_format_two(consultation)
     item = find_item(consultation, no)
     if not labels:
         raise Refused(_("name the opinions of No.{no} that go to the new item").format(no=no))

@@ -2,9 +2,9 @@
 
 An item's state comes from checking every sign-off against the revisions (digests, who
 may sign what); with 10,000 items, doing that for the whole list on every keystroke
-would make the list sluggish. Items change only by appending revisions and sign-offs or
-by withdrawing one, so those counts (and the item object itself, replaced on reload)
-tell when an entry is out of date. No Textual here.
+would make the list sluggish. Items change only by appending revisions, sign-offs and
+summaries, by withdrawing a sign-off, or by opinions moving in or out, so those counts
+(and the item object itself, replaced on reload) tell when an entry is out of date. No Textual here.
 """
 
 from __future__ import annotations
@@ -15,14 +15,22 @@ from dataclasses import dataclass
 from pctui.model.records import Consultation, Item, Review
 from pctui.model.state import STATES, State, approved_stages, item_state
 
-Key = tuple[int, int, int]
+Key = tuple[int, int, int, int, int]
 
 
 def change_key(item: Item) -> Key:
     """What changes whenever the item's derived state may: revisions, sign-offs,
-    withdrawals (each only ever grows)."""
+    withdrawals and summaries (each only ever grows), and how many opinions it holds (in
+    format 2 an opinion moved in or out, a merge or a split, each followed by a redraw,
+    changes the count)."""
     withdrawn = sum(1 for signoff in item.signoffs if signoff.withdrawn is not None)
-    return (len(item.revisions), len(item.signoffs), withdrawn)
+    return (
+        len(item.revisions),
+        len(item.signoffs),
+        withdrawn,
+        len(item.summaries),
+        len(item.opinions),
+    )
 
 
 @dataclass(frozen=True)

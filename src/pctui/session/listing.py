@@ -28,12 +28,20 @@ def fold(text: str) -> str:
 
 
 def matches(item: Item, query: str) -> bool:
-    """True when `query` occurs in the item's opinion, topic or current response."""
+    """True when `query` occurs in one of the item's opinions, its summary, its topic or
+    its current response. (Every opinion: `item.opinion` is the summary alone when there is
+    one, and a search for words of an opinion must still find its item.)"""
     needle = fold(query.strip())
     if not needle:
         return True
     current = item.current
-    haystack = [item.opinion, item.topic or "", current.text if current else ""]
+    summary = item.summary
+    haystack = [
+        *(opinion.text for opinion in item.opinions),
+        summary.text if summary else "",
+        item.topic or "",
+        current.text if current else "",
+    ]
     return any(needle in fold(text) for text in haystack)
 
 
@@ -46,11 +54,13 @@ def needs_signoff(consultation: Consultation, item: Item, login: str) -> bool:
 
 @dataclass(frozen=True)
 class ListFilter:
-    """What the list shows: a state (or NEEDS_ME), a section id, a search query."""
+    """What the list shows: a state (or NEEDS_ME), a section id, a search query, and
+    with `mine` only the items assigned to the reviewer."""
 
     state: State | NeedsMe | None = None
     section: str | None = None
     query: str = ""
+    mine: bool = False
 
     def describe(self) -> str:
         """A short text of the active filters for the progress line ("" when none)."""
@@ -60,6 +70,8 @@ class ListFilter:
             parts.append(_("state={state}").format(state=state))
         if self.section:
             parts.append(_("section={section}").format(section=self.section))
+        if self.mine:
+            parts.append(_("assigned to me"))
         if self.query.strip():
             parts.append(f"/{self.query.strip()}")
         return " ".join(parts)
@@ -79,6 +91,8 @@ def visible_items(
     shown = []
     for item in consultation.items:
         if where.section and item.section != where.section:
+            continue
+        if where.mine and item.assignee != login:
             continue
         if where.state == NEEDS_ME:
             if not needs_signoff(consultation, item, login):
@@ -121,7 +135,8 @@ def opinion_summary(item: Item, limit: int = 60, ellipsis: str = "…") -> str:
 
 class ItemIndex:
     """Items by No., built again only when the consultation is another object (reloaded,
-    or saved): a screen looks items up at every key press, and files hold 10,000."""
+    or saved) or holds another number of items (format 2's merge and split change the
+    list in place): a screen looks items up at every key press, and files hold 10,000."""
 
     def __init__(self) -> None:
         self._by_no: dict[int, Item] = {}
@@ -129,7 +144,7 @@ class ItemIndex:
 
     def of(self, consultation: Consultation) -> dict[int, Item]:
         """No. -> item of `consultation`."""
-        if consultation is not self._built_for:
+        if consultation is not self._built_for or len(consultation.items) != len(self._by_no):
             self._by_no = {item.no: item for item in consultation.items}
             self._built_for = consultation
         return self._by_no

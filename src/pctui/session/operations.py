@@ -7,7 +7,7 @@ A refusal changes nothing and says why; a save that failed keeps the change in m
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -40,9 +40,13 @@ class Outcome:
     approved: bool = False  # an approval was saved: commit it when the file says on-approve
 
 
-def _attempt(file: ConsultationFile, no: int, action: Callable[[Consultation], T]) -> T | Outcome:
+def attempt(
+    file: ConsultationFile, no: int, action: Callable[[Consultation], T], also: Collection[int] = ()
+) -> T | Outcome:
+    """Apply `action` to item `no` (and the items numbered in `also`) and save at once: its
+    result, or an Outcome saying why it was refused or not saved."""
     try:
-        return file.transact(no, action)
+        return file.transact(no, action, also)
     except Refused as refusal:
         return Outcome(_("Refused: {why}").format(why=refusal), ERROR, changed=False)
     except LoadError as error:
@@ -66,7 +70,7 @@ def _state(file: ConsultationFile, no: int) -> str:
 def approve(file: ConsultationFile, no: int, login: str, seen: int | None = None) -> Outcome:
     """Approve item `no`'s current revision as `login`; refused when it is no longer
     revision `seen`, the one on the reviewer's screen."""
-    done = _attempt(file, no, lambda c: sign(c, no, login, APPROVE, seen=seen))
+    done = attempt(file, no, lambda c: sign(c, no, login, APPROVE, seen=seen))
     if isinstance(done, Outcome):
         return done
     return Outcome(
@@ -106,7 +110,7 @@ def request_changes(
 ) -> Outcome:
     """Request changes to item `no`'s current revision as `login`, with `comment`; refused
     when it is no longer revision `seen`."""
-    done = _attempt(file, no, lambda c: sign(c, no, login, REJECT, comment, seen=seen))
+    done = attempt(file, no, lambda c: sign(c, no, login, REJECT, comment, seen=seen))
     if isinstance(done, Outcome):
         return done
     return Outcome(
@@ -118,7 +122,7 @@ def request_changes(
 
 def withdraw_mine(file: ConsultationFile, no: int, login: str) -> Outcome:
     """Withdraw `login`'s sign-off on item `no`'s current revision."""
-    done = _attempt(file, no, lambda c: withdraw(c, no, login))
+    done = attempt(file, no, lambda c: withdraw(c, no, login))
     if isinstance(done, Outcome):
         return done
     message = _("No.{no}: withdrew your {stage} sign-off; now {state}").format(
@@ -131,7 +135,7 @@ def save_revision(
     file: ConsultationFile, no: int, login: str, text: str, base: int, note: str | None = None
 ) -> Outcome:
     """Append `text` as a new revision of item `no`, started from revision `base`."""
-    done = _attempt(file, no, lambda c: revise(c, no, login, text, note, base=base))
+    done = attempt(file, no, lambda c: revise(c, no, login, text, note, base=base))
     if isinstance(done, Outcome):
         return done
     others = sorted({revision.author for revision in done.concurrent})

@@ -21,7 +21,7 @@ from pctui.base.problems import LoadError, Problem, SaveError
 from pctui.i18n import _
 from pctui.model.actions import Refused, Revised
 from pctui.model.records import Consultation, Revision, Signoff
-from pctui.storage.layouts import layout_of
+from pctui.storage.layouts import CannotRestructure, layout_of
 from pctui.storage.preview import read_preview
 from pctui.storage.reader import Loaded, read_file
 from pctui.storage.stamp import FileStamp, stamp_on_disk
@@ -243,6 +243,15 @@ class ConsultationFile:
                 planned = self._layout.restructure(
                     items, sources, changed, self.consultation.format
                 )
+        except CannotRestructure:
+            self._pending.clear()
+            self._reload_and_replay()
+            raise SaveError(
+                _(
+                    "{path}: items can be merged or split only in a file laid out as its "
+                    "header followed by one [[items]] block per item; nothing was written"
+                ).format(path=self.path)
+            ) from None
         except (TOMLKitError, tomllib.TOMLDecodeError, LookupError, ValueError, TypeError) as error:
             # Unlike a full disk, this would fail again: drop the unsaved actions and go back
             # to the file as it is, so the session and the disk agree.

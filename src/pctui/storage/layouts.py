@@ -41,6 +41,11 @@ class PlannedWrite:
     after: FileLayout  # what to keep as the file's layout once `data` is on disk
 
 
+class CannotRestructure(ValueError):
+    """Items cannot be added or removed in this layout (a file read whole): the file's
+    unusual layout is not rewritten behind its owner's back."""
+
+
 class FileLayout(ABC):
     """The text of a loaded file, as items are found in it and as a save changes it."""
 
@@ -71,12 +76,9 @@ class FileLayout(ABC):
         in format `version`), `changed` the indexes (in `items`) of those to patch; items
         the file held that are no longer in `items` are left out.
 
-        ValueError for a layout that cannot (see WholeDocument).
+        CannotRestructure for a layout that cannot (see WholeDocument).
         """
-        raise ValueError(
-            "merging or splitting items needs a file laid out as a header followed by one "
-            "[[items]] block per item"
-        )
+        raise CannotRestructure
 
     @abstractmethod
     def item_text(self, index: int) -> str:

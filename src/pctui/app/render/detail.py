@@ -12,7 +12,8 @@ from pctui.app.render.badges import state_badge
 from pctui.app.render.boxes import BoxStyle, box, inner_width, padded, side_by_side
 from pctui.app.render.context import RenderContext
 from pctui.app.render.diff_part import DiffPart, diff_part
-from pctui.app.render.signoffs import signoff_lines
+from pctui.app.render.opinion_list import counted, listed, opinion_list
+from pctui.app.render.signoffs import note_lines, signoff_lines
 from pctui.app.render.texts import inert_text
 from pctui.app.render.wrap import wrap
 from pctui.base.inert import inert
@@ -38,11 +39,16 @@ def meta_line(consultation: Consultation, item: Item, context: RenderContext) ->
         line.append(f" {inert(section.title)}")
     if item.topic:
         line.append(f" · 【{inert(item.topic)}】")
-    opinions = ngettext("{count} opinion", "{count} opinions", item.count)
-    line.append(" · " + opinions.format(count=item.count))
+    if len(item.opinions) > 1:
+        line.append(" · " + counted(item))
+    else:
+        opinions = ngettext("{count} opinion", "{count} opinions", item.count)
+        line.append(" · " + opinions.format(count=item.count))
     if item.klass:
         labels = {c.id: c.label for c in consultation.review.classes}
         line.append(f" · {inert(labels.get(item.klass, item.klass))}")
+    if item.assignee:
+        line.append(" · " + _("drafted by {login}").format(login=inert(item.assignee)))
     return line
 
 
@@ -77,6 +83,7 @@ class Parts:
     opinion: Text | None = None
     response: Text | None = None
     signoffs: Text | None = None
+    notes: Text | None = None  # internal notes, shown after the sign-offs when there are any
     diff: DiffPart | None = None
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # box -> (title, subtitle)
 
@@ -96,14 +103,20 @@ def item_parts(
     note = _("note: {note}").format(note=inert(current.note)) if current and current.note else ""
     parts = Parts(
         meta_line(consultation, item, context),
-        opinion=inert_text(item.opinion),
+        opinion=(
+            opinion_list(consultation, item)
+            if listed(consultation, item)
+            else inert_text(item.opinion)
+        ),
         response=inert_text(current.text) if current else Text(context.glyph("dash"), style="dim"),
         signoffs=signoff_lines(item, consultation.review, consultation_zone(consultation), context),
         diff=diff_part(item, base, mode, context),
+        notes=note_lines(item, consultation_zone(consultation), context),
     )
     parts.titles["opinion"] = (inert(consultation.meta.opinion_heading), "")
     parts.titles["response"] = (response_title(consultation, item), note)
     parts.titles["signoffs"] = (_("sign-offs"), "")
+    parts.titles["notes"] = (_("internal notes (never published)"), "")
     if parts.diff is not None:
         parts.titles["diff"] = (parts.diff.title, parts.diff.subtitle)
     return parts
@@ -143,6 +156,10 @@ def lay_out(
         places["signoffs"] = (len(lines), 0)
         body = _wrap(parts.signoffs, inner_width(width))
         lines += box(body, width, plain_box, context, parts.titles["signoffs"][0])
+    if parts.notes is not None:
+        places["notes"] = (len(lines), 0)
+        body = _wrap(parts.notes, inner_width(width))
+        lines += box(body, width, plain_box, context, parts.titles["notes"][0])
     for line in lines:
         line.end = ""  # one screen line each: no line break rendered after it
     return Layout(lines, places)

@@ -1,11 +1,10 @@
 """The review screen: the item list, the selected item, and every review action.
 
-Actions are bound from the registry in `pctui.app.review_actions`, which also says what
-each needs on screen; each `action_<name>` here does one thing through
-`pctui.session.operations` (dialogs and editors: `response_edits`; the highlighted views:
-`raw_views`) and then redraws from the file's model, which is the only state besides what
-the list shows (`where`) and how the diff is shown (`diff`, a `DiffView`).
-"""
+Each action, bound from the registry (`pctui.app.review_actions`, which says what it needs
+on screen), does one thing through `pctui.session.operations` (dialogs: `response_edits`;
+highlighted views: `raw_views`; format 2's opinion keys, mixed in: `opinion_edits`) and
+redraws from the file's model, the only state besides the list's filter (`where`) and the
+diff's view (`diff`, a `DiffView`)."""
 
 from __future__ import annotations
 
@@ -26,6 +25,8 @@ from pctui.app.screens import raw_views, response_edits
 from pctui.app.screens.board import BoardScreen
 from pctui.app.screens.filter import FilterChoice, FilterScreen
 from pctui.app.screens.help import HelpScreen
+from pctui.app.screens.office_keys import OfficeKeys
+from pctui.app.screens.opinion_edits import OpinionKeys
 from pctui.app.screens.raw_views import PendingDiffFound
 from pctui.app.widgets.item_detail import ItemDetail
 from pctui.app.widgets.item_list import ItemList
@@ -46,7 +47,7 @@ from pctui.storage import ConsultationFile
 TALL_FROM = 36  # terminal lines from which the list may take half the screen
 
 
-class MainScreen(Screen[None]):
+class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
     """The list above, the selected item below (side by side from 100 columns)."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings()
@@ -167,13 +168,13 @@ class MainScreen(Screen[None]):
         message = inert(outcome.message)  # refusals quote stage names and logins from the file
         self.notify(message, severity=outcome.severity, timeout=timeout, markup=False)
 
-    def report(self, outcome: Outcome) -> None:
-        """Tell the reviewer what an action did and redraw when the file changed."""
+    def report(self, outcome: Outcome, select: int | None = None) -> None:
+        """Say what an action did; redraw when the file changed, selecting item `select`."""
         for notice in self._watch.new_notices():
             self.say(notice)
         self.say(outcome)
         if outcome.changed:
-            self.refresh_view()
+            self.refresh_view(select)
 
     def check_disk(self) -> None:
         """Reload when the file changed on disk, keeping the selected item by its No."""
@@ -224,8 +225,7 @@ class MainScreen(Screen[None]):
         self._move_to_row(self.table.row_count - 1)
         if not self.file.complete:
             self._to_last = True
-            self.say(Outcome(_("The last item is selected once the file is read."),
-                             changed=False))  # fmt: skip
+            self.say(Outcome(_("The last item is selected once the file is read."), changed=False))
 
     def _move_needing(self, step: int) -> None:
         consultation = self.file.consultation

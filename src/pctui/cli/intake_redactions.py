@@ -1,0 +1,154 @@
+"""`pctui intake redactions FILE [--pending] [--json] [--keep ID…] [--undo ID…]`: review
+the redactions of personal data that the import found in the opinions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, table_lines
+from pctui.cli.intake_common import opened_registry
+from pctui.cli.parsers import Commands, add_file_argument
+from pctui.i18n import N_, _, ngettext
+from pctui.intake.records import RedactionStatus
+from pctui.intake.redaction_review import RedactionView, redaction_views
+from pctui.intake.registry import Registry
+
+DESCRIPTION = N_("""\
+List the redactions of personal data found in the registry's opinions, each with its id,
+opinion, reason, status and the public words around it, the removed words shown as
+【個人情報のため削除】; exit 1 while any is still to review. --keep ID… confirms
+redactions, --undo ID… reverts them (their words become public again); all the ids of
+one command are applied in one transaction, or none when one does not exist (exit 2).
+The removed words are printed only with --show-original, and only to a terminal: a list
+written to a file, a pipe or a log never holds the personal data.""")
+
+REASONS = {
+    "email": N_("e-mail address"),
+    "phone": N_("phone number"),
+    "postal-code": N_("postal code"),
+    "address": N_("address"),
+    "name": N_("name"),
+}
+STATUSES = {
+    RedactionStatus.PENDING: N_("to review"),
+    RedactionStatus.CONFIRMED: N_("kept"),
+    RedactionStatus.REVERTED: N_("undone"),
+}
+
+
+def add_parser(commands: Commands) -> None:
+    """Register the subcommand."""
+    parser = commands.add(
+        "redactions", help=_("review the redactions of personal data"), description=_(DESCRIPTION)
+    )
+    add_file_argument(parser)
+    parser.add_argument(
+        "--pending", action="store_true", help=_("list only the redactions still to review")
+    )
+    parser.add_argument("--json", action="store_true", help=_("print the list as JSON"))
+    parser.add_argument(
+        "--keep", nargs="+", default=[], metavar="ID", help=_("confirm these redactions")
+    )
+    parser.add_argument(
+        "--undo", nargs="+", default=[], metavar="ID",
+        help=_("revert these redactions: their words become public again"),
+    )  # fmt: skip
+    parser.add_argument(
+        "--show-original",
+        action="store_true",
+        help=_("also print the removed words (only to a terminal)"),
+    )
+    parser.set_defaults(run=run)
+
+
+def _ids(option: str, values: list[str]) -> list[int]:
+    ids = []
+    for value in values:
+        try:
+            ids.append(int(value))
+        except ValueError:
+            message = _("pctui: {option}: not a redaction id: {value}")
+            raise Exit(BAD_INPUT, message.format(option=option, value=repr(value))) from None
+    return ids
+
+
+def _review(registry: Registry, keep: list[int], undo: list[int]) -> None:
+    both = sorted(set(keep) & set(undo))
+    if both:
+        message = _("pctui: --keep and --undo both name redaction {ids}")
+        raise Exit(BAD_INPUT, message.format(ids=", ".join(map(str, both))))
+    statuses = {n: RedactionStatus.CONFIRMED for n in keep}
+    statuses.update({n: RedactionStatus.REVERTED for n in undo})
+    try:
+        registry.review_redactions(statuses)
+    except KeyError as missing:
+        message = _("pctui: no redaction {id} in {path}; nothing changed")
+        raise Exit(BAD_INPUT, message.format(id=missing.args[0], path=registry.path)) from None
+    kept = ngettext("{count} redaction kept", "{count} redactions kept", len(keep))
+    undone = ngettext("{count} redaction undone", "{count} redactions undone", len(undo))
+    print(f"{kept.format(count=len(keep))}, {undone.format(count=len(undo))}")
+
+
+def as_json(views: list[RedactionView], original: bool) -> list[dict[str, object]]:
+    """The list as `--json` prints it (keys and words stay English)."""
+    out: list[dict[str, object]] = []
+    for view in views:
+        r = view.redaction
+        entry: dict[str, object] = {
+            "id": r.id,
+            "opinion": r.opinion,
+            "reason": r.reason,
+            "status": str(r.status),
+            "context": view.context,
+        }
+        if original:
+            entry["original"] = r.original
+        out.append(entry)
+    return out
+
+
+def _print(views: list[RedactionView], original: bool) -> None:
+    header = [_("id"), _("opinion"), _("reason"), _("status")]
+    if original:
+        header.append(_("removed"))
+    rows = [header]
+    for view in views:
+        r = view.redaction
+        row = [str(r.id), r.opinion, _(REASONS.get(r.reason, r.reason)), _(STATUSES[r.status])]
+        if original:
+            row.append(" ".join(r.original.split()))
+        rows.append(row)
+    lines = table_lines(rows)
+    print(lines[0])
+    for line, view in zip(lines[1:], views, strict=True):
+        print(line)
+        print(f"    {view.context}")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Apply --keep/--undo, else list; returns the exit status."""
+    keep, undo = _ids("--keep", args.keep), _ids("--undo", args.undo)
+    if args.show_original and not sys.stdout.isatty():
+        raise Exit(
+            FINDING,
+            _(
+                "pctui: refused: --show-original prints personal data, only to a terminal "
+                "(not to a file, a pipe or a log)"
+            ),
+        )
+    with opened_registry(args.file) as registry:
+        if keep or undo:
+            _review(registry, keep, undo)
+            return OK
+        views = redaction_views(registry, pending_only=args.pending)
+    if args.json:
+        print(json.dumps(as_json(views, args.show_original), ensure_ascii=False, indent=2))
+    elif views:
+        _print(views, args.show_original)
+    pending = sum(1 for view in views if view.redaction.status == RedactionStatus.PENDING)
+    if not args.json:
+        message = ngettext("{count} redaction to review", "{count} redactions to review", pending)
+        print(message.format(count=pending))
+    return FINDING if pending else OK
