@@ -31,6 +31,7 @@ from pathlib import Path
 from benchmarks.intake_generate import b_cubed, opinions
 
 HEADER = ("意見ID", "受付番号", "意見")
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def write_csv(path: Path, count: int, seed: int) -> dict[str, str]:
@@ -91,7 +92,7 @@ def measure(count: int, seed: int) -> dict[str, object]:
         yardstick_wall, yardstick_cpu = csv_pass(path)
         load_before = os.getloadavg()[0]
         argv = [sys.executable, "-m", "benchmarks.intake_group", "--child", str(path), str(out)]
-        subprocess.run(argv, check=True)
+        subprocess.run(argv, check=True, cwd=ROOT)
         result = json.loads(out.read_text(encoding="utf-8"))
         size_mb = path.stat().st_size / 1e6
     figures = result["figures"]
