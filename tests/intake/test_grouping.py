@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
 from benchmarks.intake_generate import b_cubed
 from benchmarks.intake_generate import opinions as generated
@@ -107,3 +111,30 @@ def test_b_cubed_precision_and_recall_on_the_generator_reach_0_95() -> None:
     precision, recall = b_cubed(found, {o.id: o.truth for o in sample})
     assert precision >= 0.95
     assert recall >= 0.95
+
+
+GROUPS_DIGEST = """\
+import hashlib, json
+from benchmarks.intake_generate import opinions
+from pctui.intake.grouping import group_opinions
+groups = group_opinions((o.id, o.text) for o in opinions(2000, seed=4))
+flat = [(g.id, g.representative, [(m.opinion, m.added) for m in g.members]) for g in groups]
+print(hashlib.sha256(json.dumps(flat, ensure_ascii=False).encode()).hexdigest())
+"""
+
+
+def test_the_same_opinions_give_the_same_groups_in_another_process() -> None:
+    # Python salts str hashes per process: a set's order leaking into the groups would show.
+    root = Path(__file__).resolve().parents[2]
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", GROUPS_DIGEST],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
