@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import subprocess
@@ -9,6 +10,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from benchmarks.intake_generate import b_cubed
 from benchmarks.intake_generate import opinions as generated
 
@@ -138,3 +140,18 @@ def test_the_same_opinions_give_the_same_groups_in_another_process() -> None:
         for seed in ("1", "2")
     }
     assert len(digests) == 1
+
+
+def test_the_collector_is_as_it_was_after_grouping_even_when_it_fails() -> None:
+    assert gc.isenabled()
+    group_opinions([("R0000001-1", LETTER)])
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        group_opinions([("R0000001-1", LETTER), ("R0000002-1",)])  # type: ignore[list-item]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        group_opinions([("R0000001-1", LETTER)])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
