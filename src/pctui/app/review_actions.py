@@ -128,6 +128,18 @@ ACTIONS: tuple[ReviewAction, ...] = (
         help=N_("Edit the draft response in $VISUAL or $EDITOR; saved as a new revision."),
     ),
     ReviewAction(
+        name="assign", keys="A", display="A", group=REVIEW, needs=ITEM, footer=False,
+        label=N_("assign"),
+        help=N_(
+            "Choose who drafts the selected item; * in the dialog: every item the list shows."
+        ),
+    ),
+    ReviewAction(
+        name="note", keys="i", display="i", group=REVIEW, needs=ITEM, footer=False,
+        label=N_("note"),
+        help=N_("Add an internal note (内部メモ) to the selected item; never published."),
+    ),
+    ReviewAction(
         name="commit", keys="c", display="c", group=REVIEW,
         label=N_("commit"),
         help=N_("Commit the sign-offs and revisions not yet committed, as pctui commit does."),
@@ -182,6 +194,14 @@ ACTIONS: tuple[ReviewAction, ...] = (
         help=N_(
             "Show the progress board: bars by section, assignee and stage, the days left "
             "to publication, the items longest in their state."
+        ),
+    ),
+    ReviewAction(
+        name="history", keys="h", display="h", group=VIEW, needs=ITEM, footer=False,
+        label=N_("history"),
+        help=N_(
+            "Show the selected item's history: revisions with their changes, sign-offs, "
+            "assignments and notes, each with its commit."
         ),
     ),
     ReviewAction(
