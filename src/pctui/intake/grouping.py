@@ -42,8 +42,8 @@ BANDS = 32
 probability 1 - (1 - 0.7^5)^32 = 0.997, 0.6 with 0.93, 0.5 with 0.64, 0.3 with 0.075.
 Four rows a band (128 permutations) caught every pair of 0.5 but made so many candidates of
 unrelated short opinions sharing a stock phrase that the search grew with the square of the
-opinions (1,000,000 took 94 s of CPU, sixteen times 200,000); five rows cost a little recall
-on the generator (B-cubed 0.997 -> 0.993) and 20 % of the time at 200,000."""
+opinions (1,000,000 took 94 s of CPU, sixteen times 200,000; 48 s with five rows); five rows
+cost a little recall on the generator (B-cubed 0.997 -> 0.993) and save 20 % at 200,000."""
 THRESHOLD = 0.5
 """Estimated Jaccard similarity with a leader at or above which a candidate joins its group:
 a letter with a personal paragraph of its own length added is at 0.5, two different letters
