@@ -73,6 +73,19 @@ def test_raw_toml_view_80x24(make_app, snap_compare) -> None:
     assert snap_compare(make_app("yamada"), terminal_size=(80, 24), press=["j", "v"])
 
 
+def test_phrase_picker_80x24(make_app, snap_compare, sample_path) -> None:
+    """The standard phrases for No.10 (参考): its class's phrase first, the other class's
+    marked."""
+    (sample_path.parent / "phrases.toml").write_text(
+        '[[phrases]]\nid = "hanei"\ntext = "ご意見を踏まえ、No.{no}の記載を修正しました。"\n'
+        'classes = ["反映"]\n\n[[phrases]]\nid = "taisho"\ntext = "適切に対処して参ります。"\n\n'
+        '[[phrases]]\nid = "sanko"\ntext = "{section}に関するご意見として、今後の参考とさせて'
+        'いただきます。"\nclasses = ["参考"]\n',
+        encoding="utf-8",
+    )
+    assert snap_compare(make_app("yamada"), terminal_size=(80, 24), press=["G", "e", "ctrl+t"])
+
+
 def test_format_two_item_with_several_opinions_120x40(make_app, snap_compare, tmp_path) -> None:
     # No.1 answers four opinions (7 in all) under a summary: listed with label, text, count.
     app = make_app("yamada", write_format_two(tmp_path / "2026-churin.toml"))

@@ -103,3 +103,34 @@ def test_xlsx_round_trip_keeps_the_header_facts(seed: Path, tmp_path: Path) -> N
                 "submitters", "submitter_unit", "declared_total"):  # fmt: skip
         assert getattr(again, key) == getattr(raw, key), key
     assert _items(again)[0][2:] == _items(raw)[0][2:]
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "xlsx"])
+def test_format_two_listed_round_trip(fmt: str, tmp_path: Path) -> None:
+    """Groups Ⅰ/Ⅱ with labels restarting, one answer over three opinions (its own 件数 each):
+    the listed layout imports back to the same answers and opinions, whatever the format."""
+    from tests.storage.format_two_text import FIRST, HEADER, SECOND
+
+    source = tmp_path / "two.toml"
+    source.write_text(HEADER + FIRST + SECOND, encoding="utf-8")
+    consultation = ConsultationFile.load(source).consultation
+    published = tmp_path / f"two.{fmt}"
+    published.write_bytes(render(consultation, fmt))
+    raw = read_source(published, empty_answer="same-as-above")
+    back = to_consultation(raw, "tanaka", AT, "test")
+    assert back.format == 2 and back.meta.layout == "listed"
+    assert [(s.label, s.title) for s in back.sections] == [
+        (s.label, s.title) for s in consultation.sections
+    ]
+    counts = fmt != "md"  # the Markdown table has no 件数 column
+    assert [
+        [(o.label, o.text, o.count if counts else 1) for o in item.opinions] for item in back.items
+    ] == [
+        [(o.label, o.text, o.count if counts else 1) for o in item.opinions]
+        for item in consultation.items
+    ]
+    assert [i.current.text for i in back.items if i.current] == ["回答1", "回答2"]
+    # The answer spanning the first item's three rows was read as one answer: merged in the
+    # workbook, referred to in Markdown (「（No.1と同じ）」), repeated in the CSV.
+    joined = {"xlsx": raw.joined_merged, "md": raw.joined_merged, "csv": raw.joined_repeated}
+    assert joined[fmt] == 2

@@ -65,6 +65,8 @@ class ReviewAction:
         """The command palette entry: "category: action", in the current language."""
         # Not lower-cased: "$VISUAL" and "HEAD" are names, and Japanese has no case.
         action = re.split("[;；]", _(self.help))[0].rstrip(".。")
+        if self.group == EDITOR:  # "In the editor: save …": the category says where already
+            action = re.split("[:：]", action, maxsplit=1)[-1].strip()
         return f"{_(self.group)}: {action}"
 
 
@@ -126,6 +128,18 @@ ACTIONS: tuple[ReviewAction, ...] = (
         help=N_("Edit the draft response in $VISUAL or $EDITOR; saved as a new revision."),
     ),
     ReviewAction(
+        name="assign", keys="A", display="A", group=REVIEW, needs=ITEM, footer=False,
+        label=N_("assign"),
+        help=N_(
+            "Choose who drafts the selected item; * in the dialog: every item the list shows."
+        ),
+    ),
+    ReviewAction(
+        name="note", keys="i", display="i", group=REVIEW, needs=ITEM, footer=False,
+        label=N_("note"),
+        help=N_("Add an internal note (内部メモ) to the selected item; never published."),
+    ),
+    ReviewAction(
         name="commit", keys="c", display="c", group=REVIEW,
         label=N_("commit"),
         help=N_("Commit the sign-offs and revisions not yet committed, as pctui commit does."),
@@ -183,6 +197,14 @@ ACTIONS: tuple[ReviewAction, ...] = (
         ),
     ),
     ReviewAction(
+        name="history", keys="h", display="h", group=VIEW, needs=ITEM, footer=False,
+        label=N_("history"),
+        help=N_(
+            "Show the selected item's history: revisions with their changes, sign-offs, "
+            "assignments and notes, each with its commit."
+        ),
+    ),
+    ReviewAction(
         name="view_source", keys="v", display="v", group=VIEW, needs=ITEM, footer=False,
         label=N_("raw"),
         help=N_("Show the selected item's TOML as written in the file, highlighted."),
@@ -203,6 +225,12 @@ ACTIONS: tuple[ReviewAction, ...] = (
     ReviewAction(
         name="save", keys="ctrl+s", display="ctrl+s", group=EDITOR,
         label=N_("save"), help=N_("In the editor: save the text as a new revision."),
+    ),
+    ReviewAction(
+        name="insert_phrase", keys="ctrl+t", display="ctrl+t", group=EDITOR,
+        # Not ctrl+p: that is the command palette.
+        label=N_("phrase"),
+        help=N_("In the editor and the summary's line: insert a standard phrase (定型句)."),
     ),
     ReviewAction(
         name="discard", keys="escape", display="escape", group=EDITOR,
@@ -238,6 +266,21 @@ def palette_commands(screen: Screen[None]) -> Iterator[SystemCommand]:
     `check_action` says); the editor's keys are not commands."""
     for action in ACTIONS:
         if action.group == EDITOR or screen.check_action(action.name, ()) is not True:
+            continue
+
+        async def run(name: str = action.name) -> None:
+            await screen.run_action(name)
+
+        yield SystemCommand(action.palette_name, _(action.help), run)
+
+
+def editor_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
+    """A command palette entry for each editor key `screen` (the editor, or the summary's
+    line) has and can run now: there, the review actions are not commands."""
+    for action in ACTIONS:
+        if action.group != EDITOR or not hasattr(screen, f"action_{action.name}"):
+            continue
+        if screen.check_action(action.name, ()) is not True:
             continue
 
         async def run(name: str = action.name) -> None:

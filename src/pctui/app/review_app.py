@@ -18,7 +18,7 @@ from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
 from pctui.app.render.context import RenderContext
-from pctui.app.review_actions import BINDING_IDS, palette_commands
+from pctui.app.review_actions import BINDING_IDS, editor_commands, palette_commands
 from pctui.app.screens.review import MainScreen
 from pctui.app.theme_setup import install_themes
 from pctui.base.inert import inert
@@ -208,6 +208,8 @@ class ReviewApp(App[None]):
                             lambda: self.set_timer(0.1, self.deliver_screenshot))  # fmt: skip
         if isinstance(screen, MainScreen):
             yield from palette_commands(screen)
+        else:
+            yield from editor_commands(screen)
 
     def show_keys(self) -> None:
         """Open the help (every key) from wherever the palette was opened."""

@@ -43,6 +43,7 @@ def read_source(
         raw = read_grid(table, mapping, empty_answer, keeps_merges=True)
         if summary:
             read_summary(summary, raw)
+            raw.take_printed_totals()
         return raw
     text, encoding = decode(data)
     if path.suffix.lower() in CSV_SUFFIXES:

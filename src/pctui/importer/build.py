@@ -28,6 +28,7 @@ from pctui.model.records import (
     Reviewer,
     Revision,
     Section,
+    Summary,
 )
 
 DEFAULT_STAGES = ["担当", "係長", "課長"]
@@ -38,12 +39,7 @@ DEFAULT_RESPONSE_HEADING = "考え方"
 
 def needs_format_2(raw: RawDocument) -> bool:
     """Whether `raw` holds what only format 2 keeps (see the module docstring)."""
-    return (
-        raw.restarted
-        or bool(raw.section_labels)
-        or raw.published_opinions is not None
-        or any(item.joined for item in raw.items)
-    )
+    return raw.shaped_as_format_2()
 
 
 def _sections(raw: RawDocument) -> tuple[list[Section], dict[str, str]]:
@@ -84,6 +80,7 @@ def _answers(raw: RawDocument, ids: dict[str, str], login: str, at: dt.datetime)
     for no, found in enumerate(raw.items, start=1):
         revisions = [Revision(author=login, at=at, text=found.response)] if found.response else []
         opinions = [Opinion(o.label, o.text, o.count) for o in found.opinions]
+        summaries = [Summary(login, at, found.summary)] if found.summary else []
         items.append(
             Item(
                 no=no,
@@ -92,6 +89,7 @@ def _answers(raw: RawDocument, ids: dict[str, str], login: str, at: dt.datetime)
                 klass=found.klass or None,
                 revisions=revisions,
                 opinions=opinions,
+                summaries=summaries,
             )
         )
     return items
@@ -105,7 +103,8 @@ def to_consultation(
     second = needs_format_2(raw)
     items = _answers(raw, ids, login, at) if second else _items(raw, ids, login, at)
     submitters = {m: raw.submitters.get(m, 0) for m in raw.methods} if raw.submitters else {}
-    listed = any(item.joined for item in raw.items)
+    # A source that printed every opinion on its own row under its answer is published so.
+    listed = bool(raw.joined_merged or raw.joined_empty or raw.joined_repeated)
     meta = Meta(
         id=consultation_id,
         title=title or raw.title or consultation_id,
@@ -116,7 +115,6 @@ def to_consultation(
         places=list(raw.places),
         opinion_heading=raw.opinion_heading or DEFAULT_OPINION_HEADING,
         response_heading=raw.response_heading or DEFAULT_RESPONSE_HEADING,
-        # A source that printed every opinion under its answer is published the same way.
         layout=Layout.LISTED if listed else Layout.SUMMARY,
     )
     review = Review(

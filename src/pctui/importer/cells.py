@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from pctui.base.labels import EN, JA
+
 _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 # A line break of the source (with its indentation) is layout of the source, not of the
 # text; spaces right after a <br> are the text's own (a citizen's table, an indent).
@@ -84,3 +86,22 @@ def split_pipe_row(line: str) -> list[str]:
         index += 1
     cells.append("".join(current).strip())
     return cells
+
+
+def _reference_pattern(template: str) -> re.Pattern[str]:
+    before, after = template.split("{label}")
+    return re.compile(re.escape(before) + r"(?P<label>\S{1,20}?)" + re.escape(after))
+
+
+# What pctui's Markdown writes in place of an answer given in a row above (the listed layout
+# of format 2): 「（No.1と同じ）」, "(as for No. 1)". It is read as "the answer of No.1".
+_REFERENCES = tuple(_reference_pattern(labels.same_answer) for labels in (JA, EN))
+
+
+def referred_label(text: str) -> str | None:
+    """The label an answer cell refers to (`（No.1と同じ）` → "1"), None when it is an answer."""
+    for pattern in _REFERENCES:
+        found = pattern.fullmatch(text.strip())
+        if found is not None:
+            return found["label"]
+    return None

@@ -63,6 +63,7 @@ class RawItem:
     klass: str = ""  # the outcome class's label
     label: str = ""  # the first opinion's label as published ("" = str(no))
     joined: list[RawOpinion] = field(default_factory=list)
+    summary: str = ""  # 意見の概要 printed for the opinions (a summary-layout row)
 
     @property
     def opinions(self) -> list[RawOpinion]:
@@ -92,7 +93,8 @@ class RawDocument:
     methods: list[str] = field(default_factory=list)
     submitters: dict[str, int] = field(default_factory=dict)
     submitter_unit: str = ""
-    declared_total: int | None = None
+    declared_total: int | None = None  # 意見総数 as printed
+    declared_submitters: int | None = None  # 提出者数 as printed
     opinion_heading: str = ""
     response_heading: str = ""
     sections: list[str] = field(default_factory=list)  # titles, in order, empty ones too
@@ -108,6 +110,7 @@ class RawDocument:
     joined_merged: int = 0  # rows joined to the answer above: the answer cell was merged
     joined_empty: int = 0  # … the answer cell was empty and read as "same as above"
     left_empty: int = 0  # empty answer cells under a filled one read as "not answered yet"
+    joined_repeated: int = 0  # … the answer cell repeated the one above and was read so too
     seen: dict[int, tuple[int, str]] = field(default_factory=dict, repr=False)
 
     def note(self, line: int, col: int, message: str, severity: Severity = WARNING) -> None:
@@ -143,3 +146,28 @@ class RawDocument:
         if item.klass and item.klass not in self.classes:
             self.classes.append(item.klass)
         return True
+
+    def shaped_as_format_2(self) -> bool:
+        """Whether what was read holds what only format 2 keeps: an answer covering several
+        opinions, groups with their labels, numbering that starts again, published totals."""
+        return (
+            self.restarted
+            or bool(self.section_labels)
+            or self.published_opinions is not None
+            or any(item.joined for item in self.items)
+        )
+
+    def take_printed_totals(self) -> None:
+        """In a format-2 result, 提出者数 and 意見総数 printed as other than the table by
+        method and the listed counts add up to are the totals as published (a result may
+        list only the main opinions): kept as such, not reported as a mismatch."""
+        if not self.shaped_as_format_2():
+            return
+        counted = sum(o.count for item in self.items for o in item.opinions)
+        if self.published_opinions is None and self.declared_total not in (None, counted):
+            self.published_opinions = self.declared_total
+            self.declared_total = counted
+        summed = sum(self.submitters.values())
+        if self.published_submitters is None and self.declared_submitters not in (None, summed):
+            self.published_submitters = self.declared_submitters
+            self.declared_submitters = summed

@@ -56,6 +56,8 @@ def read_summary(rows: list[tuple[int, list[str]]], doc: RawDocument) -> None:
             doc.methods = [m.strip() for m in re.split(r"[、,，]", value) if m.strip()]
         elif label == labels.submitters:
             unit = value.split(" ", 1)
+            if unit[0].isdigit():
+                doc.declared_submitters = int(unit[0])
             if len(unit) == 2 and unit[1].strip():
                 doc.submitter_unit = unit[1].strip()
         elif label.startswith(by_method) and label != by_method + labels.total:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pctui.base.era import parse_dates
 from pctui.base.long_cells import continued_no
 from pctui.i18n import _, ngettext
-from pctui.importer.cells import split_topic
+from pctui.importer.cells import referred_label, split_topic
 from pctui.importer.columns import chosen, normal, numbers_only, recognise
 from pctui.importer.facts import (
     clean_title,
@@ -29,12 +29,16 @@ from pctui.importer.facts import (
     numbered_heading,
     published_totals,
 )
+from pctui.importer.joined_numbers import joined_labels, spread
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, quoted
 
 HEADER_SEARCH = 30  # a header row is looked for in this many first rows (titles may precede it)
 SAME_AS_ABOVE = "same-as-above"
 UNANSWERED = "unanswered"
 EMPTY_ANSWER = (UNANSWERED, SAME_AS_ABOVE)
+# What showed that a row is answered by the answer above: a merged answer cell (or 「（No.1と
+# 同じ）」), an empty one, or one repeating the answer word for word (a CSV keeps no merges).
+MERGED, EMPTY, REPEATED = "merged", "empty", "repeated"
 
 # "公表場所：市政情報室、各区役所": where the result may be read (before or after the table).
 _PLACES = re.compile(
@@ -189,40 +193,68 @@ class TableReader:
         if continuing is not None:
             self._continuation(number, cells, continuing)
             return
+        section = self._row_section(cells)
         last = self.doc.items[-1] if self.doc.items else None
-        if not no_cell and last is not None and last.section == self.section:
+        if not no_cell and last is not None and last.section == section:
             if no_cell is None and self._get(cells, "opinion") is not None:
                 # The No. cell merged down too: another opinion under the same number.
                 label = f"{last.label or last.no}-{len(last.joined) + 2}"
-                self._join(number, cells, last, label, merged=True)
+                self._join(number, cells, last, label, MERGED)
             else:  # a row broken across a page
                 last.extend(
                     self._get(cells, "opinion") or "", self._get(cells, "response") or "", _join
                 )
             return
-        no = _int(no_cell or "")
+        labels = joined_labels(no_cell or "")
+        no = _int(labels[0] if labels else no_cell or "")
         if no is None or no < 1:
             col = columns.get("no", 0) + 1
             message = _("No. '{text}' is not a number of 1 or more; row skipped")
             self.doc.note(number, col, message.format(text=quoted(no_cell or "", 20)), ERROR)
             return
         response = self._get(cells, "response")
-        above = (
-            self.above if self.above is not None and self.above.section == self.section else None
-        )
-        if above is not None and response is None:
-            self._join(number, cells, above, str(no), merged=True)
+        above = self.above if self.above is not None and self.above.section == section else None
+        if above is not None and (response is None or self._refers_to(above, response)):
+            self._join(number, cells, above, str(no), MERGED)
+            return
+        if (
+            above is not None
+            and response == above.response
+            and not self.keeps_merges
+            and self.empty_answer == SAME_AS_ABOVE
+        ):  # A CSV keeps no merges: pctui repeats an answer on each row it answers.
+            self.first_empty = self.first_empty or number
+            self._join(number, cells, above, str(no), REPEATED)
             return
         if above is not None and not response:
             self.first_empty = self.first_empty or number
             if self.empty_answer == SAME_AS_ABOVE:
-                self._join(number, cells, above, str(no), merged=False)
+                self._join(number, cells, above, str(no), EMPTY)
                 return
             self.doc.left_empty += 1
-            self._item(number, cells, no)
+            self._item(number, cells, no, section, labels)
             return
-        item = self._item(number, cells, no)
+        item = self._item(number, cells, no, section, labels)
         self.above = item if item is not None and item.response else None
+
+    def _row_section(self, cells: Cells) -> str:
+        """The row's section: its section cell, else the group heading above. A group label
+        before the title in the cell (「Ⅰ 当該意見を踏まえて…」, as pctui publishes a format-2
+        group) is the section's label."""
+        cell = self._get(cells, "section")
+        if not cell:
+            return self.section
+        group = group_heading(cell)
+        if group is None:
+            return cell
+        self.doc.add_section(group[1], group[0])
+        return group[1]
+
+    @staticmethod
+    def _refers_to(above: RawItem, response: str) -> bool:
+        """Whether the answer cell says "as for No.1" of a row answered by `above`."""
+        label = referred_label(response)
+        return label is not None and any(o.label == label for o in above.opinions)
 
     def _count(self, number: int, cells: Cells) -> int:
         text = self._get(cells, "count") or ""
@@ -236,9 +268,10 @@ class TableReader:
             return 1
         return parsed
 
-    def _item(self, number: int, cells: Cells, no: int) -> RawItem | None:
+    def _item(
+        self, number: int, cells: Cells, no: int, section: str, labels: list[str] | None = None
+    ) -> RawItem | None:
         assert self.columns is not None
-        section = self._get(cells, "section") or self.section
         if section:
             self.doc.add_section(section)
         topic = self._get(cells, "topic") or None
@@ -258,18 +291,28 @@ class TableReader:
         if not opinion:
             col = self.columns["opinion"] + 1
             self.doc.note(number, col, _("No.{no} has no opinion text").format(no=no))
-        return item if self.doc.add_item(item) else None
+        if labels:
+            spread(item, labels)
+        if not self.doc.add_item(item):
+            return None
+        for further in item.joined:
+            if further.label.isdigit():
+                self.doc.claim(int(further.label), number, section)
+        return item
 
-    def _join(self, number: int, cells: Cells, last: RawItem, label: str, merged: bool) -> None:
-        """Row `number` is a further opinion answered by `last`'s answer."""
+    def _join(self, number: int, cells: Cells, last: RawItem, label: str, how: str) -> None:
+        """Row `number` is a further opinion answered by `last`'s answer; `how` says what
+        showed it (MERGED: a merged cell or a reference, EMPTY or REPEATED: read so)."""
         text = self._get(cells, "opinion") or ""
         if label.isdigit() and not self.doc.claim(int(label), number, last.section):
             return
         last.joined.append(RawOpinion(label, text, number, self._count(number, cells)))
-        if merged:
+        if how == MERGED:
             self.doc.joined_merged += 1
-        else:
+        elif how == EMPTY:
             self.doc.joined_empty += 1
+        else:
+            self.doc.joined_repeated += 1
 
     def _continuation(self, number: int, cells: Cells, no: int) -> None:
         """A continuation row (`12（続き）`, written by pctui's XLSX for a text longer than a
@@ -345,6 +388,15 @@ def note_empty_answers(doc: RawDocument, line: int, keeps_merges: bool) -> None:
             doc.joined_empty,
         )
         doc.note(line, 1, message.format(count=doc.joined_empty))
+    if doc.joined_repeated:
+        message = ngettext(
+            "{count} row repeating the answer above word for word was joined to it (same "
+            "as above); --empty-answer unanswered keeps it apart",
+            "{count} rows repeating the answer above word for word were joined to it (same "
+            "as above); --empty-answer unanswered keeps them apart",
+            doc.joined_repeated,
+        )
+        doc.note(line, 1, message.format(count=doc.joined_repeated))
 
 
 def read_blocks(

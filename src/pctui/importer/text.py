@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from pctui.base.era import parse_dates
 from pctui.i18n import _
-from pctui.importer.cells import cell_text, split_pipe_row, split_topic
+from pctui.importer.cells import cell_text, referred_label, split_pipe_row, split_topic
 from pctui.importer.columns import chosen, recognise
 from pctui.importer.facts import (
     body_name,
@@ -26,6 +27,7 @@ from pctui.importer.facts import (
     office_body,
     published_totals,
 )
+from pctui.importer.joined_numbers import joined_labels, spread
 from pctui.importer.listed import item_start, label_at
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, quoted
 from pctui.importer.table import (
@@ -235,7 +237,7 @@ class TextReader:
                 self._results_org(title)
             else:
                 self.numbers["num"], self.numbers["sub"] = _int(match.group(2)) or 0, 0
-                self._section(title)
+                self._group_or_section(title)
             return True
         if part is not None:
             self._enter(number, part, title)
@@ -280,6 +282,16 @@ class TextReader:
         _, colon, rest = title.replace("：", ":").partition(":")
         if colon and rest.strip() and not rest.startswith("//"):
             self._content(number, title[len(title) - len(rest) :].strip())
+
+    def _group_or_section(self, title: str) -> None:
+        """A numbered results heading; `1 Ⅰ 当該意見を踏まえて…` (a format-2 group as pctui
+        publishes it) is the group's title, labelled Ⅰ."""
+        group = group_heading(title)
+        if group is None:
+            self._section(title)
+            return
+        self._section(group[1])
+        self.doc.add_section(group[1], group[0])
 
     def _section(self, title: str) -> None:
         self.section, self.parent = title, ""
@@ -532,7 +544,8 @@ class TextReader:
             return cells[index] if index is not None and index < len(cells) else ""
 
         no_cell = get("no") if "no" in columns else str(len(self.doc.items) + 1)
-        no = _int(no_cell)
+        labels = joined_labels(no_cell)
+        no = _int(labels[0] if labels else no_cell)
         if no is None and not no_cell.strip():
             if self.last is None:
                 message = _("a row without a No. and no row before it to continue")
@@ -548,12 +561,20 @@ class TextReader:
         above = (
             self.above if self.above is not None and self.above.section == self.section else None
         )
-        if above is not None and not get("response"):
+        response = get("response")
+        label = referred_label(response)
+        if above is not None and label is not None and label in (o.label for o in above.opinions):
+            self._join(above, no, number, get, "merged")  # 「（No.1と同じ）」: said outright
+            return
+        if above is not None and response and response == above.response:
+            if self.empty_answer == SAME_AS_ABOVE:  # the answer repeated: same as above too
+                self.first_empty = self.first_empty or number
+                self._join(above, no, number, get, "repeated")
+                return
+        elif above is not None and not response:
             self.first_empty = self.first_empty or number
             if self.empty_answer == SAME_AS_ABOVE:
-                if self.doc.claim(no, number, self.section):
-                    above.joined.append(RawOpinion(str(no), get("opinion"), number))
-                    self.doc.joined_empty += 1
+                self._join(above, no, number, get, "empty")
                 return
             self.doc.left_empty += 1
         topic, opinion = split_topic(get("opinion"))
@@ -576,11 +597,31 @@ class TextReader:
                 self.doc.note(number, 1, message.format(text=quoted(count, 20)))
             else:
                 item.count = parsed
+        if labels:
+            spread(item, labels)
         self.last = item if self.doc.add_item(item) else None
+        for joined in item.joined if self.last else []:
+            if joined.label.isdigit():
+                self.doc.claim(int(joined.label), number, self.section)
         if item.response:
             self.above = self.last
         elif above is None:
             self.above = None
+
+    def _join(
+        self, above: RawItem, no: int, number: int, get: Callable[[str], str], how: str
+    ) -> None:
+        """Row `number` (No. `no`) is a further opinion answered by `above`'s answer."""
+        if not self.doc.claim(no, number, self.section):
+            return
+        count = _int(get("count")) or 1
+        above.joined.append(RawOpinion(str(no), get("opinion"), number, count))
+        if how == "merged":
+            self.doc.joined_merged += 1
+        elif how == "empty":
+            self.doc.joined_empty += 1
+        else:
+            self.doc.joined_repeated += 1
 
     def _number_row(self, number: int, cells: list[str], markdown: bool) -> None:
         plain = [cell_text(c, markdown) for c in cells]
@@ -630,6 +671,13 @@ class TextReader:
         if refuse_numbers(self.doc, self.mapping):
             return
         note_empty_answers(self.doc, self.first_empty, keeps_merges=False)
+        if self.declared_submitters is not None:
+            declared, line = self.declared_submitters
+            self.doc.declared_submitters = declared
+            self.doc.take_printed_totals()  # a format-2 result's printed totals are kept
+            self.declared_submitters = (self.doc.declared_submitters or declared, line)
+        else:
+            self.doc.take_printed_totals()
         if self.declared_submitters is not None and self.doc.submitters:
             declared, line = self.declared_submitters
             summed = sum(self.doc.submitters.values())

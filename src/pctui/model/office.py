@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pctui.i18n import _
 from pctui.model.actions import Refused, find_item
 from pctui.model.records import Assignment, Consultation, Item, Note
-from pctui.model.state import APPROVED, State
+from pctui.model.state import APPROVED, State, item_state
 from pctui.model.zones import consultation_now
 
 
@@ -63,6 +63,17 @@ def assignee_problem(consultation: Consultation, login: str) -> str | None:
         "{login} is not a reviewer of this consultation, so cannot be assigned items "
         "(reviewers: {known}); add them to [review.reviewers] first"
     ).format(login=repr(login), known=known)
+
+
+def open_assigned(consultation: Consultation, login: str) -> int:
+    """How many items assigned to `login` are not approved yet (what the TUI's title line
+    counts). Only the assigned items' states are computed: a file may hold 10,000 items."""
+    review = consultation.review
+    return sum(
+        1
+        for item in consultation.items
+        if item.assignee == login and item_state(item, review) != APPROVED
+    )
 
 
 def unassigned(consultation: Consultation) -> list[int]:

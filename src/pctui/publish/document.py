@@ -231,7 +231,12 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
     titles = {s.id: s.title for s in consultation.sections}
     section_labels = {s.id: s.label for s in consultation.sections}
     classes = {c.id: c.label for c in consultation.review.classes}
-    names = _Names(titles, classes)
+    # A group's rows carry its label with its title (「Ⅰ 当該意見を…」 in the CSV's and
+    # XLSX's section column), so the import of a flat table gets the group back.
+    names = _Names(
+        {s.id: f"{s.label} {s.title}" if s.label else s.title for s in consultation.sections},
+        classes,
+    )
     # Sections in file order; items whose section is not declared follow in order of first use.
     order = [s.id for s in consultation.sections]
     for item in consultation.items:

@@ -63,13 +63,21 @@ def body(entry: Entry) -> str:
     event, record = entry.event, entry.event.record
     if isinstance(record, Revision):
         text = record.text if event.diff is None else marked(event.diff)
-        if record.note:
-            text += "\n" + _("(note: {note})").format(note=record.note)
+        if note := revision_note(entry):
+            text += "\n" + note
         return text
     if isinstance(record, Summary | Note):
         return record.text
     if isinstance(record, Signoff) and event.kind == EventKind.SIGNOFF:
         return record.comment or ""
+    return ""
+
+
+def revision_note(entry: Entry) -> str:
+    """A revision's note (why it changed) as its history shows it; "" when none."""
+    record = entry.event.record
+    if isinstance(record, Revision) and record.note:
+        return _("(note: {note})").format(note=record.note)
     return ""
 
 

@@ -54,11 +54,13 @@ def needs_signoff(consultation: Consultation, item: Item, login: str) -> bool:
 
 @dataclass(frozen=True)
 class ListFilter:
-    """What the list shows: a state (or NEEDS_ME), a section id, a search query."""
+    """What the list shows: a state (or NEEDS_ME), a section id, a search query, and
+    with `mine` only the items assigned to the reviewer."""
 
     state: State | NeedsMe | None = None
     section: str | None = None
     query: str = ""
+    mine: bool = False
 
     def describe(self) -> str:
         """A short text of the active filters for the progress line ("" when none)."""
@@ -68,6 +70,8 @@ class ListFilter:
             parts.append(_("state={state}").format(state=state))
         if self.section:
             parts.append(_("section={section}").format(section=self.section))
+        if self.mine:
+            parts.append(_("assigned to me"))
         if self.query.strip():
             parts.append(f"/{self.query.strip()}")
         return " ".join(parts)
@@ -87,6 +91,8 @@ def visible_items(
     shown = []
     for item in consultation.items:
         if where.section and item.section != where.section:
+            continue
+        if where.mine and item.assignee != login:
             continue
         if where.state == NEEDS_ME:
             if not needs_signoff(consultation, item, login):

@@ -19,18 +19,24 @@ NAME = "phrases.toml"
 _POSITION = re.compile(r"at line (\d+), column (\d+)")
 
 
+def phrase_places(consultation: Path) -> list[Path]:
+    """Where the `phrases.toml` for the consultation file at `consultation` is looked for,
+    in order: beside it, then at the root of the git repository it is in (if another
+    folder). What the app tells a reviewer who has none."""
+    folder = consultation.resolve().parent
+    places = [folder / NAME]
+    for parent in (folder, *folder.parents):
+        if (parent / ".git").exists():
+            if parent != folder:
+                places.append(parent / NAME)
+            break
+    return places
+
+
 def find_phrases(consultation: Path) -> Path | None:
     """The `phrases.toml` for the consultation file at `consultation`: beside it, else at
     the root of the repository it is in; None when there is none."""
-    folder = consultation.resolve().parent
-    beside = folder / NAME
-    if beside.is_file():
-        return beside
-    for parent in (folder, *folder.parents):
-        if (parent / ".git").exists():
-            root = parent / NAME
-            return root if root.is_file() else None
-    return None
+    return next((place for place in phrase_places(consultation) if place.is_file()), None)
 
 
 def load_phrases(path: Path) -> list[Phrase]:

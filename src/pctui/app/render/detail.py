@@ -13,7 +13,7 @@ from pctui.app.render.boxes import BoxStyle, box, inner_width, padded, side_by_s
 from pctui.app.render.context import RenderContext
 from pctui.app.render.diff_part import DiffPart, diff_part
 from pctui.app.render.opinion_list import counted, listed, opinion_list
-from pctui.app.render.signoffs import signoff_lines
+from pctui.app.render.signoffs import note_lines, signoff_lines
 from pctui.app.render.texts import inert_text
 from pctui.app.render.wrap import wrap
 from pctui.base.inert import inert
@@ -47,6 +47,8 @@ def meta_line(consultation: Consultation, item: Item, context: RenderContext) ->
     if item.klass:
         labels = {c.id: c.label for c in consultation.review.classes}
         line.append(f" · {inert(labels.get(item.klass, item.klass))}")
+    if item.assignee:
+        line.append(" · " + _("drafted by {login}").format(login=inert(item.assignee)))
     return line
 
 
@@ -81,6 +83,7 @@ class Parts:
     opinion: Text | None = None
     response: Text | None = None
     signoffs: Text | None = None
+    notes: Text | None = None  # internal notes, shown after the sign-offs when there are any
     diff: DiffPart | None = None
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # box -> (title, subtitle)
 
@@ -108,10 +111,12 @@ def item_parts(
         response=inert_text(current.text) if current else Text(context.glyph("dash"), style="dim"),
         signoffs=signoff_lines(item, consultation.review, consultation_zone(consultation), context),
         diff=diff_part(item, base, mode, context),
+        notes=note_lines(item, consultation_zone(consultation), context),
     )
     parts.titles["opinion"] = (inert(consultation.meta.opinion_heading), "")
     parts.titles["response"] = (response_title(consultation, item), note)
     parts.titles["signoffs"] = (_("sign-offs"), "")
+    parts.titles["notes"] = (_("internal notes (never published)"), "")
     if parts.diff is not None:
         parts.titles["diff"] = (parts.diff.title, parts.diff.subtitle)
     return parts
@@ -151,6 +156,10 @@ def lay_out(
         places["signoffs"] = (len(lines), 0)
         body = _wrap(parts.signoffs, inner_width(width))
         lines += box(body, width, plain_box, context, parts.titles["signoffs"][0])
+    if parts.notes is not None:
+        places["notes"] = (len(lines), 0)
+        body = _wrap(parts.notes, inner_width(width))
+        lines += box(body, width, plain_box, context, parts.titles["notes"][0])
     for line in lines:
         line.end = ""  # one screen line each: no line break rendered after it
     return Layout(lines, places)

@@ -1,5 +1,6 @@
 """An item's sign-offs, one line each (stage, who, when, revision, verdict, standing) with
-the comment below: lines rather than a table so a long comment wraps under its sign-off."""
+the comment below: lines rather than a table so a long comment wraps under its sign-off.
+The internal notes, shown beside them, are drawn the same way (who, when, the text)."""
 
 from __future__ import annotations
 
@@ -53,4 +54,21 @@ def signoff_lines(
             out.append("\n    " + context.glyph("open-quote"))
             out.append_text(inert_text(signoff.comment, style="italic"))
             out.append(context.glyph("close-quote"))
+    return out
+
+
+def note_lines(item: Item, zone: dt.tzinfo | None, context: RenderContext) -> Text | None:
+    """The internal notes of `item`, oldest first: who and when, the text below; None when
+    it has none (the pane then shows no notes box)."""
+    if not item.notes:
+        return None
+    out = Text()
+    for number, note in enumerate(item.notes):
+        if number:
+            out.append("\n")
+        out.append(inert(note.by), style="bold")
+        out.append(" " + format_datetime(in_zone(note.at, zone)))
+        for line in note.text.split("\n"):
+            out.append("\n    ")
+            out.append_text(inert_text(line))
     return out

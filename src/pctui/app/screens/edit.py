@@ -3,6 +3,7 @@ before throwing changes away."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -15,10 +16,12 @@ from textual.widgets import Footer, Input, Static, TextArea
 from pctui.app.render.texts import inert_text
 from pctui.app.review_actions import EDITOR, bindings, translated
 from pctui.app.screens.confirm import ConfirmScreen
+from pctui.app.screens.phrase_picker import pick_phrase
 from pctui.app.widgets.inert_fields import PlainInput
 from pctui.app.widgets.inert_text_area import InertTextArea
 from pctui.base.inert import inert, suspicious
 from pctui.i18n import _, ngettext
+from pctui.session.phrase_book import PhraseBook
 
 # Textual's TextArea wraps a whole line again at each key press: 0.5 s for a line of
 # 20,000 characters, seconds for a megabyte. Longer lines go to the reviewer's own editor.
@@ -75,8 +78,16 @@ class EditScreen(Screen[Edited | None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's type)
 
-    def __init__(self, no: int, text: str, base: int, opinion: str = "") -> None:
+    def __init__(
+        self,
+        no: int,
+        text: str,
+        base: int,
+        opinion: str = "",
+        phrases: Callable[[], PhraseBook] | None = None,
+    ) -> None:
         super().__init__()
+        self._phrases = phrases  # the standard phrases for this item, read when asked for
         self._no = no
         self._opinion = opinion
         self._original = text
@@ -127,6 +138,16 @@ class EditScreen(Screen[Edited | None]):
         text = self.query_one("#editor", TextArea).text.rstrip("\n")
         note = self.query_one("#note", Input).value.strip() or None
         self.dismiss(Edited(text, note, self._base))
+
+    def action_insert_phrase(self) -> None:
+        """Pick a standard phrase and insert it at the text's cursor."""
+
+        def insert(text: str) -> None:
+            area = self.query_one("#editor", TextArea)
+            area.insert(text)
+            area.focus()
+
+        pick_phrase(self, self._phrases, insert)
 
     def action_discard(self) -> None:
         """Close; when something was changed, ask first."""

@@ -20,7 +20,7 @@ from pctui.model.state import STATES, State, state_counts
 from pctui.session.listing import NEEDS_ME, ListFilter, NeedsMe, needs_signoff
 from pctui.words import state_name
 
-FilterKind = Literal["state", "section", "clear"]
+FilterKind = Literal["state", "section", "mine", "clear"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class FilterChoice:
     kind: FilterKind
     state: State | NeedsMe | None = None  # for "state"; None: any state
     section: str | None = None  # for "section": a section id; None: any section
+    mine: bool = False  # for "mine": only the items assigned to me, or anyone's
 
     def applied_to(self, where: ListFilter) -> ListFilter:
         """`where` with this choice made: its state or its section set, or nothing kept."""
@@ -37,6 +38,8 @@ class FilterChoice:
             return ListFilter()
         if self.kind == "state":
             return replace(where, state=self.state)
+        if self.kind == "mine":
+            return replace(where, mine=self.mine)
         return replace(where, section=self.section)
 
 
@@ -52,6 +55,12 @@ def filter_choices(consultation: Consultation, login: str) -> list[tuple[str, Fi
         (_("state: any ({count})").format(count=every), FilterChoice("state")),
         (_("needs my sign-off ({count})").format(count=mine), FilterChoice("state", NEEDS_ME)),
     ]  # fmt: skip
+    if any(item.assignments for item in items):  # only where the office assigns items
+        assigned = sum(1 for item in items if item.assignee == login)
+        choices += [
+            (_("assigned to me ({count})").format(count=assigned), FilterChoice("mine", mine=True)),
+            (_("assigned to: anyone ({count})").format(count=every), FilterChoice("mine")),
+        ]
     choices += [(_("state: {state} ({count})").format(state=state_name(state), count=counts[state]),
                  FilterChoice("state", state=state)) for state in STATES]  # fmt: skip
     choices.append((_("section: any ({count})").format(count=every), FilterChoice("section")))

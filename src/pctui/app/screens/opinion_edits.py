@@ -16,6 +16,7 @@ from pctui.app.screens.comment import CommentScreen
 from pctui.i18n import _
 from pctui.model.records import Item
 from pctui.session import opinion_actions
+from pctui.session.phrase_book import PhraseBook, phrase_book
 
 if TYPE_CHECKING:
     from pctui.app.screens.review import MainScreen
@@ -52,7 +53,11 @@ def write_summary(screen: MainScreen) -> None:
 
     title = _("The summary of No.{no}'s opinions:").format(no=no)
     current = item.summary.text if item.summary else ""
-    dialog = CommentScreen(title, problem, placeholder=_("summary"), value=current)
+
+    def phrases() -> PhraseBook:
+        return phrase_book(screen.file.path, screen.file.consultation, no)
+
+    dialog = CommentScreen(title, problem, placeholder=_("summary"), value=current, phrases=phrases)
     screen.app.push_screen(dialog, send)
 
 

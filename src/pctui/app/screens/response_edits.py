@@ -17,6 +17,7 @@ from pctui.model.records import REJECT, Item
 from pctui.session import operations
 from pctui.session.editor import run_editor
 from pctui.session.operations import ERROR, Outcome
+from pctui.session.phrase_book import PhraseBook, phrase_book
 
 if TYPE_CHECKING:
     from pctui.app.screens.edit import Edited
@@ -57,7 +58,11 @@ def edit_here(screen: MainScreen, item: Item) -> None:
     if too_long := too_long_to_edit(no, text):
         screen.say(Outcome(too_long, ERROR, False))
         return
-    edit = EditScreen(no, text, item.current_index, item.opinion)
+
+    def phrases() -> PhraseBook:
+        return phrase_book(screen.file.path, screen.file.consultation, no)
+
+    edit = EditScreen(no, text, item.current_index, item.opinion, phrases)
     screen.app.push_screen(edit, lambda edited: save_edit(screen, no, edited))
 
 

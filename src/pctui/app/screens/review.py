@@ -25,6 +25,7 @@ from pctui.app.screens import raw_views, response_edits
 from pctui.app.screens.board import BoardScreen
 from pctui.app.screens.filter import FilterChoice, FilterScreen
 from pctui.app.screens.help import HelpScreen
+from pctui.app.screens.office_keys import OfficeKeys
 from pctui.app.screens.opinion_edits import OpinionKeys
 from pctui.app.screens.raw_views import PendingDiffFound
 from pctui.app.widgets.item_detail import ItemDetail
@@ -46,7 +47,7 @@ from pctui.storage import ConsultationFile
 TALL_FROM = 36  # terminal lines from which the list may take half the screen
 
 
-class MainScreen(OpinionKeys, Screen[None]):
+class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
     """The list above, the selected item below (side by side from 100 columns)."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings()
@@ -224,8 +225,7 @@ class MainScreen(OpinionKeys, Screen[None]):
         self._move_to_row(self.table.row_count - 1)
         if not self.file.complete:
             self._to_last = True
-            self.say(Outcome(_("The last item is selected once the file is read."),
-                             changed=False))  # fmt: skip
+            self.say(Outcome(_("The last item is selected once the file is read."), changed=False))
 
     def _move_needing(self, step: int) -> None:
         consultation = self.file.consultation

@@ -72,7 +72,7 @@ class ItemDetail(ScrollView, can_focus=True):
         self.refresh()
 
     def part(self, name: str) -> Text | None:
-        """The text shown as `name` (meta, opinion, response, signoffs, diff-summary,
+        """The text shown as `name` (meta, opinion, response, signoffs, notes, diff-summary,
         diff-inline, diff-old, diff-new), before it is broken into lines; None when it is
         not shown."""
         parts, diff = self._parts, self._parts.diff
@@ -81,6 +81,7 @@ class ItemDetail(ScrollView, can_focus=True):
             "opinion": parts.opinion,
             "response": parts.response,
             "signoffs": parts.signoffs,
+            "notes": parts.notes,
             "diff-summary": diff.summary if diff else None,
             "diff-inline": diff.inline if diff else None,
             "diff-old": diff.old if diff else None,

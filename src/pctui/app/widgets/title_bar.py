@@ -11,18 +11,26 @@ from pctui.app.host import host_of
 from pctui.app.render.context import RenderContext
 from pctui.app.widgets.one_line import OneLine
 from pctui.base.inert import inert
-from pctui.i18n import _
+from pctui.i18n import _, ngettext
+from pctui.model.office import open_assigned
 from pctui.model.records import Consultation
 
 
 def who_text(consultation: Consultation, login: str, context: RenderContext) -> Text:
-    """ "yamada · 担当" or "root · not a reviewer": the login and the stages it may sign."""
+    """ "yamada · 担当" or "root · not a reviewer": the login and the stages it may sign;
+    then, where the office assigns items, how many of the login's are still open."""
     stages = consultation.review.stages_of(login)
     who = Text(inert(login), style="bold")
     if stages:
         who.append(" · " + context.glyph("stage-join").join(inert(stage) for stage in stages))
     else:
         who.append(" · " + _("not a reviewer (read only)"), style="italic")
+    if any(item.assignments for item in consultation.items):
+        count = open_assigned(consultation, login)
+        who.append(
+            " · "
+            + ngettext("{count} of mine open", "{count} of mine open", count).format(count=count)
+        )
     return who
 
 
