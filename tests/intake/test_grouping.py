@@ -71,6 +71,13 @@ def test_a_small_edit_adds_the_changed_words() -> None:
     assert by_opinion(groups)["R0000002-1"][1] == "直ちに"
 
 
+def test_a_sentence_replacing_an_unrelated_one_is_added_whole() -> None:
+    last = "計画の見直しを強く求めます。"
+    replaced = LETTER.replace(last, PERSONAL)
+    groups = group_opinions([("R0000001-1", LETTER), ("R0000002-1", replaced)])
+    assert by_opinion(groups)["R0000002-1"] == ("G-R0000001-1", PERSONAL)
+
+
 def test_every_opinion_in_exactly_one_group_largest_first_whatever_the_input_order() -> None:
     sample = [(o.id, o.text) for o in generated(3000, seed=5)]
     groups = group_opinions(sample)
