@@ -27,6 +27,7 @@ from pathlib import Path
 from benchmarks import shapes
 from benchmarks import text as t
 from benchmarks import vocabulary as v
+from pctui.model.phrases import CONTRADICTIONS
 from pctui.model.records import (
     APPROVE,
     REJECT,
@@ -100,12 +101,13 @@ def header(items: int, sections: int = len(v.SECTION_TITLES)) -> Consultation:
     )
 
 
-def _item(rng: random.Random, no: int, section: str, revisions: int) -> Item:
+def _item(rng: random.Random, no: int, section: str, revisions: int, answered: set[str]) -> Item:
     opinion, subject = t.opinion(rng)
     when = START + dt.timedelta(minutes=7 * no)
     texts = [t.response(rng, subject)]
     while len(texts) < revisions:
         texts.append(t.revise(rng, texts[-1]))
+    texts[-1] = shapes.not_answered_before(texts[-1], no, answered)
     first_author = rng.choice(DRAFTERS)
     item = Item(
         no=no,
@@ -124,8 +126,18 @@ def _item(rng: random.Random, no: int, section: str, revisions: int) -> Item:
     state = rng.choices(list(STATE_WEIGHTS), weights=list(STATE_WEIGHTS.values()))[0]
     _sign_current(rng, item, state)
     if state in ("approved", "in-review"):
-        item.klass = rng.choice(CLASSES).id
+        item.klass = _fitting(rng.choice(CLASSES), texts[-1]).id
     return item
+
+
+def _fitting(drawn: OutcomeClass, answer: str) -> OutcomeClass:
+    """`drawn`, unless the answer's wording contradicts it (a 反映 answer saying
+    「原案のとおり」, which `pctui validate` warns of): then the first class it fits."""
+    candidates = [drawn, *CLASSES]
+    for candidate in candidates:
+        if not any(words in answer for words in CONTRADICTIONS.get(candidate.label, ())):
+            return candidate
+    return drawn
 
 
 def _other(drafter: str) -> str:
@@ -183,16 +195,18 @@ def build(
     if shape == shapes.STANDARD:
         consultation = header(items)
         filled = len(consultation.sections) - 1
+        answered: set[str] = set()
         for index in range(items):
             section = consultation.sections[index * filled // max(items, 1)].id
-            consultation.items.append(_item(rng, index + 1, section, revisions))
+            consultation.items.append(_item(rng, index + 1, section, revisions, answered))
         return consultation
     kind = shapes.SHAPES[shape]
     consultation = header(items, kind.sections)
+    answered: set[str] = set()
     count = len(consultation.sections)
     for index in range(items):
         section = consultation.sections[index * count // max(items, 1)].id
-        consultation.items.append(shapes.item(rng, kind, index + 1, section, START))
+        consultation.items.append(shapes.item(rng, kind, index + 1, section, START, answered))
     return consultation
 
 

@@ -112,13 +112,35 @@ def _revise(rng: random.Random, text: str) -> str:
     return text + rng.choice(v.ADDITIONS)
 
 
-def item(rng: random.Random, shape: Shape, no: int, section: str, start: dt.datetime) -> Item:
+def not_answered_before(text: str, no: int, answered: set[str]) -> str:
+    """`text`, or it with a closing sentence added, so that no two items carry the same
+    answer: `pctui validate` warns of identical answers (they belong in one format-2 item),
+    and the generated file must validate without a finding. No random draw, so every
+    other item stays as the seed makes it."""
+    candidate, step = text, 0
+    while candidate in answered:
+        extra = v.ADDITIONS[(no + step) % len(v.ADDITIONS)]
+        candidate = text + extra if step < len(v.ADDITIONS) else f"{text}（No.{no}）"
+        step += 1
+    answered.add(candidate)
+    return candidate
+
+
+def item(
+    rng: random.Random,
+    shape: Shape,
+    no: int,
+    section: str,
+    start: dt.datetime,
+    answered: set[str] | None = None,
+) -> Item:
     """Item `no` of a file of `shape`: valid, with every sign-off's standing what it says."""
     opinion = sized_text(rng, *shape.text, shape.skew)
     when = start + dt.timedelta(minutes=7 * no)
     texts = [sized_text(rng, *shape.text, shape.skew)]
     for _ in range(rng.randint(*shape.revisions) - 1):
         texts.append(_revise(rng, texts[-1]))
+    texts[-1] = not_answered_before(texts[-1], no, set() if answered is None else answered)
     first = rng.randrange(2)
     made = Item(no=no, section=section, opinion=opinion, count=1)
     for index, text in enumerate(texts):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,7 +59,7 @@ def test_seed_imported_and_published_again_gives_the_same_texts(seed: Path, tmp_
         assert _flat(response) == _flat(item.response)
 
 
-@pytest.mark.parametrize("fmt", ["md", "csv", "xlsx"])
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "xlsx"])
 def test_small_round_trip(fmt: str, tmp_path: Path) -> None:
     consultation: Consultation = ConsultationFile.load(SMALL).consultation
     published = tmp_path / f"small.{fmt}"
@@ -73,10 +74,12 @@ def test_small_round_trip(fmt: str, tmp_path: Path) -> None:
         if i.current is not None
     ]
     assert _items(raw) == expected
-    # The Markdown table has the seed's three columns: classes travel in CSV and XLSX only.
-    classes = [labels[i.klass or ""] if fmt != "md" else "" for i in consultation.items]
+    # The Markdown and HTML tables have the seed's three columns: classes travel in CSV and
+    # XLSX only.
+    table_only = fmt in ("md", "html")
+    classes = [labels[i.klass or ""] if not table_only else "" for i in consultation.items]
     assert [i.klass for i in raw.items] == classes
-    if fmt != "md":  # the Markdown table has no count column; 意見総数 says it (a warning)
+    if not table_only:  # no count column in Markdown or HTML; 意見総数 says it (a warning)
         assert [i.count for i in raw.items] == [i.count for i in consultation.items]
     else:
         assert any("意見総数 says 6件" in n.message for n in raw.notes)
@@ -105,7 +108,7 @@ def test_xlsx_round_trip_keeps_the_header_facts(seed: Path, tmp_path: Path) -> N
     assert _items(again)[0][2:] == _items(raw)[0][2:]
 
 
-@pytest.mark.parametrize("fmt", ["md", "csv", "xlsx"])
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "xlsx"])
 def test_format_two_listed_round_trip(fmt: str, tmp_path: Path) -> None:
     """Groups Ⅰ/Ⅱ with labels restarting, one answer over three opinions (its own 件数 each):
     the listed layout imports back to the same answers and opinions, whatever the format."""
@@ -122,7 +125,7 @@ def test_format_two_listed_round_trip(fmt: str, tmp_path: Path) -> None:
     assert [(s.label, s.title) for s in back.sections] == [
         (s.label, s.title) for s in consultation.sections
     ]
-    counts = fmt != "md"  # the Markdown table has no 件数 column
+    counts = fmt not in ("md", "html")  # their table has no 件数 column
     assert [
         [(o.label, o.text, o.count if counts else 1) for o in item.opinions] for item in back.items
     ] == [
@@ -131,6 +134,22 @@ def test_format_two_listed_round_trip(fmt: str, tmp_path: Path) -> None:
     ]
     assert [i.current.text for i in back.items if i.current] == ["回答1", "回答2"]
     # The answer spanning the first item's three rows was read as one answer: merged in the
-    # workbook, referred to in Markdown (「（No.1と同じ）」), repeated in the CSV.
-    joined = {"xlsx": raw.joined_merged, "md": raw.joined_merged, "csv": raw.joined_repeated}
-    assert joined[fmt] == 2
+    # workbook, referred to in Markdown (「（No.1と同じ）」), repeated in the CSV; the HTML
+    # spans it (rowspan).
+    joined = {"csv": raw.joined_repeated}.get(fmt, raw.joined_merged)
+    assert joined == 2
+
+
+def test_pctui_import_reads_the_published_html_page(tmp_path: Path, pctui: Any) -> None:
+    from tests.storage.format_two_text import FIRST, HEADER, SECOND
+
+    source = tmp_path / "two.toml"
+    source.write_text(HEADER + FIRST + SECOND, encoding="utf-8")
+    page = tmp_path / "two.html"
+    page.write_bytes(render(ConsultationFile.load(source).consultation, "html"))
+    done = pctui("import", page, "-o", tmp_path / "back.toml")
+    assert done.returncode == 0, done.stderr
+    back = ConsultationFile.load(tmp_path / "back.toml").consultation
+    assert back.format == 2
+    assert [[o.label for o in item.opinions] for item in back.items] == [["1", "2", "3"], ["1"]]
+    assert (back.intake.published_submitters, back.intake.published_opinions) == (5, 12)

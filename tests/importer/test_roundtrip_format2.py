@@ -143,7 +143,7 @@ def _carried(view: dict[str, Any], fmt: str, layout: Layout, source: Consultatio
         intake["published_submitters"] = None
     for item in view["items"]:
         opinions = item["opinions"]
-        if fmt == "md":  # the Markdown table has no 件数 and no 対応区分 column
+        if fmt in ("md", "html"):  # the result's table has no 件数 and no 対応区分 column
             item["class"] = ""
             item["opinions"] = opinions = [(label, text, 1) for label, text, _ in opinions]
         if source.format >= 2 and layout == Layout.SUMMARY and len(opinions) > 1:
@@ -198,7 +198,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("fmt", ["md", "csv", "xlsx"])
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "xlsx"])
 @pytest.mark.parametrize(
     ("name", "layout"), CASES, ids=[f"{name}-{layout}" for name, layout in CASES]
 )

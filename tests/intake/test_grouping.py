@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import random
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
+import pytest
 from benchmarks.intake_generate import b_cubed
 from benchmarks.intake_generate import opinions as generated
 
@@ -71,6 +77,13 @@ def test_a_small_edit_adds_the_changed_words() -> None:
     assert by_opinion(groups)["R0000002-1"][1] == "直ちに"
 
 
+def test_a_sentence_replacing_an_unrelated_one_is_added_whole() -> None:
+    last = "計画の見直しを強く求めます。"
+    replaced = LETTER.replace(last, PERSONAL)
+    groups = group_opinions([("R0000001-1", LETTER), ("R0000002-1", replaced)])
+    assert by_opinion(groups)["R0000002-1"] == ("G-R0000001-1", PERSONAL)
+
+
 def test_every_opinion_in_exactly_one_group_largest_first_whatever_the_input_order() -> None:
     sample = [(o.id, o.text) for o in generated(3000, seed=5)]
     groups = group_opinions(sample)
@@ -100,3 +113,45 @@ def test_b_cubed_precision_and_recall_on_the_generator_reach_0_95() -> None:
     precision, recall = b_cubed(found, {o.id: o.truth for o in sample})
     assert precision >= 0.95
     assert recall >= 0.95
+
+
+GROUPS_DIGEST = """\
+import hashlib, json
+from benchmarks.intake_generate import opinions
+from pctui.intake.grouping import group_opinions
+groups = group_opinions((o.id, o.text) for o in opinions(2000, seed=4))
+flat = [(g.id, g.representative, [(m.opinion, m.added) for m in g.members]) for g in groups]
+print(hashlib.sha256(json.dumps(flat, ensure_ascii=False).encode()).hexdigest())
+"""
+
+
+def test_the_same_opinions_give_the_same_groups_in_another_process() -> None:
+    # Python salts str hashes per process: a set's order leaking into the groups would show.
+    root = Path(__file__).resolve().parents[2]
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", GROUPS_DIGEST],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
+
+
+def test_the_collector_is_as_it_was_after_grouping_even_when_it_fails() -> None:
+    assert gc.isenabled()
+    group_opinions([("R0000001-1", LETTER)])
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        group_opinions([("R0000001-1", LETTER), ("R0000002-1",)])  # type: ignore[list-item]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        group_opinions([("R0000001-1", LETTER)])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -230,7 +230,7 @@ ACTIONS: tuple[ReviewAction, ...] = (
         name="insert_phrase", keys="ctrl+t", display="ctrl+t", group=EDITOR,
         # Not ctrl+p: that is the command palette.
         label=N_("phrase"),
-        help=N_("In the editor and the summary's line: insert a standard phrase (定型句)."),
+        help=N_("In the editor and the summary's line: insert a standard phrase."),
     ),
     ReviewAction(
         name="discard", keys="escape", display="escape", group=EDITOR,

@@ -33,7 +33,7 @@ from pctui.storage.reader import load_text
 
 DESCRIPTION = N_("""\
 Create a consultation file from what an office already has: a published result as PDF,
-Word (.docx), Markdown or plain text shaped like a 意見募集の結果 (No. | opinion | response
+Word (.docx), HTML, Markdown or plain text shaped like a 意見募集の結果 (No. | opinion | response
 tables, tab or pipe separated, <p> paragraphs, tables split across pages, or numbered items
 such as "1. 意見の概要：… 市の考え方：…"; the header facts where present), a CSV/TSV (UTF-8
 or Shift_JIS) or an XLSX with a header row. An answer cell merged down over several
@@ -51,7 +51,7 @@ def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
     parser = commands.add(
         "import",
-        help=_("create a consultation file from pdf/docx/md/txt/csv/xlsx"),
+        help=_("create a consultation file from pdf/docx/html/md/txt/csv/xlsx"),
         description=_(DESCRIPTION).format(fields=", ".join(FIELDS)),
     )
     parser.add_argument("source", metavar="SOURCE", help=_("the document to read"))

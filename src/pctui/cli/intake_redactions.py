@@ -88,7 +88,10 @@ def _review(registry: Registry, keep: list[int], undo: list[int]) -> None:
         raise Exit(BAD_INPUT, message.format(id=missing.args[0], path=registry.path)) from None
     kept = ngettext("{count} redaction kept", "{count} redactions kept", len(keep))
     undone = ngettext("{count} redaction undone", "{count} redactions undone", len(undo))
-    print(f"{kept.format(count=len(keep))}, {undone.format(count=len(undo))}")
+    both_said = _("{kept}, {undone}")
+    print(
+        both_said.format(kept=kept.format(count=len(keep)), undone=undone.format(count=len(undo)))
+    )
 
 
 def as_json(views: list[RedactionView], original: bool) -> list[dict[str, object]]:

@@ -10,6 +10,7 @@ from pctui.base.problems import ERROR, WARNING
 from pctui.base.toml_locate import Locator
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
 from pctui.cli.parsers import Commands, add_file_argument
+from pctui.cli.publish_submitted import pending_reason, read_submitted
 from pctui.i18n import N_, _, ngettext
 from pctui.model.state import approved_stages
 from pctui.publish import FORMATS, completeness, outputs, unapproved, write_outputs
@@ -46,6 +47,15 @@ def add_parser(commands: Commands) -> None:
         "--draft",
         action="store_true",
         help=_("publish items that are not approved, every page marked as a draft"),
+    )
+    parser.add_argument(
+        "--submitted",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=_(
+            "add the submitted opinions (redacted, from the intake registry) under the "
+            "items that answer them (default: [intake] publish_submitted)"
+        ),
     )
     parser.add_argument(
         "--check",
@@ -132,6 +142,16 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     blocking = [p for p in problems if p.severity == ERROR]
     reasons = []
+    publish_submitted = consultation.intake.publish_submitted
+    if args.submitted is not None:
+        publish_submitted = args.submitted
+    submitted = read_submitted(args.file, consultation) if publish_submitted else None
+    if submitted is not None and submitted.pending:
+        reason = pending_reason(args.file, submitted.pending)
+        if args.draft:  # the draft shows them as removed, which is what a pending one is
+            print(_("pctui: warning: {reason}").format(reason=reason), file=sys.stderr)
+        else:
+            reasons.append(reason)
     if pending:
         reasons.append(
             _("{count} of {total} items are not approved").format(
@@ -156,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
         )
     out = _out_dir(args.out) if not args.check else (Path(args.out) if args.out else None)
     if args.check:
-        for path in outputs(file.path, consultation, formats, out):
+        for path in outputs(file.path, consultation, formats, out, submitted is not None):
             print(
                 (_("would write {path} (draft)") if args.draft else _("would write {path}")).format(
                     path=path
@@ -164,7 +184,14 @@ def run(args: argparse.Namespace) -> int:
             )
         return OK
     try:
-        written = write_outputs(file.path, consultation, formats, out, draft=args.draft)
+        written = write_outputs(
+            file.path,
+            consultation,
+            formats,
+            out,
+            draft=args.draft,
+            submitted=submitted.public if submitted is not None else None,
+        )
     except SaveError as error:
         raise Exit(FINDING, f"pctui: {error}") from None
     for path in written:

@@ -52,7 +52,9 @@ def published_outputs(file: ConsultationFile) -> list[Path]:
     """The published outputs of the file that exist (`pctui publish` writes them beside it)."""
     from pctui.publish import outputs  # the publish package is only needed here
 
-    return [path for path in outputs(file.path, file.consultation) if path.is_file()]
+    # `submitted`: the submitted opinions' CSV too, when an earlier publish wrote it.
+    paths = outputs(file.path, file.consultation, submitted=True)
+    return [path for path in paths if path.is_file()]
 
 
 def after_signoff(file: ConsultationFile, no: int) -> CommitResult:

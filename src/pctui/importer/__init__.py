@@ -3,6 +3,7 @@ or plain text, PDF or Word, a CSV or an XLSX table. No Textual, no Rich."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pctui.i18n import _
@@ -10,6 +11,7 @@ from pctui.importer.build import DEFAULT_STAGES, to_consultation
 from pctui.importer.columns import FIELDS, MapError, parse_map
 from pctui.importer.facts import derive_id, slug
 from pctui.importer.grid import Unreadable, csv_rows, decode, read_grid, xlsx_rows
+from pctui.importer.html_page import html_to_markdown
 from pctui.importer.pdf import pdf_blocks
 from pctui.importer.raw import ERROR, WARNING, Note, RawDocument, RawItem
 from pctui.importer.summary import read_summary
@@ -19,13 +21,15 @@ from pctui.importer.word import docx_blocks
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv")
+HTML_SUFFIXES = (".html", ".htm")
+_HTML_START = re.compile(r"\ufeff?\s*<(?:!doctype html|html)\b", re.IGNORECASE)
 
 
 def read_source(
     path: Path, mapping: dict[str, str] | None = None, empty_answer: str = UNANSWERED
 ) -> RawDocument:
     """Read `path` by its kind (PDF by suffix or signature, Word by suffix, XLSX by suffix or
-    zip signature, CSV/TSV by suffix, else text).
+    zip signature, CSV/TSV by suffix, HTML by suffix or its opening tag, else text).
 
     `empty_answer` says how an empty answer cell under a filled one is read (see `table`).
 
@@ -48,6 +52,8 @@ def read_source(
     text, encoding = decode(data)
     if path.suffix.lower() in CSV_SUFFIXES:
         raw = read_grid(csv_rows(text), mapping, empty_answer)
+    elif suffix in HTML_SUFFIXES or _HTML_START.match(text):
+        raw = read_text(html_to_markdown(text), mapping, empty_answer)
     else:
         raw = read_text(text, mapping, empty_answer)
     if encoding != "utf-8":

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 
 from pctui.base.era import parse_dates
+from pctui.base.labels import EN, JA
 from pctui.i18n import _
 from pctui.importer.cells import cell_text, referred_label, split_pipe_row, split_topic
 from pctui.importer.columns import chosen, recognise
@@ -418,6 +419,8 @@ class TextReader:
     def _period(self, number: int, line: str) -> None:
         if self.doc.opened is None and self._dates(number, line):
             return
+        if line.strip() in (JA.undated, EN.undated):  # as pctui publishes a period not set
+            return
         message = _("not read as a date: '{text}'").format(text=quoted(line))
         self.doc.note(number, 1, message, ERROR)
 
@@ -688,7 +691,7 @@ class TextReader:
                 )
                 self.doc.note(line, 1, message.format(declared=declared, sum=summed))
         if self.doc.declared_total is not None and self.doc.items:
-            counted = sum(item.count for item in self.doc.items)
+            counted = sum(o.count for item in self.doc.items for o in item.opinions)
             if counted != self.doc.declared_total:
                 message = _(
                     "意見総数 says {declared}件, the items count {counted}; "

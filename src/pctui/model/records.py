@@ -321,6 +321,9 @@ class Intake:
     published_opinions: int | None = None
     # Where the intake registry (personal data, never in git) is, when not beside the file.
     registry: str = ""
+    # Whether `pctui publish` adds the submitted opinions (提出意見, redacted, from the
+    # registry) under the items that answer them.
+    publish_submitted: bool = False
 
     @property
     def total_submitters(self) -> int:

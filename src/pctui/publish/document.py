@@ -15,6 +15,7 @@ from pctui.base.inert import inert
 from pctui.base.labels import Labels, labels_for, office_name, self_name
 from pctui.model.records import Consultation, Item, Layout
 from pctui.model.state import item_state
+from pctui.publish.submitted import SubmittedBlock
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,9 @@ class Publication:
     rows: list[Row] = field(default_factory=list)
     place_lists: list[PlaceList] = field(default_factory=list)  # places, web_places and url
     method_total: int = 0  # the by-method table's total: always the sum of its counts
+    # The submitted opinions under the items that answer them (行政手続法 第43条), when the
+    # caller publishes them (`submitted.submitted_blocks`); None when it does not.
+    submitted: list[SubmittedBlock] | None = None
 
 
 WEB_WORDS = ("ホームページ", "ウェブサイト", "webサイト", "website", "web site", "homepage")

@@ -17,6 +17,7 @@ screen readers once its cells are laid out as blocks.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html import escape as _escape
 
 from pctui.publish.document import Part, Publication, Row
@@ -224,8 +225,9 @@ def _section(number: int, title: str, body: list[str]) -> list[str]:
     ]
 
 
-def to_html(pub: Publication) -> str:
-    """The whole result as one HTML5 page (LF line ends, one trailing newline)."""
+def to_html(pub: Publication, after: Sequence[str] = ()) -> str:
+    """The whole result as one HTML5 page (LF line ends, one trailing newline); `after`:
+    the lines of parts that follow the results (the submitted opinions)."""
     labels = pub.labels
     mark = labels.draft_mark if pub.draft else ""
     methods = labels.list_separator.join(pub.methods) or labels.undated
@@ -257,6 +259,7 @@ def to_html(pub: Publication) -> str:
     for part in pub.parts:
         results += _part(pub, part)
     out += _section(5, pub.results_heading, results)
+    out += after
     if pub.draft:
         out.append(f'<p class="draft-banner" role="note">{esc(labels.draft_banner)}</p>')
     out += ["</main>", "</body>", "</html>"]

@@ -8,6 +8,7 @@ escaped, so an opinion's text is shown, never interpreted.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pctui.publish.document import Part, Publication, Row
 
@@ -119,8 +120,9 @@ def _numbers(pub: Publication) -> list[str]:
     return lines
 
 
-def to_markdown(pub: Publication) -> str:
-    """The whole result as Markdown text (LF line ends, one trailing newline)."""
+def to_markdown(pub: Publication, after: Sequence[str] = ()) -> str:
+    """The whole result as Markdown text (LF line ends, one trailing newline); `after`:
+    the lines of parts that follow the results (the submitted opinions)."""
     labels = pub.labels
     mark = labels.draft_mark if pub.draft else ""
     lines = [f"# {mark}{escape(pub.heading)}", ""]
@@ -136,6 +138,7 @@ def to_markdown(pub: Publication) -> str:
         lines += [labels.held.format(period=pub.period_short), ""]
     for part in pub.parts:
         lines += _part(pub, part)
+    lines += after
     if pub.draft:
         lines += [f"> **{labels.draft_banner}**", ""]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -15,6 +15,7 @@ from typing import Any
 
 from pctui.base.long_cells import pieces
 from pctui.publish.document import Publication
+from pctui.publish.submitted_render import add_submitted_sheet
 from pctui.publish.table import FIELDS, header, records
 
 # Zip entries cannot be dated before 1980; any fixed date will do.
@@ -142,6 +143,7 @@ def to_xlsx(pub: Publication) -> bytes:
     _wrapped_text(summary, wrap)
     summary.column_dimensions["A"].width = 28
     summary.column_dimensions["B"].width = 80
+    add_submitted_sheet(workbook, pub, wrap)
     if pub.draft:
         for each in (sheet, summary):
             each.oddHeader.center.text = labels.draft_banner

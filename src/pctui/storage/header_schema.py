@@ -50,7 +50,7 @@ CONSULTATION_KEYS = (
 )  # fmt: skip
 INTAKE_KEYS = (
     "methods", "submitters", "submitter_unit", "published_submitters", "published_opinions",
-    "registry",
+    "registry", "publish_submitted",
 )  # fmt: skip
 
 
@@ -187,7 +187,14 @@ def _read_intake(table: dict[str, Any], version: int, check: Checker) -> Intake:
         submitters[method] = number
     unit = check.get(table, "submitter_unit", STR, t, default="人")
     registry = check.get(table, "registry", STR, t, default="")
-    intake = Intake(methods=methods, submitters=submitters, submitter_unit=unit, registry=registry)
+    publish_submitted = check.get(table, "publish_submitted", BOOL, t, default=False)
+    intake = Intake(
+        methods=methods,
+        submitters=submitters,
+        submitter_unit=unit,
+        registry=registry,
+        publish_submitted=publish_submitted,
+    )
     published = ("published_submitters", "published_opinions")
     if version < 2:
         format_two_only(table, published, t, check)

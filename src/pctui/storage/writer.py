@@ -263,6 +263,8 @@ def render_consultation(consultation: Consultation) -> str:
             intake[key] = getattr(consultation.intake, key)
     if consultation.intake.registry:
         intake["registry"] = consultation.intake.registry
+    if consultation.intake.publish_submitted:
+        intake["publish_submitted"] = True
     doc["intake"] = _spaced(intake)
     review = tomlkit.table()
     review["stages"] = consultation.review.stages

@@ -1,0 +1,64 @@
+"""What `pctui publish` reads from the intake registry when it publishes the submitted
+opinions: their public (redacted) texts, the redactions in them still to review and the
+sources the registry does not hold. Publish itself never reads the registry (it sits
+below intake); this hands it the texts."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from pctui.cli.common import FINDING, Exit
+from pctui.cli.intake_common import opened_registry
+from pctui.i18n import _, ngettext
+from pctui.intake.records import RedactionStatus
+from pctui.intake.registry import registry_path
+from pctui.model.records import Consultation
+from pctui.publish.submitted import missing_sources
+
+NAMED = 20
+"""Redaction ids named in the refusal; the rest are counted (`intake redactions` lists all)."""
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """The public texts of the opinions the items name, and the pending redactions in them."""
+
+    public: dict[str, str]
+    pending: list[int]
+
+
+def read_submitted(file: str, consultation: Consultation) -> Submitted:
+    """The public texts of every opinion the items name in `sources` (exit 1 when the
+    consultation has no registry: there is nothing to publish from)."""
+    path = registry_path(Path(file), consultation)
+    if not path.exists():
+        message = _("pctui: refused: no intake registry at {path}: import the submissions first")
+        raise Exit(FINDING, message.format(path=path))
+    named = {s for item in consultation.items for o in item.opinions for s in o.sources}
+    with opened_registry(file) as registry:
+        public = {o.id: o.text for o in registry.opinions() if o.id in named}
+        pending = [r.id for r in registry.redactions(RedactionStatus.PENDING) if r.opinion in named]
+    missing = missing_sources(consultation, public)
+    if missing:
+        message = ngettext(
+            "pctui: warning: {count} opinion the items name is not in the registry: {ids}",
+            "pctui: warning: {count} opinions the items name are not in the registry: {ids}",
+            len(missing),
+        )
+        print(message.format(count=len(missing), ids=", ".join(missing[:NAMED])), file=sys.stderr)
+    return Submitted(public, pending)
+
+
+def pending_reason(file: str, pending: list[int]) -> str:
+    """Why publishing is refused while redactions are pending, naming them."""
+    ids = ", ".join(map(str, pending[:NAMED])) + (" …" if len(pending) > NAMED else "")
+    message = ngettext(
+        "{count} redaction in the submitted opinions is not reviewed ({ids}: "
+        "pctui intake redactions {file} --pending)",
+        "{count} redactions in the submitted opinions are not reviewed ({ids}: "
+        "pctui intake redactions {file} --pending)",
+        len(pending),
+    )
+    return message.format(count=len(pending), ids=ids, file=file)
