@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from pctui.app.render.context import RenderContext
 from pctui.app.review_actions import BINDING_IDS, editor_commands, palette_commands
+from pctui.app.screens.grouping import GroupScreen
 from pctui.app.screens.review import MainScreen
 from pctui.app.theme_setup import install_themes
 from pctui.base.inert import inert
@@ -43,6 +44,8 @@ class ReviewApp(App[None]):
     not saved). `plain` draws marks from the console-safe set (`pctui.app.render.glyphs`);
     `render_context` is how marks are drawn now (`pctui.app.render.context`).
     `notices` are told as warnings once the app is up (e.g. a settings file's problems).
+    `groups`: the intake registry whose groups the app shows instead of the review
+    (`pctui intake review`); closing them quits.
     """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -60,8 +63,10 @@ class ReviewApp(App[None]):
         remember_theme: Callable[[str], None] | None = None,
         plain: bool = False,
         notices: Sequence[str] = (),
+        groups: Path | None = None,
     ) -> None:
         super().__init__()
+        self.groups = groups
         self.file = file
         self.login = login if login is not None else current_login()
         self.watch_interval = watch_interval
@@ -187,7 +192,9 @@ class ReviewApp(App[None]):
             self.exit(return_code=2)
 
     def get_default_screen(self) -> Screen[None]:
-        """The review screen."""
+        """The review screen, or the intake's groups alone."""
+        if self.groups is not None:
+            return GroupScreen(self.file, self.groups, alone=True)
         return MainScreen(self.file, self.login, self.watch_interval)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
