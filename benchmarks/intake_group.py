@@ -119,17 +119,91 @@ def measure(count: int, seed: int) -> dict[str, object]:
     }
 
 
+def write_submissions(path: Path, count: int, seed: int) -> dict[str, str]:
+    """The generated opinions as a submissions CSV (受付番号, 意見), a submission of several
+    points written as a numbered list; returns each opinion's true group."""
+    truth: dict[str, str] = {}
+    points: dict[str, list[str]] = {}
+    for opinion in opinions(count, seed):
+        points.setdefault(opinion.submission, []).append(opinion.text)
+        truth[opinion.id] = opinion.truth
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(("受付番号", "意見"))
+        for number, texts in points.items():
+            if len(texts) == 1:
+                writer.writerow((number, texts[0]))
+            else:
+                listed = (f"{k}. {text}" for k, text in enumerate(texts, start=1))
+                writer.writerow((number, "\n".join(listed)))
+    return truth
+
+
+def through_registry(count: int, seed: int) -> dict[str, object]:
+    """`pctui intake import` and `pctui intake group --json` on a submissions CSV, each
+    command timed (wall, and CPU from the children's usage) against a csv.reader pass."""
+    pctui = Path(sys.executable).with_name("pctui")
+    with tempfile.TemporaryDirectory(prefix="pctui-intake-bench-") as scratch:
+        folder = Path(scratch)
+        consultation = folder / "campaign.toml"
+        consultation.write_bytes((ROOT / "consultations" / "2025-jumin.toml").read_bytes())
+        source = folder / "submissions.csv"
+        truth = write_submissions(source, count, seed)
+        yardstick_wall, yardstick_cpu = csv_pass(source)
+        figures: dict[str, object] = {"opinions": count, "csv_mb": round(
+            source.stat().st_size / 1e6, 1), "csv_reader_cpu_s": round(yardstick_cpu, 3),
+            "csv_reader_wall_s": round(yardstick_wall, 3)}  # fmt: skip
+        output, total_cpu = "", 0.0
+        for step, argv in (
+            ("import", ["intake", "import", str(consultation), str(source)]),
+            ("group", ["intake", "group", str(consultation), "--json"]),
+        ):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            wall = time.perf_counter()
+            done = subprocess.run([str(pctui), *argv], capture_output=True, text=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if done.returncode != 0:
+                raise SystemExit(f"pctui {step}: exit {done.returncode}: {done.stderr[-500:]}")
+            cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+            figures[f"{step}_wall_s"] = round(time.perf_counter() - wall, 2)
+            figures[f"{step}_cpu_s"] = round(cpu, 2)
+            total_cpu += cpu
+            # The largest child so far: import's, then the larger of the two.
+            figures[f"{step}_peak_mb"] = round(after.ru_maxrss / 1024)
+            output = done.stdout
+    grouped = json.loads(output)
+    found = {opinion: group["id"] for group in grouped["groups"] for opinion in group["opinions"]}
+    missing = len(set(truth) - set(found))
+    precision, recall = b_cubed({**found, **{o: o for o in truth if o not in found}}, truth)
+    figures.update(
+        {
+            "registry_opinions": grouped["opinions"],
+            "opinions_not_as_generated": missing,
+            "ratio_cpu": round(total_cpu / yardstick_cpu, 1),
+            "b_cubed_precision": round(precision, 4),
+            "b_cubed_recall": round(recall, 4),
+            "load_average": round(os.getloadavg()[0], 1),
+        }
+    )
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--opinions", type=int, default=200_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--registry",
+        action="store_true",
+        help="import a submissions CSV with `pctui intake import`, then `pctui intake group`",
+    )
     parser.add_argument("--child", nargs=2, metavar=("CSV", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         child(Path(args.child[0]), Path(args.child[1]))
         return 0
-    report = measure(args.opinions, args.seed)
+    report = (through_registry if args.registry else measure)(args.opinions, args.seed)
     if args.json:
         print(json.dumps(report, indent=2))
     else:

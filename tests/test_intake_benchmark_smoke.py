@@ -6,7 +6,7 @@ was generated and that the child's groups were read back and scored.
 
 from __future__ import annotations
 
-from benchmarks.intake_group import measure
+from benchmarks.intake_group import measure, through_registry
 
 
 def test_the_grouping_benchmark_reports_its_figures() -> None:
@@ -18,3 +18,11 @@ def test_the_grouping_benchmark_reports_its_figures() -> None:
     assert report["b_cubed_recall"] >= 0.95
     assert report["peak_mb"] > 0
     assert report["group_cpu_s"] > 0
+
+
+def test_the_benchmark_through_the_registry_imports_and_groups_what_it_generated() -> None:
+    report = through_registry(300, seed=2)
+    assert report["registry_opinions"] == 300
+    assert report["opinions_not_as_generated"] == 0  # the numbered points split as generated
+    assert report["b_cubed_precision"] >= 0.95
+    assert report["b_cubed_recall"] >= 0.95

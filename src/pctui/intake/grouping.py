@@ -141,6 +141,14 @@ def _assign_to_leaders(distinct: list[_Distinct]) -> dict[int, list[int]]:
     return leaders
 
 
+def added_text(representative: str, member: str) -> str:
+    """What `member` says that `representative` does not (texts as the registry holds
+    them): for a group a reviewer splits or merges, whose representative changes."""
+    differ = diff_match_patch()
+    differ.Diff_Timeout = 0.0
+    return _added_text(differ, normalise(representative), normalise(member))
+
+
 def _added_text(differ: diff_match_patch, representative: str, member: str) -> str:
     """What `member` says that `representative` does not, piece by piece, one per line.
 

@@ -270,6 +270,65 @@ class Registry:
                     [(m.opinion, group.id, n, m.added) for n, m in enumerate(group.members)],
                 )
 
+    def change_groups(self, remove: Sequence[str], add: Sequence[Group]) -> None:
+        """Remove the groups `remove` and add `add`, in one transaction (a split or a
+        merge): KeyError, with nothing changed, when a group to remove is gone (another
+        reviewer changed the groups meanwhile). The new groups come after the others."""
+        with self._writing() as db:
+            for group_id in remove:
+                if db.execute("SELECT 1 FROM groups WHERE id = ?", (group_id,)).fetchone() is None:
+                    raise KeyError(group_id)
+                db.execute("DELETE FROM members WHERE grp = ?", (group_id,))
+                db.execute("DELETE FROM groups WHERE id = ?", (group_id,))
+            row = db.execute("SELECT MAX(position) FROM groups").fetchone()
+            position = -1 if row[0] is None else int(row[0])
+            for group in add:
+                position += 1
+                db.execute(
+                    "INSERT INTO groups (id, position, representative) VALUES (?, ?, ?)",
+                    (group.id, position, group.representative),
+                )
+                db.executemany(
+                    "INSERT INTO members (opinion, grp, position, added) VALUES (?, ?, ?, ?)",
+                    [(m.opinion, group.id, n, m.added) for n, m in enumerate(group.members)],
+                )
+
+    def group(self, group_id: str) -> Group | None:
+        """One group with its members, or None when there is no such group."""
+        row = self._db.execute(
+            "SELECT representative FROM groups WHERE id = ?", (group_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        members = self._db.execute(
+            "SELECT opinion, added FROM members WHERE grp = ? ORDER BY position", (group_id,)
+        )
+        return Group(group_id, row[0], tuple(Member(opinion, added) for opinion, added in members))
+
+    def group_sizes(self) -> list[tuple[str, str, int, str]]:
+        """Each group's id, representative, number of members and the representative's
+        public text, largest first (then by representative): one query, no member read,
+        so that thousands of groups over 200,000 opinions list at once."""
+        return [
+            (group_id, representative, int(size), text)
+            for group_id, representative, size, text in self._db.execute(
+                "SELECT g.id, g.representative, COUNT(m.opinion), o.public FROM groups g "
+                "JOIN members m ON m.grp = g.id JOIN opinions o ON o.id = g.representative "
+                "GROUP BY g.id ORDER BY COUNT(m.opinion) DESC, g.representative"
+            )
+        ]
+
+    def public_texts(self, opinions: Iterable[str]) -> dict[str, str]:
+        """The public (redacted) texts of `opinions` that exist, by id."""
+        found: dict[str, str] = {}
+        for opinion in opinions:
+            row = self._db.execute(
+                "SELECT public FROM opinions WHERE id = ?", (opinion,)
+            ).fetchone()
+            if row is not None:
+                found[opinion] = row[0]
+        return found
+
     def groups(self) -> list[Group]:
         """Every group, in the order `replace_groups` was given them."""
         members: dict[str, list[Member]] = {}

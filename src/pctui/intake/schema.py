@@ -6,7 +6,8 @@
 - opinions: a submission's opinions (件), `text` as written, `public` with the
   redactions that stand replaced by the marker.
 - redactions: each span of personal data found in an opinion, with its reason and status.
-- groups and members: the 同趣旨 groups, written whole by `Registry.replace_groups`.
+- groups and members: the 同趣旨 groups, written whole by `Registry.replace_groups`,
+  split and merged by `Registry.change_groups`.
 - counters: the last number assigned.
 """
 

@@ -1,0 +1,86 @@
+"""From 同趣旨 groups to items (no I/O): a group accepted as a new item, or attached to an
+item that exists, becomes one opinion of that item — the representative's public text,
+counting every member (件) and naming them in `sources`. So an item's count is the
+registry's count of the opinions it answers, and the published 件 totals equal the
+registry's.
+
+Each changes the in-memory consultation and returns what it added, or raises `Refused`
+first. A group some item already answers (one of its members in an item's sources) is
+refused, so that no opinion is counted twice.
+"""
+
+from __future__ import annotations
+
+from pctui.i18n import _
+from pctui.intake.records import Group
+from pctui.model.actions import Refused, find_item
+from pctui.model.opinions import require_format_two
+from pctui.model.records import Consultation, Item, Opinion
+
+
+def answered_by(consultation: Consultation) -> dict[str, int]:
+    """Each intake opinion id an item answers (its opinions' sources) and that item's No."""
+    return {
+        source: item.no
+        for item in consultation.items
+        for opinion in item.opinions
+        for source in opinion.sources
+    }
+
+
+def _refuse_answered(consultation: Consultation, group: Group) -> None:
+    answered = answered_by(consultation)
+    for member in group.members:
+        no = answered.get(member.opinion)
+        if no is not None:
+            raise Refused(
+                _("opinion {opinion} of group {group} is already answered by No.{no}").format(
+                    opinion=member.opinion, group=group.id, no=no
+                )
+            )
+
+
+def _free_label(consultation: Consultation, section: str, no: int, first: int) -> str:
+    """A label no opinion of `section` has: the item's No., else `No-k` from k = first."""
+    taken = {o.label for i in consultation.items if i.section == section for o in i.opinions}
+    label, k = str(no), first
+    while label in taken:
+        label, k = f"{no}-{k}", k + 1
+    return label
+
+
+def _opinion(group: Group, text: str, label: str) -> Opinion:
+    return Opinion(
+        label=label,
+        text=text,
+        count=len(group.members),
+        sources=tuple(member.opinion for member in group.members),
+    )
+
+
+def accept_group(consultation: Consultation, group: Group, text: str) -> Item:
+    """Add a new item, numbered one after the highest No. and in the last item's section,
+    whose one opinion is `group` (`text`: its representative's public text); returns it."""
+    require_format_two(consultation)
+    _refuse_answered(consultation, group)
+    no = max((item.no for item in consultation.items), default=0) + 1
+    if consultation.items:
+        section = consultation.items[-1].section
+    else:
+        section = consultation.sections[0].id if consultation.sections else ""
+    label = _free_label(consultation, section, no, 2)
+    item = Item(no, section, opinions=[_opinion(group, text, label)])
+    consultation.items.append(item)
+    return item
+
+
+def attach_group(consultation: Consultation, no: int, group: Group, text: str) -> Opinion:
+    """Add `group` as the last opinion of item `no` (`text`: its representative's public
+    text); returns that opinion. The item's sign-offs go stale, as for any change of its
+    opinions."""
+    require_format_two(consultation)
+    item = find_item(consultation, no)
+    _refuse_answered(consultation, group)
+    opinion = _opinion(group, text, _free_label(consultation, item.section, no, 2))
+    item.opinions = [*item.opinions, opinion]
+    return opinion

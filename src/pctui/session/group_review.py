@@ -1,0 +1,154 @@
+"""The grouping screen's work, without Textual: the list of 同趣旨 groups as the screen
+shows it, and the four actions on a group — accept it as a new item, attach it to an
+item, split it, merge it into another — each saved at once.
+
+Accepting and attaching change the consultation through `ConsultationFile.transact`, as
+the sign-off keys do (`pctui.intake.answering` says what they add); splitting and merging
+change the registry in one transaction (`pctui.intake.group_edits`). Each returns an
+Outcome that the screen shows as it is.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pctui.i18n import _, ngettext
+from pctui.intake.answering import accept_group, answered_by, attach_group
+from pctui.intake.group_edits import merge_groups, split_group
+from pctui.intake.records import Group
+from pctui.intake.registry import Registry
+from pctui.model.actions import Refused
+from pctui.model.records import Consultation
+from pctui.session.operations import ERROR, WARNING, Outcome, attempt
+from pctui.storage import ConsultationFile
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """One line of the grouping screen: a group, its size, its representative's public
+    text and the item that answers it (None while none does)."""
+
+    id: str
+    representative: str
+    size: int
+    text: str
+    answered: int | None
+
+
+def group_rows(registry: Registry, consultation: Consultation) -> list[GroupRow]:
+    """Every group, largest first: one query over the registry, no member read."""
+    answered = answered_by(consultation)
+    return [
+        GroupRow(group_id, representative, size, text, answered.get(representative))
+        for group_id, representative, size, text in registry.group_sizes()
+    ]
+
+
+def _refused(why: object) -> Outcome:
+    return Outcome(_("Refused: {why}").format(why=why), ERROR, changed=False)
+
+
+def _gone(group_id: str) -> Outcome:
+    return _refused(_("there is no group {group} now (regroup or reopen)").format(group=group_id))
+
+
+def _group_and_texts(registry: Registry, group_id: str) -> tuple[Group, dict[str, str]] | None:
+    group = registry.group(group_id)
+    if group is None:
+        return None
+    return group, registry.public_texts(m.opinion for m in group.members)
+
+
+def accept(file: ConsultationFile, registry: Registry, group_id: str) -> Outcome:
+    """Add group `group_id` to the consultation as a new item, saved at once."""
+    group = registry.group(group_id)
+    if group is None:
+        return _gone(group_id)
+    text = registry.public_texts([group.representative])[group.representative]
+    no = max((item.no for item in file.consultation.items), default=0) + 1
+    done = attempt(file, no, lambda c: accept_group(c, group, text))
+    if isinstance(done, Outcome):
+        return done
+    count = len(group.members)
+    message = ngettext(
+        "group {group} is now No.{no} ({count} opinion), not yet answered",
+        "group {group} is now No.{no} ({count} opinions), not yet answered",
+        count,
+    )
+    return Outcome(message.format(group=group_id, no=done.no, count=count))
+
+
+def attach(file: ConsultationFile, registry: Registry, group_id: str, no: int) -> Outcome:
+    """Add group `group_id` as one more opinion of item `no`, saved at once."""
+    group = registry.group(group_id)
+    if group is None:
+        return _gone(group_id)
+    text = registry.public_texts([group.representative])[group.representative]
+    done = attempt(file, no, lambda c: attach_group(c, no, group, text))
+    if isinstance(done, Outcome):
+        return done
+    count = len(group.members)
+    message = ngettext(
+        "group {group} ({count} opinion) attached to No.{no} as opinion {label}",
+        "group {group} ({count} opinions) attached to No.{no} as opinion {label}",
+        count,
+    )
+    outcome = Outcome(message.format(group=group_id, count=count, no=no, label=done.label))
+    item = file.consultation.item(no)
+    if item is not None and any(s.withdrawn is None for s in item.signoffs):
+        note = _("the sign-offs of No.{no} are stale: sign again").format(no=no)
+        return Outcome(_("{done}; {note}").format(done=outcome.message, note=note), WARNING)
+    return outcome
+
+
+def split(registry: Registry, group_id: str, selected: Iterable[str]) -> tuple[Outcome, str | None]:
+    """Move the members `selected` of group `group_id` into a group of their own, saved in
+    the registry at once; the outcome and the new group's id (None when refused)."""
+    found = _group_and_texts(registry, group_id)
+    if found is None:
+        return _gone(group_id), None
+    group, texts = found
+    try:
+        kept, new = split_group(group, selected, texts)
+        registry.change_groups([group.id], [kept, new])
+    except Refused as refusal:
+        return _refused(refusal), None
+    except KeyError:
+        return _gone(group_id), None
+    except sqlite3.Error as error:
+        return Outcome(_("Not saved: {error}").format(error=error), ERROR, changed=False), None
+    count = len(new.members)
+    message = ngettext(
+        "{count} opinion split off group {group} into the new group {new}",
+        "{count} opinions split off group {group} into the new group {new}",
+        count,
+    )
+    return Outcome(message.format(count=count, group=group_id, new=new.id)), new.id
+
+
+def merge(registry: Registry, group_id: str, into_id: str) -> Outcome:
+    """Merge group `group_id` into group `into_id`, saved in the registry at once."""
+    found, target = _group_and_texts(registry, group_id), _group_and_texts(registry, into_id)
+    if found is None:
+        return _gone(group_id)
+    if target is None:
+        return _gone(into_id)
+    (group, texts), (into, into_texts) = found, target
+    try:
+        merged = merge_groups(into, group, {**texts, **into_texts})
+        registry.change_groups([into.id, group.id], [merged])
+    except Refused as refusal:
+        return _refused(refusal)
+    except KeyError as gone:
+        return _gone(str(gone.args[0]))
+    except sqlite3.Error as error:
+        return Outcome(_("Not saved: {error}").format(error=error), ERROR, changed=False)
+    count = len(group.members)
+    message = ngettext(
+        "group {group} ({count} opinion) merged into group {into}",
+        "group {group} ({count} opinions) merged into group {into}",
+        count,
+    )
+    return Outcome(message.format(group=group_id, count=count, into=into_id))

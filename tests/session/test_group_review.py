@@ -1,0 +1,105 @@
+"""The grouping screen's work without the screen: the rows largest first, and each action
+saved at once — accept and attach in the consultation file, split and merge in the
+registry — read back from disk; refused with both unchanged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.session.format_two_file import write_format_two
+from tests.session.group_registry import CAMPAIGN, grouped_registry
+
+from pctui.intake.registry import Registry
+from pctui.model.state import STALE, standings
+from pctui.session import group_review
+from pctui.storage import ConsultationFile
+
+CAMPAIGN_GROUP = "G-2026-0001-1"
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return write_format_two(tmp_path / "2026-churin.toml")
+
+
+@pytest.fixture
+def registry(path: Path) -> Iterator[Registry]:
+    with Registry.open(grouped_registry(path)) as opened:
+        yield opened
+
+
+def test_rows_are_largest_first_with_the_public_text(path: Path, registry: Registry) -> None:
+    rows = group_review.group_rows(registry, ConsultationFile.load(path).consultation)
+    assert [(r.id, r.size, r.answered) for r in rows] == [
+        (CAMPAIGN_GROUP, 4, None),
+        ("G-2026-0005-1", 2, None),
+        ("G-2026-0007-1", 1, None),
+    ]
+    assert rows[0].text == CAMPAIGN
+
+
+def test_accept_saves_a_new_item_counting_the_registry(path: Path, registry: Registry) -> None:
+    done = group_review.accept(ConsultationFile.load(path), registry, CAMPAIGN_GROUP)
+    assert done.changed and done.severity == "information"
+    assert done.message == (f"group {CAMPAIGN_GROUP} is now No.4 (4 opinions), not yet answered")
+    consultation = ConsultationFile.load(path).consultation
+    item = consultation.item(4)
+    assert item is not None and item.revisions == []
+    (opinion,) = item.opinions
+    assert opinion.count == 4 and opinion.text == CAMPAIGN
+    assert opinion.sources == ("2026-0001-1", "2026-0002-1", "2026-0003-1", "2026-0004-1")
+    rows = group_review.group_rows(registry, consultation)
+    assert rows[0].answered == 4
+    before = path.read_bytes()
+    again = group_review.accept(ConsultationFile.load(path), registry, CAMPAIGN_GROUP)
+    assert not again.changed and "already answered by No.4" in again.message
+    assert path.read_bytes() == before
+
+
+def test_attach_saves_an_opinion_and_stales_the_signoff(path: Path, registry: Registry) -> None:
+    done = group_review.attach(ConsultationFile.load(path), registry, "G-2026-0005-1", 2)
+    assert done.severity == "warning"
+    assert done.message == (
+        "group G-2026-0005-1 (2 opinions) attached to No.2 as opinion 2-2; "
+        "the sign-offs of No.2 are stale: sign again"
+    )
+    consultation = ConsultationFile.load(path).consultation
+    item = consultation.item(2)
+    assert item is not None
+    assert [(o.label, o.count, o.sources) for o in item.opinions][-1] == (
+        "2-2", 2, ("2026-0005-1", "2026-0006-1")
+    )  # fmt: skip
+    assert [s.status for s in standings(item, consultation.review)] == [STALE]
+    assert consultation.total_opinions == 7 + 1 + 2 + 2
+
+
+def test_split_and_merge_are_saved_in_the_registry(path: Path, registry: Registry) -> None:
+    done, new = group_review.split(registry, CAMPAIGN_GROUP, ["2026-0003-1"])
+    assert new == "G-2026-0003-1" and done.changed
+    assert done.message == (
+        f"1 opinion split off group {CAMPAIGN_GROUP} into the new group G-2026-0003-1"
+    )
+    with Registry.open(registry.path) as fresh:
+        sizes = {group.id: len(group.members) for group in fresh.groups()}
+    assert sizes == {CAMPAIGN_GROUP: 3, "G-2026-0003-1": 1, "G-2026-0005-1": 2,
+                     "G-2026-0007-1": 1}  # fmt: skip
+    merged = group_review.merge(registry, "G-2026-0003-1", CAMPAIGN_GROUP)
+    assert merged.message == f"group G-2026-0003-1 (1 opinion) merged into group {CAMPAIGN_GROUP}"
+    with Registry.open(registry.path) as fresh:
+        group = fresh.group(CAMPAIGN_GROUP)
+        assert fresh.group("G-2026-0003-1") is None
+    assert group is not None and group.members[-1].opinion == "2026-0003-1"
+    assert group.members[-1].added == "私の家の前の道も危険です。"
+
+
+def test_refusals_change_nothing(path: Path, registry: Registry) -> None:
+    before = [g for g in registry.groups()]
+    done, new = group_review.split(registry, CAMPAIGN_GROUP, [])
+    assert new is None and not done.changed and done.message.startswith("Refused: ")
+    gone = group_review.merge(registry, "G-nothing", CAMPAIGN_GROUP)
+    assert gone.message == "Refused: there is no group G-nothing now (regroup or reopen)"
+    itself = group_review.merge(registry, CAMPAIGN_GROUP, CAMPAIGN_GROUP)
+    assert not itself.changed
+    assert registry.groups() == before
