@@ -8,8 +8,9 @@ has (stale ones on earlier revisions, withdrawn ones on the current one), how ma
 there are and how the items' states are mixed. Every generated file is valid: `pctui validate`
 finds nothing in it.
 
-Items with several opinions each wait for format 2 (one opinion per item today, with `count`
-saying how many people sent it); when the format has them, a shape will vary their number too.
+The `grouped` shape is a format-2 file (`benchmarks.grouped`): its size is a number of
+opinions, grouped into items of one to a few hundred opinions each, with summaries and
+sign-offs bound to them (their basis). The others are format-1 files, one opinion per item.
 """
 
 from __future__ import annotations
@@ -39,6 +40,13 @@ class Shape:
     # Lengths are drawn as low + (high - low) * u ** skew: above 1, most texts are short and
     # a few long, as in real results (and 10,000 items of 5,000 characters would be 300 MB).
     skew: float = 1.0
+    # Opinions per item, low to high: above one, a format-2 file whose size counts opinions.
+    opinions: tuple[int, int] = (1, 1)
+
+    @property
+    def grouped(self) -> bool:
+        """Whether items hold several opinions (format 2)."""
+        return self.opinions[1] > 1
 
 
 SHAPES = {
@@ -82,6 +90,19 @@ SHAPES = {
             signoffs=(0, 0),
             sections=1,
             states={"draft": 1},
+        ),
+        Shape(
+            "grouped",
+            "format 2: opinions of 30 to 300 characters grouped into items of 1 to 300 "
+            "(a quarter answer one), summaries, 1 to 3 revisions, 0 to 4 sign-offs bound to "
+            "their basis; the size counts opinions",
+            text=(30, 300),
+            revisions=(1, 3),
+            signoffs=(0, 4),
+            sections=5,
+            states={"draft": 20, "in-review": 40, "changes-requested": 10, "approved": 30},
+            skew=2.0,
+            opinions=(1, 300),
         ),
     )
 }
