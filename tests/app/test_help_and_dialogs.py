@@ -3,6 +3,7 @@ the help scrolls with j/k and tells the raw views' keys and the list's marks."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -10,10 +11,11 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
+from textual.widgets._toast import Toast
 
 from pctui.app.render.context import RenderContext
 from pctui.app.render.help_text import RAW_VIEW_KEYS, help_lines
-from pctui.app.render.wrap import NO_END, NO_START
+from pctui.app.render.wrap import NO_END, NO_START, toast_text
 from pctui.app.review_actions import ACTIONS
 from pctui.app.screens.code_view import CodeScreen
 from pctui.app.screens.comment import CommentScreen
@@ -125,3 +127,36 @@ def test_dialogs_break_japanese_by_the_kinsoku_rule(
         assert shown.size.height == len(lines)
 
     drive(app, script, size=(60, 24))
+
+
+# At 80 columns a toast holds 37 cells: 18 kanji and kana, so Textual's own folding would
+# start the second line with 「。」.
+NOTICE = "個人番号カードの交付状況を区別に記載。標準準拠システムへの移行時期も明記してください。"
+
+
+def test_notifications_break_japanese_by_the_kinsoku_rule(make_app: MakeApp) -> None:
+    app = make_app("yamada")
+
+    async def main() -> None:
+        # run_test leaves notifications out unless asked: here they are the subject.
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            app.notify(NOTICE, markup=False)
+            await pilot.pause()
+            toast = app.screen.query(Toast).last()
+            width = toast.content_region.width
+            folded = [NOTICE[at : at + width // 2] for at in range(0, len(NOTICE), width // 2)]
+            assert folded[1][0] in NO_START  # what the toast alone would have shown
+            lines = str(toast.render()).split("\n")
+            assert "".join(lines) == NOTICE and len(lines) > 1
+            assert all(Text(line).cell_len <= width for line in lines)
+            assert_kinsoku(lines)
+            assert app.last_said() == ("information", NOTICE)  # the words as said, unbroken
+
+    asyncio.run(main())
+
+
+def test_an_english_notice_breaks_between_words_without_a_leading_space() -> None:
+    text = toast_text("the file is saved; the next commit (pctui commit FILE) includes it", 80)
+    lines = text.split("\n")
+    assert len(lines) > 1 and all(not line.startswith(" ") for line in lines)
+    assert " ".join(lines).split() == text.split()

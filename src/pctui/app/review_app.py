@@ -13,11 +13,13 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
 from pctui.app.render.context import RenderContext
+from pctui.app.render.wrap import toast_text
 from pctui.app.review_actions import BINDING_IDS, editor_commands, palette_commands
 from pctui.app.screens.grouping import GroupScreen
 from pctui.app.screens.review import MainScreen
@@ -87,6 +89,21 @@ class ReviewApp(App[None]):
         # Problems of a file that opened as a preview and then failed to load whole: the
         # app exits and `pctui open` prints them (path:line:col) with status 2.
         self.load_problems: list[Problem] = []
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notification, a plain message broken by the kinsoku rule at the
+        toast's width first (every screen's and widget's notify comes here)."""
+        if not markup:
+            message = toast_text(message, self.size.width)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     @property
     def startup_notices(self) -> list[str]:

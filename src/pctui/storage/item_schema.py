@@ -16,6 +16,8 @@ from pctui.storage.opinion_schema import (
     FORMAT_TWO_ITEM_KEYS,
     format_one_only,
     format_two_only,
+    plain_opinions,
+    plain_summaries,
     read_opinions,
     read_summaries,
 )
@@ -32,6 +34,7 @@ SIGNOFF_KEYS = (
 )  # fmt: skip
 DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
 _ITEM_KEY_SET = frozenset(ITEM_KEYS)
+_FORMAT_TWO_ITEM_KEY_SET = frozenset(_KNOWN_ITEM_KEYS) - {"opinion", "count"}
 _REVISION_KEY_SET = frozenset(REVISION_KEYS)
 _SIGNOFF_KEY_SET = frozenset(SIGNOFF_KEYS)
 ITEMS = "items"
@@ -136,20 +139,66 @@ def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item |
     checked path for the same result. Revisions and sign-offs go through their own fast
     paths, which fall back to checking (and reporting) where needed.
     """
+    if header.format != 1:
+        return _plain_grouped_item(table, header, check)
     get = table.get
     no, section, opinion = get("no"), get("section"), get("opinion")
     count, klass, topic = get("count", 1), get("class"), get("topic")
     revisions, signoffs = get("revisions", []), get("signoffs", [])
     if not (
-        header.format == 1
-        and type(no) is int
-        and no >= 1
+        type(no) is int
         and type(section) is str
         and type(opinion) is str
         and type(count) is int
         and count >= 1
-        and (topic is None or type(topic) is str)
         and table.keys() <= _ITEM_KEY_SET
+        and _plain_common(no, section, klass, topic, revisions, signoffs, header)
+    ):
+        return None
+    read = [_read_revision(r, index, check) for index, r in enumerate(revisions)]
+    signed = [_read_signoff(s, index, header, len(read), check) for index, s in enumerate(signoffs)]
+    return _item(no, section, opinion, topic, count, klass, read, signed)
+
+
+def _plain_grouped_item(table: dict[str, Any], header: Header, check: Checker) -> Item | None:
+    """A format-2 item on the fast path: as `_plain_item`, with its opinions and summaries
+    (`plain_opinions`, `plain_summaries`) instead of one opinion and its count."""
+    get = table.get
+    no, section, klass, topic = get("no"), get("section"), get("class"), get("topic")
+    revisions, signoffs = get("revisions", []), get("signoffs", [])
+    if header.format != 2 or not (
+        type(no) is int
+        and type(section) is str
+        and table.keys() <= _FORMAT_TWO_ITEM_KEY_SET
+        and _plain_common(no, section, klass, topic, revisions, signoffs, header)
+    ):
+        return None
+    opinions = plain_opinions(get("opinions"))
+    summaries = plain_summaries(get("summaries", []))
+    if opinions is None or summaries is None:
+        return None
+    read = [_read_revision(r, index, check) for index, r in enumerate(revisions)]
+    signed = [_read_signoff(s, index, header, len(read), check) for index, s in enumerate(signoffs)]
+    return Item(
+        no,
+        section,
+        topic=topic,
+        klass=klass,
+        revisions=[r for r in read if r is not None],
+        signoffs=[s for s in signed if s is not None],
+        opinions=opinions,
+        summaries=summaries,
+    )
+
+
+def _plain_common(
+    no: int, section: str, klass: Any, topic: Any, revisions: Any, signoffs: Any, header: Header
+) -> bool:
+    """Whether the keys every format's item has are of their type and value (`no` and
+    `section` are of theirs)."""
+    return bool(
+        no >= 1
+        and (topic is None or type(topic) is str)
         and (not header.section_ids or section in header.section_ids)
         and (
             klass is None
@@ -159,11 +208,7 @@ def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item |
         and type(signoffs) is list
         and all(type(r) is dict for r in revisions)
         and all(type(s) is dict for s in signoffs)
-    ):
-        return None
-    read = [_read_revision(r, index, check) for index, r in enumerate(revisions)]
-    signed = [_read_signoff(s, index, header, len(read), check) for index, s in enumerate(signoffs)]
-    return _item(no, section, opinion, topic, count, klass, read, signed)
+    )
 
 
 def _item(

@@ -6,13 +6,14 @@ Every problem is reported with its place, like the rest of the item (item_schema
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 from pctui.i18n import _
 from pctui.model.one_line import one_line_problem
 from pctui.model.records import Opinion, Summary
-from pctui.storage.checker import DATETIME, INT, STR, STR_LIST, TABLE_LIST, Checker
+from pctui.storage.checker import DATETIME, INT, STR, STR_LIST, TABLE_LIST, Checker, zoned
 
 OPINIONS = "items.opinions"
 SUMMARIES = "items.summaries"
@@ -20,6 +21,8 @@ OPINION_KEYS = ("label", "text", "count", "sources")
 SUMMARY_KEYS = ("author", "at", "text")
 FORMAT_ONE_ITEM_KEYS = ("opinion", "count")
 FORMAT_TWO_ITEM_KEYS = ("opinions", "summaries")
+_OPINION_KEY_SET = frozenset(OPINION_KEYS)
+_SUMMARY_KEY_SET = frozenset(SUMMARY_KEYS)
 
 
 def format_two_only(
@@ -99,3 +102,61 @@ def _read_summary(table: dict[str, Any], index: int, check: Checker) -> Summary 
     if author is None or at is None or text is None:
         return None
     return Summary(author, at, text)
+
+
+def plain_opinions(raw: Any) -> list[Opinion] | None:
+    """The opinions when `raw` holds at least one and each has only known keys, of their
+    type and value; else None (`read_opinions` then reads them and reports what is wrong).
+
+    A national format-2 file holds tens of thousands of opinions: this is the cheap test
+    for the common case, and must read exactly what `read_opinions` reads (a property test
+    holds the two side by side).
+    """
+    if type(raw) is not list or not raw:
+        return None
+    opinions: list[Opinion] = []
+    for entry in raw:
+        if type(entry) is not dict:
+            return None
+        get = entry.get
+        label, text, count, sources = get("label"), get("text"), get("count", 1), get("sources")
+        if not (
+            type(label) is str
+            and label.isprintable()  # no line break or control: one_line_problem finds none
+            and label.strip()
+            and type(text) is str
+            and type(count) is int
+            and count >= 1
+            and (sources is None or _plain_strings(sources))
+            and entry.keys() <= _OPINION_KEY_SET
+        ):
+            return None
+        opinions.append(Opinion(label, text, count, () if sources is None else tuple(sources)))
+    return opinions
+
+
+def _plain_strings(value: Any) -> bool:
+    return type(value) is list and all(type(s) is str for s in value)
+
+
+def plain_summaries(raw: Any) -> list[Summary] | None:
+    """The summaries when each has only known keys, of their type and value; else None
+    (`read_summaries` then reads them and reports what is wrong)."""
+    if type(raw) is not list:
+        return None
+    summaries: list[Summary] = []
+    for entry in raw:
+        if type(entry) is not dict:
+            return None
+        author, at, text = entry.get("author"), entry.get("at"), entry.get("text")
+        if not (
+            type(author) is str
+            and author.isprintable()
+            and type(at) is dt.datetime
+            and at.tzinfo is not None
+            and type(text) is str
+            and entry.keys() <= _SUMMARY_KEY_SET
+        ):
+            return None
+        summaries.append(Summary(author, zoned(at), text))
+    return summaries

@@ -1,0 +1,150 @@
+"""The fast path for a format-2 item (its opinions, summaries and sign-offs' basis) reads
+exactly what the checked path reads, and reports the same problems, whatever the item holds;
+and a well-formed format-2 item takes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pctui.base.toml_locate import Locator
+from pctui.model.records import Item
+from pctui.storage import item_schema
+from pctui.storage.checker import Checker
+from pctui.storage.header_schema import Header, read_header
+from pctui.storage.item_schema import read_item
+
+from .conftest import HEADER
+
+JST = dt.timezone(dt.timedelta(hours=9))
+AT = dt.datetime(2025, 12, 1, 9, 0, tzinfo=JST)
+BASIS = "sha256:" + "1" * 64
+REVISION = {"author": "tanaka", "at": AT, "text": "回答"}
+SIGNOFF = {
+    "stage": "担当", "by": "yamada", "at": AT, "revision": 1,
+    "digest": "sha256:" + "0" * 64, "verdict": "approve", "basis": BASIS,
+}  # fmt: skip
+OPINION = {"label": "Ⅱ-4", "text": "意見"}
+SUMMARY = {"author": "tanaka", "at": AT, "text": "概要"}
+
+
+def header(text: str) -> Header:
+    return read_header(tomllib.loads(text), Checker("h.toml", Locator(text), []))
+
+
+FORMAT_TWO = header(HEADER.replace("format = 1", "format = 2", 1))
+FORMAT_ONE = header(HEADER)
+OPINIONS: list[Any] = [
+    [OPINION],
+    [OPINION, dict(OPINION, label="2", count=3, sources=["受付-1", "受付-2"])],
+    [], "x", [OPINION, "x"],
+    [dict(OPINION, label="")], [dict(OPINION, label="　")], [dict(OPINION, label="1\n2")],
+    [dict(OPINION, label="\u202e1")], [dict(OPINION, label=1)], [{"text": "意見"}],
+    [{"label": "1"}], [dict(OPINION, text=1)],
+    [dict(OPINION, count=0)], [dict(OPINION, count=True)], [dict(OPINION, count="2")],
+    [dict(OPINION, sources="受付-1")], [dict(OPINION, sources=[1])], [dict(OPINION, sources=[])],
+    [dict(OPINION, extra=1)],
+]  # fmt: skip
+SUMMARIES: list[Any] = [
+    [], [SUMMARY], [SUMMARY, dict(SUMMARY, text="改めた概要")], "x", [SUMMARY, 1],
+    [dict(SUMMARY, author="ta\nnaka")], [dict(SUMMARY, author=1)],
+    [dict(SUMMARY, at=AT.replace(tzinfo=None))], [dict(SUMMARY, at="2025-12-01")],
+    [dict(SUMMARY, text=None)], [{"author": "tanaka", "at": AT}], [dict(SUMMARY, extra=1)],
+]  # fmt: skip
+VALUES: dict[str, list[Any]] = {
+    "no": [1, 0, True, "1"],
+    "section": ["1", "9", 1],
+    "opinions": OPINIONS,
+    "summaries": SUMMARIES,
+    "opinion": ["意見"],
+    "count": [2],
+    "revisions": [[], [REVISION], [REVISION, "x"], [dict(REVISION, extra=1)]],
+    "signoffs": [
+        [], [SIGNOFF], [dict(SIGNOFF, basis="sha256:xyz")], [dict(SIGNOFF, basis=1)],
+        [{k: v for k, v in SIGNOFF.items() if k != "basis"}], [dict(SIGNOFF, revision=3)],
+    ],
+    "topic": ["論点", 1],
+    "extra": ["unknown key"],
+}  # fmt: skip
+BASE = {
+    "no": 1, "section": "1", "opinions": [OPINION], "summaries": [SUMMARY],
+    "revisions": [REVISION], "signoffs": [SIGNOFF],
+}  # fmt: skip
+MISSING = object()
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid format-2 item with up to three of its keys changed, removed or added."""
+    table: dict[str, Any] = dict(BASE)
+    for key in draw(st.lists(st.sampled_from(sorted(VALUES)), max_size=3, unique=True)):
+        value = draw(st.sampled_from([*VALUES[key], MISSING]))
+        if value is MISSING:
+            table.pop(key, None)
+        else:
+            table[key] = value
+    return table
+
+
+def read(
+    table: dict[str, Any], at: Header, fast: bool, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Item | None, list[str]]:
+    problems: list[Any] = []
+    with monkeypatch.context() as patch:
+        if not fast:
+            patch.setattr(item_schema, "_plain_item", lambda *args: None)
+        item = read_item(table, at, Checker("f.toml", Locator("", 1), problems))
+    return item, [str(p) for p in problems]
+
+
+@settings(max_examples=800, deadline=None)
+@given(table=tables(), at=st.sampled_from([FORMAT_TWO, FORMAT_ONE]))
+def test_the_format_two_fast_path_reads_as_the_checked_path(
+    table: dict[str, Any], at: Header
+) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast = read(table, at, True, monkeypatch)
+        checked = read(table, at, False, monkeypatch)
+    assert fast == checked
+
+
+CHANGES = [(key, n) for key in sorted(VALUES) for n in range(len(VALUES[key]) + 1)]
+
+
+@pytest.mark.parametrize(("key", "which"), CHANGES)
+def test_each_single_change_reads_as_the_checked_path(key: str, which: int) -> None:
+    # Every value once, deterministically: the drawn combinations above may miss one.
+    table: dict[str, Any] = dict(BASE)
+    if which == len(VALUES[key]):
+        table.pop(key, None)
+    else:
+        table[key] = VALUES[key][which]
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        for at in (FORMAT_TWO, FORMAT_ONE):
+            assert read(table, at, True, monkeypatch) == read(table, at, False, monkeypatch)
+
+
+@pytest.mark.parametrize("opinions", [OPINIONS[0], OPINIONS[1]])
+@pytest.mark.parametrize("summaries", [MISSING, [], [SUMMARY], SUMMARIES[2]])
+def test_a_well_formed_format_two_item_takes_the_fast_path(
+    opinions: list[Any], summaries: Any
+) -> None:
+    table = dict(BASE, opinions=opinions)
+    if summaries is MISSING:
+        del table["summaries"]
+    else:
+        table["summaries"] = summaries
+    found = item_schema._plain_item(table, FORMAT_TWO, Checker("f", Locator(""), []))
+    assert found is not None
+    assert [o.label for o in found.opinions] == [o["label"] for o in opinions]
+    assert found.signoffs[0].basis == BASIS
+    assert len(found.summaries) == (0 if summaries is MISSING else len(summaries))
+
+
+def test_a_format_two_item_in_a_format_one_file_is_left_to_the_checked_path() -> None:
+    assert item_schema._plain_item(BASE, FORMAT_ONE, Checker("f", Locator(""), [])) is None
