@@ -63,8 +63,9 @@ class MapError(ValueError):
     """A --map entry that cannot be used; the message says which and why."""
 
 
-def parse_map(entries: list[str]) -> dict[str, str]:
-    """field -> header name or column number, from `--map` values like 'opinion=ご意見,no=1'."""
+def parse_map(entries: list[str], fields: tuple[str, ...] = FIELDS) -> dict[str, str]:
+    """field -> header name or column number, from `--map` values like 'opinion=ご意見,no=1';
+    `fields` are the names a table of this kind has (the intake's submissions have others)."""
     mapping: dict[str, str] = {}
     for entry in entries:
         for part in entry.split(","):
@@ -75,20 +76,17 @@ def parse_map(entries: list[str]) -> dict[str, str]:
             if not sep or not target.strip():
                 message = _("--map '{entry}': write FIELD=HEADER or FIELD=COLUMN-NUMBER")
                 raise MapError(message.format(entry=part))
-            if field not in FIELDS:
+            if field not in fields:
                 message = _("--map '{entry}': unknown field '{field}' (fields: {fields})")
-                raise MapError(message.format(entry=part, field=field, fields=", ".join(FIELDS)))
+                raise MapError(message.format(entry=part, field=field, fields=", ".join(fields)))
             mapping[field] = target.strip()
     return mapping
 
 
-def recognise(cells: list[str], mapping: dict[str, str] | None = None) -> dict[str, int] | None:
-    """field -> 0-based column for a header row, or None when it is not one.
-
-    A header row names at least the opinion and the response columns (after `mapping`).
-    """
+def mapped(cells: list[str], mapping: dict[str, str]) -> dict[str, int]:
+    """field -> 0-based column of each `--map` entry found in a header row: a column number
+    in range, or the first header equal to the name as compared (see `normal`)."""
     found: dict[str, int] = {}
-    mapping = mapping or {}
     for field, target in mapping.items():
         if target.isdigit():
             if 1 <= int(target) <= len(cells):
@@ -98,6 +96,16 @@ def recognise(cells: list[str], mapping: dict[str, str] | None = None) -> dict[s
             if normal(name) == normal(target):
                 found[field] = index
                 break
+    return found
+
+
+def recognise(cells: list[str], mapping: dict[str, str] | None = None) -> dict[str, int] | None:
+    """field -> 0-based column for a header row, or None when it is not one.
+
+    A header row names at least the opinion and the response columns (after `mapping`).
+    """
+    mapping = mapping or {}
+    found = mapped(cells, mapping)
     taken = set(found.values())
     for index, name in enumerate(cells):
         if index in taken:

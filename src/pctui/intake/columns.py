@@ -4,8 +4,10 @@ field=HEADER` or `field=N` (1-based) overrides the match."""
 
 from __future__ import annotations
 
-from pctui.i18n import _
-from pctui.importer.columns import MAX_HEADER, normal
+from pctui.importer.columns import MAX_HEADER, MapError, mapped, normal
+from pctui.importer.columns import parse_map as parse_field_map
+
+__all__ = ["FIELDS", "MapError", "field_of", "parse_map", "recognise"]
 
 FIELDS = ("number", "received", "method", "name", "address", "email", "phone", "opinion")
 
@@ -26,27 +28,9 @@ _NAMES = {
 }  # fmt: skip
 
 
-class MapError(ValueError):
-    """A --map entry that cannot be used; the message says which and why."""
-
-
 def parse_map(entries: list[str]) -> dict[str, str]:
     """field -> header name or column number, from `--map` values like 'opinion=本文,name=3'."""
-    mapping: dict[str, str] = {}
-    for entry in entries:
-        for part in entry.split(","):
-            if not part.strip():
-                continue
-            field, sep, target = part.partition("=")
-            field = field.strip().lower()
-            if not sep or not target.strip():
-                message = _("--map '{entry}': write FIELD=HEADER or FIELD=COLUMN-NUMBER")
-                raise MapError(message.format(entry=part))
-            if field not in FIELDS:
-                message = _("--map '{entry}': unknown field '{field}' (fields: {fields})")
-                raise MapError(message.format(entry=part, field=field, fields=", ".join(FIELDS)))
-            mapping[field] = target.strip()
-    return mapping
+    return parse_field_map(entries, FIELDS)
 
 
 def field_of(header: str) -> str | None:
@@ -64,16 +48,7 @@ def field_of(header: str) -> str | None:
 
 def recognise(cells: list[str], mapping: dict[str, str]) -> dict[str, int] | None:
     """field -> 0-based column for a header row, or None when it names no opinion column."""
-    found: dict[str, int] = {}
-    for field, target in mapping.items():
-        if target.isdigit():
-            if 1 <= int(target) <= len(cells):
-                found[field] = int(target) - 1
-            continue
-        for index, name in enumerate(cells):
-            if normal(name) == normal(target):
-                found[field] = index
-                break
+    found = mapped(cells, mapping)
     taken = set(found.values())
     for index, name in enumerate(cells):
         known = field_of(name)
