@@ -43,6 +43,12 @@ from pctui.storage import ConsultationFile
 
 ADDED_STYLE = "bold reverse"  # what a member adds: reverse video reads in every theme
 MARK = "✓"
+FIRST_ROWS = 200  # groups listed before the first frame: more than a screen holds
+SHOWN_TEXT = 60  # characters of a representative's text in the list (in full below it)
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= SHOWN_TEXT else text[: SHOWN_TEXT - 1] + "…"
 
 
 class GroupScreen(Screen[None]):
@@ -67,6 +73,7 @@ class GroupScreen(Screen[None]):
         self.marked: set[str] = set()  # members marked for a split, of the selected group
         self._shown_group: str | None = None
         self.member_ids: list[str] = []  # the members listed, in their rows' order
+        self._generation = 0  # counts the list's redraws, so a late batch of rows is dropped
 
     def compose(self) -> ComposeResult:
         """Title, groups, the selected group's text and members, footer."""
@@ -112,19 +119,16 @@ class GroupScreen(Screen[None]):
         self.rows = group_rows(self.registry, self.file.consultation)
         table = self.groups
         table.clear()
-        table.add_rows(
-            (
-                str(n),
-                str(r.size),
-                r.id,
-                "" if r.answered is None else f"No.{r.answered}",
-                inert(" ".join(r.text.split())),
-            )
-            for n, r in enumerate(self.rows, start=1)
-        )
         ids = [r.id for r in self.rows]
         if select in ids:
             row = ids.index(select)
+        # The first screenful now, the rest once it is drawn: thousands of groups (every
+        # unique opinion is one) cost the first frame nothing.
+        first = max(FIRST_ROWS, row + 1)
+        table.add_rows(self._cells(0, first))
+        self._generation += 1
+        if len(self.rows) > first:
+            self.call_after_refresh(self._add_rest, first, self._generation)
         opinions = sum(r.size for r in self.rows)
         title = ngettext(
             "同趣旨 groups: {groups} group, {opinions} opinions",
@@ -138,6 +142,23 @@ class GroupScreen(Screen[None]):
         if self.rows:
             table.move_cursor(row=min(max(row, 0), len(self.rows) - 1))
         self.show_group()
+
+    def _cells(self, start: int, stop: int) -> list[tuple[str, str, str, str, str]]:
+        return [
+            (
+                str(n),
+                str(r.size),
+                r.id,
+                "" if r.answered is None else f"No.{r.answered}",
+                _shortened(inert(" ".join(r.text.split()))),
+            )
+            for n, r in enumerate(self.rows[start:stop], start=start + 1)
+        ]
+
+    def _add_rest(self, start: int, generation: int) -> None:
+        """The groups after the first screenful, unless the list was redrawn meanwhile."""
+        if generation == self._generation:
+            self.groups.add_rows(self._cells(start, len(self.rows)))
 
     @property
     def selected(self) -> GroupRow | None:
@@ -250,6 +271,14 @@ class GroupScreen(Screen[None]):
 
         title = _("Merge group {group} into group (number or id):").format(group=chosen.id)
         self.app.push_screen(CommentScreen(title, problem, placeholder="1"), send)
+
+    def action_down(self) -> None:
+        """Next row of the list that has the focus (j, as in the review)."""
+        (self.members if self.members.has_focus else self.groups).action_cursor_down()
+
+    def action_up(self) -> None:
+        """Previous row of the list that has the focus (k)."""
+        (self.members if self.members.has_focus else self.groups).action_cursor_up()
 
     def action_switch_focus(self) -> None:
         """Move between the groups and the members."""
