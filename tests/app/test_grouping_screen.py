@@ -4,6 +4,7 @@ each test reads the file and the registry back from disk afterwards."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,18 @@ def test_a_long_list_is_completed_after_the_first_frame(make_app, drive, path) -
         assert str(app.screen.query_one("#group-text").render()) == f"{long_text}1"
 
     drive(app, script)
+
+
+def test_a_registry_git_tracks_is_refused_on_screen(make_app, drive, path, registry) -> None:
+    for command in (["init", "-q"], ["add", "-f", registry.name]):
+        subprocess.run(["git", *command], cwd=path.parent, check=True)
+    app = make_app("tanaka", path)
+
+    async def script(pilot) -> None:
+        await pilot.press("I")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)  # back on the review, nothing opened
+
+    drive(app, script)
+    severity, message = app.last_said()
+    assert severity == "error" and message.startswith("Refused: ") and "git" in message

@@ -10,6 +10,7 @@ and at most `MEMBERS_SHOWN` of them are listed, so that 200,000 opinions open at
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,7 +27,7 @@ from pctui.app.review_actions import translated
 from pctui.app.screens.comment import CommentScreen
 from pctui.base.inert import inert
 from pctui.i18n import _, ngettext
-from pctui.intake.registry import Registry
+from pctui.intake.registry import Registry, RegistryRefused
 from pctui.session.group_review import (
     GroupRow,
     accept,
@@ -98,8 +99,14 @@ class GroupScreen(Screen[None]):
         return self.query_one("#members", DataTable)
 
     def on_mount(self) -> None:
-        """Open the registry, list the groups and give the list the keys."""
-        self.registry = Registry.open(self.registry_path)
+        """Open the registry, list the groups and give the list the keys; when the registry
+        is refused (git tracks it, it is not one) or cannot be read, say why and close."""
+        try:
+            self.registry = Registry.open(self.registry_path)
+        except (RegistryRefused, OSError, sqlite3.Error) as error:
+            self.say(Outcome(_("Refused: {why}").format(why=error), ERROR, changed=False))
+            self.call_after_refresh(self.action_close)
+            return
         self.groups.add_columns(_("#"), _("opinions"), _("group"), _("item"), _("representative"))
         self.members.add_columns(" ", _("opinion"), _("what it adds"))
         self.refresh_groups()
