@@ -3,17 +3,21 @@ the help scrolls with j/k and tells the raw views' keys and the list's marks."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 
 import pytest
+from rich.console import Console
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
+from textual.widgets import OptionList
+from textual.widgets._toast import Toast
 
 from pctui.app.render.context import RenderContext
 from pctui.app.render.help_text import RAW_VIEW_KEYS, help_lines
-from pctui.app.render.wrap import NO_END, NO_START
+from pctui.app.render.wrap import NO_END, NO_START, Broken, toast_text
 from pctui.app.review_actions import ACTIONS
 from pctui.app.screens.code_view import CodeScreen
 from pctui.app.screens.comment import CommentScreen
@@ -123,5 +127,64 @@ def test_dialogs_break_japanese_by_the_kinsoku_rule(
         assert len(lines) > 1 and "".join(lines) == LONG_TITLE
         assert_kinsoku(lines)
         assert shown.size.height == len(lines)
+
+    drive(app, script, size=(60, 24))
+
+
+# At 80 columns a toast holds 37 cells: 18 kanji and kana, so Textual's own folding would
+# start the second line with 「。」.
+NOTICE = "個人番号カードの交付状況を区別に記載。標準準拠システムへの移行時期も明記してください。"
+
+
+def test_notifications_break_japanese_by_the_kinsoku_rule(make_app: MakeApp) -> None:
+    app = make_app("yamada")
+
+    async def main() -> None:
+        # run_test leaves notifications out unless asked: here they are the subject.
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            app.notify(NOTICE, markup=False)
+            await pilot.pause()
+            toast = app.screen.query(Toast).last()
+            width = toast.content_region.width
+            folded = [NOTICE[at : at + width // 2] for at in range(0, len(NOTICE), width // 2)]
+            assert folded[1][0] in NO_START  # what the toast alone would have shown
+            lines = str(toast.render()).split("\n")
+            assert "".join(lines) == NOTICE and len(lines) > 1
+            assert all(Text(line).cell_len <= width for line in lines)
+            assert_kinsoku(lines)
+            assert app.last_said() == ("information", NOTICE)  # the words as said, unbroken
+
+    asyncio.run(main())
+
+
+def test_an_english_notice_breaks_between_words_without_a_leading_space() -> None:
+    text = toast_text("the file is saved; the next commit (pctui commit FILE) includes it", 80)
+    lines = text.split("\n")
+    assert len(lines) > 1 and all(not line.startswith(" ") for line in lines)
+    assert " ".join(lines).split() == text.split()
+
+
+SECTION = "住民基本台帳事務に関する特定個人情報保護評価（案）に対するご意見。"
+
+
+@pytest.mark.parametrize("width", range(20, 70, 3))
+def test_a_filter_option_keeps_the_kinsoku_rule_at_every_width(width: int) -> None:
+    console = Console(width=width, legacy_windows=False)
+    rendered = console.render_lines(Broken(Text(f"section: 1 {SECTION} (3)")))
+    lines = ["".join(segment.text for segment in line).rstrip() for line in rendered]
+    assert "".join(lines).replace(" ", "") == f"section:1{SECTION}(3)"
+    assert_kinsoku(lines)
+
+
+def test_the_filter_options_are_broken_by_the_rule(
+    make_app: MakeApp, drive: Callable[..., None]
+) -> None:
+    app = make_app("yamada")
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("f")
+        options = app.screen.query_one(OptionList)
+        prompts = [options.get_option_at_index(n).prompt for n in range(options.option_count)]
+        assert prompts and all(isinstance(prompt, Broken) for prompt in prompts)
 
     drive(app, script, size=(60, 24))

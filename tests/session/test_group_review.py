@@ -103,3 +103,26 @@ def test_refusals_change_nothing(path: Path, registry: Registry) -> None:
     itself = group_review.merge(registry, CAMPAIGN_GROUP, CAMPAIGN_GROUP)
     assert not itself.changed
     assert registry.groups() == before
+
+
+def test_members_list_the_adding_ones_first_and_stop_at_the_limit(registry: Registry) -> None:
+    group = registry.group(CAMPAIGN_GROUP)
+    assert group is not None
+    rows, more = group_review.member_rows(group)
+    assert [(r.opinion, bool(r.added)) for r in rows] == [
+        ("2026-0001-1", False), ("2026-0003-1", True), ("2026-0002-1", False),
+        ("2026-0004-1", False),
+    ]  # fmt: skip
+    assert more == 0
+    rows, more = group_review.member_rows(group, limit=2)
+    assert [r.opinion for r in rows] == ["2026-0001-1", "2026-0003-1"] and more == 2
+
+
+def test_a_group_is_typed_by_number_id_or_representative(path: Path, registry: Registry) -> None:
+    rows = group_review.group_rows(registry, ConsultationFile.load(path).consultation)
+    assert group_review.read_group(" ２ ", rows) == "G-2026-0005-1"
+    assert group_review.read_group("G-2026-0007-1", rows) == "G-2026-0007-1"
+    assert group_review.read_group("2026-0001-1", rows) == CAMPAIGN_GROUP
+    assert group_review.read_group("4", rows) is None
+    assert group_review.read_group("0", rows) is None
+    assert group_review.read_group("G-x", rows) is None

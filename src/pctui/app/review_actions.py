@@ -36,9 +36,10 @@ class Needs(StrEnum):
     NOTHING = "nothing"
     ITEM = "item"  # a selected item
     ROWS = "rows"  # a list with at least one row
+    REGISTRY = "registry"  # an intake registry beside the consultation (hidden otherwise)
 
 
-ITEM, ROWS = Needs.ITEM, Needs.ROWS
+ITEM, ROWS, REGISTRY = Needs.ITEM, Needs.ROWS, Needs.REGISTRY
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -194,6 +195,14 @@ ACTIONS: tuple[ReviewAction, ...] = (
         help=N_(
             "Show the progress board: bars by section, assignee and stage, the days left "
             "to publication, the items longest in their state."
+        ),
+    ),
+    ReviewAction(
+        name="groups", keys="I", display="I", group=VIEW, needs=REGISTRY, footer=False,
+        label=N_("intake groups"),
+        help=N_(
+            "Show the intake's 同趣旨 groups, largest first, to accept, attach, split or "
+            "merge them (only when the consultation has a registry)."
         ),
     ),
     ReviewAction(

@@ -13,12 +13,15 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
 from pctui.app.render.context import RenderContext
+from pctui.app.render.wrap import toast_text
 from pctui.app.review_actions import BINDING_IDS, editor_commands, palette_commands
+from pctui.app.screens.grouping import GroupScreen
 from pctui.app.screens.review import MainScreen
 from pctui.app.theme_setup import install_themes
 from pctui.base.inert import inert
@@ -43,6 +46,8 @@ class ReviewApp(App[None]):
     not saved). `plain` draws marks from the console-safe set (`pctui.app.render.glyphs`);
     `render_context` is how marks are drawn now (`pctui.app.render.context`).
     `notices` are told as warnings once the app is up (e.g. a settings file's problems).
+    `groups`: the intake registry whose groups the app shows instead of the review
+    (`pctui intake review`); closing them quits.
     """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -60,8 +65,10 @@ class ReviewApp(App[None]):
         remember_theme: Callable[[str], None] | None = None,
         plain: bool = False,
         notices: Sequence[str] = (),
+        groups: Path | None = None,
     ) -> None:
         super().__init__()
+        self.groups = groups
         self.file = file
         self.login = login if login is not None else current_login()
         self.watch_interval = watch_interval
@@ -82,6 +89,21 @@ class ReviewApp(App[None]):
         # Problems of a file that opened as a preview and then failed to load whole: the
         # app exits and `pctui open` prints them (path:line:col) with status 2.
         self.load_problems: list[Problem] = []
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notification, a plain message broken by the kinsoku rule at the
+        toast's width first (every screen's and widget's notify comes here)."""
+        if not markup:
+            message = toast_text(message, self.size.width)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     @property
     def startup_notices(self) -> list[str]:
@@ -187,7 +209,9 @@ class ReviewApp(App[None]):
             self.exit(return_code=2)
 
     def get_default_screen(self) -> Screen[None]:
-        """The review screen."""
+        """The review screen, or the intake's groups alone."""
+        if self.groups is not None:
+            return GroupScreen(self.file, self.groups, alone=True)
         return MainScreen(self.file, self.login, self.watch_interval)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from pathlib import Path
 
 from textual.scrollbar import ScrollBar
 
@@ -28,11 +29,13 @@ def run_app(
     login: str | None = None,
     theme: str | None = None,
     catalog: Catalog | None = None,
+    groups: Path | None = None,
 ) -> list[Problem]:
     """Run the review app on `file` until the reviewer quits (with the reviewer's keymap
     file, settings and themes; `theme` overrides the configured theme for this session).
     Returns the problems of a previewed file that turned out not to load whole (empty when
-    all was well). After a hang-up it exits with status 129."""
+    all was well). After a hang-up it exits with status 129. `groups`: show the groups of
+    this intake registry instead of the review (`pctui intake review`)."""
     settings, problems = load_config()
     catalog = catalog or load_catalog()
     choice = choose_theme(catalog, theme, settings.get("theme"), colour_count(os.environ))
@@ -59,6 +62,7 @@ def run_app(
         remember_theme=remember_theme,
         plain=plain,
         notices=[*problems, *choice.problems],
+        groups=groups,
     )
     app.run()
     if app.return_code == HUNG_UP:

@@ -28,6 +28,7 @@ SUBCOMMANDS = {
     "import": "intake_import",
     "status": "intake_status",
     "group": "intake_group",
+    "review": "intake_review",
     "redactions": "intake_redactions",
 }
 

@@ -11,7 +11,7 @@ Outcome that the screen shows as it is.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pctui.i18n import _, ngettext
@@ -152,3 +152,39 @@ def merge(registry: Registry, group_id: str, into_id: str) -> Outcome:
         count,
     )
     return Outcome(message.format(group=group_id, count=count, into=into_id))
+
+
+MEMBERS_SHOWN = 1000
+"""Members listed for one group: a campaign of 200,000 copies lists those that add text
+and then copies up to this many, so that opening it stays instant."""
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One member as the screen lists it: its opinion id and the text it adds."""
+
+    opinion: str
+    added: str
+
+
+def member_rows(group: Group, limit: int = MEMBERS_SHOWN) -> tuple[list[MemberRow], int]:
+    """The members of `group` to list, and how many more there are: the representative,
+    then those that add text (what a reviewer must read), then the exact copies."""
+    head, rest = group.members[0], group.members[1:]
+    adding = [m for m in rest if m.added]
+    copies = [m for m in rest if not m.added]
+    shown = [head, *adding, *copies][:limit]
+    return [MemberRow(m.opinion, m.added) for m in shown], len(group.members) - len(shown)
+
+
+def read_group(text: str, rows: Sequence[GroupRow]) -> str | None:
+    """The group a reviewer typed: its number in the list as shown (from 1), its id or its
+    representative's id; None when none matches."""
+    typed = text.strip()
+    if typed.isdecimal():
+        number = int(typed)  # int() reads full-width digits too
+        return rows[number - 1].id if 1 <= number <= len(rows) else None
+    for row in rows:
+        if typed in (row.id, row.representative):
+            return row.id
+    return None

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 
 # May not begin a line (行頭禁則): closing brackets, punctuation, small kana, prolonged sound.
@@ -70,3 +72,45 @@ def wrap(text: Text, width: int) -> list[Text]:
         starts = line_starts(paragraph.plain, width)
         lines.extend(paragraph.divide(starts[1:]) if len(starts) > 1 else [paragraph])
     return lines
+
+
+# Textual's Toast is 60 cells wide, at most half the screen, with a left border and one
+# cell of padding on each side (its DEFAULT_CSS): the message has that much less.
+TOAST_WIDTH = 60
+TOAST_FRAME = 3
+
+
+def toast_text(message: str, screen_width: int) -> str:
+    """`message` broken into lines by the kinsoku rule for a notification on a screen
+    `screen_width` cells wide. The toast folds a line that is too long at the last cell
+    that fits, starting a line with 「。」; lines that already fit it are left alone."""
+    width = min(TOAST_WIDTH, screen_width // 2) - TOAST_FRAME
+    if width < 8:
+        return message  # no screen yet, or too narrow for any rule to help
+    lines: list[str] = []
+    for paragraph in message.split("\n"):
+        starts = line_starts(paragraph, width)
+        ends = [*starts[1:], len(paragraph)]
+        pieces = [paragraph[start:end] for start, end in zip(starts, ends, strict=True)]
+        # A break between words leaves their space at the start of the next line.
+        lines.extend([pieces[0], *(piece.removeprefix(" ") for piece in pieces[1:])])
+    return "\n".join(lines)
+
+
+class Broken:
+    """`text` as a Rich renderable broken by the kinsoku rule at whatever width it is
+    drawn in: for the places Textual lays out itself (the options of an OptionList), where
+    it would fold Japanese at the last cell that fits."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = wrap(self.text, options.max_width)
+        yield Text("\n", end="").join(lines)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, min(self.text.cell_len, options.max_width))

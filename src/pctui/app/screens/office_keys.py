@@ -1,16 +1,22 @@
 """The review screen's keys for the drafting half of the day: `A` assigns the selected item
 (or every item shown) to a reviewer, `i` writes an internal note, `h` shows the item's
-history. A mixin of `MainScreen`, kept here so that the review screen stays short; what is
-saved, and how, is `pctui.session.office_operations`."""
+history, `I` opens the intake's groups (only when the consultation has a registry), and
+what each key needs on screen to run. A mixin of `MainScreen`, kept here so that the
+review screen stays short; what is saved, and how, is `pctui.session.office_operations`."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from pctui.app.review_actions import ITEM, REGISTRY, ROWS, Needs
 from pctui.app.screens.assign import AssignChoice, AssignScreen
 from pctui.app.screens.comment import CommentScreen
+from pctui.app.screens.grouping import GroupScreen
 from pctui.app.screens.item_history import HistoryScreen
 from pctui.i18n import _
+from pctui.intake.location import registry_path
+from pctui.model.records import Item
 from pctui.session.office_operations import assign_items, write_note
 
 if TYPE_CHECKING:
@@ -62,3 +68,28 @@ class OfficeKeys:
         screen = self._screen
         if (item := screen.selected) is not None:
             screen.app.push_screen(HistoryScreen(screen.file, item.no))
+
+    def needs_met(self, needs: Needs | None, item: Item | None) -> bool | None:
+        """Whether what an action needs is on screen: True, None (not now: dimmed) or False
+        (not in this consultation: hidden, as the groups' key without a registry)."""
+        screen = self._screen
+        if needs == REGISTRY:
+            return self._registry().exists()
+        if (needs == ITEM and item is None) or (needs == ROWS and not screen.table.row_count):
+            return None
+        return True
+
+    def _registry(self) -> Path:
+        file = self._screen.file
+        return registry_path(file.path, file.consultation)
+
+    def action_groups(self) -> None:
+        """Show the intake's groups, to turn them into items."""
+        screen = self._screen
+        if not self._registry().exists():
+            return
+
+        def back(_: None) -> None:
+            screen.refresh_view()  # accepted groups are new items, attached ones new opinions
+
+        screen.app.push_screen(GroupScreen(screen.file, self._registry()), back)

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Input
 from pctui.app.committing import commit_in_worker
 from pctui.app.host import host_of
 from pctui.app.render.detail import WIDE_FROM
-from pctui.app.review_actions import ACTIONS, BY_NAME, ITEM, ROWS, bindings, translated
+from pctui.app.review_actions import ACTIONS, BY_NAME, bindings, translated
 from pctui.app.screens import raw_views, response_edits
 from pctui.app.screens.board import BoardScreen
 from pctui.app.screens.filter import FilterChoice, FilterScreen
@@ -195,8 +195,8 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
         known = BY_NAME.get(action)
         needs = known.needs if known is not None else None
         item = self.selected
-        if (needs == ITEM and item is None) or (needs == ROWS and not self.table.row_count):
-            return None
+        if (met := self.needs_met(needs, item)) is not True:
+            return met  # None: dimmed; False: hidden (no registry, see office_keys)
         if item is not None and action in ("older_base", "newer_base"):
             return True if self.diff.can_move(item, action == "older_base") else None
         return True

@@ -1,0 +1,68 @@
+"""The grouping screen's keys, defined once: its bindings and footer are generated from
+this table, and docs/guide.md lists them (the review screen's keys are in
+`review_actions`). Each binding has an id, `pctui.groups.<name>`."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+from pctui.app.review_actions import ReviewAction
+from pctui.i18n import N_
+
+GROUPING = N_("Grouping")
+
+GROUP_ACTIONS: tuple[ReviewAction, ...] = (
+    ReviewAction(
+        name="down", keys="j", display="j ↓", group=GROUPING, footer=False,
+        label=N_("next"), help=N_("Next group (in the members: next member)."),
+    ),
+    ReviewAction(
+        name="up", keys="k", display="k ↑", group=GROUPING, footer=False,
+        label=N_("prev"), help=N_("Previous group (in the members: previous member)."),
+    ),
+    ReviewAction(
+        name="accept", keys="a", display="a", group=GROUPING,
+        label=N_("new item"), help=N_("Accept the group as a new item, counting every member."),
+    ),
+    ReviewAction(
+        name="attach", keys="t", display="t", group=GROUPING,
+        label=N_("attach"), help=N_("Attach the group to an existing item as one more opinion."),
+    ),
+    ReviewAction(
+        name="mark", keys="space", display="space", group=GROUPING,
+        label=N_("mark"), help=N_("Mark or unmark the member under the cursor for a split."),
+    ),
+    ReviewAction(
+        name="split", keys="s", display="s", group=GROUPING,
+        label=N_("split"),
+        help=N_("Split the marked members (or the one under the cursor) into a new group."),
+    ),
+    ReviewAction(
+        name="merge", keys="m", display="m", group=GROUPING,
+        label=N_("merge"), help=N_("Merge the group into another, named by its number or id."),
+    ),
+    ReviewAction(
+        name="switch_focus", keys="tab", display="tab", group=GROUPING,
+        label=N_("members"), help=N_("Move between the groups and the selected group's members."),
+    ),
+    ReviewAction(
+        name="close", keys="escape,q", display="escape q", group=GROUPING,
+        label=N_("close"), help=N_("Close the grouping; everything is already saved."),
+    ),
+)  # fmt: skip
+
+
+def group_bindings() -> list[BindingType]:
+    """The grouping screen's bindings, one per action, each with an id."""
+    return [
+        Binding(
+            action.keys,
+            action.name,
+            action.label,
+            show=action.footer,
+            key_display=action.display.split()[0],
+            tooltip=action.help,
+            id=f"pctui.groups.{action.name}",
+        )
+        for action in GROUP_ACTIONS
+    ]

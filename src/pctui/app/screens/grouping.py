@@ -1,0 +1,299 @@
+"""The grouping screen (`G` in the review, `pctui intake review FILE`): the 同趣旨 groups
+of the consultation's registry, largest first, the selected group's representative and
+its members with the text each adds highlighted; a group is accepted as a new item,
+attached to an item, split or merged, each saved at once (`pctui.session.group_review`).
+
+The registry is read here, on the app's thread (SQLite connections stay on the thread
+that opened them): the list is one query, a group's members one more when it is selected,
+and at most `MEMBERS_SHOWN` of them are listed, so that 200,000 opinions open at once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding, BindingType
+from textual.containers import VerticalScroll
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from pctui.app.group_actions import group_bindings
+from pctui.app.review_actions import translated
+from pctui.app.screens.comment import CommentScreen
+from pctui.base.inert import inert
+from pctui.i18n import _, ngettext
+from pctui.intake.registry import Registry, RegistryRefused
+from pctui.session.group_review import (
+    GroupRow,
+    accept,
+    attach,
+    group_rows,
+    member_rows,
+    merge,
+    read_group,
+    split,
+)
+from pctui.session.operations import ERROR, Outcome
+from pctui.session.opinion_actions import read_no
+from pctui.storage import ConsultationFile
+
+ADDED_STYLE = "bold reverse"  # what a member adds: reverse video reads in every theme
+MARK = "✓"
+FIRST_ROWS = 200  # groups listed before the first frame: more than a screen holds
+SHOWN_TEXT = 60  # characters of a representative's text in the list (in full below it)
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= SHOWN_TEXT else text[: SHOWN_TEXT - 1] + "…"
+
+
+class GroupScreen(Screen[None]):
+    """The groups of the registry at `registry` for `file`. `alone`: the app's only screen
+    (`pctui intake review`), so that closing it quits."""
+
+    BINDINGS: ClassVar[list[BindingType]] = group_bindings()
+    DEFAULT_CSS = """
+    GroupScreen #groups { height: 1fr; }
+    GroupScreen #group-detail { height: auto; max-height: 8; border-top: solid $secondary; }
+    GroupScreen #members { height: 1fr; }
+    GroupScreen #groups-title { height: 1; }
+    """
+
+    def __init__(self, file: ConsultationFile, registry: Path, *, alone: bool = False) -> None:
+        super().__init__()
+        self.file = file
+        self.registry_path = registry
+        self.alone = alone
+        self.registry: Registry | None = None
+        self.rows: list[GroupRow] = []
+        self.marked: set[str] = set()  # members marked for a split, of the selected group
+        self._shown_group: str | None = None
+        self.member_ids: list[str] = []  # the members listed, in their rows' order
+        self._generation = 0  # counts the list's redraws, so a late batch of rows is dropped
+
+    def compose(self) -> ComposeResult:
+        """Title, groups, the selected group's text and members, footer."""
+        yield Static(id="groups-title", markup=False)
+        yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="group-detail"):
+            yield Static(id="group-text", markup=False)
+        yield DataTable(id="members", cursor_type="row")
+        yield Footer()
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The active bindings, their footer labels in the current language."""
+        return translated(super().active_bindings)
+
+    @property
+    def groups(self) -> DataTable[object]:
+        return self.query_one("#groups", DataTable)
+
+    @property
+    def members(self) -> DataTable[object]:
+        return self.query_one("#members", DataTable)
+
+    def on_mount(self) -> None:
+        """Open the registry, list the groups and give the list the keys; when the registry
+        is refused (git tracks it, it is not one) or cannot be read, say why and close."""
+        try:
+            self.registry = Registry.open(self.registry_path)
+        except (RegistryRefused, OSError, sqlite3.Error) as error:
+            self.say(Outcome(_("Refused: {why}").format(why=error), ERROR, changed=False))
+            self.call_after_refresh(self.action_close)
+            return
+        self.groups.add_columns(_("#"), _("opinions"), _("group"), _("item"), _("representative"))
+        self.members.add_columns(" ", _("opinion"), _("what it adds"))
+        self.refresh_groups()
+        self.groups.focus()
+
+    def on_unmount(self) -> None:
+        """Close the registry (everything is saved already)."""
+        if self.registry is not None:
+            self.registry.close()
+
+    # ---- drawing ----------------------------------------------------------------------------
+
+    def refresh_groups(self, select: str | None = None) -> None:
+        """List the groups again (after an action), keeping `select` or the cursor's row."""
+        assert self.registry is not None
+        row = self.groups.cursor_row
+        self.rows = group_rows(self.registry, self.file.consultation)
+        table = self.groups
+        table.clear()
+        ids = [r.id for r in self.rows]
+        if select in ids:
+            row = ids.index(select)
+        # The first screenful now, the rest once it is drawn: thousands of groups (every
+        # unique opinion is one) cost the first frame nothing.
+        first = max(FIRST_ROWS, row + 1)
+        table.add_rows(self._cells(0, first))
+        self._generation += 1
+        if len(self.rows) > first:
+            self.call_after_refresh(self._add_rest, first, self._generation)
+        opinions = sum(r.size for r in self.rows)
+        title = ngettext(
+            "同趣旨 groups: {groups} group, {opinions} opinions",
+            "同趣旨 groups: {groups} groups, {opinions} opinions",
+            len(self.rows),
+        ).format(groups=len(self.rows), opinions=opinions)
+        if not self.rows:
+            title = _("no groups yet: run pctui intake group {file}").format(file=self.file.path)
+        self.query_one("#groups-title", Static).update(title)
+        self._shown_group = None
+        if self.rows:
+            table.move_cursor(row=min(max(row, 0), len(self.rows) - 1))
+        self.show_group()
+
+    def _cells(self, start: int, stop: int) -> list[tuple[str, str, str, str, str]]:
+        return [
+            (
+                str(n),
+                str(r.size),
+                r.id,
+                "" if r.answered is None else f"No.{r.answered}",
+                _shortened(inert(" ".join(r.text.split()))),
+            )
+            for n, r in enumerate(self.rows[start:stop], start=start + 1)
+        ]
+
+    def _add_rest(self, start: int, generation: int) -> None:
+        """The groups after the first screenful, unless the list was redrawn meanwhile."""
+        if generation == self._generation:
+            self.groups.add_rows(self._cells(start, len(self.rows)))
+
+    @property
+    def selected(self) -> GroupRow | None:
+        """The group under the cursor, or None when there is none."""
+        row = self.groups.cursor_row
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def show_group(self) -> None:
+        """Show the selected group's representative and members (once per group)."""
+        chosen = self.selected
+        if chosen is not None and chosen.id == self._shown_group:
+            return
+        self._shown_group = chosen.id if chosen is not None else None
+        self.marked.clear()
+        self.member_ids = []
+        self.members.clear()
+        text = self.query_one("#group-text", Static)
+        if chosen is None or self.registry is None:
+            text.update("")
+            return
+        group = self.registry.group(chosen.id)
+        if group is None:
+            return
+        shown, more = member_rows(group)
+        text.update(Text(inert(chosen.text)))
+        self.member_ids = [m.opinion for m in shown]
+        self.members.add_rows(
+            (" ", m.opinion, Text(inert(" / ".join(m.added.splitlines())), style=ADDED_STYLE))
+            for m in shown
+        )
+        if more:
+            line = ngettext("… and {count} more", "… and {count} more", more)
+            self.members.add_row("", line.format(count=more), "")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """A new group under the cursor: show it."""
+        if event.data_table.id == "groups":
+            self.show_group()
+
+    # ---- actions ------------------------------------------------------------------------------
+
+    def say(self, outcome: Outcome) -> None:
+        """Show what an action did (never as markup: ids and texts come from the files)."""
+        timeout = 10 if outcome.severity == ERROR else 5
+        message = inert(outcome.message)
+        self.notify(message, severity=outcome.severity, timeout=timeout, markup=False)
+
+    def action_accept(self) -> None:
+        """Accept the selected group as a new item."""
+        if (chosen := self.selected) is not None and self.registry is not None:
+            self.say(accept(self.file, self.registry, chosen.id))
+            self.refresh_groups(chosen.id)
+
+    def action_attach(self) -> None:
+        """Ask for an item's No., then attach the selected group to it."""
+        if (chosen := self.selected) is None:
+            return
+
+        def problem(text: str) -> str | None:
+            return None if read_no(text) is not None else _("type an item's No., e.g. 12")
+
+        def send(text: str | None) -> None:
+            no = read_no(text) if text is not None else None
+            if no is not None and self.registry is not None:
+                self.say(attach(self.file, self.registry, chosen.id, no))
+                self.refresh_groups(chosen.id)
+
+        title = _("Attach group {group} to item No.:").format(group=chosen.id)
+        self.app.push_screen(CommentScreen(title, problem, placeholder="12"), send)
+
+    def action_mark(self) -> None:
+        """Mark or unmark the member under the members' cursor for a split."""
+        table, row = self.members, self.members.cursor_row
+        if not 0 <= row < len(self.member_ids):
+            return
+        opinion = self.member_ids[row]
+        self.marked ^= {opinion}
+        table.update_cell_at(Coordinate(row, 0), MARK if opinion in self.marked else " ")
+        table.move_cursor(row=row + 1)
+
+    def action_split(self) -> None:
+        """Split the marked members (or the one under the cursor) into a new group."""
+        if (chosen := self.selected) is None or self.registry is None:
+            return
+        chosen_members = set(self.marked)
+        if not chosen_members and self.members.has_focus:
+            row = self.members.cursor_row
+            if 0 <= row < len(self.member_ids):
+                chosen_members = {self.member_ids[row]}
+        outcome, new = split(self.registry, chosen.id, chosen_members)
+        self.say(outcome)
+        if new is not None:
+            self.refresh_groups(chosen.id)
+
+    def action_merge(self) -> None:
+        """Ask for the group to merge the selected one into, then merge."""
+        if (chosen := self.selected) is None:
+            return
+
+        def problem(text: str) -> str | None:
+            if read_group(text, self.rows) is None:
+                return _("type a group's number in the list or its id")
+            return None
+
+        def send(text: str | None) -> None:
+            into = read_group(text, self.rows) if text is not None else None
+            if into is not None and self.registry is not None:
+                self.say(merge(self.registry, chosen.id, into))
+                self.refresh_groups(into)
+
+        title = _("Merge group {group} into group (number or id):").format(group=chosen.id)
+        self.app.push_screen(CommentScreen(title, problem, placeholder="1"), send)
+
+    def action_down(self) -> None:
+        """Next row of the list that has the focus (j, as in the review)."""
+        (self.members if self.members.has_focus else self.groups).action_cursor_down()
+
+    def action_up(self) -> None:
+        """Previous row of the list that has the focus (k)."""
+        (self.members if self.members.has_focus else self.groups).action_cursor_up()
+
+    def action_switch_focus(self) -> None:
+        """Move between the groups and the members."""
+        (self.groups if self.members.has_focus else self.members).focus()
+
+    def action_close(self) -> None:
+        """Back to the review, or quit when this is the only screen."""
+        if self.alone:
+            self.app.exit()
+        else:
+            self.dismiss(None)
