@@ -11,7 +11,9 @@ from the text, nobody signs their own words, each signer is listed for the stage
 login signs at most one stage of a revision, so `pctui validate` finds nothing.
 
 `--shape` generates another shape of file instead (see `benchmarks.shapes`): short or long
-texts, 1 to 5 revisions, up to 6 sign-offs with stale and withdrawn ones, 1 to 50 sections.
+texts, 1 to 5 revisions, up to 6 sign-offs with stale and withdrawn ones, 1 to 50 sections;
+`--shape grouped` a format-2 file, where `--items` counts opinions grouped into items of 1 to
+300 (`benchmarks.grouped`).
 
 The same seed (and shape) gives the same file, byte for byte.
 """

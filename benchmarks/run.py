@@ -64,7 +64,9 @@ def measure_size(
     began = time.perf_counter()
     size = generate.write(path, items, seed=args.seed, revisions=args.revisions, shape=shape)
     took = time.perf_counter() - began
-    _say(f"{shape}, {items} items: generated {size / 1e6:.1f} MB in {took:.1f} s")
+    grouped = shape != shapes.STANDARD and shapes.SHAPES[shape].grouped
+    counted = f"{items} opinions" if grouped else f"{items} items"  # a format-2 size
+    _say(f"{shape}, {counted}: generated {size / 1e6:.1f} MB in {took:.1f} s")
     s = Setting(path, items, args.repeat, args.presses, folder, tui)
     groups = args.group_list
     rows, parse = figures.references(s)

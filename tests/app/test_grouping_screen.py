@@ -4,6 +4,7 @@ each test reads the file and the registry back from disk afterwards."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from textual.widgets import Input
 from pctui.app.screens.comment import CommentScreen
 from pctui.app.screens.grouping import GroupScreen
 from pctui.app.screens.review import MainScreen
-from pctui.intake.registry import Registry
+from pctui.intake.records import Group, Member, Submission
+from pctui.intake.registry import Incoming, Registry, registry_path
 from pctui.storage import ConsultationFile
 
 CAMPAIGN_GROUP = "G-2026-0001-1"
@@ -109,7 +111,7 @@ def test_space_and_s_split_the_marked_members(make_app, drive, path, registry) -
     text = path.read_bytes()
 
     async def script(pilot) -> None:
-        await pilot.press("tab", "down", "space", "space")  # mark 0003-1 and 0002-1
+        await pilot.press("tab", "j", "space", "space")  # mark 0003-1 and 0002-1
         assert app.screen.marked == {"2026-0003-1", "2026-0002-1"}
         await pilot.press("s")
         await pilot.pause()
@@ -129,7 +131,7 @@ def test_m_merges_the_group_into_the_one_named(make_app, drive, path, registry) 
     app = make_app("tanaka", path, groups=registry)
 
     async def script(pilot) -> None:
-        await pilot.press("down", "down", "m")  # the third group, 2026-0007-1
+        await pilot.press("j", "j", "k", "j", "m")  # the third group, 2026-0007-1
         await _answer(app, pilot, "2")
         assert [r.size for r in app.screen.rows] == [4, 3]
 
@@ -160,3 +162,45 @@ def test_q_quits_when_the_groups_are_the_only_screen(make_app, drive, path, regi
 
     drive(app, script)
     assert app.return_code == 0
+
+
+def test_a_long_list_is_completed_after_the_first_frame(make_app, drive, path) -> None:
+    """250 single-opinion groups: the first screenful is listed before the first frame, the
+    rest right after it; a long representative is shortened in the list, whole below it."""
+    where = registry_path(path, ConsultationFile.load(path).consultation)
+    long_text = "駐輪場" * 40
+    with Registry.open(where) as registry:
+        registry.add(
+            Incoming(Submission(number=f"2026-{n:04d}", raw=f"{long_text}{n}"), f"s.csv:{n}")
+            for n in range(1, 251)
+        )
+        registry.replace_groups(
+            [Group(f"G-{o.id}", o.id, (Member(o.id),)) for o in registry.opinions()]
+        )
+    app = make_app("tanaka", path, groups=where)
+
+    async def script(pilot) -> None:
+        await pilot.pause()
+        table = app.screen.groups
+        assert table.row_count == 250
+        assert table.get_row_at(249)[:3] == ["250", "1", "G-2026-0250-1"]
+        shown = table.get_row_at(0)[4]
+        assert len(shown) == 60 and shown.endswith("…")
+        assert str(app.screen.query_one("#group-text").render()) == f"{long_text}1"
+
+    drive(app, script)
+
+
+def test_a_registry_git_tracks_is_refused_on_screen(make_app, drive, path, registry) -> None:
+    for command in (["init", "-q"], ["add", "-f", registry.name]):
+        subprocess.run(["git", *command], cwd=path.parent, check=True)
+    app = make_app("tanaka", path)
+
+    async def script(pilot) -> None:
+        await pilot.press("I")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)  # back on the review, nothing opened
+
+    drive(app, script)
+    severity, message = app.last_said()
+    assert severity == "error" and message.startswith("Refused: ") and "git" in message

@@ -4,6 +4,7 @@ and a well-formed format-2 item takes it."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tomllib
 from typing import Any
@@ -13,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pctui.base.toml_locate import Locator
-from pctui.model.records import Item
-from pctui.storage import item_schema
+from pctui.model.records import Item, Opinion
+from pctui.storage import item_schema, opinion_schema
 from pctui.storage.checker import Checker
 from pctui.storage.header_schema import Header, read_header
 from pctui.storage.item_schema import read_item
@@ -148,3 +149,21 @@ def test_a_well_formed_format_two_item_takes_the_fast_path(
 
 def test_a_format_two_item_in_a_format_one_file_is_left_to_the_checked_path() -> None:
     assert item_schema._plain_item(BASE, FORMAT_ONE, Checker("f", Locator(""), [])) is None
+
+
+@given(
+    st.text(max_size=4),
+    st.text(max_size=8),
+    st.integers(min_value=1, max_value=10**6),
+    st.lists(st.text(max_size=4), max_size=3).map(tuple),
+)
+def test_an_opinion_built_by_its_attributes_is_the_dataclasss(
+    label: str, text: str, count: int, sources: tuple[str, ...]
+) -> None:
+    built = opinion_schema.plain_opinion(label, text, count, sources)
+    made = Opinion(label, text, count, sources)
+    assert built == made and hash(built) == hash(made)
+    # Every field of the dataclass is set (a field added to Opinion must be added there).
+    assert {f.name: getattr(built, f.name) for f in dataclasses.fields(Opinion)} == vars(built)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.text = "changed"  # type: ignore[misc]

@@ -13,6 +13,14 @@ GROUPING = N_("Grouping")
 
 GROUP_ACTIONS: tuple[ReviewAction, ...] = (
     ReviewAction(
+        name="down", keys="j", display="j ↓", group=GROUPING, footer=False,
+        label=N_("next"), help=N_("Next group (in the members: next member)."),
+    ),
+    ReviewAction(
+        name="up", keys="k", display="k ↑", group=GROUPING, footer=False,
+        label=N_("prev"), help=N_("Previous group (in the members: previous member)."),
+    ),
+    ReviewAction(
         name="accept", keys="a", display="a", group=GROUPING,
         label=N_("new item"), help=N_("Accept the group as a new item, counting every member."),
     ),

@@ -10,6 +10,7 @@ and at most `MEMBERS_SHOWN` of them are listed, so that 200,000 opinions open at
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,7 +27,7 @@ from pctui.app.review_actions import translated
 from pctui.app.screens.comment import CommentScreen
 from pctui.base.inert import inert
 from pctui.i18n import _, ngettext
-from pctui.intake.registry import Registry
+from pctui.intake.registry import Registry, RegistryRefused
 from pctui.session.group_review import (
     GroupRow,
     accept,
@@ -43,6 +44,12 @@ from pctui.storage import ConsultationFile
 
 ADDED_STYLE = "bold reverse"  # what a member adds: reverse video reads in every theme
 MARK = "✓"
+FIRST_ROWS = 200  # groups listed before the first frame: more than a screen holds
+SHOWN_TEXT = 60  # characters of a representative's text in the list (in full below it)
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= SHOWN_TEXT else text[: SHOWN_TEXT - 1] + "…"
 
 
 class GroupScreen(Screen[None]):
@@ -67,6 +74,7 @@ class GroupScreen(Screen[None]):
         self.marked: set[str] = set()  # members marked for a split, of the selected group
         self._shown_group: str | None = None
         self.member_ids: list[str] = []  # the members listed, in their rows' order
+        self._generation = 0  # counts the list's redraws, so a late batch of rows is dropped
 
     def compose(self) -> ComposeResult:
         """Title, groups, the selected group's text and members, footer."""
@@ -91,8 +99,14 @@ class GroupScreen(Screen[None]):
         return self.query_one("#members", DataTable)
 
     def on_mount(self) -> None:
-        """Open the registry, list the groups and give the list the keys."""
-        self.registry = Registry.open(self.registry_path)
+        """Open the registry, list the groups and give the list the keys; when the registry
+        is refused (git tracks it, it is not one) or cannot be read, say why and close."""
+        try:
+            self.registry = Registry.open(self.registry_path)
+        except (RegistryRefused, OSError, sqlite3.Error) as error:
+            self.say(Outcome(_("Refused: {why}").format(why=error), ERROR, changed=False))
+            self.call_after_refresh(self.action_close)
+            return
         self.groups.add_columns(_("#"), _("opinions"), _("group"), _("item"), _("representative"))
         self.members.add_columns(" ", _("opinion"), _("what it adds"))
         self.refresh_groups()
@@ -112,19 +126,16 @@ class GroupScreen(Screen[None]):
         self.rows = group_rows(self.registry, self.file.consultation)
         table = self.groups
         table.clear()
-        table.add_rows(
-            (
-                str(n),
-                str(r.size),
-                r.id,
-                "" if r.answered is None else f"No.{r.answered}",
-                inert(" ".join(r.text.split())),
-            )
-            for n, r in enumerate(self.rows, start=1)
-        )
         ids = [r.id for r in self.rows]
         if select in ids:
             row = ids.index(select)
+        # The first screenful now, the rest once it is drawn: thousands of groups (every
+        # unique opinion is one) cost the first frame nothing.
+        first = max(FIRST_ROWS, row + 1)
+        table.add_rows(self._cells(0, first))
+        self._generation += 1
+        if len(self.rows) > first:
+            self.call_after_refresh(self._add_rest, first, self._generation)
         opinions = sum(r.size for r in self.rows)
         title = ngettext(
             "同趣旨 groups: {groups} group, {opinions} opinions",
@@ -138,6 +149,23 @@ class GroupScreen(Screen[None]):
         if self.rows:
             table.move_cursor(row=min(max(row, 0), len(self.rows) - 1))
         self.show_group()
+
+    def _cells(self, start: int, stop: int) -> list[tuple[str, str, str, str, str]]:
+        return [
+            (
+                str(n),
+                str(r.size),
+                r.id,
+                "" if r.answered is None else f"No.{r.answered}",
+                _shortened(inert(" ".join(r.text.split()))),
+            )
+            for n, r in enumerate(self.rows[start:stop], start=start + 1)
+        ]
+
+    def _add_rest(self, start: int, generation: int) -> None:
+        """The groups after the first screenful, unless the list was redrawn meanwhile."""
+        if generation == self._generation:
+            self.groups.add_rows(self._cells(start, len(self.rows)))
 
     @property
     def selected(self) -> GroupRow | None:
@@ -250,6 +278,14 @@ class GroupScreen(Screen[None]):
 
         title = _("Merge group {group} into group (number or id):").format(group=chosen.id)
         self.app.push_screen(CommentScreen(title, problem, placeholder="1"), send)
+
+    def action_down(self) -> None:
+        """Next row of the list that has the focus (j, as in the review)."""
+        (self.members if self.members.has_focus else self.groups).action_cursor_down()
+
+    def action_up(self) -> None:
+        """Previous row of the list that has the focus (k)."""
+        (self.members if self.members.has_focus else self.groups).action_cursor_up()
 
     def action_switch_focus(self) -> None:
         """Move between the groups and the members."""
