@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.storage.item_text import answered, item, last, signed
 
-from pctui.model import current_login, text_digest
+from pctui.model import current_login
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 SCRIPT = Path(sys.executable).parent / "pctui"
@@ -41,92 +42,19 @@ title = "第1章"
 id = "2"
 title = "第2章"
 
-[[items]]
-no = 1
-section = "1"
-opinion = "ご意見1"
-
-[[items.revisions]]
-author = "tanaka"
-at = 2025-12-01T09:00:00+09:00
-text = "回答1"
-
-[[items.signoffs]]
-stage = "担当"
-by = "yamada"
-at = 2025-12-01T10:00:00+09:00
-revision = 1
-digest = "{text_digest("回答1")}"
-verdict = "approve"
-
-[[items.signoffs]]
-stage = "係長"
-by = "suzuki"
-at = 2025-12-01T11:00:00+09:00
-revision = 1
-digest = "{text_digest("回答1")}"
-verdict = "approve"
-
-[[items.signoffs]]
-stage = "課長"
-by = "sato"
-at = 2025-12-01T12:00:00+09:00
-revision = 1
-digest = "{text_digest("回答1")}"
-verdict = "approve"
-
-[[items]]
-no = 2
-section = "1"
-opinion = "ご意見2"
-
-[[items.revisions]]
-author = "tanaka"
-at = 2025-12-01T09:00:00+09:00
-text = "回答2"
-
-[[items.signoffs]]
-stage = "担当"
-by = "yamada"
-at = 2025-12-01T10:00:00+09:00
-revision = 1
-digest = "{text_digest("回答2")}"
-verdict = "approve"
-
-[[items]]
-no = 3
-section = "2"
-opinion = "ご意見3"
-
-[[items.revisions]]
-author = "tanaka"
-at = 2025-12-01T09:00:00+09:00
-text = "回答3"
-
-[[items.signoffs]]
-stage = "係長"
-by = "suzuki"
-at = 2025-12-01T10:00:00+09:00
-revision = 1
-digest = "{text_digest("回答3")}"
-verdict = "reject"
-comment = "根拠を明記してください"
-
-[[items]]
-no = 4
-section = "2"
-opinion = "ご意見4"
-
-[[items.revisions]]
-author = "tanaka"
-at = 2025-12-01T09:00:00+09:00
-text = "回答4"
-
-[[items]]
-no = 5
-section = "2"
-opinion = "ご意見5"
 """
+SMALL += (
+    answered(1, "1")
+    + signed(1, "担当", "yamada")
+    + signed(1, "係長", "suzuki", at="2025-12-01T11:00:00+09:00")
+    + signed(1, "課長", "sato", at="2025-12-01T12:00:00+09:00")
+    + answered(2, "1")
+    + signed(2, "担当", "yamada")
+    + answered(3, "2")
+    + signed(3, "係長", "suzuki", verdict="reject", comment="根拠を明記してください")
+    + answered(4, "2")
+    + last(item(5, "2"))
+)
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.storage.item_text import answered, signed
+
 from pctui.model import text_digest
 from pctui.storage import ConsultationFile
 from pctui.storage.integrity import integrity_warnings
@@ -14,25 +16,10 @@ Where = Callable[..., str]
 
 
 def signoff(stage: str, by: str, revision: int = 1, digest: str | None = None) -> str:
-    return (
-        f'[[items.signoffs]]\nstage = "{stage}"\nby = "{by}"\nat = 2025-12-01T10:00:00+09:00\n'
-        f'revision = {revision}\ndigest = "{digest or text_digest("回答1")}"\n'
-        'verdict = "approve"\n\n'
-    )
+    return signed(1, stage, by, revision=revision, digest=digest)
 
 
-ITEM = """\
-[[items]]
-no = 1
-section = "1"
-opinion = "ご意見1"
-
-[[items.revisions]]
-author = "tanaka"
-at = 2025-12-01T09:00:00+09:00
-text = "回答1"
-
-"""
+ITEM = answered(1, "1")
 
 
 def findings(path: Path) -> list[str]:

@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.storage.item_text import answered, last
+
 from pctui.model import revise, sign, withdraw
 from pctui.storage import ConsultationFile
 
@@ -105,17 +107,7 @@ def test_a_line_in_a_string_is_never_the_place_of_a_problem(
     assert problems(write(text)) == [f"{place}: items.count must be an integer, not a string"]
 
 
-TRAILING = """\
-[[items]]
-no = 3
-section = "2"
-opinion = "ご意見3"
-
-[[items.revisions]]
-author = "tanaka"
-at = 2025-12-01T09:00:00+09:00
-text = "回答3"
-"""
+TRAILING = last(answered(3, "2"))
 
 
 def test_a_table_after_the_items_falls_back_to_whole_file_reading(

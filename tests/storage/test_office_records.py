@@ -8,6 +8,8 @@ import datetime as dt
 import marshal
 from pathlib import Path
 
+from tests.storage.item_text import answered
+
 from pctui.model import add_note, assign
 from pctui.model.records import Assignment, Note
 from pctui.storage import ConsultationFile
@@ -19,18 +21,7 @@ from .format_two_text import HEADER as HEADER_TWO
 
 JST = dt.timezone(dt.timedelta(hours=9))
 AT = dt.datetime(2025, 12, 3, 10, 0, tzinfo=JST)
-ITEM = """\
-[[items]]
-no = 1
-section = "1"
-opinion = "ご意見1"
-
-[[items.revisions]]
-author = "tanaka"
-at = 2025-12-01T09:00:00+09:00
-text = "回答1"
-
-"""
+ITEM = answered(1, "1")
 SAVED = """\
 [[items.assignments]]
 to = "yamada"

@@ -6,37 +6,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.storage.item_text import answered, item, last
+
 from pctui.storage import ConsultationFile
 
 Write = Callable[..., Path]
 Problems = Callable[[Path], list[str]]
 Where = Callable[..., str]
 
-ITEM_1 = """\
-[[items]]
-no = 1
-section = "1"
-opinion = "ご意見1"
-
-"""
-ITEM_2 = """\
-[[items]]
-no = 2
-section = "1"
-opinion = "ご意見2"
-
-[[items.revisions]]
-author = "tanaka"
-at = 2025-12-01T09:00:00+09:00
-text = "回答2"
-
-"""
-ITEM_3 = """\
-[[items]]
-no = 3
-section = "2"
-opinion = "ご意見3"
-"""
+ITEM_1 = item(1, "1")
+ITEM_2 = answered(2, "1")
+ITEM_3 = last(item(3, "2"))
 
 
 def test_the_valid_base_loads(header: str, write: Write) -> None:

@@ -7,63 +7,22 @@ import marshal
 
 import pytest
 from tests.storage.conftest import HEADER, Write
+from tests.storage.item_text import answered, last, signed
 
 from pctui.model import sign
-from pctui.model.digest import text_digest
 from pctui.model.records import CommitMode, Order, Verdict
 from pctui.model.state import State, Status, progress, standings
 from pctui.storage import ConsultationFile
 from pctui.storage.flat import flatten, unflatten
 
 # No.1: 担当 approved revision 1; No.2: 担当 requested changes; No.3: not signed yet.
-ITEMS = f"""\
-[[items]]
-no = 1
-section = "1"
-opinion = "ご意見1"
-
-[[items.revisions]]
-author = "tanaka"
-at = 2025-12-01T09:00:00+09:00
-text = "回答1"
-
-[[items.signoffs]]
-stage = "担当"
-by = "yamada"
-at = 2025-12-01T10:00:00+09:00
-revision = 1
-digest = "{text_digest("回答1")}"
-verdict = "approve"
-
-[[items]]
-no = 2
-section = "1"
-opinion = "ご意見2"
-
-[[items.revisions]]
-author = "tanaka"
-at = 2025-12-01T09:00:00+09:00
-text = "回答2"
-
-[[items.signoffs]]
-stage = "担当"
-by = "yamada"
-at = 2025-12-01T10:00:00+09:00
-revision = 1
-digest = "{text_digest("回答2")}"
-verdict = "reject"
-comment = "根拠を書いてください"
-
-[[items]]
-no = 3
-section = "2"
-opinion = "ご意見3"
-
-[[items.revisions]]
-author = "tanaka"
-at = 2025-12-01T09:00:00+09:00
-text = "回答3"
-"""
+ITEMS = (
+    answered(1, "1")
+    + signed(1, "担当", "yamada")
+    + answered(2, "1")
+    + signed(2, "担当", "yamada", verdict="reject", comment="根拠を書いてください")
+    + last(answered(3, "2"))
+)
 
 
 def with_rules(order: Order, mode: CommitMode) -> str:
