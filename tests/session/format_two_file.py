@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.storage.format_two_text import REVIEW_AND_GROUPS
+from tests.storage.item_text import signed
+
 from pctui.model import basis_digest, text_digest
 from pctui.storage import ConsultationFile
 
-HEADER = """\
+HEADER = (
+    """\
 format = 2
 
 [consultation]
@@ -21,26 +25,9 @@ layout = "listed"
 methods = ["電子メール"]
 submitters = { "電子メール" = 6 }
 
-[review]
-stages = ["担当", "係長", "課長"]
-
-[review.reviewers]
-tanaka = ["担当"]
-yamada = ["担当"]
-suzuki = ["係長"]
-sato = ["課長"]
-
-[[sections]]
-id = "1"
-label = "Ⅰ"
-title = "当該意見を踏まえて内容を修正するもの"
-
-[[sections]]
-id = "2"
-label = "Ⅱ"
-title = "その他の主な意見"
-
 """
+    + REVIEW_AND_GROUPS
+)
 
 OPINIONS = {
     1: [("1", "駐輪場を増やしてほしい。", 2), ("2", "駅前の駐輪場が足りない。", 1),
@@ -77,11 +64,8 @@ def _item(no: int) -> str:
 
 
 def _signoff(no: int, basis: str) -> str:
-    return (
-        f'[[items.signoffs]]\nstage = "担当"\nby = "yamada"\nat = 2026-03-03T09:00:00+09:00\n'
-        f'revision = 1\ndigest = "{text_digest(ANSWERS[no])}"\nverdict = "approve"\n'
-        f'basis = "{basis}"\n\n'
-    )
+    digest = text_digest(ANSWERS[no])
+    return signed(no, "担当", "yamada", at="2026-03-03T09:00:00+09:00", digest=digest, basis=basis)
 
 
 def write_format_two(path: Path) -> Path:

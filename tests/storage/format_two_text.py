@@ -3,22 +3,10 @@ published totals, one item answering three opinions with a summary, one answerin
 
 from __future__ import annotations
 
-from pctui.model import text_digest
+from tests.storage.item_text import signed
 
-HEADER = """\
-format = 2
-
-[consultation]
-id = "test"
-title = "テスト計画（案）"
-layout = "listed"
-
-[intake]
-methods = ["電子メール"]
-submitters = { "電子メール" = 3 }
-published_submitters = 5
-published_opinions = 12
-
+# The review and the outcome groups (as sections with labels) of every format-2 test file.
+REVIEW_AND_GROUPS = """\
 [review]
 stages = ["担当", "係長", "課長"]
 
@@ -39,6 +27,24 @@ label = "Ⅱ"
 title = "その他の主な意見"
 
 """
+HEADER = (
+    """\
+format = 2
+
+[consultation]
+id = "test"
+title = "テスト計画（案）"
+layout = "listed"
+
+[intake]
+methods = ["電子メール"]
+submitters = { "電子メール" = 3 }
+published_submitters = 5
+published_opinions = 12
+
+"""
+    + REVIEW_AND_GROUPS
+)
 FIRST = """\
 [[items]]
 no = 1
@@ -88,8 +94,4 @@ text = "回答2"
 
 def signoff(item_text: str, no: int, by: str, stage: str, basis: str) -> str:
     """`item_text` with a sign-off of its revision 1 appended (its text is 回答{no})."""
-    return item_text + (
-        f'[[items.signoffs]]\nstage = "{stage}"\nby = "{by}"\n'
-        f"at = 2025-12-02T09:00:00+09:00\nrevision = 1\n"
-        f'digest = "{text_digest(f"回答{no}")}"\nverdict = "approve"\nbasis = "{basis}"\n\n'
-    )
+    return item_text + signed(no, stage, by, at="2025-12-02T09:00:00+09:00", basis=basis)

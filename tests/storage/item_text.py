@@ -1,4 +1,4 @@
-"""TOML text of format-1 items as the storage and CLI tests write them: item N has the
+"""TOML text of items as the storage and CLI tests write them: item N has the
 opinion ご意見N and tanaka's answer 回答N (revision 1), so that each test's file says only
 what sets it apart (which item is signed at which stage, by whom, with which verdict)."""
 
@@ -32,8 +32,10 @@ def signed(
     comment: str | None = None,
     revision: int = 1,
     digest: str | None = None,
+    basis: str | None = None,
 ) -> str:
-    """A sign-off of item `no`'s answer 回答N (its digest unless `digest` is given)."""
+    """A sign-off of item `no`'s answer 回答N (its digest unless `digest` is given); a
+    format-2 sign-off has the `basis` digest of the opinions and summary it saw."""
     text = (
         f'[[items.signoffs]]\nstage = "{stage}"\nby = "{by}"\nat = {at}\n'
         f'revision = {revision}\ndigest = "{digest or text_digest(f"回答{no}")}"\n'
@@ -41,6 +43,8 @@ def signed(
     )
     if comment is not None:
         text += f'comment = "{comment}"\n'
+    if basis is not None:
+        text += f'basis = "{basis}"\n'
     return text + "\n"
 
 
