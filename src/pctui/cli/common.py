@@ -55,16 +55,21 @@ def saved(
         raise Exit(FINDING, f"pctui: {error}") from None
 
 
+def problems_exit(path: str | Path, problems: Sequence[object]) -> Exit:
+    """Print each problem (path:line:col: message) to stderr; the exit 2 that counts them."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    count = len(problems)
+    message = ngettext("{path}: {count} problem", "{path}: {count} problems", count)
+    return Exit(BAD_INPUT, message.format(path=path, count=count))
+
+
 def load(path: str) -> ConsultationFile:
     """Load `path`, or print every problem as path:line:col: message and exit 2."""
     try:
         loaded = ConsultationFile.load(Path(path))
     except LoadError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        count = len(error.problems)
-        message = ngettext("{path}: {count} problem", "{path}: {count} problems", count)
-        raise Exit(BAD_INPUT, message.format(path=path, count=count)) from None
+        raise problems_exit(path, error.problems) from None
     # The file's model lives as long as the command (or, for `open`, until the TUI replaces
     # it). Out of the collector's sight, it is not walked again by every collection that what
     # the command computes next sets off (at 10,000 items that took 0.15 s of `validate`).

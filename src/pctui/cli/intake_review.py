@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
+from pctui.cli.common import FINDING, OK, Exit, load, problems_exit
 from pctui.cli.intake_common import opened_registry
 from pctui.cli.parsers import Commands, add_file_argument
-from pctui.i18n import N_, _, ngettext
+from pctui.i18n import N_, _
 from pctui.intake.registry import registry_path
 
 DESCRIPTION = N_("""\
@@ -40,10 +39,6 @@ def run(args: argparse.Namespace) -> int:
     from pctui.app.run import run_app  # Textual is imported only when the TUI is wanted
 
     problems = run_app(file, groups=path)
-    for problem in problems:
-        print(problem, file=sys.stderr)
     if problems:
-        count = len(problems)
-        message = ngettext("{path}: {count} problem", "{path}: {count} problems", count)
-        raise Exit(BAD_INPUT, message.format(path=args.file, count=count))
+        raise problems_exit(args.file, problems)
     return OK

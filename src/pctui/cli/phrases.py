@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from pctui.base.inert import inert
-from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load, table_lines
+from pctui.cli.common import FINDING, OK, Exit, load, problems_exit, table_lines
 from pctui.cli.output import json_text
 from pctui.cli.parsers import Commands, add_file_argument
-from pctui.i18n import N_, _, ngettext
+from pctui.i18n import N_, _
 from pctui.model.phrases import Phrase, usage
 from pctui.storage import LoadError
 from pctui.storage.phrases import find_phrases, load_phrases
@@ -40,11 +39,7 @@ def office_phrases(file: str) -> list[Phrase]:
     try:
         return load_phrases(found)
     except LoadError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        count = len(error.problems)
-        message = ngettext("{path}: {count} problem", "{path}: {count} problems", count)
-        raise Exit(BAD_INPUT, message.format(path=found, count=count)) from None
+        raise problems_exit(found, error.problems) from None
 
 
 def run(args: argparse.Namespace) -> int:
