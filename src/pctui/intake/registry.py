@@ -67,6 +67,18 @@ class Added:
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (place, message)
 
 
+def _insert_group(db: sqlite3.Connection, group: Group, position: int) -> None:
+    """Write `group` and its members at `position` among the groups (inside a transaction)."""
+    db.execute(
+        "INSERT INTO groups (id, position, representative) VALUES (?, ?, ?)",
+        (group.id, position, group.representative),
+    )
+    db.executemany(
+        "INSERT INTO members (opinion, grp, position, added) VALUES (?, ?, ?, ?)",
+        [(m.opinion, group.id, n, m.added) for n, m in enumerate(group.members)],
+    )
+
+
 def digest(submission: Submission) -> str:
     """A digest of everything a submission holds but its number."""
     fields = astuple(submission)[1:]
@@ -261,14 +273,7 @@ class Registry:
             db.execute("DELETE FROM members")
             db.execute("DELETE FROM groups")
             for position, group in enumerate(groups):
-                db.execute(
-                    "INSERT INTO groups (id, position, representative) VALUES (?, ?, ?)",
-                    (group.id, position, group.representative),
-                )
-                db.executemany(
-                    "INSERT INTO members (opinion, grp, position, added) VALUES (?, ?, ?, ?)",
-                    [(m.opinion, group.id, n, m.added) for n, m in enumerate(group.members)],
-                )
+                _insert_group(db, group, position)
 
     def change_groups(self, remove: Sequence[str], add: Sequence[Group]) -> None:
         """Remove the groups `remove` and add `add`, in one transaction (a split or a
@@ -284,14 +289,7 @@ class Registry:
             position = -1 if row[0] is None else int(row[0])
             for group in add:
                 position += 1
-                db.execute(
-                    "INSERT INTO groups (id, position, representative) VALUES (?, ?, ?)",
-                    (group.id, position, group.representative),
-                )
-                db.executemany(
-                    "INSERT INTO members (opinion, grp, position, added) VALUES (?, ?, ?, ?)",
-                    [(m.opinion, group.id, n, m.added) for n, m in enumerate(group.members)],
-                )
+                _insert_group(db, group, position)
 
     def group(self, group_id: str) -> Group | None:
         """One group with its members, or None when there is no such group."""
