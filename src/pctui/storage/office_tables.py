@@ -10,12 +10,7 @@ import tomlkit
 from tomlkit.items import Table
 
 from pctui.model.records import Assignment, Item, Note
-from pctui.storage.escape import basic_string_body
-
-
-def _spaced(table: Table) -> Table:
-    table.add(tomlkit.nl())
-    return table
+from pctui.storage.toml_values import spaced, text_value
 
 
 def assignment_table(assignment: Assignment) -> Table:
@@ -24,7 +19,7 @@ def assignment_table(assignment: Assignment) -> Table:
     table["to"] = assignment.to
     table["by"] = assignment.by
     table["at"] = assignment.at
-    return _spaced(table)
+    return spaced(table)
 
 
 def note_table(note: Note) -> Table:
@@ -32,10 +27,8 @@ def note_table(note: Note) -> Table:
     table = tomlkit.table()
     table["by"] = note.by
     table["at"] = note.at
-    multiline = "\n" in note.text and "\r" not in note.text
-    body = basic_string_body(note.text, multiline)
-    table["text"] = tomlkit.string(body, multiline=multiline, escape=False)
-    return _spaced(table)
+    table["text"] = text_value(note.text)
+    return spaced(table)
 
 
 def office_tables(item: Item) -> dict[str, list[Table]]:

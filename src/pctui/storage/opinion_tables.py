@@ -9,32 +9,20 @@ import tomlkit
 from tomlkit.items import AoT, Table
 
 from pctui.model.records import Item, Opinion, Summary
-from pctui.storage.escape import basic_string_body
-
-
-def _text(text: str) -> Any:
-    """A TOML string for `text`, written as render.text_value writes one (multi-line when it
-    has line breaks, invisible and control characters escaped)."""
-    multiline = "\n" in text and "\r" not in text
-    return tomlkit.string(basic_string_body(text, multiline), multiline=multiline, escape=False)
-
-
-def _spaced(table: Table) -> Table:
-    table.add(tomlkit.nl())
-    return table
+from pctui.storage.toml_values import spaced, text_value
 
 
 def opinion_table(opinion: Opinion) -> Table:
     """The `[[items.opinions]]` table of one opinion (count and sources only when not the
     default)."""
     table = tomlkit.table()
-    table["label"] = _text(opinion.label)
-    table["text"] = _text(opinion.text)
+    table["label"] = text_value(opinion.label)
+    table["text"] = text_value(opinion.text)
     if opinion.count != 1:
         table["count"] = opinion.count
     if opinion.sources:
         table["sources"] = list(opinion.sources)
-    return _spaced(table)
+    return spaced(table)
 
 
 def summary_table(summary: Summary) -> Table:
@@ -42,8 +30,8 @@ def summary_table(summary: Summary) -> Table:
     table = tomlkit.table()
     table["author"] = summary.author
     table["at"] = summary.at
-    table["text"] = _text(summary.text)
-    return _spaced(table)
+    table["text"] = text_value(summary.text)
+    return spaced(table)
 
 
 def opinions_aot(opinions: list[Opinion]) -> AoT:

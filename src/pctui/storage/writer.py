@@ -14,28 +14,11 @@ from tomlkit.items import AoT, Table
 
 from pctui.model.records import IN_ORDER, Consultation, Item, Revision, Signoff
 from pctui.storage.chunks import open_string_at
-from pctui.storage.escape import basic_string_body
 from pctui.storage.office_tables import new_office_tables, office_tables, office_written_as
 from pctui.storage.opinion_tables import add_format_two, format_two_written_as, patch_format_two
+from pctui.storage.toml_values import spaced, text_value
 
-
-def text_value(text: str) -> Any:
-    """A TOML string for `text`: multi-line basic when it has line breaks, for readable diffs;
-    C1 controls, bidi and zero-width characters written as `\\uXXXX` like C0 controls.
-
-    A carriage return is the exception: a TOML reader turns a raw CRLF inside a multi-line
-    string into LF, which would change the text (and void its digest) on the next load, so
-    a text holding one is written as a single-line string where every CR is escaped.
-    """
-    multiline = "\n" in text and "\r" not in text
-    # Escaped here (see pctui.storage.escape): invisible characters too, in linear time.
-    return tomlkit.string(basic_string_body(text, multiline), multiline=multiline, escape=False)
-
-
-def _spaced(table: Table) -> Table:
-    """End `table` with a blank line, as a person would lay out the file."""
-    table.add(tomlkit.nl())
-    return table
+__all__ = ["text_value"]  # also imported from here by the migration and the escaping tests
 
 
 def revision_table(revision: Revision) -> Table:
@@ -46,7 +29,7 @@ def revision_table(revision: Revision) -> Table:
     table["text"] = text_value(revision.text)
     if revision.note:
         table["note"] = text_value(revision.note)
-    return _spaced(table)
+    return spaced(table)
 
 
 def signoff_table(signoff: Signoff) -> Table:
@@ -64,7 +47,7 @@ def signoff_table(signoff: Signoff) -> Table:
         table["withdrawn"] = signoff.withdrawn
     if signoff.basis is not None:
         table["basis"] = signoff.basis
-    return _spaced(table)
+    return spaced(table)
 
 
 def _append(table: Any, key: str, new: list[Table]) -> None:
@@ -251,7 +234,7 @@ def render_consultation(consultation: Consultation) -> str:
     format_two = consultation.format >= 2
     if format_two:
         facts["layout"] = str(meta.layout)
-    doc["consultation"] = _spaced(facts)
+    doc["consultation"] = spaced(facts)
     intake = tomlkit.table()
     intake["methods"] = consultation.intake.methods
     submitters = tomlkit.inline_table()
@@ -265,7 +248,7 @@ def render_consultation(consultation: Consultation) -> str:
         intake["registry"] = consultation.intake.registry
     if consultation.intake.publish_submitted:
         intake["publish_submitted"] = True
-    doc["intake"] = _spaced(intake)
+    doc["intake"] = spaced(intake)
     review = tomlkit.table()
     review["stages"] = consultation.review.stages
     review["allow_self_approval"] = consultation.review.allow_self_approval
@@ -290,11 +273,11 @@ def render_consultation(consultation: Consultation) -> str:
             reviewers[login] = entry
         else:
             reviewers[login] = list(reviewer.stages)
-    review["reviewers"] = _spaced(reviewers)
+    review["reviewers"] = spaced(reviewers)
     doc["review"] = review
     git = tomlkit.table()
     git["commit"] = consultation.commit_mode
-    doc["git"] = _spaced(git)
+    doc["git"] = spaced(git)
     sections = tomlkit.aot()
     for section in consultation.sections:
         table = tomlkit.table()
@@ -302,7 +285,7 @@ def render_consultation(consultation: Consultation) -> str:
         if format_two and section.label:
             table["label"] = section.label
         table["title"] = section.title
-        sections.append(_spaced(table))
+        sections.append(spaced(table))
     doc["sections"] = sections
     head = tomlkit.dumps(doc)
     return head + "".join(render_item(item, consultation.format) for item in consultation.items)
