@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import tomllib
 from typing import Any
 
 import pytest
@@ -13,30 +12,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pctui.base.toml_locate import Locator
-from pctui.model.records import Item, Revision
+from pctui.model.records import Revision
 from pctui.storage import item_schema
 from pctui.storage.checker import Checker
-from pctui.storage.header_schema import Header, read_header
-from pctui.storage.item_schema import read_item
 
 from .conftest import HEADER
+from .fast_path_check import AT, JST, REVISION, changed_tables, header, read
 
 CLASSES = """
 [[review.classes]]
 id = "sansei"
 label = "賛成"
 """
-JST = dt.timezone(dt.timedelta(hours=9))
-AT = dt.datetime(2025, 12, 1, 9, 0, tzinfo=JST)
-REVISION = {"author": "tanaka", "at": AT, "text": "回答"}
 SIGNOFF = {
     "stage": "担当", "by": "yamada", "at": AT, "revision": 1,
     "digest": "sha256:" + "0" * 64, "verdict": "approve",
 }  # fmt: skip
-
-
-def header(text: str) -> Header:
-    return read_header(tomllib.loads(text), Checker("h.toml", Locator(text), []))
 
 
 HEADERS = {
@@ -62,36 +53,10 @@ VALUES: dict[str, list[Any]] = {
     "extra": ["unknown key"],
 }  # fmt: skip
 BASE = {"no": 1, "section": "1", "opinion": "意見", "revisions": [REVISION], "signoffs": [SIGNOFF]}
-MISSING = object()
-
-
-@st.composite
-def tables(draw: st.DrawFn) -> dict[str, Any]:
-    """A valid item with up to three of its keys changed, removed or added: near the line
-    between what the fast path takes and what it leaves to the checked path."""
-    table: dict[str, Any] = dict(BASE)
-    for key in draw(st.lists(st.sampled_from(sorted(VALUES)), max_size=3, unique=True)):
-        value = draw(st.sampled_from([*VALUES[key], MISSING]))
-        if value is MISSING or value is None:
-            table.pop(key, None)
-        else:
-            table[key] = value
-    return table
-
-
-def read(
-    table: dict[str, Any], at: Header, fast: bool, monkeypatch: pytest.MonkeyPatch
-) -> tuple[Item | None, list[str]]:
-    problems: list[Any] = []
-    with monkeypatch.context() as patch:
-        if not fast:
-            patch.setattr(item_schema, "_plain_item", lambda *args: None)
-        item = read_item(table, at, Checker("f.toml", Locator("", 1), problems))
-    return item, [str(p) for p in problems]
 
 
 @settings(max_examples=600, deadline=None)
-@given(table=tables(), which=st.sampled_from(sorted(HEADERS)))
+@given(table=changed_tables(BASE, VALUES), which=st.sampled_from(sorted(HEADERS)))
 def test_the_fast_path_reads_as_the_checked_path(table: dict[str, Any], which: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast = read(table, HEADERS[which], True, monkeypatch)

@@ -5,8 +5,6 @@ and a well-formed format-2 item takes it."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import tomllib
 from typing import Any
 
 import pytest
@@ -14,28 +12,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pctui.base.toml_locate import Locator
-from pctui.model.records import Item, Opinion
+from pctui.model.records import Opinion
 from pctui.storage import item_schema, opinion_schema
 from pctui.storage.checker import Checker
-from pctui.storage.header_schema import Header, read_header
-from pctui.storage.item_schema import read_item
+from pctui.storage.header_schema import Header
 
 from .conftest import HEADER
+from .fast_path_check import AT, MISSING, REVISION, changed_tables, header, read
 
-JST = dt.timezone(dt.timedelta(hours=9))
-AT = dt.datetime(2025, 12, 1, 9, 0, tzinfo=JST)
 BASIS = "sha256:" + "1" * 64
-REVISION = {"author": "tanaka", "at": AT, "text": "回答"}
 SIGNOFF = {
     "stage": "担当", "by": "yamada", "at": AT, "revision": 1,
     "digest": "sha256:" + "0" * 64, "verdict": "approve", "basis": BASIS,
 }  # fmt: skip
 OPINION = {"label": "Ⅱ-4", "text": "意見"}
 SUMMARY = {"author": "tanaka", "at": AT, "text": "概要"}
-
-
-def header(text: str) -> Header:
-    return read_header(tomllib.loads(text), Checker("h.toml", Locator(text), []))
 
 
 FORMAT_TWO = header(HEADER.replace("format = 1", "format = 2", 1))
@@ -76,35 +67,10 @@ BASE = {
     "no": 1, "section": "1", "opinions": [OPINION], "summaries": [SUMMARY],
     "revisions": [REVISION], "signoffs": [SIGNOFF],
 }  # fmt: skip
-MISSING = object()
-
-
-@st.composite
-def tables(draw: st.DrawFn) -> dict[str, Any]:
-    """A valid format-2 item with up to three of its keys changed, removed or added."""
-    table: dict[str, Any] = dict(BASE)
-    for key in draw(st.lists(st.sampled_from(sorted(VALUES)), max_size=3, unique=True)):
-        value = draw(st.sampled_from([*VALUES[key], MISSING]))
-        if value is MISSING:
-            table.pop(key, None)
-        else:
-            table[key] = value
-    return table
-
-
-def read(
-    table: dict[str, Any], at: Header, fast: bool, monkeypatch: pytest.MonkeyPatch
-) -> tuple[Item | None, list[str]]:
-    problems: list[Any] = []
-    with monkeypatch.context() as patch:
-        if not fast:
-            patch.setattr(item_schema, "_plain_item", lambda *args: None)
-        item = read_item(table, at, Checker("f.toml", Locator("", 1), problems))
-    return item, [str(p) for p in problems]
 
 
 @settings(max_examples=800, deadline=None)
-@given(table=tables(), at=st.sampled_from([FORMAT_TWO, FORMAT_ONE]))
+@given(table=changed_tables(BASE, VALUES), at=st.sampled_from([FORMAT_TWO, FORMAT_ONE]))
 def test_the_format_two_fast_path_reads_as_the_checked_path(
     table: dict[str, Any], at: Header
 ) -> None:
