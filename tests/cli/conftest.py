@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.console import SCRIPT, pctui
 from tests.storage.item_text import answered, item, last, signed
 
 from pctui.model import current_login
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
-SCRIPT = Path(sys.executable).parent / "pctui"
 
 # Item 1 approved at every stage, 2 in review, 3 changes requested, 4 a draft written by
 # tanaka, 5 a draft with no response yet. The current login is a reviewer of every stage.
@@ -57,24 +56,12 @@ SMALL += (
 )
 
 
-@pytest.fixture
-def pctui() -> Run:
+@pytest.fixture(name="pctui")
+def run_pctui() -> Run:
     """Run the real `pctui` console script; returns the completed process (text)."""
     assert SCRIPT.exists(), f"no console script at {SCRIPT}; install pctui (pip install -e .)"
 
-    def run(
-        *args: str | Path, cwd: Path | None = None, stdin: str | None = None
-    ) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [str(SCRIPT), *map(str, args)],
-            capture_output=True,
-            text=True,
-            cwd=cwd,
-            input=stdin,
-            check=False,
-        )
-
-    return run
+    return pctui
 
 
 @pytest.fixture

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.console import pctui
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,14 +27,7 @@ def seed() -> Path:
     return _seed()
 
 
-@pytest.fixture
-def pctui() -> Callable[..., subprocess.CompletedProcess[str]]:
+@pytest.fixture(name="pctui")
+def run_pctui() -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run the real `pctui` console script; returns the completed process (text)."""
-    script = Path(sys.executable).parent / "pctui"
-
-    def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [str(script), *map(str, args)], capture_output=True, text=True, cwd=cwd, check=False
-        )
-
-    return run
+    return pctui

@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import mailbox
 import shutil
-import subprocess
-import sys
 from email.message import EmailMessage
 from pathlib import Path
 
 import openpyxl
 import pytest
+from tests.console import pctui
 
 from pctui.intake.registry import Registry
 
-SCRIPT = Path(sys.executable).parent / "pctui"
 ROOT = Path(__file__).resolve().parents[2]
 # Obviously fake people: example.com addresses, 555 numbers, made-up places.
 HEADER = "受付番号,受付日時,提出方法,氏名,住所,電子メール,電話番号,意見"
@@ -25,12 +23,6 @@ ROWS = [
     '090-5555-0001,"1. 期間を延ばしてください。\n2. 説明会を増やしてください。"',
     "2025-0002,2025-01-11 10:00,郵送,架空 花子,架空県架空町4-5,,03-5555-0002,反対です。",
 ]
-
-
-def pctui(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(SCRIPT), *map(str, args)], capture_output=True, text=True, check=False
-    )
 
 
 @pytest.fixture

@@ -9,15 +9,14 @@ import os
 import pty
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tests.console import SCRIPT, pctui
 
 from pctui.intake.records import RedactionStatus
 from pctui.intake.registry import Registry
 
-SCRIPT = Path(sys.executable).parent / "pctui"
 ROOT = Path(__file__).resolve().parents[2]
 # Obviously fake personal data: example.com, 555 numbers, 架空 places.
 SOURCE = (
@@ -27,12 +26,6 @@ SOURCE = (
     "2025-0002,架空 花子,,賛成です。住所：架空県架空市1-2-3\n"
 )
 SECRETS = ("taro@example.com", "090-5555-0001", "架空県架空市1-2-3", "ichiro@example.com")
-
-
-def pctui(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(SCRIPT), *map(str, args)], capture_output=True, text=True, check=False
-    )
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.console import pctui
 
 from pctui.model.records import Consultation
 from pctui.storage import ConsultationFile
@@ -42,14 +42,7 @@ def golden() -> Callable[[str, bytes], None]:
     return compare
 
 
-@pytest.fixture
-def pctui() -> Run:
+@pytest.fixture(name="pctui")
+def run_pctui() -> Run:
     """Run the real `pctui` console script; returns the completed process (text)."""
-    script = Path(sys.executable).parent / "pctui"
-
-    def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [str(script), *map(str, args)], capture_output=True, text=True, cwd=cwd, check=False
-        )
-
-    return run
+    return pctui

@@ -6,19 +6,17 @@ with their number, pending redactions refusing the publish unless --draft."""
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
+from tests.console import pctui
 
 from pctui.git.commits import published_outputs
 from pctui.model import text_digest
 from pctui.storage import ConsultationFile
 
-SCRIPT = Path(sys.executable).parent / "pctui"
 MARKER = "【個人情報のため削除】"
 
 # Obviously fake people: 架空 names and places, example.com, 555 numbers.
@@ -69,12 +67,6 @@ def consultation_text(setting: str = "") -> str:
         '[[sections]]\nid = "1"\ntitle = "駐輪場"\n\n[[sections]]\nid = "2"\ntitle = "説明会"\n\n'
         + item(1, "1", "1", ["2025-0001-1", "2025-0002-1", "2025-0003-1"])
         + item(2, "2", "2", ["2025-0001-2"])
-    )
-
-
-def pctui(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(SCRIPT), *map(str, args)], capture_output=True, text=True, check=False
     )
 
 
