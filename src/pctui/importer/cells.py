@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from pctui.base.labels import EN, JA
 
@@ -23,6 +24,22 @@ _TOPIC_JA = re.compile(r"^【([^】\n]{1,60})】[ \t\u3000]*\n?")
 _TOPIC_EN = re.compile(r"^\[([^\]\n]{1,60})\][ \t]*\n")
 _HTML_HINT = re.compile(r"<(?:p|br)\b|&(?:[a-z]+|#\d+|#x[0-9a-f]+);", re.IGNORECASE)
 UNSPACED = re.compile(r"[ \t\u3000]{2,}")
+
+
+def cell_number(text: str) -> int | None:
+    """The whole number a cell holds (full-width digits and a trailing full stop allowed)."""
+    digits = unicodedata.normalize("NFKC", text).strip().rstrip(".")
+    return int(digits) if digits.isdigit() else None
+
+
+def continued(before: str, more: str, sentence_ends: tuple[str, ...]) -> str:
+    """A cell continued on the next page: a new paragraph after a sentence end (one of
+    `sentence_ends`), else the same paragraph."""
+    if not more:
+        return before
+    if not before:
+        return more
+    return before + ("\n\n" if before.rstrip().endswith(sentence_ends) else "") + more
 
 
 def unescape_markdown(text: str) -> str:

@@ -13,14 +13,13 @@ totals) and the outcome groups (Ⅰ．…, Ⅱ．…) under which numbering star
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pctui.base.era import parse_dates
 from pctui.base.long_cells import continued_no
 from pctui.i18n import _, ngettext
-from pctui.importer.cells import referred_label, split_topic
+from pctui.importer.cells import cell_number, continued, referred_label, split_topic
 from pctui.importer.columns import chosen, normal, numbers_only, recognise
 from pctui.importer.facts import (
     clean_title,
@@ -60,18 +59,9 @@ class Line:
 Block = Row | Line
 
 
-def _int(text: str) -> int | None:
-    digits = unicodedata.normalize("NFKC", text).strip().rstrip(".")
-    return int(digits) if digits.isdigit() else None
-
-
 def _join(before: str, more: str) -> str:
-    """A cell continued on the next page: a new paragraph after a full stop, else the same one."""
-    if not more:
-        return before
-    if not before:
-        return more
-    return before + ("\n\n" if before.rstrip().endswith(("。", ".", "」", "）")) else "") + more
+    """A cell continued on the next page (see cells.continued)."""
+    return continued(before, more, ("。", ".", "」", "）"))
 
 
 @dataclass
@@ -206,7 +196,7 @@ class TableReader:
                 )
             return
         labels = joined_labels(no_cell or "")
-        no = _int(labels[0] if labels else no_cell or "")
+        no = cell_number(labels[0] if labels else no_cell or "")
         if no is None or no < 1:
             col = columns.get("no", 0) + 1
             message = _("No. '{text}' is not a number of 1 or more; row skipped")
@@ -260,7 +250,7 @@ class TableReader:
         text = self._get(cells, "count") or ""
         if not text:
             return 1
-        parsed = _int(text.rstrip("件"))
+        parsed = cell_number(text.rstrip("件"))
         if parsed is None or parsed < 1:
             assert self.columns is not None
             message = _("count '{text}' is not a number of 1 or more; 1 is used")

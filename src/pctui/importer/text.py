@@ -18,7 +18,14 @@ from collections.abc import Callable
 from pctui.base.era import parse_dates
 from pctui.base.labels import EN, JA
 from pctui.i18n import _
-from pctui.importer.cells import cell_text, referred_label, split_pipe_row, split_topic
+from pctui.importer.cells import (
+    cell_number,
+    cell_text,
+    continued,
+    referred_label,
+    split_pipe_row,
+    split_topic,
+)
 from pctui.importer.columns import chosen, recognise
 from pctui.importer.facts import (
     body_name,
@@ -91,20 +98,6 @@ def _part_of(title: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str 
     return None
 
 
-def _join(before: str, more: str) -> str:
-    """A cell continued on the next page: a new paragraph after a full stop, else the same one."""
-    if not more:
-        return before
-    if not before:
-        return more
-    return before + ("\n\n" if before.rstrip().endswith(_SENTENCE_END) else "") + more
-
-
-def _int(text: str) -> int | None:
-    digits = unicodedata.normalize("NFKC", text).strip().rstrip(".")
-    return int(digits) if digits.isdigit() else None
-
-
 def _row_no(cells: list[str], columns: dict[str, int]) -> str:
     """'number', 'empty' (a continued row) or 'header' (anything else) for a row's No. cell."""
     if "no" not in columns:
@@ -113,7 +106,7 @@ def _row_no(cells: list[str], columns: dict[str, int]) -> str:
     cell = cells[index].strip() if index < len(cells) else ""
     if not cell:
         return "empty"
-    return "number" if _int(cell) is not None else "header"
+    return "number" if cell_number(cell) is not None else "header"
 
 
 def _sub_number(found: re.Match[str]) -> int:
@@ -237,7 +230,7 @@ class TextReader:
             if "ご意見の概要" in title or "summary of the opinions" in title.lower():
                 self._results_org(title)
             else:
-                self.numbers["num"], self.numbers["sub"] = _int(match.group(2)) or 0, 0
+                self.numbers["num"], self.numbers["sub"] = cell_number(match.group(2)) or 0, 0
                 self._group_or_section(title)
             return True
         if part is not None:
@@ -245,7 +238,7 @@ class TextReader:
         elif match.group(1) or self.part is None:
             # A numbered heading that names no header part: the first section of the results.
             self.part = "results"
-            self.numbers["num"], self.numbers["sub"] = _int(match.group(2)) or 0, 0
+            self.numbers["num"], self.numbers["sub"] = cell_number(match.group(2)) or 0, 0
             self._section(title)
         else:
             return False  # a numbered line inside a header part ("1 団体")
@@ -374,7 +367,10 @@ class TextReader:
         if sub:
             return _sub_number(sub) == self.numbers.get("sub", 0) + 1
         numbered = _HEADING.match(line)
-        return numbered is not None and _int(numbered.group(2)) == self.numbers.get("num", 0) + 1
+        return (
+            numbered is not None
+            and cell_number(numbered.group(2)) == self.numbers.get("num", 0) + 1
+        )
 
     def _close_entry(self) -> None:
         entry, self.entry = self.entry, None
@@ -442,12 +438,12 @@ class TextReader:
     def _numbers(self, number: int, line: str) -> None:
         value = re.match(r"^([0-9０-９]+)[ \t\u3000]*(\S*)$", line)
         if value and self.subpart in ("submitters", None) and self.declared_submitters is None:
-            self.declared_submitters = (_int(value.group(1)) or 0, number)
+            self.declared_submitters = (cell_number(value.group(1)) or 0, number)
             if value.group(2):
                 self.doc.submitter_unit = value.group(2)
             return
         if value and self.subpart == "total":
-            self.doc.declared_total = _int(value.group(1))
+            self.doc.declared_total = cell_number(value.group(1))
             return
         if self._labelled_number(number, line):
             return
@@ -462,7 +458,7 @@ class TextReader:
         label = _part_of(found.group(1), SUBPARTS) or (
             "total" if "意見" in found.group(1) and "数" in found.group(1) else None
         )
-        count = _int(found.group(2).replace(",", "").replace("，", ""))
+        count = cell_number(found.group(2).replace(",", "").replace("，", ""))
         if label == "submitters" and self.declared_submitters is None:
             self.declared_submitters = (count or 0, number)
             if found.group(3):
@@ -512,7 +508,7 @@ class TextReader:
             self._data_row(number, plain)
             return
         columns = recognise(plain, self.mapping)
-        if columns is not None and _int(plain[columns.get("no", 0)]) is None:
+        if columns is not None and cell_number(plain[columns.get("no", 0)]) is None:
             self.columns, self.width = columns, len(cells)
             self.doc.found_table = True
             self.doc.columns = self.doc.columns or chosen(columns, plain)
@@ -548,14 +544,14 @@ class TextReader:
 
         no_cell = get("no") if "no" in columns else str(len(self.doc.items) + 1)
         labels = joined_labels(no_cell)
-        no = _int(labels[0] if labels else no_cell)
+        no = cell_number(labels[0] if labels else no_cell)
         if no is None and not no_cell.strip():
             if self.last is None:
                 message = _("a row without a No. and no row before it to continue")
                 self.doc.note(number, 1, message, ERROR)
                 return
-            self.last.opinion = _join(self.last.opinion, get("opinion"))
-            self.last.response = _join(self.last.response, get("response"))
+            self.last.opinion = continued(self.last.opinion, get("opinion"), _SENTENCE_END)
+            self.last.response = continued(self.last.response, get("response"), _SENTENCE_END)
             return
         if no is None or no < 1:
             message = _("No. cell '{text}' is not a number of 1 or more; row skipped")
@@ -594,7 +590,7 @@ class TextReader:
         )
         count = get("count")
         if count:
-            parsed = _int(count)
+            parsed = cell_number(count)
             if parsed is None or parsed < 1:
                 message = _("count '{text}' is not a number of 1 or more; 1 is used")
                 self.doc.note(number, 1, message.format(text=quoted(count, 20)))
@@ -617,7 +613,7 @@ class TextReader:
         """Row `number` (No. `no`) is a further opinion answered by `above`'s answer."""
         if not self.doc.claim(no, number, self.section):
             return
-        count = _int(get("count")) or 1
+        count = cell_number(get("count")) or 1
         above.joined.append(RawOpinion(str(no), get("opinion"), number, count))
         if how == "merged":
             self.doc.joined_merged += 1
@@ -630,7 +626,7 @@ class TextReader:
         plain = [cell_text(c, markdown) for c in cells]
         head = unicodedata.normalize("NFKC", plain[0]).strip().lower() if plain else ""
         if self.subpart == "classes":
-            count = _int(plain[-1]) if len(plain) > 1 else None
+            count = cell_number(plain[-1]) if len(plain) > 1 else None
             if count is not None and head not in ("未分類", "unclassified"):
                 self.doc.classes.append(plain[0])
             return
@@ -652,7 +648,7 @@ class TextReader:
 
     def _submitters_row(self, number: int, plain: list[str]) -> None:
         total = None
-        counts = [_int(c) for c in plain[1:]]
+        counts = [cell_number(c) for c in plain[1:]]
         if len(counts) == len(self.by_method) + 1:
             total = counts.pop()
         for method, count in zip(self.by_method, counts, strict=False):
