@@ -7,17 +7,15 @@ import asyncio
 from collections.abc import Callable, Iterator
 
 import pytest
-from rich.console import Console
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
-from textual.widgets import OptionList
 from textual.widgets._toast import Toast
 
 from pctui.app.render.context import RenderContext
 from pctui.app.render.help_text import RAW_VIEW_KEYS, help_lines
-from pctui.app.render.wrap import NO_END, NO_START, Broken, toast_text
+from pctui.app.render.wrap import NO_END, NO_START, toast_text
 from pctui.app.review_actions import ACTIONS
 from pctui.app.screens.code_view import CodeScreen
 from pctui.app.screens.comment import CommentScreen
@@ -162,29 +160,3 @@ def test_an_english_notice_breaks_between_words_without_a_leading_space() -> Non
     lines = text.split("\n")
     assert len(lines) > 1 and all(not line.startswith(" ") for line in lines)
     assert " ".join(lines).split() == text.split()
-
-
-SECTION = "住民基本台帳事務に関する特定個人情報保護評価（案）に対するご意見。"
-
-
-@pytest.mark.parametrize("width", range(20, 70, 3))
-def test_a_filter_option_keeps_the_kinsoku_rule_at_every_width(width: int) -> None:
-    console = Console(width=width, legacy_windows=False)
-    rendered = console.render_lines(Broken(Text(f"section: 1 {SECTION} (3)")))
-    lines = ["".join(segment.text for segment in line).rstrip() for line in rendered]
-    assert "".join(lines).replace(" ", "") == f"section:1{SECTION}(3)"
-    assert_kinsoku(lines)
-
-
-def test_the_filter_options_are_broken_by_the_rule(
-    make_app: MakeApp, drive: Callable[..., None]
-) -> None:
-    app = make_app("yamada")
-
-    async def script(pilot: Pilot[None]) -> None:
-        await pilot.press("f")
-        options = app.screen.query_one(OptionList)
-        prompts = [options.get_option_at_index(n).prompt for n in range(options.option_count)]
-        assert prompts and all(isinstance(prompt, Broken) for prompt in prompts)
-
-    drive(app, script, size=(60, 24))

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
 from rich.text import Text
 
 # May not begin a line (行頭禁則): closing brackets, punctuation, small kana, prolonged sound.
@@ -95,22 +93,3 @@ def toast_text(message: str, screen_width: int) -> str:
         # A break between words leaves their space at the start of the next line.
         lines.extend([pieces[0], *(piece.removeprefix(" ") for piece in pieces[1:])])
     return "\n".join(lines)
-
-
-class Broken:
-    """`text` as a Rich renderable broken by the kinsoku rule at whatever width it is
-    drawn in: for the places Textual lays out itself (the options of an OptionList), where
-    it would fold Japanese at the last cell that fits."""
-
-    def __init__(self, text: Text) -> None:
-        self.text = text
-
-    def __str__(self) -> str:
-        return self.text.plain
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        lines = wrap(self.text, options.max_width)
-        yield Text("\n", end="").join(lines)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(1, min(self.text.cell_len, options.max_width))

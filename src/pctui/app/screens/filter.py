@@ -13,7 +13,6 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from pctui.app.render.wrap import Broken
 from pctui.base.inert import inert
 from pctui.i18n import _
 from pctui.model.records import Consultation
@@ -88,7 +87,7 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
     def compose(self) -> ComposeResult:
         """The options."""
         with Vertical(classes="dialog", id="filter"):
-            yield OptionList(*[Option(Broken(Text(label)), id=str(n))
+            yield OptionList(*[Option(Text(label), id=str(n))
                                for n, (label, _) in enumerate(self._choices)])  # fmt: skip
             yield Static(_("enter: apply   escape: cancel"), classes="dialog-keys")
 
