@@ -6,8 +6,9 @@ import datetime as dt
 import difflib
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -320,23 +321,29 @@ def test_sessions_acting_at_the_same_time_lose_nothing(commented: Path) -> None:
     assert reloaded.items[2].revisions[-1].text == f"yamada 第{rounds}稿"
 
 
+@contextmanager
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Inside the block every os.replace fails as on a full disk (ENOSPC)."""
+
+    def refuse(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", refuse)
+        yield
+
+
 def test_a_failed_save_keeps_the_file_and_the_action(
     commented: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = commented.read_bytes()
     file = ConsultationFile.load(commented)
-    real_replace = os.replace
-
-    def full_disk(src: str, dst: str) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", full_disk)
-    with pytest.raises(SaveError, match="the disk is full; nothing was written"):
-        file.transact(1, lambda c: sign(c, 1, "yamada"))
-    assert commented.read_bytes() == before
-    assert sorted(p.name for p in commented.parent.iterdir()) == [commented.name]
-    assert file.pending == 1
-    monkeypatch.setattr(os, "replace", real_replace)
+    with full_disk(monkeypatch):
+        with pytest.raises(SaveError, match="the disk is full; nothing was written"):
+            file.transact(1, lambda c: sign(c, 1, "yamada"))
+        assert commented.read_bytes() == before
+        assert sorted(p.name for p in commented.parent.iterdir()) == [commented.name]
+        assert file.pending == 1
     file.transact(3, lambda c: sign(c, 3, "yamada"))
     assert file.pending == 0
     reloaded = ConsultationFile.load(commented).consultation
@@ -349,15 +356,8 @@ def test_an_unsaved_action_overtaken_by_another_session_becomes_a_notice(
 ) -> None:
     ConsultationFile.load(commented).transact(1, lambda c: sign(c, 1, "yamada"))
     file = ConsultationFile.load(commented)
-    real_replace = os.replace
-
-    def full_disk(src: str, dst: str) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", full_disk)
-    with pytest.raises(SaveError):
+    with full_disk(monkeypatch), pytest.raises(SaveError):
         file.transact(1, lambda c: sign(c, 1, "kimura"))
-    monkeypatch.setattr(os, "replace", real_replace)
     ConsultationFile.load(commented).transact(1, lambda c: sign(c, 1, "suzuki"))
     file.reload()
     assert file.pending == 1  # kimura may still sign 課長: replayed, not lost
@@ -379,15 +379,8 @@ def test_an_unsaved_action_that_no_longer_applies_becomes_a_notice(
 ) -> None:
     ConsultationFile.load(commented).transact(1, lambda c: sign(c, 1, "yamada"))
     file = ConsultationFile.load(commented)
-    real_replace = os.replace
-
-    def full_disk(src: str, dst: str) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", full_disk)
-    with pytest.raises(SaveError):
+    with full_disk(monkeypatch), pytest.raises(SaveError):
         file.transact(1, lambda c: sign(c, 1, "suzuki"))
-    monkeypatch.setattr(os, "replace", real_replace)
     # Meanwhile suzuki signed item 1 from another terminal, which did save.
     ConsultationFile.load(commented).transact(1, lambda c: sign(c, 1, "suzuki"))
     file.reload()
