@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,8 @@ from pctui.storage import ConsultationFile, render_consultation
 
 JST = dt.timezone(dt.timedelta(hours=9))
 T0 = dt.datetime(2025, 12, 1, 9, 0, tzinfo=JST)
+T1 = dt.datetime(2025, 12, 2, 10, 0, tzinfo=JST)  # a day after T0: when the tests sign
+HOUR = dt.timedelta(hours=1)
 STAGES = ["担当", "係長", "課長"]
 ME = current_login()
 
@@ -65,6 +68,12 @@ def make_consultation(items: int = 4, commit_mode: str = "manual") -> Consultati
         ],
         commit_mode=commit_mode,
     )
+
+
+def pctui(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run pctui's CLI module with the interpreter running the tests, in `cwd` (text)."""
+    command = [sys.executable, "-m", "pctui.cli.entry", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
 
 
 def git(cwd: Path, *args: str, check: bool = True) -> str:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.git.conftest import JST, Office, author, make_office
+from tests.git.conftest import HOUR, T1, Office, author, make_office
 
 from pctui.git import after_signoff, audit, commit_pending
 from pctui.git import versions as versions_module
@@ -17,8 +17,6 @@ from pctui.git.audit import BY_SIGNER, CARRIED, HAND_EDITED, UNCOMMITTED
 from pctui.model import withdraw
 from pctui.storage import ConsultationFile
 
-T1 = dt.datetime(2025, 12, 2, 10, 0, tzinfo=JST)
-HOUR = dt.timedelta(hours=1)
 PEOPLE = {
     "tanaka": ("田中 一郎", "tanaka@example.jp"),
     "suzuki": ("鈴木 花子", "suzuki@example.jp"),

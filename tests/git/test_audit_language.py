@@ -3,17 +3,14 @@ sign-offs and revisions gone from the file, and versions in history that do not 
 
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 import sys
 
 import pytest
-from tests.git.conftest import JST, Office, author
+from tests.git.conftest import T1, Office, author
 
 from pctui.git import commit_pending
 from pctui.model import withdraw
-
-T1 = dt.datetime(2025, 12, 2, 10, 0, tzinfo=JST)
 
 
 def run_audit(office: Office, language: str) -> subprocess.CompletedProcess[str]:

@@ -9,11 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.git.conftest import JST, ME, Office, author, git, make_office
+from tests.git.conftest import ME, T1, Office, author, git, make_office
 
 from pctui.git import after_signoff, commit_pending
-
-T1 = dt.datetime(2025, 12, 2, 10, 0, tzinfo=JST)
 
 
 def approve_all(office: Office, no: int) -> None:

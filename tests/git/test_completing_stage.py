@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.git.conftest import JST, Office
+from tests.git.conftest import T1, Office
 
 from pctui.git import after_signoff, commit_pending
-
-T1 = dt.datetime(2025, 12, 2, 10, 0, tzinfo=JST)
 
 
 def test_sign_offs_in_the_same_second(on_approve: Office) -> None:

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from tests.git.conftest import JST, Office, git
+from tests.git.conftest import HOUR, T1, Office, git, pctui
 
 from pctui.git import merge_files
 from pctui.git.install import install
 from pctui.model import revise, withdraw
 from pctui.storage import ConsultationFile
-
-T1 = dt.datetime(2025, 12, 2, 10, 0, tzinfo=JST)
-HOUR = dt.timedelta(hours=1)
-
-
-def pctui(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pctui.cli.entry", *args], cwd=cwd,
-                          capture_output=True, text=True, check=False)  # fmt: skip
 
 
 @pytest.fixture

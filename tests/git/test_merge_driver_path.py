@@ -9,13 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.git.conftest import JST, Office
+from tests.git.conftest import T1, Office
 
 from pctui.git.install import driver_command
 from pctui.storage import ConsultationFile
 
 SCRIPT = Path(sys.executable).parent / "pctui"
-T1 = dt.datetime(2025, 12, 2, 10, 0, tzinfo=JST)
 BARE_PATH = "/usr/bin:/bin"  # git and sh, and no pctui
 
 

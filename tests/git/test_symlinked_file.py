@@ -13,12 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.git.conftest import JST, ME, Office, make_consultation
+from tests.git.conftest import ME, T1, Office, make_consultation
 
 from pctui.model import sign
 from pctui.storage import ConsultationFile, render_consultation
-
-T1 = dt.datetime(2025, 12, 2, 10, 0, tzinfo=JST)
 
 
 def signoff(path: Path, no: int) -> subprocess.CompletedProcess[str]:

@@ -15,11 +15,9 @@ import subprocess
 import sys
 
 import pytest
-from tests.git.conftest import JST, ME, Office
+from tests.git.conftest import ME, T1, Office
 
 from pctui.git import commit_pending
-
-T1 = dt.datetime(2025, 12, 2, 10, 0, tzinfo=JST)
 
 
 @pytest.fixture(autouse=True)
