@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 from benchmarks import generate
+from tests.console import SCRIPT
 
 from pctui.storage import LoadError, parallel
 from pctui.storage.reader import load_text
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 ITEMS = 2400
-SCRIPT = Path(sys.executable).parent / "pctui"
 
 pytestmark = pytest.mark.skipif(
     sys.platform != "linux" or parallel._cores() < 2,

@@ -6,15 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 from pathlib import Path
 
+from tests.console import SCRIPT
 from tests.git.conftest import T1, Office
 
 from pctui.git.install import driver_command
 from pctui.storage import ConsultationFile
 
-SCRIPT = Path(sys.executable).parent / "pctui"
 BARE_PATH = "/usr/bin:/bin"  # git and sh, and no pctui
 
 

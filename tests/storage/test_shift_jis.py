@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.console import pctui
 
 from pctui.storage import ConsultationFile
 
 Write = Callable[..., Path]
 Problems = Callable[[Path], list[str]]
-SCRIPT = Path(sys.executable).parent / "pctui"
 
 
 def _items(count: int) -> str:
@@ -29,9 +28,7 @@ def test_a_large_shift_jis_file_is_one_problem_not_thousands(
     header: str, write: Write, tmp_path: Path
 ) -> None:
     path = write((header + _items(2000)).encode("cp932"))
-    done = subprocess.run(
-        [str(SCRIPT), "validate", str(path)], capture_output=True, text=True, check=False
-    )
+    done = pctui("validate", path)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     lines = done.stderr.splitlines()
     assert lines[-1] == f"{path}: 1 problem"
