@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 from textual.widgets._toast import Toast
 
 from pctui.app.render.context import RenderContext
@@ -160,3 +162,30 @@ def test_an_english_notice_breaks_between_words_without_a_leading_space() -> Non
     lines = text.split("\n")
     assert len(lines) > 1 and all(not line.startswith(" ") for line in lines)
     assert " ".join(lines).split() == text.split()
+
+
+SECTION = "住民基本台帳事務に関する特定個人情報保護評価（案）に対するご意見。"
+
+
+@pytest.mark.parametrize("width", [44, 52, 60, 70])
+def test_the_filter_options_keep_the_kinsoku_rule(
+    width: int, make_app: MakeApp, drive: Callable[..., None], sample_path: Path
+) -> None:
+    text = sample_path.read_text(encoding="utf-8")
+    sample_path.write_text(text.replace("制度全体に関するご意見", SECTION), encoding="utf-8")
+    app = make_app("yamada")
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("f")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        room = options.scrollable_content_region.width
+        prompts = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        section = next(prompt for prompt in prompts if "（案）" in prompt.replace("\n", ""))
+        lines = section.split("\n")
+        assert len(lines) > 1 and "".join(lines) == f"section: 2 {SECTION} (0)"
+        assert all(Text(line).cell_len <= room for line in lines)
+        assert_kinsoku(lines)
+        assert options.size.height > len(prompts)  # every option is shown
+
+    drive(app, script, size=(width, 24))

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from pctui.app.render.wrap import wrap
 from pctui.base.inert import inert
 from pctui.i18n import _
 from pctui.model.records import Consultation
@@ -83,6 +84,7 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
     def __init__(self, consultation: Consultation, login: str) -> None:
         super().__init__()
         self._choices = filter_choices(consultation, login)
+        self._broken_at = 0  # the width the options were last broken for
 
     def compose(self) -> ComposeResult:
         """The options."""
@@ -92,8 +94,25 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
             yield Static(_("enter: apply   escape: cancel"), classes="dialog-keys")
 
     def on_mount(self) -> None:
-        """Title the box."""
+        """Title the box; break the options once the list has its width."""
         self.query_one("#filter").border_title = _("show")
+        self.call_after_refresh(self._break_options)
+
+    def on_resize(self) -> None:
+        """A new terminal size: the options are broken again for the new width."""
+        self.call_after_refresh(self._break_options)
+
+    def _break_options(self) -> None:
+        """Each option broken by the kinsoku rule at the list's width, so that the list
+        (which folds at the last cell that fits) finds every line fitting as it is."""
+        options = self.query_one(OptionList)
+        width = options.scrollable_content_region.width
+        if width <= 0 or width == self._broken_at:
+            return
+        self._broken_at = width
+        for index, (label, _choice) in enumerate(self._choices):
+            lines = wrap(Text(label), width)
+            options.replace_option_prompt_at_index(index, Text("\n", end="").join(lines))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Apply the chosen filter."""
