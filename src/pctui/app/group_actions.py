@@ -4,7 +4,7 @@ this table, and docs/guide.md lists them (the review screen's keys are in
 
 from __future__ import annotations
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
 from pctui.app.review_actions import ReviewAction
 from pctui.i18n import N_
@@ -54,15 +54,4 @@ GROUP_ACTIONS: tuple[ReviewAction, ...] = (
 
 def group_bindings() -> list[BindingType]:
     """The grouping screen's bindings, one per action, each with an id."""
-    return [
-        Binding(
-            action.keys,
-            action.name,
-            action.label,
-            show=action.footer,
-            key_display=action.display.split()[0],
-            tooltip=action.help,
-            id=f"pctui.groups.{action.name}",
-        )
-        for action in GROUP_ACTIONS
-    ]
+    return [action.binding(f"pctui.groups.{action.name}") for action in GROUP_ACTIONS]

@@ -61,6 +61,19 @@ class ReviewAction:
         """The id of this action's binding, for keymaps."""
         return f"pctui.{self.name}"
 
+    def binding(self, binding_id: str | None = None) -> Binding:
+        """This action's binding: its keys, footer label, key display and help as tooltip,
+        with `binding_id` (default: `binding_id`, the one a keymap names)."""
+        return Binding(
+            self.keys,
+            self.name,
+            self.label,
+            show=self.footer,
+            key_display=self.display.split()[0],
+            tooltip=self.help,
+            id=binding_id or self.binding_id,
+        )
+
     @property
     def palette_name(self) -> str:
         """The command palette entry: "category: action", in the current language."""
@@ -256,15 +269,7 @@ def bindings(group: str | None = None) -> list[BindingType]:
     """Bindings, one per registered action, each with an id: those of `group` (EDITOR for
     the edit screen), or every other group's when None (the review screen)."""
     return [
-        Binding(
-            action.keys,
-            action.name,
-            action.label,
-            show=action.footer,
-            key_display=action.display.split()[0],
-            tooltip=action.help,
-            id=action.binding_id,
-        )
+        action.binding()
         for action in ACTIONS
         if action.group == (group or action.group) and (group == EDITOR) == (action.group == EDITOR)
     ]
