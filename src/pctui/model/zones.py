@@ -42,13 +42,29 @@ def _written_offset(consultation: Consultation) -> dt.timedelta | None:
 
     Offset zero does not count: it is what a server on UTC wrote whatever the office's zone
     was, the fault this module is here to mend. Items are scanned in order and the first
-    one with a time decides, so a large file costs one item, not all of them."""
+    one with a time decides, so a large file usually costs one item.
+
+    A file whose times are all UTC is scanned to the end (30 ms at 10,000 items), and the
+    item pane asks for the zone several times a key press: the answer is kept on the
+    consultation until its number of items changes. A time added since cannot change what
+    is shown: pctui writes new times in the zone this function led to, and a UTC one does
+    not count."""
+    kept: tuple[int, dt.timedelta | None] | None = consultation.__dict__.get(_KEPT)
+    if kept is not None and kept[0] == len(consultation.items):
+        return kept[1]
+    found: dt.timedelta | None = None
     for item in consultation.items:
         for moment in [r.at for r in item.revisions] + [s.at for s in item.signoffs]:
-            offset = moment.utcoffset()
-            if offset:
-                return offset
-    return None
+            if offset := moment.utcoffset():
+                found = offset
+                break
+        if found is not None:
+            break
+    consultation.__dict__[_KEPT] = (len(consultation.items), found)
+    return found
+
+
+_KEPT = "_written_offset"  # (items counted, offset found), kept on the consultation object
 
 
 def consultation_zone(consultation: Consultation) -> dt.tzinfo | None:
