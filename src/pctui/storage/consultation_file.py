@@ -97,17 +97,18 @@ class ConsultationFile:
         parse (see `load`) is split into its blocks only then."""
         return self._lay_out()
 
+    @_layout.setter
+    def _layout(self, layout: FileLayout) -> None:
+        self._kept_layout = layout
+        self._loaded = None
+
     def _lay_out(self) -> FileLayout:
+        """The layout, made now if it was not yet."""
         if self._kept_layout is None:
             assert self._loaded is not None
             self._kept_layout = layout_of(item_chunks(self._loaded, str(self.path)))
             self._loaded = None
         return self._kept_layout
-
-    @_layout.setter
-    def _layout(self, layout: FileLayout) -> None:
-        self._kept_layout = layout
-        self._loaded = None
 
     @property
     def consultation(self) -> Consultation:
