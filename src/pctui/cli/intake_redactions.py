@@ -12,7 +12,14 @@ from pctui.cli.intake_common import opened_registry
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
 from pctui.intake.records import RedactionStatus
-from pctui.intake.redaction_review import RedactionView, ReviewRefused, redaction_views, review
+from pctui.intake.redaction_review import (
+    REASONS,
+    STATUSES,
+    RedactionView,
+    ReviewRefused,
+    redaction_views,
+    review,
+)
 from pctui.intake.registry import Registry
 from pctui.model.records import Consultation
 
@@ -24,19 +31,6 @@ redactions, --undo ID… reverts them (their words become public again); all the
 one command are applied in one transaction, or none when one does not exist (exit 2).
 The removed words are printed only with --show-original, and only to a terminal: a list
 written to a file, a pipe or a log never holds the personal data.""")
-
-REASONS = {
-    "email": N_("e-mail address"),
-    "phone": N_("phone number"),
-    "postal-code": N_("postal code"),
-    "address": N_("address"),
-    "name": N_("name"),
-}
-STATUSES = {
-    RedactionStatus.PENDING: N_("to review"),
-    RedactionStatus.CONFIRMED: N_("kept"),
-    RedactionStatus.REVERTED: N_("undone"),
-}
 
 
 def add_parser(commands: Commands) -> None:
