@@ -117,6 +117,8 @@ class Registry:
         self._db.execute("COMMIT")
 
     def _create_tables(self) -> None:
+        """Create the tables of a new registry, or bring an older one up to the current
+        version in place: one transaction, so that it is migrated whole or not at all."""
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version == schema.VERSION:
             return
@@ -124,9 +126,16 @@ class Registry:
             message = _("{path}: written by a newer pctui (registry version {version})")
             raise RegistryRefused(message.format(path=self.path, version=version))
         with self._writing() as db:
-            for statement in schema.TABLES.split(";"):
-                if statement.strip():
-                    db.execute(statement)
+            # Asked again inside the transaction: another process may have done it meanwhile.
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                for statement in schema.TABLES.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+            else:
+                for step in range(version, schema.VERSION):
+                    for statement in schema.MIGRATIONS[step]:
+                        db.execute(statement)
             db.execute(f"PRAGMA user_version = {schema.VERSION}")
 
     def add(
@@ -252,8 +261,8 @@ class Registry:
         """The redactions (of one status, or all), by opinion and place."""
         query = (
             "SELECT r.id, r.opinion, r.start, r.stop, substr(o.text, r.start + 1, "
-            "r.stop - r.start), r.reason, r.status FROM redactions r "
-            "JOIN opinions o ON o.id = r.opinion"
+            "r.stop - r.start), r.reason, r.status, r.reviewed_by, r.reviewed_at "
+            "FROM redactions r JOIN opinions o ON o.id = r.opinion"
         )
         parameters: tuple[str, ...] = ()
         if status is not None:
@@ -261,19 +270,15 @@ class Registry:
             parameters = (str(status),)
         rows = self._db.execute(query + " ORDER BY o.submission, o.k, r.start", parameters)
         return [
-            Redaction(rid, opinion, start, stop, original, reason, RedactionStatus(state))
-            for rid, opinion, start, stop, original, reason, state in rows
+            Redaction(rid, opinion, start, stop, original, reason, RedactionStatus(state), by, at)
+            for rid, opinion, start, stop, original, reason, state, by, at in rows
         ]
 
-    def review_redaction(self, redaction: int, status: RedactionStatus) -> None:
-        """Set a redaction's status and rewrite its opinion's public text, in one
-        transaction (KeyError when there is no such redaction)."""
-        self.review_redactions({redaction: status})
-
-    def review_redactions(self, statuses: Mapping[int, RedactionStatus]) -> None:
-        """Set each redaction's status and rewrite the public text of the opinions they are
-        in, all in one transaction: KeyError (and nothing changed) when one of them does
-        not exist, so that a reviewer's list of ids is applied whole or not at all."""
+    def review_redactions(self, statuses: Mapping[int, RedactionStatus], by: str, at: str) -> None:
+        """Set each redaction's status, with who (`by`, an OS login) and when (`at`, ISO
+        8601) reviewed it, and rewrite the public text of the opinions they are in, all in
+        one transaction: KeyError (and nothing changed) when one of them does not exist,
+        so that a reviewer's list of ids is applied whole or not at all."""
         with self._writing() as db:
             touched: set[str] = set()
             for redaction, status in statuses.items():
@@ -283,7 +288,9 @@ class Registry:
                 if row is None:
                     raise KeyError(redaction)
                 db.execute(
-                    "UPDATE redactions SET status = ? WHERE id = ?", (str(status), redaction)
+                    "UPDATE redactions SET status = ?, reviewed_by = ?, reviewed_at = ? "
+                    "WHERE id = ?",
+                    (str(status), by, at, redaction),
                 )
                 touched.add(row[0])
             for opinion in sorted(touched):
