@@ -1,6 +1,11 @@
 """`pctui import` of results offices really published (tests/importer/real/, origins and
 terms in its README): each test asserts what was checked by hand against the document, so
-that the importer cannot regress on a real layout unnoticed."""
+that the importer cannot regress on a real layout unnoticed.
+
+The ministry's result is a real PDF; its XLSX and DOCX are conversions of that PDF's cells
+(merged as printed) by LibreOffice, the way an office's sheet or Word table holds them. The
+city's result (the seed) is real text; its Word document, the PDF printed from that Word
+document and its HTML page are conversions of it: the layouts are real, the files made."""
 
 from __future__ import annotations
 
@@ -9,17 +14,38 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from pctui.importer import read_source
+import pytest
+
+from pctui.importer import ERROR, RawDocument, read_source
 from pctui.model.records import Layout
 from pctui.storage import ConsultationFile
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 REAL = Path(__file__).parent / "real"
 MLIT_PDF = REAL / "mlit-kotsu-seisaku-kihon-keikaku-2025.pdf"
+MLIT = [
+    MLIT_PDF,
+    REAL / "mlit-kotsu-seisaku-kihon-keikaku-2025.converted.xlsx",
+    REAL / "mlit-kotsu-seisaku-kihon-keikaku-2025.converted.docx",
+]
+SAPPORO = [
+    REAL / "sapporo-juki-pia-2025.converted.docx",
+    REAL / "sapporo-juki-pia-2025.converted.pdf",
+    REAL / "sapporo-juki-pia-2025.converted.html",
+]
+_read: dict[Path, RawDocument] = {}
 
 
-def test_mlit_pdf_facts_above_the_table() -> None:
-    raw = read_source(MLIT_PDF)
+def read(path: Path) -> RawDocument:
+    """`read_source(path)`, read once for the tests of this module (a PDF takes a second)."""
+    if path not in _read:
+        _read[path] = read_source(path)
+    return _read[path]
+
+
+@pytest.mark.parametrize("source", MLIT, ids=lambda p: p.suffix)
+def test_mlit_facts_above_the_table(source: Path) -> None:
+    raw = read(source)
     assert raw.notes == []
     # The title, not the 資料６ above it, without "に対する主な御意見…及びそれに対する考え方".
     assert raw.title == "交通政策基本計画（素案）"
@@ -27,8 +53,9 @@ def test_mlit_pdf_facts_above_the_table() -> None:
     assert (raw.published_submitters, raw.published_opinions) == (33, 62)
 
 
-def test_mlit_pdf_groups_numbering_and_the_shared_answer() -> None:
-    raw = read_source(MLIT_PDF)
+@pytest.mark.parametrize("source", MLIT, ids=lambda p: p.suffix)
+def test_mlit_groups_numbering_and_the_shared_answer(source: Path) -> None:
+    raw = read(source)
     # The outcome groups are the sections; 該当箇所 is each answer's topic, not a section.
     assert raw.sections == ["当該意見を踏まえて内容を修正するもの", "その他の主な意見"]
     assert raw.section_labels == {
@@ -50,8 +77,9 @@ def test_mlit_pdf_groups_numbering_and_the_shared_answer() -> None:
     )
 
 
-def test_mlit_pdf_merged_part_cells_name_every_row() -> None:
-    raw = read_source(MLIT_PDF)
+@pytest.mark.parametrize("source", MLIT, ids=lambda p: p.suffix)
+def test_mlit_merged_part_cells_name_every_row(source: Path) -> None:
+    raw = read(source)
     topics = {o.label: item.topic for item in raw.items[2:] for o in item.opinions}
     # 第２章等 is merged over Ⅱ-2 and Ⅱ-3; 第３章基本的方針A等 starts again on a new page at Ⅱ-5
     # and covers down to Ⅱ-11; 第３章基本的方針D等 likewise at Ⅱ-24 and Ⅱ-29.
@@ -64,8 +92,9 @@ def test_mlit_pdf_merged_part_cells_name_every_row() -> None:
     assert topics["35"] == "第４章等"
 
 
-def test_mlit_pdf_answers_keep_their_paragraphs_and_lists() -> None:
-    raw = read_source(MLIT_PDF)
+@pytest.mark.parametrize("source", MLIT, ids=lambda p: p.suffix)
+def test_mlit_answers_keep_their_paragraphs_and_lists(source: Path) -> None:
+    raw = read(source)
     answer = raw.items[1].response
     assert answer.startswith(
         "頂いたご意見を踏まえ、第3章基本的方針Dに以下の記述を追加しました。【63ページ】\n\n"
@@ -102,3 +131,45 @@ def test_mlit_pdf_through_the_command(tmp_path: Path, pctui: Run) -> None:
         ("Ⅱ", "その他の主な意見"),
     ]
     assert all(item.current is not None for item in consultation.items)
+
+
+@pytest.mark.parametrize("source", SAPPORO, ids=lambda p: p.suffix)
+def test_sapporo_header_parts(source: Path) -> None:
+    """1 意見の募集期間 … 4 意見数等 above the opinions are facts, not sections."""
+    raw = read(source)
+    assert [note for note in raw.notes if note.severity == ERROR] == []
+    assert raw.title == "住民基本台帳事務に関する特定個人情報保護評価書について"
+    assert raw.organization == "札幌市"
+    assert (raw.opened, raw.closed) == (dt.date(2025, 11, 12), dt.date(2025, 12, 11))
+    assert raw.places == [
+        "デジタル戦略推進局スマートシティ推進部住民情報課（本庁舎2階）",
+        "市政刊行物コーナー（本庁舎2階）",
+        "各区役所総務企画課（広聴係）",
+    ]
+    assert raw.url == "http://www.city.sapporo.jp/shimin/koseki/mynumber/pia.html"
+    assert raw.methods == ["郵送", "持参", "FAX", "電子メール"]
+    assert raw.submitters == {"郵送": 1, "持参": 0, "FAX": 0, "電子メール": 0}
+    assert raw.submitter_unit == "団体"
+    assert raw.declared_total == 10
+
+
+@pytest.mark.parametrize("source", SAPPORO, ids=lambda p: p.suffix)
+def test_sapporo_opinions(source: Path) -> None:
+    raw = read(source)
+    # Two sections, the second empty (なし); no section labels: a section's number is its
+    # place, which publishing prints again.
+    assert raw.sections == [
+        "住民基本台帳事務に関する特定個人情報保護評価に対するご意見",
+        "制度全体に関するご意見",
+    ]
+    assert raw.section_labels == {}
+    assert [item.no for item in raw.items] == list(range(1, 11))
+    assert all(len(item.opinions) == 1 and item.response for item in raw.items)
+    first = raw.items[0]
+    assert first.topic == "システム総論"
+    assert first.opinion.startswith("(他自治体で) アクセス権のある職員による個人情報不正閲覧事件")
+    # Two paragraphs (two <p>, two Word paragraphs, a blank-line gap in the PDF); the first
+    # opinion runs over a page in the PDF and is joined again.
+    assert first.response.count("\n\n") == 1
+    assert first.response.endswith("不正操作の未然防止を図る対策を講じております。")
+    assert raw.items[8].opinion.endswith("いったい誰が責任（賠償を含む）を取るのか。")

@@ -19,6 +19,7 @@ and table rows (1 for the first), which is what a note's line:col points at.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -92,18 +93,58 @@ def _in_box(char: dict[str, Any], box: Box) -> bool:
 
 
 def _table_rows(page: Any, table: Any) -> list[tuple[float, Cells]]:
-    """(top, cells) of each row of `table`, None where a merged cell covers the position."""
+    """(top, cells) of each row of `table`, None where a merged cell from a row above covers
+    the position.
+
+    pdfplumber lays every row on one grid made of all the column edges the table has, and
+    gives None for a position no cell starts at. A cell spanning to its right over such a
+    position (two tables on one page whose columns differ by a few points, a heading row
+    merged across) is read as that one cell, the spanned positions left out; a position
+    covered from above keeps its None (a merged answer)."""
+    edges = sorted({box[0] for box in table.cells})
     rows: list[tuple[float, Cells]] = []
     for row in table.rows:
         inside = [char for char in page.chars if _in_box(char, row.bbox)]
         cells: Cells = []
-        for box in row.cells:
+        reach = 0.0  # how far right the last cell of this row reaches
+        for edge, box in zip(edges, row.cells, strict=True):
             if box is None:
-                cells.append(None)
-            else:
-                cells.append(cell_text([char for char in inside if _in_box(char, box)]))
+                if reach <= edge + 1:
+                    cells.append(None)
+                continue
+            reach = float(box[2])
+            cells.append(cell_text([char for char in inside if _in_box(char, box)]))
         rows.append((row.bbox[1], cells))
     return rows
+
+
+# A line opening a list item or a heading: never the rest of the line above it.
+_OPENS = re.compile(r"^(?:[ア-ン][ 　]|[・※■□◆◇●○]|[(（]?[0-9０-９]{1,2}[)）.．、 　]|[ⅠⅡⅢⅣⅤ])")
+
+
+def _text_lines(lines: list[dict[str, Any]]) -> list[tuple[float, str]]:
+    """(top, text) of the text lines outside the tables, a line wrapped at the text's right
+    edge (a long title) joined with the next one of the same size."""
+    right = max((float(line["x1"]) for line in lines), default=0.0)
+    joined: list[tuple[float, str]] = []
+    before: dict[str, Any] | None = None
+    for line in lines:
+        size = float(line["chars"][0].get("size") or 10) if line["chars"] else 10.0
+        if (
+            before is not None
+            and before["chars"]
+            and abs(float(before["chars"][0].get("size") or 10) - size) < 0.5
+            and line["top"] - before["bottom"] < PARAGRAPH_GAP * size
+            and right - before["x1"] <= _first_word_width(line["chars"]) + SLACK * size
+            and not _OPENS.match(line["text"])
+        ):
+            top, text = joined[-1]
+            space = " " if text[-1:].isascii() and line["text"][:1].isascii() else ""
+            joined[-1] = (top, text + space + line["text"])
+        else:
+            joined.append((float(line["top"]), str(line["text"])))
+        before = line
+    return joined
 
 
 def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -120,8 +161,8 @@ def _page_blocks(page: Any) -> list[tuple[float, Line | Cells]]:
         boxes.append(table.bbox)
         found.extend(_table_rows(page, table))
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    for line in outside.extract_text_lines():
-        found.append((line["top"], Line(0, line["text"])))
+    for top, text in _text_lines(outside.extract_text_lines(return_chars=True)):
+        found.append((top, Line(0, text)))
     found.sort(key=lambda entry: entry[0])
     return found
 

@@ -165,15 +165,17 @@ class TableReader:
 
     def _heading(self, text: str, numbered: bool) -> bool:
         """A group heading (Ⅰ．…) or, where `numbered`, a numbered one (1 …, (1) …) opens a
-        section; numbering may start again under it."""
-        group = group_heading(text) or (numbered_heading(text) if numbered else None)
-        if group is None:
+        section; numbering may start again under it. Only a group keeps its label: a
+        section's number is its place, which publishing prints again ("1 1 …" otherwise)."""
+        group = group_heading(text)
+        heading = group or (numbered_heading(text) if numbered else None)
+        if heading is None:
             return False
-        label, title = group
+        label, title = heading
         self.section = title
         self.headed = True
         self.section_cell = ""
-        self.doc.add_section(title, label)
+        self.doc.add_section(title, label if group else "")
         return True
 
     # --- the rows ----------------------------------------------------------------------

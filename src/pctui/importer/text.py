@@ -153,6 +153,27 @@ class TextReader:
         self._finish()
         return self.doc
 
+    def read_header(self, lines: list[str]) -> int | None:
+        """Read `lines` (line 1 first) up to where the opinions start: the results heading
+        (ご意見の概要とそれに対する…の考え方, read too, for the body it names) or an opinion
+        table's header row. Returns that line's number, with the facts and their notes in
+        `doc`; None when no header part (意見の募集期間, 公表場所, 意見の受付方法, 意見数等)
+        came before it, or when a line of those parts could not be read as one (the document
+        is then not shaped like the seed)."""
+        seen_part = False
+        for number, line in enumerate(lines, start=1):
+            if "\t" in line and recognise(line.split("\t"), self.mapping) is not None:
+                break
+            self._line(number, line if "\t" in line else line.rstrip(" \u3000"))
+            if self.part == "results":
+                break
+            seen_part = seen_part or self.part is not None
+        else:
+            return None
+        if not seen_part or any(note.severity == ERROR for note in self.doc.notes):
+            return None
+        return number
+
     def _line(self, number: int, line: str) -> None:
         if not line.strip():
             return
@@ -670,6 +691,19 @@ class TextReader:
         if refuse_numbers(self.doc, self.mapping):
             return
         note_empty_answers(self.doc, self.first_empty, keeps_merges=False)
+        self.finish_numbers()
+        note_declared_total(self.doc)
+        if not self.doc.found_table:
+            message = _(
+                "no opinion table found (a header row naming the opinion and response "
+                "columns, e.g. No. | 寄せられたご意見 | 札幌市の考え方, or numbered items "
+                "such as 1. 意見の概要：… 市の考え方：…)"
+            )
+            self.doc.note(1, 1, message, ERROR)
+
+    def finish_numbers(self) -> None:
+        """Settle the 提出者数 read against the table by method (and, in a format-2 result,
+        keep printed totals other than the sums as the totals as published)."""
         if self.declared_submitters is not None:
             declared, line = self.declared_submitters
             self.doc.declared_submitters = declared
@@ -686,23 +720,18 @@ class TextReader:
                     "the table is used"
                 )
                 self.doc.note(line, 1, message.format(declared=declared, sum=summed))
-        if self.doc.declared_total is not None and self.doc.items:
-            counted = sum(o.count for item in self.doc.items for o in item.opinions)
-            if counted != self.doc.declared_total:
-                message = _(
-                    "意見総数 says {declared}件, the items count {counted}; "
-                    "set `count` on merged items"
-                )
-                self.doc.note(
-                    1, 1, message.format(declared=self.doc.declared_total, counted=counted)
-                )
-        if not self.doc.found_table:
-            message = _(
-                "no opinion table found (a header row naming the opinion and response "
-                "columns, e.g. No. | 寄せられたご意見 | 札幌市の考え方, or numbered items "
-                "such as 1. 意見の概要：… 市の考え方：…)"
-            )
-            self.doc.note(1, 1, message, ERROR)
+
+
+def note_declared_total(doc: RawDocument) -> None:
+    """Say so when the 意見総数 printed is not what the items count."""
+    if doc.declared_total is None or not doc.items:
+        return
+    counted = sum(o.count for item in doc.items for o in item.opinions)
+    if counted != doc.declared_total:
+        message = _(
+            "意見総数 says {declared}件, the items count {counted}; set `count` on merged items"
+        )
+        doc.note(1, 1, message.format(declared=doc.declared_total, counted=counted))
 
 
 def read_text(
