@@ -99,7 +99,7 @@ def _assignee_line(assignees: dict[str, dict[str, int]], unassigned_count: int) 
 
 def run(args: argparse.Namespace) -> int:
     """Print the status; returns the exit status."""
-    consultation = load(args.file).consultation
+    consultation = load(args.file, only_read=True).consultation
     if args.board:
         board = build_board(consultation)
         if args.json:

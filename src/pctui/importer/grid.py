@@ -40,6 +40,10 @@ def clean(value: object) -> str:
     open a line are kept, the first line's too: they lay out a citizen's table or list."""
     if value is None:
         return ""
+    if type(value) is str and "\n" not in value and "\r" not in value and value[:1] != "'":
+        # One line, no formula guard: what the steps below come to, without their lists (a
+        # national submissions CSV is hundreds of thousands of such cells).
+        return value.strip()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")

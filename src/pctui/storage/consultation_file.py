@@ -21,9 +21,9 @@ from pctui.base.problems import LoadError, Problem, SaveError
 from pctui.i18n import _
 from pctui.model.actions import Refused, Revised
 from pctui.model.records import Consultation, Revision, Signoff
-from pctui.storage.layouts import CannotRestructure, layout_of
+from pctui.storage.layouts import CannotRestructure, FileLayout, layout_of
 from pctui.storage.preview import read_preview
-from pctui.storage.reader import Loaded, read_file
+from pctui.storage.reader import Loaded, item_chunks, read_file
 from pctui.storage.stamp import FileStamp, stamp_on_disk
 
 T = TypeVar("T")
@@ -52,10 +52,16 @@ class ConsultationFile:
         self.expected_items = len(loaded.consultation.items)
 
     @classmethod
-    def load(cls, path: str | Path) -> ConsultationFile:
-        """Load the file at `path`; LoadError lists every problem found."""
+    def load(cls, path: str | Path, *, one_parse: bool = False) -> ConsultationFile:
+        """Load the file at `path`; LoadError lists every problem found.
+
+        `one_parse` is for a command that only reads: a file without a problem is then read
+        in one parse of its whole text (see `pctui.storage.one_parse`), and its blocks are
+        found only if a place in it is asked for. Saving works all the same (the blocks are
+        found then), but costs that once more.
+        """
         path = Path(path)
-        loaded, stamp = read_file(path)
+        loaded, stamp = read_file(path, one_parse=one_parse)
         return cls(path, loaded, stamp)
 
     @classmethod
@@ -76,9 +82,33 @@ class ConsultationFile:
         """Hold `loaded`, just read from the file whose stamp is `stamp`."""
         self._consultation = loaded.consultation
         self._warnings = loaded.warnings
-        self._layout = layout_of(loaded)
+        # A file read in one parse keeps `loaded` until its layout is asked for (see
+        # `_layout`); any other file's layout is made now.
+        self._loaded: Loaded | None = loaded
+        self._kept_layout: FileLayout | None = None
+        if loaded.unsplit is None:
+            self._layout = layout_of(loaded)
         self._stamp = stamp
         self._index = {item.no: i for i, item in enumerate(loaded.consultation.items)}
+
+    @property
+    def _layout(self) -> FileLayout:
+        """How the file's text is laid out, made when first needed: a file read in one
+        parse (see `load`) is split into its blocks only then."""
+        return self._lay_out()
+
+    @_layout.setter
+    def _layout(self, layout: FileLayout) -> None:
+        self._kept_layout = layout
+        self._loaded = None
+
+    def _lay_out(self) -> FileLayout:
+        """The layout, made now if it was not yet."""
+        if self._kept_layout is None:
+            assert self._loaded is not None
+            self._kept_layout = layout_of(item_chunks(self._loaded, str(self.path)))
+            self._loaded = None
+        return self._kept_layout
 
     @property
     def consultation(self) -> Consultation:
@@ -188,6 +218,7 @@ class ConsultationFile:
             )
         with folder_lock(self.path):
             self._catch_up()
+            self._lay_out()  # of the file as read: before the action changes its items
             try:
                 result = action(self.consultation)
             except Refused:
