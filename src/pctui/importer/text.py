@@ -74,6 +74,8 @@ _SENTENCE_END = tuple("。．.!?！？」』）)")
 MAX_HEADING = 40
 _NONE = {"なし", "該当なし", "none", "ありません", "意見なし"}
 _ANNEX = {"別添のとおり", "別紙のとおり", "別添", "別紙", "see below"}
+# What pctui publishes for a period, places or methods not set: nothing to read back.
+_NOT_SET = (JA.undated, EN.undated)
 
 PARTS = (
     ("period", ("募集期間", "consultation period")),
@@ -436,12 +438,14 @@ class TextReader:
     def _period(self, number: int, line: str) -> None:
         if self.doc.opened is None and self._dates(number, line):
             return
-        if line.strip() in (JA.undated, EN.undated):  # as pctui publishes a period not set
+        if line.strip() in _NOT_SET:
             return
         message = _("not read as a date: '{text}'").format(text=quoted(line))
         self.doc.note(number, 1, message, ERROR)
 
     def _place(self, number: int, line: str) -> None:
+        if line.strip() in _NOT_SET:
+            return
         url = _URL.fullmatch(line)
         if url:
             self.doc.url = url.group(1)
@@ -452,6 +456,8 @@ class TextReader:
             self.doc.organization = office_body(place)
 
     def _methods(self, number: int, line: str) -> None:
+        if line.strip() in _NOT_SET:
+            return
         for method in re.split(r"[、,，/／]", line):
             if method.strip() and method.strip() not in self.doc.methods:
                 self.doc.methods.append(method.strip())

@@ -36,6 +36,7 @@ class _Pending:
     action: Callable[[Consultation], Any]
     result: Any = None  # what the action did when first applied (a Signoff, a Revised …)
     also: tuple[int, ...] = ()  # other items the action changes (format 2: a moved opinion)
+    intake: bool = False  # the action changes the header's [intake] table (a tally)
 
 
 class ConsultationFile:
@@ -200,12 +201,19 @@ class ConsultationFile:
                 del self._revised[no]
 
     def transact(
-        self, no: int, action: Callable[[Consultation], T], also: Collection[int] = ()
+        self,
+        no: int,
+        action: Callable[[Consultation], T],
+        also: Collection[int] = (),
+        *,
+        intake: bool = False,
     ) -> T:
         """Apply `action` (which changes item `no`, and the items numbered in `also`) and
         save at once; return its result. An action may also remove items or add new ones
         (format 2's merge and split): the file is then written with their blocks left out
-        or added, the other items' blocks as they were.
+        or added, the other items' blocks as they were. With `intake` the action changes
+        the header's `[intake]` table (`no` 0 when it changes no item): that table's keys
+        are written too, the rest of the header as it was.
 
         Refused propagates with nothing changed. SaveError propagates with the change
         kept in memory; it is written by the next successful action. When someone else
@@ -228,7 +236,7 @@ class ConsultationFile:
                 if self._pending:
                     self._save()
                 raise
-            self._pending.append(_Pending(no, action, result, tuple(also)))
+            self._pending.append(_Pending(no, action, result, tuple(also), intake))
             if isinstance(result, Revised):
                 self._revised[no] = result.revision
             self._save()
@@ -269,16 +277,17 @@ class ConsultationFile:
 
         items = self.consultation.items
         touched = {no for pending in self._pending for no in (pending.no, *pending.also)}
+        layout = self._layout
         try:
+            if any(pending.intake for pending in self._pending):
+                layout = layout.with_intake(self.consultation.intake)
             if len(items) == len(self._index) and all(i.no in self._index for i in items):
                 changed = {self._index[no] for no in touched if no in self._index}
-                planned = self._layout.plan(items, changed)
+                planned = layout.plan(items, changed)
             else:  # items were merged or split: some blocks go, new ones come
                 sources = [self._index.get(item.no) for item in items]
                 changed = {index for index, item in enumerate(items) if item.no in touched}
-                planned = self._layout.restructure(
-                    items, sources, changed, self.consultation.format
-                )
+                planned = layout.restructure(items, sources, changed, self.consultation.format)
         except CannotRestructure:
             self._pending.clear()
             self._reload_and_replay()
