@@ -14,17 +14,18 @@ import tomllib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pctui.base.atomic import folder_lock, write_atomic
 from pctui.base.problems import LoadError, Problem, SaveError
 from pctui.i18n import _
 from pctui.model.actions import Refused, Revised
 from pctui.model.records import Consultation, Revision, Signoff
-from pctui.storage.layouts import CannotRestructure, FileLayout, layout_of
-from pctui.storage.preview import read_preview
 from pctui.storage.reader import Loaded, item_chunks, read_file
 from pctui.storage.stamp import FileStamp, stamp_on_disk
+
+if TYPE_CHECKING:
+    from pctui.storage.layouts import FileLayout
 
 T = TypeVar("T")
 
@@ -69,6 +70,8 @@ class ConsultationFile:
     def preview(cls, path: str | Path, count: int) -> ConsultationFile | None:
         """The first `count` items of a large file, read-only, in milliseconds; None when
         the file is small or unusual (load it whole: that also reports its problems)."""
+        from pctui.storage.preview import read_preview  # only `open` shows a preview
+
         path = Path(path)
         found = read_preview(path, count)
         if found is None:
@@ -88,7 +91,7 @@ class ConsultationFile:
         self._loaded: Loaded | None = loaded
         self._kept_layout: FileLayout | None = None
         if loaded.unsplit is None:
-            self._layout = layout_of(loaded)
+            self._layout = _layout_of(loaded)
         self._stamp = stamp
         self._index = {item.no: i for i, item in enumerate(loaded.consultation.items)}
 
@@ -107,7 +110,7 @@ class ConsultationFile:
         """The layout, made now if it was not yet."""
         if self._kept_layout is None:
             assert self._loaded is not None
-            self._kept_layout = layout_of(item_chunks(self._loaded, str(self.path)))
+            self._kept_layout = _layout_of(item_chunks(self._loaded, str(self.path)))
             self._loaded = None
         return self._kept_layout
 
@@ -270,6 +273,8 @@ class ConsultationFile:
         # 15 ms faster to start without it.
         from tomlkit.exceptions import TOMLKitError
 
+        from pctui.storage.layouts import CannotRestructure
+
         items = self.consultation.items
         touched = {no for pending in self._pending for no in (pending.no, *pending.also)}
         layout = self._layout
@@ -319,3 +324,11 @@ class ConsultationFile:
     def place(self, no: int, table: str, index: int = 0, key: str | None = None) -> tuple[int, int]:
         """1-based (line, column) of `key` in the `index`-th `table` of item `no`."""
         return self._layout.place(self._index[no], table, index, key)
+
+
+def _layout_of(loaded: Loaded) -> FileLayout:
+    """`layouts.layout_of`, imported when a layout is first made: `status` and `validate`
+    of a file without a problem never make one (see `ConsultationFile.load`)."""
+    from pctui.storage.layouts import layout_of
+
+    return layout_of(loaded)

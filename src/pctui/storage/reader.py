@@ -12,7 +12,6 @@ import functools
 import gc
 import os
 import re
-import shlex
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,6 +125,8 @@ def _bad_bytes(data: bytes, path: str) -> list[Problem]:
                 found.append((number, len(before) + 1, text[start]))
                 position = position + error.end
     if _looks_like_shift_jis(data, len(found)):
+        import shlex  # to quote the path in the advice: only a Shift_JIS file needs it
+
         line, col, byte = found[0]
         message = _(
             "not valid UTF-8 (byte {byte}): the file looks like Shift_JIS (cp932); convert "
