@@ -279,6 +279,14 @@ class GroupScreen(Screen[None]):
         title = _("Merge group {group} into group (number or id):").format(group=chosen.id)
         self.app.push_screen(CommentScreen(title, problem, placeholder="1"), send)
 
+    def action_redactions(self) -> None:
+        """The redactions (`screens/redactions.py`); the groups are listed again after it,
+        since an undone redaction changes a representative's public text."""
+        from pctui.app.screens.redactions import RedactionScreen
+
+        screen = RedactionScreen(self.file, self.registry_path)
+        self.app.push_screen(screen, lambda _: self.refresh_groups())
+
     def action_down(self) -> None:
         """Next row of the list that has the focus (j, as in the review)."""
         (self.members if self.members.has_focus else self.groups).action_cursor_down()
