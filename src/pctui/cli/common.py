@@ -64,10 +64,13 @@ def problems_exit(path: str | Path, problems: Sequence[object]) -> Exit:
     return Exit(BAD_INPUT, message.format(path=path, count=count))
 
 
-def load(path: str) -> ConsultationFile:
-    """Load `path`, or print every problem as path:line:col: message and exit 2."""
+def load(path: str, *, only_read: bool = False) -> ConsultationFile:
+    """Load `path`, or print every problem as path:line:col: message and exit 2.
+
+    `only_read` for a command that never saves: a file without a problem is then read in
+    one parse (see `pctui.storage.one_parse`)."""
     try:
-        loaded = ConsultationFile.load(Path(path))
+        loaded = ConsultationFile.load(Path(path), one_parse=only_read)
     except LoadError as error:
         raise problems_exit(path, error.problems) from None
     # The file's model lives as long as the command (or, for `open`, until the TUI replaces

@@ -131,9 +131,10 @@ def run(args: argparse.Namespace) -> int:
                 "(not to a file, a pipe or a log)"
             ),
         )
-    with opened_registry(args.file) as registry:
+    file = load(args.file)
+    with opened_registry(args.file, file) as registry:
         if keep or undo:
-            _review(registry, load(args.file).consultation, keep, undo)
+            _review(registry, file.consultation, keep, undo)
             return OK
         views = redaction_views(registry, pending_only=args.pending)
     if args.json:

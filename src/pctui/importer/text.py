@@ -74,6 +74,8 @@ _SENTENCE_END = tuple("。．.!?！？」』）)")
 MAX_HEADING = 40
 _NONE = {"なし", "該当なし", "none", "ありません", "意見なし"}
 _ANNEX = {"別添のとおり", "別紙のとおり", "別添", "別紙", "see below"}
+# What pctui publishes for a period, places or methods not set: nothing to read back.
+_NOT_SET = (JA.undated, EN.undated)
 
 PARTS = (
     ("period", ("募集期間", "consultation period")),
@@ -256,7 +258,7 @@ class TextReader:
             return True
         if part is not None:
             self._enter(number, part, title)
-        elif match.group(1) or self.part is None:
+        elif match.group(1) or self.part is None or self._part_read():
             # A numbered heading that names no header part: the first section of the results.
             self.part = "results"
             self.numbers["num"], self.numbers["sub"] = cell_number(match.group(2)) or 0, 0
@@ -264,6 +266,14 @@ class TextReader:
         else:
             return False  # a numbered line inside a header part ("1 団体")
         return True
+
+    def _part_read(self) -> bool:
+        """Whether the period or the methods part, whose lines are never numbered, has had
+        its line: a numbered line after it is the results' first section, not content ("1
+        団体" under 提出者数 is content, and so is a numbered list of places)."""
+        if self.part == "period":
+            return self.doc.opened is not None
+        return self.part == "methods" and bool(self.doc.methods)
 
     def _unnumbered_heading(self, number: int, line: str) -> bool:
         """A heading without a number: `## 意見の募集期間`, `■意見募集期間`; in the results,
@@ -289,7 +299,8 @@ class TextReader:
 
     def _enter(self, number: int, part: str, title: str) -> None:
         """Start header part `part` (or the results) from its heading `title`; text after a
-        colon in the heading ("意見の募集期間：令和7年…") is the part's first line."""
+        colon in the heading ("意見の募集期間：令和7年…"), or after a space following the
+        part's name ("意見の募集期間　令和7年…"), is the part's first line."""
         self.part, self.subpart = part, None
         if part == "results":
             self._results_org(title)
@@ -297,6 +308,11 @@ class TextReader:
         _, colon, rest = title.replace("：", ":").partition(":")
         if colon and rest.strip() and not rest.startswith("//"):
             self._content(number, title[len(title) - len(rest) :].strip())
+            return
+        # "1 意見の募集期間　令和7年4月1日～…": the part's name, a space, its first line.
+        name, space, rest = title.partition(" ") if " " in title else title.partition("\u3000")
+        if space and rest.strip() and _part_of(name, PARTS) == part:
+            self._content(number, rest.strip())
 
     def _group_or_section(self, title: str) -> None:
         """A numbered results heading; `1 Ⅰ 当該意見を踏まえて…` (a format-2 group as pctui
@@ -436,12 +452,14 @@ class TextReader:
     def _period(self, number: int, line: str) -> None:
         if self.doc.opened is None and self._dates(number, line):
             return
-        if line.strip() in (JA.undated, EN.undated):  # as pctui publishes a period not set
+        if line.strip() in _NOT_SET:
             return
         message = _("not read as a date: '{text}'").format(text=quoted(line))
         self.doc.note(number, 1, message, ERROR)
 
     def _place(self, number: int, line: str) -> None:
+        if line.strip() in _NOT_SET:
+            return
         url = _URL.fullmatch(line)
         if url:
             self.doc.url = url.group(1)
@@ -452,6 +470,8 @@ class TextReader:
             self.doc.organization = office_body(place)
 
     def _methods(self, number: int, line: str) -> None:
+        if line.strip() in _NOT_SET:
+            return
         for method in re.split(r"[、,，/／]", line):
             if method.strip() and method.strip() not in self.doc.methods:
                 self.doc.methods.append(method.strip())

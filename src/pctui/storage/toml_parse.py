@@ -46,6 +46,18 @@ def loads(text: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+def fast_loads(text: str) -> dict[str, Any] | None:
+    """`text` read by the fast parser alone; None when it refuses it or is missing (the
+    reader's one parse of a whole file, which is read block by block when this fails:
+    tomllib on the whole text would only find the same error at ten times the cost)."""
+    if _fast is None:
+        return None
+    try:
+        return _fast(text)
+    except Exception:  # whatever toml-rs refuses, the usual read finds and reports
+        return None
+
+
 def fast_parser() -> bool:
     """True when the fast parser is installed (what the benchmark reports)."""
     return _fast is not None
