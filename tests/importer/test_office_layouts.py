@@ -197,7 +197,7 @@ def test_facts_on_labelled_lines_above_labelled_items() -> None:
 
 
 def test_a_part_heading_with_its_line_after_a_space_then_numbered_sections() -> None:
-    """"1 意見の募集期間　令和7年…" holds the period after a space (no colon), and a numbered
+    """ "1 意見の募集期間　令和7年…" holds the period after a space (no colon), and a numbered
     line after the period or the methods is the first section of the results, not a line
     of that part (as a Word result drafted without a ご意見の概要 heading has it)."""
     text = (
