@@ -84,8 +84,10 @@ def test_c_keeps_the_one_under_the_cursor_with_login_and_time(
     async def script(pilot) -> None:
         await pilot.press("R", "j", "c")
         await pilot.pause()
-        assert app.screen.rows[0].redaction.id == 1  # still to review, first
-        assert [v.redaction.id for v in app.screen.rows] == [1, 3, 2]
+        screen = app.screen
+        assert [v.redaction.id for v in screen.rows] == [1, 2, 3]  # the list keeps its order
+        assert screen.table.get_row_at(1)[4:6] == ["kept", "tanaka"]
+        assert screen.table.cursor_row == 1
 
     drive(app, script)
     found = _redactions(registry)
@@ -197,5 +199,76 @@ def test_after_an_undo_the_groups_show_the_public_text_again(
         assert isinstance(app.screen, GroupScreen)
         texts = [row.text for row in app.screen.rows]
         assert any(text.endswith("架空県架空市1-2-3") for text in texts)
+
+    drive(app, script)
+
+
+def test_in_the_to_review_list_a_kept_one_leaves_it(make_app, drive, path, registry) -> None:
+    app = make_app("tanaka", path, groups=registry)
+
+    async def script(pilot) -> None:
+        await pilot.press("R", "f", "k", "c")  # k: already at the top, stays on 1
+        await pilot.pause()
+        screen = app.screen
+        assert [v.redaction.id for v in screen.rows] == [2, 3]
+        assert screen.table.row_count == 2
+        assert "【個人情報のため削除】" in _detail(app)  # now redaction 2's
+        await pilot.press("j", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupScreen)
+
+    drive(app, script)
+    assert _redactions(registry)[1].status == KEPT
+
+
+def test_a_long_list_is_filled_in_batches_and_keys_work_on_it(
+    make_app, drive, path, tmp_path
+) -> None:
+    from pctui.intake.records import Submission
+    from pctui.intake.registry import Incoming, registry_path
+
+    where = registry_path(path, ConsultationFile.load(path).consultation)
+    with Registry.open(where, shared_with=path) as opened:
+        opened.add(
+            Incoming(Submission(f"{n:04d}", raw=f"連絡は user{n}@example.com まで。"), f"x:{n}")
+            for n in range(450)
+        )
+    app = make_app("tanaka", path, groups=where)
+
+    async def script(pilot) -> None:
+        await pilot.press("R")
+        screen = app.screen
+        assert isinstance(screen, RedactionScreen)
+        for _ in range(5):
+            await pilot.pause()
+        assert screen.table.row_count == len(screen.rows) == 450
+        await pilot.press("f", "c")  # to review only; keep the first
+        await pilot.pause()
+        assert screen.table.row_count == len(screen.rows) == 449
+
+    drive(app, script)
+
+
+def test_every_key_of_the_table_runs_a_method_and_is_in_the_help_and_guide(make_app, drive) -> None:
+    from pctui.app.redaction_actions import REDACTION_ACTIONS, redaction_bindings
+    from pctui.app.screens.help import HelpScreen
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "guide.md").read_text("utf-8")
+    section = guide.split("### Reviewing redactions")[1].split("\n## ")[0]
+    for action in REDACTION_ACTIONS:
+        assert callable(getattr(RedactionScreen, f"action_{action.name}", None)), action.name
+        assert f"`{action.display.split()[0]}`" in section, action.display
+    assert [b.id for b in redaction_bindings()] == [
+        f"pctui.redactions.{a.name}" for a in REDACTION_ACTIONS
+    ]
+    app = make_app("yamada")
+
+    async def script(pilot) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(app.screen.text.split())
+        assert "Redactions" in text and "Keep the marked redactions" in text
+        assert "Review the redactions of personal data" in text  # R, in the grouping's keys
 
     drive(app, script)

@@ -6,7 +6,9 @@ the text reader reads them (so "(1) 市役所等での配布" is a part of 公�
 on are read as a table source (merged cells and all).
 
 A document without such parts (a ministry's 主な御意見 with only the title, the totals and
-the period above its table) is read as before, by the table reader alone.
+the period above its table) is read as before, by the table reader alone; one without any
+opinion table (numbered items with labelled parts, "1. 意見の概要：… 市の考え方：…") is
+read line by line as the text reader reads a text result.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 
 from pctui.importer.raw import RawDocument
 from pctui.importer.table import UNANSWERED, Block, Line, TableReader
-from pctui.importer.text import TextReader, note_declared_total
+from pctui.importer.text import TextReader, note_declared_total, read_text
 
 
 def _as_line(block: Block) -> str:
@@ -58,8 +60,26 @@ def read_document(
 ) -> RawDocument:
     """Read a table source's blocks, its header parts (when it has them) as text."""
     blocks = list(blocks)
+    lines = [_as_line(block) for block in blocks]
+    doc = _read_table(blocks, lines, mapping, empty_answer, keeps_merges)
+    if doc.found_table or not any(isinstance(block, Line) for block in blocks):
+        return doc
+    # A Word or PDF result without an opinion table: numbered items with labelled parts
+    # ("1. 意見の概要：… 市の考え方：…"), read line by line as a text result is.
+    listed = read_text("\n".join(lines), mapping, empty_answer)
+    return listed if listed.found_table else doc
+
+
+def _read_table(
+    blocks: list[Block],
+    lines: list[str],
+    mapping: dict[str, str] | None,
+    empty_answer: str,
+    keeps_merges: bool,
+) -> RawDocument:
+    """The blocks read by the table reader, after their header parts read as text."""
     text = TextReader(mapping)
-    start = text.read_header([_as_line(block) for block in blocks])
+    start = text.read_header(lines)
     reader = TableReader(mapping=mapping or {}, empty_answer=empty_answer)
     reader.keeps_merges = keeps_merges
     if start is None:

@@ -11,6 +11,7 @@ on the screen and nowhere else: they are never notified, logged or written.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -45,6 +46,8 @@ from pctui.intake.registry import Registry, RegistryRefused
 from pctui.storage import ConsultationFile
 
 MARK = "✓"
+FIRST_ROWS = 200  # rows listed before the first frame: more than a screen holds
+BATCH = 1000  # rows listed per frame after it (about 0.2 s each: keys still answer)
 LIST_WIDTH = 20  # characters each side of the marker in the list
 DETAIL_WIDTH = 200  # and below it, for the redaction under the cursor
 MARKER_STYLE = "bold reverse"  # the redaction under review: reverse video reads in every theme
@@ -74,6 +77,7 @@ class RedactionScreen(Screen[None]):
         self.rows: list[RedactionView] = []  # those listed, in their rows' order
         self.marked: set[int] = set()
         self.revealed: int | None = None  # the redaction whose words are shown, if any
+        self._generation = 0  # counts the list's redraws, so that a late batch is dropped
 
     def compose(self) -> ComposeResult:
         """Title, the list, the redaction under the cursor in its opinion, footer."""
@@ -124,11 +128,57 @@ class RedactionScreen(Screen[None]):
         ids = [v.redaction.id for v in self.rows]
         if keep in ids:
             row = ids.index(keep)
-        table = self.table
-        table.clear()
-        table.add_rows(self._cells(view) for view in self.rows)
+        self.table.clear()
+        self._generation += 1
+        # The first screenful now, the rest in batches once it is drawn: 20,000 redactions
+        # (a campaign whose letters each give an address) cost the first frame nothing.
+        self._add_rows(max(FIRST_ROWS, row + 1), self._generation)
         if self.rows:
-            table.move_cursor(row=min(max(row, 0), len(self.rows) - 1))
+            self.table.move_cursor(row=min(max(row, 0), len(self.rows) - 1))
+        self._title()
+        self.show_detail()
+
+    def _add_rows(self, count: int, generation: int) -> None:
+        """List `count` more rows (the table's rows are always the first of `rows`), then
+        ask for the next batch after the next frame; nothing when the list was redrawn
+        meanwhile (`generation`)."""
+        if generation != self._generation:
+            return
+        table = self.table
+        start = table.row_count
+        for view in self.rows[start : start + count]:
+            table.add_row(*self._cells(view), key=str(view.redaction.id))
+        if table.row_count < len(self.rows):
+            self.call_after_refresh(self._add_rows, BATCH, generation)
+
+    def _reviewed(self, ids: Sequence[int]) -> None:
+        """After `ids` were kept or undone: read the redactions again and redraw, in place,
+        the rows of the opinions they are in (an undone redaction's words show in the
+        words around the others); a row that no longer fits the filter leaves the list.
+        The rest keeps its place, so that a key costs the same on 20,000 redactions."""
+        assert self.registry is not None
+        self.views = redaction_views(self.registry, width=LIST_WIDTH)
+        now = {view.redaction.id: view for view in self.views}
+        touched = {now[n].redaction.opinion for n in ids if n in now}
+        fits = {view.redaction.id for view in listed(self.views, self.shown)}
+        table, kept = self.table, []
+        for view in self.rows:
+            rid = view.redaction.id
+            if view.redaction.opinion not in touched:
+                kept.append(view)
+                continue
+            key = str(rid)
+            added = key in table.rows
+            if rid not in fits:
+                if added:
+                    table.remove_row(key)
+                continue
+            kept.append(now[rid])
+            if added:
+                row = table.get_row_index(key)
+                for column, cell in enumerate(self._cells(now[rid])):
+                    table.update_cell_at(Coordinate(row, column), cell)
+        self.rows = kept
         self._title()
         self.show_detail()
 
@@ -218,7 +268,6 @@ class RedactionScreen(Screen[None]):
         ids = self._chosen()
         if not ids or self.registry is None:
             return
-        cursor = self.selected
         try:
             done = review(
                 self.registry,
@@ -234,7 +283,7 @@ class RedactionScreen(Screen[None]):
         self.notify(inert(done.said()), timeout=5, markup=False)
         self.marked.clear()
         self.revealed = None
-        self.refresh_list(cursor.redaction.id if cursor is not None else None)
+        self._reviewed(ids)
 
     def action_keep(self) -> None:
         """Keep the marked redactions, or the one under the cursor."""
@@ -258,7 +307,8 @@ class RedactionScreen(Screen[None]):
         """Mark every redaction listed, or unmark them all when all are marked."""
         every = {view.redaction.id for view in self.rows}
         self.marked = set() if every and every <= self.marked else every
-        for row, view in enumerate(self.rows):
+        # Rows not listed yet get their mark from `_cells` when they are.
+        for row, view in enumerate(self.rows[: self.table.row_count]):
             mark = MARK if view.redaction.id in self.marked else " "
             self.table.update_cell_at(Coordinate(row, 0), mark)
 
