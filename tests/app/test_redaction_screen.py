@@ -247,3 +247,28 @@ def test_a_long_list_is_filled_in_batches_and_keys_work_on_it(
         assert screen.table.row_count == len(screen.rows) == 449
 
     drive(app, script)
+
+
+def test_every_key_of_the_table_runs_a_method_and_is_in_the_help_and_guide(make_app, drive) -> None:
+    from pctui.app.redaction_actions import REDACTION_ACTIONS, redaction_bindings
+    from pctui.app.screens.help import HelpScreen
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "guide.md").read_text("utf-8")
+    section = guide.split("### Reviewing redactions")[1].split("\n## ")[0]
+    for action in REDACTION_ACTIONS:
+        assert callable(getattr(RedactionScreen, f"action_{action.name}", None)), action.name
+        assert f"`{action.display.split()[0]}`" in section, action.display
+    assert [b.id for b in redaction_bindings()] == [
+        f"pctui.redactions.{a.name}" for a in REDACTION_ACTIONS
+    ]
+    app = make_app("yamada")
+
+    async def script(pilot) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(app.screen.text.split())
+        assert "Redactions" in text and "Keep the marked redactions" in text
+        assert "Review the redactions of personal data" in text  # R, in the grouping's keys
+
+    drive(app, script)

@@ -9,6 +9,7 @@ from pctui.cli.intake_common import opened_registry
 from pctui.cli.json_indent import indented_json
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
+from pctui.intake.collector import collector_paused
 from pctui.intake.grouping import group_opinions
 from pctui.intake.records import Group
 
@@ -52,6 +53,11 @@ def as_json(submissions: int, opinions: int, groups: list[Group]) -> dict[str, o
 
 def run(args: argparse.Namespace) -> int:
     """Group, store the groups in the registry and print them; returns the exit status."""
+    with collector_paused():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     with opened_registry(args.file) as registry:
         pairs = registry.public_text_pairs()
         groups = group_opinions(pairs)

@@ -54,11 +54,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
 
 
 # One pass that every text goes through before the patterns above: each pattern needs at
-# least one of these to match (an e-mail address its @, a label its colon, a phone number or
-# postal code a digit, a street address a digit or a kanji number before 丁目, 番 or 号), so a
-# text without any can have nothing to redact. Most opinions have none (a campaign letter
-# rarely carries a number), and six scans of each become one.
-_MAY_HOLD = re.compile(rf"[@＠:：{_D}]|[一二三四五六七八九十](?:丁目|番|号)")
+# least one of these characters to match (an e-mail address its @, a label its colon, a
+# phone number or postal code a digit, a street address a digit or the 丁, 番 or 号 after a
+# kanji number), so a text without any can have nothing to redact. Most opinions have none
+# (a campaign letter rarely carries a number), and six scans of each become one scan for a
+# set of characters, the regular expression engine's fastest kind.
+_MAY_HOLD = re.compile(rf"[@＠:：{_D}丁番号]")
 
 
 @dataclass(frozen=True)
