@@ -45,6 +45,8 @@ def _take_facts(doc: RawDocument, facts: RawDocument) -> None:
     doc.methods = list(facts.methods)
     doc.submitters = dict(facts.submitters)
     doc.submitter_unit = facts.submitter_unit
+    doc.submissions = dict(facts.submissions)
+    doc.submitters_total = facts.submitters_total
     doc.declared_total = facts.declared_total
     doc.declared_submitters = facts.declared_submitters
     doc.published_submitters = facts.published_submitters
