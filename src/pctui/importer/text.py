@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from pctui.base.era import parse_dates
 from pctui.base.labels import EN, JA
@@ -155,7 +155,7 @@ class TextReader:
         self._finish()
         return self.doc
 
-    def read_header(self, lines: list[str]) -> int | None:
+    def read_header(self, lines: Iterable[str]) -> int | None:
         """Read `lines` (line 1 first) up to where the opinions start: the results heading
         (ご意見の概要とそれに対する…の考え方, read too, for the body it names) or an opinion
         table's header row. Returns that line's number, with the facts and their notes in
