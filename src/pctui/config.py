@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import posixpath
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -50,11 +49,15 @@ def load_config(path: Path | None = None) -> tuple[dict[str, Any], list[str]]:
     """(settings, problems) read from `path` (default: config_path()); no file is no settings."""
     path = path or config_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}, []
     except (OSError, UnicodeDecodeError) as error:
         return {}, [_("{path}: cannot read the settings: {error}").format(path=path, error=error)]
+    import tomllib  # only when there is a settings file: most commands run without one
+
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = _("{path}: not valid TOML, settings ignored: {error}")
         return {}, [message.format(path=path, error=error)]

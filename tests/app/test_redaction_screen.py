@@ -272,3 +272,27 @@ def test_every_key_of_the_table_runs_a_method_and_is_in_the_help_and_guide(make_
         assert "Review the redactions of personal data" in text  # R, in the grouping's keys
 
     drive(app, script)
+
+
+def test_r_lists_one_reason_at_a_time_and_u_undoes_only_those(
+    make_app, drive, path, registry
+) -> None:
+    app = make_app("tanaka", path, groups=registry)
+
+    async def script(pilot) -> None:
+        await pilot.press("R")
+        await pilot.pause()
+        screen = app.screen
+        seen = []
+        for _ in range(4):
+            await pilot.press("r")
+            seen.append((screen.reason, [v.redaction.id for v in screen.rows]))
+        assert seen == [("email", [1]), ("phone", [2]), ("address", [3]), (None, [1, 2, 3])]
+        await pilot.press("r", "r", "r", "asterisk", "u")  # the addresses: only 3
+        await pilot.pause()
+        title = str(screen.query_one("#redactions-title", Static).render())
+        assert title.endswith("reason: address")
+
+    drive(app, script)
+    found = _redactions(registry)
+    assert [found[n].status for n in (1, 2, 3)] == [PENDING, PENDING, UNDONE]

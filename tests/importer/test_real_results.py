@@ -122,6 +122,8 @@ def test_mlit_pdf_through_the_command(tmp_path: Path, pctui: Run) -> None:
     done = pctui("import", MLIT_PDF, "-o", target)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
+    # Under the groups, 該当箇所 is read as each item's topic, and the mapping says so.
+    assert "columns: topic=該当箇所 (1), no=番号 (2)" in done.stdout
     assert "joined 1 opinion to the answer above it (merged answer cell)" in done.stdout
     assert "format 2: 38 opinions under 37 items" in done.stdout
     assert "totals as published: 33 submitters, 62 opinions" in done.stdout
@@ -133,6 +135,15 @@ def test_mlit_pdf_through_the_command(tmp_path: Path, pctui: Run) -> None:
         ("Ⅱ", "その他の主な意見"),
     ]
     assert all(item.current is not None for item in consultation.items)
+
+
+def test_mlit_pdf_with_the_part_column_mapped_as_sections() -> None:
+    """`--map section=該当箇所` keeps the column's cells as the sections, as asked."""
+    raw = read_source(MLIT_PDF, {"section": "該当箇所"})
+    assert "第３章基本的方針A等" in raw.sections
+    assert raw.items[1].section == "第３章基本的方針D"
+    assert [o.label for o in raw.items[1].opinions] == ["2", "3"]
+    assert ("section", "該当箇所", 1) in raw.columns
 
 
 @pytest.mark.parametrize("source", SAPPORO, ids=lambda p: p.suffix)

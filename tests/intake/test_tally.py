@@ -141,3 +141,20 @@ def test_the_tallied_keys_belong_to_format_2(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as error:
         ConsultationFile.load(path)
     assert "intake.submitters_total belongs to format 2" in str(error.value.problems[0])
+
+
+def test_a_file_read_whole_gets_its_intake_table_patched(path: Path) -> None:
+    """[intake] after the items: the file is not one block per item (WholeDocument)."""
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("[intake]"), text.index("[review]")
+    intake = text[start:end]
+    path.write_text(text[:start] + text[end:] + "\n" + intake, encoding="utf-8")
+    where = _registry(path)
+    file = ConsultationFile.load(path)
+    with Registry.open(where) as registry:
+        assert write_tally(file, tally(registry, file.consultation))
+    after = path.read_text(encoding="utf-8")
+    assert after.index("[intake]") > after.index("[[items]]")  # left where it was
+    again = ConsultationFile.load(path).consultation
+    assert (again.intake.submitters_total, again.intake.opinions_received) == (4, 7)
+    assert [item.no for item in again.items] == [1, 2, 3]

@@ -47,6 +47,14 @@ REDACTION_ACTIONS: tuple[ReviewAction, ...] = (
         help=N_("List all (to review first), then only those to review, kept, undone."),
     ),
     ReviewAction(
+        name="cycle_reason", keys="r", display="r", group=REDACTIONS,
+        label=N_("reason"),
+        help=N_(
+            "List only one reason's redactions (e-mail address, phone number, postal code, "
+            "address, name), the next at each press, then every reason again."
+        ),
+    ),
+    ReviewAction(
         name="reveal", keys="o", display="o", group=REDACTIONS,
         label=N_("removed words"),
         help=N_(

@@ -46,13 +46,27 @@ def status_data(consultation: Consultation, login: str) -> dict[str, Any]:
     review = consultation.review
     progresses = [progress(item, review) for item in consultation.items]
     pairs = list(zip(consultation.items, progresses, strict=True))
+    # Most items share one of a few sets of approved stages: the stages open after each
+    # are worked out once (a list of its own for each item, as before).
+    opened: dict[tuple[str, ...], list[str]] = {}
+
+    def open_after(approved: list[str]) -> list[str]:
+        key = tuple(approved)
+        found = opened.get(key)
+        if found is None:
+            found = opened[key] = open_stages(review, approved)
+        return list(found)
+
+    reviewer = bool(review.stages_of(login))  # else it is nobody's turn who asks
     data: dict[str, Any] = {
         "id": consultation.meta.id,
         "title": consultation.meta.title,
         "stages": review.stages,
         "order": review.order,
         "login": login,
-        "my_turn": [item.no for item, found in pairs if my_turn(review, item, found, login)],
+        "my_turn": [
+            item.no for item, found in pairs if reviewer and my_turn(review, item, found, login)
+        ],
         "items": [
             {
                 "no": item.no,
@@ -60,7 +74,7 @@ def status_data(consultation: Consultation, login: str) -> dict[str, Any]:
                 "state": found.state,
                 "approved_stages": found.approved,
                 # Nobody approves an item that has no draft yet.
-                "next_stages": open_stages(review, found.approved) if item.current else [],
+                "next_stages": open_after(found.approved) if item.current else [],
                 "revision": item.current_index,
             }
             for item, found in pairs

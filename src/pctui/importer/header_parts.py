@@ -45,6 +45,8 @@ def _take_facts(doc: RawDocument, facts: RawDocument) -> None:
     doc.methods = list(facts.methods)
     doc.submitters = dict(facts.submitters)
     doc.submitter_unit = facts.submitter_unit
+    doc.submissions = dict(facts.submissions)
+    doc.submitters_total = facts.submitters_total
     doc.declared_total = facts.declared_total
     doc.declared_submitters = facts.declared_submitters
     doc.published_submitters = facts.published_submitters
@@ -60,26 +62,26 @@ def read_document(
 ) -> RawDocument:
     """Read a table source's blocks, its header parts (when it has them) as text."""
     blocks = list(blocks)
-    lines = [_as_line(block) for block in blocks]
-    doc = _read_table(blocks, lines, mapping, empty_answer, keeps_merges)
+    doc = _read_table(blocks, mapping, empty_answer, keeps_merges)
     if doc.found_table or not any(isinstance(block, Line) for block in blocks):
         return doc
     # A Word or PDF result without an opinion table: numbered items with labelled parts
     # ("1. 意見の概要：… 市の考え方：…"), read line by line as a text result is.
-    listed = read_text("\n".join(lines), mapping, empty_answer)
+    lines = "\n".join(_as_line(block) for block in blocks)
+    listed = read_text(lines, mapping, empty_answer)
     return listed if listed.found_table else doc
 
 
 def _read_table(
     blocks: list[Block],
-    lines: list[str],
     mapping: dict[str, str] | None,
     empty_answer: str,
     keeps_merges: bool,
 ) -> RawDocument:
     """The blocks read by the table reader, after their header parts read as text."""
     text = TextReader(mapping)
-    start = text.read_header(lines)
+    # Lines made as read: the header parts end at the table's header row, near the top.
+    start = text.read_header(_as_line(block) for block in blocks)
     reader = TableReader(mapping=mapping or {}, empty_answer=empty_answer)
     reader.keeps_merges = keeps_merges
     if start is None:

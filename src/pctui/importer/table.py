@@ -85,6 +85,9 @@ class TableReader:
     # The last section cell read under the current heading: a cell merged down below it
     # (None) names the same section.
     section_cell: str = ""
+    # Whether a section column was read as the items' topics (under group headings): the
+    # column mapping printed then says so.
+    parts_as_topics: bool = False
     # The item whose answer an empty or merged answer cell below it stands under: the last
     # one with an answer, while only rows without one of their own follow it.
     above: RawItem | None = None
@@ -246,7 +249,8 @@ class TableReader:
         it), else the heading above. A group label before the title in the cell (「Ⅰ 当該意見を
         踏まえて…」, as pctui publishes a format-2 group) is the section's label. Under a
         heading (Ⅰ．当該意見を踏まえて…) the heading is the section and the cell (該当箇所:
-        第３章) names the part of the draft, which becomes the item's topic."""
+        第３章) names the part of the draft, which becomes the item's topic — unless
+        `--map section=…` says the column holds the sections."""
         cell = self._get(cells, "section")
         if cell is None:
             cell = self.section_cell
@@ -258,7 +262,8 @@ class TableReader:
         if group is not None:
             self.doc.add_section(group[1], group[0])
             return group[1], None
-        if self.headed:
+        if self.headed and "section" not in self.mapping:
+            self.parts_as_topics = True
             return self.section, cell
         return cell, None
 
@@ -359,6 +364,11 @@ class TableReader:
             return
         if refuse_numbers(doc, self.mapping):
             return
+        if self.parts_as_topics and "topic" not in self.columns:
+            doc.columns = [
+                ("topic" if name == "section" else name, header, column)
+                for name, header, column in doc.columns
+            ]
         note_empty_answers(doc, self.first_empty, self.keeps_merges)
 
 

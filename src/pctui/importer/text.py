@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from pctui.base.era import parse_dates
 from pctui.base.labels import EN, JA
@@ -155,7 +155,7 @@ class TextReader:
         self._finish()
         return self.doc
 
-    def read_header(self, lines: list[str]) -> int | None:
+    def read_header(self, lines: Iterable[str]) -> int | None:
         """Read `lines` (line 1 first) up to where the opinions start: the results heading
         (ご意見の概要とそれに対する…の考え方, read too, for the body it names) or an opinion
         table's header row. Returns that line's number, with the facts and their notes in
@@ -488,6 +488,8 @@ class TextReader:
             return
         if self._labelled_number(number, line):
             return
+        if line.strip() in (JA.distinct_total, EN.distinct_total):
+            return  # under a tallied table: says how its total counts, nothing to keep
         message = _("not read: '{text}'").format(text=quoted(line))
         self.doc.note(number, 1, message, ERROR)
 
@@ -684,8 +686,20 @@ class TextReader:
         if head in ("提出者数", "submitters", "人数"):
             self._submitters_row(number, plain)
             return
+        if head in (JA.submission_count, EN.submission_count.lower(), "通数"):
+            self._submissions_row(number, plain)
+            return
         message = _("not read (a table row in 意見数等): '{text}'")
         self.doc.note(number, 1, message.format(text=quoted(plain[0], 20)), ERROR)
+
+    def _submissions_row(self, number: int, plain: list[str]) -> None:
+        """The 提出通数 row of a table tallied from a registry: submissions per method."""
+        counts = [cell_number(c) for c in plain[1:]]
+        if len(counts) == len(self.by_method) + 1:
+            counts.pop()  # the total: the sum
+        for method, count in zip(self.by_method, counts, strict=False):
+            if count is not None:
+                self.doc.submissions[method] = count
 
     def _submitters_row(self, number: int, plain: list[str]) -> None:
         total = None
@@ -701,7 +715,9 @@ class TextReader:
             if method not in self.doc.methods:
                 self.doc.methods.append(method)
         summed = sum(self.doc.submitters.values())
-        if total is not None and total != summed:
+        if total is not None and self.doc.submissions and total <= summed:
+            self.doc.submitters_total = total  # tallied: one who used two methods counts once
+        elif total is not None and total != summed:
             message = _(
                 "the row's total ({total}) is not the sum of the methods ({sum}); the sum is used"
             )

@@ -156,9 +156,23 @@ def next_shown(shown: Shown) -> Shown:
     return order[(order.index(shown) + 1) % len(order)]
 
 
-def listed(views: Sequence[RedactionView], shown: Shown) -> list[RedactionView]:
+def next_reason(reason: str | None, views: Sequence[RedactionView]) -> str | None:
+    """The reason filter after `reason` (None: every reason), over the reasons `views`
+    hold in `REASONS`' order, back to None after the last."""
+    present = {v.redaction.reason for v in views}
+    order = [None, *(r for r in REASONS if r in present), *sorted(present - set(REASONS))]
+    at = order.index(reason) if reason in order else 0
+    return order[(at + 1) % len(order)]
+
+
+def listed(
+    views: Sequence[RedactionView], shown: Shown, reason: str | None = None
+) -> list[RedactionView]:
     """`views` as the screen lists them: with `Shown.ALL` those to review first (each part
-    in its order), else only those of the status `shown` names."""
+    in its order), else only those of the status `shown` names; with `reason`, only
+    those of that reason (an address: the pattern most often too eager)."""
+    if reason is not None:
+        views = [v for v in views if v.redaction.reason == reason]
     if shown == Shown.ALL:
         pending = [v for v in views if v.redaction.status == RedactionStatus.PENDING]
         return pending + [v for v in views if v.redaction.status != RedactionStatus.PENDING]

@@ -10,7 +10,6 @@ their replay, and the notices about what other sessions' changes did to ours.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -271,6 +270,8 @@ class ConsultationFile:
     def _save(self) -> None:
         # tomlkit is imported only to write: reading commands (status, validate, open) are
         # 15 ms faster to start without it.
+        import tomllib
+
         from tomlkit.exceptions import TOMLKitError
 
         from pctui.storage.layouts import CannotRestructure

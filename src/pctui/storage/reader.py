@@ -12,7 +12,6 @@ import functools
 import gc
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -165,7 +164,7 @@ def _looks_like_shift_jis(data: bytes, bad: int) -> bool:
 def _parse(chunk: Chunk, path: str) -> dict[str, Any] | Problem:
     try:
         return toml_parse.loads(chunk.text)
-    except tomllib.TOMLDecodeError as error:
+    except toml_parse.decode_error() as error:
         message = str(error)
         match = _AT.search(message)
         line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)

@@ -38,6 +38,7 @@ from pctui.intake.redaction_review import (
     Shown,
     around,
     listed,
+    next_reason,
     next_shown,
     redaction_views,
     review,
@@ -73,6 +74,7 @@ class RedactionScreen(Screen[None]):
         self.registry_path = registry
         self.registry: Registry | None = None
         self.shown = Shown.ALL
+        self.reason: str | None = None  # only redactions of this reason; None: every one
         self.views: list[RedactionView] = []  # every redaction, as read last
         self.rows: list[RedactionView] = []  # those listed, in their rows' order
         self.marked: set[int] = set()
@@ -123,7 +125,7 @@ class RedactionScreen(Screen[None]):
         assert self.registry is not None
         row = self.table.cursor_row
         self.views = redaction_views(self.registry, width=LIST_WIDTH)
-        self.rows = listed(self.views, self.shown)
+        self.rows = listed(self.views, self.shown, self.reason)
         self.marked &= {v.redaction.id for v in self.rows}
         ids = [v.redaction.id for v in self.rows]
         if keep in ids:
@@ -160,7 +162,7 @@ class RedactionScreen(Screen[None]):
         self.views = redaction_views(self.registry, width=LIST_WIDTH)
         now = {view.redaction.id: view for view in self.views}
         touched = {now[n].redaction.opinion for n in ids if n in now}
-        fits = {view.redaction.id for view in listed(self.views, self.shown)}
+        fits = {view.redaction.id for view in listed(self.views, self.shown, self.reason)}
         table, kept = self.table, []
         for view in self.rows:
             rid = view.redaction.id
@@ -207,6 +209,9 @@ class RedactionScreen(Screen[None]):
             undone=count[RedactionStatus.REVERTED],
             shown=_(SHOWN_NAMES[self.shown]),
         )
+        if self.reason is not None:
+            why = _(REASONS.get(self.reason, self.reason))
+            title = _("{title} · reason: {reason}").format(title=title, reason=why)
         if not self.views:
             title = _("no redactions in the registry")
         self.query_one("#redactions-title", Static).update(title)
@@ -315,6 +320,13 @@ class RedactionScreen(Screen[None]):
     def action_cycle_shown(self) -> None:
         """List the next set: all, to review, kept, undone."""
         self.shown = next_shown(self.shown)
+        self.marked.clear()
+        self.refresh_list()
+
+    def action_cycle_reason(self) -> None:
+        """List only the next reason's redactions (e-mail address, phone number, …), then
+        every reason again."""
+        self.reason = next_reason(self.reason, self.views)
         self.marked.clear()
         self.refresh_list()
 
