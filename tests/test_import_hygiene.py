@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -70,3 +72,72 @@ def test_the_probe_would_notice_a_ui_import() -> None:
         [sys.executable, "-c", PROBE, "textual.app"], capture_output=True, text=True, check=True
     )
     assert "textual" in json.loads(result.stdout)
+
+
+# What `pctui status` and `pctui validate` of a plain format-1 file must not import: each
+# is imported only where it is used (saving, publishing, importing, git, the TUI, the
+# board, JSON, a zone the file names, a typo's hint), and each cost those commands'
+# start-up (issue 19: a command's time on a small national file is mostly its start).
+NOT_FOR_READING = (
+    "textual", "rich", "tomlkit", "openpyxl", "pdfplumber", "docx", "pygments",
+    "platformdirs", "tempfile", "zoneinfo", "difflib", "json", "shlex", "tomllib",
+    "pctui.git", "pctui.publish", "pctui.importer", "pctui.intake", "pctui.app",
+    "pctui.storage.layouts", "pctui.storage.preview", "pctui.storage.writer",
+    "pctui.session.board", "pctui.model.opinions", "pctui.cli.json_indent",
+)  # fmt: skip
+COMMAND_PROBE = """\
+import sys
+from pctui.cli.entry import main
+main(sys.argv[1:])
+loaded = sorted(sys.modules)
+import json
+print(json.dumps(loaded), file=sys.stderr)
+"""
+SMALL_FILE = """\
+format = 1
+
+[consultation]
+id = "probe"
+title = "計画（案）"
+
+[review]
+stages = ["担当"]
+
+[review.reviewers]
+tanaka = ["担当"]
+
+[[sections]]
+id = "1"
+title = "全体"
+
+[[items]]
+no = 1
+section = "1"
+opinion = "意見"
+"""
+
+
+def modules_of(tmp_path: Path, *args: str) -> set[str]:
+    """The modules a fresh interpreter holds after `pctui ARGS FILE`."""
+    path = tmp_path / "c.toml"
+    path.write_text(SMALL_FILE, encoding="utf-8")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = subprocess.run(
+        [sys.executable, "-c", COMMAND_PROBE, *args, str(path)],
+        capture_output=True, text=True, check=False, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stderr.splitlines()[-1]))
+
+
+@pytest.mark.parametrize("command", ["status", "validate"])
+def test_reading_commands_import_only_what_they_use(tmp_path: Path, command: str) -> None:
+    loaded = modules_of(tmp_path, command)
+    assert "pctui.storage.reader" in loaded
+    found = {name for name in NOT_FOR_READING if name in loaded}
+    assert not found, f"pctui {command} imports {sorted(found)}"
+
+
+def test_the_command_probe_would_notice_an_import(tmp_path: Path) -> None:
+    # --json needs the JSON encoder: the probe must see it.
+    assert "pctui.cli.json_indent" in modules_of(tmp_path, "status", "--json")

@@ -13,17 +13,30 @@ the consultation. Writing keeps every other key and comment (tomlkit) and is ato
 from __future__ import annotations
 
 import os
-import tomllib
+import posixpath
+import sys
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 from pctui.i18n import _
 
 
 def config_dir() -> Path:
     """pctui's folder in the user's config folder (`~/.config/pctui` on Linux)."""
+    if sys.platform == "linux" and not os.environ.get("ANDROID_DATA"):
+        # What platformdirs answers on Linux, where it is that simple: every command reads
+        # the settings, and importing platformdirs (with tempfile, shutil, random and the
+        # compression modules it brings) cost 9 ms of each command's start. Anything less
+        # plain (a relative HOME, Android, macOS, Windows) is platformdirs' to answer; a
+        # test holds the two together.
+        configured = os.environ.get("XDG_CONFIG_HOME", "")
+        if posixpath.isabs(configured):
+            return Path(configured) / "pctui"
+        home = os.environ.get("HOME", "")
+        if posixpath.isabs(home):
+            return Path(posixpath.expanduser("~/.config")) / "pctui"
+    import platformdirs
+
     return platformdirs.user_config_path("pctui")
 
 
@@ -36,11 +49,15 @@ def load_config(path: Path | None = None) -> tuple[dict[str, Any], list[str]]:
     """(settings, problems) read from `path` (default: config_path()); no file is no settings."""
     path = path or config_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}, []
     except (OSError, UnicodeDecodeError) as error:
         return {}, [_("{path}: cannot read the settings: {error}").format(path=path, error=error)]
+    import tomllib  # only when there is a settings file: most commands run without one
+
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = _("{path}: not valid TOML, settings ignored: {error}")
         return {}, [message.format(path=path, error=error)]

@@ -70,7 +70,8 @@ def test_I_opens_the_groups_and_escape_returns_with_the_new_item(
     assert (opinion.text, opinion.count, len(opinion.sources)) == (CAMPAIGN, 4, 4)
     assert app.said[-1] == (
         "information",
-        f"group {CAMPAIGN_GROUP} is now No.4 (4 opinions), not yet answered",
+        f"group {CAMPAIGN_GROUP} is now No.4 (4 opinions), not yet answered; "
+        "the intake table ([intake]) counted again from the registry",
     )
 
 

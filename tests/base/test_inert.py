@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pctui.base import inert as inert_module
 from pctui.base.inert import (
     HIDDEN,
     LINE_BREAK,
@@ -132,3 +134,20 @@ ALPHABET = "ab 回答。、ｱ\n\t\x1b\u200d\u202e\ufe0f\U000e0041ب"
 @given(st.text(alphabet=st.sampled_from(ALPHABET), max_size=12))
 def test_has_suspicious_agrees_with_suspicious_in_any_text(text: str) -> None:
     assert has_suspicious(text) == bool(suspicious(text))
+
+
+def test_inert_and_escaped_skip_plain_text_only() -> None:
+    # inert and escaped skip a text with the same quicker search first (everything a command
+    # prints passes through inert): each must still replace every character it replaced.
+    points = [*range(0x0, 0x10000), *range(0xE0000, 0xE0200), 0x10FFFF]
+    suspect = inert_module._SUSPECT
+
+    def json_escape(match: re.Match[str]) -> str:
+        at = match.start()
+        kept = inert_module.is_text(match.string, at)
+        return match.group() if kept else inert_module._json_escape(match.group())
+
+    for code in points:
+        text = f"回答{chr(code)}です"
+        assert inert(text) == suspect.sub(inert_module._visible, text), hex(code)
+        assert escaped(text) == suspect.sub(json_escape, text), hex(code)

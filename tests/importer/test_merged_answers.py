@@ -174,3 +174,28 @@ def test_a_number_joined_under_an_answer_is_not_taken_again(tmp_path: Path) -> N
     assert [o.label for o in raw.items[0].opinions] == ["1", "2"]
     assert len(raw.items) == 1
     assert any("No.2 appears again (first on line 3)" in n.message for n in raw.notes)
+
+
+def test_a_section_cell_merged_down_names_every_row_it_covers(tmp_path: Path) -> None:
+    """A 分類 cell merged over three rows (no group headings): each row is in that section,
+    and the answer merged over two of them is one item of that section."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["分類", "No.", "ご意見の概要", "市の考え方"])
+    sheet.append(["計画全般", 1, "期間が短い。", ANSWER_B])
+    sheet.append([None, 2, "目標が低い。", ANSWER_A])
+    sheet.append([None, 3, "目標を上げて。", None])
+    sheet.append(["第3章\n施策", 4, "駐輪場を増やして。", "検討します。"])
+    sheet.merge_cells("A2:A4")
+    sheet.merge_cells("D3:D4")
+    path = tmp_path / "kekka.xlsx"
+    book.save(path)
+    raw = read_source(path)
+    assert raw.notes == []
+    assert raw.sections == ["計画全般", "第3章施策"]
+    assert [(item.section, [o.label for o in item.opinions]) for item in raw.items] == [
+        ("計画全般", ["1"]),
+        ("計画全般", ["2", "3"]),
+        ("第3章施策", ["4"]),
+    ]

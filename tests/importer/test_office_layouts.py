@@ -194,3 +194,23 @@ def test_facts_on_labelled_lines_above_labelled_items() -> None:
         (1, "財政の見通しを示してほしい。", "施策の整理とあわせてお示しします。"),
         (2, "評価指標が空欄である。", "実績を整理してお示しします。"),
     ]
+
+
+def test_a_part_heading_with_its_line_after_a_space_then_numbered_sections() -> None:
+    """ "1 意見の募集期間　令和7年…" holds the period after a space (no colon), and a numbered
+    line after the period or the methods is the first section of the results, not a line
+    of that part (as a Word result drafted without a ご意見の概要 heading has it)."""
+    text = (
+        "〇〇市自転車活用推進計画（案）に対する意見募集の結果\n"
+        "1 意見の募集期間　令和7年4月1日～令和7年4月30日\n"
+        "2 意見の受付方法 郵送、電子メール\n"
+        "1 計画全般について\n"
+        "No.\tご意見\t市の考え方\n"
+        "1\t計画が分かりやすい。\tありがとうございます。\n"
+    )
+    raw = read_text(text)
+    assert raw.notes == []
+    assert (raw.opened, raw.closed) == (dt.date(2025, 4, 1), dt.date(2025, 4, 30))
+    assert raw.methods == ["郵送", "電子メール"]
+    assert raw.sections == ["計画全般について"]
+    assert [(item.no, item.section) for item in raw.items] == [(1, "計画全般について")]

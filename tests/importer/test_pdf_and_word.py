@@ -6,6 +6,7 @@ merged answer cell, a row broken across a page)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -158,7 +159,9 @@ def test_numbered_headings_group_opinions_in_a_word_document(tmp_path: Path) -> 
     assert [note for note in raw.notes if note.severity == ERROR] == []
     assert raw.opened == dt.date(2025, 4, 1)  # "1 意見の募集期間" is a fact, not a group
     assert raw.sections == ["計画全般について", "施策の展開"]
-    assert raw.section_labels == {"計画全般について": "1", "施策の展開": "(2)"}
+    # A section's number is its place, which publishing prints again: only groups (Ⅰ, Ⅱ)
+    # keep their labels.
+    assert raw.section_labels == {}
     assert [(item.no, item.section) for item in raw.items] == [
         (1, "計画全般について"),
         (1, "施策の展開"),
@@ -182,3 +185,47 @@ def test_a_page_that_cannot_be_parsed_is_unreadable_not_a_traceback(
     with pytest.raises(Unreadable, match="ValueError: broken content stream") as caught:
         read_source(source)
     assert caught.value.line > 1  # after the blocks of the first page
+
+
+LISTED = [
+    "〇〇町公園整備計画（案）に対する意見募集の結果について",
+    "1 意見の募集期間",
+    "令和7年6月2日（月）～令和7年7月1日（火）",
+    "2 ご意見の概要と町の考え方",
+    "1. 意見の概要：遊具を増やしてほしい。　町の考え方：検討します。",
+    "2 [お寄せいただいた意見]",
+    "駐車場が足りない。",
+    "[町の検討結果と理由]",
+    "近隣の駐車場との連携を検討します。",
+]
+
+
+def _listed_docx(path: Path) -> Path:
+    document = docx.Document()
+    for line in LISTED:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def _listed_pdf(path: Path) -> Path:
+    page = Page()
+    for index, line in enumerate(LISTED):
+        page.text(40, 40 + index * 30, line)
+    return write_pdf(path, [page])
+
+
+@pytest.mark.parametrize("make", [_listed_docx, _listed_pdf], ids=["docx", "pdf"])
+def test_a_result_without_a_table_is_read_as_numbered_items(
+    make: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    """Numbered items with labelled parts, as paragraphs of a Word document or lines of a
+    PDF (no opinion table at all), are read as the text reader reads them."""
+    raw = read_source(make(tmp_path / f"listed.{make.__name__[-4:]}"))
+    assert raw.notes == []
+    assert raw.title == "〇〇町公園整備計画（案）"
+    assert raw.opened == dt.date(2025, 6, 2)
+    assert [(item.no, item.opinion, item.response) for item in raw.items] == [
+        (1, "遊具を増やしてほしい。", "検討します。"),
+        (2, "駐車場が足りない。", "近隣の駐車場との連携を検討します。"),
+    ]

@@ -3,6 +3,7 @@ public form, groups replaced whole, a second add of the same submissions adding 
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,16 @@ def test_a_failing_replace_groups_leaves_the_groups_as_they_were(tmp_path: Path)
         with pytest.raises(Exception, match="FOREIGN KEY"):
             registry.replace_groups(broken)
         assert registry.groups() == before
+
+
+def test_a_new_registry_has_large_pages_and_an_older_one_keeps_its_own(tmp_path: Path) -> None:
+    with Registry.open(tmp_path / "new.sqlite") as registry:
+        assert registry.scalar("PRAGMA page_size") == 16384
+    older = tmp_path / "old.sqlite"
+    db = sqlite3.connect(older)
+    db.execute("PRAGMA page_size = 4096")
+    db.execute("CREATE TABLE t (x)")  # the page size is fixed once the file has a table
+    db.close()
+    with Registry.open(older) as registry:
+        assert registry.scalar("PRAGMA page_size") == 4096
+        assert registry.add([incoming("1", LETTER)]).opinions == 2

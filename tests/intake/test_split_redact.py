@@ -75,8 +75,8 @@ def test_a_redaction_is_reviewable_and_reversible(tmp_path: Path) -> None:
             ("090-5555-1234", "phone"),
         ]
         assert next(registry.opinions()).text == f"{MARKER}の者です。電話は{MARKER}です。"
-        registry.review_redaction(pending[0].id, RedactionStatus.REVERTED)
-        registry.review_redaction(pending[1].id, RedactionStatus.CONFIRMED)
+        registry.review_redactions({pending[0].id: RedactionStatus.REVERTED}, "tanaka", "t1")
+        registry.review_redactions({pending[1].id: RedactionStatus.CONFIRMED}, "suzuki", "t2")
         assert (
             next(registry.opinions()).text == f"架空市本町1丁目2番3号の者です。電話は{MARKER}です。"
         )

@@ -46,7 +46,10 @@ def test_rows_are_largest_first_with_the_public_text(path: Path, registry: Regis
 def test_accept_saves_a_new_item_counting_the_registry(path: Path, registry: Registry) -> None:
     done = group_review.accept(ConsultationFile.load(path), registry, CAMPAIGN_GROUP)
     assert done.changed and done.severity == "information"
-    assert done.message == (f"group {CAMPAIGN_GROUP} is now No.4 (4 opinions), not yet answered")
+    assert done.message == (
+        f"group {CAMPAIGN_GROUP} is now No.4 (4 opinions), not yet answered; "
+        "the intake table ([intake]) counted again from the registry"
+    )
     consultation = ConsultationFile.load(path).consultation
     item = consultation.item(4)
     assert item is not None and item.revisions == []
@@ -66,7 +69,8 @@ def test_attach_saves_an_opinion_and_stales_the_signoff(path: Path, registry: Re
     assert done.severity == "warning"
     assert done.message == (
         "group G-2026-0005-1 (2 opinions) attached to No.2 as opinion 2-2; "
-        "the sign-offs of No.2 are stale: sign again"
+        "the sign-offs of No.2 are stale: sign again; "
+        "the intake table ([intake]) counted again from the registry"
     )
     consultation = ConsultationFile.load(path).consultation
     item = consultation.item(2)

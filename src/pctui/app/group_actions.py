@@ -46,6 +46,11 @@ GROUP_ACTIONS: tuple[ReviewAction, ...] = (
         label=N_("members"), help=N_("Move between the groups and the selected group's members."),
     ),
     ReviewAction(
+        name="redactions", keys="R", display="R", group=GROUPING,
+        label=N_("redactions"),
+        help=N_("Review the redactions of personal data: keep or undo them."),
+    ),
+    ReviewAction(
         name="close", keys="escape,q", display="escape q", group=GROUPING,
         label=N_("close"), help=N_("Close the grouping; everything is already saved."),
     ),

@@ -23,6 +23,10 @@ class ReviewHost(Protocol):
     """The review app as its screens and widgets see it."""
 
     @property
+    def login(self) -> str:
+        """Who is acting: the OS login (`pctui.model.identity`), given only by tests."""
+
+    @property
     def render_context(self) -> RenderContext:
         """How marks are drawn now (glyphs, colour, the theme's styles)."""
 

@@ -44,6 +44,8 @@ class Labels:
     by_method: str
     method: str
     submitter_count: str
+    submission_count: str  # the 通 row of the by-method table, where the intake is tallied
+    distinct_total: str  # under that table when its 人 total is less than the row adds up to
     total: str
     opinion_total: str
     opinions_unit: str
@@ -82,6 +84,8 @@ JA = Labels(
     by_method="意見の受付方法別内訳",
     method="提出方法",
     submitter_count="提出者数",
+    submission_count="提出通数",
+    distinct_total="※提出者数の合計は、複数の方法で提出した方を1人と数えています。",
     total="合計",
     opinion_total="意見総数",
     opinions_unit="件",
@@ -125,6 +129,8 @@ EN = Labels(
     by_method="Submitters by method",
     method="Method",
     submitter_count="Submitters",
+    submission_count="Submissions",
+    distinct_total="The total of submitters counts once anyone who sent by more than one method.",
     total="Total",
     opinion_total="Total opinions",
     opinions_unit="",

@@ -7,7 +7,6 @@ for table headers and `key =` lines; it runs only when there is a problem to rep
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cached_property
 
 from pctui.base.toml_strings import multiline_strings
@@ -20,6 +19,8 @@ def _unescaped(quoted: str | None) -> str | None:
     """A "quoted" key's text with its escapes (`\\n`, `\\u0000`) read as TOML reads them."""
     if not quoted or "\\" not in quoted:
         return None
+    import tomllib  # only for a quoted key with an escape, seldom met
+
     try:
         key: str = tomllib.loads(f'"{quoted}" = 0').popitem()[0]
     except tomllib.TOMLDecodeError:

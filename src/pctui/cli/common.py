@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -64,10 +64,13 @@ def problems_exit(path: str | Path, problems: Sequence[object]) -> Exit:
     return Exit(BAD_INPUT, message.format(path=path, count=count))
 
 
-def load(path: str) -> ConsultationFile:
-    """Load `path`, or print every problem as path:line:col: message and exit 2."""
+def load(path: str, *, only_read: bool = False) -> ConsultationFile:
+    """Load `path`, or print every problem as path:line:col: message and exit 2.
+
+    `only_read` for a command that never saves: a file without a problem is then read in
+    one parse (see `pctui.storage.one_parse`)."""
     try:
-        loaded = ConsultationFile.load(Path(path))
+        loaded = ConsultationFile.load(Path(path), one_parse=only_read)
     except LoadError as error:
         raise problems_exit(path, error.problems) from None
     # The file's model lives as long as the command (or, for `open`, until the TUI replaces
@@ -93,26 +96,19 @@ def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
     """`rows` laid out in columns two spaces apart, each padded to its widest cell in
     terminal columns but the last, which is not padded; trailing spaces stripped.
 
-    Each distinct cell is measured once: `status` of 10,000 items lays out 50,000 cells
-    of a few hundred distinct values, and measuring each cell twice (for the widths and
-    for the padding) took 0.12 s.
+    Column by column: each distinct cell is measured and padded once, and the lines are
+    joined from the padded columns (`status` of 10,000 items lays out 50,000 cells of a
+    few hundred distinct values; measuring each cell twice took 0.12 s, padding each cell
+    in a loop of its own another 10 ms).
     """
     if not rows:
         return []
-    measured: dict[str, int] = {}
-
-    def cells(text: str) -> int:
-        found = measured.get(text)
-        if found is None:
-            found = measured[text] = width(text)
-        return found
-
-    last = len(rows[0]) - 1
-    widths = [max(cells(row[col]) for row in rows) for col in range(last)]
-    return [
-        "  ".join(
-            [*(cell + " " * (widths[n] - cells(cell)) for n, cell in enumerate(row[:last])),
-             row[last]]
-        ).rstrip()
-        for row in rows
-    ]  # fmt: skip
+    columns = list(zip(*rows, strict=True))
+    padded: list[Iterable[str]] = []
+    for column in columns[:-1]:
+        widths = {cell: width(cell) for cell in set(column)}
+        widest = max(widths.values())
+        pads = {cell: cell + " " * (widest - cells) for cell, cells in widths.items()}
+        padded.append(map(pads.__getitem__, column))
+    padded.append(columns[-1])
+    return ["  ".join(line).rstrip() for line in zip(*padded, strict=True)]

@@ -30,6 +30,7 @@ SUBCOMMANDS = {
     "group": "intake_group",
     "review": "intake_review",
     "redactions": "intake_redactions",
+    "tally": "intake_tally",
 }
 
 

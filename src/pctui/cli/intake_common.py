@@ -11,13 +11,15 @@ from pathlib import Path
 from pctui.cli.common import FINDING, Exit, load
 from pctui.i18n import _
 from pctui.intake.registry import Registry, RegistryRefused, registry_path
+from pctui.storage import ConsultationFile
 
 
 @contextmanager
-def opened_registry(file: str) -> Iterator[Registry]:
+def opened_registry(file: str, loaded: ConsultationFile | None = None) -> Iterator[Registry]:
     """The registry of the consultation `file` (exit 2 when the file does not load,
-    1 when the registry is refused or cannot be opened)."""
-    consultation = load(file).consultation
+    1 when the registry is refused or cannot be opened); `loaded`: the file, when the
+    command has loaded it already."""
+    consultation = (loaded or load(file)).consultation
     path = registry_path(Path(file), consultation)
     try:
         registry = Registry.open(path, shared_with=Path(file))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from pctui.cli.common import OK, table_lines
 from pctui.cli.intake_common import opened_registry
+from pctui.cli.json_indent import indented_json
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
+from pctui.intake.collector import collector_paused
 from pctui.intake.grouping import group_opinions
 from pctui.intake.records import Group
 
@@ -52,14 +53,20 @@ def as_json(submissions: int, opinions: int, groups: list[Group]) -> dict[str, o
 
 def run(args: argparse.Namespace) -> int:
     """Group, store the groups in the registry and print them; returns the exit status."""
+    with collector_paused():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     with opened_registry(args.file) as registry:
-        texts = {opinion.id: opinion.text for opinion in registry.opinions()}
-        groups = group_opinions(texts.items())
+        pairs = registry.public_text_pairs()
+        groups = group_opinions(pairs)
         registry.replace_groups(groups)
         submissions = registry.scalar("SELECT COUNT(*) FROM submissions")
     if args.json:
-        print(json.dumps(as_json(submissions, len(texts), groups), ensure_ascii=False, indent=2))
+        print(indented_json(as_json(submissions, len(pairs), groups)))
         return OK
+    texts = dict(pairs)
     summary = ngettext(
         "{opinions} opinions from {submissions} submissions in {groups} group",
         "{opinions} opinions from {submissions} submissions in {groups} groups",

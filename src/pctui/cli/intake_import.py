@@ -11,6 +11,7 @@ from pctui.cli.intake_common import opened_registry
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.cli.progress import progress_line
 from pctui.i18n import N_, _, ngettext
+from pctui.intake.collector import collector_paused
 from pctui.intake.columns import FIELDS, MapError, parse_map
 from pctui.intake.registry import Incoming
 from pctui.intake.sources import SourceError, numbered_copies, read_source
@@ -45,6 +46,11 @@ def add_parser(commands: Commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import; returns the exit status (1 when some rows were not imported)."""
+    with collector_paused():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         mapping = parse_map(args.map)
     except MapError as error:

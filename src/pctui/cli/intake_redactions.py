@@ -7,13 +7,21 @@ import argparse
 import json
 import sys
 
-from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, table_lines
+from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load, table_lines
 from pctui.cli.intake_common import opened_registry
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
 from pctui.intake.records import RedactionStatus
-from pctui.intake.redaction_review import RedactionView, redaction_views
+from pctui.intake.redaction_review import (
+    REASONS,
+    STATUSES,
+    RedactionView,
+    ReviewRefused,
+    redaction_views,
+    review,
+)
 from pctui.intake.registry import Registry
+from pctui.model.records import Consultation
 
 DESCRIPTION = N_("""\
 List the redactions of personal data found in the registry's opinions, each with its id,
@@ -23,19 +31,6 @@ redactions, --undo ID… reverts them (their words become public again); all the
 one command are applied in one transaction, or none when one does not exist (exit 2).
 The removed words are printed only with --show-original, and only to a terminal: a list
 written to a file, a pipe or a log never holds the personal data.""")
-
-REASONS = {
-    "email": N_("e-mail address"),
-    "phone": N_("phone number"),
-    "postal-code": N_("postal code"),
-    "address": N_("address"),
-    "name": N_("name"),
-}
-STATUSES = {
-    RedactionStatus.PENDING: N_("to review"),
-    RedactionStatus.CONFIRMED: N_("kept"),
-    RedactionStatus.REVERTED: N_("undone"),
-}
 
 
 def add_parser(commands: Commands) -> None:
@@ -74,24 +69,14 @@ def _ids(option: str, values: list[str]) -> list[int]:
     return ids
 
 
-def _review(registry: Registry, keep: list[int], undo: list[int]) -> None:
-    both = sorted(set(keep) & set(undo))
-    if both:
-        message = _("pctui: --keep and --undo both name redaction {ids}")
-        raise Exit(BAD_INPUT, message.format(ids=", ".join(map(str, both))))
-    statuses = {n: RedactionStatus.CONFIRMED for n in keep}
-    statuses.update({n: RedactionStatus.REVERTED for n in undo})
+def _review(
+    registry: Registry, consultation: Consultation, keep: list[int], undo: list[int]
+) -> None:
     try:
-        registry.review_redactions(statuses)
-    except KeyError as missing:
-        message = _("pctui: no redaction {id} in {path}; nothing changed")
-        raise Exit(BAD_INPUT, message.format(id=missing.args[0], path=registry.path)) from None
-    kept = ngettext("{count} redaction kept", "{count} redactions kept", len(keep))
-    undone = ngettext("{count} redaction undone", "{count} redactions undone", len(undo))
-    both_said = _("{kept}, {undone}")
-    print(
-        both_said.format(kept=kept.format(count=len(keep)), undone=undone.format(count=len(undo)))
-    )
+        done = review(registry, consultation, keep, undo)
+    except ReviewRefused as refusal:
+        raise Exit(BAD_INPUT, _("pctui: {why}").format(why=refusal)) from None
+    print(done.said())
 
 
 def as_json(views: list[RedactionView], original: bool) -> list[dict[str, object]]:
@@ -105,6 +90,8 @@ def as_json(views: list[RedactionView], original: bool) -> list[dict[str, object
             "reason": r.reason,
             "status": str(r.status),
             "context": view.context,
+            "by": r.by,
+            "at": r.at,
         }
         if original:
             entry["original"] = r.original
@@ -113,13 +100,16 @@ def as_json(views: list[RedactionView], original: bool) -> list[dict[str, object
 
 
 def _print(views: list[RedactionView], original: bool) -> None:
-    header = [_("id"), _("opinion"), _("reason"), _("status")]
+    header = [_("id"), _("opinion"), _("reason"), _("status"), _("by"), _("at")]
     if original:
         header.append(_("removed"))
     rows = [header]
     for view in views:
         r = view.redaction
-        row = [str(r.id), r.opinion, _(REASONS.get(r.reason, r.reason)), _(STATUSES[r.status])]
+        row = [
+            str(r.id), r.opinion, _(REASONS.get(r.reason, r.reason)), _(STATUSES[r.status]),
+            r.by or "-", r.at or "-",
+        ]  # fmt: skip
         if original:
             row.append(" ".join(r.original.split()))
         rows.append(row)
@@ -141,9 +131,10 @@ def run(args: argparse.Namespace) -> int:
                 "(not to a file, a pipe or a log)"
             ),
         )
-    with opened_registry(args.file) as registry:
+    file = load(args.file)
+    with opened_registry(args.file, file) as registry:
         if keep or undo:
-            _review(registry, keep, undo)
+            _review(registry, file.consultation, keep, undo)
             return OK
         views = redaction_views(registry, pending_only=args.pending)
     if args.json:

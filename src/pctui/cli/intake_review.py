@@ -15,7 +15,9 @@ DESCRIPTION = N_("""\
 Open the grouping screen on the consultation's registry: the 同趣旨 groups largest first,
 each group's representative and what each member adds to it. Accept a group as a new
 item, attach it to an existing item, split it or merge it into another; each is saved at
-once. Run pctui intake group first; the consultation must be format 2.""")
+once, and the intake table in [intake] is counted again when the registry has grown. R
+reviews the redactions of personal data (keep or undo, recording who and when). Run
+pctui intake group first; the consultation must be format 2.""")
 
 
 def add_parser(commands: Commands) -> None:

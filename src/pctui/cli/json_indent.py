@@ -17,6 +17,8 @@ from json.encoder import encode_basestring  # the C encoder, as ensure_ascii=Fal
 from typing import Any
 
 INDENT = "  "
+# Each key as it is written ("\"no\": "): the 10,000 rows of a status repeat six keys.
+_NAMED: dict[str, str] = {}
 
 
 class _Unusual(Exception):
@@ -44,22 +46,27 @@ def _value(value: Any, newline: str) -> str:
         inner = newline + INDENT
         parts = []
         for key, item in value.items():
-            if not isinstance(key, str):
-                raise _Unusual
+            named = _NAMED.get(key)
+            if named is None:
+                if not isinstance(key, str):
+                    raise _Unusual
+                named = _NAMED[key] = encode_basestring(key) + ": "
             kind = type(item)
-            if kind is str:
-                parts.append(encode_basestring(key) + ": " + encode_basestring(item))
+            if kind is str or (kind is not bool and isinstance(item, str)):  # a StrEnum too
+                parts.append(named + encode_basestring(item))
             elif kind is int:
-                parts.append(encode_basestring(key) + ": " + int.__repr__(item))
+                parts.append(named + int.__repr__(item))
             elif kind is list and not item:
-                parts.append(encode_basestring(key) + ": []")
+                parts.append(named + "[]")
             else:
-                parts.append(encode_basestring(key) + ": " + _value(item, inner))
+                parts.append(named + _value(item, inner))
         return "{" + inner + ("," + inner).join(parts) + newline + "}"
     if kind is list or kind is tuple:
         if not value:
             return "[]"
         inner = newline + INDENT
+        if all(type(v) is str for v in value):  # the stages of 10,000 items: no call each
+            return "[" + inner + ("," + inner).join(map(encode_basestring, value)) + newline + "]"
         return "[" + inner + ("," + inner).join([_value(v, inner) for v in value]) + newline + "]"
     if value is None:
         return "null"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from pctui.config import load_config
 from pctui.i18n import CONFIG, N_, OPTION, SUPPORTED, Choice, _, choose, install
 from pctui.model.records import Meta
+from pctui.storage import toml_parse
 
 HEADER_BYTES = 1 << 16  # the [consultation] table is at the top of a file
 # The first array-of-tables header ends the header; matched with the line end before it, so
@@ -74,8 +74,8 @@ def file_language(path: Path) -> str | None:
         return None
     header = FIRST_ARRAY.split(head.decode("utf-8-sig", errors="replace"), maxsplit=1)[0]
     try:
-        facts = tomllib.loads(header).get("consultation")
-    except tomllib.TOMLDecodeError:
+        facts = toml_parse.loads(header).get("consultation")
+    except toml_parse.decode_error():
         return None  # the load says what is wrong, in the language chosen without the file
     if not isinstance(facts, dict):
         return None

@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from pctui.base.inert import escaped, inert
-from pctui.cli.json_indent import indented_json
 
 
 class InertStream:
@@ -58,4 +57,6 @@ def inert_output() -> Iterator[None]:
 def json_text(data: Any) -> str:
     """`data` as indented JSON (non-ASCII kept readable) in which every control, bidi and
     invisible character is a `\\uXXXX` escape: the same data, safe on a terminal."""
+    from pctui.cli.json_indent import indented_json  # json only for --json: 2 ms of start-up
+
     return escaped(indented_json(data))

@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from pctui.base.inert import inert
-from pctui.cli.board_text import board_data, board_lines
 from pctui.cli.common import OK, load, table_lines
 from pctui.cli.output import json_text
 from pctui.cli.parsers import Commands, add_file_argument
@@ -16,7 +15,6 @@ from pctui.model.identity import current_login
 from pctui.model.office import unassigned, workloads
 from pctui.model.records import Consultation
 from pctui.model.state import STATES, open_stages, progress, stage_counts, state_counts
-from pctui.session.board import build_board
 from pctui.words import opinion_counts, state_name
 
 HELP = N_("show per-state and per-stage counts and the state of every item")
@@ -48,13 +46,27 @@ def status_data(consultation: Consultation, login: str) -> dict[str, Any]:
     review = consultation.review
     progresses = [progress(item, review) for item in consultation.items]
     pairs = list(zip(consultation.items, progresses, strict=True))
+    # Most items share one of a few sets of approved stages: the stages open after each
+    # are worked out once (a list of its own for each item, as before).
+    opened: dict[tuple[str, ...], list[str]] = {}
+
+    def open_after(approved: list[str]) -> list[str]:
+        key = tuple(approved)
+        found = opened.get(key)
+        if found is None:
+            found = opened[key] = open_stages(review, approved)
+        return list(found)
+
+    reviewer = bool(review.stages_of(login))  # else it is nobody's turn who asks
     data: dict[str, Any] = {
         "id": consultation.meta.id,
         "title": consultation.meta.title,
         "stages": review.stages,
         "order": review.order,
         "login": login,
-        "my_turn": [item.no for item, found in pairs if my_turn(review, item, found, login)],
+        "my_turn": [
+            item.no for item, found in pairs if reviewer and my_turn(review, item, found, login)
+        ],
         "items": [
             {
                 "no": item.no,
@@ -62,7 +74,7 @@ def status_data(consultation: Consultation, login: str) -> dict[str, Any]:
                 "state": found.state,
                 "approved_stages": found.approved,
                 # Nobody approves an item that has no draft yet.
-                "next_stages": open_stages(review, found.approved) if item.current else [],
+                "next_stages": open_after(found.approved) if item.current else [],
                 "revision": item.current_index,
             }
             for item, found in pairs
@@ -99,8 +111,12 @@ def _assignee_line(assignees: dict[str, dict[str, int]], unassigned_count: int) 
 
 def run(args: argparse.Namespace) -> int:
     """Print the status; returns the exit status."""
-    consultation = load(args.file).consultation
+    consultation = load(args.file, only_read=True).consultation
     if args.board:
+        # The board's modules only for --board: the plain status starts 2 ms sooner.
+        from pctui.cli.board_text import board_data, board_lines
+        from pctui.session.board import build_board
+
         board = build_board(consultation)
         if args.json:
             print(json_text(board_data(board)))

@@ -32,7 +32,7 @@ def add_parser(commands: Commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Validate and report; returns the exit status."""
-    file = load(args.file)
+    file = load(args.file, only_read=True)
     review = file.consultation.review
     progresses = [progress(item, review) for item in file.consultation.items]
     found = integrity_warnings(file, progresses)

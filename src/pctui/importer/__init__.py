@@ -11,11 +11,12 @@ from pctui.importer.build import DEFAULT_STAGES, to_consultation
 from pctui.importer.columns import FIELDS, MapError, parse_map
 from pctui.importer.facts import derive_id, slug
 from pctui.importer.grid import Unreadable, csv_rows, decode, read_grid, xlsx_rows
+from pctui.importer.header_parts import read_document
 from pctui.importer.html_page import html_to_markdown
 from pctui.importer.pdf import pdf_blocks
 from pctui.importer.raw import ERROR, WARNING, Note, RawDocument, RawItem
 from pctui.importer.summary import read_summary
-from pctui.importer.table import EMPTY_ANSWER, SAME_AS_ABOVE, UNANSWERED, read_blocks
+from pctui.importer.table import EMPTY_ANSWER, SAME_AS_ABOVE, UNANSWERED
 from pctui.importer.text import read_text
 from pctui.importer.word import docx_blocks
 
@@ -39,9 +40,9 @@ def read_source(
     data = path.read_bytes()
     suffix = path.suffix.lower()
     if suffix == ".pdf" or data.startswith(b"%PDF-"):
-        return read_blocks(pdf_blocks(path), mapping, empty_answer, keeps_merges=True)
+        return read_document(pdf_blocks(path), mapping, empty_answer, keeps_merges=True)
     if suffix == ".docx":
-        return read_blocks(docx_blocks(path), mapping, empty_answer, keeps_merges=True)
+        return read_document(docx_blocks(path), mapping, empty_answer, keeps_merges=True)
     if suffix in XLSX_SUFFIXES or data.startswith(b"PK\x03\x04"):
         table, summary = xlsx_rows(path, mapping)
         raw = read_grid(table, mapping, empty_answer, keeps_merges=True)

@@ -128,6 +128,12 @@ def to_consultation(
         submitter_unit=raw.submitter_unit or "人",
         published_submitters=raw.published_submitters if second else None,
         published_opinions=raw.published_opinions if second else None,
+        submissions=(
+            {m: raw.submissions.get(m, 0) for m in raw.methods}
+            if second and raw.submissions
+            else {}
+        ),
+        submitters_total=raw.submitters_total if second else None,
     )
     return Consultation(
         meta=meta,

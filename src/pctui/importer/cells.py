@@ -32,6 +32,19 @@ def cell_number(text: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+def one_line(text: str) -> str:
+    """A short cell (a No., a 該当箇所, a count) on one line: the lines it was broken into
+    joined again, with a space only between two Latin letters or digits ("第3章\n基本的方針D"
+    → "第3章基本的方針D")."""
+    joined = ""
+    for line in text.split("\n"):
+        line = line.strip(" \t\u3000")
+        if joined and line and joined[-1].isascii() and line[0].isascii():
+            joined += " "
+        joined += line
+    return joined
+
+
 def continued(before: str, more: str, sentence_ends: tuple[str, ...]) -> str:
     """A cell continued on the next page: a new paragraph after a sentence end (one of
     `sentence_ends`), else the same paragraph."""

@@ -22,6 +22,15 @@ _RESULTS_SUFFIX = re.compile(
     r"(?:の?(?:実施)?結果(?:について|の公表(?:について)?|を公表します|のお知らせ|をお知らせします)?"
     r"|への回答|に対する回答)$"
 )
+# What a table of answers adds after the subject: "…に対する主な御意見（パブリックコメント）
+# 及びそれに対する考え方", "…に対するご意見の概要と市の考え方", "…への意見及び回答".
+_ANSWERS_SUFFIX = re.compile(
+    r"[ \t\u3000]*(?:に対する|に関する|についての|に係る|への)[ \t\u3000]*"
+    r"(?:主な|提出された|寄せられた|いただいた|頂いた)?(?:御|ご)?意見(?:の(?:概要|要旨))?"
+    r"(?:[（(][^）)]{0,30}[）)])?[ \t\u3000]*(?:及び|および|並びに|と)[ \t\u3000]*"
+    r"(?:それに対する|これに対する|意見に対する)?[ \t\u3000]*(?:[^ \t\u3000、。]{1,12}?の)?"
+    r"(?:考え方|回答)(?:について)?$"
+)
 _BRACKETED = re.compile(r"^「([^「」]+)」$")
 _THANKS_SUFFIX = re.compile(
     r"[ \t\u3000:：]*(?:寄せられた(?:ご)?意見と.{1,12}の考え方"
@@ -37,10 +46,12 @@ MAX_BODY = 30
 def clean_title(text: str) -> str:
     """The consultation's subject in a result's title line:
     "〇〇計画（案）に対する意見募集の結果について 寄せられたご意見と本市の考え方"
-    → "〇〇計画（案）"; a title that is nothing but such words is kept as it is.
+    → "〇〇計画（案）", "〇〇計画（素案）に対する主な御意見（パブリックコメント）及びそれに
+    対する考え方" → "〇〇計画（素案）"; a title that is nothing but such words is kept.
     """
     text = text.strip()
     subject = _THANKS_SUFFIX.sub("", text).strip() or text
+    subject = _ANSWERS_SUFFIX.sub("", subject).strip() or subject
     shorter = _RESULTS_SUFFIX.sub("", subject).strip()
     if shorter:
         subject = shorter

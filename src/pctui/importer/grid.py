@@ -18,9 +18,10 @@ from typing import Any
 from pctui.base.formula import FORMULA_START
 from pctui.i18n import _
 from pctui.importer.columns import recognise
+from pctui.importer.header_parts import read_document
 from pctui.importer.raw import RawDocument
 from pctui.importer.summary import summary_names
-from pctui.importer.table import HEADER_SEARCH, UNANSWERED, Row, read_blocks
+from pctui.importer.table import HEADER_SEARCH, UNANSWERED, Row
 
 TextRow = tuple[int, list[str]]  # a row of a sheet pctui reads as labels and values
 
@@ -39,6 +40,10 @@ def clean(value: object) -> str:
     open a line are kept, the first line's too: they lay out a citizen's table or list."""
     if value is None:
         return ""
+    if type(value) is str and "\n" not in value and "\r" not in value and value[:1] != "'":
+        # One line, no formula guard: what the steps below come to, without their lists (a
+        # national submissions CSV is hundreds of thousands of such cells).
+        return value.strip()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
@@ -58,7 +63,7 @@ def read_grid(
 ) -> RawDocument:
     """Read rows of cells (the header row first, possibly after some title rows);
     `keeps_merges` for a workbook, whose rows mark merged cells."""
-    return read_blocks(rows, mapping, empty_answer, keeps_merges)
+    return read_document(rows, mapping, empty_answer, keeps_merges)
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -6,7 +6,9 @@ the same paragraphs back).
 A cell spanning rows below it (`rowspan`: format 2's listed layout, one answer over several
 opinions) is written in the rows it covers as a reference to the row that holds it,
 「（No.1と同じ）」, exactly as pctui's Markdown does — so both are read alike. The head,
-styles, scripts and captions (repeating the heading for screen readers) are not content.
+styles, scripts and captions (repeating the heading for screen readers) are not content;
+nor is a note beside the result (a block quote, an aside, the draft banner, a mark hidden
+from screen readers).
 """
 
 from __future__ import annotations
@@ -18,6 +20,17 @@ from pctui.base.labels import JA
 _SKIPPED = {"head", "style", "script", "caption", "title"}
 _HEADINGS = {"h1": "#", "h2": "##", "h3": "###", "h4": "####", "h5": "#####", "h6": "######"}
 _LINES = {"p", "li", "div", "dt", "dd", "section", "ul", "ol", "table", "br"}
+# A note beside the result, not part of it — a quotation, an aside, the draft banner
+# (role="note") of a page `pctui publish --draft` wrote: read as Markdown's block quote,
+# which the text reader passes over, as it does pctui's Markdown banner.
+_NOTES = {"blockquote", "aside"}
+
+
+def _beside(attrs: dict[str, str | None]) -> bool:
+    """Whether a block is a note beside the result (role="note") or a mark hidden from
+    screen readers (aria-hidden="true": the 【案】 printed on every page of a draft; an
+    inline mark such as a list's ア stays part of its line)."""
+    return attrs.get("role") == "note" or attrs.get("aria-hidden") == "true"
 
 
 def _pipe_cell(markup: str) -> str:
@@ -65,6 +78,9 @@ class _Page(HTMLParser):
         elif tag in _HEADINGS:
             self._flush()
             self.text = _HEADINGS[tag] + " "
+        elif tag in _NOTES or (tag in _LINES and _beside(dict(attrs))):
+            self._flush()
+            self.text = "> "  # a note beside the result (the draft banner): a quote
         elif tag in _LINES:
             self._flush()
 

@@ -93,6 +93,10 @@ class RawDocument:
     methods: list[str] = field(default_factory=list)
     submitters: dict[str, int] = field(default_factory=dict)
     submitter_unit: str = ""
+    # A table by method tallied from a registry (pctui intake tally): its 提出通数 row, and
+    # its 提出者数 total, which counts once one who sent by two methods.
+    submissions: dict[str, int] = field(default_factory=dict)
+    submitters_total: int | None = None
     declared_total: int | None = None  # 意見総数 as printed
     declared_submitters: int | None = None  # 提出者数 as printed
     opinion_heading: str = ""
@@ -155,6 +159,7 @@ class RawDocument:
             or bool(self.section_labels)
             or self.published_opinions is not None
             or any(item.joined for item in self.items)
+            or bool(self.submissions)
         )
 
     def take_printed_totals(self) -> None:
@@ -168,6 +173,8 @@ class RawDocument:
             self.published_opinions = self.declared_total
             self.declared_total = counted
         summed = sum(self.submitters.values())
+        if self.submitters_total is not None:  # distinct people, as the table printed them
+            summed = self.submitters_total
         if self.published_submitters is None and self.declared_submitters not in (None, summed):
             self.published_submitters = self.declared_submitters
             self.declared_submitters = summed

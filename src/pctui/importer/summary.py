@@ -35,6 +35,8 @@ def read_summary(rows: list[tuple[int, list[str]]], doc: RawDocument) -> None:
         if len(cells) < 2 or not cells[1]:
             continue
         label, value = cells[0], cells[1]
+        if label == "" and value == labels.distinct_total:
+            continue  # under a tallied table: says how its total counts
         if label == "" and not value.startswith(labels.draft_mark.strip()):
             doc.title = clean_title(value)
         elif label == labels.organization:
@@ -60,8 +62,25 @@ def read_summary(rows: list[tuple[int, list[str]]], doc: RawDocument) -> None:
                 doc.declared_submitters = int(unit[0])
             if len(unit) == 2 and unit[1].strip():
                 doc.submitter_unit = unit[1].strip()
-        elif label.startswith(by_method) and label != by_method + labels.total:
-            if value.isdigit():
-                doc.submitters[label.removeprefix(by_method)] = int(value)
+        elif label.startswith(by_method):
+            _by_method(doc, labels, label.removeprefix(by_method), value)
         elif label == labels.opinion_total and value.isdigit():
             doc.declared_total = int(value)
+
+
+def _by_method(doc: RawDocument, labels: Labels, name: str, value: str) -> None:
+    """One row of the table by method: `電子メール` (submitters), or, tallied from a
+    registry, `電子メール (提出通数)` and `電子メール (提出者数)`; the totals are computed,
+    but a tallied table's submitters total (one who used two methods counted once) is kept."""
+    letters, people = f" ({labels.submission_count})", f" ({labels.submitter_count})"
+    counts, tallied = doc.submitters, False
+    if name.endswith(letters):
+        counts, name = doc.submissions, name.removesuffix(letters)
+    elif name.endswith(people):
+        name, tallied = name.removesuffix(people), True
+    if not value.isdigit():
+        return
+    if name != labels.total:
+        counts[name] = int(value)
+    elif tallied:
+        doc.submitters_total = int(value)

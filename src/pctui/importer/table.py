@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pctui.base.era import parse_dates
 from pctui.base.long_cells import continued_no
 from pctui.i18n import _, ngettext
-from pctui.importer.cells import cell_number, continued, referred_label, split_topic
+from pctui.importer.cells import cell_number, continued, one_line, referred_label, split_topic
 from pctui.importer.columns import chosen, normal, numbers_only, recognise
 from pctui.importer.facts import (
     clean_title,
@@ -45,6 +45,9 @@ _PLACES = re.compile(
 )
 
 Cells = list[str | None]
+# Fields whose cells hold a text of several lines; the others (No., 該当箇所, 件数 …) are read
+# on one line, whatever line breaks the source put in them.
+_TEXT_FIELDS = ("opinion", "response")
 Row = tuple[int, Cells]  # (1-based line or row number, cells)
 
 
@@ -76,6 +79,15 @@ class TableReader:
     before_header: int = 0  # rows and lines read before the header row
     first_empty: int = 0  # the first row whose empty answer cell was read one way or the other
     header: list[str] = field(default_factory=list)  # the header row's names as compared
+    # Whether the current section was opened by a heading (Ⅰ．…, 1 …) rather than by the
+    # section column: under a heading, a 該当箇所 cell names the part of the draft (the topic).
+    headed: bool = False
+    # The last section cell read under the current heading: a cell merged down below it
+    # (None) names the same section.
+    section_cell: str = ""
+    # Whether a section column was read as the items' topics (under group headings): the
+    # column mapping printed then says so.
+    parts_as_topics: bool = False
     # The item whose answer an empty or merged answer cell below it stands under: the last
     # one with an answer, while only rows without one of their own follow it.
     above: RawItem | None = None
@@ -156,13 +168,17 @@ class TableReader:
 
     def _heading(self, text: str, numbered: bool) -> bool:
         """A group heading (Ⅰ．…) or, where `numbered`, a numbered one (1 …, (1) …) opens a
-        section; numbering may start again under it."""
-        group = group_heading(text) or (numbered_heading(text) if numbered else None)
-        if group is None:
+        section; numbering may start again under it. Only a group keeps its label: a
+        section's number is its place, which publishing prints again ("1 1 …" otherwise)."""
+        group = group_heading(text)
+        heading = group or (numbered_heading(text) if numbered else None)
+        if heading is None:
             return False
-        label, title = group
+        label, title = heading
         self.section = title
-        self.doc.add_section(title, label)
+        self.headed = True
+        self.section_cell = ""
+        self.doc.add_section(title, label if group else "")
         return True
 
     # --- the rows ----------------------------------------------------------------------
@@ -173,7 +189,8 @@ class TableReader:
         index = columns.get(name)
         if index is None or index >= len(cells):
             return ""
-        return cells[index]
+        cell = cells[index]
+        return cell if cell is None or name in _TEXT_FIELDS else one_line(cell)
 
     def _row(self, number: int, cells: Cells) -> None:
         columns = self.columns
@@ -183,7 +200,7 @@ class TableReader:
         if continuing is not None:
             self._continuation(number, cells, continuing)
             return
-        section = self._row_section(cells)
+        section, part = self._row_section(cells)
         last = self.doc.items[-1] if self.doc.items else None
         if not no_cell and last is not None and last.section == section:
             if no_cell is None and self._get(cells, "opinion") is not None:
@@ -222,23 +239,33 @@ class TableReader:
                 self._join(number, cells, above, str(no), EMPTY)
                 return
             self.doc.left_empty += 1
-            self._item(number, cells, no, section, labels)
+            self._item(number, cells, no, (section, part), labels)
             return
-        item = self._item(number, cells, no, section, labels)
+        item = self._item(number, cells, no, (section, part), labels)
         self.above = item if item is not None and item.response else None
 
-    def _row_section(self, cells: Cells) -> str:
-        """The row's section: its section cell, else the group heading above. A group label
-        before the title in the cell (「Ⅰ 当該意見を踏まえて…」, as pctui publishes a format-2
-        group) is the section's label."""
+    def _row_section(self, cells: Cells) -> tuple[str, str | None]:
+        """(section, part) of a row: its section cell (the one above when merged down over
+        it), else the heading above. A group label before the title in the cell (「Ⅰ 当該意見を
+        踏まえて…」, as pctui publishes a format-2 group) is the section's label. Under a
+        heading (Ⅰ．当該意見を踏まえて…) the heading is the section and the cell (該当箇所:
+        第３章) names the part of the draft, which becomes the item's topic — unless
+        `--map section=…` says the column holds the sections."""
         cell = self._get(cells, "section")
+        if cell is None:
+            cell = self.section_cell
+        else:
+            self.section_cell = cell
         if not cell:
-            return self.section
+            return self.section, None
         group = group_heading(cell)
-        if group is None:
-            return cell
-        self.doc.add_section(group[1], group[0])
-        return group[1]
+        if group is not None:
+            self.doc.add_section(group[1], group[0])
+            return group[1], None
+        if self.headed and "section" not in self.mapping:
+            self.parts_as_topics = True
+            return self.section, cell
+        return cell, None
 
     @staticmethod
     def _refers_to(above: RawItem, response: str) -> bool:
@@ -259,12 +286,19 @@ class TableReader:
         return parsed
 
     def _item(
-        self, number: int, cells: Cells, no: int, section: str, labels: list[str] | None = None
+        self,
+        number: int,
+        cells: Cells,
+        no: int,
+        place: tuple[str, str | None],
+        labels: list[str] | None = None,
     ) -> RawItem | None:
+        """A new item of row `number`; `place` is its (section, part of the draft)."""
         assert self.columns is not None
+        section, part = place
         if section:
             self.doc.add_section(section)
-        topic = self._get(cells, "topic") or None
+        topic = self._get(cells, "topic") or part
         opinion = self._get(cells, "opinion") or ""
         if topic is None:
             topic, opinion = split_topic(opinion)
@@ -330,6 +364,11 @@ class TableReader:
             return
         if refuse_numbers(doc, self.mapping):
             return
+        if self.parts_as_topics and "topic" not in self.columns:
+            doc.columns = [
+                ("topic" if name == "section" else name, header, column)
+                for name, header, column in doc.columns
+            ]
         note_empty_answers(doc, self.first_empty, self.keeps_merges)
 
 

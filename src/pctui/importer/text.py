@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from pctui.base.era import parse_dates
 from pctui.base.labels import EN, JA
@@ -74,6 +74,8 @@ _SENTENCE_END = tuple("。．.!?！？」』）)")
 MAX_HEADING = 40
 _NONE = {"なし", "該当なし", "none", "ありません", "意見なし"}
 _ANNEX = {"別添のとおり", "別紙のとおり", "別添", "別紙", "see below"}
+# What pctui publishes for a period, places or methods not set: nothing to read back.
+_NOT_SET = (JA.undated, EN.undated)
 
 PARTS = (
     ("period", ("募集期間", "consultation period")),
@@ -152,6 +154,27 @@ class TextReader:
         self._close_entry()
         self._finish()
         return self.doc
+
+    def read_header(self, lines: Iterable[str]) -> int | None:
+        """Read `lines` (line 1 first) up to where the opinions start: the results heading
+        (ご意見の概要とそれに対する…の考え方, read too, for the body it names) or an opinion
+        table's header row. Returns that line's number, with the facts and their notes in
+        `doc`; None when no header part (意見の募集期間, 公表場所, 意見の受付方法, 意見数等)
+        came before it, or when a line of those parts could not be read as one (the document
+        is then not shaped like the seed)."""
+        seen_part = False
+        for number, line in enumerate(lines, start=1):
+            if "\t" in line and recognise(line.split("\t"), self.mapping) is not None:
+                break
+            self._line(number, line if "\t" in line else line.rstrip(" \u3000"))
+            if self.part == "results":
+                break
+            seen_part = seen_part or self.part is not None
+        else:
+            return None
+        if not seen_part or any(note.severity == ERROR for note in self.doc.notes):
+            return None
+        return number
 
     def _line(self, number: int, line: str) -> None:
         if not line.strip():
@@ -235,7 +258,7 @@ class TextReader:
             return True
         if part is not None:
             self._enter(number, part, title)
-        elif match.group(1) or self.part is None:
+        elif match.group(1) or self.part is None or self._part_read():
             # A numbered heading that names no header part: the first section of the results.
             self.part = "results"
             self.numbers["num"], self.numbers["sub"] = cell_number(match.group(2)) or 0, 0
@@ -243,6 +266,14 @@ class TextReader:
         else:
             return False  # a numbered line inside a header part ("1 団体")
         return True
+
+    def _part_read(self) -> bool:
+        """Whether the period or the methods part, whose lines are never numbered, has had
+        its line: a numbered line after it is the results' first section, not content ("1
+        団体" under 提出者数 is content, and so is a numbered list of places)."""
+        if self.part == "period":
+            return self.doc.opened is not None
+        return self.part == "methods" and bool(self.doc.methods)
 
     def _unnumbered_heading(self, number: int, line: str) -> bool:
         """A heading without a number: `## 意見の募集期間`, `■意見募集期間`; in the results,
@@ -268,7 +299,8 @@ class TextReader:
 
     def _enter(self, number: int, part: str, title: str) -> None:
         """Start header part `part` (or the results) from its heading `title`; text after a
-        colon in the heading ("意見の募集期間：令和7年…") is the part's first line."""
+        colon in the heading ("意見の募集期間：令和7年…"), or after a space following the
+        part's name ("意見の募集期間　令和7年…"), is the part's first line."""
         self.part, self.subpart = part, None
         if part == "results":
             self._results_org(title)
@@ -276,6 +308,11 @@ class TextReader:
         _, colon, rest = title.replace("：", ":").partition(":")
         if colon and rest.strip() and not rest.startswith("//"):
             self._content(number, title[len(title) - len(rest) :].strip())
+            return
+        # "1 意見の募集期間　令和7年4月1日～…": the part's name, a space, its first line.
+        name, space, rest = title.partition(" ") if " " in title else title.partition("\u3000")
+        if space and rest.strip() and _part_of(name, PARTS) == part:
+            self._content(number, rest.strip())
 
     def _group_or_section(self, title: str) -> None:
         """A numbered results heading; `1 Ⅰ 当該意見を踏まえて…` (a format-2 group as pctui
@@ -415,12 +452,14 @@ class TextReader:
     def _period(self, number: int, line: str) -> None:
         if self.doc.opened is None and self._dates(number, line):
             return
-        if line.strip() in (JA.undated, EN.undated):  # as pctui publishes a period not set
+        if line.strip() in _NOT_SET:
             return
         message = _("not read as a date: '{text}'").format(text=quoted(line))
         self.doc.note(number, 1, message, ERROR)
 
     def _place(self, number: int, line: str) -> None:
+        if line.strip() in _NOT_SET:
+            return
         url = _URL.fullmatch(line)
         if url:
             self.doc.url = url.group(1)
@@ -431,6 +470,8 @@ class TextReader:
             self.doc.organization = office_body(place)
 
     def _methods(self, number: int, line: str) -> None:
+        if line.strip() in _NOT_SET:
+            return
         for method in re.split(r"[、,，/／]", line):
             if method.strip() and method.strip() not in self.doc.methods:
                 self.doc.methods.append(method.strip())
@@ -447,6 +488,8 @@ class TextReader:
             return
         if self._labelled_number(number, line):
             return
+        if line.strip() in (JA.distinct_total, EN.distinct_total):
+            return  # under a tallied table: says how its total counts, nothing to keep
         message = _("not read: '{text}'").format(text=quoted(line))
         self.doc.note(number, 1, message, ERROR)
 
@@ -643,8 +686,20 @@ class TextReader:
         if head in ("提出者数", "submitters", "人数"):
             self._submitters_row(number, plain)
             return
+        if head in (JA.submission_count, EN.submission_count.lower(), "通数"):
+            self._submissions_row(number, plain)
+            return
         message = _("not read (a table row in 意見数等): '{text}'")
         self.doc.note(number, 1, message.format(text=quoted(plain[0], 20)), ERROR)
+
+    def _submissions_row(self, number: int, plain: list[str]) -> None:
+        """The 提出通数 row of a table tallied from a registry: submissions per method."""
+        counts = [cell_number(c) for c in plain[1:]]
+        if len(counts) == len(self.by_method) + 1:
+            counts.pop()  # the total: the sum
+        for method, count in zip(self.by_method, counts, strict=False):
+            if count is not None:
+                self.doc.submissions[method] = count
 
     def _submitters_row(self, number: int, plain: list[str]) -> None:
         total = None
@@ -660,7 +715,9 @@ class TextReader:
             if method not in self.doc.methods:
                 self.doc.methods.append(method)
         summed = sum(self.doc.submitters.values())
-        if total is not None and total != summed:
+        if total is not None and self.doc.submissions and total <= summed:
+            self.doc.submitters_total = total  # tallied: one who used two methods counts once
+        elif total is not None and total != summed:
             message = _(
                 "the row's total ({total}) is not the sum of the methods ({sum}); the sum is used"
             )
@@ -670,6 +727,19 @@ class TextReader:
         if refuse_numbers(self.doc, self.mapping):
             return
         note_empty_answers(self.doc, self.first_empty, keeps_merges=False)
+        self.finish_numbers()
+        note_declared_total(self.doc)
+        if not self.doc.found_table:
+            message = _(
+                "no opinion table found (a header row naming the opinion and response "
+                "columns, e.g. No. | 寄せられたご意見 | 札幌市の考え方, or numbered items "
+                "such as 1. 意見の概要：… 市の考え方：…)"
+            )
+            self.doc.note(1, 1, message, ERROR)
+
+    def finish_numbers(self) -> None:
+        """Settle the 提出者数 read against the table by method (and, in a format-2 result,
+        keep printed totals other than the sums as the totals as published)."""
         if self.declared_submitters is not None:
             declared, line = self.declared_submitters
             self.doc.declared_submitters = declared
@@ -686,23 +756,18 @@ class TextReader:
                     "the table is used"
                 )
                 self.doc.note(line, 1, message.format(declared=declared, sum=summed))
-        if self.doc.declared_total is not None and self.doc.items:
-            counted = sum(o.count for item in self.doc.items for o in item.opinions)
-            if counted != self.doc.declared_total:
-                message = _(
-                    "意見総数 says {declared}件, the items count {counted}; "
-                    "set `count` on merged items"
-                )
-                self.doc.note(
-                    1, 1, message.format(declared=self.doc.declared_total, counted=counted)
-                )
-        if not self.doc.found_table:
-            message = _(
-                "no opinion table found (a header row naming the opinion and response "
-                "columns, e.g. No. | 寄せられたご意見 | 札幌市の考え方, or numbered items "
-                "such as 1. 意見の概要：… 市の考え方：…)"
-            )
-            self.doc.note(1, 1, message, ERROR)
+
+
+def note_declared_total(doc: RawDocument) -> None:
+    """Say so when the 意見総数 printed is not what the items count."""
+    if doc.declared_total is None or not doc.items:
+        return
+    counted = sum(o.count for item in doc.items for o in item.opinions)
+    if counted != doc.declared_total:
+        message = _(
+            "意見総数 says {declared}件, the items count {counted}; set `count` on merged items"
+        )
+        doc.note(1, 1, message.format(declared=doc.declared_total, counted=counted))
 
 
 def read_text(

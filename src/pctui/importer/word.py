@@ -18,6 +18,14 @@ from pctui.importer.table import Block, Cells, Line
 CONTINUE = "continue"  # w:vMerge without "restart": the cell above goes on here
 
 
+def _cell_text(cell: Any) -> str:
+    """A cell's text: its paragraphs (Enter in Word) separated by a blank line, as the
+    consultation file keeps paragraphs (and as an HTML <p> is read); a line break inside a
+    paragraph (Shift+Enter) stays a line break. Empty paragraphs only space the others."""
+    paragraphs = [paragraph.text.strip(" \t\u3000\n") for paragraph in cell.paragraphs]
+    return "\n\n".join(text for text in paragraphs if text)
+
+
 def _row_cells(row: Any, table: Any) -> Cells:
     """The cells of one table row by grid column: the text of each cell, None for a cell
     merged with the one above it, "" for the columns a cell spans to its right."""
@@ -28,7 +36,7 @@ def _row_cells(row: Any, table: Any) -> Cells:
         if tc.vMerge == CONTINUE:
             cells.append(None)
         else:
-            cells.append(_Cell(tc, table).text.strip())
+            cells.append(_cell_text(_Cell(tc, table)))
         cells.extend("" for _ in range(tc.grid_span - 1))
     return cells
 

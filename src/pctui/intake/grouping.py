@@ -22,13 +22,13 @@ depend on the machine's speed).
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import rensa
 from diff_match_patch import diff_match_patch
 
+from pctui.intake.collector import collector_paused
 from pctui.intake.normalise import normalise
 from pctui.intake.records import Group, Member
 
@@ -67,13 +67,8 @@ def group_opinions(opinions: Iterable[tuple[str, str]]) -> list[Group]:
     representative's id). Every opinion is in exactly one group."""
     # Grouping makes millions of objects (n-grams, sketches, members) and no garbage cycles:
     # the collector walking them again and again cost a sixth of the time at 200,000.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _grouped(opinions)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _grouped(opinions: Iterable[tuple[str, str]]) -> list[Group]:

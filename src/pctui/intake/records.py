@@ -65,7 +65,8 @@ class RedactionStatus(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Redaction:
     """Personal data found in an opinion's text: the span `start:end` of the original
-    text, what it was, why it is removed and where its review stands."""
+    text, what it was, why it is removed, where its review stands and who kept or undid
+    it when (`by` an OS login, `at` the office's time in ISO 8601; "" while pending)."""
 
     id: int
     opinion: str
@@ -74,3 +75,5 @@ class Redaction:
     original: str
     reason: str
     status: RedactionStatus
+    by: str = ""
+    at: str = ""

@@ -53,6 +53,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
 ]  # fmt: skip
 
 
+# One pass that every text goes through before the patterns above: each pattern needs at
+# least one of these characters to match (an e-mail address its @, a label its colon, a
+# phone number or postal code a digit, a street address a digit or the 丁, 番 or 号 after a
+# kanji number), so a text without any can have nothing to redact. Most opinions have none
+# (a campaign letter rarely carries a number), and six scans of each become one scan for a
+# set of characters, the regular expression engine's fastest kind.
+_MAY_HOLD = re.compile(rf"[@＠:：{_D}丁番号]")
+
+
 @dataclass(frozen=True)
 class Find:
     """A span of personal data in a text and why it is removed."""
@@ -65,6 +74,13 @@ class Find:
 def find_personal_data(text: str) -> list[Find]:
     """The spans of `text` to redact, in order, none overlapping (where two finds overlap,
     the one starting first is kept, extended over the other)."""
+    if _MAY_HOLD.search(text) is None:
+        return []
+    return _every_pattern(text)
+
+
+def _every_pattern(text: str) -> list[Find]:
+    """`find_personal_data` without the pre-check: every pattern over the whole text."""
     found: list[Find] = []
     for reason, pattern, group in _PATTERNS:
         for match in pattern.finditer(text):

@@ -5,7 +5,9 @@
   the same source add nothing (see `importing`), the submitter fields the personal data.
 - opinions: a submission's opinions (件), `text` as written, `public` with the
   redactions that stand replaced by the marker.
-- redactions: each span of personal data found in an opinion, with its reason and status.
+- redactions: each span of personal data found in an opinion, with its reason and status,
+  and who last kept or undid it and when (`reviewed_by`, the OS login; `reviewed_at`, the
+  office's time, ISO 8601 with its offset; both "" while pending).
 - groups and members: the 同趣旨 groups, written whole by `Registry.replace_groups`,
   split and merged by `Registry.change_groups`.
 - counters: the last number assigned.
@@ -13,7 +15,17 @@
 
 from __future__ import annotations
 
-VERSION = 1
+VERSION = 2
+
+# What brings a registry of an older version up to `VERSION`, by the version it starts from:
+# run in one transaction with the new `user_version`, so that a registry is either
+# migrated whole or left as it was (version 1 had no reviewer or time on a redaction).
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        "ALTER TABLE redactions ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE redactions ADD COLUMN reviewed_at TEXT NOT NULL DEFAULT ''",
+    ),
+}
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS submissions (
@@ -43,7 +55,9 @@ CREATE TABLE IF NOT EXISTS redactions (
     start INTEGER NOT NULL,
     stop INTEGER NOT NULL,
     reason TEXT NOT NULL,
-    status TEXT NOT NULL DEFAULT 'pending'
+    status TEXT NOT NULL DEFAULT 'pending',
+    reviewed_by TEXT NOT NULL DEFAULT '',
+    reviewed_at TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS redactions_of_opinion ON redactions(opinion);
 CREATE TABLE IF NOT EXISTS groups (

@@ -17,8 +17,8 @@ from pathlib import Path
 from pctui.i18n import _
 from pctui.importer.grid import Unreadable, clean, csv_rows, decode
 from pctui.intake.columns import FIELDS, recognise
+from pctui.intake.importing import Incoming, digest
 from pctui.intake.records import Submission
-from pctui.intake.registry import Incoming, digest
 
 HEADER_SEARCH = 10  # title rows an office's export may put above the header
 EMAIL_METHOD = "電子メール"
@@ -163,21 +163,28 @@ def _table(
     read.columns = sorted(
         ((f, names[i], i + 1) for f, i in header.items()), key=lambda column: column[2]
     )
+    # Each field's column, read straight from the row (a row of 200,000 is read in a loop
+    # that builds nothing it does not keep).
+    opinion_at = header["opinion"]
+    others = [header.get(f) for f in FIELDS if f not in ("number", "opinion")]
+    number_at = header.get("number")
     for line, cells in _rows_after(rows, start):
-        values = {f: (cells[i] or "") if i < len(cells) else "" for f, i in header.items()}
-        if not any(c for c in cells if c):
+        width = len(cells)
+        if not any(cells):
             continue  # a blank row (Excel leaves them at the end)
-        place = f"{path}:{line}"
-        if not values.get("opinion", "").strip():
-            read.problems.append((place, _("no opinion text; not imported")))
+        opinion = (cells[opinion_at] or "") if opinion_at < width else ""
+        if not opinion.strip():
+            read.problems.append((f"{path}:{line}", _("no opinion text; not imported")))
             continue
-        fields = {f: values.get(f, "").strip() for f in FIELDS if f != "opinion"}
+        number, received, method, name, address, email, phone = (
+            ((cells[i] or "").strip() if i is not None and i < width else "")
+            for i in (number_at, *others)
+        )
         submission = Submission(
-            fields["number"], received=fields["received"], method=fields["method"],
-            name=fields["name"], address=fields["address"], email=fields["email"],
-            phone=fields["phone"], raw=values["opinion"].strip(),
+            number, received=received, method=method, name=name, address=address,
+            email=email, phone=phone, raw=opinion.strip(),
         )  # fmt: skip
-        read.incoming.append(Incoming(submission, place))
+        read.incoming.append(Incoming(submission, f"{path}:{line}"))
 
 
 def _rows_after(

@@ -26,6 +26,9 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("kanji", re.compile(r"[ \t　]*([一二三四五六七八九十]{1,3})[、．.][ \t　]*")),
 ]
 
+# What every style's marker opens with, after the blanks: a line without it is no point.
+_MAY_OPEN = re.compile(rf"[ \t　]*[(（{_DIGITS}①-⑳一二三四五六七八九十]")
+
 
 def _kanji_number(text: str) -> int | None:
     """一 … 九十九 as a number (None for anything else)."""
@@ -62,10 +65,20 @@ def _marker(line: str) -> tuple[str, int, int] | None:
 def split_opinions(text: str) -> list[str]:
     """The opinions of a submission's text, in order: one per point of a numbered list of
     at least two points, else the text itself (stripped) as the one opinion."""
+    if "\n" not in text and "\r" not in text:
+        # One line holds at most one point: no list (most submissions are one paragraph).
+        return [text.strip()] if text.strip() else []
+    return _split_lines(text)
+
+
+def _split_lines(text: str) -> list[str]:
+    """`split_opinions` of a text of any number of lines."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     style = ""
     starts: list[tuple[int, int]] = []  # (line index, column where the text starts)
     for index, line in enumerate(lines):
+        if not _MAY_OPEN.match(line):
+            continue  # cheaper than trying each style's pattern on every line
         found = _marker(line)
         if found is None:
             continue

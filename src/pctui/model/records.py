@@ -319,6 +319,13 @@ class Intake:
     # the listed opinions add up to when only the main ones are listed; None when not given.
     published_submitters: int | None = None
     published_opinions: int | None = None
+    # Format 2, computed from the registry by `pctui intake tally` (pctui.intake.tally):
+    # submissions (通) per method, the distinct submitters (人) over every method (one who
+    # used two methods is one; None: the sum of `submitters`), and the opinions (件) the
+    # registry holds, which validate compares with the items' counts.
+    submissions: dict[str, int] = field(default_factory=dict)
+    submitters_total: int | None = None
+    opinions_received: int | None = None
     # Where the intake registry (personal data, never in git) is, when not beside the file.
     registry: str = ""
     # Whether `pctui publish` adds the submitted opinions (提出意見, redacted, from the
@@ -327,8 +334,16 @@ class Intake:
 
     @property
     def total_submitters(self) -> int:
-        """Sum of submitters over every method."""
+        """Submitters over every method: the registry's distinct count where tallied (one
+        who sent by two methods counts once), else the sum over the methods."""
+        if self.submitters_total is not None:
+            return self.submitters_total
         return sum(self.submitters.values())
+
+    @property
+    def total_submissions(self) -> int:
+        """Submissions (通) over every method, as tallied (0 when not)."""
+        return sum(self.submissions.values())
 
 
 @dataclass

@@ -15,9 +15,12 @@ system's (see `consultation_zone`).
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
+from typing import TYPE_CHECKING
 
 from pctui.model.records import Consultation
+
+if TYPE_CHECKING:
+    import zoneinfo
 
 # The zone a language's offices are in when the file names none and its times tell nothing.
 # Only languages with one zone for the whole country are here.
@@ -31,6 +34,10 @@ def zone_named(name: str) -> zoneinfo.ZoneInfo | None:
     """The IANA zone called `name` ("Asia/Tokyo"), or None when there is no such zone."""
     if name in NOT_A_PLACE:
         return None
+    # Imported here: `status` and `validate` of a file that names no zone never ask, and
+    # the zone database's module and its helpers cost 3 ms of every command's start.
+    import zoneinfo
+
     try:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # not found, not a valid

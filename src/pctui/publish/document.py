@@ -110,6 +110,19 @@ class Publication:
     rows: list[Row] = field(default_factory=list)
     place_lists: list[PlaceList] = field(default_factory=list)  # places, web_places and url
     method_total: int = 0  # the by-method table's total: always the sum of its counts
+    # The 通 row of that table (per method, in its order) and its total, where the registry
+    # was tallied into [intake] (pctui intake tally); empty otherwise. The submitters' row
+    # is then the registry's distinct people, whose total counts one who used two methods
+    # once (so may be less than the row adds up to).
+    submissions: list[tuple[str, int]] = field(default_factory=list)
+    submission_total: int = 0
+
+    @property
+    def distinct_total(self) -> bool:
+        """Whether the submitters' total is less than their row adds up to (someone sent
+        by two methods), which the table then says under it."""
+        return self.method_total < sum(n for _, n in self.submitters)
+
     # The submitted opinions under the items that answer them (行政手続法 第43条), when the
     # caller publishes them (`submitted.submitted_blocks`); None when it does not.
     submitted: list[SubmittedBlock] | None = None
@@ -296,6 +309,12 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
         rows=rows,
         place_lists=place_lists,
         method_total=intake.total_submitters,
+        submissions=(
+            [(inert(m), intake.submissions.get(m, 0)) for m in methods]
+            if intake.submissions
+            else []
+        ),
+        submission_total=intake.total_submissions,
     )
 
 

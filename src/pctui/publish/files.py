@@ -11,6 +11,7 @@ from pctui.model.records import Consultation
 from pctui.publish.document import Publication, build
 from pctui.publish.html import to_html
 from pctui.publish.markdown import to_markdown
+from pctui.publish.numbers_csv import NUMBERS_CSV, numbers_csv
 from pctui.publish.submitted import submitted_blocks
 from pctui.publish.submitted_render import submitted_csv, submitted_html, submitted_markdown
 from pctui.publish.table import to_csv
@@ -40,7 +41,8 @@ def outputs(
     submitted: bool = False,
 ) -> list[Path]:
     """The paths a publish of `file_path` writes: `<id>.<fmt>` beside it, or in `out_dir`,
-    and `<id>.submitted.csv` when the submitted opinions are published as CSV.
+    `<id>.submitted.csv` when the submitted opinions are published as CSV, and
+    `<id>.numbers.csv` (the intake table) when CSV is and the intake was tallied.
 
     Beside the file a symbolic link names, not beside the link: where the consultation
     really lives (and is committed), its publication is too. In the order of `formats`;
@@ -51,6 +53,8 @@ def outputs(
     paths = [folder / f"{consultation.meta.id}.{fmt}" for fmt in formats]
     if submitted and "csv" in formats:
         paths.append(folder / f"{consultation.meta.id}.{SUBMITTED_CSV}")
+    if consultation.intake.submissions and "csv" in formats:
+        paths.append(folder / f"{consultation.meta.id}.{NUMBERS_CSV}")
     return paths
 
 
@@ -78,5 +82,7 @@ def write_outputs(
     data = [RENDERERS[fmt](publication) for fmt in formats]
     if submitted is not None and "csv" in formats:
         data.append(submitted_csv(publication))
+    if consultation.intake.submissions and "csv" in formats:
+        data.append(numbers_csv(publication))
     write_all_atomic(list(zip(paths, data, strict=True)))
     return paths

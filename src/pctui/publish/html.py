@@ -185,11 +185,20 @@ def _numbers(pub: Publication) -> list[str]:
         "<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in header) + "</tr></thead>"
     )
     counts = "".join(f"<td>{n}</td>" for _, n in pub.submitters)
+    letters = ""
+    if pub.submissions:  # tallied from the registry: 通 above 人
+        cells = "".join(f"<td>{n}</td>" for _, n in pub.submissions)
+        letters = (
+            f'<tr><th scope="row">{esc(labels.submission_count)}</th>{cells}'
+            f"<td>{pub.submission_total}</td></tr>"
+        )
     out.append(
-        f'<tbody><tr><th scope="row">{esc(labels.submitter_count)}</th>{counts}'
+        f'<tbody>{letters}<tr><th scope="row">{esc(labels.submitter_count)}</th>{counts}'
         f"<td>{pub.method_total}</td></tr></tbody>"
     )
     out.append("</table></div>")
+    if pub.distinct_total:
+        out.append(f"<p>{esc(labels.distinct_total)}</p>")
     out += [
         f"<h3>(3) {esc(labels.opinion_total)}</h3>",
         f"<p>{pub.opinion_total}{esc(labels.opinions_unit)}</p>",

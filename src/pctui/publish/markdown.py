@@ -109,7 +109,13 @@ def _numbers(pub: Publication) -> list[str]:
     lines += [f"### (2) {labels.by_method}", ""]
     header = [labels.method, *(escape(m) for m, _ in pub.submitters), labels.total]
     counts = [labels.submitter_count, *(str(n) for _, n in pub.submitters)]
-    lines += _table(header, [[*counts, str(pub.method_total)]], ["---"] * len(header))
+    rows = [[*counts, str(pub.method_total)]]
+    if pub.submissions:  # tallied from the registry: 通 above 人
+        letters = [labels.submission_count, *(str(n) for _, n in pub.submissions)]
+        rows.insert(0, [*letters, str(pub.submission_total)])
+    lines += _table(header, rows, ["---"] * len(header))
+    if pub.distinct_total:
+        lines += ["", labels.distinct_total]
     lines += ["", f"### (3) {labels.opinion_total}", ""]
     lines += [f"{pub.opinion_total}{labels.opinions_unit}", ""]
     if pub.classes:

@@ -51,8 +51,29 @@ def _summary(pub: Publication) -> list[tuple[str, str | int]]:
         (labels.methods, labels.list_separator.join(pub.methods) or labels.undated),
         (labels.submitters, f"{pub.submitter_total} {pub.submitter_unit}"),
     ]
-    rows += [(f"{labels.by_method}: {method}", n) for method, n in pub.submitters]
-    rows.append((f"{labels.by_method}: {labels.total}", pub.method_total))
+    if pub.submissions:  # tallied from the registry: 通 and 人 by method
+        rows += [
+            (f"{labels.by_method}: {method} ({labels.submission_count})", n)
+            for method, n in pub.submissions
+        ]
+        rows.append(
+            (
+                f"{labels.by_method}: {labels.total} ({labels.submission_count})",
+                pub.submission_total,
+            )
+        )
+        rows += [
+            (f"{labels.by_method}: {method} ({labels.submitter_count})", n)
+            for method, n in pub.submitters
+        ]
+        rows.append(
+            (f"{labels.by_method}: {labels.total} ({labels.submitter_count})", pub.method_total)
+        )
+        if pub.distinct_total:
+            rows.append(("", labels.distinct_total))
+    else:
+        rows += [(f"{labels.by_method}: {method}", n) for method, n in pub.submitters]
+        rows.append((f"{labels.by_method}: {labels.total}", pub.method_total))
     rows.append((labels.opinion_total, pub.opinion_total))
     rows += [(f"{labels.by_class}: {label}", n) for label, n in pub.classes]
     if pub.draft:

@@ -3,7 +3,8 @@ shows it, and the four actions on a group — accept it as a new item, attach it
 item, split it, merge it into another — each saved at once.
 
 Accepting and attaching change the consultation through `ConsultationFile.transact`, as
-the sign-off keys do (`pctui.intake.answering` says what they add); splitting and merging
+the sign-off keys do (`pctui.intake.answering` says what they add), and then bring the
+intake table in `[intake]` up to date from the registry; splitting and merging
 change the registry in one transaction (`pctui.intake.group_edits`). Each returns an
 Outcome that the screen shows as it is.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from pctui.i18n import _, ngettext
@@ -20,10 +21,11 @@ from pctui.intake.answering import accept_group, answered_by, attach_group
 from pctui.intake.group_edits import merge_groups, split_group
 from pctui.intake.records import Group
 from pctui.intake.registry import Registry
+from pctui.intake.tally import looks_current, tally, write_tally
 from pctui.model.actions import Refused
 from pctui.model.records import Consultation
 from pctui.session.operations import ERROR, WARNING, Outcome, attempt
-from pctui.storage import ConsultationFile
+from pctui.storage import ConsultationFile, SaveError
 
 
 class GroupRow(NamedTuple):
@@ -98,7 +100,25 @@ def accept(file: ConsultationFile, registry: Registry, group_id: str) -> Outcome
         "group {group} is now No.{no} ({count} opinions), not yet answered",
         count,
     )
-    return Outcome(message.format(group=group_id, no=done.no, count=count))
+    return counted_again(
+        file, registry, Outcome(message.format(group=group_id, no=done.no, count=count))
+    )
+
+
+def counted_again(file: ConsultationFile, registry: Registry, outcome: Outcome) -> Outcome:
+    """`outcome` of a group accepted or attached, after the intake table (`[intake]`: 通
+    and 人 by method) is brought up to date from the registry when it is not (see
+    `pctui.intake.tally`); saying so, or why it could not be saved."""
+    try:
+        if looks_current(registry, file.consultation):
+            return outcome
+        if not write_tally(file, tally(registry, file.consultation)):
+            return outcome
+    except (Refused, SaveError, sqlite3.Error) as error:
+        note = _("the intake table ([intake]) was not updated: {error}").format(error=error)
+        return Outcome(_("{done}; {note}").format(done=outcome.message, note=note), WARNING)
+    note = _("the intake table ([intake]) counted again from the registry")
+    return replace(outcome, message=_("{done}; {note}").format(done=outcome.message, note=note))
 
 
 def attach(file: ConsultationFile, registry: Registry, group_id: str, no: int) -> Outcome:
@@ -120,8 +140,8 @@ def attach(file: ConsultationFile, registry: Registry, group_id: str, no: int) -
     item = file.consultation.item(no)
     if item is not None and any(s.withdrawn is None for s in item.signoffs):
         note = _("the sign-offs of No.{no} are stale: sign again").format(no=no)
-        return Outcome(_("{done}; {note}").format(done=outcome.message, note=note), WARNING)
-    return outcome
+        outcome = Outcome(_("{done}; {note}").format(done=outcome.message, note=note), WARNING)
+    return counted_again(file, registry, outcome)
 
 
 def split(registry: Registry, group_id: str, selected: Iterable[str]) -> tuple[Outcome, str | None]:

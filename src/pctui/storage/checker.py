@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -169,6 +168,8 @@ class Checker:
         unknown = data.keys() - known
         if not unknown:
             return
+        import difflib  # for the hint only, which a file without a typo never needs
+
         for key in data:
             if key in unknown:
                 close = difflib.get_close_matches(key, known, n=1)

@@ -10,21 +10,21 @@ their replay, and the notices about what other sessions' changes did to ours.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pctui.base.atomic import folder_lock, write_atomic
 from pctui.base.problems import LoadError, Problem, SaveError
 from pctui.i18n import _
 from pctui.model.actions import Refused, Revised
 from pctui.model.records import Consultation, Revision, Signoff
-from pctui.storage.layouts import CannotRestructure, layout_of
-from pctui.storage.preview import read_preview
-from pctui.storage.reader import Loaded, read_file
+from pctui.storage.reader import Loaded, item_chunks, read_file
 from pctui.storage.stamp import FileStamp, stamp_on_disk
+
+if TYPE_CHECKING:
+    from pctui.storage.layouts import FileLayout
 
 T = TypeVar("T")
 
@@ -35,6 +35,7 @@ class _Pending:
     action: Callable[[Consultation], Any]
     result: Any = None  # what the action did when first applied (a Signoff, a Revised …)
     also: tuple[int, ...] = ()  # other items the action changes (format 2: a moved opinion)
+    intake: bool = False  # the action changes the header's [intake] table (a tally)
 
 
 class ConsultationFile:
@@ -52,16 +53,24 @@ class ConsultationFile:
         self.expected_items = len(loaded.consultation.items)
 
     @classmethod
-    def load(cls, path: str | Path) -> ConsultationFile:
-        """Load the file at `path`; LoadError lists every problem found."""
+    def load(cls, path: str | Path, *, one_parse: bool = False) -> ConsultationFile:
+        """Load the file at `path`; LoadError lists every problem found.
+
+        `one_parse` is for a command that only reads: a file without a problem is then read
+        in one parse of its whole text (see `pctui.storage.one_parse`), and its blocks are
+        found only if a place in it is asked for. Saving works all the same (the blocks are
+        found then), but costs that once more.
+        """
         path = Path(path)
-        loaded, stamp = read_file(path)
+        loaded, stamp = read_file(path, one_parse=one_parse)
         return cls(path, loaded, stamp)
 
     @classmethod
     def preview(cls, path: str | Path, count: int) -> ConsultationFile | None:
         """The first `count` items of a large file, read-only, in milliseconds; None when
         the file is small or unusual (load it whole: that also reports its problems)."""
+        from pctui.storage.preview import read_preview  # only `open` shows a preview
+
         path = Path(path)
         found = read_preview(path, count)
         if found is None:
@@ -76,9 +85,33 @@ class ConsultationFile:
         """Hold `loaded`, just read from the file whose stamp is `stamp`."""
         self._consultation = loaded.consultation
         self._warnings = loaded.warnings
-        self._layout = layout_of(loaded)
+        # A file read in one parse keeps `loaded` until its layout is asked for (see
+        # `_layout`); any other file's layout is made now.
+        self._loaded: Loaded | None = loaded
+        self._kept_layout: FileLayout | None = None
+        if loaded.unsplit is None:
+            self._layout = _layout_of(loaded)
         self._stamp = stamp
         self._index = {item.no: i for i, item in enumerate(loaded.consultation.items)}
+
+    @property
+    def _layout(self) -> FileLayout:
+        """How the file's text is laid out, made when first needed: a file read in one
+        parse (see `load`) is split into its blocks only then."""
+        return self._lay_out()
+
+    @_layout.setter
+    def _layout(self, layout: FileLayout) -> None:
+        self._kept_layout = layout
+        self._loaded = None
+
+    def _lay_out(self) -> FileLayout:
+        """The layout, made now if it was not yet."""
+        if self._kept_layout is None:
+            assert self._loaded is not None
+            self._kept_layout = _layout_of(item_chunks(self._loaded, str(self.path)))
+            self._loaded = None
+        return self._kept_layout
 
     @property
     def consultation(self) -> Consultation:
@@ -167,12 +200,19 @@ class ConsultationFile:
                 del self._revised[no]
 
     def transact(
-        self, no: int, action: Callable[[Consultation], T], also: Collection[int] = ()
+        self,
+        no: int,
+        action: Callable[[Consultation], T],
+        also: Collection[int] = (),
+        *,
+        intake: bool = False,
     ) -> T:
         """Apply `action` (which changes item `no`, and the items numbered in `also`) and
         save at once; return its result. An action may also remove items or add new ones
         (format 2's merge and split): the file is then written with their blocks left out
-        or added, the other items' blocks as they were.
+        or added, the other items' blocks as they were. With `intake` the action changes
+        the header's `[intake]` table (`no` 0 when it changes no item): that table's keys
+        are written too, the rest of the header as it was.
 
         Refused propagates with nothing changed. SaveError propagates with the change
         kept in memory; it is written by the next successful action. When someone else
@@ -188,13 +228,14 @@ class ConsultationFile:
             )
         with folder_lock(self.path):
             self._catch_up()
+            self._lay_out()  # of the file as read: before the action changes its items
             try:
                 result = action(self.consultation)
             except Refused:
                 if self._pending:
                     self._save()
                 raise
-            self._pending.append(_Pending(no, action, result, tuple(also)))
+            self._pending.append(_Pending(no, action, result, tuple(also), intake))
             if isinstance(result, Revised):
                 self._revised[no] = result.revision
             self._save()
@@ -229,20 +270,25 @@ class ConsultationFile:
     def _save(self) -> None:
         # tomlkit is imported only to write: reading commands (status, validate, open) are
         # 15 ms faster to start without it.
+        import tomllib
+
         from tomlkit.exceptions import TOMLKitError
+
+        from pctui.storage.layouts import CannotRestructure
 
         items = self.consultation.items
         touched = {no for pending in self._pending for no in (pending.no, *pending.also)}
+        layout = self._layout
         try:
+            if any(pending.intake for pending in self._pending):
+                layout = layout.with_intake(self.consultation.intake)
             if len(items) == len(self._index) and all(i.no in self._index for i in items):
                 changed = {self._index[no] for no in touched if no in self._index}
-                planned = self._layout.plan(items, changed)
+                planned = layout.plan(items, changed)
             else:  # items were merged or split: some blocks go, new ones come
                 sources = [self._index.get(item.no) for item in items]
                 changed = {index for index, item in enumerate(items) if item.no in touched}
-                planned = self._layout.restructure(
-                    items, sources, changed, self.consultation.format
-                )
+                planned = layout.restructure(items, sources, changed, self.consultation.format)
         except CannotRestructure:
             self._pending.clear()
             self._reload_and_replay()
@@ -279,3 +325,11 @@ class ConsultationFile:
     def place(self, no: int, table: str, index: int = 0, key: str | None = None) -> tuple[int, int]:
         """1-based (line, column) of `key` in the `index`-th `table` of item `no`."""
         return self._layout.place(self._index[no], table, index, key)
+
+
+def _layout_of(loaded: Loaded) -> FileLayout:
+    """`layouts.layout_of`, imported when a layout is first made: `status` and `validate`
+    of a file without a problem never make one (see `ConsultationFile.load`)."""
+    from pctui.storage.layouts import layout_of
+
+    return layout_of(loaded)

@@ -50,8 +50,11 @@ CONSULTATION_KEYS = (
 )  # fmt: skip
 INTAKE_KEYS = (
     "methods", "submitters", "submitter_unit", "published_submitters", "published_opinions",
-    "registry", "publish_submitted",
+    "submissions", "submitters_total", "opinions_received", "registry", "publish_submitted",
 )  # fmt: skip
+# Format 2 only: the totals as printed, and the counts `pctui intake tally` computes.
+INTAKE_COUNTS = ("published_submitters", "published_opinions", "submitters_total",
+                 "opinions_received")  # fmt: skip
 
 
 @dataclass
@@ -195,17 +198,28 @@ def _read_intake(table: dict[str, Any], version: int, check: Checker) -> Intake:
         registry=registry,
         publish_submitted=publish_submitted,
     )
-    published = ("published_submitters", "published_opinions")
     if version < 2:
-        format_two_only(table, published, t, check)
+        format_two_only(table, (*INTAKE_COUNTS, "submissions"), t, check)
         return intake
-    for key in published:
+    for key in INTAKE_COUNTS:
         number = check.get(table, key, INT, t)
         if number is not None and number < 0:
             message = _("intake.{key} must be a count >= 0").format(key=key)
             check.report(t, 0, key, message)
         elif number is not None:
             setattr(intake, key, number)
+    raw = check.get(table, "submissions", TABLE, t, default={})
+    for method, number in raw.items():
+        if isinstance(number, bool) or not isinstance(number, int) or number < 0:
+            message = _("intake.submissions.{method} must be a count >= 0").format(method=method)
+            check.report(t, 0, "submissions", message)
+            continue
+        if methods and method not in methods:
+            message = _("intake.submissions has {method}, not in intake.methods").format(
+                method=repr(method)
+            )
+            check.report(t, 0, "submissions", message)
+        intake.submissions[method] = number
     return intake
 
 

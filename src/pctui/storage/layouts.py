@@ -26,7 +26,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from pctui.base.toml_locate import Locator
-from pctui.model.records import Item
+from pctui.model.records import Intake, Item
 from pctui.storage.item_schema import ITEMS
 from pctui.storage.reader import BOM, Loaded
 
@@ -55,6 +55,11 @@ class FileLayout(ABC):
     @abstractmethod
     def header_text(self) -> str:
         """The text in which the header's tables are found."""
+
+    @abstractmethod
+    def with_intake(self, intake: Intake) -> FileLayout:
+        """This layout with the header's `[intake]` table holding `intake`'s counts (see
+        `intake_header`): a new layout, planned from like any other, this one unchanged."""
 
     @abstractmethod
     def plan(self, items: Sequence[Item], changed: Collection[int]) -> PlannedWrite:
@@ -129,6 +134,16 @@ class SplicedBlocks(FileLayout):
     def header_text(self) -> str:
         return self.header
 
+    def with_intake(self, intake: Intake) -> SplicedBlocks:
+        from pctui.storage.intake_header import patch_intake
+
+        header = patch_intake(self.header, intake)
+        if not header.endswith("\n"):  # the first block starts on a line of its own
+            header += "\r\n" if "\r\n" in header else "\n"
+        shift = header.count("\n") - self.header.count("\n")
+        lines = tuple(line + shift for line in self.lines)
+        return SplicedBlocks(self.bom, header, self.blocks, lines, self.encoded)
+
     def plan(self, items: Sequence[Item], changed: Collection[int]) -> PlannedWrite:
         from pctui.storage.writer import patch_chunk
 
@@ -138,7 +153,8 @@ class SplicedBlocks(FileLayout):
         blocks, lines = list(self.blocks), list(self.lines)
         order = sorted(new)
         shift = 0  # how many lines the changed blocks before this point grew by
-        for index, following in zip(order, [*order[1:], len(lines)], strict=True):
+        following_ones = [*order[1:], len(lines)] if order else []  # none: the header only
+        for index, following in zip(order, following_ones, strict=True):
             lines[index] += shift
             shift += new[index].count("\n") - blocks[index].count("\n")
             blocks[index] = new[index]
@@ -205,6 +221,11 @@ class WholeDocument(FileLayout):
     @property
     def header_text(self) -> str:
         return self.text
+
+    def with_intake(self, intake: Intake) -> WholeDocument:
+        from pctui.storage.intake_header import patch_intake
+
+        return WholeDocument(self.bom, patch_intake(self.text, intake))
 
     def plan(self, items: Sequence[Item], changed: Collection[int]) -> PlannedWrite:
         import tomlkit

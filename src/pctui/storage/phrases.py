@@ -5,7 +5,6 @@ located (path:line:col)."""
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,8 @@ def load_phrases(path: Path) -> list[Phrase]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise LoadError([Problem(where, 1, 1, _("cannot read: {why}").format(why=error))]) from None
+    import tomllib  # only when there is a phrases.toml
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -12,8 +12,6 @@ import functools
 import gc
 import os
 import re
-import shlex
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from pctui.storage.checker import Checker
 from pctui.storage.chunks import Chunk, open_string_at, split, string_end
 from pctui.storage.header_schema import Header, read_header
 from pctui.storage.item_schema import ITEMS, read_item
+from pctui.storage.one_parse import read_whole
 from pctui.storage.opinion_schema import OPINIONS
 from pctui.storage.parallel import Run, fork_run
 from pctui.storage.stamp import FileStamp
@@ -47,6 +46,9 @@ class Loaded:
     chunks: tuple[Chunk, ...]  # chunks[i] holds consultation.items[i]; empty when read whole
     warnings: tuple[Problem, ...] = ()
     bom: bool = False
+    # The whole text, when it was read in one parse (`one_parse`): its header and chunks
+    # are split only when asked for (`item_chunks`), and `header`/`chunks` are empty.
+    unsplit: str | None = None
 
     @property
     def spliceable(self) -> bool:
@@ -54,8 +56,13 @@ class Loaded:
         return len(self.chunks) == len(self.consultation.items)
 
 
-def read_file(path: Path) -> tuple[Loaded, FileStamp]:
-    """Read and parse `path`; LoadError (with a located problem) when it cannot be."""
+def read_file(path: Path, *, one_parse: bool = False) -> tuple[Loaded, FileStamp]:
+    """Read and parse `path`; LoadError (with a located problem) when it cannot be.
+
+    With `one_parse` (for a command that will not save), a file without a problem is read
+    in one parse of its whole text and left unsplit (see `one_parse`); any other file is
+    read as always.
+    """
     try:
         with path.open("rb") as handle:
             stat = os.fstat(handle.fileno())
@@ -74,7 +81,11 @@ def read_file(path: Path) -> tuple[Loaded, FileStamp]:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        loaded = load_text(text, str(path))
+        whole = read_whole(text, str(path)) if one_parse else None
+        if whole is not None:
+            loaded = Loaded(whole, Chunk("", 1), (), unsplit=text)
+        else:
+            loaded = load_text(text, str(path))
     finally:
         if collecting:
             gc.enable()
@@ -113,6 +124,8 @@ def _bad_bytes(data: bytes, path: str) -> list[Problem]:
                 found.append((number, len(before) + 1, text[start]))
                 position = position + error.end
     if _looks_like_shift_jis(data, len(found)):
+        import shlex  # to quote the path in the advice: only a Shift_JIS file needs it
+
         line, col, byte = found[0]
         message = _(
             "not valid UTF-8 (byte {byte}): the file looks like Shift_JIS (cp932); convert "
@@ -151,7 +164,7 @@ def _looks_like_shift_jis(data: bytes, bad: int) -> bool:
 def _parse(chunk: Chunk, path: str) -> dict[str, Any] | Problem:
     try:
         return toml_parse.loads(chunk.text)
-    except tomllib.TOMLDecodeError as error:
+    except toml_parse.decode_error() as error:
         message = str(error)
         match = _AT.search(message)
         line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
@@ -339,6 +352,36 @@ def _read_items(
         check = Checker(path, Locator(chunk.text, chunk.line), problems)
         items.append(read_item(table, header, check))
     return chunks, items
+
+
+def item_chunks(loaded: Loaded, path: str) -> Loaded:
+    """`loaded` with its header and item chunks, as `load_text` splits them, when it was
+    read in one parse (see `one_parse`); `loaded` itself otherwise.
+
+    Only the chunks are found (each block parsed, joined where a string spans a false
+    boundary), not the items again: a file read in one parse has no problem, so its items
+    are those the blocks hold. A block that does not hold one item means the file is read
+    whole, as `load_text` reads it.
+    """
+    text = loaded.unsplit
+    if text is None:
+        return loaded
+    header_chunk, raw_chunks = split(text)
+    header_data, header_chunk, used = _absorb(text, header_chunk, 0, raw_chunks, 0, path)
+    raw_chunks = raw_chunks[used:]
+    whole = dataclasses.replace(loaded, header=Chunk(text, 1), chunks=(), unsplit=None)
+    if isinstance(header_data, Problem) or ITEMS in header_data:
+        return whole
+    chunks: list[Chunk] = []
+    start, index = len(header_chunk.text), 0
+    while index < len(raw_chunks):
+        parsed, chunk, used = _absorb(text, raw_chunks[index], start, raw_chunks, index + 1, path)
+        index += 1 + used
+        start += len(chunk.text)
+        if isinstance(parsed, Problem) or _one_item(parsed) is None:
+            return whole
+        chunks.append(chunk)
+    return dataclasses.replace(whole, header=header_chunk, chunks=tuple(chunks))
 
 
 def _load_whole(text: str, path: str) -> Loaded:

@@ -21,7 +21,6 @@ text the same and refuse the same texts.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from typing import Any
 
@@ -37,13 +36,39 @@ except ImportError:  # a platform without toml-rs wheels: correct, only slower
 
 
 def loads(text: str) -> dict[str, Any]:
-    """The TOML 1.0 document `text` as tomllib reads it; raises tomllib.TOMLDecodeError."""
+    """The TOML 1.0 document `text` as tomllib reads it; raises tomllib.TOMLDecodeError
+    (catch it as `except decode_error()`)."""
     if _fast is not None and not text.startswith("\ufeff"):
         try:
             return _fast(text)
         except Exception:  # toml-rs's errors are worded and placed differently: tomllib's
             pass
+    # tomllib is imported only for a text toml-rs refuses (or without toml-rs): a file
+    # without an error never needs it, and it cost 2.5 ms of every reading command's start.
+    import tomllib
+
     return tomllib.loads(text)
+
+
+def decode_error() -> type[ValueError]:
+    """tomllib.TOMLDecodeError, which `loads` raises: for an `except` clause, whose
+    expression is evaluated only when an exception is raised (so tomllib is imported only
+    then)."""
+    import tomllib
+
+    return tomllib.TOMLDecodeError
+
+
+def fast_loads(text: str) -> dict[str, Any] | None:
+    """`text` read by the fast parser alone; None when it refuses it or is missing (the
+    reader's one parse of a whole file, which is read block by block when this fails:
+    tomllib on the whole text would only find the same error at ten times the cost)."""
+    if _fast is None:
+        return None
+    try:
+        return _fast(text)
+    except Exception:  # whatever toml-rs refuses, the usual read finds and reports
+        return None
 
 
 def fast_parser() -> bool:

@@ -1,5 +1,6 @@
 """Notes on the totals a result printed (format 2's `published_submitters` and
-`published_opinions`) beside the totals the file's items and intake add up to.
+`published_opinions`), and on the opinions the registry received (`opinions_received`,
+from `pctui intake tally`), beside the totals the file's items and intake add up to.
 
 A result may list only the main opinions ("主な御意見") under a total of every opinion
 received, so the two differ without anything being wrong: `pctui validate` says how they
@@ -36,6 +37,23 @@ def totals_notes(file: ConsultationFile) -> list[Problem]:
                 "list: check intake.published_opinions and each count"
             ).format(printed=printed, listed=listed)
         line, col = file.header_place("intake", 0, "published_opinions")
+        notes.append(Problem(path, line, col, message, NOTE))
+    received = intake.opinions_received
+    if received is not None and received != listed:
+        if received > listed:
+            message = ngettext(
+                "the registry received {received} opinions and the items answer {listed}: "
+                "{rest} opinion is not attached to an item yet (pctui intake review)",
+                "the registry received {received} opinions and the items answer {listed}: "
+                "{rest} opinions are not attached to an item yet (pctui intake review)",
+                received - listed,
+            ).format(received=received, listed=listed, rest=received - listed)
+        else:
+            message = _(
+                "the items count {listed} opinions, more than the {received} the registry "
+                "received: check each count, or run pctui intake tally --write again"
+            ).format(listed=listed, received=received)
+        line, col = file.header_place("intake", 0, "opinions_received")
         notes.append(Problem(path, line, col, message, NOTE))
     printed, counted = intake.published_submitters, intake.total_submitters
     if printed is not None and intake.submitters and printed != counted:

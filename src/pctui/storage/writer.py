@@ -14,6 +14,7 @@ from tomlkit.items import AoT, Table
 
 from pctui.model.records import IN_ORDER, Consultation, Item, Revision, Signoff
 from pctui.storage.chunks import open_string_at
+from pctui.storage.intake_header import write_tally
 from pctui.storage.office_tables import new_office_tables, office_tables, office_written_as
 from pctui.storage.opinion_tables import add_format_two, format_two_written_as, patch_format_two
 from pctui.storage.toml_values import spaced, text_value
@@ -244,6 +245,8 @@ def render_consultation(consultation: Consultation) -> str:
     for key in ("published_submitters", "published_opinions"):
         if format_two and getattr(consultation.intake, key) is not None:
             intake[key] = getattr(consultation.intake, key)
+    if format_two:
+        write_tally(intake, consultation.intake)
     if consultation.intake.registry:
         intake["registry"] = consultation.intake.registry
     if consultation.intake.publish_submitted:

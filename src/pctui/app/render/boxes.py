@@ -88,36 +88,62 @@ def box(
 ) -> list[Text]:
     """`body` (lines already no wider than `inner_width(width)`) in a box `width` cells
     wide: one line per body line plus the two borders, each exactly `width` cells."""
-    top_left, top_right, bottom_left, bottom_right, _, side = SOLID if context.plain else ROUND
-    inner = inner_width(width)
-    lines = [_edge((top_left, top_right), title, width, style, True, context)]
-    for content in body:
-        line = Text(end="")  # no base style: the body keeps its own colours
-        line.append(side + " ", style=style.border)
-        line.append_text(content)
-        line.append(" " * max(0, inner - content.cell_len))
-        line.append(" " + side, style=style.border)
-        lines.append(line)
-    lines.append(_edge((bottom_left, bottom_right), subtitle, width, style, False, context))
+    lines = [top_edge(width, style, context, title)]
+    lines.extend(body_line(content, width, style, context) for content in body)
+    lines.append(bottom_edge(width, style, context, subtitle))
     return lines
+
+
+def top_edge(width: int, style: BoxStyle, context: RenderContext, title: str = "") -> Text:
+    """A box's top border with `title` at the left."""
+    corners = SOLID if context.plain else ROUND
+    return _edge((corners[0], corners[1]), title, width, style, True, context)
+
+
+def bottom_edge(width: int, style: BoxStyle, context: RenderContext, subtitle: str = "") -> Text:
+    """A box's bottom border with `subtitle` at the right."""
+    corners = SOLID if context.plain else ROUND
+    return _edge((corners[2], corners[3]), subtitle, width, style, False, context)
+
+
+def body_line(content: Text, width: int, style: BoxStyle, context: RenderContext) -> Text:
+    """One line of a box's body: the sides, `content` and the padding to `width` cells."""
+    side = (SOLID if context.plain else ROUND)[5]
+    line = Text(end="")  # no base style: the body keeps its own colours
+    line.append(side + " ", style=style.border)
+    line.append_text(content)
+    line.append(" " * max(0, inner_width(width) - content.cell_len))
+    line.append(" " + side, style=style.border)
+    return line
 
 
 def side_by_side(left: list[Text], right: list[Text], left_width: int, gap: int) -> list[Text]:
     """Two columns of lines (the left ones padded to `left_width` cells, then `gap` spaces),
     as tall as the taller one."""
-    lines: list[Text] = []
-    for row in range(max(len(left), len(right))):
-        line = Text(end="")
-        if row < len(left):
-            line.append_text(left[row])
-            line.append(" " * max(0, left_width - left[row].cell_len))
-        else:
-            line.append(" " * left_width)
-        line.append(" " * gap)
-        if row < len(right):
-            line.append_text(right[row])
-        lines.append(line)
-    return lines
+    return [
+        row(
+            left[number] if number < len(left) else None,
+            right[number] if number < len(right) else None,
+            left_width,
+            gap,
+        )
+        for number in range(max(len(left), len(right)))
+    ]
+
+
+def row(left: Text | None, right: Text | None, left_width: int, gap: int) -> Text:
+    """One line of two columns: `left` padded to `left_width` cells (blank when None),
+    `gap` spaces, then `right` (nothing when None)."""
+    line = Text(end="")
+    if left is not None:
+        line.append_text(left)
+        line.append(" " * max(0, left_width - left.cell_len))
+    else:
+        line.append(" " * left_width)
+    line.append(" " * gap)
+    if right is not None:
+        line.append_text(right)
+    return line
 
 
 def padded(lines: list[Text], height: int) -> list[Text]:

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from rich.text import Text
 
 from pctui.app.render.badges import state_badge
-from pctui.app.render.boxes import BoxStyle, box, inner_width, padded, side_by_side
+from pctui.app.render.boxes import BoxStyle, inner_width
 from pctui.app.render.context import RenderContext
 from pctui.app.render.diff_part import DiffPart, diff_part
+from pctui.app.render.line_sources import Boxed, Joined, Lines, Padded, SideBySide, Wrapped
 from pctui.app.render.opinion_list import counted, listed, opinion_list
 from pctui.app.render.signoffs import note_lines, signoff_lines
 from pctui.app.render.texts import inert_text
-from pctui.app.render.wrap import wrap
 from pctui.base.inert import inert
 from pctui.i18n import _, format_datetime, ngettext
 from pctui.model.records import Consultation, Item
@@ -66,13 +66,13 @@ def response_title(consultation: Consultation, item: Item) -> str:
     return f"{heading} · {revision}"
 
 
-def _wrap(text: Text, width: int) -> list[Text]:
+def _wrap(text: Text, width: int) -> Wrapped:
     """`text` broken into lines of at most `width` cells, tabs first turned into spaces:
     the lines are rendered as they are, and a raw tab would push the box's border aside."""
     if "\t" in text.plain:
         text = text.copy()
         text.expand_tabs(TAB)
-    return wrap(text, max(1, width))
+    return Wrapped(text, max(1, width))
 
 
 @dataclass
@@ -124,10 +124,11 @@ def item_parts(
 
 @dataclass
 class Layout:
-    """The pane's lines (each at most the width it was laid out for) and where each box's
-    top-left corner is: box name -> (line, cell)."""
+    """The pane's lines (each at most the width it was laid out for; built when first
+    asked for, see `line_sources`) and where each box's top-left corner is: box name ->
+    (line, cell)."""
 
-    lines: list[Text]
+    lines: Lines
     places: dict[str, tuple[int, int]]
 
 
@@ -139,30 +140,36 @@ def lay_out(
     context: RenderContext,
 ) -> Layout:
     """`parts` as lines `width` cells wide; `wide`: the two texts side by side. `styles`:
-    the boxes' and the diff box's; `context`: the glyphs their borders are drawn with."""
+    the boxes' and the diff box's; `context`: the glyphs their borders are drawn with.
+    Only the lines' count is worked out here: each line is built when it is shown."""
     places: dict[str, tuple[int, int]] = {}
     if width <= 0:
         return Layout([], places)
     plain_box, diff_box = styles
-    lines = _wrap(parts.meta, width)
+    pieces: list[Lines] = [_wrap(parts.meta, width)]
+    top = len(pieces[0])
+
+    def add(name: str, lines: Lines) -> None:
+        nonlocal top
+        places[name] = (top, 0)
+        pieces.append(lines)
+        top += len(lines)
+
     if parts.opinion is not None and parts.response is not None:
-        lines += _texts(parts, width, wide, plain_box, context, len(lines), places)
+        texts = _texts(parts, width, wide, plain_box, context, top, places)
+        pieces.append(texts)
+        top += len(texts)
     if parts.diff is not None:
-        places["diff"] = (len(lines), 0)
         title, subtitle = parts.titles["diff"]
         body = _diff_body(parts.diff, width, wide)
-        lines += box(body, width, diff_box, context, title, subtitle)
+        add("diff", Boxed(body, width, diff_box, context, title, subtitle))
     if parts.signoffs is not None:
-        places["signoffs"] = (len(lines), 0)
         body = _wrap(parts.signoffs, inner_width(width))
-        lines += box(body, width, plain_box, context, parts.titles["signoffs"][0])
+        add("signoffs", Boxed(body, width, plain_box, context, parts.titles["signoffs"][0]))
     if parts.notes is not None:
-        places["notes"] = (len(lines), 0)
         body = _wrap(parts.notes, inner_width(width))
-        lines += box(body, width, plain_box, context, parts.titles["notes"][0])
-    for line in lines:
-        line.end = ""  # one screen line each: no line break rendered after it
-    return Layout(lines, places)
+        add("notes", Boxed(body, width, plain_box, context, parts.titles["notes"][0]))
+    return Layout(Joined(pieces), places)
 
 
 def _texts(
@@ -173,43 +180,44 @@ def _texts(
     context: RenderContext,
     top: int,
     places: dict[str, tuple[int, int]],
-) -> list[Text]:
+) -> Lines:
     """The opinion and response boxes: side by side, as tall as each other, when wide;
     one above the other when narrow."""
     assert parts.opinion is not None and parts.response is not None
     opinion_title, _sub = parts.titles["opinion"]
     response_title_, response_subtitle = parts.titles["response"]
     if not wide:
-        opinion = box(_wrap(parts.opinion, inner_width(width)), width, style, context,
-                      opinion_title)  # fmt: skip
-        response = box(_wrap(parts.response, inner_width(width)), width, style, context,
-                       response_title_, response_subtitle)  # fmt: skip
+        opinion = Boxed(_wrap(parts.opinion, inner_width(width)), width, style, context,
+                        opinion_title)  # fmt: skip
+        response = Boxed(_wrap(parts.response, inner_width(width)), width, style, context,
+                         response_title_, response_subtitle)  # fmt: skip
         places["opinion"] = (top, 0)
         places["response"] = (top + len(opinion), 0)
-        return opinion + response
+        return Joined([opinion, response])
     left = (width - GAP) // 2
     right = width - GAP - left
     opinion_body = _wrap(parts.opinion, inner_width(left))
     response_body = _wrap(parts.response, inner_width(right))
     height = max(len(opinion_body), len(response_body))
-    opinion = box(padded(opinion_body, height), left, style, context, opinion_title)
-    response = box(padded(response_body, height), right, style, context,
-                   response_title_, response_subtitle)  # fmt: skip
+    opinion = Boxed(Padded(opinion_body, height), left, style, context, opinion_title)
+    response = Boxed(Padded(response_body, height), right, style, context,
+                     response_title_, response_subtitle)  # fmt: skip
     places["opinion"] = (top, 0)
     places["response"] = (top, left + GAP)
-    return side_by_side(opinion, response, left, GAP)
+    return SideBySide(opinion, response, left, GAP)
 
 
-def _diff_body(diff: DiffPart, width: int, wide: bool) -> list[Text]:
+def _diff_body(diff: DiffPart, width: int, wide: bool) -> Lines:
     inner = inner_width(width)
-    body = _wrap(diff.summary, inner)
+    pieces: list[Lines] = [_wrap(diff.summary, inner)]
     if diff.inline is not None:
-        body += _wrap(diff.inline, inner)
+        pieces.append(_wrap(diff.inline, inner))
     elif diff.old is not None and diff.new is not None:
         if wide:
             left = (inner - SIDES_GAP) // 2
             right = inner - SIDES_GAP - left
-            body += side_by_side(_wrap(diff.old, left), _wrap(diff.new, right), left, SIDES_GAP)
+            sides = SideBySide(_wrap(diff.old, left), _wrap(diff.new, right), left, SIDES_GAP)
+            pieces.append(sides)
         else:
-            body += _wrap(diff.old, inner - SIDES_GAP) + _wrap(diff.new, inner)
-    return body
+            pieces += [_wrap(diff.old, inner - SIDES_GAP), _wrap(diff.new, inner)]
+    return Joined(pieces)

@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from rich.cells import cell_len
 from rich.text import Text
 
+from pctui.app.group_actions import GROUP_ACTIONS
+from pctui.app.redaction_actions import REDACTION_ACTIONS
 from pctui.app.render.badges import STATE_BADGES
 from pctui.app.render.context import RenderContext
 from pctui.app.render.wrap import wrap
@@ -60,6 +62,9 @@ def _rows(
                 rows.append((keys.replace(",", " ") if keys else action.display, _(action.help)))
         groups.append((_(group), rows))
     groups.append((_(RAW_VIEWS), [(keys, _(text)) for keys, text in RAW_VIEW_KEYS]))
+    # The intake's screens have tables of their own (no keymap names them yet).
+    for table in (GROUP_ACTIONS, REDACTION_ACTIONS):
+        groups.append((_(table[0].group), [(a.display, _(a.help)) for a in table]))
     if stages:
         groups.append((_(MARKS), marks_explained(stages, context)))
     return groups

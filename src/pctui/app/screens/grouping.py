@@ -181,6 +181,10 @@ class GroupScreen(Screen[None]):
         row = self.groups.cursor_row
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
+    def representative_text(self, group: GroupRow) -> str:
+        """The public text of `group`'s representative (read once, then kept)."""
+        return self._texts.text(group.representative) if self._texts is not None else ""
+
     def member_at(self, row: int) -> str | None:
         """The opinion id of the members' row `row`, or None when there is none."""
         if self._members is None or not 0 <= row < len(self._members):
@@ -284,6 +288,14 @@ class GroupScreen(Screen[None]):
 
         title = _("Merge group {group} into group (number or id):").format(group=chosen.id)
         self.app.push_screen(CommentScreen(title, problem, placeholder="1"), send)
+
+    def action_redactions(self) -> None:
+        """The redactions (`screens/redactions.py`); the groups are listed again after it,
+        since an undone redaction changes a representative's public text."""
+        from pctui.app.screens.redactions import RedactionScreen
+
+        screen = RedactionScreen(self.file, self.registry_path)
+        self.app.push_screen(screen, lambda _: self.refresh_groups())
 
     def action_down(self) -> None:
         """Next row of the list that has the focus (j, as in the review)."""

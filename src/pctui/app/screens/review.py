@@ -15,7 +15,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from pctui.app.committing import commit_in_worker
 from pctui.app.host import host_of
@@ -30,6 +30,7 @@ from pctui.app.screens.opinion_edits import OpinionKeys
 from pctui.app.screens.raw_views import PendingDiffFound
 from pctui.app.widgets.item_detail import ItemDetail
 from pctui.app.widgets.item_list import ItemList
+from pctui.app.widgets.key_footer import KeyFooter
 from pctui.app.widgets.progress_line import ProgressLine
 from pctui.app.widgets.search_bar import SearchBar
 from pctui.app.widgets.title_bar import TitleBar
@@ -85,10 +86,9 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
         """Fill the screen, then add the footer, and start watching the file."""
         self.query_one(SearchBar).display = False
         self.refresh_view()
-        # The footer is mounted once the list is filled and an item selected, so that it
-        # is built once with the keys that can run. Composed with the rest, it was built
-        # with no item selected and at once rebuilt: 50-80 ms of the first frame.
-        self.mount(Footer(compact=True, show_command_palette=False))  # fits 80 columns
+        # Mounted once an item is selected, the footer is built once with the keys that can
+        # run (composed with the rest, it was built twice: 50-80 ms of the first frame).
+        self.mount(KeyFooter())
         if self._watch_interval:
             self.set_interval(self._watch_interval, self.check_disk)
 

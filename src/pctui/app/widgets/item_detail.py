@@ -26,6 +26,7 @@ from pctui.app.host import host_of
 from pctui.app.render.boxes import BoxStyle
 from pctui.app.render.context import RenderContext
 from pctui.app.render.detail import WIDE_FROM, Parts, item_parts, lay_out
+from pctui.app.render.line_sources import Lines
 from pctui.model.records import Consultation, Item
 from pctui.session.diff_state import DiffBase, DiffMode
 
@@ -51,7 +52,7 @@ class ItemDetail(ScrollView, can_focus=True):
     def __init__(self) -> None:
         super().__init__(id="detail")
         self._parts = Parts(Text())
-        self._lines: list[Text] = []
+        self._lines: Lines = []
         self._built_for: tuple[int, bool] | None = None  # (width, wide) the lines are for
         self._places: dict[str, tuple[int, int]] = {}  # box -> (line, cell) of its corner
         self._strips: dict[tuple[int, Style], Strip] = {}

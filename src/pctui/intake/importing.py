@@ -1,0 +1,200 @@
+"""Adding submissions to the registry: the insert path of `Registry.add`.
+
+A national campaign is hundreds of thousands of submissions, most of them the same letter.
+So the work is done in chunks and in bulk, and once per distinct text:
+
+- each chunk asks the registry once which of its 受付番号 and keys are already there (one
+  query each, not one per submission), and its rows go in with one `executemany` per table;
+- a raw text is split into opinions and searched for personal data once: a verbatim copy
+  of a letter reuses the opinions, public texts and finds of the first (`_Opinions`).
+
+The caller holds the write transaction, so a chunk written is not yet committed: an import
+interrupted in any chunk leaves the registry as it was. The results are those of handling
+the submissions one by one in order: a submission is checked against the registry and
+against every submission added before it in the same import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields
+from itertools import islice
+from operator import attrgetter
+
+from pctui.i18n import _
+from pctui.intake.records import Submission
+from pctui.intake.redact import find_personal_data, public_text
+from pctui.intake.split import split_opinions
+
+ASSIGNED_PREFIX = "R"
+CHUNK = 900
+"""Submissions a chunk: the most whose numbers one query may name with SQLite's oldest
+limit of 999 parameters."""
+
+# Everything a submission holds but its number, in the order of its fields.
+_CONTENT = attrgetter(*(f.name for f in fields(Submission)[1:]))
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A submission read from a source, before it is in the registry: `submission.number`
+    is "" when the source gives none (one is assigned), `place` says where it was read
+    (`path:line`) for the messages."""
+
+    submission: Submission
+    place: str
+    occurrence: int = 1  # the how-manyth identical unnumbered submission of its source
+
+
+@dataclass
+class Added:
+    """What one `Registry.add` did."""
+
+    added: int = 0
+    already: int = 0  # present from an earlier import of the same source
+    opinions: int = 0
+    redactions: int = 0
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # (place, message)
+
+
+def digest(submission: Submission) -> str:
+    """A digest of everything a submission holds but its number."""
+    return hashlib.sha256("\x00".join(_CONTENT(submission)).encode("utf-8")).hexdigest()
+
+
+def key_of(incoming: Incoming, content: str) -> str:
+    """What makes a submission the same one when its source is imported again: its
+    受付番号 when the source gives one, else its content and how many identical ones came
+    before it in the source (so that two identical letters stay two)."""
+    number = incoming.submission.number
+    return f"no:{number}" if number else f"content:{content}:{incoming.occurrence}"
+
+
+# One opinion of a raw text: its text, its public text and its finds (start, end, reason).
+_Opinion = tuple[str, str, list[tuple[int, int, str]]]
+
+
+class _Opinions:
+    """Each distinct raw text split and redacted once, for all its copies in one import."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, list[_Opinion]] = {}
+
+    def of(self, raw: str) -> list[_Opinion]:
+        known = self._known.get(raw)
+        if known is None:
+            known = self._known[raw] = [_opinion(text) for text in split_opinions(raw)]
+        return known
+
+
+def _opinion(text: str) -> _Opinion:
+    finds = [(f.start, f.end, f.reason) for f in find_personal_data(text)]
+    return text, public_text(text, [(start, end) for start, end, _reason in finds]), finds
+
+
+def _chunks(incoming: Iterable[Incoming]) -> Iterator[list[Incoming]]:
+    items = iter(incoming)
+    while chunk := list(islice(items, CHUNK)):
+        yield chunk
+
+
+def _present(db: sqlite3.Connection, column: str, values: list[str]) -> list[tuple[str, str]]:
+    """(value, digest) of the submissions whose `column` is one of `values`."""
+    if not values:
+        return []
+    marks = ",".join("?" * len(values))
+    query = f"SELECT {column}, digest FROM submissions WHERE {column} IN ({marks})"
+    return [(value, content) for value, content in db.execute(query, values)]
+
+
+def add_submissions(
+    db: sqlite3.Connection,
+    incoming: Iterable[Incoming],
+    progress: Callable[[int], None] | None = None,
+) -> Added:
+    """Add submissions, with their opinions and redactions, inside the caller's write
+    transaction (see `Registry.add`)."""
+    done = Added()
+    row = db.execute("SELECT value FROM counters WHERE name = 'assigned'").fetchone()
+    assigned = row[0] if row else 0
+    opinions = _Opinions()
+    count = 0
+    for chunk in _chunks(incoming):
+        contents = [digest(one.submission) for one in chunk]
+        keys = [key_of(one, content) for one, content in zip(chunk, contents, strict=True)]
+        # What the registry already holds of this chunk; the chunk's own added as it goes.
+        given = [one.submission.number for one in chunk if one.submission.number]
+        numbers = dict(_present(db, "number", given))
+        unnumbered = [
+            key for one, key in zip(chunk, keys, strict=True) if not one.submission.number
+        ]
+        taken = {key for key, _content in _present(db, "key", unnumbered)}
+        submission_rows: list[tuple[str, ...]] = []
+        opinion_rows: list[tuple[str, str, int, str, str]] = []
+        redaction_rows: list[tuple[str, int, int, str]] = []
+        for one, content, key in zip(chunk, contents, keys, strict=True):
+            count += 1
+            if progress is not None and count % 1000 == 0:
+                progress(count)
+            number = one.submission.number
+            if number:
+                found = numbers.get(number)
+                if found is not None:
+                    if found == content:
+                        done.already += 1
+                    else:
+                        message = _(
+                            "受付番号 {number} is already in the registry with other "
+                            "content; not imported"
+                        )
+                        done.conflicts.append((one.place, message.format(number=number)))
+                    continue
+            else:
+                if key in taken:
+                    done.already += 1
+                    continue
+                assigned += 1
+                number = f"{ASSIGNED_PREFIX}{assigned:07d}"
+                while (
+                    number in numbers
+                    or db.execute(
+                        "SELECT 1 FROM submissions WHERE number = ?", (number,)
+                    ).fetchone()
+                ):
+                    assigned += 1
+                    number = f"{ASSIGNED_PREFIX}{assigned:07d}"
+            numbers[number] = content
+            taken.add(key)
+            s = one.submission
+            submission_rows.append(
+                (number, key, content, s.received, s.method, s.name, s.address, s.email,
+                 s.phone, s.raw, one.place)
+            )  # fmt: skip
+            for k, (text, public, finds) in enumerate(opinions.of(s.raw), start=1):
+                opinion = f"{number}-{k}"
+                opinion_rows.append((opinion, number, k, text, public))
+                redaction_rows.extend((opinion, start, end, reason) for start, end, reason in finds)
+                done.opinions += 1
+                done.redactions += len(finds)
+            done.added += 1
+        db.executemany(
+            "INSERT INTO submissions (number, key, digest, received, method, name, address, "
+            "email, phone, raw, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            submission_rows,
+        )
+        db.executemany(
+            "INSERT INTO opinions (id, submission, k, text, public) VALUES (?, ?, ?, ?, ?)",
+            opinion_rows,
+        )
+        db.executemany(
+            "INSERT INTO redactions (opinion, start, stop, reason) VALUES (?, ?, ?, ?)",
+            redaction_rows,
+        )
+    db.execute(
+        "INSERT INTO counters (name, value) VALUES ('assigned', ?) "
+        "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        (assigned,),
+    )
+    return done
