@@ -38,6 +38,12 @@ def tui_available() -> bool:
 
 def run_open(path: Path, drive: Driver) -> None:
     """Run `pctui open PATH` with `drive(app, run)` called where the app would run itself."""
+    run_command(["open", str(path)], drive)
+
+
+def run_command(argv: list[str], drive: Driver) -> None:
+    """Run `pctui ARGV...` (a command that runs the TUI: `open`, `intake review`) with
+    `drive(app, run)` called where the app would run itself."""
     original = App.run
 
     def driven(self: App[Any], *args: Any, **kwargs: Any) -> Any:
@@ -45,11 +51,11 @@ def run_open(path: Path, drive: Driver) -> None:
 
     App.run = driven  # type: ignore[method-assign]
     try:
-        code = pctui_main(["open", str(path)])
+        code = pctui_main(argv)
     finally:
         App.run = original  # type: ignore[method-assign]
     if code != 0:
-        raise RuntimeError(f"pctui open {path} exited {code}")
+        raise RuntimeError(f"pctui {' '.join(argv)} exited {code}")
 
 
 def _rows(widget: Any) -> int:
@@ -79,3 +85,10 @@ async def wait_until(test: Callable[[], bool], timeout: float = 120) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError("the TUI never showed its list")
         await asyncio.sleep(0.002)
+
+
+def groups_ready(app: App[Any]) -> bool:
+    """True when the grouping screen lists its groups and shows the first one's members."""
+    screen = app.screen
+    members = getattr(screen, "members", None)
+    return bool(getattr(screen, "rows", None)) and getattr(members, "row_count", 0) > 0

@@ -54,7 +54,7 @@ def test_I_opens_the_groups_and_escape_returns_with_the_new_item(
         assert isinstance(app.screen, GroupScreen)
         screen = app.screen
         assert [r.id for r in screen.rows] == [CAMPAIGN_GROUP, "G-2026-0005-1", "G-2026-0007-1"]
-        assert screen.member_ids[1] == "2026-0003-1"  # the one adding text, listed first
+        assert screen.member_at(1) == "2026-0003-1"  # the one adding text, listed first
         await pilot.press("a")
         await pilot.pause()
         assert screen.rows[0].answered == 4  # shown at once
@@ -184,8 +184,8 @@ def test_a_long_list_is_completed_after_the_first_frame(make_app, drive, path) -
         await pilot.pause()
         table = app.screen.groups
         assert table.row_count == 250
-        assert table.get_row_at(249)[:3] == ["250", "1", "G-2026-0250-1"]
-        shown = table.get_row_at(0)[4]
+        assert table.row_text(249)[:3] == ["250", "1", "G-2026-0250-1"]
+        shown = table.row_text(0)[4]
         assert len(shown) == 60 and shown.endswith("…")
         assert str(app.screen.query_one("#group-text").render()) == f"{long_text}1"
 

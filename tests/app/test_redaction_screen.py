@@ -197,7 +197,7 @@ def test_after_an_undo_the_groups_show_the_public_text_again(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, GroupScreen)
-        texts = [row.text for row in app.screen.rows]
+        texts = [app.screen.representative_text(row) for row in app.screen.rows]
         assert any(text.endswith("架空県架空市1-2-3") for text in texts)
 
     drive(app, script)

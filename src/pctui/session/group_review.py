@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from pctui.i18n import _, ngettext
 from pctui.intake.answering import accept_group, answered_by, attach_group
@@ -27,25 +28,45 @@ from pctui.session.operations import ERROR, WARNING, Outcome, attempt
 from pctui.storage import ConsultationFile, SaveError
 
 
-@dataclass(frozen=True)
-class GroupRow:
-    """One line of the grouping screen: a group, its size, its representative's public
-    text and the item that answers it (None while none does)."""
+class GroupRow(NamedTuple):
+    """One line of the grouping screen: a group, its size and the item that answers it
+    (None while none does). The representative's text is read when the row is drawn
+    (`RepresentativeTexts`), not for each of 48,000 groups before the first frame. A
+    named tuple: 48,000 of them are made in a fifth of the time frozen dataclasses take."""
 
     id: str
     representative: str
     size: int
-    text: str
     answered: int | None
 
 
 def group_rows(registry: Registry, consultation: Consultation) -> list[GroupRow]:
-    """Every group, largest first: one query over the registry, no member read."""
+    """Every group, largest first: one query over the registry, no member or text read."""
     answered = answered_by(consultation)
     return [
-        GroupRow(group_id, representative, size, text, answered.get(representative))
-        for group_id, representative, size, text in registry.group_sizes()
+        GroupRow(group_id, representative, size, answered.get(representative))
+        for group_id, representative, size in registry.group_sizes()
     ]
+
+
+class RepresentativeTexts:
+    """The public texts of the groups' representatives, read from the registry as rows
+    are drawn and kept (a screenful is one query)."""
+
+    def __init__(self, registry: Registry) -> None:
+        self._registry = registry
+        self._texts: dict[str, str] = {}
+
+    def text(self, opinion: str) -> str:
+        """The public text of `opinion` ("" when the registry no longer has it)."""
+        if opinion not in self._texts:
+            self._texts.update(self._registry.public_texts([opinion]))
+            self._texts.setdefault(opinion, "")
+        return self._texts[opinion]
+
+    def forget(self) -> None:
+        """Drop what was read (a redaction reviewed may have changed a public text)."""
+        self._texts.clear()
 
 
 def _refused(why: object) -> Outcome:
@@ -174,9 +195,8 @@ def merge(registry: Registry, group_id: str, into_id: str) -> Outcome:
     return Outcome(message.format(group=group_id, count=count, into=into_id))
 
 
-MEMBERS_SHOWN = 1000
-"""Members listed for one group: a campaign of 200,000 copies lists those that add text
-and then copies up to this many, so that opening it stays instant."""
+PAGE = 100
+"""Members read from the registry at a time, as the list is scrolled."""
 
 
 @dataclass(frozen=True)
@@ -187,14 +207,45 @@ class MemberRow:
     added: str
 
 
-def member_rows(group: Group, limit: int = MEMBERS_SHOWN) -> tuple[list[MemberRow], int]:
-    """The members of `group` to list, and how many more there are: the representative,
-    then those that add text (what a reviewer must read), then the exact copies."""
-    head, rest = group.members[0], group.members[1:]
-    adding = [m for m in rest if m.added]
-    copies = [m for m in rest if not m.added]
-    shown = [head, *adding, *copies][:limit]
-    return [MemberRow(m.opinion, m.added) for m in shown], len(group.members) - len(shown)
+class MemberPages:
+    """The members of one group in the order the screen lists them — the representative,
+    then those that add text (what a reviewer must read), then the exact copies, each in
+    the group's order — read a page at a time as they are drawn, so that a campaign of
+    200,000 copies opens as fast as a pair."""
+
+    def __init__(self, registry: Registry, group: GroupRow) -> None:
+        self._registry = registry
+        self.group = group
+        self.total, self.adding = registry.member_counts(group.id)
+        self._pages: dict[int, list[MemberRow]] = {}
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, row: int) -> MemberRow:
+        if not 0 <= row < self.total:
+            raise IndexError(row)
+        page = self._pages.get(row // PAGE)
+        if page is None:
+            page = self._pages[row // PAGE] = self._read(row // PAGE * PAGE)
+        return page[row % PAGE]
+
+    def _read(self, start: int) -> list[MemberRow]:
+        stop = min(start + PAGE, self.total)
+        found = [MemberRow(self.group.representative, "")] if start == 0 else []
+        # Rows 1 .. adding are those adding text, the copies after them.
+        for adding, first, last in (
+            (True, max(start, 1) - 1, min(stop, 1 + self.adding) - 1),
+            (False, max(start, 1 + self.adding) - 1 - self.adding, stop - 1 - self.adding),
+        ):
+            if last > first:
+                page = self._registry.members_page(
+                    self.group.id, adding=adding, offset=first, limit=last - first
+                )
+                found += [MemberRow(m.opinion, m.added) for m in page]
+        # Another reviewer's split may have shortened the group since it was counted.
+        found += [MemberRow("", "")] * (stop - start - len(found))
+        return found
 
 
 def read_group(text: str, rows: Sequence[GroupRow]) -> str | None:

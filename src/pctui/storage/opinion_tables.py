@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Table
+from tomlkit import items as toml_items
+from tomlkit.items import AoT, Array, Table, Trivia, Whitespace
 
 from pctui.model.records import Item, Opinion, Summary
 from pctui.storage.toml_values import spaced, text_value
@@ -21,8 +22,20 @@ def opinion_table(opinion: Opinion) -> Table:
     if opinion.count != 1:
         table["count"] = opinion.count
     if opinion.sources:
-        table["sources"] = list(opinion.sources)
+        table["sources"] = string_array(opinion.sources)
     return spaced(table)
+
+
+def string_array(values: tuple[str, ...]) -> Array:
+    """`values` as an inline array (`["a", "b"]`), built in one go: tomlkit re-indexes an
+    array at every value appended, so a group of 33,340 opinions accepted as an item took
+    78 s to write its `sources`, and the time grows with the square of the count."""
+    parts: list[toml_items.Item] = []
+    for n, value in enumerate(values):
+        if n:
+            parts.append(Whitespace(", "))
+        parts.append(tomlkit.string(value))
+    return Array(parts, Trivia())
 
 
 def summary_table(summary: Summary) -> Table:

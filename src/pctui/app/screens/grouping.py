@@ -4,8 +4,10 @@ its members with the text each adds highlighted; a group is accepted as a new it
 attached to an item, split or merged, each saved at once (`pctui.session.group_review`).
 
 The registry is read here, on the app's thread (SQLite connections stay on the thread
-that opened them): the list is one query, a group's members one more when it is selected,
-and at most `MEMBERS_SHOWN` of them are listed, so that 200,000 opinions open at once.
+that opened them), and only what is on screen: the list is one query of the groups' ids
+and sizes, a representative's text is read when its row is drawn, and a group's members a
+page at a time as they scroll into view (`LazyTable`), so that 200,000 opinions in 48,000
+groups open at once and a campaign of 200,000 copies is shown as fast as a pair.
 """
 
 from __future__ import annotations
@@ -14,26 +16,28 @@ import sqlite3
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
 from textual.containers import VerticalScroll
-from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from pctui.app.group_actions import group_bindings
 from pctui.app.review_actions import translated
 from pctui.app.screens.comment import CommentScreen
+from pctui.app.widgets.lazy_table import Cells, LazyTable
 from pctui.base.inert import inert
 from pctui.i18n import _, ngettext
 from pctui.intake.registry import Registry, RegistryRefused
 from pctui.session.group_review import (
     GroupRow,
+    MemberPages,
+    RepresentativeTexts,
     accept,
     attach,
     group_rows,
-    member_rows,
     merge,
     read_group,
     split,
@@ -44,12 +48,16 @@ from pctui.storage import ConsultationFile
 
 ADDED_STYLE = "bold reverse"  # what a member adds: reverse video reads in every theme
 MARK = "✓"
-FIRST_ROWS = 200  # groups listed before the first frame: more than a screen holds
 SHOWN_TEXT = 60  # characters of a representative's text in the list (in full below it)
+LONGEST_ID = 24  # cells of the group column at most (a longer id is cut with …)
 
 
 def _shortened(text: str) -> str:
     return text if len(text) <= SHOWN_TEXT else text[: SHOWN_TEXT - 1] + "…"
+
+
+def _width(heading: str, longest: str) -> int:
+    return max(cell_len(heading), cell_len(longest))
 
 
 class GroupScreen(Screen[None]):
@@ -73,16 +81,17 @@ class GroupScreen(Screen[None]):
         self.rows: list[GroupRow] = []
         self.marked: set[str] = set()  # members marked for a split, of the selected group
         self._shown_group: str | None = None
-        self.member_ids: list[str] = []  # the members listed, in their rows' order
-        self._generation = 0  # counts the list's redraws, so a late batch of rows is dropped
+        self._texts: RepresentativeTexts | None = None
+        self._members: MemberPages | None = None
 
     def compose(self) -> ComposeResult:
         """Title, groups, the selected group's text and members, footer."""
         yield Static(id="groups-title", markup=False)
-        yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+        headings = (_("#"), _("opinions"), _("group"), _("item"), _("representative"))
+        yield LazyTable(headings, right=(0, 1), id="groups")
         with VerticalScroll(id="group-detail"):
             yield Static(id="group-text", markup=False)
-        yield DataTable(id="members", cursor_type="row")
+        yield LazyTable((" ", _("opinion"), _("what it adds")), id="members")
         yield Footer()
 
     @property
@@ -91,12 +100,12 @@ class GroupScreen(Screen[None]):
         return translated(super().active_bindings)
 
     @property
-    def groups(self) -> DataTable[object]:
-        return self.query_one("#groups", DataTable)
+    def groups(self) -> LazyTable:
+        return self.query_one("#groups", LazyTable)
 
     @property
-    def members(self) -> DataTable[object]:
-        return self.query_one("#members", DataTable)
+    def members(self) -> LazyTable:
+        return self.query_one("#members", LazyTable)
 
     def on_mount(self) -> None:
         """Open the registry, list the groups and give the list the keys; when the registry
@@ -107,8 +116,7 @@ class GroupScreen(Screen[None]):
             self.say(Outcome(_("Refused: {why}").format(why=error), ERROR, changed=False))
             self.call_after_refresh(self.action_close)
             return
-        self.groups.add_columns(_("#"), _("opinions"), _("group"), _("item"), _("representative"))
-        self.members.add_columns(" ", _("opinion"), _("what it adds"))
+        self._texts = RepresentativeTexts(self.registry)
         self.refresh_groups()
         self.groups.focus()
 
@@ -121,21 +129,23 @@ class GroupScreen(Screen[None]):
 
     def refresh_groups(self, select: str | None = None) -> None:
         """List the groups again (after an action), keeping `select` or the cursor's row."""
-        assert self.registry is not None
+        assert self.registry is not None and self._texts is not None
         row = self.groups.cursor_row
         self.rows = group_rows(self.registry, self.file.consultation)
-        table = self.groups
-        table.clear()
+        self._texts.forget()
         ids = [r.id for r in self.rows]
         if select in ids:
             row = ids.index(select)
-        # The first screenful now, the rest once it is drawn: thousands of groups (every
-        # unique opinion is one) cost the first frame nothing.
-        first = max(FIRST_ROWS, row + 1)
-        table.add_rows(self._cells(0, first))
-        self._generation += 1
-        if len(self.rows) > first:
-            self.call_after_refresh(self._add_rest, first, self._generation)
+        longest_id = max(ids, key=cell_len, default="")[:LONGEST_ID]
+        answered = max((r.answered or 0 for r in self.rows), default=0)
+        widths = (
+            len(str(len(self.rows))),
+            _width(_("opinions"), str(self.rows[0].size) if self.rows else ""),
+            _width(_("group"), longest_id),
+            _width(_("item"), f"No.{answered}" if answered else ""),
+        )
+        self._shown_group = None
+        self.groups.show(len(self.rows), self._group_cells, widths, cursor=row)
         opinions = sum(r.size for r in self.rows)
         title = ngettext(
             "同趣旨 groups: {groups} group, {opinions} opinions",
@@ -145,33 +155,41 @@ class GroupScreen(Screen[None]):
         if not self.rows:
             title = _("no groups yet: run pctui intake group {file}").format(file=self.file.path)
         self.query_one("#groups-title", Static).update(title)
-        self._shown_group = None
-        if self.rows:
-            table.move_cursor(row=min(max(row, 0), len(self.rows) - 1))
         self.show_group()
 
-    def _cells(self, start: int, stop: int) -> list[tuple[str, str, str, str, str]]:
-        return [
-            (
-                str(n),
-                str(r.size),
-                r.id,
-                "" if r.answered is None else f"No.{r.answered}",
-                _shortened(inert(" ".join(r.text.split()))),
-            )
-            for n, r in enumerate(self.rows[start:stop], start=start + 1)
-        ]
+    def _group_cells(self, n: int) -> Cells:
+        assert self._texts is not None
+        r = self.rows[n]
+        text = self._texts.text(r.representative)
+        return (
+            Text(str(n + 1)),
+            Text(str(r.size)),
+            Text(r.id),
+            Text("" if r.answered is None else f"No.{r.answered}"),
+            Text(_shortened(inert(" ".join(text.split())))),
+        )
 
-    def _add_rest(self, start: int, generation: int) -> None:
-        """The groups after the first screenful, unless the list was redrawn meanwhile."""
-        if generation == self._generation:
-            self.groups.add_rows(self._cells(start, len(self.rows)))
+    def _member_cells(self, n: int) -> Cells:
+        assert self._members is not None
+        m = self._members[n]
+        added = Text(inert(" / ".join(m.added.splitlines())), style=ADDED_STYLE)
+        return (Text(MARK if m.opinion in self.marked else " "), Text(m.opinion), added)
 
     @property
     def selected(self) -> GroupRow | None:
         """The group under the cursor, or None when there is none."""
         row = self.groups.cursor_row
         return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def representative_text(self, group: GroupRow) -> str:
+        """The public text of `group`'s representative (read once, then kept)."""
+        return self._texts.text(group.representative) if self._texts is not None else ""
+
+    def member_at(self, row: int) -> str | None:
+        """The opinion id of the members' row `row`, or None when there is none."""
+        if self._members is None or not 0 <= row < len(self._members):
+            return None
+        return self._members[row].opinion or None
 
     def show_group(self) -> None:
         """Show the selected group's representative and members (once per group)."""
@@ -180,29 +198,22 @@ class GroupScreen(Screen[None]):
             return
         self._shown_group = chosen.id if chosen is not None else None
         self.marked.clear()
-        self.member_ids = []
-        self.members.clear()
         text = self.query_one("#group-text", Static)
-        if chosen is None or self.registry is None:
+        if chosen is None or self.registry is None or self._texts is None:
+            self._members = None
             text.update("")
+            self.members.show(0, self._member_cells, (1, 1))
             return
-        group = self.registry.group(chosen.id)
-        if group is None:
-            return
-        shown, more = member_rows(group)
-        text.update(Text(inert(chosen.text)))
-        self.member_ids = [m.opinion for m in shown]
-        self.members.add_rows(
-            (" ", m.opinion, Text(inert(" / ".join(m.added.splitlines())), style=ADDED_STYLE))
-            for m in shown
+        self._members = MemberPages(self.registry, chosen)
+        text.update(Text(inert(self._texts.text(chosen.representative))))
+        first = [self._members[n].opinion for n in range(min(len(self._members), 40))]
+        self.members.show(
+            len(self._members), self._member_cells, (1, max(map(len, first), default=1))
         )
-        if more:
-            line = ngettext("… and {count} more", "… and {count} more", more)
-            self.members.add_row("", line.format(count=more), "")
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_lazy_table_highlighted(self, event: LazyTable.Highlighted) -> None:
         """A new group under the cursor: show it."""
-        if event.data_table.id == "groups":
+        if event.table.id == "groups":
             self.show_group()
 
     # ---- actions ------------------------------------------------------------------------------
@@ -239,12 +250,12 @@ class GroupScreen(Screen[None]):
     def action_mark(self) -> None:
         """Mark or unmark the member under the members' cursor for a split."""
         table, row = self.members, self.members.cursor_row
-        if not 0 <= row < len(self.member_ids):
+        opinion = self.member_at(row)
+        if opinion is None:
             return
-        opinion = self.member_ids[row]
         self.marked ^= {opinion}
-        table.update_cell_at(Coordinate(row, 0), MARK if opinion in self.marked else " ")
-        table.move_cursor(row=row + 1)
+        table.refresh_row(row)
+        table.move_cursor(row + 1)
 
     def action_split(self) -> None:
         """Split the marked members (or the one under the cursor) into a new group."""
@@ -252,9 +263,8 @@ class GroupScreen(Screen[None]):
             return
         chosen_members = set(self.marked)
         if not chosen_members and self.members.has_focus:
-            row = self.members.cursor_row
-            if 0 <= row < len(self.member_ids):
-                chosen_members = {self.member_ids[row]}
+            under = self.member_at(self.members.cursor_row)
+            chosen_members = {under} if under is not None else set()
         outcome, new = split(self.registry, chosen.id, chosen_members)
         self.say(outcome)
         if new is not None:
