@@ -49,7 +49,6 @@ class Loaded:
     # The whole text, when it was read in one parse (`one_parse`): its header and chunks
     # are split only when asked for (`item_chunks`), and `header`/`chunks` are empty.
     unsplit: str | None = None
-    kept: tuple[object, ...] = ()  # the one parse, not to be freed before the process ends
 
     @property
     def spliceable(self) -> bool:
@@ -82,10 +81,9 @@ def read_file(path: Path, *, one_parse: bool = False) -> tuple[Loaded, FileStamp
     collecting = gc.isenabled()
     gc.disable()
     try:
-        parse: list[object] = []
-        whole = read_whole(text, str(path), parse) if one_parse else None
+        whole = read_whole(text, str(path)) if one_parse else None
         if whole is not None:
-            loaded = Loaded(whole, Chunk("", 1), (), unsplit=text, kept=tuple(parse))
+            loaded = Loaded(whole, Chunk("", 1), (), unsplit=text)
         else:
             loaded = load_text(text, str(path))
     finally:
@@ -371,7 +369,7 @@ def item_chunks(loaded: Loaded, path: str) -> Loaded:
     header_chunk, raw_chunks = split(text)
     header_data, header_chunk, used = _absorb(text, header_chunk, 0, raw_chunks, 0, path)
     raw_chunks = raw_chunks[used:]
-    whole = dataclasses.replace(loaded, header=Chunk(text, 1), chunks=(), unsplit=None, kept=())
+    whole = dataclasses.replace(loaded, header=Chunk(text, 1), chunks=(), unsplit=None)
     if isinstance(header_data, Problem) or ITEMS in header_data:
         return whole
     chunks: list[Chunk] = []
