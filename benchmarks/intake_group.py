@@ -153,7 +153,7 @@ def through_registry(count: int, seed: int) -> dict[str, object]:
         figures: dict[str, object] = {"opinions": count, "csv_mb": round(
             source.stat().st_size / 1e6, 1), "csv_reader_cpu_s": round(yardstick_cpu, 3),
             "csv_reader_wall_s": round(yardstick_wall, 3)}  # fmt: skip
-        output, total_cpu = "", 0.0
+        output, total_cpu, total_wall = "", 0.0, 0.0
         for step, argv in (
             ("import", ["intake", "import", str(consultation), str(source)]),
             ("group", ["intake", "group", str(consultation), "--json"]),
@@ -165,9 +165,11 @@ def through_registry(count: int, seed: int) -> dict[str, object]:
             if done.returncode != 0:
                 raise SystemExit(f"pctui {step}: exit {done.returncode}: {done.stderr[-500:]}")
             cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-            figures[f"{step}_wall_s"] = round(time.perf_counter() - wall, 2)
+            wall = time.perf_counter() - wall
+            figures[f"{step}_wall_s"] = round(wall, 2)
             figures[f"{step}_cpu_s"] = round(cpu, 2)
             total_cpu += cpu
+            total_wall += wall
             # The largest child so far: import's, then the larger of the two.
             figures[f"{step}_peak_mb"] = round(after.ru_maxrss / 1024)
             output = done.stdout
@@ -180,6 +182,7 @@ def through_registry(count: int, seed: int) -> dict[str, object]:
             "registry_opinions": grouped["opinions"],
             "opinions_not_as_generated": missing,
             "ratio_cpu": round(total_cpu / yardstick_cpu, 1),
+            "ratio_wall": round(total_wall / yardstick_wall, 1),
             "b_cubed_precision": round(precision, 4),
             "b_cubed_recall": round(recall, 4),
             "load_average": round(os.getloadavg()[0], 1),

@@ -2,7 +2,7 @@
 `grouped` benchmark shape), for the tests of the item pane's lazy layout: texts of one to
 three paragraphs and of every length from a few words to several lines, a tab, Latin
 words, kinsoku punctuation, and one word (NEEDLE) found only in opinion 250. No.2 answers
-two opinions, No.3 one. Every text is generated; no real submission."""
+two opinions, No.3 one short one. Every text is generated; no real submission."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ PHRASES = (
 
 
 def opinion_text(number: int) -> str:
-    """Opinion `number`'s text, the same at every call."""
+    """Opinion `number`'s text, the same at every call (No.3's one opinion is short)."""
+    if number > OPINIONS + 2:
+        return "短い意見です。"
     chance = random.Random(number)
     paragraphs = [
         "".join(chance.choice(PHRASES) for _ in range(chance.randint(1, 6)))

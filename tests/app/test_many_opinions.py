@@ -127,3 +127,27 @@ def test_a_search_finds_opinion_250_and_pages_to_it(make_app, drive, path, size)
         assert "250　" in before or "250　" in seen[found[0]]
 
     drive(app, script, size=size)
+
+
+def test_the_scrollbar_follows_the_item_shown(make_app, drive, path) -> None:
+    """The pane's scrollable height is set without laying the screen out: the scrollbar
+    still appears for the long item, goes for a short one, and scrolls to the very end."""
+    app = make_app("yamada", path)
+
+    async def script(pilot) -> None:
+        detail = app.detail
+        height = detail.scrollable_content_region.height
+        assert detail.show_vertical_scrollbar
+        assert detail.vertical_scrollbar.window_virtual_size == len(detail.lines)
+        assert detail.max_scroll_y == len(detail.lines) - height
+        await pilot.press("j", "j")  # No.3: one short opinion, the whole item fits
+        assert len(detail.lines) <= height
+        assert not detail.show_vertical_scrollbar and detail.max_scroll_y == 0
+        await pilot.press("g", "tab", "end")
+        await pilot.pause()
+        assert detail.show_vertical_scrollbar
+        assert detail.scroll_y == detail.max_scroll_y == len(detail.lines) - height
+        bottom = _screen(app)
+        assert bottom[len(detail.lines) - 1] == detail.lines[-1]  # the last box's bottom
+
+    drive(app, script)

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pctui.model.records import Consultation, Item, Review
-from pctui.model.state import STATES, State, approved_stages, item_state
+from pctui.model.state import STATES, State, progress
 
 Key = tuple[int, int, int, int, int]
 
@@ -55,7 +55,11 @@ class DerivedCache:
         # that reuses an old one's memory.
         if entry and entry[0] is item and entry[1] is review and entry[2] == key:
             return entry[3]
-        derived = Derived(item_state(item, review), tuple(approved_stages(item, review)))
+        # One walk over the sign-offs for both (item_state and approved_stages would each
+        # walk them, digesting a format-2 item's opinions twice: 10 ms of opening a file of
+        # 10,000 opinions).
+        found = progress(item, review)
+        derived = Derived(found.state, tuple(found.approved))
         self._entries[item.no] = (item, review, key, derived)
         return derived
 

@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, cast
 from pctui.app.review_actions import ITEM, REGISTRY, ROWS, Needs
 from pctui.app.screens.assign import AssignChoice, AssignScreen
 from pctui.app.screens.comment import CommentScreen
-from pctui.app.screens.grouping import GroupScreen
-from pctui.app.screens.item_history import HistoryScreen
 from pctui.i18n import _
 from pctui.intake.location import registry_path
 from pctui.model.records import Item
@@ -65,6 +63,8 @@ class OfficeKeys:
 
     def action_history(self) -> None:
         """Show every revision, sign-off, assignment and note of the selected item."""
+        from pctui.app.screens.item_history import HistoryScreen  # git's modules: not at open
+
         screen = self._screen
         if (item := screen.selected) is not None:
             screen.app.push_screen(HistoryScreen(screen.file, item.no))
@@ -85,6 +85,8 @@ class OfficeKeys:
 
     def action_groups(self) -> None:
         """Show the intake's groups, to turn them into items."""
+        from pctui.app.screens.grouping import GroupScreen  # the intake's modules: not at open
+
         screen = self._screen
         if not self._registry().exists():
             return

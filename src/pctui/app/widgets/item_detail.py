@@ -139,7 +139,22 @@ class ItemDetail(ScrollView, can_focus=True):
         self._strips.clear()
         layout = lay_out(self._parts, width, wide, self._styles, self._render_context)
         self._lines, self._places = layout.lines, layout.places
-        self.virtual_size = Size(max(0, width), len(self._lines))
+        self._resize_virtually(Size(max(0, width), len(self._lines)))
+
+    def _resize_virtually(self, size: Size) -> None:
+        """Make the scrollable area `size`. Setting `virtual_size` lays the whole screen out
+        again, which Textual needs for a widget whose content sets its height; this pane's
+        height is the screen's to give, so only its scrollbar is told, unless the pane is
+        not laid out yet. (When the scrollbar appears or goes, its own reactive lays the
+        screen out.) A layout of the screen was a fifth of each key press's CPU."""
+        if size == self.virtual_size:
+            return
+        if not self.is_mounted or not self.container_size:
+            self.virtual_size = size
+            return
+        self.set_reactive(ItemDetail.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh()
 
     # ---- drawing --------------------------------------------------------------------------
 
