@@ -34,6 +34,7 @@ from pctui.intake.records import (
     Submission,
 )
 from pctui.intake.redact import public_text
+from pctui.model.digest import members_digest
 
 __all__ = ["Added", "Incoming", "Registry", "RegistryRefused", "registry_path"]
 
@@ -259,6 +260,29 @@ class Registry:
             (group_id, limit, offset),
         )
         return [Member(opinion, added) for opinion, added in rows]
+
+    def freeze_members(self, opinions: Sequence[str]) -> str:
+        """Store the list `opinions` (ids, in order) for good and return its digest, by
+        which an item's opinion names it (`pctui.intake.member_lists`); storing the same
+        list again changes nothing."""
+        text = "\n".join(opinions)
+        digest = members_digest(text)
+        with self._writing() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO member_lists (digest, count, opinions) VALUES (?, ?, ?)",
+                (digest, len(opinions), text),
+            )
+        return digest
+
+    def member_list(self, digest: str) -> tuple[str, ...] | None:
+        """The frozen list of opinion ids `digest` names, or None when this registry has
+        none by that digest."""
+        row = self._db.execute(
+            "SELECT opinions FROM member_lists WHERE digest = ?", (digest,)
+        ).fetchone()
+        if row is None:
+            return None
+        return tuple(row[0].split("\n")) if row[0] else ()
 
     def public_texts(self, opinions: Iterable[str]) -> dict[str, str]:
         """The public (redacted) texts of `opinions` that exist, by id (read 500 at a time:

@@ -17,8 +17,9 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from pctui.i18n import _, ngettext
-from pctui.intake.answering import accept_group, answered_by, attach_group
+from pctui.intake.answering import Expand, accept_group, answered_by, attach_group
 from pctui.intake.group_edits import merge_groups, split_group
+from pctui.intake.member_lists import LISTED, resolved
 from pctui.intake.records import Group
 from pctui.intake.registry import Registry
 from pctui.intake.tally import looks_current, tally, write_tally
@@ -42,7 +43,7 @@ class GroupRow(NamedTuple):
 
 def group_rows(registry: Registry, consultation: Consultation) -> list[GroupRow]:
     """Every group, largest first: one query over the registry, no member or text read."""
-    answered = answered_by(consultation)
+    answered = answered_by(resolved(consultation, registry).consultation)
     return [
         GroupRow(group_id, representative, size, answered.get(representative))
         for group_id, representative, size in registry.group_sizes()
@@ -91,7 +92,8 @@ def accept(file: ConsultationFile, registry: Registry, group_id: str) -> Outcome
         return _gone(group_id)
     text = registry.public_texts([group.representative])[group.representative]
     no = max((item.no for item in file.consultation.items), default=0) + 1
-    done = attempt(file, no, lambda c: accept_group(c, group, text))
+    members, expand = _frozen(registry, group)
+    done = attempt(file, no, lambda c: accept_group(c, group, text, members, expand))
     if isinstance(done, Outcome):
         return done
     count = len(group.members)
@@ -103,6 +105,19 @@ def accept(file: ConsultationFile, registry: Registry, group_id: str) -> Outcome
     return counted_again(
         file, registry, Outcome(message.format(group=group_id, no=done.no, count=count))
     )
+
+
+def _frozen(registry: Registry, group: Group) -> tuple[str, Expand]:
+    """The digest of `group`'s member list frozen in the registry when it is too long to
+    list in the file ("" otherwise), and how to read the consultation's frozen lists."""
+    members = ""
+    if len(group.members) > LISTED:
+        members = registry.freeze_members([m.opinion for m in group.members])
+
+    def expand(consultation: Consultation) -> Consultation:
+        return resolved(consultation, registry).consultation
+
+    return members, expand
 
 
 def counted_again(file: ConsultationFile, registry: Registry, outcome: Outcome) -> Outcome:
@@ -127,7 +142,8 @@ def attach(file: ConsultationFile, registry: Registry, group_id: str, no: int) -
     if group is None:
         return _gone(group_id)
     text = registry.public_texts([group.representative])[group.representative]
-    done = attempt(file, no, lambda c: attach_group(c, no, group, text))
+    members, expand = _frozen(registry, group)
+    done = attempt(file, no, lambda c: attach_group(c, no, group, text, members, expand))
     if isinstance(done, Outcome):
         return done
     count = len(group.members)
