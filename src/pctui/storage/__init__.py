@@ -11,6 +11,10 @@ One path, module by module. Reading a file:
    them back as plain tuples (`flat`). A file that is not a header followed by items is
    read whole. The result is a `reader.Loaded`: the model, the text's chunks, warnings,
    none of it ever changed afterwards.
+   A command that only reads (`validate`, `status`) first tries `one_parse.read_whole`:
+   the whole text in one parse, the model built through a checker that gives up at the
+   first problem; any problem sends it back to the block-by-block read above, which finds
+   and locates every one. Its blocks are split only if a place in the file is asked for.
 4. `layouts.layout_of` makes the file's layout from it: `SplicedBlocks` (one block per
    item) or `WholeDocument` (anything else).
 5. `consultation_file.ConsultationFile` holds the model and the layout for a session.
