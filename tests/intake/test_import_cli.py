@@ -76,6 +76,25 @@ def test_a_broken_row_is_reported_at_its_line_and_the_rest_imported(
     assert [i for i, _ in opinions(consultation)] == ["1-1", "3-1"]
 
 
+def test_an_excel_export_title_row_and_text_guards(consultation: Path, tmp_path: Path) -> None:
+    # A title row naming 意見 above the real header, blank rows, and the `="..."` and `'`
+    # an export puts before 受付番号 and phone so that Excel keeps them as text.
+    source = tmp_path / "s.csv"
+    rows = [
+        "意見募集結果（受付分）,,,,,,,", ",,,,,,,", HEADER,
+        '"=""2025-0031""",2025-01-10 09:00,FAX,架空 一郎,架空県架空市1-2-3,,\'03-5555-0031,反対です。',
+        ",,,,,,,",
+    ]  # fmt: skip
+    source.write_bytes("\r\n".join([*rows, ""]).encode("utf-8-sig"))
+    done = pctui("intake", "import", consultation, source)
+    assert done.returncode == 0, done.stderr
+    assert "opinion ← column 8 (意見)" in done.stdout
+    assert opinions(consultation) == [("2025-0031-1", "反対です。")]
+    with Registry.open(consultation.with_name("c.intake.sqlite")) as registry:
+        (submission,) = registry.submissions()
+    assert (submission.number, submission.phone) == ("2025-0031", "03-5555-0031")
+
+
 def test_map_names_a_column_the_headers_do_not(consultation: Path, tmp_path: Path) -> None:
     source = tmp_path / "s.csv"
     source.write_text("整理,本文\nA-1,賛成です。\n", encoding="utf-8")
