@@ -82,7 +82,8 @@ def test_an_excel_export_title_row_and_text_guards(consultation: Path, tmp_path:
     source = tmp_path / "s.csv"
     rows = [
         "意見募集結果（受付分）,,,,,,,", ",,,,,,,", HEADER,
-        '"=""2025-0031""",2025-01-10 09:00,FAX,架空 一郎,架空県架空市1-2-3,,\'03-5555-0031,反対です。',
+        '"=""2025-0031""",2025-01-10 09:00,FAX,架空 一郎,架空県架空市1-2-3,,'
+        "'03-5555-0031,反対です。",
         ",,,,,,,",
     ]  # fmt: skip
     source.write_bytes("\r\n".join([*rows, ""]).encode("utf-8-sig"))
