@@ -153,3 +153,36 @@ def test_submitter_fields_appear_in_no_public_text(consultation: Path, tmp_path:
         assert personal not in public
         assert personal not in status
     assert consultation.read_text(encoding="utf-8").count("架空") == 0
+
+
+def test_a_senders_own_name_and_contacts_in_the_text_are_redacted(
+    consultation: Path, tmp_path: Path
+) -> None:
+    # Letters signed with the name the form gives (spaced and wide differently), a mail
+    # signed with its sender's display name: the names are in no public text, and a copy
+    # of the same letter from someone who did not sign it keeps its words.
+    source = tmp_path / "s.csv"
+    source.write_text(
+        "氏名,電話番号,意見\n"
+        '架空 一郎,090-5555-0001,"計画に反対します。\n架空一郎"\n'
+        '架空　花子,,"計画に反対します。\nＴＥＬ０９０５５５５０００２　架空 花子"\n'
+        "架空 次郎,,計画に反対します。\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    mail = EmailMessage()
+    mail["From"] = "架空 四郎 <shiro@example.com>"
+    mail.set_content("計画に反対します。\n\n架空 四郎（shiro＠example.com）")
+    (folder / "1.eml").write_bytes(bytes(mail))
+    done = pctui("intake", "import", consultation, source, folder)
+    assert done.returncode == 0, done.stderr
+    marker = "【個人情報のため削除】"
+    assert opinions(consultation) == [
+        ("R0000001-1", f"計画に反対します。\n{marker}"),
+        ("R0000002-1", f"計画に反対します。\nＴＥＬ{marker}　{marker}"),
+        ("R0000003-1", "計画に反対します。"),
+        ("R0000004-1", f"計画に反対します。\n\n{marker}（{marker}）"),
+    ]
+    listed = pctui("intake", "redactions", consultation, "--json").stdout
+    assert listed.count('"reason": "name"') == 3
