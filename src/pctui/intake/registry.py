@@ -214,6 +214,48 @@ class Registry:
                 position += 1
                 _insert_group(db, group, position)
 
+    def split_off(self, group_id: str, new: Group) -> None:
+        """Move the members of `new` out of group `group_id`, whose representative stays,
+        into `new`, a group after the others, in one transaction: only the rows that move
+        are written, so that a straggler leaves a campaign of 200,000 at once. KeyError,
+        with nothing changed, when the group or one of those members is no longer in it."""
+        with self._writing() as db:
+            for member in new.members:
+                gone = db.execute(
+                    "DELETE FROM members WHERE opinion = ? AND grp = ? AND position > 0",
+                    (member.opinion, group_id),
+                )
+                if gone.rowcount != 1:
+                    raise KeyError(group_id)
+            row = db.execute("SELECT MAX(position) FROM groups").fetchone()
+            _insert_group(db, new, 0 if row[0] is None else int(row[0]) + 1)
+
+    def merge_into(self, into_id: str, other_id: str, joining: Sequence[Member]) -> None:
+        """Remove group `other_id` and put `joining` (its members, their added text
+        against `into_id`'s representative) after the members of group `into_id`, in one
+        transaction; the members already there are not rewritten. KeyError, with nothing
+        changed, when either group is gone."""
+        with self._writing() as db:
+            for group_id in (into_id, other_id):
+                if db.execute("SELECT 1 FROM groups WHERE id = ?", (group_id,)).fetchone() is None:
+                    raise KeyError(group_id)
+            db.execute("DELETE FROM members WHERE grp = ?", (other_id,))
+            db.execute("DELETE FROM groups WHERE id = ?", (other_id,))
+            row = db.execute("SELECT MAX(position) FROM members WHERE grp = ?", (into_id,))
+            last = row.fetchone()[0]
+            start = 0 if last is None else int(last) + 1
+            db.executemany(
+                "INSERT INTO members (opinion, grp, position, added) VALUES (?, ?, ?, ?)",
+                [(m.opinion, into_id, start + n, m.added) for n, m in enumerate(joining)],
+            )
+
+    def representative(self, group_id: str) -> str | None:
+        """The representative of group `group_id`, or None when there is no such group."""
+        row = self._db.execute(
+            "SELECT representative FROM groups WHERE id = ?", (group_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def group(self, group_id: str) -> Group | None:
         """One group with its members, or None when there is no such group."""
         row = self._db.execute(

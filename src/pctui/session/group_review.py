@@ -78,13 +78,6 @@ def _gone(group_id: str) -> Outcome:
     return _refused(_("there is no group {group} now (regroup or reopen)").format(group=group_id))
 
 
-def _group_and_texts(registry: Registry, group_id: str) -> tuple[Group, dict[str, str]] | None:
-    group = registry.group(group_id)
-    if group is None:
-        return None
-    return group, registry.public_texts(m.opinion for m in group.members)
-
-
 def accept(file: ConsultationFile, registry: Registry, group_id: str) -> Outcome:
     """Add group `group_id` to the consultation as a new item, saved at once."""
     group = registry.group(group_id)
@@ -162,14 +155,24 @@ def attach(file: ConsultationFile, registry: Registry, group_id: str, no: int) -
 
 def split(registry: Registry, group_id: str, selected: Iterable[str]) -> tuple[Outcome, str | None]:
     """Move the members `selected` of group `group_id` into a group of their own, saved in
-    the registry at once; the outcome and the new group's id (None when refused)."""
-    found = _group_and_texts(registry, group_id)
-    if found is None:
+    the registry at once; the outcome and the new group's id (None when refused).
+
+    Only the texts the split needs are read — those leaving, and those staying only when
+    the representative leaves (each then gets its added text against the new one) — and
+    only the rows that move are written: a straggler leaves a campaign of 200,000 at once."""
+    group = registry.group(group_id)
+    if group is None:
         return _gone(group_id), None
-    group, texts = found
+    chosen = set(selected)
+    needed = [m.opinion for m in group.members if m.opinion in chosen]
+    if group.representative in chosen:
+        needed = [m.opinion for m in group.members]
     try:
-        kept, new = split_group(group, selected, texts)
-        registry.change_groups([group.id], [kept, new])
+        kept, new = split_group(group, chosen, registry.public_texts(needed))
+        if kept.representative == group.representative:
+            registry.split_off(group.id, new)
+        else:
+            registry.change_groups([group.id], [kept, new])
     except Refused as refusal:
         return _refused(refusal), None
     except KeyError:
@@ -186,16 +189,19 @@ def split(registry: Registry, group_id: str, selected: Iterable[str]) -> tuple[O
 
 
 def merge(registry: Registry, group_id: str, into_id: str) -> Outcome:
-    """Merge group `group_id` into group `into_id`, saved in the registry at once."""
-    found, target = _group_and_texts(registry, group_id), _group_and_texts(registry, into_id)
-    if found is None:
+    """Merge group `group_id` into group `into_id`, saved in the registry at once. The
+    group merged into is not read, only its representative: its members stay as they are
+    and those joining are added after them."""
+    group, head = registry.group(group_id), registry.representative(into_id)
+    if group is None:
         return _gone(group_id)
-    if target is None:
+    if head is None:
         return _gone(into_id)
-    (group, texts), (into, into_texts) = found, target
+    needed = [head, *(m.opinion for m in group.members)]
     try:
-        merged = merge_groups(into, group, {**texts, **into_texts})
-        registry.change_groups([into.id, group.id], [merged])
+        # `into` without its members: merge_groups puts those joining after them.
+        joining = merge_groups(Group(into_id, head, ()), group, registry.public_texts(needed))
+        registry.merge_into(into_id, group.id, joining.members)
     except Refused as refusal:
         return _refused(refusal)
     except KeyError as gone:
