@@ -16,9 +16,10 @@ is its own:
 - key presses (Pilot, 120x40, in-process): `j`/`k` between groups, `j` in the largest
   group's members, and `a` accepting the largest group as a new item; p95 of each kind.
 - what answering a group costs the consultation file: one item whose opinion answers every
-  opinion of the registry, written as the accept key writes it, compared with the same item
-  without `sources`: the file's size, `pctui validate`, `pctui status` and `pctui open`'s
-  first frame on each.
+  opinion of the registry, written by the accept key's own path with every id in
+  `sources` (as before frozen member lists), with `members` naming the list frozen in the
+  registry (as now), and without either (the floor): the file's size, `pctui validate`,
+  `pctui status`, `pctui revise` of that item and `pctui open`'s first frame on each.
 
 Prints the load average beside the figures: the machine may be shared, so CPU times are
 given where a wall time would be inflated by others' work.
@@ -36,7 +37,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -137,9 +138,10 @@ def presses(consultation: Path, count: int, scratch: Path) -> dict[str, Any]:
     return figures
 
 
-def answered_file(consultation: Path, out: Path, *, with_sources: bool) -> int:
+def answered_file(consultation: Path, out: Path, variant: str) -> tuple[int, int]:
     """`consultation` with one more item whose opinion answers every opinion of its
-    registry, saved by the accept key's own path; written to `out`. Returns the count."""
+    registry, saved by the accept key's own path, naming them as `variant` says (see
+    VARIANTS); written to `out`. Returns the count and the item's No."""
     from pctui.intake.answering import accept_group
     from pctui.intake.records import Group, Member
     from pctui.intake.registry import Registry, registry_path
@@ -150,43 +152,57 @@ def answered_file(consultation: Path, out: Path, *, with_sources: bool) -> int:
     file = ConsultationFile.load(out)
     with Registry.open(registry_path(consultation, file.consultation)) as registry:
         ids = [opinion.id for opinion in registry.opinions()]
+        frozen = registry.freeze_members(ids) if variant == "members" else ""
     members = tuple(Member(opinion) for opinion in ids)
     group = Group(f"G-{ids[0]}", ids[0], members)
     no = max(item.no for item in file.consultation.items) + 1
-    done = attempt(file, no, lambda c: accept_group(c, group, "すべての意見の代表。"))
-    if not with_sources:  # the same item, its sources left out: the file as it would be
+    done = attempt(file, no, lambda c: accept_group(c, group, "すべての意見の代表。", frozen))
+    if variant == "without":  # the same item, its sources left out: the floor
         text = out.read_text(encoding="utf-8")
         start = text.index("sources = [", text.index(f"no = {no}\n"))
         stop = text.index("]", start) + 1
         out.write_text(text[:start] + text[stop:].lstrip("\n"), encoding="utf-8")
     if not hasattr(done, "no"):
         raise RuntimeError(f"accepting every opinion failed: {done}")
-    return len(ids)
+    return len(ids), no
 
 
-def _command(argv: list[str], repeats: int) -> tuple[float, float]:
-    """Median wall and CPU seconds of `pctui ARGV`."""
-    walls, cpus = [], []
+VARIANTS = ("sources", "members", "without")
+
+
+def _command(
+    argv: list[str], repeats: int, changes: Path | None = None
+) -> tuple[float, float, float]:
+    """Median wall and CPU seconds of `pctui ARGV`, and its largest peak memory (MB);
+    the file `changes` (which the command writes) put back as it was after each run."""
+    walls, cpus, peaks = [], [], []
     for _ in range(repeats):
-        child = run_child([*_pctui(), *argv])
+        with _kept(changes) if changes is not None else nullcontext():
+            child = run_child([*_pctui(), *argv])
         if child.returncode not in (0, 1):
             raise RuntimeError(f"pctui {' '.join(argv)} failed:\n{child.output[-2000:]}")
         walls.append(child.seconds)
         cpus.append(child.cpu_seconds)
-    return statistics.median(walls), statistics.median(cpus)
+        peaks.append(child.peak_mb)
+    return statistics.median(walls), statistics.median(cpus), max(peaks)
 
 
 def sources_cost(consultation: Path, scratch: Path, repeats: int) -> dict[str, Any]:
-    """The file's size and the commands' times with and without the item's `sources`."""
+    """The file's size and the commands' times for each way of naming the opinions."""
     figures: dict[str, Any] = {}
-    for variant, with_sources in (("with_sources", True), ("without", False)):
+    for variant in VARIANTS:
         path = scratch / f"answered-{variant}.toml"
-        figures["answered_opinions"] = answered_file(consultation, path, with_sources=with_sources)
+        figures["answered_opinions"], no = answered_file(consultation, path, variant)
         figures[f"{variant}_file_kb"] = round(path.stat().st_size / 1024)
         for command in ("validate", "status"):
-            wall, cpu = _command([command, str(path)], repeats)
+            wall, cpu, _peak = _command([command, str(path)], repeats)
             figures[f"{variant}_{command}_s"] = round(wall, 3)
             figures[f"{variant}_{command}_cpu_s"] = round(cpu, 3)
+        revise = ["revise", "--item", str(no), "--text", "回答", str(path)]
+        wall, cpu, peak = _command(revise, repeats, changes=path)
+        figures[f"{variant}_revise_s"] = round(wall, 3)
+        figures[f"{variant}_revise_cpu_s"] = round(cpu, 3)
+        figures[f"{variant}_revise_peak_mb"] = round(peak)
         argv = [sys.executable, "-m", f"{CHILDREN}.open_first_frame", str(path)]
         opened = first_frames("open", argv, scratch / "open-frame.txt", repeats)
         figures[f"{variant}_open_s"] = opened["open_s"]

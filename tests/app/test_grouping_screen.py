@@ -205,3 +205,34 @@ def test_a_registry_git_tracks_is_refused_on_screen(make_app, drive, path, regis
     drive(app, script)
     severity, message = app.last_said()
     assert severity == "error" and message.startswith("Refused: ") and "git" in message
+
+
+def test_a_large_group_is_paged_marked_and_split_at_its_end(make_app, drive, path) -> None:
+    """250 members, read a page at a time: `end` in the members reaches the last copy,
+    which is marked and split off; the added text of a member stays highlighted."""
+    where = registry_path(path, ConsultationFile.load(path).consultation)
+    ids = [f"2026-{n:04d}-1" for n in range(1, 251)]
+    with Registry.open(where) as registry:
+        registry.add(Incoming(Submission(number=i[:-2], raw=f"意見{i}"), "s.csv") for i in ids)
+        members = [Member(i, "足す" if i == ids[7] else "") for i in ids]
+        registry.replace_groups([Group(f"G-{ids[0]}", ids[0], tuple(members))])
+    app = make_app("tanaka", path, groups=where)
+
+    async def script(pilot) -> None:
+        await pilot.pause()
+        screen = app.screen
+        table = screen.members
+        assert table.row_count == 250
+        cells = screen._member_cells(1)
+        assert (cells[1].plain, cells[2].plain, str(cells[2].style)) == (
+            ids[7],
+            "足す",
+            "bold reverse",
+        )
+        await pilot.press("tab", "end", "space")
+        assert table.cursor_row == 249 and screen.marked == {ids[-1]}
+        await pilot.press("s")
+        await pilot.pause()
+
+    drive(app, script)
+    assert _sizes(where) == {f"G-{ids[0]}": 249, f"G-{ids[-1]}": 1}

@@ -54,11 +54,16 @@ def test_nothing_usable_exits_2_with_a_located_message(tmp_path: Path, pctui: Ru
 
 def test_partly_unreadable_source_exits_1_and_says_where(tmp_path: Path, pctui: Run) -> None:
     source = tmp_path / "table.csv"
-    source.write_text("No,ご意見,考え方\n1,意見。,回答。\n二,意見。,回答。\n", encoding="utf-8")
+    # A sentence in the No. column is no label as published (Ⅱ-4, 問3 are kept, see
+    # test_no_labels.py): the row is refused.
+    source.write_text(
+        "No,ご意見,考え方\n1,意見。,回答。\n二番目の意見です,意見。,回答。\n", encoding="utf-8"
+    )
     target = tmp_path / "out.toml"
     done = pctui("import", source, "-o", target, "--title", "表のテスト")
     assert done.returncode == 1
-    assert f"{source}:3:1: No. '二' is not a number" in done.stderr
+    assert f"{source}:3:1: No. '二番目の意見です' is neither a number" in done.stderr
+    assert "--map no=HEADER" in done.stderr
     consultation = ConsultationFile.load(target).consultation
     assert consultation.meta.title == "表のテスト" and [i.no for i in consultation.items] == [1]
     assert pctui("validate", target).returncode == 0

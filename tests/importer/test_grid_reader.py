@@ -74,7 +74,7 @@ def test_csv_bad_rows_are_reported_with_line_and_column(tmp_path: Path) -> None:
     )
     raw = read_source(source)
     notes = {(n.line, n.col): n for n in raw.notes}
-    assert notes[(4, 1)].severity == ERROR and "'X' is not a number" in notes[(4, 1)].message
+    assert notes[(4, 1)].severity == ERROR and "'X' is neither a number" in notes[(4, 1)].message
     assert "No.1 appears again (first on line 2)" in notes[(5, 1)].message
     assert [i.no for i in raw.items] == [1, 3]
 

@@ -45,8 +45,20 @@ INTAKE = ("methods", "submitters", "submitter_unit", "published_submitters", "pu
 SIZES = {"1": [1, 3, 30, 1], "2": [2, 1, 5], "3": [1, 4]}  # opinions per item, by section
 
 
-def generated() -> Consultation:
-    """A ministry-style many-to-one result: three labelled groups whose labels restart."""
+# Labels as offices publish them (issue 16): kept as written through publish and import.
+SHAPES = ("{group}-{n}", "{section}-{n}", "{section}-({n})", "問{n}", "{circled}", "A-{n}")
+
+
+def _published_label(section: Section, n: int) -> str:
+    """The n-th opinion's label of `section` in one of the shapes offices print."""
+    shape = SHAPES[(n - 1) % len(SHAPES)]
+    circled = chr(0x2460 + n - 1) if n <= 20 else chr(0x3251 + n - 21)  # ① … ⑳, ㉑ … ㉟
+    return shape.format(group=section.label, section=section.id, n=n, circled=circled)
+
+
+def generated(labelled: bool = False) -> Consultation:
+    """A ministry-style many-to-one result: three labelled groups whose labels restart
+    (numbers, or with `labelled` labels such as Ⅱ-4, 1-(2), 問3, ①, A-1)."""
     rnd = random.Random(16)
     sections = [
         Section("1", "当該意見を踏まえて内容を修正するもの", "Ⅰ"),
@@ -62,7 +74,8 @@ def generated() -> Consultation:
             for _ in range(size):
                 label += 1
                 text = f"意見{section.label}-{label}：駐輪場が足りない。\n\n料金も下げてほしい。"
-                opinions.append(Opinion(str(label), text, rnd.choice([1, 1, 2, 7])))
+                name = _published_label(section, label) if labelled else str(label)
+                opinions.append(Opinion(name, text, rnd.choice([1, 1, 2, 7])))
             summary = Summary("tanaka", AT, f"駐輪場に関するご意見（{size}件）")
             summaries = [summary] if size >= 4 else []
             answer = f"ご意見を踏まえ、第{no}章を修正します。" if no % 3 else "参考とします。"
@@ -101,6 +114,8 @@ def generated() -> Consultation:
 def _source(name: str, tmp_path: Path) -> Consultation:
     if name == "generated":
         return generated()
+    if name == "labelled":
+        return generated(labelled=True)
     if name == "sample-format-1":
         return ConsultationFile.load(SAMPLE).consultation
     copy = tmp_path / "sample.toml"
@@ -195,6 +210,8 @@ CASES = [
     ("sample-format-2", Layout.LISTED),
     ("generated", Layout.SUMMARY),
     ("generated", Layout.LISTED),
+    ("labelled", Layout.SUMMARY),
+    ("labelled", Layout.LISTED),
 ]
 
 

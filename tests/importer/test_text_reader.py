@@ -104,7 +104,7 @@ BROKEN = """\
 x\ty\tz
 No.\tご意見\t市の考え方
 1\t意見。\t回答。
-一\t漢数字の番号。\t回答。
+番号の欄にある文です\t番号ではない。\t回答。
 1\t番号の重複。\t回答。
 これは表の外の行です。
 2\t列が足りない。
@@ -116,7 +116,7 @@ def test_what_cannot_be_read_is_reported_with_its_line() -> None:
     notes = {(n.line, n.severity): n.message for n in raw.notes}
     assert "水曜日, not 木曜日" in notes[(5, "warning")]
     assert "before any header row" in notes[(10, ERROR)]
-    assert "'一' is not a number" in notes[(13, ERROR)]
+    assert "'番号の欄にある文です' is neither a number" in notes[(13, ERROR)]
     assert "No.1 appears again (first on line 12)" in notes[(14, ERROR)]
     assert "not in a table" in notes[(15, ERROR)]
     assert "2 cells, the header 3" in notes[(16, "warning")]

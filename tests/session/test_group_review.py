@@ -4,7 +4,7 @@ registry — read back from disk; refused with both unchanged."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -163,3 +163,47 @@ def test_a_group_is_typed_by_number_id_or_representative(path: Path, registry: R
     assert group_review.read_group("4", rows) is None
     assert group_review.read_group("0", rows) is None
     assert group_review.read_group("G-x", rows) is None
+
+
+def test_split_and_merge_read_only_the_texts_they_need(
+    monkeypatch: pytest.MonkeyPatch, registry: Registry
+) -> None:
+    """A straggler leaving a campaign, or a pair joining it, reads the texts of those that
+    move (and the representative they join), not the campaign's."""
+    asked: list[list[str]] = []
+    real = registry.public_texts
+
+    def recorded(opinions: Iterable[str]) -> dict[str, str]:
+        wanted = list(opinions)
+        asked.append(wanted)
+        return real(wanted)
+
+    monkeypatch.setattr(registry, "public_texts", recorded)
+    group_review.split(registry, CAMPAIGN_GROUP, ["2026-0003-1"])
+    group_review.merge(registry, "G-2026-0005-1", CAMPAIGN_GROUP)
+    assert asked == [["2026-0003-1"], ["2026-0001-1", "2026-0005-1", "2026-0006-1"]]
+    group = registry.group(CAMPAIGN_GROUP)
+    assert group is not None
+    assert [m.opinion for m in group.members] == [
+        "2026-0001-1", "2026-0002-1", "2026-0004-1", "2026-0005-1", "2026-0006-1",
+    ]  # fmt: skip
+
+
+def test_when_the_representative_leaves_the_first_left_leads(registry: Registry) -> None:
+    done, new = group_review.split(registry, CAMPAIGN_GROUP, ["2026-0001-1"])
+    assert new == CAMPAIGN_GROUP and done.changed  # the new group is led by 0001-1
+    kept = registry.group("G-2026-0002-1")
+    assert kept is not None and [m.opinion for m in kept.members] == [
+        "2026-0002-1", "2026-0003-1", "2026-0004-1",
+    ]  # fmt: skip
+    assert kept.members[1].added == "私の家の前の道も危険です。"  # against 0002-1's text
+
+
+def test_a_member_gone_meanwhile_splits_nothing(registry: Registry) -> None:
+    before = registry.groups()
+    stranger = Group("G-2026-0005-1", "2026-0005-1", (Member("2026-0005-1"),))
+    with pytest.raises(KeyError):
+        registry.split_off(CAMPAIGN_GROUP, stranger)
+    with pytest.raises(KeyError):
+        registry.merge_into(CAMPAIGN_GROUP, "G-nothing", [])
+    assert registry.groups() == before

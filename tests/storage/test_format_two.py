@@ -86,6 +86,11 @@ RULES = [
      "items.opinions.count must be an integer, not a string"),
     ('sources = ["2025-0001-1", "2025-0003-2"]', "sources = [1]", "sources = [1]",
      "items.opinions.sources must be an array of strings, not an array"),
+    ('sources = ["2025-0001-1", "2025-0003-2"]', 'members = "md5:0a1b"', 'members = "md5',
+     'items.opinions.members must name a frozen member list by its digest ("sha256:" and 64 '
+     "hexadecimal digits)"),
+    ('sources = ["2025-0001-1", "2025-0003-2"]', "members = 1", "members = 1",
+     "items.opinions.members must be a string, not an integer"),
     ('author = "tanaka"\nat = 2025-12-01T09:00:00+09:00', 'author = "tanaka"\nat = 2025-12-01',
      "at = 2025-12-01\n",
      "items.summaries.at must be a date-time with a UTC offset (e.g. 2025-12-15T10:30:00+09:00),"

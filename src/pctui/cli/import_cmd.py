@@ -21,6 +21,7 @@ from pctui.importer import (
     Unreadable,
     derive_id,
     parse_map,
+    quoted,
     read_source,
     to_consultation,
 )
@@ -141,6 +142,15 @@ def _found(raw: RawDocument) -> None:
         print(
             _("numbering starts again under each group: the published numbers are kept as labels")
         )
+    if raw.labelled:
+        message = ngettext(
+            "kept {count} label as published from the No. column (such as '{example}') as its "
+            "opinion's label; the items are numbered in the order read",
+            "kept {count} labels as published from the No. column (such as '{example}') as "
+            "their opinions' labels; the items are numbered in the order read",
+            len(raw.labelled),
+        )
+        print(message.format(count=len(raw.labelled), example=quoted(raw.labelled[0], 20)))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
-from pctui.cli.common import OK, load, table_lines
+from pctui.cli.common import FINDING, OK, load, table_lines
 from pctui.cli.intake_common import opened_registry
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         counts = count(registry, consultation)
     if args.json:
         print(json.dumps(as_json(counts), ensure_ascii=False, indent=2))
-        return OK
+        return _member_lists(args.file, counts)
     rows = [
         [_("submissions"), str(counts.submissions)],
         [_("opinions"), str(counts.opinions)],
@@ -73,4 +74,21 @@ def run(args: argparse.Namespace) -> int:
         ]
         for line in table_lines([header, *methods]):
             print(line)
-    return OK
+    return _member_lists(args.file, counts)
+
+
+def _member_lists(file: str, counts: IntakeCounts) -> int:
+    """Say which frozen member lists the items name are not in the registry or do not
+    count what their opinion counts (exit 1), else OK."""
+    for no, digest in counts.missing_lists:
+        message = _("{file}: No.{no}: the member list {digest} is not in the registry")
+        print(message.format(file=file, no=no, digest=digest), file=sys.stderr)
+    for no, digest, length, counted in counts.miscounted_lists:
+        message = _(
+            "{file}: No.{no}: the member list {digest} holds {length}, the count is {count}"
+        )
+        print(
+            message.format(file=file, no=no, digest=digest, length=length, count=counted),
+            file=sys.stderr,
+        )
+    return FINDING if counts.missing_lists or counts.miscounted_lists else OK

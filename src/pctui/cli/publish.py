@@ -186,7 +186,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         written = write_outputs(
             file.path,
-            consultation,
+            submitted.consultation if submitted is not None else consultation,
             formats,
             out,
             draft=args.draft,

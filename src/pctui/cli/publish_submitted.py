@@ -12,6 +12,7 @@ from pathlib import Path
 from pctui.cli.common import FINDING, Exit
 from pctui.cli.intake_common import opened_registry
 from pctui.i18n import _, ngettext
+from pctui.intake.member_lists import resolved
 from pctui.intake.records import RedactionStatus
 from pctui.intake.registry import registry_path
 from pctui.model.records import Consultation
@@ -23,10 +24,12 @@ NAMED = 20
 
 @dataclass(frozen=True)
 class Submitted:
-    """The public texts of the opinions the items name, and the pending redactions in them."""
+    """The public texts of the opinions the items name, the pending redactions in them, and
+    the consultation with its frozen member lists read into `sources` (what to publish)."""
 
     public: dict[str, str]
     pending: list[int]
+    consultation: Consultation
 
 
 def read_submitted(file: str, consultation: Consultation) -> Submitted:
@@ -36,8 +39,10 @@ def read_submitted(file: str, consultation: Consultation) -> Submitted:
     if not path.exists():
         message = _("pctui: refused: no intake registry at {path}: import the submissions first")
         raise Exit(FINDING, message.format(path=path))
-    named = {s for item in consultation.items for o in item.opinions for s in o.sources}
     with opened_registry(file) as registry:
+        read = resolved(consultation, registry)
+        consultation = read.consultation
+        named = {s for item in consultation.items for o in item.opinions for s in o.sources}
         public = {o.id: o.text for o in registry.opinions() if o.id in named}
         pending = [r.id for r in registry.redactions(RedactionStatus.PENDING) if r.opinion in named]
     missing = missing_sources(consultation, public)
@@ -48,7 +53,10 @@ def read_submitted(file: str, consultation: Consultation) -> Submitted:
             len(missing),
         )
         print(message.format(count=len(missing), ids=", ".join(missing[:NAMED])), file=sys.stderr)
-    return Submitted(public, pending)
+    for no, digest in read.missing:
+        message = _("pctui: warning: No.{no}: the member list {digest} is not in the registry")
+        print(message.format(no=no, digest=digest), file=sys.stderr)
+    return Submitted(public, pending, consultation)
 
 
 def pending_reason(file: str, pending: list[int]) -> str:

@@ -14,7 +14,7 @@ from pctui.importer.grid import Unreadable, csv_rows, decode, read_grid, xlsx_ro
 from pctui.importer.header_parts import read_document
 from pctui.importer.html_page import html_to_markdown
 from pctui.importer.pdf import pdf_blocks
-from pctui.importer.raw import ERROR, WARNING, Note, RawDocument, RawItem
+from pctui.importer.raw import ERROR, WARNING, Note, RawDocument, RawItem, quoted
 from pctui.importer.summary import read_summary
 from pctui.importer.table import EMPTY_ANSWER, SAME_AS_ABOVE, UNANSWERED
 from pctui.importer.text import read_text
@@ -78,6 +78,7 @@ __all__ = [
     "Unreadable",
     "derive_id",
     "parse_map",
+    "quoted",
     "read_source",
     "read_text",
     "slug",

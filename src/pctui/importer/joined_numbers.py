@@ -1,7 +1,7 @@
-"""A row answering several opinions at once, as format 2's summary layout publishes it: the
-No. cell holds their labels joined by ・ (「2・3・4」), the opinion cell either each opinion
-after its label (「2　…」 paragraphs, when the item has no summary) or the summary (意見の
-概要) written for them, the 件数 cell their total.
+"""A row answering several opinions at once, as format 2's summary layout publishes
+it: the No. cell holds their labels joined by ・ (「2・3・4」, 「Ⅱ-4・Ⅱ-5」), the
+opinion cell either each opinion after its label (「2　…」 paragraphs, when the item has
+no summary) or the summary (意見の概要) written for them, the 件数 cell their total.
 
 What such a row cannot carry is each opinion's own count, and under a summary the opinions'
 texts: the item gets the summary, its opinions their labels with empty texts, and the total
@@ -11,20 +11,21 @@ is laid on the first opinion (the others count 1), so the item's 件数 is the o
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from pctui.importer.no_cells import published_label, row_number
 from pctui.importer.raw import RawItem, RawOpinion
 
 _SEPARATOR = "・"
 
 
 def joined_labels(no_cell: str) -> list[str] | None:
-    """The labels of a 「2・3・4」 No. cell (two or more, the first a number), else None."""
+    """The labels of a 「2・3・4」 No. cell (two or more, each a number or a label as
+    published), else None."""
     labels = [part.strip() for part in (no_cell or "").split(_SEPARATOR)]
     if len(labels) < 2 or not all(labels):
         return None
-    first = unicodedata.normalize("NFKC", labels[0])
-    return labels if first.isdigit() else None
+    readable = all(row_number(label) or published_label(label) for label in labels)
+    return labels if readable else None
 
 
 def _texts(labels: list[str], cell: str) -> list[str] | None:
@@ -50,3 +51,11 @@ def spread(item: RawItem, labels: list[str]) -> None:
         RawOpinion(label, text, item.line)
         for label, text in zip(labels[1:], texts[1:], strict=True)
     ]
+
+
+def labelled(item: RawItem, labels: list[str]) -> None:
+    """Give `item` the labels its No. cell holds: one (a label as published) or several."""
+    if len(labels) > 1:
+        spread(item, labels)
+    else:
+        item.label = labels[0]

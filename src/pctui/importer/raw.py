@@ -10,6 +10,13 @@ from typing import Literal
 from pctui.base.inert import inert
 from pctui.i18n import _
 
+
+def label_key(label: str) -> int | str:
+    """What a label is told apart by within a section: a number as its value ("１２" is 12),
+    any other label as written."""
+    return int(label) if label.isdecimal() else label
+
+
 Severity = Literal["error", "warning"]
 ERROR: Severity = "error"  # a part that could not be read: import exits 1
 WARNING: Severity = "warning"  # read, but it looks wrong
@@ -115,7 +122,10 @@ class RawDocument:
     joined_empty: int = 0  # … the answer cell was empty and read as "same as above"
     left_empty: int = 0  # empty answer cells under a filled one read as "not answered yet"
     joined_repeated: int = 0  # … the answer cell repeated the one above and was read so too
-    seen: dict[int, tuple[int, str]] = field(default_factory=dict, repr=False)
+    # Labels as published read from the No. column (Ⅱ-4, 問3): kept, the items numbered in
+    # the order read; the import says so.
+    labelled: list[str] = field(default_factory=list)
+    seen: dict[int | str, tuple[int, str]] = field(default_factory=dict, repr=False)
 
     def note(self, line: int, col: int, message: str, severity: Severity = WARNING) -> None:
         """Record a note at 1-based line and column."""
@@ -128,10 +138,11 @@ class RawDocument:
         if label:
             self.section_labels[title] = label
 
-    def claim(self, no: int, line: int, section: str) -> bool:
-        """Take number `no` for a row in `section`, unless a row of that section has it (then
-        note it and return False). A number seen in an earlier section starts the numbering
-        again there (the groups Ⅰ, Ⅱ … of a ministry's result): the row keeps it as label."""
+    def claim(self, no: int | str, line: int, section: str) -> bool:
+        """Take number `no` (or a label as published, `cells.label_key`) for a row in
+        `section`, unless a row of that section has it (then note it and return False). A
+        number seen in an earlier section starts the numbering again there (the groups Ⅰ,
+        Ⅱ … of a ministry's result): the row keeps it as label."""
         first = self.seen.get(no)
         if first is not None and first[1] == section:
             message = _("No.{no} appears again (first on line {line}); this row is skipped")
@@ -144,7 +155,7 @@ class RawDocument:
 
     def add_item(self, item: RawItem) -> bool:
         """Add `item` unless its number is taken in its section (see `claim`)."""
-        if not self.claim(item.no, item.line, item.section):
+        if not self.claim(label_key(item.label or str(item.no)), item.line, item.section):
             return False
         self.items.append(item)
         if item.klass and item.klass not in self.classes:
@@ -160,6 +171,7 @@ class RawDocument:
             or self.published_opinions is not None
             or any(item.joined for item in self.items)
             or bool(self.submissions)
+            or bool(self.labelled)
         )
 
     def take_printed_totals(self) -> None:

@@ -28,8 +28,9 @@ from pctui.importer.facts import (
     numbered_heading,
     published_totals,
 )
-from pctui.importer.joined_numbers import joined_labels, spread
-from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, quoted
+from pctui.importer.joined_numbers import joined_labels, labelled
+from pctui.importer.no_cells import note_labels, numbered, refused_no
+from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, label_key, quoted
 
 HEADER_SEARCH = 30  # a header row is looked for in this many first rows (titles may precede it)
 SAME_AS_ABOVE = "same-as-above"
@@ -213,16 +214,18 @@ class TableReader:
                 )
             return
         labels = joined_labels(no_cell or "")
-        no = cell_number(labels[0] if labels else no_cell or "")
-        if no is None or no < 1:
+        no, label = numbered(labels[0] if labels else no_cell or "", len(self.doc.items) + 1)
+        if no is None:
             col = columns.get("no", 0) + 1
-            message = _("No. '{text}' is not a number of 1 or more; row skipped")
-            self.doc.note(number, col, message.format(text=quoted(no_cell or "", 20)), ERROR)
+            self.doc.note(number, col, refused_no(no_cell or ""), ERROR)
             return
+        if label != str(no) and not labels:
+            labels = [label]
+        note_labels(self.doc, labels or [])
         response = self._get(cells, "response")
         above = self.above if self.above is not None and self.above.section == section else None
         if above is not None and (response is None or self._refers_to(above, response)):
-            self._join(number, cells, above, str(no), MERGED)
+            self._join(number, cells, above, label, MERGED)
             return
         if (
             above is not None
@@ -231,12 +234,12 @@ class TableReader:
             and self.empty_answer == SAME_AS_ABOVE
         ):  # A CSV keeps no merges: pctui repeats an answer on each row it answers.
             self.first_empty = self.first_empty or number
-            self._join(number, cells, above, str(no), REPEATED)
+            self._join(number, cells, above, label, REPEATED)
             return
         if above is not None and not response:
             self.first_empty = self.first_empty or number
             if self.empty_answer == SAME_AS_ABOVE:
-                self._join(number, cells, above, str(no), EMPTY)
+                self._join(number, cells, above, label, EMPTY)
                 return
             self.doc.left_empty += 1
             self._item(number, cells, no, (section, part), labels)
@@ -314,21 +317,22 @@ class TableReader:
         )
         if not opinion:
             col = self.columns["opinion"] + 1
-            self.doc.note(number, col, _("No.{no} has no opinion text").format(no=no))
+            self.doc.note(
+                number, col, _("No.{no} has no opinion text").format(no=labels[0] if labels else no)
+            )
         if labels:
-            spread(item, labels)
+            labelled(item, labels)
         if not self.doc.add_item(item):
             return None
         for further in item.joined:
-            if further.label.isdigit():
-                self.doc.claim(int(further.label), number, section)
+            self.doc.claim(label_key(further.label), number, section)
         return item
 
     def _join(self, number: int, cells: Cells, last: RawItem, label: str, how: str) -> None:
         """Row `number` is a further opinion answered by `last`'s answer; `how` says what
         showed it (MERGED: a merged cell or a reference, EMPTY or REPEATED: read so)."""
         text = self._get(cells, "opinion") or ""
-        if label.isdigit() and not self.doc.claim(int(label), number, last.section):
+        if not self.doc.claim(label_key(label), number, last.section):
             return
         last.joined.append(RawOpinion(label, text, number, self._count(number, cells)))
         if how == MERGED:

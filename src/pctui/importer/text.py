@@ -35,9 +35,10 @@ from pctui.importer.facts import (
     office_body,
     published_totals,
 )
-from pctui.importer.joined_numbers import joined_labels, spread
+from pctui.importer.joined_numbers import joined_labels, labelled
 from pctui.importer.listed import item_start, label_at
-from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, quoted
+from pctui.importer.no_cells import note_labels, numbered, refused_no
+from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, label_key, quoted
 from pctui.importer.table import (
     SAME_AS_ABOVE,
     UNANSWERED,
@@ -587,7 +588,7 @@ class TextReader:
 
         no_cell = get("no") if "no" in columns else str(len(self.doc.items) + 1)
         labels = joined_labels(no_cell)
-        no = cell_number(labels[0] if labels else no_cell)
+        no, label = numbered(labels[0] if labels else no_cell, len(self.doc.items) + 1)
         if no is None and not no_cell.strip():
             if self.last is None:
                 message = _("a row without a No. and no row before it to continue")
@@ -596,27 +597,29 @@ class TextReader:
             self.last.opinion = continued(self.last.opinion, get("opinion"), _SENTENCE_END)
             self.last.response = continued(self.last.response, get("response"), _SENTENCE_END)
             return
-        if no is None or no < 1:
-            message = _("No. cell '{text}' is not a number of 1 or more; row skipped")
-            self.doc.note(number, 1, message.format(text=quoted(no_cell, 20)), ERROR)
+        if no is None:
+            self.doc.note(number, 1, refused_no(no_cell), ERROR)
             return
+        if label != str(no) and not labels:
+            labels = [label]
+        note_labels(self.doc, labels or [])
         above = (
             self.above if self.above is not None and self.above.section == self.section else None
         )
         response = get("response")
-        label = referred_label(response)
-        if above is not None and label is not None and label in (o.label for o in above.opinions):
-            self._join(above, no, number, get, "merged")  # 「（No.1と同じ）」: said outright
+        referred = referred_label(response)
+        if above is not None and referred in [o.label for o in above.opinions]:
+            self._join(above, label, number, get, "merged")  # 「（No.1と同じ）」: said outright
             return
         if above is not None and response and response == above.response:
             if self.empty_answer == SAME_AS_ABOVE:  # the answer repeated: same as above too
                 self.first_empty = self.first_empty or number
-                self._join(above, no, number, get, "repeated")
+                self._join(above, label, number, get, "repeated")
                 return
         elif above is not None and not response:
             self.first_empty = self.first_empty or number
             if self.empty_answer == SAME_AS_ABOVE:
-                self._join(above, no, number, get, "empty")
+                self._join(above, label, number, get, "empty")
                 return
             self.doc.left_empty += 1
         topic, opinion = split_topic(get("opinion"))
@@ -640,24 +643,23 @@ class TextReader:
             else:
                 item.count = parsed
         if labels:
-            spread(item, labels)
+            labelled(item, labels)
         self.last = item if self.doc.add_item(item) else None
         for joined in item.joined if self.last else []:
-            if joined.label.isdigit():
-                self.doc.claim(int(joined.label), number, self.section)
+            self.doc.claim(label_key(joined.label), number, self.section)
         if item.response:
             self.above = self.last
         elif above is None:
             self.above = None
 
     def _join(
-        self, above: RawItem, no: int, number: int, get: Callable[[str], str], how: str
+        self, above: RawItem, label: str, number: int, get: Callable[[str], str], how: str
     ) -> None:
-        """Row `number` (No. `no`) is a further opinion answered by `above`'s answer."""
-        if not self.doc.claim(no, number, self.section):
+        """Row `number` (labelled `label`) is a further opinion answered by `above`'s answer."""
+        if not self.doc.claim(label_key(label), number, self.section):
             return
         count = cell_number(get("count")) or 1
-        above.joined.append(RawOpinion(str(no), get("opinion"), number, count))
+        above.joined.append(RawOpinion(label, get("opinion"), number, count))
         if how == "merged":
             self.doc.joined_merged += 1
         elif how == "empty":

@@ -1,8 +1,9 @@
 """From 同趣旨 groups to items (no I/O): a group accepted as a new item, or attached to an
 item that exists, becomes one opinion of that item — the representative's public text,
-counting every member (件) and naming them in `sources`. So an item's count is the
-registry's count of the opinions it answers, and the published 件 totals equal the
-registry's.
+counting every member (件) and naming them in `sources` — or, for a group of more than
+1,000, in `members`, the digest of their list frozen in the registry (see
+`pctui.intake.member_lists`). So an item's count is the registry's count of the opinions
+it answers, and the published 件 totals equal the registry's.
 
 Each changes the in-memory consultation and returns what it added, or raises `Refused`
 first. A group some item already answers (one of its members in an item's sources) is
@@ -11,15 +12,26 @@ refused, so that no opinion is counted twice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pctui.i18n import _
 from pctui.intake.records import Group
 from pctui.model.actions import Refused, find_item
 from pctui.model.opinions import require_format_two
 from pctui.model.records import Consultation, Item, Opinion
 
+Expand = Callable[[Consultation], Consultation]
+"""The consultation with each frozen member list read into `sources`
+(`member_lists.resolved`); without a registry, the consultation as it is."""
+
+
+def _as_is(consultation: Consultation) -> Consultation:
+    return consultation
+
 
 def answered_by(consultation: Consultation) -> dict[str, int]:
-    """Each intake opinion id an item answers (its opinions' sources) and that item's No."""
+    """Each intake opinion id an item answers (its opinions' sources; give a consultation
+    whose frozen member lists are read in) and that item's No."""
     return {
         source: item.no
         for item in consultation.items
@@ -28,8 +40,8 @@ def answered_by(consultation: Consultation) -> dict[str, int]:
     }
 
 
-def _refuse_answered(consultation: Consultation, group: Group) -> None:
-    answered = answered_by(consultation)
+def _refuse_answered(consultation: Consultation, group: Group, expand: Expand) -> None:
+    answered = answered_by(expand(consultation))
     for member in group.members:
         no = answered.get(member.opinion)
         if no is not None:
@@ -49,7 +61,9 @@ def _free_label(consultation: Consultation, section: str, no: int, first: int) -
     return label
 
 
-def _opinion(group: Group, text: str, label: str) -> Opinion:
+def _opinion(group: Group, text: str, label: str, members: str) -> Opinion:
+    if members:  # the list frozen in the registry, too long for the file
+        return Opinion(label=label, text=text, count=len(group.members), members=members)
     return Opinion(
         label=label,
         text=text,
@@ -58,29 +72,45 @@ def _opinion(group: Group, text: str, label: str) -> Opinion:
     )
 
 
-def accept_group(consultation: Consultation, group: Group, text: str) -> Item:
+def accept_group(
+    consultation: Consultation,
+    group: Group,
+    text: str,
+    members: str = "",
+    expand: Expand = _as_is,
+) -> Item:
     """Add a new item, numbered one after the highest No. and in the last item's section,
-    whose one opinion is `group` (`text`: its representative's public text); returns it."""
+    whose one opinion is `group` (`text`: its representative's public text; `members`: the
+    digest of its member list when frozen, then named instead of listed); returns it.
+    `expand` reads the consultation's frozen lists, for the refusal of a group answered."""
     require_format_two(consultation)
-    _refuse_answered(consultation, group)
+    _refuse_answered(consultation, group, expand)
     no = max((item.no for item in consultation.items), default=0) + 1
     if consultation.items:
         section = consultation.items[-1].section
     else:
         section = consultation.sections[0].id if consultation.sections else ""
     label = _free_label(consultation, section, no, 2)
-    item = Item(no, section, opinions=[_opinion(group, text, label)])
+    item = Item(no, section, opinions=[_opinion(group, text, label, members)])
     consultation.items.append(item)
     return item
 
 
-def attach_group(consultation: Consultation, no: int, group: Group, text: str) -> Opinion:
-    """Add `group` as the last opinion of item `no` (`text`: its representative's public
-    text); returns that opinion. The item's sign-offs go stale, as for any change of its
-    opinions."""
+def attach_group(
+    consultation: Consultation,
+    no: int,
+    group: Group,
+    text: str,
+    members: str = "",
+    expand: Expand = _as_is,
+) -> Opinion:
+    """Add `group` as the last opinion of item `no` (`text`, `members`, `expand` as for
+    `accept_group`); returns that opinion. The item's sign-offs go stale, as for any
+    change of its opinions."""
     require_format_two(consultation)
     item = find_item(consultation, no)
-    _refuse_answered(consultation, group)
-    opinion = _opinion(group, text, _free_label(consultation, item.section, no, 2))
+    _refuse_answered(consultation, group, expand)
+    label = _free_label(consultation, item.section, no, 2)
+    opinion = _opinion(group, text, label, members)
     item.opinions = [*item.opinions, opinion]
     return opinion

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pctui.intake.member_lists import resolved
 from pctui.intake.records import RedactionStatus
 from pctui.intake.registry import Registry
 from pctui.model.records import Consultation
@@ -29,10 +30,17 @@ class IntakeCounts:
     grouped: int = 0  # opinions in a group
     attached: int = 0  # opinions an item of the consultation answers (its opinions' sources)
     redactions: dict[RedactionStatus, int] = field(default_factory=dict)
+    # Frozen member lists an item names that the registry does not hold (No., digest), or
+    # whose length is not the opinion's count (No., digest, length, count).
+    missing_lists: list[tuple[int, str]] = field(default_factory=list)
+    miscounted_lists: list[tuple[int, str, int, int]] = field(default_factory=list)
 
 
 def count(registry: Registry, consultation: Consultation) -> IntakeCounts:
-    """Count what `registry` holds; `consultation` says which opinions items answer."""
+    """Count what `registry` holds; `consultation` says which opinions items answer (its
+    frozen member lists read from the registry)."""
+    read = resolved(consultation, registry)
+    consultation = read.consultation
     by_method = [
         MethodCount(method, submissions, opinions)
         for method, submissions, opinions in registry.rows(
@@ -62,4 +70,6 @@ def count(registry: Registry, consultation: Consultation) -> IntakeCounts:
         grouped=registry.scalar("SELECT COUNT(*) FROM members"),
         attached=attached,
         redactions=redactions,
+        missing_lists=read.missing,
+        miscounted_lists=read.miscounted,
     )

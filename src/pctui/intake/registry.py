@@ -34,6 +34,7 @@ from pctui.intake.records import (
     Submission,
 )
 from pctui.intake.redact import public_text
+from pctui.model.digest import members_digest
 
 __all__ = ["Added", "Incoming", "Registry", "RegistryRefused", "registry_path"]
 
@@ -213,6 +214,48 @@ class Registry:
                 position += 1
                 _insert_group(db, group, position)
 
+    def split_off(self, group_id: str, new: Group) -> None:
+        """Move the members of `new` out of group `group_id`, whose representative stays,
+        into `new`, a group after the others, in one transaction: only the rows that move
+        are written, so that a straggler leaves a campaign of 200,000 at once. KeyError,
+        with nothing changed, when the group or one of those members is no longer in it."""
+        with self._writing() as db:
+            for member in new.members:
+                gone = db.execute(
+                    "DELETE FROM members WHERE opinion = ? AND grp = ? AND position > 0",
+                    (member.opinion, group_id),
+                )
+                if gone.rowcount != 1:
+                    raise KeyError(group_id)
+            row = db.execute("SELECT MAX(position) FROM groups").fetchone()
+            _insert_group(db, new, 0 if row[0] is None else int(row[0]) + 1)
+
+    def merge_into(self, into_id: str, other_id: str, joining: Sequence[Member]) -> None:
+        """Remove group `other_id` and put `joining` (its members, their added text
+        against `into_id`'s representative) after the members of group `into_id`, in one
+        transaction; the members already there are not rewritten. KeyError, with nothing
+        changed, when either group is gone."""
+        with self._writing() as db:
+            for group_id in (into_id, other_id):
+                if db.execute("SELECT 1 FROM groups WHERE id = ?", (group_id,)).fetchone() is None:
+                    raise KeyError(group_id)
+            db.execute("DELETE FROM members WHERE grp = ?", (other_id,))
+            db.execute("DELETE FROM groups WHERE id = ?", (other_id,))
+            row = db.execute("SELECT MAX(position) FROM members WHERE grp = ?", (into_id,))
+            last = row.fetchone()[0]
+            start = 0 if last is None else int(last) + 1
+            db.executemany(
+                "INSERT INTO members (opinion, grp, position, added) VALUES (?, ?, ?, ?)",
+                [(m.opinion, into_id, start + n, m.added) for n, m in enumerate(joining)],
+            )
+
+    def representative(self, group_id: str) -> str | None:
+        """The representative of group `group_id`, or None when there is no such group."""
+        row = self._db.execute(
+            "SELECT representative FROM groups WHERE id = ?", (group_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def group(self, group_id: str) -> Group | None:
         """One group with its members, or None when there is no such group."""
         row = self._db.execute(
@@ -259,6 +302,29 @@ class Registry:
             (group_id, limit, offset),
         )
         return [Member(opinion, added) for opinion, added in rows]
+
+    def freeze_members(self, opinions: Sequence[str]) -> str:
+        """Store the list `opinions` (ids, in order) for good and return its digest, by
+        which an item's opinion names it (`pctui.intake.member_lists`); storing the same
+        list again changes nothing."""
+        text = "\n".join(opinions)
+        digest = members_digest(text)
+        with self._writing() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO member_lists (digest, count, opinions) VALUES (?, ?, ?)",
+                (digest, len(opinions), text),
+            )
+        return digest
+
+    def member_list(self, digest: str) -> tuple[str, ...] | None:
+        """The frozen list of opinion ids `digest` names, or None when this registry has
+        none by that digest."""
+        row = self._db.execute(
+            "SELECT opinions FROM member_lists WHERE digest = ?", (digest,)
+        ).fetchone()
+        if row is None:
+            return None
+        return tuple(row[0].split("\n")) if row[0] else ()
 
     def public_texts(self, opinions: Iterable[str]) -> dict[str, str]:
         """The public (redacted) texts of `opinions` that exist, by id (read 500 at a time:

@@ -10,12 +10,16 @@
   office's time, ISO 8601 with its offset; both "" while pending).
 - groups and members: the 同趣旨 groups, written whole by `Registry.replace_groups`,
   split and merged by `Registry.change_groups`.
+- member_lists: the member lists of groups accepted or attached as an item's opinion,
+  frozen (never changed or removed, regrouping included): `opinions` the ids joined by
+  line feeds, `digest` "sha256:" and the hex SHA-256 of that text, which the opinion's
+  `members` names in the consultation file (`pctui.intake.member_lists`).
 - counters: the last number assigned.
 """
 
 from __future__ import annotations
 
-VERSION = 2
+VERSION = 3
 
 # What brings a registry of an older version up to `VERSION`, by the version it starts from:
 # run in one transaction with the new `user_version`, so that a registry is either
@@ -24,6 +28,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (
         "ALTER TABLE redactions ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE redactions ADD COLUMN reviewed_at TEXT NOT NULL DEFAULT ''",
+    ),
+    2: (
+        "CREATE TABLE IF NOT EXISTS member_lists (digest TEXT PRIMARY KEY, "
+        "count INTEGER NOT NULL, opinions TEXT NOT NULL)",
     ),
 }
 
@@ -72,6 +80,11 @@ CREATE TABLE IF NOT EXISTS members (
     added TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS members_of_group ON members(grp, position);
+CREATE TABLE IF NOT EXISTS member_lists (
+    digest TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    opinions TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS counters (
     name TEXT PRIMARY KEY,
     value INTEGER NOT NULL

@@ -42,14 +42,28 @@ def basis_digest(item: Item) -> str:
     """The digest of what a format-2 sign-off approves the answer for: the item's current
     summary (the last one; none is not the same as an empty one) and its opinions, each
     with its label, text and count, in order. Sources are not part of it: they say where
-    an opinion came from, not what it says.
+    an opinion came from, not what it says. An opinion standing for a frozen member list
+    (`members`) adds that list's digest as a fourth part: the opinions it answers are then
+    named by nothing else in the file, and another set of them must void the sign-off.
 
     The parts are written as JSON (an array: the summary or null, then one [label, text,
-    count] array per opinion; UTF-8, no spaces), then digested as `text_digest` does, so
-    each text is NFC-normalised and no choice of separator can make two bases collide.
+    count] or [label, text, count, members] array per opinion; UTF-8, no spaces), then
+    digested as `text_digest` does, so each text is NFC-normalised and no choice of
+    separator can make two bases collide.
     """
     import json  # only format 2's basis needs it: 1.5 ms of every command's start otherwise
 
     summary = item.summaries[-1].text if item.summaries else None
-    parts: list[object] = [summary, *([o.label, o.text, o.count] for o in item.opinions)]
+    parts: list[object] = [summary]
+    for o in item.opinions:
+        parts.append(
+            [o.label, o.text, o.count, o.members] if o.members else [o.label, o.text, o.count]
+        )
     return text_digest(json.dumps(parts, ensure_ascii=False, separators=(",", ":")))
+
+
+def members_digest(joined: str) -> str:
+    """The digest naming a frozen member list: `"sha256:"` and the hex SHA-256 of its
+    opinion ids joined by line feeds (ids are one line each), as UTF-8."""
+    hexdigest: str = _sha256(joined.encode("utf-8")).hexdigest()
+    return PREFIX + hexdigest

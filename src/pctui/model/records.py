@@ -116,12 +116,15 @@ class Signoff:
 @dataclass(frozen=True)
 class Opinion:
     """One opinion as the result publishes it: its label ("12", "Ⅱ-4"), its text, how many
-    opinions of this tenor it stands for (件) and where they came from (intake references)."""
+    opinions of this tenor it stands for (件) and where they came from (intake references):
+    listed in `sources`, or, for a group too large to list, `members`: the digest of the
+    list of opinion ids frozen in the intake registry (`pctui.intake.member_lists`)."""
 
     label: str
     text: str
     count: int = 1
     sources: tuple[str, ...] = ()
+    members: str = ""
 
 
 @dataclass(frozen=True)

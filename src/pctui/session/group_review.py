@@ -17,8 +17,9 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from pctui.i18n import _, ngettext
-from pctui.intake.answering import accept_group, answered_by, attach_group
+from pctui.intake.answering import Expand, accept_group, answered_by, attach_group
 from pctui.intake.group_edits import merge_groups, split_group
+from pctui.intake.member_lists import LISTED, resolved
 from pctui.intake.records import Group
 from pctui.intake.registry import Registry
 from pctui.intake.tally import looks_current, tally, write_tally
@@ -42,7 +43,7 @@ class GroupRow(NamedTuple):
 
 def group_rows(registry: Registry, consultation: Consultation) -> list[GroupRow]:
     """Every group, largest first: one query over the registry, no member or text read."""
-    answered = answered_by(consultation)
+    answered = answered_by(resolved(consultation, registry).consultation)
     return [
         GroupRow(group_id, representative, size, answered.get(representative))
         for group_id, representative, size in registry.group_sizes()
@@ -77,13 +78,6 @@ def _gone(group_id: str) -> Outcome:
     return _refused(_("there is no group {group} now (regroup or reopen)").format(group=group_id))
 
 
-def _group_and_texts(registry: Registry, group_id: str) -> tuple[Group, dict[str, str]] | None:
-    group = registry.group(group_id)
-    if group is None:
-        return None
-    return group, registry.public_texts(m.opinion for m in group.members)
-
-
 def accept(file: ConsultationFile, registry: Registry, group_id: str) -> Outcome:
     """Add group `group_id` to the consultation as a new item, saved at once."""
     group = registry.group(group_id)
@@ -91,7 +85,8 @@ def accept(file: ConsultationFile, registry: Registry, group_id: str) -> Outcome
         return _gone(group_id)
     text = registry.public_texts([group.representative])[group.representative]
     no = max((item.no for item in file.consultation.items), default=0) + 1
-    done = attempt(file, no, lambda c: accept_group(c, group, text))
+    members, expand = _frozen(registry, group)
+    done = attempt(file, no, lambda c: accept_group(c, group, text, members, expand))
     if isinstance(done, Outcome):
         return done
     count = len(group.members)
@@ -103,6 +98,19 @@ def accept(file: ConsultationFile, registry: Registry, group_id: str) -> Outcome
     return counted_again(
         file, registry, Outcome(message.format(group=group_id, no=done.no, count=count))
     )
+
+
+def _frozen(registry: Registry, group: Group) -> tuple[str, Expand]:
+    """The digest of `group`'s member list frozen in the registry when it is too long to
+    list in the file ("" otherwise), and how to read the consultation's frozen lists."""
+    members = ""
+    if len(group.members) > LISTED:
+        members = registry.freeze_members([m.opinion for m in group.members])
+
+    def expand(consultation: Consultation) -> Consultation:
+        return resolved(consultation, registry).consultation
+
+    return members, expand
 
 
 def counted_again(file: ConsultationFile, registry: Registry, outcome: Outcome) -> Outcome:
@@ -127,7 +135,8 @@ def attach(file: ConsultationFile, registry: Registry, group_id: str, no: int) -
     if group is None:
         return _gone(group_id)
     text = registry.public_texts([group.representative])[group.representative]
-    done = attempt(file, no, lambda c: attach_group(c, no, group, text))
+    members, expand = _frozen(registry, group)
+    done = attempt(file, no, lambda c: attach_group(c, no, group, text, members, expand))
     if isinstance(done, Outcome):
         return done
     count = len(group.members)
@@ -146,14 +155,24 @@ def attach(file: ConsultationFile, registry: Registry, group_id: str, no: int) -
 
 def split(registry: Registry, group_id: str, selected: Iterable[str]) -> tuple[Outcome, str | None]:
     """Move the members `selected` of group `group_id` into a group of their own, saved in
-    the registry at once; the outcome and the new group's id (None when refused)."""
-    found = _group_and_texts(registry, group_id)
-    if found is None:
+    the registry at once; the outcome and the new group's id (None when refused).
+
+    Only the texts the split needs are read — those leaving, and those staying only when
+    the representative leaves (each then gets its added text against the new one) — and
+    only the rows that move are written: a straggler leaves a campaign of 200,000 at once."""
+    group = registry.group(group_id)
+    if group is None:
         return _gone(group_id), None
-    group, texts = found
+    chosen = set(selected)
+    needed = [m.opinion for m in group.members if m.opinion in chosen]
+    if group.representative in chosen:
+        needed = [m.opinion for m in group.members]
     try:
-        kept, new = split_group(group, selected, texts)
-        registry.change_groups([group.id], [kept, new])
+        kept, new = split_group(group, chosen, registry.public_texts(needed))
+        if kept.representative == group.representative:
+            registry.split_off(group.id, new)
+        else:
+            registry.change_groups([group.id], [kept, new])
     except Refused as refusal:
         return _refused(refusal), None
     except KeyError:
@@ -170,16 +189,19 @@ def split(registry: Registry, group_id: str, selected: Iterable[str]) -> tuple[O
 
 
 def merge(registry: Registry, group_id: str, into_id: str) -> Outcome:
-    """Merge group `group_id` into group `into_id`, saved in the registry at once."""
-    found, target = _group_and_texts(registry, group_id), _group_and_texts(registry, into_id)
-    if found is None:
+    """Merge group `group_id` into group `into_id`, saved in the registry at once. The
+    group merged into is not read, only its representative: its members stay as they are
+    and those joining are added after them."""
+    group, head = registry.group(group_id), registry.representative(into_id)
+    if group is None:
         return _gone(group_id)
-    if target is None:
+    if head is None:
         return _gone(into_id)
-    (group, texts), (into, into_texts) = found, target
+    needed = [head, *(m.opinion for m in group.members)]
     try:
-        merged = merge_groups(into, group, {**texts, **into_texts})
-        registry.change_groups([into.id, group.id], [merged])
+        # `into` without its members: merge_groups puts those joining after them.
+        joining = merge_groups(Group(into_id, head, ()), group, registry.public_texts(needed))
+        registry.merge_into(into_id, group.id, joining.members)
     except Refused as refusal:
         return _refused(refusal)
     except KeyError as gone:

@@ -37,7 +37,7 @@ def flatten(item: Item) -> Flat:
          None if s.withdrawn is None else s.withdrawn.isoformat(), s.basis)
         for s in item.signoffs
     )  # fmt: skip
-    opinions = tuple((o.label, o.text, o.count, o.sources) for o in item.opinions)
+    opinions = tuple((o.label, o.text, o.count, o.sources, o.members) for o in item.opinions)
     summaries = tuple((s.author, s.at.isoformat(), s.text) for s in item.summaries)
     assignments = tuple((a.to, a.by, a.at.isoformat()) for a in item.assignments)
     notes = tuple((n.by, n.at.isoformat(), n.text) for n in item.notes)
@@ -74,7 +74,7 @@ def unflatten(flat: Flat) -> Item:
         built_signoffs.append(signoff)
     return Item(
         no=no, section=section, topic=topic, klass=klass,
-        opinions=[Opinion(label, text, count, sources) for label, text, count, sources in opinions],
+        opinions=[Opinion(*opinion) for opinion in opinions],
         summaries=[Summary(author, when(at), text) for author, at, text in summaries],
         revisions=built_revisions, signoffs=built_signoffs,
         assignments=[Assignment(to, by, when(at)) for to, by, at in assignments],

@@ -183,7 +183,7 @@ def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item |
     else:
         given = []
     one = object.__new__(Opinion)
-    one.__dict__.update(label=str(no), text=opinion, count=count, sources=())
+    one.__dict__.update(label=str(no), text=opinion, count=count, sources=(), members="")
     item = object.__new__(Item)
     item.__dict__.update(
         no=no, assignments=[], notes=[], section=section, topic=topic, klass=klass,

@@ -7,6 +7,7 @@ Every problem is reported with its place, like the rest of the item (item_schema
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,11 +18,12 @@ from pctui.storage.checker import DATETIME, INT, STR, STR_LIST, TABLE_LIST, Chec
 
 OPINIONS = "items.opinions"
 SUMMARIES = "items.summaries"
-OPINION_KEYS = ("label", "text", "count", "sources")
+OPINION_KEYS = ("label", "text", "count", "sources", "members")
+MEMBERS = re.compile(r"sha256:[0-9a-f]{64}")  # a frozen member list's digest
 SUMMARY_KEYS = ("author", "at", "text")
 FORMAT_ONE_ITEM_KEYS = ("opinion", "count")
 FORMAT_TWO_ITEM_KEYS = ("opinions", "summaries")
-_OPINION_KEY_SET = frozenset(OPINION_KEYS)
+_PLAIN_KEY_SET = frozenset(("label", "text", "count", "sources"))  # members: the full read
 _SUMMARY_KEY_SET = frozenset(SUMMARY_KEYS)
 
 
@@ -71,6 +73,14 @@ def _read_opinion(table: dict[str, Any], index: int, check: Checker) -> Opinion 
     text = check.get(table, "text", STR, OPINIONS, index, required=True)
     count = check.get(table, "count", INT, OPINIONS, index, default=1)
     sources = check.get(table, "sources", STR_LIST, OPINIONS, index, default=[])
+    members = check.get(table, "members", STR, OPINIONS, index, default="")
+    if members and not MEMBERS.fullmatch(members):
+        message = _(
+            "items.opinions.members must name a frozen member list by its digest "
+            '("sha256:" and 64 hexadecimal digits)'
+        )
+        check.report(OPINIONS, index, "members", message)
+        members = ""
     if label is not None and not label.strip():
         check.report(OPINIONS, index, "label", _("items.opinions.label is empty"))
         label = None
@@ -82,7 +92,7 @@ def _read_opinion(table: dict[str, Any], index: int, check: Checker) -> Opinion 
         check.report(OPINIONS, index, "count", message)
     if label is None or text is None:
         return None
-    return Opinion(label, text, max(count, 1), tuple(sources))
+    return Opinion(label, text, max(count, 1), tuple(sources), members)
 
 
 def read_summaries(table: dict[str, Any], check: Checker) -> list[Summary]:
@@ -128,7 +138,7 @@ def plain_opinions(raw: Any) -> list[Opinion] | None:
             and type(count) is int
             and count >= 1
             and (sources is None or _plain_strings(sources))
-            and entry.keys() <= _OPINION_KEY_SET
+            and entry.keys() <= _PLAIN_KEY_SET
         ):
             return None
         opinions.append(
@@ -146,7 +156,7 @@ def plain_opinion(label: str, text: str, count: int, sources: tuple[str, ...]) -
     dataclass's, field for field.
     """
     opinion = object.__new__(Opinion)
-    opinion.__dict__.update(label=label, text=text, count=count, sources=sources)
+    opinion.__dict__.update(label=label, text=text, count=count, sources=sources, members="")
     return opinion
 
 

@@ -23,6 +23,8 @@ def opinion_table(opinion: Opinion) -> Table:
         table["count"] = opinion.count
     if opinion.sources:
         table["sources"] = string_array(opinion.sources)
+    if opinion.members:
+        table["members"] = opinion.members
     return spaced(table)
 
 
@@ -66,7 +68,13 @@ def add_format_two(table: Table, item: Item) -> None:
 def stored_opinions(table: dict[str, Any]) -> list[Opinion]:
     """The opinions an item table holds, as the reader reads them."""
     return [
-        Opinion(o.get("label"), o.get("text"), o.get("count", 1), tuple(o.get("sources", ())))
+        Opinion(
+            o.get("label"),
+            o.get("text"),
+            o.get("count", 1),
+            tuple(o.get("sources", ())),
+            o.get("members", ""),
+        )
         for o in table.get("opinions", [])
     ]
 
