@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from rich.cells import cell_len
 from textual.pilot import Pilot
 
 from pctui.app.render.board import board_lines
@@ -14,6 +15,8 @@ from pctui.app.render.context import RenderContext
 from pctui.app.screens.board import BoardScreen
 from pctui.app.screens.help import HelpScreen
 from pctui.session.board import build_board
+from pctui.session.board_text import plain, screen_lines
+from pctui.session.board_words import ORDER
 
 from .conftest import MakeApp
 
@@ -94,3 +97,24 @@ def test_plain_and_monochrome_bars_tell_states_by_their_marks(make_app: MakeApp)
     assert total.count("#") == total.count(".") > total.count("!")
     full = board_lines(board, 76, RenderContext(colour=False))
     assert set(full[1].plain.rstrip()) == {"█", "▓", "▒", "░"}
+
+
+@pytest.mark.parametrize("width", [30, 76, 120])
+def test_the_screen_draws_the_sessions_lines_in_its_styles(make_app: MakeApp, width: int) -> None:
+    """One board text (pctui.session.board_text) for the screen and the command: the
+    screen only styles the session's lines."""
+    board = build_board(make_app("yamada").file.consultation)
+    context = RenderContext()
+    marks = {state: context.glyph(f"bar-{state}") for state in ORDER}
+    drawn = board_lines(board, width, context)
+    session = screen_lines(board, width, marks, cell_len)
+    assert [line.plain for line in drawn] == [plain(line) for line in session]
+    for line, runs in zip(drawn, session, strict=True):
+        # Each state's run in the state's style; a heading bold over its whole line.
+        styled = {(span.start, span.end): span.style for span in line.spans}
+        at = 0
+        for run in runs:
+            if run.state is not None:
+                assert styled[(at, at + len(run.text))] == context.style(run.state)
+            at += len(run.text)
+        assert (line.style == "bold") == runs[0].bold

@@ -14,8 +14,9 @@ from pctui.intake.counts import IntakeCounts, count
 from pctui.intake.records import RedactionStatus
 
 DESCRIPTION = N_("""\
-Count what the consultation's intake registry holds: submissions and opinions (件), by
-method, how many opinions are grouped and how many an item answers, and the redactions of
+Count what the consultation's intake registry holds: submissions (通), submitters (人) and
+opinions (件), in all and by method (人 counted as pctui intake tally counts them), how
+many opinions are grouped and how many an item answers, and the redactions of
 personal data still to review. No personal data is printed.""")
 
 
@@ -35,9 +36,15 @@ def as_json(counts: IntakeCounts) -> dict[str, object]:
         "submissions": counts.submissions,
         "opinions": counts.opinions,
         "by_method": [
-            {"method": m.method, "submissions": m.submissions, "opinions": m.opinions}
+            {
+                "method": m.method,
+                "submissions": m.submissions,
+                "submitters": m.submitters,
+                "opinions": m.opinions,
+            }
             for m in counts.by_method
         ],
+        "submitters": counts.submitters,
         "groups": counts.groups,
         "grouped": counts.grouped,
         "attached": counts.attached,
@@ -55,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         return _member_lists(args.file, counts)
     rows = [
         [_("submissions"), str(counts.submissions)],
+        [_("submitters (人)"), str(counts.submitters)],
         [_("opinions"), str(counts.opinions)],
         [_("groups"), str(counts.groups)],
         [_("opinions grouped"), f"{counts.grouped} / {counts.opinions}"],
@@ -67,12 +75,15 @@ def run(args: argparse.Namespace) -> int:
         print(line)
     if counts.by_method:
         print()
-        header = [_("method"), _("submissions"), _("opinions")]
+        # 人 as `pctui intake tally` counts them: the total counts one who sent by two
+        # methods once, so it may be less than the methods' people added up.
+        header = [_("method"), _("submissions (通)"), _("submitters (人)"), _("opinions (件)")]
         methods = [
-            [m.method or _("(not given)"), str(m.submissions), str(m.opinions)]
+            [m.method, str(m.submissions), str(m.submitters), str(m.opinions)]
             for m in counts.by_method
         ]
-        for line in table_lines([header, *methods]):
+        total = [_("total"), str(counts.submissions), str(counts.submitters), str(counts.opinions)]
+        for line in table_lines([header, *methods, total]):
             print(line)
     return _member_lists(args.file, counts)
 

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from pctui.intake.member_lists import resolved
 from pctui.intake.records import RedactionStatus
 from pctui.intake.registry import Registry
+from pctui.intake.tally import method_name, tally
 from pctui.model.records import Consultation
 
 
 @dataclass(frozen=True)
 class MethodCount:
-    """Submissions and opinions that came by one method ("" when the source said none)."""
+    """Submissions (通), their distinct submitters (人) and opinions (件) that came by one
+    method, named and counted as the intake table (`tally`) names and counts them."""
 
     method: str
     submissions: int
     opinions: int
+    submitters: int = 0
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class IntakeCounts:
     submissions: int
     opinions: int
     by_method: list[MethodCount] = field(default_factory=list)
+    submitters: int = 0  # distinct over every method: one who sent by two methods counts once
     groups: int = 0
     grouped: int = 0  # opinions in a group
     attached: int = 0  # opinions an item of the consultation answers (its opinions' sources)
@@ -41,13 +46,18 @@ def count(registry: Registry, consultation: Consultation) -> IntakeCounts:
     frozen member lists read from the registry)."""
     read = resolved(consultation, registry)
     consultation = read.consultation
+    # The same tally as `pctui intake tally` and the published intake table: 通 and 人 by
+    # method, in the file's order of methods; the opinions (件) added beside them.
+    counted = tally(registry, consultation)
+    opinions_by: Counter[str] = Counter()
+    for method, opinions in registry.rows(
+        "SELECT s.method, COUNT(o.id) FROM submissions s "
+        "JOIN opinions o ON o.submission = s.number GROUP BY s.method"
+    ):
+        opinions_by[method_name(method, consultation)] += opinions
     by_method = [
-        MethodCount(method, submissions, opinions)
-        for method, submissions, opinions in registry.rows(
-            "SELECT s.method, COUNT(DISTINCT s.number), COUNT(o.id) FROM submissions s "
-            "LEFT JOIN opinions o ON o.submission = s.number GROUP BY s.method "
-            "ORDER BY COUNT(DISTINCT s.number) DESC, s.method"
-        )
+        MethodCount(m.method, m.submissions, opinions_by[m.method], m.submitters)
+        for m in counted.methods
     ]
     sources = {
         source
@@ -66,6 +76,7 @@ def count(registry: Registry, consultation: Consultation) -> IntakeCounts:
         submissions=registry.scalar("SELECT COUNT(*) FROM submissions"),
         opinions=registry.scalar("SELECT COUNT(*) FROM opinions"),
         by_method=by_method,
+        submitters=counted.submitters,
         groups=registry.scalar("SELECT COUNT(*) FROM groups"),
         grouped=registry.scalar("SELECT COUNT(*) FROM members"),
         attached=attached,

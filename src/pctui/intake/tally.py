@@ -97,12 +97,18 @@ def people(submissions: Iterable[tuple[str, str, str, str]]) -> list[int]:
     return [root(n) for n in range(count)]
 
 
+def method_name(method: str, consultation: Consultation) -> str:
+    """A submission's method as the intake table names it: spaces made single, and the
+    consultation's word for "other" when the source gave none."""
+    unknown = UNKNOWN_METHOD.get(consultation.meta.language, UNKNOWN_METHOD["en"])
+    return " ".join(method.split()) or unknown
+
+
 def tally(registry: Registry, consultation: Consultation) -> Tally:
     """Count the registry's submissions and submitters by method; methods named in the
     consultation's `[intake] methods` keep their order (with 0 when none came by them)."""
     rows = registry.rows("SELECT method, name, address, email, phone FROM submissions")
-    unknown = UNKNOWN_METHOD.get(consultation.meta.language, UNKNOWN_METHOD["en"])
-    methods = [" ".join(row[0].split()) or unknown for row in rows]
+    methods = [method_name(row[0], consultation) for row in rows]
     person = people(row[1:] for row in rows)
     letters = Counter(methods)
     senders: dict[str, set[int]] = {}

@@ -1,8 +1,9 @@
 """The progress board's numbers: items per state by section, by assignee and by stage, the
 days left to `[consultation] publish_by`, and the items longest in their state.
 
-Computed here once, without Textual, for both `pctui status --board` and the TUI's `s`:
-each draws the same `Board`, in its own way (`board_text` for the command).
+Computed here once, without Textual, for both `pctui status --board` and the TUI's `s`,
+and laid out as text once too (`board_text`): the command prints its lines, the TUI styles
+them.
 """
 
 from __future__ import annotations
