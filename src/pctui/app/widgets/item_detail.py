@@ -59,6 +59,7 @@ class ItemDetail(ScrollView, can_focus=True):
         self._base = Style()  # the widget's style, taken once per paint (see render_lines)
         self._styles: tuple[BoxStyle, BoxStyle] | None = None  # the lines were drawn in these
         self._render_context = RenderContext()  # the app's, taken at each `show`
+        self._painting: tuple[int, int] | None = None  # (width, top line) during a paint
 
     # ---- what it shows ------------------------------------------------------------------
 
@@ -163,22 +164,31 @@ class ItemDetail(ScrollView, can_focus=True):
         self._build()
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Paint the lines in `crop`. The widget's style (theme, focus tint) is looked up
-        once here: `rich_style` walks every ancestor, and took a third of each line's time."""
+        """Paint the lines in `crop`. The widget's style (theme, focus tint), its width and
+        how far it is scrolled are looked up once here: `rich_style` walks every ancestor,
+        and took a third of each line's time."""
         self._base = self.rich_style
         styles = self._box_styles()
         if styles != self._styles:
             # The theme changed: Textual applies the new theme's styles after the screen
             # was redrawn for it, so the boxes are drawn again on this paint.
             self._styles, self._built_for = styles, None
-        return super().render_lines(crop)
+        self._build()
+        self._painting = (self._width(), round(self.scroll_offset.y))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painting = None
 
     def render_line(self, y: int) -> Strip:
         """Line `y` on screen: the pane's line scrolled there."""
-        self._build()
+        if self._painting is None:  # asked for outside a paint
+            self._build()
+            width, top = self._width(), round(self.scroll_offset.y)
+        else:
+            width, top = self._painting
         base = self._base
-        width = self._width()
-        index = y + round(self.scroll_offset.y)
+        index = y + top
         if index >= len(self._lines):
             return Strip([Segment(" " * width, base)])
         key = (index, base)
