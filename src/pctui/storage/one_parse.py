@@ -26,8 +26,8 @@ It runs in one process. A forked child reading the later part of the items (as
 `parallel` does for blocks) was tried and made it slower on every shape of file: handing
 the child's items back and the parent's copy-on-write page faults after the fork cost
 the parent more than reading those items itself (10,000 items: 0.14 s of the parent's
-CPU instead of 0.11 s on short items, 0.47 s instead of 0.40 s on the benchmark's
-standard file).
+CPU instead of 0.11 s on one-line items, the benchmark's `bare` shape; 0.47 s instead of
+0.40 s on its standard file).
 """
 
 from __future__ import annotations
