@@ -76,6 +76,26 @@ def test_a_broken_row_is_reported_at_its_line_and_the_rest_imported(
     assert [i for i, _ in opinions(consultation)] == ["1-1", "3-1"]
 
 
+def test_an_excel_export_title_row_and_text_guards(consultation: Path, tmp_path: Path) -> None:
+    # A title row naming 意見 above the real header, blank rows, and the `="..."` and `'`
+    # an export puts before 受付番号 and phone so that Excel keeps them as text.
+    source = tmp_path / "s.csv"
+    rows = [
+        "意見募集結果（受付分）,,,,,,,", ",,,,,,,", HEADER,
+        '"=""2025-0031""",2025-01-10 09:00,FAX,架空 一郎,架空県架空市1-2-3,,'
+        "'03-5555-0031,反対です。",
+        ",,,,,,,",
+    ]  # fmt: skip
+    source.write_bytes("\r\n".join([*rows, ""]).encode("utf-8-sig"))
+    done = pctui("intake", "import", consultation, source)
+    assert done.returncode == 0, done.stderr
+    assert "opinion ← column 8 (意見)" in done.stdout
+    assert opinions(consultation) == [("2025-0031-1", "反対です。")]
+    with Registry.open(consultation.with_name("c.intake.sqlite")) as registry:
+        (submission,) = registry.submissions()
+    assert (submission.number, submission.phone) == ("2025-0031", "03-5555-0031")
+
+
 def test_map_names_a_column_the_headers_do_not(consultation: Path, tmp_path: Path) -> None:
     source = tmp_path / "s.csv"
     source.write_text("整理,本文\nA-1,賛成です。\n", encoding="utf-8")
@@ -133,3 +153,36 @@ def test_submitter_fields_appear_in_no_public_text(consultation: Path, tmp_path:
         assert personal not in public
         assert personal not in status
     assert consultation.read_text(encoding="utf-8").count("架空") == 0
+
+
+def test_a_senders_own_name_and_contacts_in_the_text_are_redacted(
+    consultation: Path, tmp_path: Path
+) -> None:
+    # Letters signed with the name the form gives (spaced and wide differently), a mail
+    # signed with its sender's display name: the names are in no public text, and a copy
+    # of the same letter from someone who did not sign it keeps its words.
+    source = tmp_path / "s.csv"
+    source.write_text(
+        "氏名,電話番号,意見\n"
+        '架空 一郎,090-5555-0001,"計画に反対します。\n架空一郎"\n'
+        '架空　花子,,"計画に反対します。\nＴＥＬ０９０５５５５０００２　架空 花子"\n'
+        "架空 次郎,,計画に反対します。\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    mail = EmailMessage()
+    mail["From"] = "架空 四郎 <shiro@example.com>"
+    mail.set_content("計画に反対します。\n\n架空 四郎（shiro＠example.com）")
+    (folder / "1.eml").write_bytes(bytes(mail))
+    done = pctui("intake", "import", consultation, source, folder)
+    assert done.returncode == 0, done.stderr
+    marker = "【個人情報のため削除】"
+    assert opinions(consultation) == [
+        ("R0000001-1", f"計画に反対します。\n{marker}"),
+        ("R0000002-1", f"計画に反対します。\nＴＥＬ{marker}　{marker}"),
+        ("R0000003-1", "計画に反対します。"),
+        ("R0000004-1", f"計画に反対します。\n\n{marker}（{marker}）"),
+    ]
+    listed = pctui("intake", "redactions", consultation, "--json").stdout
+    assert listed.count('"reason": "name"') == 3

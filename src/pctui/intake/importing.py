@@ -25,7 +25,7 @@ from operator import attrgetter
 
 from pctui.i18n import _
 from pctui.intake.records import Submission
-from pctui.intake.redact import find_personal_data, public_text
+from pctui.intake.redact import find_personal_data, mentions_own, public_text
 from pctui.intake.split import split_opinions
 
 ASSIGNED_PREFIX = "R"
@@ -89,8 +89,14 @@ class _Opinions:
         return known
 
 
-def _opinion(text: str) -> _Opinion:
-    finds = [(f.start, f.end, f.reason) for f in find_personal_data(text)]
+def _own(submission: Submission) -> tuple[tuple[str, str], ...]:
+    """The submitter's fields that the patterns may miss (an e-mail address or a phone
+    number they find wherever it is), to redact where they stand in their own text."""
+    return (("name", submission.name), ("address", submission.address))
+
+
+def _opinion(text: str, own: tuple[tuple[str, str], ...] = ()) -> _Opinion:
+    finds = [(f.start, f.end, f.reason) for f in find_personal_data(text, own)]
     return text, public_text(text, [(start, end) for start, end, _reason in finds]), finds
 
 
@@ -172,7 +178,13 @@ def add_submissions(
                 (number, key, content, s.received, s.method, s.name, s.address, s.email,
                  s.phone, s.raw, one.place)
             )  # fmt: skip
-            for k, (text, public, finds) in enumerate(opinions.of(s.raw), start=1):
+            # A text that holds its sender's own name or address (a signed letter) is
+            # redacted for that sender alone; the others share their copies'.
+            if (s.name or s.address) and mentions_own(s.raw, own := _own(s)):
+                split = [_opinion(text, own) for text in split_opinions(s.raw)]
+            else:
+                split = opinions.of(s.raw)
+            for k, (text, public, finds) in enumerate(split, start=1):
                 opinion = f"{number}-{k}"
                 opinion_rows.append((opinion, number, k, text, public))
                 redaction_rows.extend((opinion, start, end, reason) for start, end, reason in finds)

@@ -11,6 +11,7 @@ redaction is reverted in review, a missed one would be published.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # The marker printed in place of removed text: the published documents are Japanese.
@@ -71,17 +72,60 @@ class Find:
     reason: str
 
 
-def find_personal_data(text: str) -> list[Find]:
+def find_personal_data(text: str, own: Sequence[tuple[str, str]] = ()) -> list[Find]:
     """The spans of `text` to redact, in order, none overlapping (where two finds overlap,
-    the one starting first is kept, extended over the other)."""
-    if _MAY_HOLD.search(text) is None:
+    the one starting first is kept, extended over the other). `own` is the submitter's
+    own name and address as (reason, value): wherever one stands in the text (a letter
+    signed with the name given in the form's 氏名), it is redacted too. (E-mail addresses
+    and phone numbers need no such help: the patterns find every one.)"""
+    extra = _own_fields(text, own) if own else []
+    if not extra and _MAY_HOLD.search(text) is None:
         return []
-    return _every_pattern(text)
+    return _every_pattern(text, extra)
 
 
-def _every_pattern(text: str) -> list[Find]:
-    """`find_personal_data` without the pre-check: every pattern over the whole text."""
+# Full-width ASCII and the ideographic space as their half-width forms, one character for
+# one, so that a span found in the folded text is the same span in the text.
+_FOLD = str.maketrans({chr(0xFF01 + i): chr(0x21 + i) for i in range(94)} | {"\u3000": " "})
+
+
+def mentions_own(text: str, own: Sequence[tuple[str, str]]) -> bool:
+    """Whether any of the submitter's fields may stand in `text`: a cheap test (its first
+    two characters, as written) that spares the search for the texts that cannot hold
+    one. A name or address is written in kanji and kana, which have one width."""
+    for _reason, value in own:
+        head = value[:2]
+        if len(head) == 2 and not head.isspace() and " " not in head and "\u3000" not in head:
+            if head in text:
+                return True
+        elif len(chars := "".join(value.split())) >= 2 and chars[:2] in text:
+            return True
+    return False
+
+
+def _own_fields(text: str, own: Sequence[tuple[str, str]]) -> list[Find]:
+    """The spans where a field's value stands in `text`, whatever the spaces inside it and
+    the width and case of its letters and digits. Searched in the text without its spaces,
+    each found place mapped back: no regular expression to compile for each submitter."""
+    folded = text.translate(_FOLD).lower()
+    kept = [(at, char) for at, char in enumerate(folded) if char not in " \t"]
+    squeezed = "".join(char for _at, char in kept)
     found: list[Find] = []
+    for reason, value in own:
+        wanted = "".join(value.translate(_FOLD).lower().split())
+        if len(wanted) < 2:
+            continue  # one character would match everywhere
+        at = squeezed.find(wanted)
+        while at >= 0:
+            found.append(Find(kept[at][0], kept[at + len(wanted) - 1][0] + 1, reason))
+            at = squeezed.find(wanted, at + len(wanted))
+    return found
+
+
+def _every_pattern(text: str, extra: Sequence[Find] = ()) -> list[Find]:
+    """`find_personal_data` without the pre-check: every pattern over the whole text, and
+    the `extra` finds."""
+    found: list[Find] = list(extra)
     for reason, pattern, group in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span(group)

@@ -146,13 +146,14 @@ def _table(
 ) -> None:
     """The submissions of a table: its header row found among the first rows, then one
     submission per row that holds an opinion."""
+    # The header is the row naming the most fields, not the first naming an opinion: an
+    # export's title row above it ("意見募集結果") names one.
     header: dict[str, int] | None = None
     start = 0
     for index, (_line, cells) in enumerate(rows[:HEADER_SEARCH]):
-        header = recognise([c or "" for c in cells], mapping)
-        if header is not None:
-            start = index
-            break
+        found = recognise([c or "" for c in cells], mapping)
+        if found is not None and (header is None or len(found) > len(header)):
+            header, start = found, index
     if header is None:
         message = _(
             "no header row naming the opinion column (意見 / opinion) in the first {count} "
@@ -177,7 +178,7 @@ def _table(
             read.problems.append((f"{path}:{line}", _("no opinion text; not imported")))
             continue
         number, received, method, name, address, email, phone = (
-            ((cells[i] or "").strip() if i is not None and i < width else "")
+            _unguarded((cells[i] or "").strip()) if i is not None and i < width else ""
             for i in (number_at, *others)
         )
         submission = Submission(
@@ -185,6 +186,14 @@ def _table(
             email=email, phone=phone, raw=opinion.strip(),
         )  # fmt: skip
         read.incoming.append(Incoming(submission, f"{path}:{line}"))
+
+
+def _unguarded(cell: str) -> str:
+    """A field other than the opinion without the marks that keep `0012` or `2025-0031`
+    text in Excel: the `="..."` an export writes, or the `'` typed before it."""
+    if cell.startswith('="') and cell.endswith('"') and len(cell) > 2 and '"' not in cell[2:-1]:
+        return cell[2:-1]
+    return cell[1:] if cell.startswith("'") else cell
 
 
 def _rows_after(
