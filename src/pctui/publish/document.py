@@ -297,9 +297,9 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
         url=url,
         methods=[inert(m) for m in methods],
         submitters=[(inert(m), intake.submitters.get(m, 0)) for m in methods],
-        submitter_total=_given(intake.published_submitters, intake.total_submitters),
+        submitter_total=printed_total(intake.published_submitters, intake.total_submitters),
         submitter_unit=inert(intake.submitter_unit),
-        opinion_total=_given(intake.published_opinions, consultation.total_opinions),
+        opinion_total=printed_total(intake.published_opinions, consultation.total_opinions),
         opinion_heading=inert(meta.opinion_heading),
         response_heading=inert(meta.response_heading),
         classes=_class_counts(consultation, classes),
@@ -318,6 +318,6 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
     )
 
 
-def _given(published: int | None, computed: int) -> int:
+def printed_total(published: int | None, computed: int) -> int:
     """The total the result printed when the file records it, else the one computed."""
     return computed if published is None else published
