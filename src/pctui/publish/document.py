@@ -118,6 +118,13 @@ class Publication:
     submission_total: int = 0
 
     @property
+    def method_table(self) -> bool:
+        """Whether the result has a table by method to print: not when the file names no
+        method and counts none (a result imported as published, "33者62件", prints its
+        totals alone; a table of one 0 under "33者" would contradict them)."""
+        return bool(self.submitters or self.submissions)
+
+    @property
     def distinct_total(self) -> bool:
         """Whether the submitters' total is less than their row adds up to (someone sent
         by two methods), which the table then says under it."""
