@@ -59,13 +59,16 @@ class Wrapped(_Source):
     def __init__(self, text: Text, width: int) -> None:
         self._text = text
         self._ranges: list[tuple[int, int]] = []  # (start, end) in text.plain of each line
+        ranges = self._ranges
         at = 0
         for paragraph in text.plain.split("\n"):
-            starts = line_starts(paragraph, width)
-            ends = [*starts[1:], len(paragraph)]
-            pairs = zip(starts, ends, strict=True)
-            self._ranges.extend((at + start, at + end) for start, end in pairs)
-            at += len(paragraph) + 1  # the line break belongs to no line
+            end = at + len(paragraph)
+            if 2 * len(paragraph) <= width:  # fits whatever its characters (blank lines too)
+                ranges.append((at, end))
+            else:
+                starts = [at + start for start in line_starts(paragraph, width)]
+                ranges.extend(zip(starts, [*starts[1:], end], strict=True))
+            at = end + 1  # the line break belongs to no line
         self._chunks: dict[int, list[Text]] = {}
 
     def __len__(self) -> int:
