@@ -18,6 +18,8 @@ from pctui.app.render import line_sources
 from pctui.app.render.boxes import BoxStyle
 from pctui.app.render.context import RenderContext
 from pctui.app.render.detail import item_parts, lay_out
+from pctui.app.render.line_sources import Wrapped
+from pctui.app.render.wrap import wrap
 from pctui.session.diff_state import INLINE, SIDE_BY_SIDE, default_base
 from pctui.storage import ConsultationFile
 
@@ -107,3 +109,32 @@ def test_showing_a_300_opinion_item_builds_the_lines_on_screen(
         assert 0 < len(built) <= 4 * app.detail.size.height
 
     drive(app, script)
+
+
+def _styled(plain: str) -> Text:
+    """`plain` with spans of three kinds: one across everything, one per fifth of it that
+    crosses line breaks and paragraphs, and empty ones."""
+    text = Text(plain, style="italic")
+    text.stylize("red", 0, len(plain))
+    for start in range(0, len(plain), 7):
+        text.stylize("bold", start, start + 11)
+        text.stylize("blue", start + 3, start + 3)
+    return text
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [
+        "住民記録システムは、操作権限を限定する。ISMAP の登録状況。\n\n（特に窓口で）" * 60,
+        "a\x07b\rc\x0bd\x0ce\x08f 漢字かな\nline two\n" * 90,  # control codes: Rich drops them
+    ],
+)
+def test_wrapped_lines_are_wraps_lines_in_any_order(plain: str) -> None:
+    text = _styled(plain)
+    for width in (1, 5, 17, 40):
+        whole = [_same(line)[:3] for line in wrap(text, width)]
+        lines = Wrapped(text, width)
+        order = list(range(len(whole)))
+        random.Random(width).shuffle(order)
+        assert len(lines) == len(whole)
+        assert {n: _same(lines[n])[:3] for n in order} == dict(enumerate(whole)), width

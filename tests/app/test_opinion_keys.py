@@ -1,5 +1,6 @@
 """Format 2's opinion keys from the keyboard: o (summary), m (move), M (merge), S (split).
-Each test presses the key, answers the dialog, and reads the file back from disk; the
+Each test presses the key, answers the dialog (for o: writes in the editor, several lines
+as a summary often is), and reads the file back from disk; the
 sign-offs the change leaves stale show as stale on screen at once. In a format-1 file each
 key is refused, naming pctui migrate, and the file stays as it was."""
 
@@ -9,10 +10,12 @@ from pathlib import Path
 
 import pytest
 from tests.session.format_two_file import write_format_two
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from pctui.app.review_actions import palette_commands
 from pctui.app.screens.comment import CommentScreen
+from pctui.app.screens.confirm import ConfirmScreen
+from pctui.app.screens.edit import EditScreen
 from pctui.model.state import STALE, standings
 from pctui.storage import ConsultationFile
 
@@ -46,8 +49,13 @@ def test_o_writes_the_summary_and_the_signoff_shows_stale(make_app, drive, path)
     async def script(pilot) -> None:
         assert "stale" not in app.shown("signoffs").plain
         await pilot.press("o")
-        assert app.screen.query_one(Input).value == "駐輪場の増設と料金に関するご意見"  # to revise
-        await _answer(app, pilot, "駐輪場に関するご意見")
+        assert isinstance(app.screen, EditScreen)
+        area = app.screen.query_one(TextArea)
+        assert area.text == "駐輪場の増設と料金に関するご意見"  # the current one, to revise
+        area.text = "駐輪場に関するご意見"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.main.is_current
         assert "stale" in app.shown("signoffs").plain  # at once, without reloading
         assert "駐輪場に関するご意見" in app.shown("opinion").plain
 
@@ -56,6 +64,59 @@ def test_o_writes_the_summary_and_the_signoff_shows_stale(make_app, drive, path)
     assert (summary.author, summary.text) == ("yamada", "駐輪場に関するご意見")
     assert _stale(path, 1)
     assert app.last_said()[1].startswith("No.1: saved the summary of its opinions")
+
+
+# Two paragraphs, the second of two lines, as a summary often is.
+SUMMARY = (
+    "駐輪場の増設を求めるご意見。駅前の不足が大きいとのことです。\n\n"
+    "料金の引下げを求めるご意見。\n学生と高齢者への配慮も求められています。"
+)
+
+
+def test_o_takes_a_summary_of_several_paragraphs_typed_and_saves_it_exactly(
+    make_app, drive, path
+) -> None:
+    """The summary is edited in a text area of several lines, as the response is: enter
+    breaks a line (it does not send), ctrl+s saves, the opinions are shown beside it."""
+    app = make_app("yamada", path)
+
+    async def script(pilot) -> None:
+        await pilot.press("o")
+        assert isinstance(app.screen, EditScreen)
+        assert "1　" in str(app.screen.query_one("#edit-opinion Static").render())  # labelled
+        area = app.screen.query_one(TextArea)
+        area.text = ""
+        first, second = SUMMARY.split("\n\n")
+        for line in (first, "", *second.split("\n")):
+            area.insert(line)
+            if line != second.split("\n")[-1]:
+                await pilot.press("enter")
+        assert app.screen is not app.main and area.text == SUMMARY  # enter did not send
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    drive(app, script)
+    summary = _on_disk(path).item(1).summary
+    assert (summary.author, summary.text) == ("yamada", SUMMARY)
+    assert _stale(path, 1)
+
+
+def test_escape_leaves_the_summary_as_it_was(make_app, drive, path) -> None:
+    before = path.read_bytes()
+    app = make_app("yamada", path)
+
+    async def script(pilot) -> None:
+        await pilot.press("o")
+        app.screen.query_one(TextArea).insert("追記。")
+        await pilot.press("escape")  # asks first: something was typed
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.main.is_current
+
+    drive(app, script)
+    assert path.read_bytes() == before
 
 
 def test_m_moves_an_opinion_and_both_items_go_stale(make_app, drive, path) -> None:

@@ -131,9 +131,9 @@ def test_without_phrases_the_editor_says_where_to_put_them(
     )
 
 
-def test_the_summarys_line_takes_a_phrase_too(make_app, drive, tmp_path) -> None:
-    """Format 2: `o` asks for the summary of an item's opinions; ctrl+t there inserts a
-    phrase at the line's cursor, and enter saves the summary with it."""
+def test_the_summarys_editor_takes_a_phrase_too(make_app, drive, tmp_path) -> None:
+    """Format 2: `o` opens the summary of an item's opinions in the editor; ctrl+t there
+    inserts a phrase at the cursor, and ctrl+s saves the summary with it."""
     path = write_format_two(tmp_path / "2026-churin.toml")
     (tmp_path / "phrases.toml").write_text(
         '[[phrases]]\nid = "yoshi"\ntext = "（{section}）"\n', encoding="utf-8"
@@ -142,15 +142,15 @@ def test_the_summarys_line_takes_a_phrase_too(make_app, drive, tmp_path) -> None
 
     async def script(pilot) -> None:
         await pilot.press("o")
-        line = app.screen.query_one(Input)
-        line.value = "駐輪場に関するご意見"
-        line.cursor_position = len(line.value)
+        area = app.screen.query_one(TextArea)
+        area.text = "駐輪場に関するご意見"
+        area.move_cursor(area.document.end)
         await pilot.press("ctrl+t")
         assert isinstance(app.screen, PhrasePicker)
         await pilot.press(*"yo", "enter")
-        assert isinstance(app.screen, CommentScreen)
-        assert line.value == "駐輪場に関するご意見（当該意見を踏まえて内容を修正するもの）"
-        await pilot.press("enter")
+        assert isinstance(app.screen, EditScreen)
+        assert area.text == "駐輪場に関するご意見（当該意見を踏まえて内容を修正するもの）"
+        await pilot.press("ctrl+s")
         await pilot.pause()
 
     drive(app, script)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from tests.session.format_two_file import write_format_two
+from textual.widgets import TextArea
 
 from pctui.session.diff_state import SIDE_BY_SIDE
 from pctui.theming import load_catalog
@@ -95,6 +96,19 @@ def test_format_two_item_with_several_opinions_120x40(make_app, snap_compare, tm
 def test_format_two_item_with_several_opinions_80x24(make_app, snap_compare, tmp_path) -> None:
     app = make_app("yamada", write_format_two(tmp_path / "2026-churin.toml"))
     assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_summary_editor_120x40(make_app, snap_compare, tmp_path) -> None:
+    # `o`: the summary in the editor (several lines), the item's opinions beside it, no note.
+    app = make_app("yamada", write_format_two(tmp_path / "2026-churin.toml"))
+
+    async def open_editor(pilot) -> None:
+        await pilot.press("o", "end", "enter", "enter")
+        # The cursor shown steadily: a blink would make the picture depend on timing.
+        pilot.app.screen.query_one(TextArea).cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_editor)
 
 
 # ---- the progress board (issue 18) -----------------------------------------------------------

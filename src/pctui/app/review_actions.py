@@ -162,7 +162,9 @@ ACTIONS: tuple[ReviewAction, ...] = (
     ReviewAction(
         name="write_summary", keys="o", display="o", group=OPINIONS, needs=ITEM, footer=False,
         label=N_("summary"),
-        help=N_("Write or revise the summary of the item's opinions; saved at once."),
+        help=N_(
+            "Write or revise the summary of the item's opinions; in the editor, saved by ctrl+s."
+        ),
     ),
     ReviewAction(
         name="move_opinion", keys="m", display="m", group=OPINIONS, needs=ITEM, footer=False,
@@ -252,7 +254,7 @@ ACTIONS: tuple[ReviewAction, ...] = (
         name="insert_phrase", keys="ctrl+t", display="ctrl+t", group=EDITOR,
         # Not ctrl+p: that is the command palette.
         label=N_("phrase"),
-        help=N_("In the editor and the summary's line: insert a standard phrase."),
+        help=N_("In the editor (a response's or a summary's): insert a standard phrase."),
     ),
     ReviewAction(
         name="discard", keys="escape", display="escape", group=EDITOR,

@@ -44,12 +44,21 @@ _INVISIBLE = (
 _SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
 _TAGS = "\U000e0001\U000e0020-\U000e007f"
 _SUSPECT = re.compile(f"[{re.escape(_CONTROLS + _INVISIBLE)}{_SELECTORS}{_TAGS}]")
-# Any character outside printable ASCII, CJK (punctuation, kana, ideographs) and the
-# full-width forms, none of which is suspect. The regular expression engine tests this short
-# class about twice as fast as _SUSPECT's long one, and nearly every text of a Japanese
-# consultation holds only such characters: `validate` scans every text of every item
-# (0.11 s for the 16 million characters of a busy 10,000-item file, now 0.05 s).
-_BEYOND_PLAIN = re.compile("[^\n\u0020-\u007e\u3000-\u9fff\uff00-\uffef]")
+# A run of printable ASCII, CJK (punctuation, kana, ideographs) and full-width forms, none of
+# which is suspect. Nearly every text of a Japanese consultation is one such run, and the
+# regular expression engine tells that (matching the run to the end of the text) 40 % faster
+# than it searches for a character outside the run, and twice as fast as it searches for
+# _SUSPECT's long class: `validate` scans every text of every item (16 million characters
+# of a busy 10,000-item file), and everything a command prints passes through `inert`.
+_PLAIN_RUN = re.compile("[\n\u0020-\u007e\u3000-\u9fff\uff00-\uffef]*")
+
+
+def _plain(text: str) -> bool:
+    """True when `text` holds only plain characters (so none `inert` would replace)."""
+    found = _PLAIN_RUN.match(text)
+    return found is not None and found.end() == len(text)
+
+
 # The inside of a regular expression's character class matching what a TOML writer may
 # have to escape beyond C0 and DEL (`pctui.storage.escape` asks `is_text` about each one
 # in its place).
@@ -207,9 +216,9 @@ def _visible(match: re.Match[str]) -> str:
 def inert(text: str) -> str:
     """`text` as it may be shown or published: each hidden character as a visible mark,
     each NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as a line feed, text kept as it is."""
-    # _BEYOND_PLAIN first: everything a command prints passes through here (a national
-    # `status` prints 0.4 MB, `status --json` 1.7 MB), nearly all of it plain.
-    if not _BEYOND_PLAIN.search(text) or not _SUSPECT.search(text):
+    # _plain first: everything a command prints passes through here (a national `status`
+    # prints 0.4 MB, `status --json` 1.7 MB), nearly all of it plain.
+    if _plain(text) or not _SUSPECT.search(text):
         return text
     return _SUSPECT.sub(_visible, text)
 
@@ -255,7 +264,7 @@ def escaped(text: str) -> str:
     Inside a JSON string this is lossless (a reader gets the very same characters back),
     while the output itself holds no control, bidi, invisible or line-breaking character.
     """
-    if not _BEYOND_PLAIN.search(text) or not _SUSPECT.search(text):  # as `inert` does
+    if _plain(text) or not _SUSPECT.search(text):  # as `inert` does
         return text
     return _SUSPECT.sub(
         lambda m: m.group() if is_text(m.string, m.start()) else _json_escape(m.group()), text
@@ -292,7 +301,7 @@ class Mark(NamedTuple):
 
 def has_suspicious(text: str) -> bool:
     """True when `text` holds a character `inert` would replace."""
-    if not _BEYOND_PLAIN.search(text) or not _SUSPECT.search(text):
+    if _plain(text) or not _SUSPECT.search(text):
         return False
     return any(kind_at(text, m.start()) is not None for m in _SUSPECT.finditer(text))
 

@@ -34,6 +34,7 @@ from pctui.importer.facts import (
     is_document_number,
     office_body,
     published_totals,
+    published_unit,
 )
 from pctui.importer.joined_numbers import joined_labels, labelled
 from pctui.importer.listed import item_start, label_at
@@ -190,6 +191,7 @@ class TextReader:
         totals = published_totals(stripped)
         if totals is not None and self.doc.published_opinions is None:
             self.doc.published_submitters, self.doc.published_opinions = totals
+            self.doc.submitter_unit = published_unit(stripped) or self.doc.submitter_unit
             return
         if not self.doc.title and is_document_number(stripped.lstrip("# ")):
             return  # "資料３" above the title

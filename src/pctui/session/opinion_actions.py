@@ -76,7 +76,9 @@ def _stale(file: ConsultationFile, numbers: Iterable[int]) -> list[int]:
     return stale
 
 
-def _told(message: str, file: ConsultationFile, numbers: Iterable[int]) -> Outcome:
+def told(message: str, file: ConsultationFile, numbers: Iterable[int]) -> Outcome:
+    """`message` as an Outcome, a warning naming those of `numbers` whose sign-offs the
+    change left stale (the TUI's notification and the CLI twins' output alike)."""
     stale = _stale(file, numbers)
     if not stale:
         return Outcome(message)
@@ -90,7 +92,7 @@ def write_summary(file: ConsultationFile, no: int, login: str, text: str) -> Out
     done = attempt(file, no, lambda c: add_summary(c, no, login, text.strip()))
     if isinstance(done, Outcome):
         return done
-    return _told(_("No.{no}: saved the summary of its opinions").format(no=no), file, [no])
+    return told(_("No.{no}: saved the summary of its opinions").format(no=no), file, [no])
 
 
 def move(file: ConsultationFile, no: int, label: str, to: int) -> Outcome:
@@ -99,7 +101,7 @@ def move(file: ConsultationFile, no: int, label: str, to: int) -> Outcome:
     if isinstance(done, Outcome):
         return done
     message = _("No.{no}: moved opinion {label} to No.{to}").format(no=no, label=label, to=to)
-    return _told(message, file, [no, to])
+    return told(message, file, [no, to])
 
 
 def merge(file: ConsultationFile, no: int, into: int) -> Outcome:
@@ -113,7 +115,7 @@ def merge(file: ConsultationFile, no: int, into: int) -> Outcome:
         "No.{no}: merged into No.{into} with its {count} opinions; No.{no} is gone",
         count,
     )
-    return _told(message.format(no=no, into=into, count=count), file, [into])
+    return told(message.format(no=no, into=into, count=count), file, [into])
 
 
 def split(file: ConsultationFile, no: int, labels: list[str]) -> tuple[Outcome, int | None]:
@@ -124,4 +126,4 @@ def split(file: ConsultationFile, no: int, labels: list[str]) -> tuple[Outcome, 
         return done, None
     message = _("No.{no}: opinions {labels} split off into the new No.{new}, not yet answered")
     text = message.format(no=no, labels=", ".join(o.label for o in done.opinions), new=done.no)
-    return _told(text, file, [no]), done.no
+    return told(text, file, [no]), done.no

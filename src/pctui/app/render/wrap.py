@@ -72,13 +72,18 @@ def line_starts(text: str, width: int) -> list[int]:
         end = bisect_right(upto, upto[start] + width, start) - 1  # the most that fits
         if end >= len(text):
             return starts
-        end = max(end, start + 1)  # a single character wider than the line
-        if end >= len(text):
-            return starts  # that character is the last: nothing to move back over
-        end = _move_back(text, start, end, lambda at: _word(text[at - 1]) and _word(text[at]))
-        end = _move_back(
-            text, start, end, lambda at: text[at] in NO_START or text[at - 1] in NO_END
-        )
+        if end <= start:
+            end = start + 1  # a single character wider than the line
+            if end >= len(text):
+                return starts  # that character is the last: nothing to move back over
+        # Most breaks need no moving back: asked first, without a call (a 300-opinion item
+        # has a thousand breaks to find at each key press).
+        if _word(text[end - 1]) and _word(text[end]):
+            end = _move_back(text, start, end, lambda at: _word(text[at - 1]) and _word(text[at]))
+        if text[end] in NO_START or text[end - 1] in NO_END:
+            end = _move_back(
+                text, start, end, lambda at: text[at] in NO_START or text[at - 1] in NO_END
+            )
         starts.append(end)
         start = end
 

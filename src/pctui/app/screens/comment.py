@@ -1,5 +1,6 @@
 """One line asked for in a dialog: the comment that a request for changes needs, and the
-answers the opinion actions of format 2 ask for (a summary, a label, an item's No.)."""
+answers the opinion actions of format 2 ask for (a label, an item's No.). A summary, often
+several paragraphs, is written in the editor instead (`screens.edit`)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from pctui.app.review_actions import BY_NAME
-from pctui.app.screens.phrase_picker import pick_phrase
 from pctui.app.widgets.inert_fields import PlainInput
 from pctui.app.widgets.wrapped_text import WrappedText
 from pctui.i18n import _
-from pctui.session.phrase_book import PhraseBook
-
-PHRASE = BY_NAME["insert_phrase"]  # the editor's key, and its id: one keymap entry for both
 
 
 class CommentScreen(ModalScreen[str | None]):
@@ -32,7 +28,6 @@ class CommentScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "cancel", id="pctui.comment.cancel"),
-        Binding(PHRASE.keys, PHRASE.name, PHRASE.label, show=False, id=PHRASE.binding_id),
     ]
 
     def __init__(
@@ -41,28 +36,20 @@ class CommentScreen(ModalScreen[str | None]):
         problem: Callable[[str], str | None] | None = None,
         *,
         placeholder: str | None = None,
-        value: str = "",
-        phrases: Callable[[], PhraseBook] | None = None,
     ) -> None:
         super().__init__()
         self._title = title
         self._problem = problem
         self._placeholder = placeholder  # None: a request for changes' comment
-        self._value = value  # what the line holds at first (the summary being revised)
-        self._phrases = phrases  # the standard phrases on offer (the summary's), or none
 
     def compose(self) -> ComposeResult:
         """A title, the input, where a problem is said, and the keys."""
         with Vertical(classes="dialog"):
             yield WrappedText(self._title)
             placeholder = self._placeholder or _("what should change?")
-            yield PlainInput(self._value, placeholder=placeholder, id="comment")
+            yield PlainInput(placeholder=placeholder, id="comment")
             yield WrappedText("", id="comment-problem", classes="dialog-problem")
-            if self._phrases is None:
-                keys = _("enter: send   escape: cancel")
-            else:
-                keys = _("enter: send   ctrl+t: standard phrase   escape: cancel")
-            yield Static(keys, classes="dialog-keys")
+            yield Static(_("enter: send   escape: cancel"), classes="dialog-keys")
 
     @property
     def problem_shown(self) -> str:
@@ -77,14 +64,6 @@ class CommentScreen(ModalScreen[str | None]):
             self.query_one("#comment-problem", WrappedText).text = problem
             return
         self.dismiss(event.value)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The phrase key only where phrases are on offer (not in a request's comment)."""
-        return self._phrases is not None if action == PHRASE.name else True
-
-    def action_insert_phrase(self) -> None:
-        """Pick a standard phrase and insert it at the line's cursor."""
-        pick_phrase(self, self._phrases, self.query_one("#comment", Input).insert_text_at_cursor)
 
     def action_cancel(self) -> None:
         """Close without requesting changes."""

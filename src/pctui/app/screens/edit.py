@@ -71,7 +71,11 @@ class Edited:
 
 
 class EditScreen(Screen[Edited | None]):
-    """A text area holding the current draft, and a one-line note on why it changed."""
+    """A text area holding the current draft, and a one-line note on why it changed.
+
+    The summary of an item's opinions (`o`, format 2) is written here too, with the same
+    keys: `heading` and `aside` then title the screen and the opinions' pane, and there is
+    no note (a summary's revision has none)."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings(EDITOR)
     AUTO_FOCUS = "#editor"
@@ -85,8 +89,15 @@ class EditScreen(Screen[Edited | None]):
         base: int,
         opinion: str = "",
         phrases: Callable[[], PhraseBook] | None = None,
+        *,
+        heading: str | None = None,
+        aside: str | None = None,
+        note: bool = True,
     ) -> None:
         super().__init__()
+        self._heading = heading  # the screen's title when not a response's ("Editing No.…")
+        self._aside = aside  # the title of the pane beside the editor when not "the opinion"
+        self._note = note  # whether a note on why it changed is asked for
         self._phrases = phrases  # the standard phrases for this item, read when asked for
         self._no = no
         self._opinion = opinion
@@ -97,7 +108,9 @@ class EditScreen(Screen[Edited | None]):
     def compose(self) -> ComposeResult:
         """Title, text area, note, footer."""
         with Vertical(id="edit"):
-            if self._base:
+            if self._heading is not None:
+                title = self._heading
+            elif self._base:
                 title = _("Editing No.{no}, starting from revision {revision}")
             else:
                 title = _("Editing No.{no}, starting from an empty draft")
@@ -108,12 +121,14 @@ class EditScreen(Screen[Edited | None]):
                 with VerticalScroll(id="edit-opinion"):
                     yield Static(inert_text(self._opinion))
                 yield InertTextArea(self._original, id="editor", soft_wrap=True)
-            yield PlainInput(placeholder=_("note: why it changed (optional)"), id="note")
+            if self._note:
+                yield PlainInput(placeholder=_("note: why it changed (optional)"), id="note")
         yield Footer()
 
     def on_mount(self) -> None:
         """Title the opinion's box."""
-        self.query_one("#edit-opinion").border_title = _("the opinion, No.{no}").format(no=self._no)
+        aside = self._aside if self._aside is not None else _("the opinion, No.{no}")
+        self.query_one("#edit-opinion").border_title = aside.format(no=self._no)
         # The text as the text area holds it: a CR or a form feed in the original is a line
         # end there, so comparing with the original would call an untouched text changed.
         self._opened = self.query_one("#editor", TextArea).text
@@ -131,13 +146,18 @@ class EditScreen(Screen[Edited | None]):
     def action_save(self) -> None:
         """Close and hand the text over to be saved (trailing blank lines dropped); an
         untouched text is handed over as it was, for the model to say nothing changed."""
+        note = self._note_text()
         if not self.changed:
-            note = self.query_one("#note", Input).value.strip() or None
             self.dismiss(Edited(self._original, note, self._base))
             return
         text = self.query_one("#editor", TextArea).text.rstrip("\n")
-        note = self.query_one("#note", Input).value.strip() or None
         self.dismiss(Edited(text, note, self._base))
+
+    def _note_text(self) -> str | None:
+        """The note typed (None when empty or not asked for)."""
+        if not self._note:
+            return None
+        return self.query_one("#note", Input).value.strip() or None
 
     def action_insert_phrase(self) -> None:
         """Pick a standard phrase and insert it at the text's cursor."""

@@ -1,8 +1,8 @@
 """The review screen's keys for a format-2 item's opinions: `o` writes the summary (its
-overview), `m` moves an opinion to another item, `M` merges the item into another, `S`
-splits opinions off into a new item. Each asks for one line in a dialog, then saves at
-once through `pctui.session.opinion_actions`; in a format-1 file each is refused before
-asking.
+overview, often several sentences and paragraphs) in the response's editor, `m` moves an
+opinion to another item, `M` merges the item into another, `S` splits opinions off into a
+new item, each asking for one line in a dialog. Each saves at once through
+`pctui.session.opinion_actions`; in a format-1 file each is refused before asking.
 
 `OpinionKeys` is mixed into the review screen (`MainScreen`), which keeps the rest of its
 actions in its own module.
@@ -39,26 +39,35 @@ def _labels(item: Item) -> str:
 
 
 def write_summary(screen: MainScreen) -> None:
-    """Ask for the summary (the current one to revise), then save it."""
+    """Edit the summary (the current one to revise) in a text area of several lines, the
+    item's opinions beside it, with the response editor's keys (ctrl+s saves, escape
+    closes, ctrl+t inserts a phrase); then save it."""
+    from pctui.app.screens.edit import Edited, EditScreen  # TextArea: only here
+
     if (item := _ready(screen)) is None:
         return
     no = item.no
 
-    def send(text: str | None) -> None:
-        if text is not None:
-            screen.report(opinion_actions.write_summary(screen.file, no, screen.login, text))
-
-    def problem(text: str) -> str | None:
-        return None if text.strip() else _("the summary is empty")
-
-    title = _("The summary of No.{no}'s opinions:").format(no=no)
-    current = item.summary.text if item.summary else ""
+    def send(edited: Edited | None) -> None:
+        if edited is not None:
+            screen.report(opinion_actions.write_summary(screen.file, no, screen.login, edited.text))
 
     def phrases() -> PhraseBook:
         return phrase_book(screen.file.path, screen.file.consultation, no)
 
-    dialog = CommentScreen(title, problem, placeholder=_("summary"), value=current, phrases=phrases)
-    screen.app.push_screen(dialog, send)
+    current = item.summary.text if item.summary else ""
+    opinions = "\n\n".join(f"{o.label}　{o.text}" for o in item.opinions)
+    editor = EditScreen(
+        no,
+        current,
+        len(item.summaries),
+        opinions,
+        phrases,
+        heading=_("The summary of No.{no}'s opinions:"),
+        aside=_("its opinions, No.{no}"),
+        note=False,
+    )
+    screen.app.push_screen(editor, send)
 
 
 def move_opinion(screen: MainScreen) -> None:

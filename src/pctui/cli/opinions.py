@@ -1,0 +1,158 @@
+"""`pctui summary`, `pctui move-opinion`, `pctui merge-items`, `pctui split-item`: the
+command-line twins of the TUI's `o`, `m`, `M` and `S` on a format-2 file.
+
+They call the same model functions (`pctui.model.opinions`) through the same save
+(`ConsultationFile.transact`), so a script gets exactly what a reviewer at the screen
+gets: saved at once, refused with nothing written, and told which items' sign-offs went
+stale (`pctui.session.opinion_actions.told`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load, saved
+from pctui.cli.parsers import Commands, add_file_argument, add_item_argument
+from pctui.i18n import N_, _, ngettext
+from pctui.model.identity import current_login
+from pctui.model.opinions import add_summary, merge_items, move_opinion, split_item
+from pctui.session.operations import ERROR, Outcome
+from pctui.session.opinion_actions import read_labels, told
+from pctui.storage import ConsultationFile
+
+SUMMARY = N_("""\
+Write the summary (意見の概要) of item N's opinions as the current login, or revise it: the
+new text becomes the current summary (the earlier ones are kept). TEXT '-' reads it from
+stdin. Like the TUI's o. Refused with exit status 1 in a format-1 file (run pctui migrate
+first), for an empty text or the current one; exit status 2 when there is no item N. The
+sign-offs of item N go stale, and the command says so.""")
+
+MOVE = N_("""\
+Move item N's opinion labelled LABEL to the end of item --to's opinions, like the TUI's m.
+An item keeps at least one opinion: to move its last, merge the item instead. Refused
+with exit status 1 in a format-1 file, for a label --to's section already has, or a
+label item N does not have; exit status 2 when an item does not exist. The sign-offs of
+both items go stale, and the command says so.""")
+
+MERGE = N_("""\
+Merge item N into item --into, like the TUI's M: its opinions go to the end of --into's,
+and item N leaves the file with its revisions and sign-offs (git keeps them). Refused
+with exit status 1 in a format-1 file or for a label --into's section already has; exit
+status 2 when an item does not exist. The sign-offs of --into go stale, and the command
+says so.""")
+
+SPLIT = N_("""\
+Split item N's opinions labelled LABEL… off into a new item, like the TUI's S: numbered
+after the highest No., placed right after item N, with its section and topic and no
+answer yet. Refused with exit status 1 in a format-1 file, for a label item N does not
+have, or when item N would keep no opinion; exit status 2 when there is no item N. The
+sign-offs of item N go stale, and the command says so.""")
+
+
+def add_parser(commands: Commands) -> None:
+    """Register the four subcommands."""
+    parser = commands.add(
+        "summary", help=_("write or revise the summary of an item's opinions (format 2)"),
+        description=_(SUMMARY),
+    )  # fmt: skip
+    add_file_argument(parser)
+    add_item_argument(parser)
+    parser.add_argument("text", metavar="TEXT", help=_("the summary ('-': read it from stdin)"))
+    parser.set_defaults(run=run_summary)
+
+    parser = commands.add(
+        "move-opinion", help=_("move an opinion to another item (format 2)"),
+        description=_(MOVE),
+    )  # fmt: skip
+    add_file_argument(parser)
+    add_item_argument(parser)
+    parser.add_argument("label", metavar="LABEL", help=_("the opinion's label"))
+    parser.add_argument(
+        "--to", type=int, required=True, metavar="M", help=_("the No. of the item it goes to")
+    )
+    parser.set_defaults(run=run_move)
+
+    parser = commands.add(
+        "merge-items", help=_("merge an item into another (format 2)"), description=_(MERGE)
+    )
+    add_file_argument(parser)
+    add_item_argument(parser)
+    parser.add_argument(
+        "--into", type=int, required=True, metavar="M", help=_("the No. of the item it joins")
+    )
+    parser.set_defaults(run=run_merge)
+
+    parser = commands.add(
+        "split-item", help=_("split opinions off an item into a new item (format 2)"),
+        description=_(SPLIT),
+    )  # fmt: skip
+    add_file_argument(parser)
+    add_item_argument(parser)
+    parser.add_argument(
+        "labels", nargs="+", metavar="LABEL", help=_("the labels of the opinions that go")
+    )
+    parser.set_defaults(run=run_split)
+
+
+def _print(outcome: Outcome) -> int:
+    """The outcome's message (stdout; a warning, such as stale sign-offs, to stderr too)."""
+    if outcome.severity == ERROR:  # not reached: refusals leave through `saved`
+        raise Exit(FINDING, outcome.message)
+    print(outcome.message)
+    return OK
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    """Save the summary; returns the exit status."""
+    text = sys.stdin.read() if args.text == "-" else str(args.text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    file = load(args.file)
+    login = current_login()
+    saved(file, args.item, lambda c: add_summary(c, args.item, login, text))
+    message = _("No.{no}: saved the summary of its opinions").format(no=args.item)
+    return _print(told(message, file, [args.item]))
+
+
+def run_move(args: argparse.Namespace) -> int:
+    """Move the opinion; returns the exit status."""
+    file = load(args.file)
+    _exists(file, args.to, "--to")
+    saved(file, args.item, lambda c: move_opinion(c, args.item, args.label, args.to), (args.to,))
+    message = _("No.{no}: moved opinion {label} to No.{to}").format(
+        no=args.item, label=args.label, to=args.to
+    )
+    return _print(told(message, file, [args.item, args.to]))
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    """Merge the items; returns the exit status."""
+    file = load(args.file)
+    _exists(file, args.into, "--into")
+    done = saved(file, args.item, lambda c: merge_items(c, args.item, args.into), (args.into,))
+    count = len(done.opinions)
+    text = ngettext(
+        "No.{no}: merged into No.{into} with its {count} opinion; No.{no} is gone",
+        "No.{no}: merged into No.{into} with its {count} opinions; No.{no} is gone",
+        count,
+    )
+    return _print(told(text.format(no=args.item, into=args.into, count=count), file, [args.into]))
+
+
+def run_split(args: argparse.Namespace) -> int:
+    """Split the opinions off; returns the exit status."""
+    labels = [label for word in args.labels for label in read_labels(word)]
+    file = load(args.file)
+    new = saved(file, args.item, lambda c: split_item(c, args.item, labels))
+    message = _("No.{no}: opinions {labels} split off into the new No.{new}, not yet answered")
+    text = message.format(no=args.item, labels=", ".join(o.label for o in new.opinions), new=new.no)
+    return _print(told(text, file, [args.item]))
+
+
+def _exists(file: ConsultationFile, no: int, option: str) -> None:
+    """Exit 2 when the other item named does not exist: a wrong argument, not a refusal."""
+    if file.consultation.item(no) is None:
+        numbers = [i.no for i in file.consultation.items]
+        span = f"{min(numbers)}..{max(numbers)}" if numbers else _("none")
+        why = _("there is no item No.{no} (items: {span})").format(no=no, span=span)
+        raise Exit(BAD_INPUT, _("pctui: argument {option}: {why}").format(option=option, why=why))

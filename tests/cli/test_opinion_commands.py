@@ -1,0 +1,78 @@
+"""`pctui summary`, `move-opinion`, `merge-items`, `split-item`: the TUI's o, m, M and S on
+the command line, through the real console script: each saved at once, the stale
+sign-offs named, refusals and bad arguments leaving the file as it was."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli.conftest import Run
+
+from pctui.storage import ConsultationFile
+
+
+def _opinions(path: Path) -> dict[int, list[str]]:
+    items = ConsultationFile.load(path).consultation.items
+    return {item.no: [opinion.label for opinion in item.opinions] for item in items}
+
+
+def _state(pctui: Run, path: Path, no: int) -> str:
+    done = pctui("status", path, "--json", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    return next(i["state"] for i in json.loads(done.stdout)["items"] if i["no"] == no)
+
+
+def test_each_twin_saves_at_once_and_names_the_stale_sign_offs(pctui: Run, small: Path) -> None:
+    assert pctui("migrate", small).returncode == 0
+    assert _state(pctui, small, 1) == "approved"
+    done = pctui("merge-items", small, "--item", "2", "--into", "1", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("No.2: merged into No.1 with its 1 opinion; No.2 is gone")
+    assert "the sign-offs of No.1 are stale" in done.stdout
+    assert _opinions(small) == {1: ["1", "2"], 3: ["3"], 4: ["4"], 5: ["5"]}
+    assert _state(pctui, small, 1) != "approved"
+
+    done = pctui("split-item", small, "--item", "1", "2", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "opinions 2 split off into the new No.6" in done.stdout
+    assert _opinions(small) == {1: ["1"], 6: ["2"], 3: ["3"], 4: ["4"], 5: ["5"]}
+
+    assert pctui("merge-items", small, "--item", "4", "--into", "3").returncode == 0
+    done = pctui("move-opinion", small, "--item", "3", "4", "--to", "5", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("No.3: moved opinion 4 to No.5")
+    assert _opinions(small)[5] == ["5", "4"]
+
+    done = pctui("summary", small, "--item", "5", "駐輪場に関する意見", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    summary = ConsultationFile.load(small).consultation.item(5)
+    assert summary is not None and summary.summary is not None
+    assert summary.summary.text == "駐輪場に関する意見"
+
+
+def test_refusals_and_bad_arguments_change_nothing(pctui: Run, small: Path) -> None:
+    before = small.read_bytes()
+    done = pctui("summary", small, "--item", "1", "概要", "--lang", "en")
+    assert done.returncode == 1 and "pctui migrate" in done.stderr  # format 1
+    assert small.read_bytes() == before
+    assert pctui("migrate", small).returncode == 0
+    before = small.read_bytes()
+    for args, code in (
+        (("move-opinion", small, "--item", "1", "1", "--to", "99"), 2),
+        (("move-opinion", small, "--item", "1", "1", "--to", "2"), 1),  # its last opinion
+        (("move-opinion", small, "--item", "1", "9", "--to", "2"), 1),
+        (("merge-items", small, "--item", "1", "--into", "1"), 1),
+        (("merge-items", small, "--item", "99", "--into", "1"), 2),
+        (("split-item", small, "--item", "1", "1"), 1),
+        (("split-item", small, "--item", "1"), 2),
+        (("summary", small, "--item", "1", " "), 1),
+        (("summary", small.with_name("absent.toml"), "--item", "1", "x"), 2),
+    ):
+        done = pctui(*args, "--lang", "en")
+        assert done.returncode == code, (args, done.stderr)
+        assert done.stderr.startswith(("pctui", str(small.parent), "usage")), done.stderr
+        assert "Traceback" not in done.stderr
+    assert small.read_bytes() == before
+    for command in ("summary", "move-opinion", "merge-items", "split-item"):
+        assert pctui(command, "--help").returncode == 0
