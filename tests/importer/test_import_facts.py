@@ -120,3 +120,26 @@ def test_notes_speak_japanese(tmp_path: Path, pctui: Run) -> None:
         done.stderr.splitlines()
     )
     assert "1 区分に 1 項目、回答 1 件を" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [
+        ("※パブリックコメント意見提出総数 ３３者６２件", "者"),
+        ("提出者 12人（意見 30件）", "人"),
+        ("意見提出 5団体 7件", "団体"),
+    ],
+)
+def test_the_unit_of_printed_totals_is_kept(line: str, unit: str) -> None:
+    text = f"""# 緑の基本計画（案）
+
+{line}
+
+| No. | ご意見 | 市の考え方 |
+| --- | --- | --- |
+| 1 | 公園を増やしてほしい。 | 検討します。 |
+| 2 | 街路樹を守ってほしい。 | 配慮します。 |
+"""
+    raw = read_text(text)
+    assert raw.published_opinions is not None, [n.message for n in raw.notes]
+    assert raw.submitter_unit == unit

@@ -14,7 +14,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pctui.importer import ERROR, SAME_AS_ABOVE, RawDocument, read_source, to_consultation
+from pctui.importer import (
+    ERROR,
+    SAME_AS_ABOVE,
+    RawDocument,
+    parse_map,
+    read_source,
+    to_consultation,
+)
 from pctui.importer.no_cells import published_label
 from pctui.storage import ConsultationFile
 
@@ -130,3 +137,12 @@ def test_a_sentence_in_the_no_column_is_refused_naming_map(tmp_path: Path, pctui
     said = f"{source}:2:1: No. '駐輪場を増やしてほしいという意見です。' is neither a number"
     assert said in done.stderr
     assert "--map no=HEADER" in done.stderr
+
+
+def test_labelled_rows_are_no_header_when_map_names_columns_by_number(tmp_path: Path) -> None:
+    """With --map naming columns by number any row would match as a header: a row whose No.
+    cell is a label is a row of the table, as one with a number is."""
+    markdown = tmp_path / "mapped.md"
+    table = ["| 番号 | 内容 | 見解 |", "|---|---|---|", *(f"| {' | '.join(r)} |" for r in ROWS)]
+    markdown.write_text("# 結果\n\n" + "\n".join(table) + "\n", encoding="utf-8")
+    _checked(read_source(markdown, parse_map(["no=1", "opinion=2", "response=3"])))

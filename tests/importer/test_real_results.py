@@ -53,6 +53,7 @@ def test_mlit_facts_above_the_table(source: Path) -> None:
     assert raw.title == "交通政策基本計画（素案）"
     assert (raw.opened, raw.closed) == (dt.date(2025, 10, 31), dt.date(2025, 11, 21))
     assert (raw.published_submitters, raw.published_opinions) == (33, 62)
+    assert raw.submitter_unit == "者"  # "33者62件": published as "33 者", not "33 人"
 
 
 @pytest.mark.parametrize("source", MLIT, ids=lambda p: p.suffix)

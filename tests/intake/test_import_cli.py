@@ -107,6 +107,22 @@ def test_map_names_a_column_the_headers_do_not(consultation: Path, tmp_path: Pat
     assert opinions(consultation) == [("A-1-1", "賛成です。")]
 
 
+@pytest.mark.parametrize("entry", ["opinion=本文", "opinion=9", "name=氏名"])
+def test_a_map_naming_no_column_is_refused(consultation: Path, tmp_path: Path, entry: str) -> None:
+    # A mistyped --map used to be passed over, the headers deciding instead: the opinion
+    # taken from another column, or a field left out, without a word.
+    source = tmp_path / "s.csv"
+    source.write_text("\n\n受付番号,お名前,意見\nA-1,架空 一郎,賛成です。\n", encoding="utf-8")
+    refused = pctui("intake", "import", consultation, source, "--map", entry)
+    assert refused.returncode == 2
+    field, target = entry.split("=")
+    assert (
+        f"{source}:3:1: --map {field}={target} names no column of the header row (columns: "
+        "1 受付番号, 2 お名前, 3 意見); nothing was imported" in refused.stderr
+    )
+    assert not consultation.with_name("c.intake.sqlite").exists()
+
+
 def test_xlsx_a_folder_of_mail_and_text_and_an_mbox(consultation: Path, tmp_path: Path) -> None:
     workbook = openpyxl.Workbook()
     sheet = workbook.active

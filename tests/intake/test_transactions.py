@@ -6,10 +6,17 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+from pctui.cli import entry, intake_import
 from pctui.intake.records import Submission
 from pctui.intake.registry import Incoming, Registry
+from pctui.intake.sources import numbered_copies
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # Adds COUNT unnumbered submissions named PREFIX; after STOP of them, ends as END says:
 # "kill" (SIGKILL, no cleanup at all), "interrupt" (Ctrl-C) or "" (runs to the end). With
@@ -95,3 +102,28 @@ def test_two_importers_at_once_lose_nothing(tmp_path: Path) -> None:
     with Registry.open(path) as registry:
         names = {s.name for s in registry.submissions()}
     assert {f"a{n}" for n in range(2000)} | {f"b{n}" for n in range(2000)} <= names
+
+
+def test_ctrl_c_in_the_import_command_says_nothing_was_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Ctrl-C while the command writes (after 1,500 of 3,000 rows, two chunks begun): exit
+    # 130, a sentence saying nothing went in, and the registry as before.
+    consultation = tmp_path / "c.toml"
+    consultation.write_bytes((ROOT / "consultations" / "2025-jumin.toml").read_bytes())
+    source = tmp_path / "s.csv"
+    source.write_text("意見\n" + "".join(f"意見その{n}\n" for n in range(3000)), "utf-8")
+    assert entry.main(["intake", "import", str(consultation), str(tmp_path / "s.csv")]) == 0
+    source.write_text("意見\n" + "".join(f"別の意見{n}\n" for n in range(3000)), "utf-8")
+    capsys.readouterr()
+
+    def stopping(incoming: list[Incoming]) -> Iterator[Incoming]:
+        for n, one in enumerate(numbered_copies(incoming)):
+            if n == 1500:
+                raise KeyboardInterrupt
+            yield one
+
+    monkeypatch.setattr(intake_import, "numbered_copies", stopping)
+    assert entry.main(["intake", "import", str(consultation), str(source)]) == 130
+    assert "interrupted; nothing was imported" in capsys.readouterr().err
+    assert len(numbers(tmp_path / "c.intake.sqlite")) == 3000

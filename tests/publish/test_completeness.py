@@ -62,3 +62,15 @@ def test_unapproved_lists_items_whose_current_revision_lacks_approval(small: Con
     assert unapproved(small) == []
     revise(small, 2, "haruto", "新しい回答案です。")
     assert [(item.no, state) for item, state in unapproved(small)] == [(2, "draft")]
+
+
+def test_totals_as_published_count_without_a_table_by_method(small: Consultation) -> None:
+    """A result imported as published ("33者62件") has its submitters as printed and no
+    count by method: publishing goes ahead on those, as the result prints them."""
+    small.format = 2
+    small.intake.submitters = {}
+    assert any("no submitters" in m for m in _messages(small, blocking=True))
+    small.intake.published_submitters, small.intake.published_opinions = 33, 62
+    assert not any("no submitters" in m for m in _messages(small, blocking=True))
+    small.intake.published_submitters = 70  # more submitters than opinions printed
+    assert any("fewer opinions (62" in m for m in _messages(small, blocking=False))

@@ -39,7 +39,8 @@ tables, tab or pipe separated, <p> paragraphs, tables split across pages, or num
 such as "1. 意見の概要：… 市の考え方：…"; the header facts where present), a CSV/TSV (UTF-8
 or Shift_JIS) or an XLSX with a header row. An answer cell merged down over several
 opinions makes one item answering them all; groups such as Ⅰ．… Ⅱ．… keep numbering that
-starts again under them. Column headers in Japanese or English are recognised (the mapping
+starts again under them; a No. cell holding a label as published (Ⅱ-4, 1-(2), 問3, ①)
+keeps it as its opinion's label. Column headers in Japanese or English are recognised (the mapping
 chosen is printed); --map FIELD=HEADER (or FIELD=COLUMN-NUMBER) overrides, fields:
 {fields}. Every imported response becomes revision 1 by the current login. The
 consultation's id is --id, else FILE's name when it is ASCII, else made of the opening date

@@ -44,10 +44,19 @@ def add_parser(commands: Commands) -> None:
     parser.set_defaults(run=run)
 
 
+INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
+
+
 def run(args: argparse.Namespace) -> int:
     """Import; returns the exit status (1 when some rows were not imported)."""
     with collector_paused():
         return _run(args)
+
+
+def _interrupted() -> Exit:
+    # Ctrl-C reaches the import before its one transaction commits: say that nothing went
+    # in, so that whoever pressed it knows the import is to be run again, not completed.
+    return Exit(INTERRUPTED, _("pctui: interrupted; nothing was imported"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -60,6 +69,8 @@ def _run(args: argparse.Namespace) -> int:
     for source in args.sources:
         try:
             read = read_source(Path(source), mapping)
+        except KeyboardInterrupt:
+            raise _interrupted() from None
         except SourceError as error:
             raise Exit(BAD_INPUT, _("{error}; nothing was imported").format(error=error)) from None
         for field, header, column in read.columns:
@@ -71,7 +82,10 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{place}: {message}", file=sys.stderr)
     with opened_registry(args.file) as registry:
         show = progress_line(_("importing"), len(incoming))
-        done = registry.add(numbered_copies(incoming), progress=show)
+        try:
+            done = registry.add(numbered_copies(incoming), progress=show)
+        except KeyboardInterrupt:
+            raise _interrupted() from None
         show(len(incoming))
     for place, message in done.conflicts:
         print(f"{place}: {message}", file=sys.stderr)

@@ -102,7 +102,7 @@ def derive_id(stem: str, opened: dt.date | None) -> tuple[str, bool]:
 # "※パブリックコメント意見提出総数 ３５者４８件", "提出者 12人（意見 30件）": the totals a
 # result prints above a table of the main opinions, more than the rows it lists.
 _TOTALS = re.compile(
-    r"(?P<submitters>[0-9][0-9,]*)[ \t]*(?:者|人|名|通|団体)[ \t]*[、,（(：:]?[ \t]*"
+    r"(?P<submitters>[0-9][0-9,]*)[ \t]*(?P<unit>者|人|名|通|団体)[ \t]*[、,（(：:]?[ \t]*"
     r"(?:意見(?:数|件数)?[ \t]*[：:]?[ \t]*)?(?P<opinions>[0-9][0-9,]*)[ \t]*件"
 )
 # "資料３", "【別紙２】", "参考資料1-2": the number a document carries above its title.
@@ -126,6 +126,13 @@ def published_totals(line: str) -> tuple[int, int] | None:
         int(found["submitters"].replace(",", "")),
         int(found["opinions"].replace(",", "")),
     )
+
+
+def published_unit(line: str) -> str | None:
+    """The unit the submitters of a "○者○件" total in `line` are counted in (者, 人, 名,
+    通, 団体), kept so that the published result prints "33 者" as the source did."""
+    found = _TOTALS.search(unicodedata.normalize("NFKC", line))
+    return None if found is None else found["unit"]
 
 
 def is_document_number(line: str) -> bool:

@@ -27,6 +27,7 @@ from pctui.importer.facts import (
     is_document_number,
     numbered_heading,
     published_totals,
+    published_unit,
 )
 from pctui.importer.joined_numbers import joined_labels, labelled
 from pctui.importer.no_cells import note_labels, numbered, refused_no
@@ -159,6 +160,7 @@ class TableReader:
         totals = published_totals(text)
         if totals is not None and self.doc.published_opinions is None:
             self.doc.published_submitters, self.doc.published_opinions = totals
+            self.doc.submitter_unit = published_unit(text) or self.doc.submitter_unit
             return True
         if self.doc.opened is None and ("期間" in text or "～" in text or "〜" in text):
             found, _errors = parse_dates(text)

@@ -34,10 +34,11 @@ from pctui.importer.facts import (
     is_document_number,
     office_body,
     published_totals,
+    published_unit,
 )
 from pctui.importer.joined_numbers import joined_labels, labelled
 from pctui.importer.listed import item_start, label_at
-from pctui.importer.no_cells import note_labels, numbered, refused_no
+from pctui.importer.no_cells import note_labels, numbered, published_label, refused_no
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, label_key, quoted
 from pctui.importer.table import (
     SAME_AS_ABOVE,
@@ -109,7 +110,9 @@ def _row_no(cells: list[str], columns: dict[str, int]) -> str:
     cell = cells[index].strip() if index < len(cells) else ""
     if not cell:
         return "empty"
-    return "number" if cell_number(cell) is not None else "header"
+    # A label as published (問2, Ⅱ-3) numbers a row as a number does: with --map naming
+    # columns by number, any row would otherwise pass for a header and be lost.
+    return "number" if cell_number(cell) is not None or published_label(cell) else "header"
 
 
 def _sub_number(found: re.Match[str]) -> int:
@@ -190,6 +193,7 @@ class TextReader:
         totals = published_totals(stripped)
         if totals is not None and self.doc.published_opinions is None:
             self.doc.published_submitters, self.doc.published_opinions = totals
+            self.doc.submitter_unit = published_unit(stripped) or self.doc.submitter_unit
             return
         if not self.doc.title and is_document_number(stripped.lstrip("# ")):
             return  # "資料３" above the title
@@ -552,7 +556,8 @@ class TextReader:
             self._data_row(number, plain)
             return
         columns = recognise(plain, self.mapping)
-        if columns is not None and cell_number(plain[columns.get("no", 0)]) is None:
+        first = plain[columns.get("no", 0)] if columns is not None else ""
+        if columns is not None and cell_number(first) is None and not published_label(first):
             self.columns, self.width = columns, len(cells)
             self.doc.found_table = True
             self.doc.columns = self.doc.columns or chosen(columns, plain)

@@ -15,6 +15,7 @@ from email.message import EmailMessage, Message
 from pathlib import Path
 
 from pctui.i18n import _
+from pctui.importer.columns import mapped
 from pctui.importer.grid import Unreadable, clean, csv_rows, decode
 from pctui.intake.columns import FIELDS, recognise
 from pctui.intake.importing import Incoming, digest
@@ -161,6 +162,7 @@ def _table(
         )
         raise SourceError(f"{path}:1:1", message.format(count=HEADER_SEARCH))
     names = [c or "" for c in rows[start][1]]
+    _check_map(path, rows[start][0], names, mapping)
     read.columns = sorted(
         ((f, names[i], i + 1) for f, i in header.items()), key=lambda column: column[2]
     )
@@ -186,6 +188,19 @@ def _table(
             email=email, phone=phone, raw=opinion.strip(),
         )  # fmt: skip
         read.incoming.append(Incoming(submission, f"{path}:{line}"))
+
+
+def _check_map(path: Path, line: int, names: list[str], mapping: dict[str, str]) -> None:
+    """SourceError for a `--map` entry that names no column of the header row: importing
+    by the headers instead would put another column, or none, where the user said."""
+    found = mapped(names, mapping)
+    for field_name, target in mapping.items():
+        if field_name not in found:
+            message = _("--map {field}={target} names no column of the header row (columns: "
+                        "{columns})")  # fmt: skip
+            columns = ", ".join(f"{n} {name}" for n, name in enumerate(names, start=1) if name)
+            detail = message.format(field=field_name, target=target, columns=columns)
+            raise SourceError(f"{path}:{line}:1", detail)
 
 
 def _unguarded(cell: str) -> str:

@@ -16,6 +16,7 @@ from pctui.base.inert import HIDDEN, LINE_BREAK, suspicious
 from pctui.i18n import _
 from pctui.model.records import Consultation, Item
 from pctui.model.state import APPROVED, State, item_state
+from pctui.publish.document import printed_total
 
 HEADER = "consultation"
 INTAKE = "intake"
@@ -82,7 +83,11 @@ def _header_findings(consultation: Consultation) -> list[Finding]:
         )
     if not intake.methods:
         add(_("how opinions could be sent (intake.methods) is not set"), False, INTAKE, "methods")
-    total_submitters = intake.total_submitters
+    # A result imported as published (format 2) records its submitters as printed ("33者62
+    # 件", intake.published_submitters) without a count by method: those are the numbers the
+    # result prints (see publish.document), so they are what must be there and add up.
+    total_submitters = printed_total(intake.published_submitters, intake.total_submitters)
+    total_opinions = printed_total(intake.published_opinions, consultation.total_opinions)
     if consultation.items and total_submitters == 0:
         add(
             _("{count} items but no submitters counted in intake.submitters").format(
@@ -92,12 +97,12 @@ def _header_findings(consultation: Consultation) -> list[Finding]:
             INTAKE,
             "submitters",
         )
-    elif consultation.total_opinions < total_submitters:
+    elif total_opinions < total_submitters:
         add(
             _(
                 "fewer opinions ({opinions}, the sum of items' count) than "
                 "submitters ({submitters}); check intake.submitters and each count"
-            ).format(opinions=consultation.total_opinions, submitters=total_submitters),
+            ).format(opinions=total_opinions, submitters=total_submitters),
             False,
             INTAKE,
             "submitters",

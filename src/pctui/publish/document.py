@@ -118,6 +118,13 @@ class Publication:
     submission_total: int = 0
 
     @property
+    def method_table(self) -> bool:
+        """Whether the result has a table by method to print: not when the file names no
+        method and counts none (a result imported as published, "33者62件", prints its
+        totals alone; a table of one 0 under "33者" would contradict them)."""
+        return bool(self.submitters or self.submissions)
+
+    @property
     def distinct_total(self) -> bool:
         """Whether the submitters' total is less than their row adds up to (someone sent
         by two methods), which the table then says under it."""
@@ -297,9 +304,9 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
         url=url,
         methods=[inert(m) for m in methods],
         submitters=[(inert(m), intake.submitters.get(m, 0)) for m in methods],
-        submitter_total=_given(intake.published_submitters, intake.total_submitters),
+        submitter_total=printed_total(intake.published_submitters, intake.total_submitters),
         submitter_unit=inert(intake.submitter_unit),
-        opinion_total=_given(intake.published_opinions, consultation.total_opinions),
+        opinion_total=printed_total(intake.published_opinions, consultation.total_opinions),
         opinion_heading=inert(meta.opinion_heading),
         response_heading=inert(meta.response_heading),
         classes=_class_counts(consultation, classes),
@@ -318,6 +325,6 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
     )
 
 
-def _given(published: int | None, computed: int) -> int:
+def printed_total(published: int | None, computed: int) -> int:
     """The total the result printed when the file records it, else the one computed."""
     return computed if published is None else published

@@ -170,12 +170,11 @@ def _places(pub: Publication) -> list[str]:
     return out or [f"<p>{esc(pub.labels.undated)}</p>"]
 
 
-def _numbers(pub: Publication) -> list[str]:
+def _method_table(pub: Publication, number: int) -> list[str]:
+    """The part "(number) 意見の受付方法別内訳": its heading and its table."""
     labels = pub.labels
     out = [
-        f"<h3>(1) {esc(labels.submitters)}</h3>",
-        f"<p>{pub.submitter_total} {esc(pub.submitter_unit)}</p>",
-        f'<h3 id="by-method">(2) {esc(labels.by_method)}</h3>',
+        f'<h3 id="by-method">({number}) {esc(labels.by_method)}</h3>',
         _scroll_region("by-method"),
         '<table class="numbers">',
         f'<caption class="visually-hidden">{esc(labels.by_method)}</caption>',
@@ -199,13 +198,25 @@ def _numbers(pub: Publication) -> list[str]:
     out.append("</table></div>")
     if pub.distinct_total:
         out.append(f"<p>{esc(labels.distinct_total)}</p>")
+    return out
+
+
+def _numbers(pub: Publication) -> list[str]:
+    labels = pub.labels
+    part = iter(range(1, 5))  # the parts numbered as printed: (2) may be left out
+    out = [
+        f"<h3>({next(part)}) {esc(labels.submitters)}</h3>",
+        f"<p>{pub.submitter_total} {esc(pub.submitter_unit)}</p>",
+    ]
+    if pub.method_table:
+        out += _method_table(pub, next(part))
     out += [
-        f"<h3>(3) {esc(labels.opinion_total)}</h3>",
+        f"<h3>({next(part)}) {esc(labels.opinion_total)}</h3>",
         f"<p>{pub.opinion_total}{esc(labels.opinions_unit)}</p>",
     ]
     if pub.classes:
         out += [
-            f'<h3 id="by-class">(4) {esc(labels.by_class)}</h3>',
+            f'<h3 id="by-class">({next(part)}) {esc(labels.by_class)}</h3>',
             _scroll_region("by-class"),
             '<table class="numbers">',
             f'<caption class="visually-hidden">{esc(labels.by_class)}</caption>',

@@ -105,21 +105,25 @@ def link(url: str) -> str:
 def _numbers(pub: Publication) -> list[str]:
     labels = pub.labels
     unit = pub.submitter_unit
-    lines = [f"### (1) {labels.submitters}", "", f"{pub.submitter_total} {escape(unit)}", ""]
-    lines += [f"### (2) {labels.by_method}", ""]
-    header = [labels.method, *(escape(m) for m, _ in pub.submitters), labels.total]
-    counts = [labels.submitter_count, *(str(n) for _, n in pub.submitters)]
-    rows = [[*counts, str(pub.method_total)]]
-    if pub.submissions:  # tallied from the registry: 通 above 人
-        letters = [labels.submission_count, *(str(n) for _, n in pub.submissions)]
-        rows.insert(0, [*letters, str(pub.submission_total)])
-    lines += _table(header, rows, ["---"] * len(header))
-    if pub.distinct_total:
-        lines += ["", labels.distinct_total]
-    lines += ["", f"### (3) {labels.opinion_total}", ""]
+    part = iter(range(1, 5))  # the parts numbered as printed: (2) may be left out
+    lines = [f"### ({next(part)}) {labels.submitters}", ""]
+    lines += [f"{pub.submitter_total} {escape(unit)}", ""]
+    if pub.method_table:
+        lines += [f"### ({next(part)}) {labels.by_method}", ""]
+        header = [labels.method, *(escape(m) for m, _ in pub.submitters), labels.total]
+        counts = [labels.submitter_count, *(str(n) for _, n in pub.submitters)]
+        rows = [[*counts, str(pub.method_total)]]
+        if pub.submissions:  # tallied from the registry: 通 above 人
+            letters = [labels.submission_count, *(str(n) for _, n in pub.submissions)]
+            rows.insert(0, [*letters, str(pub.submission_total)])
+        lines += _table(header, rows, ["---"] * len(header))
+        if pub.distinct_total:
+            lines += ["", labels.distinct_total]
+        lines.append("")
+    lines += [f"### ({next(part)}) {labels.opinion_total}", ""]
     lines += [f"{pub.opinion_total}{labels.opinions_unit}", ""]
     if pub.classes:
-        lines += [f"### (4) {labels.by_class}", ""]
+        lines += [f"### ({next(part)}) {labels.by_class}", ""]
         rows = [[escape(label), str(n)] for label, n in pub.classes]
         lines += _table([labels.klass, labels.opinion_count], rows, ["---", "---:"])
         lines.append("")

@@ -71,7 +71,7 @@ def _summary(pub: Publication) -> list[tuple[str, str | int]]:
         )
         if pub.distinct_total:
             rows.append(("", labels.distinct_total))
-    else:
+    elif pub.method_table:
         rows += [(f"{labels.by_method}: {method}", n) for method, n in pub.submitters]
         rows.append((f"{labels.by_method}: {labels.total}", pub.method_total))
     rows.append((labels.opinion_total, pub.opinion_total))

@@ -82,8 +82,9 @@ def fit(text: str, cells: int, measure: Measure, pad: bool) -> str:
 
 def bar(counts: dict[State, int], cells: int, marks: Marks) -> Line:
     """A bar `cells` wide: each state's mark over its share of the cells (`segments`)."""
-    line = [Run(marks[state] * width, state) for state, width in segments(counts, cells)]
-    drawn = sum(width for _state, width in segments(counts, cells))
+    shares = segments(counts, cells)
+    line = [Run(marks[state] * width, state) for state, width in shares]
+    drawn = sum(width for _state, width in shares)
     if drawn < cells:
         line.append(Run(" " * (cells - drawn)))
     return line
