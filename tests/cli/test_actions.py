@@ -59,7 +59,10 @@ def test_one_login_signs_one_stage_of_a_revision(pctui: Run, small: Path) -> Non
     assert pctui("signoff", small, "--item", "4").returncode == 0
     refused(
         pctui, small, "signoff", str(small), "--item", "4",
-        message="you already signed stage '担当' of No.4 revision 1",
+        message=(
+            "you already signed stage '担当' of No.4 revision 1; one login signs one stage "
+            "of a revision: another reviewer signs '係長', '課長'"
+        ),
     )  # fmt: skip
 
 

@@ -100,9 +100,18 @@ def _stage(review: Review, item: Item, found: Progress, login: str, verdict: Ver
         )
     for standing in found.standings:
         if standing.counts and standing.signoff.by == login:
+            done = _("you already signed stage {stage} of No.{no} revision {revision}").format(
+                stage=repr(standing.signoff.stage), no=item.no, revision=item.current_index
+            )
+            left = [stage for stage in mine if stage not in found.approved]
+            if not left:
+                raise Refused(done)
+            # A reviewer of two stages (係長 and 課長) is not moved on to the next: one login
+            # signs one stage of a revision (state.standings), so say who must sign it.
+            why = _("one login signs one stage of a revision: another reviewer signs {stages}")
             raise Refused(
-                _("you already signed stage {stage} of No.{no} revision {revision}").format(
-                    stage=repr(standing.signoff.stage), no=item.no, revision=item.current_index
+                _("{done}; {why}").format(
+                    done=done, why=why.format(stages=", ".join(repr(s) for s in left))
                 )
             )
     unsigned = [stage for stage in mine if stage not in found.approved]
