@@ -128,3 +128,39 @@ def test_a_move_after_g_replaces_it(large: Path, monkeypatch: pytest.MonkeyPatch
             assert screen.selected is not None and screen.selected.no == 29
 
     asyncio.run(run())
+
+
+def test_g_on_a_preview_bounded_by_bytes_lands_on_the_real_last_item(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 1,000 opinions in 26 items: fewer items than the preview's count, so only its bound
+    # by bytes (the first 40 KB here) makes it a preview.
+    path = tmp_path / "grouped.toml"
+    generate.write(path, 1000, shape="grouped")
+    whole = ConsultationFile.load(path).consultation.items
+    release = threading.Event()
+    load = ConsultationFile.load
+
+    def read_when_released(path: Path) -> ConsultationFile:
+        assert release.wait(30)
+        return load(path)
+
+    monkeypatch.setattr(ConsultationFile, "load", staticmethod(read_when_released))
+    preview = ConsultationFile.preview(path, 200, 40_000)
+    assert preview is not None
+    shown = len(preview.consultation.items)
+    assert 0 < shown < len(whole)
+    app = ReviewApp(preview, "tanaka", watch_interval=None)
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("G")
+            assert screen.selected is not None and screen.selected.no == whole[shown - 1].no
+            release.set()
+            await _settle(app, pilot)
+            assert screen.table.row_count == len(whole)
+            assert screen.selected is not None and screen.selected.no == whole[-1].no
+
+    asyncio.run(run())

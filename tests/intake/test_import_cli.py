@@ -202,3 +202,21 @@ def test_a_senders_own_name_and_contacts_in_the_text_are_redacted(
     ]
     listed = pctui("intake", "redactions", consultation, "--json").stdout
     assert listed.count('"reason": "name"') == 3
+
+
+def test_a_letter_signed_under_its_text_from_a_source_without_names(
+    consultation: Path, tmp_path: Path
+) -> None:
+    # Letters typed from paper: the signer's name on the last line, no field to give it.
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "1.txt").write_text("計画に反対します。\n安全性が心配です。\n\n見本 花子\n", "utf-8")
+    second = "1. 計画に反対します。\n2. 期間を延ばしてください。\n以上"
+    (folder / "2.txt").write_text(second, "utf-8")
+    done = pctui("intake", "import", consultation, folder)
+    assert done.returncode == 0, done.stderr
+    assert opinions(consultation) == [
+        ("R0000001-1", "計画に反対します。\n安全性が心配です。\n\n【個人情報のため削除】"),
+        ("R0000002-1", "計画に反対します。"),
+        ("R0000002-2", "期間を延ばしてください。\n以上"),
+    ]

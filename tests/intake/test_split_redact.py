@@ -60,6 +60,28 @@ def test_personal_data_is_found_with_its_reason(text: str, found: str, reason: s
     assert [(text[f.start : f.end], f.reason) for f in finds] == [(found, reason)]
 
 
+@pytest.mark.parametrize(
+    ("text", "signature"),
+    [
+        ("計画に反対です。\n架空 花子", "架空 花子"),
+        ("計画に反対です。\n\n　見本太郎　\n", "見本太郎"),
+        ("計画に反対です。\n見本 さくら", "見本 さくら"),
+        ("計画に反対です。\n架空 アリス", "架空 アリス"),
+        ("計画に反対です。\n以上", None),
+        ("計画に反対です。\n私は反対", None),
+        ("理由は次のとおり。\n反対します", None),
+        ("計画に反対です。\n計画を撤回してください。", None),
+        ("架空 花子", None),  # one line: an opinion, not a signature under one
+    ],
+)
+def test_a_name_alone_on_the_last_line_is_a_signature(text: str, signature: str | None) -> None:
+    signed = find_personal_data(text, signed=True)
+    assert [(text[f.start : f.end], f.reason) for f in signed] == (
+        [(signature, "name")] if signature else []
+    )
+    assert find_personal_data(text) == []  # a source that gives a name: not looked for
+
+
 def test_ordinary_text_has_nothing_to_redact() -> None:
     text = "札幌市は2025年度から3年間の計画を立てるべきです。第2章の1-3節に賛成。"
     assert find_personal_data(text) == []

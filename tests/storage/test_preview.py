@@ -106,3 +106,37 @@ def test_a_preview_only_of_a_file_with_more_items_than_shown(
     assert (preview is not None) == previewed
     if preview is not None:
         assert len(preview.consultation.items) == 30 and preview.expected_items == 31
+
+
+@pytest.fixture(scope="module")
+def few_large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Few items, each of many opinions: 1,000 opinions in 26 items (about 450 KB)."""
+    path = tmp_path_factory.mktemp("grouped") / "grouped.toml"
+    generate.write(path, 1000, shape="grouped")
+    return path
+
+
+def test_a_file_of_few_large_items_is_previewed_by_its_first_bytes(few_large: Path) -> None:
+    # 26 items, fewer than the 200 a preview holds: only the bound by bytes previews it.
+    assert ConsultationFile.preview(few_large, 200) is None
+    data = few_large.read_bytes()
+    starts = [m.start() for m in reading._ITEM_HEADER.finditer(data)]
+    size = starts[5] + 1  # the sixth item starts before it, the seventh after
+    preview = ConsultationFile.preview(few_large, 200, size)
+    whole = ConsultationFile.load(few_large)
+    assert preview is not None and not preview.complete
+    assert preview.consultation.items == whole.consultation.items[:6]
+    assert preview.expected_items == len(starts) == len(whole.consultation.items)
+    assert preview.consultation.meta == whole.consultation.meta
+    # The count still bounds it when it comes first.
+    counted = ConsultationFile.preview(few_large, 3, size)
+    assert counted is not None and counted.consultation.items == whole.consultation.items[:3]
+
+
+def test_a_preview_by_bytes_holds_an_item_even_when_the_first_is_larger(few_large: Path) -> None:
+    preview = ConsultationFile.preview(few_large, 200, 1)
+    assert preview is not None and len(preview.consultation.items) == 1
+
+
+def test_a_file_read_whole_before_its_bound_by_bytes_is_not_previewed(few_large: Path) -> None:
+    assert ConsultationFile.preview(few_large, 200, few_large.stat().st_size) is None

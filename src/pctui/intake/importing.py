@@ -81,11 +81,19 @@ class _Opinions:
 
     def __init__(self) -> None:
         self._known: dict[str, list[_Opinion]] = {}
+        self._signed: dict[str, list[_Opinion]] = {}
 
-    def of(self, raw: str) -> list[_Opinion]:
-        known = self._known.get(raw)
+    def of(self, raw: str, signed: bool = False) -> list[_Opinion]:
+        """`raw` split and redacted; `signed`: its last line may be its signer's name (the
+        source gave none), looked for in its last opinion."""
+        cache = self._signed if signed else self._known
+        known = cache.get(raw)
         if known is None:
-            known = self._known[raw] = [_opinion(text) for text in split_opinions(raw)]
+            texts = split_opinions(raw)
+            last = len(texts) - 1
+            known = cache[raw] = [
+                _opinion(text, signed=signed and k == last) for k, text in enumerate(texts)
+            ]
         return known
 
 
@@ -95,8 +103,8 @@ def _own(submission: Submission) -> tuple[tuple[str, str], ...]:
     return (("name", submission.name), ("address", submission.address))
 
 
-def _opinion(text: str, own: tuple[tuple[str, str], ...] = ()) -> _Opinion:
-    finds = [(f.start, f.end, f.reason) for f in find_personal_data(text, own)]
+def _opinion(text: str, own: tuple[tuple[str, str], ...] = (), signed: bool = False) -> _Opinion:
+    finds = [(f.start, f.end, f.reason) for f in find_personal_data(text, own, signed)]
     return text, public_text(text, [(start, end) for start, end, _reason in finds]), finds
 
 
@@ -183,7 +191,7 @@ def add_submissions(
             if (s.name or s.address) and mentions_own(s.raw, own := _own(s)):
                 split = [_opinion(text, own) for text in split_opinions(s.raw)]
             else:
-                split = opinions.of(s.raw)
+                split = opinions.of(s.raw, signed=not s.name)
             for k, (text, public, finds) in enumerate(split, start=1):
                 opinion = f"{number}-{k}"
                 opinion_rows.append((opinion, number, k, text, public))

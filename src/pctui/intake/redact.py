@@ -72,16 +72,49 @@ class Find:
     reason: str
 
 
-def find_personal_data(text: str, own: Sequence[tuple[str, str]] = ()) -> list[Find]:
+def find_personal_data(
+    text: str, own: Sequence[tuple[str, str]] = (), signed: bool = False
+) -> list[Find]:
     """The spans of `text` to redact, in order, none overlapping (where two finds overlap,
     the one starting first is kept, extended over the other). `own` is the submitter's
     own name and address as (reason, value): wherever one stands in the text (a letter
     signed with the name given in the form's 氏名), it is redacted too. (E-mail addresses
-    and phone numbers need no such help: the patterns find every one.)"""
+    and phone numbers need no such help: the patterns find every one.) With `signed`
+    (the source gave no name), a name standing alone on the text's last line is found too
+    (`find_signature`)."""
     extra = _own_fields(text, own) if own else []
+    if signed and (signature := find_signature(text)) is not None:
+        extra.append(signature)
     if not extra and _MAY_HOLD.search(text) is None:
         return []
     return _every_pattern(text, extra)
+
+
+# A letter's last line that is a name alone: a family name of one to four kanji, perhaps a
+# space, a given name in one script (kanji, hiragana or katakana: "私は反対" mixes them).
+# Closing words, and a verb's ending in hiragana ("反対します"), are not names.
+_SIGNATURE = re.compile(
+    r"[一-龥々〆ヶ]{1,4}[ 　]?(?:[一-龥々〆ヶ]{1,4}|[ぁ-ん]{1,5}|[ァ-ヶー]{1,6})"
+)
+_NOT_A_NAME = re.compile(
+    r".*(?:ます|です|した|ません|する|ない|たい|ださい)|以上|敬具|草々|早々|謹白|謹言|不一"
+)
+
+
+def find_signature(text: str) -> Find | None:
+    """The last line of `text` when it is a name standing alone under a letter of several
+    lines — how a letter typed from paper or a mail without a name field is signed. For a
+    submission whose source gives no name: the only way its signer's name can be found."""
+    body = text.rstrip()
+    cut = body.rfind("\n")
+    if cut < 0 or not body[:cut].strip():
+        return None  # one line: an opinion, not a signature under one
+    line = body[cut + 1 :]
+    name = line.strip(" \t\u3000")
+    if _SIGNATURE.fullmatch(name) is None or _NOT_A_NAME.fullmatch(name) is not None:
+        return None
+    start = cut + 1 + (len(line) - len(line.lstrip(" \t\u3000")))
+    return Find(start, start + len(name), "name")
 
 
 # Full-width ASCII and the ideographic space as their half-width forms, one character for

@@ -66,13 +66,16 @@ class ConsultationFile:
         return cls(path, loaded, stamp)
 
     @classmethod
-    def preview(cls, path: str | Path, count: int) -> ConsultationFile | None:
-        """The first `count` items of a large file, read-only, in milliseconds; None when
-        the file is small or unusual (load it whole: that also reports its problems)."""
+    def preview(
+        cls, path: str | Path, count: int, size: int | None = None
+    ) -> ConsultationFile | None:
+        """The first `count` items of a large file (fewer if they reach past its first
+        `size` bytes), read-only, in milliseconds; None when the file is small or unusual
+        (load it whole: that also reports its problems)."""
         from pctui.storage.preview import read_preview  # only `open` shows a preview
 
         path = Path(path)
-        found = read_preview(path, count)
+        found = read_preview(path, count, size)
         if found is None:
             return None
         loaded, stamp, total = found

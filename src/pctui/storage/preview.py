@@ -2,8 +2,11 @@
 
 A national consultation takes most of a second to parse; a reviewer should see the list
 at once. The preview decodes and parses only the text up to the `count`-th `[[items]]`
-block boundary, found with a regular expression over the first pieces of the bytes; the
-rest of the file is only read to count its items (15 ms for 27 MB). It is read-only
+block boundary, or up to the first boundary at or past `size` bytes when that comes first
+(a file of few but large items, such as 10,000 opinions grouped into 183 items, shows its
+first screenful without parsing most of itself), found with a regular expression over the
+first pieces of the bytes; the rest of the file is only read to count its items (15 ms for
+27 MB). It is read-only
 (`ConsultationFile.complete` is False: saving is refused) until the caller replaces it
 with the file read whole, which is also what reports every problem: a preview that meets
 anything unusual (a problem, a BOM, an unusual layout) is not made.
@@ -24,8 +27,11 @@ from pctui.storage.stamp import FileStamp
 _ITEM_HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*items[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 
 
-def read_preview(path: Path, count: int) -> tuple[Loaded, FileStamp, int] | None:
-    """(the first `count` items, the file's stamp, about how many items it has), or None.
+def read_preview(
+    path: Path, count: int, size: int | None = None
+) -> tuple[Loaded, FileStamp, int] | None:
+    """(the first `count` items, or those that start in the first `size` bytes if fewer,
+    the file's stamp, about how many items it has), or None.
 
     None when the file is small enough to read whole at once, or the preview could be
     wrong: the caller then loads the file whole, which reports any problem.
@@ -33,9 +39,9 @@ def read_preview(path: Path, count: int) -> tuple[Loaded, FileStamp, int] | None
     try:
         with path.open("rb", buffering=0) as handle:
             stat = os.fstat(handle.fileno())
-            head, starts = _head(handle, count)
+            head, starts = _head(handle, count, size)
             if starts is None or head.startswith(b"\xef\xbb\xbf"):
-                return None  # `count` items or fewer (reading it whole costs no more), a BOM
+                return None  # read whole before either bound (it costs no more), a BOM
             total = _count_rest(handle, head)
     except OSError:
         return None
@@ -44,7 +50,7 @@ def read_preview(path: Path, count: int) -> tuple[Loaded, FileStamp, int] | None
         loaded = load_text(text, str(path))
     except (UnicodeDecodeError, LoadError):
         return None
-    if not loaded.spliceable or len(loaded.consultation.items) < count // 2:
+    if not loaded.spliceable or len(loaded.consultation.items) < (len(starts) - 1) // 2:
         return None  # an unusual layout, or false boundaries: only the whole file will do
     return loaded, FileStamp.of(stat), total
 
@@ -55,14 +61,16 @@ _PIECE = 1 << 20
 _NEEDLE = b"[[items]]"
 
 
-def _head(handle: io.FileIO, count: int) -> tuple[bytes, list[int] | None]:
-    """The file's first pieces, up to `count` + 1 item headers, and where the first
-    `count` + 1 headers start (None when the file has no more than `count` items). Each
-    piece is searched once, from the start of its first whole line."""
+def _head(handle: io.FileIO, count: int, size: int | None = None) -> tuple[bytes, list[int] | None]:
+    """The file's first pieces, and where the preview's item headers start: the first
+    `count` + 1, or, if it comes first, up to the first header after the first that starts
+    at or past `size` bytes. None when the end of the file comes before either (the file
+    is read whole as fast). Each piece is searched once, from the start of its first whole
+    line."""
     head = bytearray()
     starts: list[int] = []
     scanned = 0  # where the search goes on from: the start of a line
-    while len(starts) <= count:
+    while True:
         piece = handle.read(_PIECE)
         head += piece
         # Whole lines only, but at the end of the file, whose last line may have no \n.
@@ -70,9 +78,16 @@ def _head(handle: io.FileIO, count: int) -> tuple[bytes, list[int] | None]:
         if end > scanned:
             starts += [m.start() for m in _ITEM_HEADER.finditer(head, scanned, end)]
             scanned = end
+        if len(starts) > count:
+            return bytes(head), starts[: count + 1]
+        if size is not None and len(starts) > 1:
+            # The first header at or past `size` ends the preview (never the first one:
+            # a preview holds an item at least).
+            past = next((i for i, at in enumerate(starts[1:], 1) if at >= size), None)
+            if past is not None:
+                return bytes(head), starts[: past + 1]
         if not piece:
-            break
-    return bytes(head), starts[: count + 1] if len(starts) > count else None
+            return bytes(head), None
 
 
 def _count_rest(handle: io.FileIO, head: bytes) -> int:
