@@ -11,10 +11,12 @@ from pctui.app.render.boxes import BoxStyle, box, inner_width, padded, side_by_s
 from pctui.app.render.context import RenderContext
 from pctui.app.render.detail import GAP, SIDES_GAP, TAB, Parts
 from pctui.app.render.diff_part import DiffPart
+from pctui.app.render.styled import Styled, as_text
 from pctui.app.render.wrap import wrap
 
 
-def _wrap(text: Text, width: int) -> list[Text]:
+def _wrap(text: Text | Styled, width: int) -> list[Text]:
+    text = as_text(text)
     if "\t" in text.plain:
         text = text.copy()
         text.expand_tabs(TAB)

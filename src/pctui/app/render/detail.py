@@ -15,6 +15,7 @@ from pctui.app.render.diff_part import DiffPart, diff_part
 from pctui.app.render.line_sources import Boxed, Joined, Lines, Padded, SideBySide, Wrapped
 from pctui.app.render.opinion_list import counted, listed, opinion_list
 from pctui.app.render.signoffs import note_lines, signoff_lines
+from pctui.app.render.styled import Styled, as_text
 from pctui.app.render.texts import inert_text
 from pctui.base.inert import inert
 from pctui.i18n import _, format_datetime, ngettext
@@ -66,11 +67,11 @@ def response_title(consultation: Consultation, item: Item) -> str:
     return f"{heading} · {revision}"
 
 
-def _wrap(text: Text, width: int) -> Wrapped:
+def _wrap(text: Text | Styled, width: int) -> Wrapped:
     """`text` broken into lines of at most `width` cells, tabs first turned into spaces:
     the lines are rendered as they are, and a raw tab would push the box's border aside."""
     if "\t" in text.plain:
-        text = text.copy()
+        text = as_text(text).copy()
         text.expand_tabs(TAB)
     return Wrapped(text, max(1, width))
 
@@ -80,7 +81,7 @@ class Parts:
     """What the pane shows of one item, before it is broken into lines."""
 
     meta: Text
-    opinion: Text | None = None
+    opinion: Text | Styled | None = None  # Styled: a list of opinions (`opinion_list`)
     response: Text | None = None
     signoffs: Text | None = None
     notes: Text | None = None  # internal notes, shown after the sign-offs when there are any

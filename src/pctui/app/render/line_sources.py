@@ -18,6 +18,7 @@ from rich.text import Span, Text
 
 from pctui.app.render.boxes import BoxStyle, body_line, bottom_edge, row, top_edge
 from pctui.app.render.context import RenderContext
+from pctui.app.render.styled import Styled
 from pctui.app.render.wrap import line_starts
 
 CHUNK = 64  # wrapped lines cut out of their text at once (one pass over its styles)
@@ -56,7 +57,7 @@ class Wrapped(_Source):
     paragraphs, each broken where `line_starts` says. Counting costs only the plain
     string; the lines are cut out of the text CHUNK at a time, when first asked for."""
 
-    def __init__(self, text: Text, width: int) -> None:
+    def __init__(self, text: Text | Styled, width: int) -> None:
         self._text = text
         self._ranges: list[tuple[int, int]] = []  # (start, end) in text.plain of each line
         ranges = self._ranges
@@ -89,16 +90,16 @@ class Wrapped(_Source):
         return lines[offset]
 
 
-def _cut(text: Text, start: int, end: int) -> Text:
+def _cut(text: Text | Styled, start: int, end: int) -> Text:
     """`text`'s characters `start` to `end` with their styles, as `divide` would cut them.
     Dividing the whole text for a chunk made a Text of all that lies before and after it,
     each scanned for control codes: most of a chunk's time in an item of 300 opinions."""
-    if start == 0 and end == len(text):
+    if isinstance(text, Text) and start == 0 and end == len(text):
         return text
     plain = text.plain[start:end]
     part = Text(plain, style=text.style, justify=text.justify, overflow=text.overflow)
-    # A Text holds no control codes (Rich drops them on the way in), so none is dropped
-    # here and the offsets stay those of `text`.
+    # A Text holds no control codes (Rich drops them on the way in), nor does a Styled
+    # (inert pieces), so none is dropped here and the offsets stay those of `text`.
     assert len(part) == len(plain)
     part.spans = [
         Span(max(span.start, start) - start, min(span.end, end) - start, span.style)

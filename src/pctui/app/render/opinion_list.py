@@ -6,9 +6,8 @@ about items with more to show."""
 
 from __future__ import annotations
 
-from rich.text import Text
-
-from pctui.app.render.texts import inert_text
+from pctui.app.render.styled import Styled
+from pctui.app.render.texts import NOT_SHOWN_STYLE, not_shown_line
 from pctui.base.inert import inert
 from pctui.i18n import _, format_datetime, ngettext
 from pctui.model.records import Consultation, Item
@@ -33,22 +32,33 @@ def counted(item: Item) -> str:
     )
 
 
-def opinion_list(consultation: Consultation, item: Item) -> Text:
-    """The summary, if any, then each opinion: its label in bold, its text, its count."""
-    shown = Text()
+def _append_inert(shown: Styled, text: str) -> None:
+    """`text` made inert, as `texts.inert_text(text, limit=OPINION_SHOWN)` shows it."""
+    if len(text) <= OPINION_SHOWN:
+        shown.append(inert(text))
+        return
+    shown.append(inert(text[:OPINION_SHOWN]))
+    shown.append(not_shown_line(len(text) - OPINION_SHOWN, len(text)), style=NOT_SHOWN_STYLE)
+
+
+def opinion_list(consultation: Consultation, item: Item) -> Styled:
+    """The summary, if any, then each opinion: its label in bold, its text, its count.
+    Kept as a plain string and spans (`Styled`): an item may list hundreds of opinions, of
+    which the pane shows a screenful, made into Rich Text chunk by chunk."""
+    shown = Styled()
     summary = item.summary
     if summary is not None:
         when = format_datetime(in_zone(summary.at, consultation_zone(consultation)))
         heading = _("summary · by {author} {when}").format(author=inert(summary.author), when=when)
         shown.append(heading + "\n", style="bold")
-        shown.append_text(inert_text(summary.text, limit=OPINION_SHOWN))
+        _append_inert(shown, summary.text)
         shown.append("\n\n")
     for index, opinion in enumerate(item.opinions[:SHOWN_OPINIONS]):
         if index:
             shown.append("\n")
         shown.append(inert(opinion.label), style="bold")
         shown.append("　")
-        shown.append_text(inert_text(opinion.text, limit=OPINION_SHOWN))
+        _append_inert(shown, opinion.text)
         count = ngettext("({count} opinion)", "({count} opinions)", opinion.count)
         shown.append(" " + count.format(count=opinion.count), style="dim")
     left = len(item.opinions) - SHOWN_OPINIONS

@@ -20,11 +20,19 @@ SHOWN = 20_000  # characters of one text a pane shows
 CONTEXT = 400  # unchanged characters a diff shows on each side of a change
 
 
-def _not_shown(count: int, total: int) -> Text:
+NOT_SHOWN_STYLE = "dim italic"
+
+
+def not_shown_line(count: int, total: int) -> str:
+    """The line that says how many characters of a text are not shown, its break first."""
     message = _("… {count} more characters not shown ({total} in all)").format(
         count=f"{count:,}", total=f"{total:,}"
     )
-    return Text("\n" + message, style="dim italic")
+    return "\n" + message
+
+
+def _not_shown(count: int, total: int) -> Text:
+    return Text(not_shown_line(count, total), style=NOT_SHOWN_STYLE)
 
 
 def inert_text(text: str, style: str = "", limit: int = SHOWN) -> Text:

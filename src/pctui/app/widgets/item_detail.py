@@ -27,6 +27,7 @@ from pctui.app.render.boxes import BoxStyle
 from pctui.app.render.context import RenderContext
 from pctui.app.render.detail import WIDE_FROM, Parts, item_parts, lay_out
 from pctui.app.render.line_sources import Lines
+from pctui.app.render.styled import as_text
 from pctui.model.records import Consultation, Item
 from pctui.session.diff_state import DiffBase, DiffMode
 
@@ -80,7 +81,7 @@ class ItemDetail(ScrollView, can_focus=True):
         parts, diff = self._parts, self._parts.diff
         found = {
             "meta": parts.meta,
-            "opinion": parts.opinion,
+            "opinion": as_text(parts.opinion) if parts.opinion is not None else None,
             "response": parts.response,
             "signoffs": parts.signoffs,
             "notes": parts.notes,
