@@ -75,3 +75,16 @@ def test_same_as_above_imports_one_item_answering_both(tmp_path: Path, pctui: Ru
         ("1", "歩道を広げてほしい。"),
         ("2", "歩道が狭い。"),
     ]
+
+
+def test_a_map_column_past_the_table_is_named(tmp_path: Path, pctui: Run) -> None:
+    """`--map opinion=9` on a table of 3 columns says so (exit 2), instead of "no header row
+    naming the opinion and response columns", which sends the user looking elsewhere."""
+    source = tmp_path / "three.csv"
+    source.write_text(EMPTY_UNDER_FILLED, encoding="utf-8")
+    target = tmp_path / "out.toml"
+    done = pctui("import", source, "-o", target, "--map", "opinion=9", "--lang", "en")
+    assert done.returncode == 2 and not target.exists()
+    assert done.stderr == f"{source}:1:1: --map opinion=9: the table has only 3 columns\n"
+    done = pctui("import", source, "-o", target, "--map", "opinion=2", "--lang", "en")
+    assert done.returncode == 0, done.stderr

@@ -34,6 +34,7 @@ from pctui.model.records import (
     Summary,
 )
 from pctui.publish import render
+from pctui.publish.document import build
 from pctui.storage import ConsultationFile
 from pctui.storage.migrate import migrate
 
@@ -158,9 +159,10 @@ def _carried(view: dict[str, Any], fmt: str, layout: Layout, source: Consultatio
         intake["published_submitters"] = None
     for item in view["items"]:
         opinions = item["opinions"]
-        if fmt in ("md", "html"):  # the result's table has no 件数 and no 対応区分 column
-            item["class"] = ""
-            item["opinions"] = opinions = [(label, text, 1) for label, text, _ in opinions]
+        if fmt in ("md", "html"):  # the result's table has no 対応区分 column, and a 件数
+            item["class"] = ""  # column only where some row counts more than one opinion
+            if not build(source).counts_shown:
+                item["opinions"] = opinions = [(label, text, 1) for label, text, _ in opinions]
         if source.format >= 2 and layout == Layout.SUMMARY and len(opinions) > 1:
             # One row for the item: the total 件数 only, laid on the first opinion; under a
             # summary the opinions' texts are not printed.

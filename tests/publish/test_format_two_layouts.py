@@ -59,9 +59,9 @@ def test_an_answer_longer_than_a_cell_is_not_merged_away(tmp_path: Path) -> None
 def test_markdown_refers_to_the_row_holding_the_answer(tmp_path: Path) -> None:
     markdown = render(consultation(tmp_path), "md").decode("utf-8")
     assert (
-        "| 1 | 駐輪場を増やしてほしい。 | 回答1 |\n"
-        "| 2 | 駅前の駐輪場が足りない。 | （No.1と同じ） |\n"
-        "| 3 | 駐輪場の料金を下げてほしい。 | （No.1と同じ） |\n"
+        "| 1 | 駐輪場を増やしてほしい。 | 2 | 回答1 |\n"
+        "| 2 | 駅前の駐輪場が足りない。 | 1 | （No.1と同じ） |\n"
+        "| 3 | 駐輪場の料金を下げてほしい。 | 1 | （No.1と同じ） |\n"
     ) in markdown
 
 
@@ -79,9 +79,10 @@ def test_csv_repeats_the_answer_on_every_row(tmp_path: Path) -> None:
 def test_the_summary_layout_prints_one_row_per_item(tmp_path: Path) -> None:
     summary = consultation(tmp_path, Layout.SUMMARY)
     markdown = render(summary, "md").decode("utf-8")
-    assert "| 1・2・3 | 駐輪場の整備に関するご意見 | 回答1 |\n" in markdown
+    assert "| 1・2・3 | 駐輪場の整備に関するご意見 | 4 | 回答1 |\n" in markdown
     html = render(summary, "html").decode("utf-8")
     assert "rowspan" not in html
+    assert '<td role="cell" data-label="件数">4</td><td role="cell" data-label="考え方">' in html
     text = render(summary, "csv").decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))[1:]
     assert [(row[0], row[3], row[5]) for row in rows] == [

@@ -171,6 +171,8 @@ def run(args: argparse.Namespace) -> int:
         raw = read_source(source, mapping, args.empty_answer)
     except Unreadable as error:
         raise Exit(BAD_INPUT, f"{source}:{error.line}:{error.col}: {error.message}") from None
+    except MapError as error:
+        raise Exit(BAD_INPUT, f"{source}:1:1: {error}") from None
     except OSError as error:
         message = _("{path}:1:1: cannot read: {error}").format(path=source, error=error.strerror)
         raise Exit(BAD_INPUT, message) from None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pctui.i18n import _
 from pctui.importer.build import DEFAULT_STAGES, to_consultation
-from pctui.importer.columns import FIELDS, MapError, parse_map
+from pctui.importer.columns import FIELDS, MapError, check_numbers, parse_map
 from pctui.importer.facts import derive_id, slug
 from pctui.importer.grid import Unreadable, csv_rows, decode, read_grid, xlsx_rows
 from pctui.importer.header_parts import read_document
@@ -34,7 +34,8 @@ def read_source(
 
     `empty_answer` says how an empty answer cell under a filled one is read (see `table`).
 
-    Raises Unreadable when the file cannot be read at all; anything else that could not be
+    Raises MapError when `mapping` names a column number past a CSV's or XLSX's widest row,
+    Unreadable when the file cannot be read at all; anything else that could not be
     read is in the returned document's `notes`. OSError propagates.
     """
     data = path.read_bytes()
@@ -45,6 +46,7 @@ def read_source(
         return read_document(docx_blocks(path), mapping, empty_answer, keeps_merges=True)
     if suffix in XLSX_SUFFIXES or data.startswith(b"PK\x03\x04"):
         table, summary = xlsx_rows(path, mapping)
+        check_numbers(mapping or {}, (len(cells) for _, cells in table))
         raw = read_grid(table, mapping, empty_answer, keeps_merges=True)
         if summary:
             read_summary(summary, raw)
@@ -52,7 +54,9 @@ def read_source(
         return raw
     text, encoding = decode(data)
     if path.suffix.lower() in CSV_SUFFIXES:
-        raw = read_grid(csv_rows(text), mapping, empty_answer)
+        rows = csv_rows(text)
+        check_numbers(mapping or {}, (len(cells) for _, cells in rows))
+        raw = read_grid(rows, mapping, empty_answer)
     elif suffix in HTML_SUFFIXES or _HTML_START.match(text):
         raw = read_text(html_to_markdown(text), mapping, empty_answer)
     else:

@@ -7,9 +7,9 @@ Fields: no, section, topic, count, class, opinion, response (and state, which is
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from pctui.i18n import _
+from pctui.i18n import _, ngettext
 
 MAX_HEADER = 40
 FIELDS = ("no", "section", "topic", "count", "class", "opinion", "response")
@@ -81,6 +81,20 @@ def parse_map(entries: list[str], fields: tuple[str, ...] = FIELDS) -> dict[str,
                 raise MapError(message.format(entry=part, field=field, fields=", ".join(fields)))
             mapping[field] = target.strip()
     return mapping
+
+
+def check_numbers(mapping: dict[str, str], widths: Iterable[int]) -> None:
+    """MapError for a `--map FIELD=N` naming a column past the widest row of the table: read
+    on, it matches nothing and the import would only say that no header row was found."""
+    widest = max(widths, default=0)
+    for field, target in mapping.items():
+        if target.isdigit() and int(target) > widest:
+            message = ngettext(
+                "--map {field}={target}: the table has only {count} column",
+                "--map {field}={target}: the table has only {count} columns",
+                widest,
+            )
+            raise MapError(message.format(field=field, target=target, count=widest))
 
 
 def mapped(cells: list[str], mapping: dict[str, str]) -> dict[str, int]:

@@ -118,6 +118,13 @@ class Publication:
     submission_total: int = 0
 
     @property
+    def counts_shown(self) -> bool:
+        """Whether Markdown and HTML print a 件数 column, as CSV and XLSX always do: in format
+        2, when some row counts more than one opinion (an item answering 36 opinions, 65件,
+        on its one row of the summary layout). Format 1 is published as before."""
+        return any(row.label and row.count != 1 for part in self.parts for row in part.rows)
+
+    @property
     def method_table(self) -> bool:
         """Whether the result has a table by method to print: not when the file names no
         method and counts none (a result imported as published, "33者62件", prints its

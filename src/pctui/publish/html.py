@@ -45,6 +45,7 @@ table.numbers th[scope="col"] { white-space: nowrap; }
 table.numbers td { text-align: right; }
 table.opinions { table-layout: fixed; }
 col.no { width: 3.5rem; }
+col.count { width: 3.5rem; }
 col.state { width: 6.5rem; }
 table.opinions th[scope="row"] { text-align: right; white-space: nowrap; width: 3.5rem; }
 td p { margin: 0 0 0.6em; white-space: pre-wrap; }
@@ -120,12 +121,16 @@ def _part(pub: Publication, part: Part) -> list[str]:
         return [*out, f"<p>{esc(labels.none)}</p>", "</section>"]
     # The seed's three columns; outcome classes are counted in 4 (4) and listed in CSV/XLSX.
     columns = [labels.no, pub.opinion_heading, pub.response_heading]
+    counted = pub.counts_shown  # 件数 after the opinion, when some row counts more than 1
+    if counted:
+        columns.insert(2, labels.count)
     if pub.draft:
         columns.append(labels.state)
     out.append('<table class="opinions" role="table">')
     # The heading above names the table for sighted readers; the caption is for screen readers.
     out.append(f'<caption class="visually-hidden">{esc(title)}</caption>')
-    kept = ["no", "opinion", "response"] + (["state"] if pub.draft else [])
+    kept = ["no", "opinion", *(["count"] if counted else []), "response"]
+    kept += ["state"] if pub.draft else []
     out.append("<colgroup>" + "".join(f'<col class="{k}">' for k in kept) + "</colgroup>")
     out.append(
         '<thead role="rowgroup"><tr role="row">'
@@ -136,20 +141,20 @@ def _part(pub: Publication, part: Part) -> list[str]:
     # data-label: the column's name, shown above each text when a phone stacks the row.
     labels_of = [f' data-label="{esc(c)}"' for c in columns]
     for row in part.rows:
-        texts = [_opinion(row, pub.language), _text_block(row.response)]
-        if pub.draft:
-            texts.append(esc(row.state))
+        own = [_opinion(row, pub.language)] + ([str(row.count)] if counted else [])
+        shared = [_text_block(row.response)] + ([esc(row.state)] if pub.draft else [])
         cells = [f'<th scope="row" role="rowheader"{labels_of[0]}>{esc(row.number)}</th>']
-        # Listed layout: the answer (and the state) once, spanning the item's opinions.
-        spans = ["", f' rowspan="{row.span}"' if row.span > 1 else ""]
-        spans += [spans[1]] if pub.draft else []
         cells += [
-            f'<td role="cell"{label}{span}>{text}</td>'
-            for label, text, span, column in zip(
-                labels_of[1:], texts, spans, range(len(texts)), strict=True
-            )
-            if column == 0 or row.span
+            f'<td role="cell"{label}>{text}</td>'
+            for label, text in zip(labels_of[1:], own, strict=False)
         ]
+        # Listed layout: the answer (and the state) once, spanning the item's opinions.
+        span = f' rowspan="{row.span}"' if row.span > 1 else ""
+        if row.span:
+            cells += [
+                f'<td role="cell"{label}{span}>{text}</td>'
+                for label, text in zip(labels_of[1 + len(own) :], shared, strict=True)
+            ]
         out.append('<tr role="row">' + "".join(cells) + "</tr>")
     return [*out, "</tbody>", "</table>", "</section>"]
 

@@ -68,6 +68,10 @@ def _part(pub: Publication, part: Part) -> list[str]:
     header = [labels.no, escape(pub.opinion_heading), escape(pub.response_heading)]
     align = ["---:", "---", "---"]
     # The seed's three columns; outcome classes are counted in 4 (4) and listed in CSV/XLSX.
+    counted = pub.counts_shown
+    if counted:
+        header.insert(2, labels.count)
+        align.insert(2, "---:")
     if pub.draft:
         header.append(labels.state)
         align.append("---")
@@ -77,6 +81,8 @@ def _part(pub: Publication, part: Part) -> list[str]:
         # its answer (listed layout).
         answer = escape(labels.same_answer.format(label=row.first)) if not row.span else None
         cells = [escape(row.number), _opinion_cell(row, pub.language), answer or cell(row.response)]
+        if counted:
+            cells.insert(2, str(row.count))
         if pub.draft:
             cells.append(escape(row.state))
         rows.append(cells)
