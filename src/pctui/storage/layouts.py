@@ -180,6 +180,12 @@ class SplicedBlocks(FileLayout):
         from pctui.storage.writer import patch_chunk, render_item
 
         crlf = "\r\n" in self.header
+        newline = "\r\n" if crlf else "\n"
+        header = self.header
+        if not self.blocks and items and header.strip() and not header.endswith(newline * 2):
+            # The first item of a file that had none (the grouping screen accepting its first
+            # group): a blank line after the header, as every [[items]] block has one before it.
+            header = header.rstrip("\r\n") + newline * 2
         blocks: list[str] = []
         for index, (item, source) in enumerate(zip(items, sources, strict=True)):
             if source is not None and index not in changed:
@@ -194,14 +200,14 @@ class SplicedBlocks(FileLayout):
                 text = patch_chunk(self.blocks[source], item)
             _read_back(tomllib.loads(text)[ITEMS][0], item)
             blocks.append(text)
-        line = self.lines[0] if self.lines else self.header.count("\n") + 1
+        line = self.lines[0] if self.lines else header.count("\n") + 1
         lines: list[int] = []
         for block in blocks:
             lines.append(line)
             line += block.count("\n")
         encoded = tuple(block.encode("utf-8") for block in blocks)
-        after = SplicedBlocks(self.bom, self.header, tuple(blocks), tuple(lines), encoded)
-        head = (_BOM_BYTES if self.bom else b"") + self.header.encode("utf-8")
+        after = SplicedBlocks(self.bom, header, tuple(blocks), tuple(lines), encoded)
+        head = (_BOM_BYTES if self.bom else b"") + header.encode("utf-8")
         return PlannedWrite(b"".join([head, *encoded]), after)
 
     def item_text(self, index: int) -> str:

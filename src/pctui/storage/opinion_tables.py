@@ -10,7 +10,7 @@ from tomlkit import items as toml_items
 from tomlkit.items import AoT, Array, Table, Trivia, Whitespace
 
 from pctui.model.records import Item, Opinion, Summary
-from pctui.storage.toml_values import spaced, text_value
+from pctui.storage.toml_values import spaced, spaced_tables, text_value
 
 
 def opinion_table(opinion: Opinion) -> Table:
@@ -50,7 +50,7 @@ def summary_table(summary: Summary) -> Table:
 
 
 def opinions_aot(opinions: list[Opinion]) -> AoT:
-    aot = tomlkit.aot()
+    aot = spaced_tables()
     for opinion in opinions:
         aot.append(opinion_table(opinion))
     return aot
@@ -60,7 +60,7 @@ def add_format_two(table: Table, item: Item) -> None:
     """Put a new item's opinions and summaries into its `[[items]]` table."""
     table["opinions"] = opinions_aot(item.opinions)
     if item.summaries:
-        table["summaries"] = tomlkit.aot()
+        table["summaries"] = spaced_tables()
         for summary in item.summaries:
             table["summaries"].append(summary_table(summary))
 
@@ -90,7 +90,7 @@ def patch_format_two(table: Any, item: Item) -> None:
     if not new:
         return
     if "summaries" not in table:
-        table["summaries"] = tomlkit.aot()
+        table["summaries"] = spaced_tables()
     for entry in new:
         table["summaries"].append(entry)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import tomlkit
-from tomlkit.items import Table
+from tomlkit.items import AoT, Table
 
 from pctui.storage.escape import basic_string_body
 
@@ -29,3 +29,11 @@ def spaced(table: Table) -> Table:
     """End `table` with a blank line, as a person would lay out the file."""
     table.add(tomlkit.nl())
     return table
+
+
+def spaced_tables() -> AoT:
+    """An empty array of tables for `spaced` tables. tomlkit puts a line break before each
+    table it appends to an array it did not parse; after a table that already ends with a
+    blank line that made two (the grouping screen's second opinion of an item, a new
+    item's second revision), where a file read and written again has one."""
+    return AoT([], parsed=True)

@@ -17,7 +17,7 @@ from pctui.storage.chunks import open_string_at
 from pctui.storage.intake_header import write_tally
 from pctui.storage.office_tables import new_office_tables, office_tables, office_written_as
 from pctui.storage.opinion_tables import add_format_two, format_two_written_as, patch_format_two
-from pctui.storage.toml_values import spaced, text_value
+from pctui.storage.toml_values import spaced, spaced_tables, text_value
 
 __all__ = ["text_value"]  # also imported from here by the migration and the escaping tests
 
@@ -61,7 +61,7 @@ def _append(table: Any, key: str, new: list[Table]) -> None:
         return
     existing = table.get(key)
     if existing is None:
-        existing = table[key] = tomlkit.aot()
+        existing = table[key] = spaced_tables()
     if isinstance(existing, AoT):
         for entry in new:
             existing.append(entry)
@@ -193,15 +193,15 @@ def item_table(item: Item, version: int = 1) -> Table:
     if version >= 2:
         add_format_two(table, item)
     if item.revisions:
-        table["revisions"] = tomlkit.aot()
+        table["revisions"] = spaced_tables()
         for revision in item.revisions:
             table["revisions"].append(revision_table(revision))
     if item.signoffs:
-        table["signoffs"] = tomlkit.aot()
+        table["signoffs"] = spaced_tables()
         for signoff in item.signoffs:
             table["signoffs"].append(signoff_table(signoff))
     for key, entries in office_tables(item).items():
-        table[key] = tomlkit.aot()
+        table[key] = spaced_tables()
         for entry in entries:
             table[key].append(entry)
     return table
@@ -281,7 +281,7 @@ def render_consultation(consultation: Consultation) -> str:
     git = tomlkit.table()
     git["commit"] = consultation.commit_mode
     doc["git"] = spaced(git)
-    sections = tomlkit.aot()
+    sections = spaced_tables()
     for section in consultation.sections:
         table = tomlkit.table()
         table["id"] = section.id
@@ -297,7 +297,7 @@ def render_consultation(consultation: Consultation) -> str:
 def render_item(item: Item, version: int = 1) -> str:
     """The text of one `[[items]]` block in format `version`, ending with a blank line."""
     doc = tomlkit.document()
-    items = tomlkit.aot()
+    items = spaced_tables()
     items.append(item_table(item, version))
     doc["items"] = items
     return tomlkit.dumps(doc).rstrip("\n") + "\n\n"

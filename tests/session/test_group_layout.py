@@ -1,0 +1,34 @@
+"""The layout of what the grouping screen writes: a file that had no items gets its first
+`[[items]]` after a blank line, and an item's opinions are one blank line apart, as in a
+file written by `pctui migrate` (issue 17's end-to-end trial found neither)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.session.format_two_file import write_format_two
+from tests.session.group_registry import grouped_registry
+
+from pctui.intake.registry import Registry
+from pctui.session import group_review
+from pctui.storage import ConsultationFile
+
+
+def _header_only(path: Path) -> Path:
+    text = path.read_text("utf-8")
+    path.write_text(text[: text.index("[[items]]")].rstrip("\n") + "\n", "utf-8")
+    return path
+
+
+def test_first_item_and_second_opinion_are_laid_out_as_elsewhere(tmp_path: Path) -> None:
+    path = _header_only(write_format_two(tmp_path / "2026-churin.toml"))
+    with Registry.open(grouped_registry(path)) as registry:
+        done = group_review.accept(ConsultationFile.load(path), registry, "G-2026-0001-1")
+        assert done.changed, done.message
+        done = group_review.attach(ConsultationFile.load(path), registry, "G-2026-0005-1", 1)
+        assert done.changed, done.message
+    text = path.read_text("utf-8")
+    assert "\n\n[[items]]\nno = 1\n" in text
+    assert "\n\n\n" not in text
+    assert text.count("[[items.opinions]]") == 2
+    assert len(ConsultationFile.load(path).consultation.item(1).opinions) == 2  # type: ignore[union-attr]
