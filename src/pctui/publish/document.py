@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from pctui.base.era import era_period, era_period_short
 from pctui.base.inert import inert
@@ -117,7 +118,7 @@ class Publication:
     submissions: list[tuple[str, int]] = field(default_factory=list)
     submission_total: int = 0
 
-    @property
+    @cached_property  # asked once per part of every format: worked out once
     def counts_shown(self) -> bool:
         """Whether Markdown and HTML print a 件数 column, as CSV and XLSX always do: in format
         2, when some row counts more than one opinion (an item answering 36 opinions, 65件,
