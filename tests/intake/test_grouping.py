@@ -14,7 +14,7 @@ import pytest
 from benchmarks.intake_generate import b_cubed
 from benchmarks.intake_generate import opinions as generated
 
-from pctui.intake.grouping import group_opinions
+from pctui.intake.grouping import added_text, group_opinions
 from pctui.intake.normalise import normalise
 
 LETTER = (
@@ -77,6 +77,30 @@ def test_a_small_edit_adds_the_changed_words() -> None:
     assert by_opinion(groups)["R0000002-1"][1] == "直ちに"
 
 
+def test_the_added_text_is_shown_in_each_members_own_public_words() -> None:
+    # Grouping compares normalised texts (【】 as (), no spaces), but a reviewer reads what
+    # the member wrote: the redaction marker and the spaces as typed, for each way of typing.
+    redacted = "電話【個人情報のため削除】にどうぞ。"
+    spaced = "架空花子 51 歳です。"
+    groups = group_opinions(
+        [
+            ("R0000001-1", LETTER),
+            ("R0000001-2", LETTER),  # the letter most sent: the representative
+            ("R0000001-3", LETTER),
+            ("R0000002-1", LETTER + redacted),
+            ("R0000003-1", LETTER + "\n" + spaced),
+            ("R0000004-1", LETTER + "\n" + spaced.replace(" ", "　")),
+            ("R0000005-1", LETTER.replace("直ちに", "").replace("強く", "ｔｏｔｅｍｏ 強く")),
+        ]
+    )
+    found = by_opinion(groups)
+    assert found["R0000002-1"] == ("G-R0000001-1", redacted)
+    assert found["R0000003-1"] == ("G-R0000001-1", spaced)
+    assert found["R0000004-1"] == ("G-R0000001-1", spaced.replace(" ", "　"))
+    assert found["R0000005-1"] == ("G-R0000001-1", "ｔｏｔｅｍｏ")
+    assert added_text(LETTER, LETTER + redacted) == redacted  # after a split or merge
+
+
 def test_a_sentence_replacing_an_unrelated_one_is_added_whole() -> None:
     last = "計画の見直しを強く求めます。"
     replaced = LETTER.replace(last, PERSONAL)
@@ -118,7 +142,7 @@ def test_b_cubed_precision_and_recall_on_the_generator_reach_0_95() -> None:
 GROUPS_DIGEST = """\
 import hashlib, json
 from benchmarks.intake_generate import opinions
-from pctui.intake.grouping import group_opinions
+from pctui.intake.grouping import added_text, group_opinions
 groups = group_opinions((o.id, o.text) for o in opinions(2000, seed=4))
 flat = [(g.id, g.representative, [(m.opinion, m.added) for m in g.members]) for g in groups]
 print(hashlib.sha256(json.dumps(flat, ensure_ascii=False).encode()).hexdigest())

@@ -27,8 +27,14 @@ from tests.console import pctui
 ROOT = Path(__file__).resolve().parents[2]
 
 # The digest of the registry and the JSON that the plain implementation (one insert per
-# row, every redaction pattern on every text) produced for `write_source(…)`.
-EXPECTED = (2503, "6877896482ff2163a423460993ee30649e0052a676e180c05a1c0c363b76060e")
+# row, every redaction pattern on every text) produced for `write_source(…)`, each
+# member's added text left out; and the digest of those added texts. The added texts were
+# recomputed on purpose when they came to be shown in the member's own public words
+# (【…】 and spaces as typed) rather than normalised (issue 17's end-to-end trial): the
+# first digest, taken with the implementation before that change, shows the groups did not
+# change.
+EXPECTED = (2503, "14d5e9a82e6b37b5f1c2eeec10cdcd32d5cc47febb87632fc3497ad2d2cf5429")
+EXPECTED_ADDED = "1c4446b9aa019a9ce55410245af9634871c94f0efae3ce3a78c7de269f8fc82d"
 
 STYLES = ("{k}. ", "{k}) ", "({k}) ", "（{k}）", "{circled}", "{kanji}、")
 KANJI = "一二三四五六七八九"
@@ -132,7 +138,11 @@ def test_import_and_grouping_give_what_the_plain_implementation_gave(tmp_path: P
     submissions, opinions, redactions = dump[0], dump[1], dump[2]
     assert len(opinions) > 3000 and len(redactions) > 100  # the source is what it means to be
     assert json.loads(grouped.stdout)["opinions"] == len(opinions)
+    added = [member.pop() for member in dump[4]]  # type: ignore[attr-defined]
     digest = hashlib.sha256(
         json.dumps([dump, grouped.stdout], ensure_ascii=False).encode("utf-8")
     ).hexdigest()
     assert (len(submissions), digest) == EXPECTED
+    assert hashlib.sha256(json.dumps(added, ensure_ascii=False).encode()).hexdigest() == (
+        EXPECTED_ADDED
+    )

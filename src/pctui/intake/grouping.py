@@ -29,7 +29,7 @@ import rensa
 from diff_match_patch import diff_match_patch
 
 from pctui.intake.collector import collector_paused
-from pctui.intake.normalise import normalise
+from pctui.intake.normalise import normalise, normalise_with_places
 from pctui.intake.records import Group, Member
 
 SHINGLE = 5
@@ -60,6 +60,7 @@ class _Distinct:
 
     text: str
     opinions: list[str]
+    publics: list[str]  # each opinion's text as the registry holds it (public, redacted)
 
 
 def group_opinions(opinions: Iterable[tuple[str, str]]) -> list[Group]:
@@ -81,8 +82,16 @@ def _grouped(opinions: Iterable[tuple[str, str]]) -> list[Group]:
         head = distinct[leader]
         members = [Member(opinion) for opinion in head.opinions]
         for follower in followers:
-            added = _added_text(differ, head.text, distinct[follower].text)
-            members.extend(Member(opinion, added) for opinion in distinct[follower].opinions)
+            entry = distinct[follower]
+            spans = _added_spans(differ, head.text, entry.text)
+            # Copies of one normalised text may differ in layout: each member is shown
+            # its own words, worked out once for each way they were typed.
+            shown: dict[str, str] = {}
+            for opinion, public in zip(entry.opinions, entry.publics, strict=True):
+                added = shown.get(public)
+                if added is None:
+                    added = shown[public] = _as_typed(public, entry.text, spans)
+                members.append(Member(opinion, added))
         representative = head.opinions[0]
         rest = sorted(members[1:], key=lambda member: member.opinion)
         groups.append(Group(f"G-{representative}", representative, (members[0], *rest)))
@@ -92,15 +101,19 @@ def _grouped(opinions: Iterable[tuple[str, str]]) -> list[Group]:
 
 def _distinct_texts(opinions: Iterable[tuple[str, str]]) -> list[_Distinct]:
     """The distinct normalised texts, most copied first, then by their first opinion's id."""
-    by_text: dict[str, list[str]] = {}
-    # Verbatim copies are most of a campaign: each raw text is normalised once.
-    normalised: dict[str, str] = {}
+    by_text: dict[str, list[tuple[str, str]]] = {}
+    # Verbatim copies are most of a campaign: each raw text is normalised once, and held
+    # once (its copies point at it) for the added text shown as typed.
+    normalised: dict[str, tuple[str, str]] = {}
     for opinion, text in opinions:
-        key = normalised.get(text)
-        if key is None:
-            key = normalised[text] = normalise(text)
-        by_text.setdefault(key, []).append(opinion)
-    distinct = [_Distinct(text, sorted(ids)) for text, ids in by_text.items()]
+        known = normalised.get(text)
+        if known is None:
+            known = normalised[text] = (text, normalise(text))
+        by_text.setdefault(known[1], []).append((opinion, known[0]))
+    distinct = []
+    for text, pairs in by_text.items():
+        pairs.sort(key=lambda pair: pair[0])
+        distinct.append(_Distinct(text, [o for o, _ in pairs], [t for _, t in pairs]))
     distinct.sort(key=lambda entry: (-len(entry.opinions), entry.opinions[0]))
     return distinct
 
@@ -138,14 +151,38 @@ def _assign_to_leaders(distinct: list[_Distinct]) -> dict[int, list[int]]:
 
 def added_text(representative: str, member: str) -> str:
     """What `member` says that `representative` does not (texts as the registry holds
-    them): for a group a reviewer splits or merges, whose representative changes."""
+    them), in `member`'s own words: for a group a reviewer splits or merges, whose
+    representative changes."""
     differ = diff_match_patch()
     differ.Diff_Timeout = 0.0
-    return _added_text(differ, normalise(representative), normalise(member))
+    normalised = normalise(member)
+    return _as_typed(
+        member, normalised, _added_spans(differ, normalise(representative), normalised)
+    )
 
 
-def _added_text(differ: diff_match_patch, representative: str, member: str) -> str:
-    """What `member` says that `representative` does not, piece by piece, one per line.
+def _as_typed(public: str, normalised: str, spans: list[tuple[int, int]]) -> str:
+    """The passages `spans` of `normalised` (the normalised `public`) as `public` has them,
+    one per line: the member's own words (【個人情報のため削除】, not its normalised
+    (個人情報のため削除); a name with its space), which grouping compared normalised."""
+    if not spans:
+        return ""
+    if public == normalised:  # nothing to map back
+        return ADDED_SEPARATOR.join(public[start:end] for start, end in spans)
+    places = normalise_with_places(public)
+    if places is None or places[0] != normalised:
+        pieces = [normalised[start:end] for start, end in spans]
+    else:
+        _, starts, ends = places
+        pieces = [public[starts[start] : ends[end - 1]] for start, end in spans]
+    return ADDED_SEPARATOR.join(piece for piece in pieces if piece)
+
+
+def _added_spans(
+    differ: diff_match_patch, representative: str, member: str
+) -> list[tuple[int, int]]:
+    """Where `member` says what `representative` does not: (start, end) passages of
+    `member`, in order (both texts normalised).
 
     Sentences are compared as wholes first (diff-match-patch over one code per sentence):
     most near-copies leave sentences out or add sentences of their own, which needs no
@@ -157,7 +194,7 @@ def _added_text(differ: diff_match_patch, representative: str, member: str) -> s
     theirs, ours = _sentences(representative), _sentences(member)
     known = set(theirs)
     if all(sentence in known for sentence in ours):
-        return ""
+        return []
     codes: dict[str, str] = {}
     for sentence in (*theirs, *ours):
         codes.setdefault(sentence, chr(_FIRST_CODE + len(codes)))
@@ -165,19 +202,24 @@ def _added_text(differ: diff_match_patch, representative: str, member: str) -> s
     diffs = differ.diff_main(
         "".join(codes[s] for s in theirs), "".join(codes[s] for s in ours), False
     )
-    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    place = 0  # in `member`
     for at, (operation, coded) in enumerate(diffs):
-        if operation != differ.DIFF_INSERT:
+        if operation == differ.DIFF_DELETE:
             continue
         inserted = "".join(text_of[code] for code in coded)
-        before = diffs[at - 1] if at > 0 else (differ.DIFF_EQUAL, "")
-        if before[0] == differ.DIFF_DELETE:
+        if operation == differ.DIFF_INSERT:
+            before = diffs[at - 1] if at > 0 else (differ.DIFF_EQUAL, "")
             replaced = "".join(text_of[code] for code in before[1])
-            if _alike(replaced, inserted):
-                pieces.extend(_inserted_characters(differ, replaced, inserted))
-                continue
-        pieces.append(inserted)
-    return ADDED_SEPARATOR.join(piece for piece in pieces if piece)
+            if before[0] == differ.DIFF_DELETE and _alike(replaced, inserted):
+                spans += [
+                    (place + start, place + end)
+                    for start, end in _inserted_spans(differ, replaced, inserted)
+                ]
+            elif inserted:
+                spans.append((place, place + len(inserted)))
+        place += len(inserted)
+    return spans
 
 
 _FIRST_CODE = 0x10000
@@ -201,8 +243,16 @@ def _pairs(text: str) -> set[str]:
     return {text[at : at + 2] for at in range(len(text) - 1)}
 
 
-def _inserted_characters(differ: diff_match_patch, before: str, after: str) -> list[str]:
-    """The pieces a character diff of two similar passages finds inserted."""
+def _inserted_spans(differ: diff_match_patch, before: str, after: str) -> list[tuple[int, int]]:
+    """Where a character diff of two similar passages finds `after` inserting text."""
     diffs = differ.diff_main(before, after, False)
     differ.diff_cleanupSemantic(diffs)
-    return [text for operation, text in diffs if operation == differ.DIFF_INSERT]
+    spans = []
+    place = 0
+    for operation, text in diffs:
+        if operation == differ.DIFF_DELETE:
+            continue
+        if operation == differ.DIFF_INSERT and text:
+            spans.append((place, place + len(text)))
+        place += len(text)
+    return spans
