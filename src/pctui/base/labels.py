@@ -63,6 +63,12 @@ class Labels:
     draft_banner: str
     draft_mark: str
     title_suffix: str
+    # The same three phrases for a file that names no organization (a ministry's result
+    # imported without one): no 本市, the answer named as its column is ({response}).
+    neutral_title_suffix: str
+    neutral_results: str
+    neutral_places_web: str
+    neutral_response: str  # the answer's name when the file's column heading is the bare default
     list_separator: str
     undated: str
     summary_sheet: str
@@ -103,6 +109,10 @@ JA = Labels(
     draft_banner="【案】この文書は下書きです。承認前の回答を含むことがあり、このまま公表することはできません。",
     draft_mark="【案】",
     title_suffix="寄せられたご意見と{self}の考え方",
+    neutral_title_suffix="寄せられたご意見と{response}",
+    neutral_results="ご意見の概要と{response}",
+    neutral_places_web="公式ホームページによる公開",
+    neutral_response="意見に対する考え方",
     list_separator="、",
     undated="（未定）",
     summary_sheet="概要",
@@ -148,6 +158,10 @@ EN = Labels(
     draft_banner="DRAFT: it may contain responses that are not approved; do not publish it.",
     draft_mark="[DRAFT] ",
     title_suffix="opinions received and the response of {self}",
+    neutral_title_suffix="opinions received and the {response}",
+    neutral_results="Summary of the opinions and the {response}",
+    neutral_places_web="On the website",
+    neutral_response="response",
     list_separator=", ",
     undated="(not set)",
     summary_sheet="Summary",

@@ -33,8 +33,8 @@ _ANSWERS_SUFFIX = re.compile(
 )
 _BRACKETED = re.compile(r"^「([^「」]+)」$")
 _THANKS_SUFFIX = re.compile(
-    r"[ \t\u3000:：]*(?:寄せられた(?:ご)?意見と.{1,12}の考え方"
-    r"|opinions received and the response of .+)$",
+    r"[ \t\u3000:：]*(?:寄せられた(?:ご)?意見と.{0,14}(?:考え方|回答)"
+    r"|opinions received and the (?:response|answer)(?: of .+)?)$",
     re.IGNORECASE,
 )
 # A body that names itself without its name: 市, 本市, 当町, 各区 …

@@ -14,7 +14,7 @@ from functools import cached_property
 from pctui.base.era import era_period, era_period_short
 from pctui.base.inert import inert
 from pctui.base.labels import Labels, labels_for, office_name, self_name
-from pctui.model.records import Consultation, Item, Layout
+from pctui.model.records import Consultation, Item, Layout, Meta
 from pctui.model.state import item_state
 from pctui.publish.submitted import SubmittedBlock
 
@@ -164,7 +164,7 @@ def _place_lists(
         title = labels.places_offices.format(office=office)
         lists.append(PlaceList(len(lists) + 1, title, marked=marked))
     if url or web_places:
-        title = labels.places_web.format(org=org)
+        title = labels.places_web.format(org=org) if org else labels.neutral_places_web
         lists.append(PlaceList(len(lists) + 1, title, url=url, named=web_places))
     return lists
 
@@ -179,15 +179,27 @@ def _period(consultation: Consultation) -> tuple[str, str]:
     return era_period(meta.opened, meta.closed), era_period_short(meta.opened, meta.closed)
 
 
-def _heading(title: str, organization: str, labels: Labels, language: str) -> str:
-    """The title line: the seed's '… 寄せられたご意見と本市の考え方', unless the title says it."""
+def _answer_name(response_heading: str, labels: Labels, language: str) -> str:
+    """What a result that names no organization calls its answers: the column heading it
+    was imported with (意見に対する考え方), else a neutral phrase, never 本市's."""
+    bare = not response_heading or response_heading == "考え方"
+    return labels.neutral_response if language == "en" or bare else response_heading
+
+
+def _heading(title: str, meta: Meta, labels: Labels) -> str:
+    """The title line: the seed's '… 寄せられたご意見と本市の考え方', unless the title says it;
+    without an organization, '… 寄せられたご意見と意見に対する考え方'."""
+    language = meta.language
+    if meta.organization:
+        suffix = labels.title_suffix.format(self=self_name(meta.organization, language))
+    else:
+        response = _answer_name(meta.response_heading, labels, language)
+        suffix = labels.neutral_title_suffix.format(response=response)
     if language == "en":
-        if "opinion" in title.lower():
-            return title
-        return f"{title}: {labels.title_suffix.format(self=self_name(organization, language))}"
+        return title if "opinion" in title.lower() else f"{title}: {suffix}"
     if "ご意見" in title or "考え方" in title:
         return title
-    return f"{title} {labels.title_suffix.format(self=self_name(organization, language))}"
+    return f"{title} {suffix}"
 
 
 def _rows(item: Item, consultation: Consultation, labels: Labels, names: _Names) -> list[Row]:
@@ -288,19 +300,21 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
     period, period_short = _period(consultation)
     organization = inert(meta.organization)
     language = meta.language
-    results_name = organization or self_name(organization, language)
     office = inert(office_name(meta.organization, language))
     self_named = inert(self_name(meta.organization, language))
     places = [inert(p) for p in meta.places if not is_web_place(p)]
     web_places = [inert(p) for p in meta.places if is_web_place(p)]
     url = inert(meta.url)
-    place_lists = _place_lists(
-        places, web_places, url, office, organization or self_named, language
-    )
+    place_lists = _place_lists(places, web_places, url, office, organization, language)
+    if organization:
+        results_heading = labels.results.format(org=organization)
+    else:
+        answer = _answer_name(meta.response_heading, labels, language)
+        results_heading = labels.neutral_results.format(response=inert(answer))
     return Publication(
         language=language,
         labels=labels,
-        heading=inert(_heading(meta.title, meta.organization, labels, language)),
+        heading=inert(_heading(meta.title, meta, labels)),
         title=inert(meta.title),
         organization=organization,
         self_name=self_named,
@@ -320,7 +334,7 @@ def build(consultation: Consultation, draft: bool = False) -> Publication:
         classes=_class_counts(consultation, classes),
         parts=parts,
         draft=draft,
-        results_heading=labels.results.format(org=results_name),
+        results_heading=results_heading,
         rows=rows,
         place_lists=place_lists,
         method_total=intake.total_submitters,
