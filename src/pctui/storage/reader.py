@@ -264,9 +264,22 @@ def _header(
     if isinstance(data, Problem):
         problems.append(data)
         # The header's facts are unknown: read its defaults without reporting them missing,
-        # so the syntax error is not buried under problems it caused.
-        return read_header({}, Checker(path, Locator(chunk.text), []))
+        # so the syntax error is not buried under problems it caused. Its format is taken
+        # from its `format = N` line all the same: read as format 1, every opinion of a
+        # format-2 file was reported as belonging to another format (issue 17's trial).
+        return read_header(_format_line(chunk.text), Checker(path, Locator(chunk.text), []))
     return read_header(data, Checker(path, Locator(chunk.text), problems))
+
+
+_FORMAT_LINE = re.compile(r"^format\s*=\s*([0-9]+)\s*(?:#.*)?$", re.MULTILINE)
+
+
+def _format_line(header: str) -> dict[str, Any]:
+    """`{"format": N}` from the first top-level `format = N` line of a header that does
+    not parse (before its first table), else nothing."""
+    table = re.search(r"^\s*\[", header, re.MULTILINE)
+    found = _FORMAT_LINE.search(header, 0, table.start() if table else len(header))
+    return {"format": int(found.group(1))} if found else {}
 
 
 def _one_item(parsed: dict[str, Any]) -> dict[str, Any] | None:
