@@ -112,9 +112,20 @@ def generated(labelled: bool = False) -> Consultation:
     return Consultation(meta, intake, review, sections, items, format=2)
 
 
+def gapped() -> Consultation:
+    """The generated file after an opinion moved (labels 2・4 and 5～34・3 on the summary
+    layout's No. cells: ranges mixed with single labels)."""
+    consultation = generated()
+    first = consultation.items[1].opinions.pop(1)  # label 3, from the item of 2, 3, 4
+    consultation.items[2].opinions.append(first)
+    return consultation
+
+
 def _source(name: str, tmp_path: Path) -> Consultation:
     if name == "generated":
         return generated()
+    if name == "gapped":
+        return gapped()
     if name == "labelled":
         return generated(labelled=True)
     if name == "sample-format-1":
@@ -212,6 +223,8 @@ CASES = [
     ("sample-format-2", Layout.LISTED),
     ("generated", Layout.SUMMARY),
     ("generated", Layout.LISTED),
+    ("gapped", Layout.SUMMARY),
+    ("gapped", Layout.LISTED),
     ("labelled", Layout.SUMMARY),
     ("labelled", Layout.LISTED),
 ]

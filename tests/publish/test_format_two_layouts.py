@@ -79,13 +79,13 @@ def test_csv_repeats_the_answer_on_every_row(tmp_path: Path) -> None:
 def test_the_summary_layout_prints_one_row_per_item(tmp_path: Path) -> None:
     summary = consultation(tmp_path, Layout.SUMMARY)
     markdown = render(summary, "md").decode("utf-8")
-    assert "| 1・2・3 | 駐輪場の整備に関するご意見 | 4 | 回答1 |\n" in markdown
+    assert "| 1～3 | 駐輪場の整備に関するご意見 | 4 | 回答1 |\n" in markdown
     html = render(summary, "html").decode("utf-8")
     assert "rowspan" not in html
     assert '<td role="cell" data-label="件数">4</td><td role="cell" data-label="考え方">' in html
     text = render(summary, "csv").decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))[1:]
     assert [(row[0], row[3], row[5]) for row in rows] == [
-        ("1・2・3", "4", "駐輪場の整備に関するご意見"),
+        ("1～3", "4", "駐輪場の整備に関するご意見"),
         ("1", "1", "計画全体に賛成です。"),
     ]

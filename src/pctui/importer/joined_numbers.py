@@ -1,5 +1,6 @@
 """A row answering several opinions at once, as format 2's summary layout publishes
-it: the No. cell holds their labels joined by ・ (「2・3・4」, 「Ⅱ-4・Ⅱ-5」), the
+it: the No. cell holds their labels joined by ・ (「2・3」, 「Ⅱ-4・Ⅱ-5」), three or more
+consecutive numbers as a range (「1～36」, 「1～3・5」: base.label_runs), the
 opinion cell either each opinion after its label (「2　…」 paragraphs, when the item has
 no summary) or the summary (意見の概要) written for them, the 件数 cell their total.
 
@@ -12,16 +13,15 @@ from __future__ import annotations
 
 import re
 
+from pctui.base.label_runs import split
 from pctui.importer.no_cells import published_label, row_number
 from pctui.importer.raw import RawItem, RawOpinion
 
-_SEPARATOR = "・"
-
 
 def joined_labels(no_cell: str) -> list[str] | None:
-    """The labels of a 「2・3・4」 No. cell (two or more, each a number or a label as
-    published), else None."""
-    labels = [part.strip() for part in (no_cell or "").split(_SEPARATOR)]
+    """The labels of a 「2・3」 or 「1～36」 No. cell (two or more, each a number or a label
+    as published), else None."""
+    labels = split(no_cell or "")
     if len(labels) < 2 or not all(labels):
         return None
     readable = all(row_number(label) or published_label(label) for label in labels)

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from pctui.base.era import era_period, era_period_short
 from pctui.base.inert import inert
+from pctui.base.label_runs import joined
 from pctui.base.labels import Labels, labels_for, office_name, self_name
 from pctui.model.records import Consultation, Item, Layout, Meta
 from pctui.model.state import item_state
@@ -220,7 +221,7 @@ def _rows(item: Item, consultation: Consultation, labels: Labels, names: _Names)
     if consultation.format < 2:
         return [row]
     if consultation.meta.layout != Layout.LISTED:
-        return [replace(row, label=inert("・".join(o.label for o in item.opinions)))]
+        return [replace(row, label=inert(joined([o.label for o in item.opinions])))]
     first = inert(item.opinions[0].label)
     return [
         replace(

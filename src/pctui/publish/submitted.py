@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pctui.base.inert import inert
+from pctui.base.label_runs import joined
 from pctui.model.records import Consultation, Item
 
 
@@ -83,7 +84,7 @@ def item_number(item: Item, consultation: Consultation) -> str:
     if consultation.format >= 2:
         labels = [opinion.label for opinion in item.opinions if opinion.label]
         if labels:
-            return "・".join(labels)
+            return joined(labels)
     return str(item.no)
 
 
