@@ -220,3 +220,21 @@ def test_a_letter_signed_under_its_text_from_a_source_without_names(
         ("R0000002-1", "計画に反対します。"),
         ("R0000002-2", "期間を延ばしてください。\n以上"),
     ]
+
+
+def test_a_source_number_clashing_with_an_assigned_one_is_explained(
+    consultation: Path, tmp_path: Path
+) -> None:
+    # An earlier source without numbers got R0000001 and R0000002 from pctui; a later one
+    # numbers its own submissions the same way. Said as a clash with an assigned number,
+    # naming where that submission came from and what to do, not as "other content".
+    unnumbered, numbered = tmp_path / "first.csv", tmp_path / "second.csv"
+    unnumbered.write_text("意見\n賛成です。\n反対です。\n", "utf-8")
+    numbered.write_text("受付番号,意見\nR0000002,延長してください。\nW0000001,賛成。\n", "utf-8")
+    assert pctui("intake", "import", consultation, unnumbered).returncode == 0
+    done = pctui("--lang", "en", "intake", "import", consultation, numbered)
+    assert done.returncode == 1
+    assert f"{numbered}:2: 受付番号 R0000002 clashes with the number pctui assigned" in done.stderr
+    assert f"({unnumbered}:3)" in done.stderr
+    assert "prefix of their own (e.g. WR0000002)" in done.stderr
+    assert "1 submission added" in done.stdout

@@ -43,3 +43,18 @@ def test_every_reading_command_reports_it_once(tmp_path: Path, command: tuple[st
     assert located[0].startswith(f"{path.name}:5:20: ")
     assert "format = 1" not in done.stderr
     assert len(located) == 2  # the syntax error, then "1 problem"
+
+
+def test_a_literal_string_never_closed_is_reported_where_it_opens(tmp_path: Path) -> None:
+    # tomllib looks for the closing ' to the end of the block and reports the end (a line
+    # of another table, far from the mistake).
+    path = write_format_two(tmp_path / "2026-churin.toml")
+    text = path.read_text("utf-8")
+    label = text.index('label = "', text.index("[[items.opinions]]"))
+    broken = text[:label] + "label = 'unclosed\n" + text[text.index("\n", label) + 1 :]
+    path.write_text(broken, "utf-8")
+    line = broken.count("\n", 0, label) + 1
+    with pytest.raises(LoadError) as raised:
+        ConsultationFile.load(path)
+    assert [(p.line, p.col) for p in raised.value.problems] == [(line, 9)]
+    assert "never closed" in raised.value.problems[0].message

@@ -123,6 +123,30 @@ def _present(db: sqlite3.Connection, column: str, values: list[str]) -> list[tup
     return [(value, content) for value, content in db.execute(query, values)]
 
 
+def _clash(db: sqlite3.Connection, number: str, assigned_here: str | None) -> str:
+    """Why a submission whose source gives it 受付番号 `number` is not imported: the
+    registry holds another submission under it. When pctui assigned that number (to a
+    submission whose source gave none, `assigned_here` its place when this very import did),
+    the source's numbers look like assigned ones: said so, and what to do."""
+    place = assigned_here
+    if place is None:
+        row = db.execute(
+            "SELECT source FROM submissions WHERE number = ? AND key LIKE 'content:%'",
+            (number,),
+        ).fetchone()
+        place = row[0] if row else None
+    if place is None:
+        return _(
+            "受付番号 {number} is already in the registry with other content; not imported"
+        ).format(number=number)
+    return _(
+        "受付番号 {number} clashes with the number pctui assigned to a submission that had "
+        "none ({place}): numbers of the form {prefix}0000001 are the ones pctui assigns. "
+        "Not imported; give this source's numbers a prefix of their own (e.g. W{number}) "
+        "and import it again"
+    ).format(number=number, place=place, prefix=ASSIGNED_PREFIX)
+
+
 def add_submissions(
     db: sqlite3.Connection,
     incoming: Iterable[Incoming],
@@ -135,6 +159,7 @@ def add_submissions(
     assigned = row[0] if row else 0
     opinions = _Opinions()
     count = 0
+    given_here: dict[str, str] = {}  # number assigned by this import -> where it was read
     for chunk in _chunks(incoming):
         contents = [digest(one.submission) for one in chunk]
         keys = [key_of(one, content) for one, content in zip(chunk, contents, strict=True)]
@@ -159,11 +184,8 @@ def add_submissions(
                     if found == content:
                         done.already += 1
                     else:
-                        message = _(
-                            "受付番号 {number} is already in the registry with other "
-                            "content; not imported"
-                        )
-                        done.conflicts.append((one.place, message.format(number=number)))
+                        clash = _clash(db, number, given_here.get(number))
+                        done.conflicts.append((one.place, clash))
                     continue
             else:
                 if key in taken:
@@ -179,6 +201,7 @@ def add_submissions(
                 ):
                     assigned += 1
                     number = f"{ASSIGNED_PREFIX}{assigned:07d}"
+                given_here[number] = one.place
             numbers[number] = content
             taken.add(key)
             s = one.submission

@@ -187,6 +187,14 @@ def _parse(chunk: Chunk, path: str) -> dict[str, Any] | Problem:
         line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
         if not match:
             line = chunk.text.count("\n") + 1
+        opened = chunk.text.rfind("'")
+        if not match and message.startswith('Expected "\'"') and opened >= 0:
+            # A literal string never closed: tomllib looks for its closing quote to the end
+            # and reports the end, so the quote that opens it is the last one in the block.
+            line = chunk.text.count("\n", 0, opened) + 1
+            col = opened - (chunk.text.rfind("\n", 0, opened) + 1) + 1
+            return Problem(path, chunk.line + line - 1, col, _(
+                "TOML syntax: this string is never closed (add the closing ')"))  # fmt: skip
         text = _AT.sub("", message).replace("(at end of document)", "at end of text").strip()
         # tomllib's own words stay English: Python has no catalog for them.
         return Problem(path, chunk.line + line - 1, col, _("TOML syntax: {error}").format(
