@@ -90,12 +90,12 @@ def test_validate_warns_of_wording_against_the_class(pctui: Run, small: Path, wh
 
 
 def test_validate_warns_of_identical_answers(pctui: Run, small: Path, where: Where) -> None:
-    # (2's sign-off no longer matches its text: warned too, and left aside here.)
+    # Advice, a note: the exit status 1 is 2's sign-off, which no longer matches its text.
     text = answers(small, {2: ("sanko", "同じ回答"), 4: ("sanko", "同じ回答")})
     result = pctui("validate", small)
     assert result.returncode == 1
     spot = where(text, 'text = "同じ回答"', 2)
     assert [line for line in result.stdout.splitlines() if "same answer" in line] == [
-        f"{small}:{spot}: warning: No.4: the same answer as No.2: consider one item with "
+        f"{small}:{spot}: note: No.4: the same answer as No.2: consider one item with "
         "several opinions (format 2)"
     ]

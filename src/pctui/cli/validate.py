@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from pctui.base.problems import NOTE
 from pctui.cli.common import FINDING, OK, load
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.cli.phrases import office_phrases
@@ -17,10 +18,12 @@ from pctui.words import opinion_counts, state_name
 HELP = N_("check a consultation file: syntax, schema, sign-off integrity, hostile text")
 DESCRIPTION = N_("""\
 Check FILE and print one summary line. Errors (the file cannot be used) are printed as
-path:line:col: message, and the exit status is 2. Warnings (an unknown key, a sign-off
-that could not have been given, text with control or bidi characters, an answer whose
-wording contradicts its class or the phrases of phrases.toml, items with the identical
-answer) are printed the same way and the exit status is 1. A clean file exits 0.""")
+path:line:col: message, and the exit status is 2. Warnings are findings to act on (an
+unknown key, a sign-off that could not have been given, text with control or bidi
+characters, an answer whose wording contradicts its class or the phrases of phrases.toml):
+printed the same way, and the exit status is 1. Notes are advice or explanations (items
+with the identical answer, published totals that differ from the listed counts): printed,
+and the exit status stays 0. A file with notes only exits 0.""")
 
 
 def add_parser(commands: Commands) -> None:
@@ -37,9 +40,12 @@ def run(args: argparse.Namespace) -> int:
     progresses = [progress(item, review) for item in file.consultation.items]
     found = integrity_warnings(file, progresses)
     found += phrase_warnings(file, office_phrases(args.file))
-    warnings = sorted([*file.warnings, *found], key=lambda p: (p.line, p.col))
-    for warning in warnings:
-        print(warning)
+    # Notes (advice: the same answer as No.6) are printed in file order with the warnings
+    # but are no finding: only warnings make the exit status 1.
+    said = sorted([*file.warnings, *found], key=lambda p: (p.line, p.col))
+    for problem in said:
+        print(problem)
+    warnings = [problem for problem in said if problem.severity != NOTE]
     for note in totals_notes(file):  # explanations, not findings: the exit status ignores them
         print(note)
     consultation = file.consultation

@@ -1,11 +1,13 @@
-"""`validate`'s warnings about wording (pctui.model.phrases): an answer that contradicts its
-class, and items carrying the identical answer, each at the current revision's text."""
+"""`validate`'s checks of wording (pctui.model.phrases), each at the current revision's text:
+an answer that contradicts its class (a warning: a finding, exit 1), and items carrying the
+identical answer (a note: advice, since results publish word-for-word identical answers to
+different opinions as a matter of course; it does not change the exit status)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pctui.base.problems import WARNING, Problem
+from pctui.base.problems import NOTE, WARNING, Problem, Severity
 from pctui.i18n import _
 from pctui.model.phrases import Phrase, contradictions, identical_answers
 from pctui.storage.consultation_file import ConsultationFile
@@ -13,17 +15,17 @@ from pctui.storage.item_schema import REVISIONS
 
 
 def phrase_warnings(file: ConsultationFile, phrases: Sequence[Phrase] = ()) -> list[Problem]:
-    """Located warnings: answers whose words contradict their class (the built-in rules and
-    the phrases' classes), and each item whose answer repeats an earlier item's."""
+    """Located warnings, answers whose words contradict their class (the built-in rules and
+    the phrases' classes), and notes, each item whose answer repeats an earlier item's."""
     consultation = file.consultation
     path = str(file.path)
     found: list[Problem] = []
 
-    def warn(no: int, message: str) -> None:
+    def warn(no: int, message: str, severity: Severity = WARNING) -> None:
         item = consultation.item(no)
         index = max(0, (item.current_index if item else 1) - 1)
         line, col = file.place(no, REVISIONS, index, "text")
-        found.append(Problem(path, line, col, f"No.{no}: {message}", WARNING))
+        found.append(Problem(path, line, col, f"No.{no}: {message}", severity))
 
     for found_one in contradictions(consultation, phrases):
         if found_one.phrase:
@@ -40,5 +42,5 @@ def phrase_warnings(file: ConsultationFile, phrases: Sequence[Phrase] = ()) -> l
             message = _(
                 "the same answer as No.{first}: consider one item with several opinions (format 2)"
             ).format(first=numbers[0])
-            warn(no, message)
+            warn(no, message, NOTE)
     return found
