@@ -13,9 +13,10 @@ import docx
 import pytest
 from tests.importer.pdf_maker import Page, write_pdf
 
-from pctui.importer import ERROR, Unreadable, read_source
+from pctui.importer import ERROR, Unreadable, read_source, to_consultation
 from pctui.importer import pdf as pdf_reader
 from pctui.importer.pdf import unwrap
+from pctui.publish import render
 
 TITLE = "〇〇基本方針（案）に対する意見募集の結果について"
 PERIOD = "（意見募集期間：令和７年10月31日～11月21日）"
@@ -25,6 +26,7 @@ GROUP_1 = "Ⅰ．当該意見を踏まえて内容を修正するもの"
 GROUP_2 = "Ⅱ．その他の主な意見"
 ANSWER_A = "ご意見を踏まえ、第3章を修正しました。"
 COLUMNS = (40, 80, 300, 555)
+AT = dt.datetime(2025, 12, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
 
 
 def _row(page: Page, top: float, bottom: float, cells: tuple[str, str, str | None]) -> None:
@@ -159,12 +161,49 @@ def test_numbered_headings_group_opinions_in_a_word_document(tmp_path: Path) -> 
     assert [note for note in raw.notes if note.severity == ERROR] == []
     assert raw.opened == dt.date(2025, 4, 1)  # "1 意見の募集期間" is a fact, not a group
     assert raw.sections == ["計画全般について", "施策の展開"]
-    # A section's number is its place, which publishing prints again: only groups (Ⅰ, Ⅱ)
-    # keep their labels.
-    assert raw.section_labels == {}
+    # A plain number is the section's place, which publishing prints again ("1 1 …"): it is
+    # not kept; a bracketed one is the section's label as printed, like Ⅰ/Ⅱ.
+    assert raw.section_labels == {"施策の展開": "(2)"}
     assert [(item.no, item.section) for item in raw.items] == [
         (1, "計画全般について"),
         (1, "施策の展開"),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "xlsx"])
+@pytest.mark.parametrize("heading", ["(1) 施策の展開", "（１）施策の展開", "⑴ 施策の展開"])
+def test_a_bracketed_heading_keeps_its_label_printed_once(
+    tmp_path: Path, heading: str, fmt: str
+) -> None:
+    document = docx.Document()
+    document.add_paragraph("〇〇計画（案）に対する意見募集の結果")
+    for title, rows in (
+        ("1 計画全般について", [("1", "計画が分かりやすい。", "ありがとうございます。")]),
+        (heading, [("1", "駐輪場を増やして。", "検討します。")]),
+    ):
+        document.add_paragraph(title)
+        table = document.add_table(rows=1 + len(rows), cols=3)
+        for index, cells in enumerate([("No.", "ご意見", "市の考え方"), *rows]):
+            for column, text in enumerate(cells):
+                table.cell(index, column).text = text
+    source = tmp_path / "kekka.docx"
+    document.save(str(source))
+    raw = read_source(source)
+    assert raw.section_labels == {"施策の展開": "(1)"}
+    consultation = to_consultation(raw, "tanaka", AT, "kekka")
+    published = render(consultation, fmt)
+    text = published.decode("utf-8-sig") if fmt != "xlsx" else ""
+    if fmt == "md":  # the part's number, then the label once: never "(1) (1)" nor "1 1"
+        assert "\n### 2 (1) 施策の展開\n" in text
+        assert "### 1 計画全般について\n" in text
+    if fmt == "html":
+        assert '<h3 id="part-2">2 (1) 施策の展開</h3>' in text and "(1) (1)" not in text
+    again = tmp_path / f"result.{fmt}"
+    again.write_bytes(published)
+    back = to_consultation(read_source(again), "tanaka", AT, "kekka")
+    assert [(s.label, s.title) for s in back.sections] == [
+        ("", "計画全般について"),
+        ("(1)", "施策の展開"),
     ]
 
 

@@ -174,3 +174,16 @@ def numbered_heading(line: str) -> tuple[str, str] | None:
         return None
     label = unicodedata.normalize("NFKC", found["label"] or found["bracketed"]).replace(" ", "")
     return label, found["title"].strip()
+
+
+def kept_label(label: str) -> str:
+    """The label a section keeps from its numbered heading: a bracketed one as printed
+    ("(1)" of "(1) 施策の展開", "（１）…", "⑶ …"), like a group's Ⅰ; none from a plain "1 …",
+    whose number is the section's place, which publishing prints again ("1 1 …" otherwise)."""
+    return label if label.startswith("(") else ""
+
+
+def bracketed_heading(line: str) -> tuple[str, str] | None:
+    """(label, title) of a heading numbered in brackets, "(1) 施策の展開", else None."""
+    heading = numbered_heading(line)
+    return heading if heading is not None and kept_label(heading[0]) else None

@@ -22,9 +22,11 @@ from pctui.i18n import _, ngettext
 from pctui.importer.cells import cell_number, continued, one_line, referred_label, split_topic
 from pctui.importer.columns import chosen, normal, numbers_only, recognise
 from pctui.importer.facts import (
+    bracketed_heading,
     clean_title,
     group_heading,
     is_document_number,
+    kept_label,
     numbered_heading,
     published_totals,
     published_unit,
@@ -171,8 +173,8 @@ class TableReader:
 
     def _heading(self, text: str, numbered: bool) -> bool:
         """A group heading (Ⅰ．…) or, where `numbered`, a numbered one (1 …, (1) …) opens a
-        section; numbering may start again under it. Only a group keeps its label: a
-        section's number is its place, which publishing prints again ("1 1 …" otherwise)."""
+        section; numbering may start again under it. A group keeps its label, and so does a
+        bracketed number ("(1)"); a plain one does not (see `kept_label`)."""
         group = group_heading(text)
         heading = group or (numbered_heading(text) if numbered else None)
         if heading is None:
@@ -181,7 +183,7 @@ class TableReader:
         self.section = title
         self.headed = True
         self.section_cell = ""
-        self.doc.add_section(title, label if group else "")
+        self.doc.add_section(title, label if group else kept_label(label))
         return True
 
     # --- the rows ----------------------------------------------------------------------
@@ -263,7 +265,7 @@ class TableReader:
             self.section_cell = cell
         if not cell:
             return self.section, None
-        group = group_heading(cell)
+        group = group_heading(cell) or bracketed_heading(cell)  # 「(1) 施策の展開」 too
         if group is not None:
             self.doc.add_section(group[1], group[0])
             return group[1], None

@@ -29,6 +29,7 @@ from pctui.importer.cells import (
 from pctui.importer.columns import chosen, recognise
 from pctui.importer.facts import (
     body_name,
+    bracketed_heading,
     clean_title,
     group_heading,
     is_document_number,
@@ -247,7 +248,7 @@ class TextReader:
             return True
         if sub and sub.group(3).strip():
             self.numbers["sub"] = _sub_number(sub)
-            self._subsection(sub.group(3).strip())
+            self._subsection(sub.group(3).strip(), f"({self.numbers['sub']})")
             return True
         match = _HEADING.match(line)
         if match is None:
@@ -322,7 +323,7 @@ class TextReader:
     def _group_or_section(self, title: str) -> None:
         """A numbered results heading; `1 Ⅰ 当該意見を踏まえて…` (a format-2 group as pctui
         publishes it) is the group's title, labelled Ⅰ."""
-        group = group_heading(title)
+        group = group_heading(title) or bracketed_heading(title)  # 1 (1) 施策の展開 too
         if group is None:
             self._section(title)
             return
@@ -334,9 +335,10 @@ class TextReader:
         self.doc.add_section(title)
         self.last = None
 
-    def _subsection(self, title: str) -> None:
+    def _subsection(self, title: str, label: str) -> None:
         """A `(1) 計画全般` heading in the results. Under a numbered section that has nothing
-        of its own, it is a part of that section: "計画に関するご意見：計画全般"."""
+        of its own, it is a part of that section: "計画に関するご意見：計画全般"; on its own,
+        a section labelled as printed, "(1)" (see facts.kept_label)."""
         if self.part != "results":
             self.part = "results"
         parent = self.parent
@@ -344,6 +346,8 @@ class TextReader:
             parent = self.section
             self.doc.sections.remove(parent)
         self._section(f"{parent}：{title}" if parent else title)
+        if not parent:
+            self.doc.add_section(title, label)
         self.parent = parent
 
     def _is_empty(self, section: str) -> bool:
@@ -547,7 +551,8 @@ class TextReader:
             return
         plain = [cell_text(c, markdown) for c in cells]
         filled = [c for c in plain if c]
-        group = group_heading(filled[0]) if len(filled) == 1 else None
+        lone = filled[0] if len(filled) == 1 else ""  # a row of one cell: Ⅰ．… or (1) …
+        group = (group_heading(lone) or bracketed_heading(lone)) if lone else None
         if group is not None and self.columns is not None:
             self._section(group[1])
             self.doc.add_section(group[1], group[0])
