@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.console import pctui
 from tests.session.format_two_file import write_format_two
 from tests.session.group_registry import grouped_registry
 
@@ -32,3 +33,18 @@ def test_first_item_and_second_opinion_are_laid_out_as_elsewhere(tmp_path: Path)
     assert "\n\n\n" not in text
     assert text.count("[[items.opinions]]") == 2
     assert len(ConsultationFile.load(path).consultation.item(1).opinions) == 2  # type: ignore[union-attr]
+
+
+def test_the_intake_table_added_by_a_tally_keeps_the_blank_line_before_the_items(
+    tmp_path: Path,
+) -> None:
+    path = write_format_two(tmp_path / "2026-churin.toml")
+    text = path.read_text("utf-8")
+    start = text.index("[intake]\n")
+    path.write_text(text[:start] + text[text.index("\n\n", start) + 2 :], "utf-8")
+    grouped_registry(path)
+    done = pctui("intake", "tally", path.name, "--write", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = path.read_text("utf-8")
+    assert "opinions_received = 7\n\n[[items]]\n" in text
+    assert "\n\n\n" not in text

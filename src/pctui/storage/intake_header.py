@@ -55,8 +55,10 @@ def patch_intake(text: str, intake: Intake) -> str:
     import tomlkit
 
     crlf = "\r\n" in text
-    document = tomlkit.parse(text.replace("\r\n", "\n") if crlf else text)
-    if "intake" not in document:
+    plain = text.replace("\r\n", "\n") if crlf else text
+    document = tomlkit.parse(plain)
+    added = "intake" not in document
+    if added:
         document["intake"] = tomlkit.table()
     table = document["intake"]
     table["methods"] = intake.methods
@@ -66,6 +68,10 @@ def patch_intake(text: str, intake: Intake) -> str:
     table["submitter_unit"] = intake.submitter_unit
     write_tally(table, intake)
     rendered = tomlkit.dumps(document)
+    if added and plain.endswith("\n\n") and not rendered.endswith("\n\n"):
+        # A header that ended with a blank line before the first [[items]] keeps it: the
+        # table added last took its place (`intake tally --write` on a file without one).
+        rendered = rendered.rstrip("\n") + "\n\n"
     patched = rendered.replace("\n", "\r\n") if crlf else rendered
     _read_back(patched, intake)
     return patched
