@@ -3,10 +3,11 @@
 What is found: e-mail addresses, phone numbers, postal codes, street addresses (a
 prefecture or city followed by block and house numbers, without a kana word between) and
 the value after a label such as 氏名： or 住所：, in half-width or full-width characters or
-both (ｈａｎａ＠ｅｘａｍｐｌｅ．ｊｐ, ０９０－１２３４－５６７８, 〒１２３ー４５６７). Each find is a span with its reason; the
-registry records them, a reviewer confirms or reverts them, and the public text replaces
-each span that stands by `MARKER`. The patterns lean towards finding too much: a wrong
-redaction is reverted in review, a missed one would be published.
+both (ｈａｎａ＠ｅｘａｍｐｌｅ．ｊｐ, ０９０－１２３４－５６７８, 〒１２３ー４５６７).
+Each find is a span with its reason; the registry records them, a reviewer confirms or
+reverts them, and the public text replaces each span that stands by `MARKER`. The patterns
+lean towards finding too much: a wrong redaction is reverted in review, a missed one would
+be published.
 """
 
 from __future__ import annotations
