@@ -172,7 +172,7 @@ class Registry:
     def opinions(self) -> Iterator[PublicOpinion]:
         """Every opinion in its public (redacted) form, by 受付番号 and then k."""
         rows = self._db.execute(
-            "SELECT id, submission, k, public FROM opinions ORDER BY submission, k"
+            f"SELECT id, submission, k, {schema.PUBLIC} FROM opinions ORDER BY submission, k"
         )
         for opinion, submission, k, text in rows:
             yield PublicOpinion(opinion, submission, k, text)
@@ -181,12 +181,12 @@ class Registry:
         """(id, public text) of every opinion, in the order the file holds them: the
         grouping's input, read with one query and no sort (the grouping orders by id
         itself), without an object per opinion."""
-        return self._db.execute("SELECT id, public FROM opinions").fetchall()
+        return self._db.execute(f"SELECT id, {schema.PUBLIC} FROM opinions").fetchall()
 
     def submissions(self) -> Iterator[Submission]:
         """Every submission as received, submitter fields included (never to publish)."""
         rows = self._db.execute(
-            "SELECT number, received, method, name, address, email, phone, raw "
+            f"SELECT number, received, method, name, address, email, phone, {schema.RAW} "
             "FROM submissions ORDER BY number"
         )
         for row in rows:
@@ -362,7 +362,7 @@ class Registry:
             marks = ", ".join("?" * len(chunk))
             found.update(
                 self._db.execute(
-                    f"SELECT id, public FROM opinions WHERE id IN ({marks})",
+                    f"SELECT id, {schema.PUBLIC} FROM opinions WHERE id IN ({marks})",
                     chunk,
                 ).fetchall()
             )
@@ -425,9 +425,10 @@ class Registry:
                     "SELECT start, stop FROM redactions WHERE opinion = ? AND status != ?",
                     (opinion, str(RedactionStatus.REVERTED)),
                 ).fetchall()
+                public = public_text(text, [(a, b) for a, b in spans])
                 db.execute(
                     "UPDATE opinions SET public = ? WHERE id = ?",
-                    (public_text(text, [(a, b) for a, b in spans]), opinion),
+                    (schema.SAME if public == text else public, opinion),
                 )
 
     def original_texts(self, opinions: Iterable[str]) -> dict[str, str]:
