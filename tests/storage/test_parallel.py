@@ -191,4 +191,4 @@ def test_no_child_with_threads_one_core_or_few_blocks(
     assert not parallel.may_fork()
     monkeypatch.setattr(parallel, "may_fork", lambda: True)
     chunks = [Chunk("", 1)] * (parallel.PARALLEL_MIN_BLOCKS - 1)
-    assert parallel.fork_run(chunks, lambda blocks: None) is None
+    assert parallel.fork_run(chunks, lambda chunk, problems: None) is None

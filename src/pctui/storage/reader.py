@@ -27,7 +27,7 @@ from pctui.storage.header_schema import Header, read_header
 from pctui.storage.item_schema import ITEMS, read_item
 from pctui.storage.one_parse import read_whole
 from pctui.storage.opinion_schema import OPINIONS
-from pctui.storage.parallel import Run, fork_run
+from pctui.storage.parallel import POLL_BLOCKS, Run, Unusual, fork_run
 from pctui.storage.stamp import FileStamp
 
 BOM = "\ufeff"
@@ -299,23 +299,17 @@ def _one_item(parsed: dict[str, Any]) -> dict[str, Any] | None:
     return table
 
 
-def read_blocks(header: Header, chunks: list[Chunk], path: str) -> tuple[
-    list[Item | None], list[Problem]
-] | None:  # fmt: skip
-    """The items of `chunks`, each read on its own, and the problems found; None when a
-    block does not parse on its own or is not one item (then only reading in order,
-    joining blocks, gives the right answer). What a forked child does with its run (see
-    `parallel`): the same steps as `_read_items`."""
-    problems: list[Problem] = []
-    items: list[Item | None] = []
-    for chunk in chunks:
-        parsed = _parse(chunk, path)
-        table = None if isinstance(parsed, Problem) else _one_item(parsed)
-        if table is None:
-            return None
-        check = Checker(path, Locator(chunk.text, chunk.line), problems)
-        items.append(read_item(table, header, check))
-    return items, problems
+def read_block(header: Header, path: str, chunk: Chunk, problems: list[Problem]) -> Item | None:
+    """The item of `chunk` read on its own (None when it has errors, added to `problems`);
+    Unusual when the block does not parse on its own or is not one item (then only reading
+    in order, joining blocks, gives the right answer). What a forked child does with each
+    block of its run (see `parallel`): the same steps as `_read_items`."""
+    parsed = _parse(chunk, path)
+    table = None if isinstance(parsed, Problem) else _one_item(parsed)
+    if table is None:
+        raise Unusual
+    check = Checker(path, Locator(chunk.text, chunk.line), problems)
+    return read_item(table, header, check)
 
 
 def load_text(text: str, path: str, *, fork: bool = True) -> Loaded:
@@ -332,7 +326,7 @@ def load_text(text: str, path: str, *, fork: bool = True) -> Loaded:
     if isinstance(header_data, dict) and ITEMS in header_data:
         return _load_whole(text, path)
     header = _header(header_data, header_chunk, path, problems)
-    run = fork_run(raw_chunks, functools.partial(read_blocks, header, path=path)) if fork else None
+    run = fork_run(raw_chunks, functools.partial(read_block, header, path)) if fork else None
     try:
         runs = {} if run is None else {run.start: run}
         found = _read_items(text, len(header_chunk.text), raw_chunks, header, runs, path, problems)
@@ -360,12 +354,17 @@ def _read_items(
 
     The child's answer is taken only when reading in order reaches exactly the first block
     of its run: that block is then a real boundary, and each block of the run parsed on its
-    own, so the answer is what reading them here would give.
+    own, so the answer is what reading them here would give. Until then, what the child has
+    sent is taken in every POLL_BLOCKS blocks, so that it does not wait with its items.
     """
     chunks: list[Chunk] = []
     items: list[Item | None] = []
-    index = 0
+    index = read = 0
     while index < len(raw_chunks):
+        read += 1
+        if read % POLL_BLOCKS == 0:
+            for pending in runs.values():
+                pending.poll()
         run = runs.pop(index, None)
         answer = None if run is None else run.answer(path)
         if run is not None and answer is not None:
