@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from json.encoder import encode_basestring  # the C encoder, as ensure_ascii=False uses
 
 from pctui.cli.common import OK, table_lines
 from pctui.cli.intake_common import opened_registry
@@ -51,6 +52,34 @@ def as_json(submissions: int, opinions: int, groups: list[Group]) -> dict[str, o
     }
 
 
+def groups_json(submissions: int, opinions: int, groups: list[Group]) -> str:
+    """`as_json(submissions, opinions, groups)` as `json.dumps(..., ensure_ascii=False,
+    indent=2)` writes it, each group laid out here around its strings, which the C string
+    encoder writes: 48,000 groups of 200,000 opinions through the general indenting
+    encoder (`indented_json`) took 0.3 s, most of it building and walking a dictionary
+    a group."""
+    if not groups:
+        return indented_json(as_json(submissions, opinions, groups))
+    quoted = encode_basestring
+    parts = [
+        f'{{\n      "id": {quoted(group.id)},\n      "representative": '
+        f'{quoted(group.representative)},\n      "opinions": '
+        + (
+            "[\n        "
+            + ",\n        ".join([quoted(member.opinion) for member in group.members])
+            + "\n      ]"
+            if group.members
+            else "[]"
+        )
+        + "\n    }"
+        for group in groups
+    ]
+    return (
+        f'{{\n  "submissions": {int(submissions)},\n  "opinions": {int(opinions)},\n'
+        f'  "groups": [\n    ' + ",\n    ".join(parts) + "\n  ]\n}"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Group, store the groups in the registry and print them; returns the exit status."""
     with collector_paused():
@@ -64,7 +93,7 @@ def _run(args: argparse.Namespace) -> int:
         registry.replace_groups(groups)
         submissions = registry.scalar("SELECT COUNT(*) FROM submissions")
     if args.json:
-        print(indented_json(as_json(submissions, len(pairs), groups)))
+        print(groups_json(submissions, len(pairs), groups))
         return OK
     texts = dict(pairs)
     summary = ngettext(

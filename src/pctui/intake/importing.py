@@ -26,6 +26,7 @@ from operator import attrgetter
 from pctui.i18n import _
 from pctui.intake.records import Submission
 from pctui.intake.redact import find_personal_data, mentions_own, public_text
+from pctui.intake.schema import SAME
 from pctui.intake.split import split_opinions
 
 ASSIGNED_PREFIX = "R"
@@ -105,7 +106,10 @@ def _own(submission: Submission) -> tuple[tuple[str, str], ...]:
 
 def _opinion(text: str, own: tuple[tuple[str, str], ...] = (), signed: bool = False) -> _Opinion:
     finds = [(f.start, f.end, f.reason) for f in find_personal_data(text, own, signed)]
-    return text, public_text(text, [(start, end) for start, end, _reason in finds]), finds
+    if not finds:
+        return text, SAME, finds
+    public = public_text(text, [(start, end) for start, end, _reason in finds])
+    return text, SAME if public == text else public, finds
 
 
 def _chunks(incoming: Iterable[Incoming]) -> Iterator[list[Incoming]]:
@@ -205,16 +209,18 @@ def add_submissions(
             numbers[number] = content
             taken.add(key)
             s = one.submission
-            submission_rows.append(
-                (number, key, content, s.received, s.method, s.name, s.address, s.email,
-                 s.phone, s.raw, one.place)
-            )  # fmt: skip
             # A text that holds its sender's own name or address (a signed letter) is
             # redacted for that sender alone; the others share their copies'.
             if (s.name or s.address) and mentions_own(s.raw, own := _own(s)):
                 split = [_opinion(text, own) for text in split_opinions(s.raw)]
             else:
                 split = opinions.of(s.raw, signed=not s.name)
+            # A submission that is one opinion as written is stored once, as the opinion.
+            raw = SAME if len(split) == 1 and split[0][0] == s.raw else s.raw
+            submission_rows.append(
+                (number, key, content, s.received, s.method, s.name, s.address, s.email,
+                 s.phone, raw, one.place)
+            )  # fmt: skip
             for k, (text, public, finds) in enumerate(split, start=1):
                 opinion = f"{number}-{k}"
                 opinion_rows.append((opinion, number, k, text, public))
