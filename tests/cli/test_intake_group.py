@@ -73,3 +73,25 @@ def test_text_output_names_the_groups_and_a_bad_file_is_exit_2(
     assert missing.returncode == 2
     assert "Traceback" not in missing.stderr
     assert pctui("intake", "group", "--help").returncode == 0
+
+
+def test_the_groups_json_is_what_json_dumps_writes() -> None:
+    # `--json` lays the groups out itself around the C string encoder: byte for byte
+    # json.dumps(..., ensure_ascii=False, indent=2), hostile ids included.
+    from pctui.cli.intake_group import as_json, groups_json
+    from pctui.intake.records import Group, Member
+
+    odd = ['R"1-1', "R\\2-1", "R\n3-1", "R\u20284-1", "R\x005-1", "受付𠮷-1", "R</6-1"]
+    shapes = [
+        [],
+        [Group("G-R0000001-1", "R0000001-1", (Member("R0000001-1"),))],
+        [
+            Group(f"G-{odd[0]}", odd[0], tuple(Member(o, "足した文。") for o in odd)),
+            Group("G-x", "x", (Member("x"), Member("y"))),
+            Group("G-empty", "z", ()),
+        ],
+    ]
+    for groups in shapes:
+        data = as_json(3, sum(len(g.members) for g in groups), groups)
+        expected = json.dumps(data, ensure_ascii=False, indent=2)
+        assert groups_json(3, sum(len(g.members) for g in groups), groups) == expected

@@ -179,3 +179,33 @@ def test_the_collector_is_as_it_was_after_grouping_even_when_it_fails() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_n_grams_as_bytes_give_the_sketches_of_the_n_grams_as_text() -> None:
+    # `_shingles` cuts a text whose characters all take as many UTF-8 bytes into byte
+    # n-grams; rensa hashes a str token's UTF-8, so the sketches must not change.
+    import rensa
+
+    from pctui.intake.grouping import NUM_PERM, SEED, SHINGLE, _shingles
+
+    texts = [
+        LETTER,
+        "abcdefghij plain ASCII",
+        "ÀÉÎÕÜàéîõüÇÑ",  # two bytes each
+        "𠮷野家の𩸽を食べた𠀋",  # four bytes each
+        LETTER + "2025年",  # widths mixed: cut as text
+        "短い",
+        "",
+        "ちょうど五文",
+    ]
+    for text in texts:
+        grams = _shingles(text)
+        as_text = (
+            [text]
+            if len(text) <= SHINGLE
+            else [text[at : at + SHINGLE] for at in range(len(text) - SHINGLE + 1)]
+        )
+        assert [g if isinstance(g, str) else g.decode() for g in grams] == as_text
+        ours, theirs = rensa.RMinHash.from_token_sets([grams, as_text], NUM_PERM, SEED)
+        assert ours.digest() == theirs.digest()
+    assert isinstance(_shingles(LETTER)[0], bytes)

@@ -102,6 +102,26 @@ def test_a_failing_replace_groups_leaves_the_groups_as_they_were(tmp_path: Path)
         assert registry.groups() == before
 
 
+def test_a_member_that_is_no_opinion_is_refused_and_foreign_keys_stay_on(
+    tmp_path: Path,
+) -> None:
+    # replace_groups checks the members' opinions itself, once for all the rows, with
+    # SQLite's per-row foreign keys off around its transaction only.
+    before = [Group("G1", "1-1", (Member("1-1", ""),))]
+    with Registry.open(tmp_path / "r.sqlite") as registry:
+        registry.add([incoming("1", "意見です。"), incoming("2", "別の意見です。")])
+        registry.replace_groups(before)
+        stray = [Group("G1", "1-1", (Member("1-1", ""), Member("9-1", "")))]
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+            registry.replace_groups(stray)
+        assert registry.groups() == before
+        assert registry.scalar("PRAGMA foreign_keys") == 1
+        registry.replace_groups([Group("G2", "2-1", (Member("2-1", ""), Member("1-1", "")))])
+        assert registry.scalar("PRAGMA foreign_keys") == 1
+        with pytest.raises(sqlite3.IntegrityError):  # what other writes do is still checked
+            registry.merge_into("G2", "G2", [Member("8-1", "")])
+
+
 def test_a_new_registry_has_large_pages_and_an_older_one_keeps_its_own(tmp_path: Path) -> None:
     with Registry.open(tmp_path / "new.sqlite") as registry:
         assert registry.scalar("PRAGMA page_size") == 16384

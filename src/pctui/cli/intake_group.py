@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from json.encoder import encode_basestring  # the C encoder, as ensure_ascii=False uses
 from typing import TYPE_CHECKING
 
-# Every `pctui intake` command builds the parsers of all six subcommands, so this module
+# Every `pctui intake` command builds the parsers of all its subcommands, so this module
 # imports at its top only what its parser needs; what running it needs is imported in
 # `run` (the registry, the readers, the grouping: a tenth of a second of start-up that the
 # other subcommands need not pay).
@@ -54,6 +55,36 @@ def as_json(submissions: int, opinions: int, groups: list[Group]) -> dict[str, o
     }
 
 
+def groups_json(submissions: int, opinions: int, groups: list[Group]) -> str:
+    """`as_json(submissions, opinions, groups)` as `json.dumps(..., ensure_ascii=False,
+    indent=2)` writes it, each group laid out here around its strings, which the C string
+    encoder writes: 48,000 groups of 200,000 opinions through the general indenting
+    encoder (`indented_json`) took 0.3 s, most of it building and walking a dictionary
+    a group."""
+    if not groups:
+        from pctui.cli.json_indent import indented_json
+
+        return indented_json(as_json(submissions, opinions, groups))
+    quoted = encode_basestring
+    parts = [
+        f'{{\n      "id": {quoted(group.id)},\n      "representative": '
+        f'{quoted(group.representative)},\n      "opinions": '
+        + (
+            "[\n        "
+            + ",\n        ".join([quoted(member.opinion) for member in group.members])
+            + "\n      ]"
+            if group.members
+            else "[]"
+        )
+        + "\n    }"
+        for group in groups
+    ]
+    return (
+        f'{{\n  "submissions": {int(submissions)},\n  "opinions": {int(opinions)},\n'
+        f'  "groups": [\n    ' + ",\n    ".join(parts) + "\n  ]\n}"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Group, store the groups in the registry and print them; returns the exit status."""
     from pctui.intake.collector import collector_paused
@@ -64,7 +95,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from pctui.cli.intake_common import opened_registry
-    from pctui.cli.json_indent import indented_json
     from pctui.intake.grouping import group_opinions
 
     with opened_registry(args.file) as registry:
@@ -73,7 +103,7 @@ def _run(args: argparse.Namespace) -> int:
         registry.replace_groups(groups)
         submissions = registry.scalar("SELECT COUNT(*) FROM submissions")
     if args.json:
-        print(indented_json(as_json(submissions, len(pairs), groups)))
+        print(groups_json(submissions, len(pairs), groups))
         return OK
     texts = dict(pairs)
     summary = ngettext(

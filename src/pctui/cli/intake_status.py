@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-# Every `pctui intake` command builds the parsers of all six subcommands, so this module
+# Every `pctui intake` command builds the parsers of all its subcommands, so this module
 # imports at its top only what its parser needs; what running it needs is imported in
 # `run` (the registry, the readers, the grouping: a tenth of a second of start-up that the
 # other subcommands need not pay).
