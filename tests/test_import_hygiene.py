@@ -80,7 +80,7 @@ def test_the_probe_would_notice_a_ui_import() -> None:
 # start-up (issue 19: a command's time on a small national file is mostly its start).
 NOT_FOR_READING = (
     "textual", "rich", "tomlkit", "openpyxl", "pdfplumber", "docx", "pygments",
-    "platformdirs", "tempfile", "zoneinfo", "difflib", "json", "shlex", "tomllib",
+    "platformdirs", "tempfile", "shutil", "zoneinfo", "difflib", "json", "shlex", "tomllib",
     "pctui.git", "pctui.publish", "pctui.importer", "pctui.intake", "pctui.app",
     "pctui.storage.layouts", "pctui.storage.preview", "pctui.storage.writer",
     "pctui.session.board", "pctui.model.opinions", "pctui.cli.json_indent",

@@ -19,6 +19,7 @@ from pctui.app.screens.review import MainScreen
 from pctui.intake.records import Redaction, RedactionStatus
 from pctui.intake.redaction_review import Shown, review
 from pctui.intake.registry import Registry
+from pctui.session import group_review
 from pctui.storage import ConsultationFile
 
 PENDING, KEPT, UNDONE = RedactionStatus.PENDING, RedactionStatus.CONFIRMED, RedactionStatus.REVERTED
@@ -296,3 +297,23 @@ def test_r_lists_one_reason_at_a_time_and_u_undoes_only_those(
     drive(app, script)
     found = _redactions(registry)
     assert [found[n].status for n in (1, 2, 3)] == [PENDING, PENDING, UNDONE]
+
+
+def test_an_undo_gives_the_item_that_copies_the_opinion_its_public_text(
+    make_app, drive, path, registry
+) -> None:
+    with Registry.open(registry) as opened:
+        assert group_review.accept(ConsultationFile.load(path), opened, "G-2026-0002-1").changed
+    app = make_app("tanaka", path, groups=registry)
+
+    async def script(pilot) -> None:
+        await pilot.press("R", "j", "j", "u")  # redaction 3, the address in No.4's opinion
+        await pilot.pause()
+
+    drive(app, script)
+    item = ConsultationFile.load(path).consultation.item(4)
+    assert item is not None and item.opinions[0].text.endswith("架空県架空市1-2-3")
+    assert (
+        "No.4 opinion 4: its text is now the registry's public text of 2026-0002-1"
+        in (app.said[-1][1])
+    )

@@ -55,23 +55,30 @@ COMMANDS = {
 
 
 def command_named(argv: Sequence[str]) -> str | None:
-    """The command `argv` runs (the first word that is not a top-level option), or None
-    when it names none that exists (then every command is set up, for the help and the
-    error message)."""
+    """The command `argv` runs (the first word, past any `--lang`), or None when it names
+    none that exists or something else comes first (then every command is set up, for the
+    help and the error message: `-h`, `--`, an abbreviated option, a value of `--lang`
+    that argparse may read otherwise)."""
     skip = False
     for word in argv:
         if skip:
+            if word.startswith("-"):
+                return None
             skip = False
         elif word == "--lang":
             skip = True  # its value follows
-        elif not word.startswith("-"):
+        elif word.startswith("--lang="):
+            continue
+        elif word.startswith("-"):
+            return None
+        else:
             return word if word in COMMANDS else None
     return None
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser, in the current language: every subcommand in full, or only
-    `command` in full and the others by name."""
+    `command` (and any other command its module defines)."""
     parser = argparse.ArgumentParser(
         prog="pctui", description=_(DESCRIPTION), formatter_class=HelpFormatter
     )
@@ -81,9 +88,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     wanted = list(dict.fromkeys(COMMANDS.values() if command is None else [COMMANDS[command]]))
     for name in wanted:
         importlib.import_module(f"pctui.cli.{name}").add_parser(commands)
-    for name in COMMANDS:
-        if name not in commands.parsers:
-            commands.add_name(name)  # never run in this process: only named
+    if command is None:
+        # For `pctui --help` and the message naming the commands there are when the one
+        # asked for is none of them. A command that is known never needs the others: each
+        # name was a whole parser (with its --lang), a fifth of a reading command's start.
+        for name in COMMANDS:
+            if name not in commands.parsers:
+                commands.add_name(name)
     for subparser in commands.parsers.values():
         subparser.formatter_class = HelpFormatter
         add_option(subparser)

@@ -30,6 +30,7 @@ SUBCOMMANDS = {
     "group": "intake_group",
     "review": "intake_review",
     "redactions": "intake_redactions",
+    "sync": "intake_sync",
     "tally": "intake_tally",
 }
 

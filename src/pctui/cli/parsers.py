@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Mapping
 
+from pctui.cli.helpformat import HelpFormatter
 from pctui.i18n import _
 
 
@@ -22,12 +23,14 @@ class Commands:
     def add(self, name: str, help: str, description: str) -> argparse.ArgumentParser:
         """A new subcommand `name`: `help` is its line in `pctui --help`, `description`
         the text of `pctui NAME --help`."""
-        return self._subparsers.add_parser(name, help=help, description=description)
+        return self._subparsers.add_parser(
+            name, help=help, description=description, formatter_class=HelpFormatter
+        )
 
     def add_name(self, name: str) -> None:
         """A subcommand known by name only (not run in this process): `pctui --help` is
         not printed then, but a mistyped command is still told the names there are."""
-        self._subparsers.add_parser(name)
+        self._subparsers.add_parser(name, formatter_class=HelpFormatter)
 
     @property
     def parsers(self) -> Mapping[str, argparse.ArgumentParser]:

@@ -10,7 +10,7 @@ from pctui.base.problems import ERROR, WARNING
 from pctui.base.toml_locate import Locator
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
 from pctui.cli.parsers import Commands, add_file_argument
-from pctui.cli.publish_submitted import pending_reason, read_submitted
+from pctui.cli.publish_submitted import disagreeing_texts, pending_reason, read_submitted
 from pctui.i18n import N_, _, ngettext
 from pctui.model.state import approved_stages
 from pctui.publish import FORMATS, completeness, outputs, unapproved, write_outputs
@@ -146,6 +146,20 @@ def run(args: argparse.Namespace) -> int:
     if args.submitted is not None:
         publish_submitted = args.submitted
     submitted = read_submitted(args.file, consultation) if publish_submitted else None
+    # Refused even for a draft: the text would print personal data a redaction removes, or
+    # a marker where the words are public.
+    disagreeing = disagreeing_texts(file)
+    if disagreeing:
+        for line in disagreeing:
+            print(line, file=sys.stderr)
+        message = ngettext(
+            "pctui: refused: {count} opinion text disagrees with the intake registry; "
+            "pctui intake sync {file} brings it in line",
+            "pctui: refused: {count} opinion texts disagree with the intake registry; "
+            "pctui intake sync {file} brings them in line",
+            len(disagreeing),
+        )
+        raise Exit(FINDING, message.format(count=len(disagreeing), file=args.file))
     if submitted is not None and submitted.pending:
         reason = pending_reason(args.file, submitted.pending)
         if args.draft:  # the draft shows them as removed, which is what a pending one is

@@ -5,18 +5,22 @@ below intake); this hands it the texts."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from pctui.cli.common import FINDING, Exit
 from pctui.cli.intake_common import opened_registry
+from pctui.cli.intake_sync import disagreement_line
 from pctui.i18n import _, ngettext
+from pctui.intake.item_texts import disagreements
 from pctui.intake.member_lists import resolved
 from pctui.intake.records import RedactionStatus
 from pctui.intake.registry import registry_path
 from pctui.model.records import Consultation
 from pctui.publish.submitted import missing_sources
+from pctui.storage import ConsultationFile
 
 NAMED = 20
 """Redaction ids named in the refusal; the rest are counted (`intake redactions` lists all)."""
@@ -70,3 +74,27 @@ def pending_reason(file: str, pending: list[int]) -> str:
         len(pending),
     )
     return message.format(count=len(pending), ids=ids, file=file)
+
+
+def disagreeing_texts(file: ConsultationFile) -> list[str]:
+    """A `path:line:col:` line for each item opinion whose text disagrees with the
+    registry's public text of the opinion it was copied from (see `intake.item_texts`);
+    none when the consultation has no registry or no opinion from one. A registry that
+    cannot be read is said as a warning: publishing the items needs no registry (the one
+    who publishes may have no access to the office share holding it)."""
+    consultation = file.consultation
+    if not any(o.sources or o.members for item in consultation.items for o in item.opinions):
+        return []
+    if not registry_path(file.path, consultation).exists():
+        return []
+    try:
+        with opened_registry(str(file.path), file) as registry:
+            found = disagreements(consultation, registry)
+    except (Exit, sqlite3.Error) as error:
+        why = error.message.removeprefix("pctui: ") if isinstance(error, Exit) else str(error)
+        message = _(
+            "pctui: warning: the opinion texts were not checked against the registry: {why}"
+        )
+        print(message.format(why=why), file=sys.stderr)
+        return []
+    return [disagreement_line(file, change) for change in found]

@@ -1,8 +1,9 @@
 """The redaction screen (`R` in the grouping screen): every redaction of personal data the
 import made in the registry's opinions, those to review first, each with the public words
 around it and the marker; a reviewer keeps or undoes one, or all those marked, saved at
-once through `pctui.intake.redaction_review.review`, the function `pctui intake redactions
---keep/--undo` calls, which records the login and the office's time.
+once through `pctui.session.redaction_decisions.decide`, the function `pctui intake
+redactions --keep/--undo` calls, which records the login and the office's time and gives
+the items that copy a changed public text the new one.
 
 The removed words are shown only on request (`o`), for the redaction under the cursor,
 on the screen and nowhere else: they are never notified, logged or written.
@@ -41,9 +42,9 @@ from pctui.intake.redaction_review import (
     next_reason,
     next_shown,
     redaction_views,
-    review,
 )
 from pctui.intake.registry import Registry, RegistryRefused
+from pctui.session.redaction_decisions import decide
 from pctui.storage import ConsultationFile
 
 MARK = "✓"
@@ -274,9 +275,9 @@ class RedactionScreen(Screen[None]):
         if not ids or self.registry is None:
             return
         try:
-            done = review(
+            done = decide(
+                self.file,
                 self.registry,
-                self.file.consultation,
                 keep=ids if keep else (),
                 undo=() if keep else ids,
                 login=host_of(self).login,
@@ -285,7 +286,13 @@ class RedactionScreen(Screen[None]):
             message = _("Not saved: {error}").format(error=refusal)
             self.notify(inert(message), severity="error", timeout=10, markup=False)
             return
-        self.notify(inert(done.said()), timeout=5, markup=False)
+        # An item whose opinion copies a changed public text was given the new one in the
+        # file (or could not be: then said as an error, to run pctui intake sync).
+        said = inert("\n".join(done.lines()))
+        if done.synced.error:
+            self.notify(said, severity="error", timeout=10, markup=False)
+        else:
+            self.notify(said, timeout=10 if done.synced.changed else 5, markup=False)
         self.marked.clear()
         self.revealed = None
         self._reviewed(ids)
