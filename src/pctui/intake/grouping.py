@@ -119,7 +119,8 @@ def _distinct_texts(opinions: Iterable[tuple[str, str]]) -> list[_Distinct]:
         if entry is None:
             by_text[text] = _Distinct(text, ids, [typed] * len(ids))
         else:
-            merged = sorted([*zip(entry.opinions, entry.publics), *((o, typed) for o in ids)])
+            before = zip(entry.opinions, entry.publics, strict=True)
+            merged = sorted([*before, *((opinion, typed) for opinion in ids)])
             entry.opinions = [opinion for opinion, _ in merged]
             entry.publics = [public for _, public in merged]
     distinct = list(by_text.values())
