@@ -31,6 +31,8 @@ T = TypeVar("T")
 
 @dataclass
 class _Pending:
+    """An action applied in this session and not saved yet, to replay on a newer file."""
+
     no: int
     action: Callable[[Consultation], Any]
     result: Any = None  # what the action did when first applied (a Signoff, a Revised …)
