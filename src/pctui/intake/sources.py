@@ -196,7 +196,7 @@ def _table(
         for k, i in given:
             if i < width and (cell := cells[i]):
                 values[k] = _unguarded(cell.strip())
-        incoming.append(Incoming(Submission(*values, raw), where + str(line)))
+        incoming.append(Incoming(Submission(*values, raw=raw), where + str(line)))
 
 
 def _check_map(path: Path, line: int, names: list[str], mapping: dict[str, str]) -> None:
