@@ -196,7 +196,9 @@ def _table(
         for k, i in given:
             if i < width and (cell := cells[i]):
                 values[k] = _unguarded(cell.strip())
-        incoming.append(Incoming(Submission(*values, raw=raw), where + str(line)))
+        number, received, method, name, address, email, phone = values
+        submission = Submission(number, received, method, name, address, email, phone, raw)
+        incoming.append(Incoming(submission, where + str(line)))
 
 
 def _check_map(path: Path, line: int, names: list[str], mapping: dict[str, str]) -> None:
