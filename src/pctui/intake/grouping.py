@@ -80,21 +80,26 @@ def _grouped(opinions: Iterable[tuple[str, str]]) -> list[Group]:
     groups = []
     for leader, followers in leaders.items():
         head = distinct[leader]
-        members = [Member(opinion) for opinion in head.opinions]
-        for follower in followers:
-            entry = distinct[follower]
-            spans = _added_spans(differ, head.text, entry.text)
-            # Copies of one normalised text may differ in layout: each member is shown
-            # its own words, worked out once for each way they were typed.
-            shown: dict[str, str] = {}
-            for opinion, public in zip(entry.opinions, entry.publics, strict=True):
-                added = shown.get(public)
-                if added is None:
-                    added = shown[public] = _as_typed(public, entry.text, spans)
-                members.append(Member(opinion, added))
         representative = head.opinions[0]
-        rest = sorted(members[1:], key=lambda member: member.opinion)
-        groups.append(Group(f"G-{representative}", representative, (members[0], *rest)))
+        if not followers:  # most groups: one text, its opinions in id order already
+            members = tuple(map(Member, head.opinions))
+        else:
+            # (id, added) pairs, sorted as tuples: the ids are unique, so in id order
+            rest = [(opinion, "") for opinion in head.opinions[1:]]
+            for follower in followers:
+                entry = distinct[follower]
+                spans = _added_spans(differ, head.text, entry.text)
+                # Copies of one normalised text may differ in layout: each member is shown
+                # its own words, worked out once for each way they were typed.
+                shown: dict[str, str] = {}
+                for opinion, public in zip(entry.opinions, entry.publics, strict=True):
+                    added = shown.get(public)
+                    if added is None:
+                        added = shown[public] = _as_typed(public, entry.text, spans)
+                    rest.append((opinion, added))
+            rest.sort()
+            members = (Member(representative), *(Member(o, added) for o, added in rest))
+        groups.append(Group(f"G-{representative}", representative, members))
     groups.sort(key=lambda group: (-len(group.members), group.representative))
     return groups
 
