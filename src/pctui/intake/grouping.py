@@ -162,7 +162,8 @@ def _assign_to_leaders(distinct: list[_Distinct]) -> dict[int, list[int]]:
         sketches.extend(rensa.RMinHash.from_token_sets(shingled, NUM_PERM, SEED))
     # rensa's LSH index of the leaders gives the candidates; each is kept when its
     # estimated similarity reaches the threshold. (rensa's deduplicator does the same, but
-    # its `add` searches the index once more before adding: 1.2 s of 2.4 at 200,000.)
+    # its `add` searches the index once more before adding: 1.09-1.32 s for the 68,773
+    # distinct texts of 200,000 opinions, against 1.00-1.05 s this way.)
     index = rensa.RMinHashLSH(THRESHOLD, NUM_PERM, BANDS)
     leaders: dict[int, list[int]] = {}
     for position, sketch in enumerate(sketches):
