@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from json.encoder import encode_basestring  # the C encoder, as ensure_ascii=False uses
 from typing import TYPE_CHECKING
 
 # Every `pctui intake` command builds the parsers of all its subcommands, so this module
@@ -61,11 +60,12 @@ def groups_json(submissions: int, opinions: int, groups: list[Group]) -> str:
     encoder writes: 48,000 groups of 200,000 opinions through the general indenting
     encoder (`indented_json`) took 0.3 s, most of it building and walking a dictionary
     a group."""
+    from json.encoder import encode_basestring as quoted  # the C one, ensure_ascii=False's
+
     if not groups:
         from pctui.cli.json_indent import indented_json
 
         return indented_json(as_json(submissions, opinions, groups))
-    quoted = encode_basestring
     parts = [
         f'{{\n      "id": {quoted(group.id)},\n      "representative": '
         f'{quoted(group.representative)},\n      "opinions": '

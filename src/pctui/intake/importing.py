@@ -177,6 +177,7 @@ def add_submissions(
         submission_rows: list[tuple[str, ...]] = []
         opinion_rows: list[tuple[str, str, int, str, str]] = []
         redaction_rows: list[tuple[str, int, int, str]] = []
+        added_opinions = 0
         for one, content, key in zip(chunk, contents, keys, strict=True):
             count += 1
             if progress is not None and count % 1000 == 0:
@@ -221,12 +222,14 @@ def add_submissions(
                 (number, key, content, s.received, s.method, s.name, s.address, s.email,
                  s.phone, raw, one.place)
             )  # fmt: skip
-            for k, (text, public, finds) in enumerate(split, start=1):
+            k = 0
+            for text, public, finds in split:
+                k += 1
                 opinion = f"{number}-{k}"
                 opinion_rows.append((opinion, number, k, text, public))
-                redaction_rows.extend((opinion, start, end, reason) for start, end, reason in finds)
-                done.opinions += 1
-                done.redactions += len(finds)
+                if finds:  # 97 % of a campaign's opinions hold none
+                    redaction_rows += [(opinion, start, end, why) for start, end, why in finds]
+            added_opinions += k
             done.added += 1
         db.executemany(
             "INSERT INTO submissions (number, key, digest, received, method, name, address, "
@@ -241,6 +244,8 @@ def add_submissions(
             "INSERT INTO redactions (opinion, start, stop, reason) VALUES (?, ?, ?, ?)",
             redaction_rows,
         )
+        done.opinions += added_opinions
+        done.redactions += len(redaction_rows)
     db.execute(
         "INSERT INTO counters (name, value) VALUES ('assigned', ?) "
         "ON CONFLICT (name) DO UPDATE SET value = excluded.value",

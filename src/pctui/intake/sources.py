@@ -176,27 +176,29 @@ def _table(
         ((f, names[i], i + 1) for f, i in header.items()), key=lambda column: column[2]
     )
     # Each field's column, read straight from the row (a row of 200,000 is read in a loop
-    # that builds nothing it does not keep).
+    # that builds nothing it does not keep): the fields before the opinion (受付番号 …
+    # phone, in Submission's order) that the table has, with their place among them; a
+    # field it lacks stays "" without a look at the row.
     opinion_at = header["opinion"]
-    others = [header.get(f) for f in FIELDS if f not in ("number", "opinion")]
-    number_at = header.get("number")
+    given = [(k, header[f]) for k, f in enumerate(FIELDS[:-1]) if f in header]
+    blank = [""] * (len(FIELDS) - 1)
+    where = f"{path}:"
+    incoming = read.incoming
     for line, cells in _rows_after(rows, start):
         width = len(cells)
         if not any(cells):
             continue  # a blank row (Excel leaves them at the end)
-        opinion = (cells[opinion_at] or "") if opinion_at < width else ""
-        if not opinion.strip():
+        raw = ((cells[opinion_at] or "") if opinion_at < width else "").strip()
+        if not raw:
             read.problems.append((f"{path}:{line}", _("no opinion text; not imported")))
             continue
-        number, received, method, name, address, email, phone = (
-            _unguarded((cells[i] or "").strip()) if i is not None and i < width else ""
-            for i in (number_at, *others)
-        )
-        submission = Submission(
-            number, received=received, method=method, name=name, address=address,
-            email=email, phone=phone, raw=opinion.strip(),
-        )  # fmt: skip
-        read.incoming.append(Incoming(submission, f"{path}:{line}"))
+        values = blank.copy()
+        for k, i in given:
+            if i < width and (cell := cells[i]):
+                values[k] = _unguarded(cell.strip())
+        number, received, method, name, address, email, phone = values
+        submission = Submission(number, received, method, name, address, email, phone, raw)
+        incoming.append(Incoming(submission, where + str(line)))
 
 
 def _check_map(path: Path, line: int, names: list[str], mapping: dict[str, str]) -> None:

@@ -14,7 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pctui.base.problems import ERROR, LoadError, Problem
 from pctui.base.toml_locate import Locator
@@ -27,8 +27,10 @@ from pctui.storage.header_schema import Header, read_header
 from pctui.storage.item_schema import ITEMS, read_item
 from pctui.storage.one_parse import read_whole
 from pctui.storage.opinion_schema import OPINIONS
-from pctui.storage.parallel import POLL_BLOCKS, Run, Unusual, fork_run
 from pctui.storage.stamp import FileStamp
+
+if TYPE_CHECKING:
+    from pctui.storage.parallel import Run
 
 BOM = "\ufeff"
 SHOWN_BAD_BYTES = 3  # invalid bytes listed one by one; the rest are counted
@@ -339,6 +341,8 @@ def read_block(header: Header, path: str, chunk: Chunk, problems: list[Problem])
     parsed = _parse(chunk, path)
     table = None if isinstance(parsed, Problem) else _one_item(parsed)
     if table is None:
+        from pctui.storage.parallel import Unusual
+
         raise Unusual
     check = Checker(path, Locator(chunk.text, chunk.line), problems)
     return read_item(table, header, check)
@@ -367,6 +371,10 @@ def load_chunks(
     if isinstance(header_data, dict) and ITEMS in header_data:
         return _load_whole(_joined(*split_at), path)
     header = _header(header_data, header_chunk, path, problems)
+    # The forked reader (and threading, which it waits with) only for this read, which a
+    # reading command's file without a problem never needs (see `one_parse`).
+    from pctui.storage.parallel import fork_run
+
     run = fork_run(raw_chunks, functools.partial(read_block, header, path)) if fork else None
     try:
         runs = {} if run is None else {run.start: run}
@@ -400,6 +408,8 @@ def _read_items(
     own, so the answer is what reading them here would give. Until then, what the child has
     sent is taken in every POLL_BLOCKS blocks, so that it does not wait with its items.
     """
+    from pctui.storage.parallel import POLL_BLOCKS
+
     chunks: list[Chunk] = []
     items: list[Item | None] = []
     index = read = 0
