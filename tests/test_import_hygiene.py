@@ -85,6 +85,7 @@ NOT_FOR_READING = (
     "pctui.storage.layouts", "pctui.storage.preview", "pctui.storage.writer",
     "pctui.session.board", "pctui.model.opinions", "pctui.cli.json_indent",
     "inspect", "ast", "dis", "tokenize", "ipaddress", "threading", "pctui.storage.parallel",
+    "importlib",
 )  # fmt: skip
 COMMAND_PROBE = """\
 import sys

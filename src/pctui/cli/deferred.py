@@ -13,7 +13,6 @@ module gets it whole at its first attribute: `from inspect import signature` and
 
 from __future__ import annotations
 
-import importlib
 import sys
 from types import ModuleType
 
@@ -27,7 +26,8 @@ class Deferred(ModuleType):
         # Only names the placeholder lacks come here; after the import it holds every one.
         if sys.modules.get(self.__name__) is self:
             del sys.modules[self.__name__]
-        module = importlib.import_module(self.__name__)
+        __import__(self.__name__)  # not importlib: its package imports warnings
+        module = sys.modules[self.__name__]
         self.__dict__.update(module.__dict__)
         return getattr(module, name)
 
