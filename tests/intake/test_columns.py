@@ -2,7 +2,6 @@
 mapped-column lookup but have fields of their own."""
 
 import csv
-from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -43,4 +42,4 @@ def test_every_column_lands_in_its_field(tmp_path: Path) -> None:
                    "090-5555-0000", "意見です。"),
         Submission("", raw="二通目。"),
     ]  # fmt: skip
-    assert [f.name for f in fields(Submission)] == [*FIELDS[:-1], "raw"]
+    assert list(Submission._fields) == [*FIELDS[:-1], "raw"]

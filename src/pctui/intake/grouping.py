@@ -80,21 +80,26 @@ def _grouped(opinions: Iterable[tuple[str, str]]) -> list[Group]:
     groups = []
     for leader, followers in leaders.items():
         head = distinct[leader]
-        members = [Member(opinion) for opinion in head.opinions]
-        for follower in followers:
-            entry = distinct[follower]
-            spans = _added_spans(differ, head.text, entry.text)
-            # Copies of one normalised text may differ in layout: each member is shown
-            # its own words, worked out once for each way they were typed.
-            shown: dict[str, str] = {}
-            for opinion, public in zip(entry.opinions, entry.publics, strict=True):
-                added = shown.get(public)
-                if added is None:
-                    added = shown[public] = _as_typed(public, entry.text, spans)
-                members.append(Member(opinion, added))
         representative = head.opinions[0]
-        rest = sorted(members[1:], key=lambda member: member.opinion)
-        groups.append(Group(f"G-{representative}", representative, (members[0], *rest)))
+        if not followers:  # most groups: one text, its opinions in id order already
+            members = tuple(map(Member, head.opinions))
+        else:
+            # (id, added) pairs, sorted as tuples: the ids are unique, so in id order
+            rest = [(opinion, "") for opinion in head.opinions[1:]]
+            for follower in followers:
+                entry = distinct[follower]
+                spans = _added_spans(differ, head.text, entry.text)
+                # Copies of one normalised text may differ in layout: each member is shown
+                # its own words, worked out once for each way they were typed.
+                shown: dict[str, str] = {}
+                for opinion, public in zip(entry.opinions, entry.publics, strict=True):
+                    added = shown.get(public)
+                    if added is None:
+                        added = shown[public] = _as_typed(public, entry.text, spans)
+                    rest.append((opinion, added))
+            rest.sort()
+            members = (Member(representative), *(Member(o, added) for o, added in rest))
+        groups.append(Group(f"G-{representative}", representative, members))
     groups.sort(key=lambda group: (-len(group.members), group.representative))
     return groups
 
@@ -157,7 +162,8 @@ def _assign_to_leaders(distinct: list[_Distinct]) -> dict[int, list[int]]:
         sketches.extend(rensa.RMinHash.from_token_sets(shingled, NUM_PERM, SEED))
     # rensa's LSH index of the leaders gives the candidates; each is kept when its
     # estimated similarity reaches the threshold. (rensa's deduplicator does the same, but
-    # its `add` searches the index once more before adding: 1.2 s of 2.4 at 200,000.)
+    # its `add` searches the index once more before adding: 1.09-1.32 s for the 68,773
+    # distinct texts of 200,000 opinions, against 1.00-1.05 s this way.)
     index = rensa.RMinHashLSH(THRESHOLD, NUM_PERM, BANDS)
     leaders: dict[int, list[int]] = {}
     for position, sketch in enumerate(sketches):
