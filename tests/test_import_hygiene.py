@@ -84,12 +84,15 @@ NOT_FOR_READING = (
     "pctui.git", "pctui.publish", "pctui.importer", "pctui.intake", "pctui.app",
     "pctui.storage.layouts", "pctui.storage.preview", "pctui.storage.writer",
     "pctui.session.board", "pctui.model.opinions", "pctui.cli.json_indent",
+    "inspect", "ast", "dis", "tokenize", "ipaddress", "threading", "pctui.storage.parallel",
+    "importlib",
 )  # fmt: skip
 COMMAND_PROBE = """\
 import sys
 from pctui.cli.entry import main
 main(sys.argv[1:])
-loaded = sorted(sys.modules)
+# A module pctui.cli.deferred holds a placeholder for is not imported until it is used.
+loaded = sorted(n for n, m in sys.modules.items() if type(m).__name__ != "Deferred")
 import json
 print(json.dumps(loaded), file=sys.stderr)
 """

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from benchmarks.intake_generate import b_cubed
 from benchmarks.intake_generate import opinions as generated
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from pctui.intake.grouping import added_text, group_opinions
 from pctui.intake.normalise import normalise
@@ -209,3 +211,42 @@ def test_n_grams_as_bytes_give_the_sketches_of_the_n_grams_as_text() -> None:
         ours, theirs = rensa.RMinHash.from_token_sets([grams, as_text], NUM_PERM, SEED)
         assert ours.digest() == theirs.digest()
     assert isinstance(_shingles(LETTER)[0], bytes)
+
+
+_POOL = [
+    "計画の見直しを求めます。",
+    "計画の見直しを強く求めます。",  # an edit of the one before
+    "説明会を休日にも開いてください。",
+    "私は架空市に二十年住んでいます。",
+]
+_SENTENCES = st.lists(st.sampled_from(_POOL), min_size=1, max_size=5)
+
+
+@settings(max_examples=600, deadline=None)
+@given(theirs=_SENTENCES, ours=_SENTENCES)
+# An insertion that ends with the sentence before it: the diff's clean-up moves it.
+@example(theirs=[_POOL[0], _POOL[2]], ours=[_POOL[0], _POOL[3], _POOL[0], _POOL[2]])
+def test_the_added_text_shortcut_is_what_the_sentence_diff_finds(
+    theirs: list[str], ours: list[str]
+) -> None:
+    # `_plain_edit` answers the commonest near-copies without diff-match-patch's sentence
+    # diff: wherever it answers, the answer must be the diff's (sentences repeated, moved,
+    # edited, added and left out in any mix).
+    from diff_match_patch import diff_match_patch
+
+    from pctui.intake import grouping
+
+    differ = diff_match_patch()
+    differ.Diff_Timeout = 0.0
+    representative, member = "".join(theirs), "".join(ours)
+    if set(ours) <= set(theirs):
+        return  # nothing added: `_added_spans` answers before either
+    shortcut = grouping._plain_edit(differ, theirs, ours, set(theirs))
+    if shortcut is None:
+        return
+    original = grouping._plain_edit
+    try:
+        grouping._plain_edit = lambda *_: None  # type: ignore[assignment]
+        assert grouping._added_spans(differ, representative, member) == shortcut
+    finally:
+        grouping._plain_edit = original

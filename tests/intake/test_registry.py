@@ -122,6 +122,25 @@ def test_a_member_that_is_no_opinion_is_refused_and_foreign_keys_stay_on(
             registry.merge_into("G2", "G2", [Member("8-1", "")])
 
 
+def test_replacing_the_groups_builds_the_same_index_of_members_again(tmp_path: Path) -> None:
+    # replace_groups drops the members' index by group and builds it again once the rows
+    # are in: the same index as a new registry's, used by the reads of a group's members.
+    from pctui.intake.registry import MEMBERS_OF_GROUP
+
+    index = "SELECT sql FROM sqlite_master WHERE name = 'members_of_group'"
+    with Registry.open(tmp_path / "r.sqlite") as registry:
+        assert registry.rows(index) == [(MEMBERS_OF_GROUP,)]
+        registry.add([incoming("1", "意見です。"), incoming("2", "別の意見です。")])
+        groups = [Group("G1", "1-1", (Member("1-1", ""), Member("2-1", "別の")))]
+        registry.replace_groups(groups)
+        assert registry.rows(index) == [(MEMBERS_OF_GROUP,)]
+        plan = registry.rows(
+            "EXPLAIN QUERY PLAN SELECT opinion FROM members WHERE grp = ? ORDER BY position", "G1"
+        )
+        assert "members_of_group" in str(plan)
+        assert registry.members_page("G1", adding=True, offset=0, limit=5) == [groups[0].members[1]]
+
+
 def test_a_new_registry_has_large_pages_and_an_older_one_keeps_its_own(tmp_path: Path) -> None:
     with Registry.open(tmp_path / "new.sqlite") as registry:
         assert registry.scalar("PRAGMA page_size") == 16384

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pctui.cli import entry, intake_import
+from pctui.cli import entry
+from pctui.intake import sources
 from pctui.intake.records import Submission
 from pctui.intake.registry import Incoming, Registry
 from pctui.intake.sources import numbered_copies
@@ -123,7 +124,8 @@ def test_ctrl_c_in_the_import_command_says_nothing_was_imported(
                 raise KeyboardInterrupt
             yield one
 
-    monkeypatch.setattr(intake_import, "numbered_copies", stopping)
+    # The command imports its reader when it runs (see intake_import): patched where it is.
+    monkeypatch.setattr(sources, "numbered_copies", stopping)
     assert entry.main(["intake", "import", str(consultation), str(source)]) == 130
     assert "interrupted; nothing was imported" in capsys.readouterr().err
     assert len(numbers(tmp_path / "c.intake.sqlite")) == 3000

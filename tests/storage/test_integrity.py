@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from tests.storage.item_text import answered, signed
 
 from pctui.model import text_digest
-from pctui.storage import ConsultationFile
+from pctui.storage import ConsultationFile, integrity
 from pctui.storage.integrity import integrity_warnings
 
 Write = Callable[..., Path]
@@ -65,3 +66,40 @@ def test_hostile_characters_are_reported_where_they_are(
         f"{where(text, 'text = ')}: warning: No.1: revision 1 text contains U+202E"
         " RIGHT-TO-LEFT OVERRIDE at character 3 (shown inertly)",
     ]
+
+
+def one_parse_findings(path: Path) -> list[str]:
+    file = ConsultationFile.load(path, one_parse=True)
+    prefix = f"{path}:"
+    return [str(p)[len(prefix) :] for p in integrity_warnings(file)]
+
+
+def test_a_plain_file_read_in_one_parse_is_scanned_once(
+    header: str, write: Write, monkeypatch
+) -> None:
+    # Its whole text is plain and has no escape: no text of it is looked at one by one.
+    def refuse(item: object) -> bool:
+        raise AssertionError("an item's texts were scanned")
+
+    monkeypatch.setattr(integrity, "_any_marks", refuse)
+    assert one_parse_findings(write(header + ITEM + signoff("担当", "yamada"))) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("ご意見1", "ご意見\\u001b1"),  # an escape, in a plain text
+        ("ご意見1", "ご意見\\\\u001b1"),  # an escaped backslash: no hidden character
+        ('text = "回答1"', 'text = "回答\u202e1"'),
+        ('text = "回答1"', 'text = "\ufe0f回答1"'),  # after the opening quote, as written
+        ('text = "回答1"', 'text = "回答\t1"'),  # a tab: not plain, and not hidden
+        ('title = "第1章"', 'title = "第1\\r章"'),  # the header's texts too
+    ],
+)
+def test_one_parse_finds_what_the_block_read_finds(
+    header: str, write: Write, old: str, new: str
+) -> None:
+    text = (header + ITEM + signoff("担当", "yamada")).replace(old, new, 1)
+    assert new in text
+    path = write(text)
+    assert one_parse_findings(path) == findings(path)

@@ -84,3 +84,21 @@ def test_without_printed_totals_the_computed_ones_are_printed(write: Write) -> N
     ).consultation
     publication = build(consultation)
     assert (publication.submitter_total, publication.opinion_total) == (3, 5)
+
+
+def test_the_listed_total_is_not_summed_when_nothing_is_compared_with_it(
+    write: Write, monkeypatch
+) -> None:
+    # Summing walks every item's opinions: a file that records no printed or received
+    # total (most files) does not pay it.
+    text = (HEADER + FIRST + SECOND).replace("published_opinions = 12\n", "")
+    file = ConsultationFile.load(write(text))
+    assert file.consultation.intake.opinions_received is None
+
+    def refuse(consultation: object) -> int:
+        raise AssertionError("the opinions were summed")
+
+    monkeypatch.setattr(type(file.consultation), "total_opinions", property(refuse))
+    assert [note.message for note in totals_notes(file)] == [
+        "the result printed 5 submitters; intake.submitters adds up to 3"
+    ]

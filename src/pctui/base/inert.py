@@ -59,6 +59,13 @@ def _plain(text: str) -> bool:
     return found is not None and found.end() == len(text)
 
 
+def only_plain(text: str) -> bool:
+    """True when every character of `text` is a line feed, printable ASCII, CJK or a
+    full-width form: none is a candidate for replacing, in any place, so neither is any
+    character of a piece of it."""
+    return _plain(text)
+
+
 # The inside of a regular expression's character class matching what a TOML writer may
 # have to escape beyond C0 and DEL (`pctui.storage.escape` asks `is_text` about each one
 # in its place).

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from json.encoder import encode_basestring  # the C encoder, as ensure_ascii=False uses
+from typing import TYPE_CHECKING
 
+# Every `pctui intake` command builds the parsers of all its subcommands, so this module
+# imports at its top only what its parser needs; what running it needs is imported in
+# `run` (the registry, the readers, the grouping: a tenth of a second of start-up that the
+# other subcommands need not pay).
 from pctui.cli.common import OK, table_lines
-from pctui.cli.intake_common import opened_registry
-from pctui.cli.json_indent import indented_json
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
-from pctui.intake.collector import collector_paused
-from pctui.intake.grouping import group_opinions
-from pctui.intake.records import Group
+
+if TYPE_CHECKING:
+    from pctui.intake.records import Group
 
 DESCRIPTION = N_("""\
 Group the registry's opinions of the same purport (同趣旨): exact copies once their
@@ -58,9 +60,12 @@ def groups_json(submissions: int, opinions: int, groups: list[Group]) -> str:
     encoder writes: 48,000 groups of 200,000 opinions through the general indenting
     encoder (`indented_json`) took 0.3 s, most of it building and walking a dictionary
     a group."""
+    from json.encoder import encode_basestring as quoted  # the C one, ensure_ascii=False's
+
     if not groups:
+        from pctui.cli.json_indent import indented_json
+
         return indented_json(as_json(submissions, opinions, groups))
-    quoted = encode_basestring
     parts = [
         f'{{\n      "id": {quoted(group.id)},\n      "representative": '
         f'{quoted(group.representative)},\n      "opinions": '
@@ -82,11 +87,16 @@ def groups_json(submissions: int, opinions: int, groups: list[Group]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Group, store the groups in the registry and print them; returns the exit status."""
+    from pctui.intake.collector import collector_paused
+
     with collector_paused():
         return _run(args)
 
 
 def _run(args: argparse.Namespace) -> int:
+    from pctui.cli.intake_common import opened_registry
+    from pctui.intake.grouping import group_opinions
+
     with opened_registry(args.file) as registry:
         pairs = registry.public_text_pairs()
         groups = group_opinions(pairs)

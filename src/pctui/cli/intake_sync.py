@@ -5,16 +5,19 @@ by a pctui that did not carry it into the file)."""
 from __future__ import annotations
 
 import argparse
-import sqlite3
+from typing import TYPE_CHECKING
 
+# Every `pctui intake` command builds the parsers of all its subcommands, so this module
+# imports at its top only what its parser needs; what running it needs is imported in
+# `run` (the registry, the readers, the grouping: a tenth of a second of start-up that the
+# other subcommands need not pay).
 from pctui.cli.common import FINDING, OK, Exit, load
-from pctui.cli.intake_common import opened_registry
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
-from pctui.intake.item_texts import COPY, Disagreement, disagreements
-from pctui.session.redaction_decisions import sync_items
-from pctui.storage import ConsultationFile
-from pctui.storage.opinion_schema import OPINIONS
+
+if TYPE_CHECKING:
+    from pctui.intake.item_texts import Disagreement
+    from pctui.storage import ConsultationFile
 
 DESCRIPTION = N_("""\
 An item's opinion accepted from a group holds its representative's public (redacted) text.
@@ -41,6 +44,9 @@ def add_parser(commands: Commands) -> None:
 
 def disagreement_line(file: ConsultationFile, change: Disagreement) -> str:
     """`path:line:col: No.N opinion L: …` for an opinion whose text disagrees."""
+    from pctui.intake.item_texts import COPY
+    from pctui.storage.opinion_schema import OPINIONS
+
     line, col = file.place(change.no, OPINIONS, change.index, "text")
     if change.kind == COPY:
         what = _(
@@ -55,6 +61,12 @@ def disagreement_line(file: ConsultationFile, change: Disagreement) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """List or fix the disagreements; returns the exit status."""
+    import sqlite3
+
+    from pctui.cli.intake_common import opened_registry
+    from pctui.intake.item_texts import disagreements
+    from pctui.session.redaction_decisions import sync_items
+
     file = load(args.file)
     with opened_registry(args.file, file) as registry:
         if args.check:

@@ -61,6 +61,8 @@ class MergeResult:
 
 @dataclass(frozen=True)
 class _Side:
+    """One side's item of a three-way merge, with the text of its block."""
+
     item: Item
     block: str
 

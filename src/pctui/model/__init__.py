@@ -7,7 +7,7 @@ the actions on opinions or the office's records (their imports cost its start-up
 
 from __future__ import annotations
 
-import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -133,7 +133,8 @@ def __getattr__(name: str) -> Any:
     home = _HOME.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
+    __import__(home)  # not importlib, whose package imports warnings at every start
+    value = getattr(sys.modules[home], name)
     globals()[name] = value  # found directly from now on
     return value
 

@@ -110,9 +110,13 @@ def contradictions(
     CONTRADICTIONS, or a phrase whose `classes` leave out the item's class."""
     phrases = list(phrases)
     found: list[Contradiction] = []
+    # Each class's label looked up once, not once per item (as class_label does).
+    labels = {known.id: known.label for known in reversed(consultation.review.classes)}
     for item in consultation.items:
-        label = class_label(consultation, item)
-        answer = item.current.text if item.current else ""
+        if item.klass is None or not item.revisions:
+            continue
+        label = labels.get(item.klass, item.klass)
+        answer = item.revisions[-1].text
         if not label or not answer:
             continue
         for words in CONTRADICTIONS.get(label, ()):
@@ -130,6 +134,8 @@ def identical_answers(consultation: Consultation) -> list[list[int]]:
     candidates for one item with several opinions (format 2)."""
     by_text: dict[str, list[int]] = {}
     for item in consultation.items:
-        if item.current and item.current.text.strip():
-            by_text.setdefault(item.current.text.strip(), []).append(item.no)
+        if item.revisions:  # the current answer, stripped once (`current` cost a call)
+            answer = item.revisions[-1].text.strip()
+            if answer:
+                by_text.setdefault(answer, []).append(item.no)
     return [numbers for numbers in by_text.values() if len(numbers) > 1]

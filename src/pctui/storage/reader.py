@@ -14,7 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pctui.base.problems import ERROR, LoadError, Problem
 from pctui.base.toml_locate import Locator
@@ -27,8 +27,10 @@ from pctui.storage.header_schema import Header, read_header
 from pctui.storage.item_schema import ITEMS, read_item
 from pctui.storage.one_parse import read_whole
 from pctui.storage.opinion_schema import OPINIONS
-from pctui.storage.parallel import POLL_BLOCKS, Run, Unusual, fork_run
 from pctui.storage.stamp import FileStamp
+
+if TYPE_CHECKING:
+    from pctui.storage.parallel import Run
 
 BOM = "\ufeff"
 SHOWN_BAD_BYTES = 3  # invalid bytes listed one by one; the rest are counted
@@ -88,7 +90,12 @@ def read_file(path: Path, *, one_parse: bool = False) -> tuple[Loaded, FileStamp
         if whole is not None:
             loaded = Loaded(whole, Chunk("", 1), (), unsplit=text)
         else:
-            loaded = load_text(text, str(path))
+            header, chunks = split(text)
+            # The blocks hold all of the text now. Kept beside them while they were read,
+            # the text was a quarter of the peak memory of reading a large file (74 MB of
+            # the 101 MB `long` benchmark file: two bytes a Japanese character).
+            del text
+            loaded = load_chunks(header, chunks, str(path))
     finally:
         if collecting:
             gc.enable()
@@ -212,10 +219,32 @@ def _unclosed(chunk: Chunk, opened: int, path: str) -> Problem:
     return Problem(path, chunk.line + line, col, message)
 
 
+class _Following:
+    """The text of a chunk and of the chunks after it, joined only as far as it is read:
+    the file's whole text is not kept while its blocks are read (see `read_file`)."""
+
+    def __init__(self, chunk: Chunk, chunks: list[Chunk], after: int) -> None:
+        self.text = chunk.text
+        self._chunks = chunks
+        self._next = after  # the first of chunks[after:] not joined yet
+        self._joined = 0
+
+    def grow(self) -> bool:
+        """Join as many more chunks as are joined already (at least one); False when there
+        are none left. Doubling keeps the cost linear in what is finally joined."""
+        if self._next >= len(self._chunks):
+            return False
+        taken = self._chunks[self._next : self._next + max(1, self._joined)]
+        self.text += "".join(chunk.text for chunk in taken)
+        self._next += len(taken)
+        self._joined += len(taken)
+        return True
+
+
 def _absorb(
-    text: str, chunk: Chunk, start: int, chunks: list[Chunk], after: int, path: str
+    chunk: Chunk, chunks: list[Chunk], after: int, path: str
 ) -> tuple[dict[str, Any] | Problem, Chunk, int]:
-    """Parse `chunk` (at offset `start` of `text`), joining the chunks a string spans.
+    """Parse `chunk`, joining the chunks a string spans.
 
     The chunks that may be joined are chunks[after:] (passed whole, not sliced: slicing
     for each of 10,000 items copied 50 million references).
@@ -227,25 +256,30 @@ def _absorb(
     When the joined text still does not parse, the string was most likely never closed (a
     forgotten closing quote): that is reported where it opens and the next chunk is read on
     its own, so the items after it are still checked. Only the tokenizer walks on until
-    the text ends outside a string, and the joined text is built and parsed once, so the
-    cost stays linear however many chunks a forgotten quote swallows.
+    the text ends outside a string, over the following chunks joined in ever larger steps,
+    and the joined text is parsed once, so the cost stays linear however many chunks a
+    forgotten quote swallows. A chunk ends where a line starts, so the tokens found in the
+    chunks joined so far are those of the whole text.
     """
     parsed = _parse(chunk, path)
     opened = open_string_at(chunk.text) if isinstance(parsed, Problem) else None
     if opened is None:
         return parsed, chunk, 0
-    end, used = start + len(chunk.text), 0
-    position: int | None = start + opened
+    following = _Following(chunk, chunks, after)
+    end, used = len(chunk.text), 0
+    position: int | None = opened
     while position is not None:
-        closed = string_end(text, position)
+        closed = string_end(following.text, position)
+        while closed is None and following.grow():
+            closed = string_end(following.text, position)
         if closed is None:
             break
         while after + used < len(chunks) and end < closed:
             end += len(chunks[after + used].text)
             used += 1
-        position = open_string_at(text, closed, end)
+        position = open_string_at(following.text, closed, end)
     if position is None:
-        joined = Chunk(text[start:end], chunk.line)
+        joined = Chunk(following.text[:end], chunk.line)
         rejoined = _parse(joined, path)
         if not isinstance(rejoined, Problem):
             return rejoined, joined, used
@@ -307,6 +341,8 @@ def read_block(header: Header, path: str, chunk: Chunk, problems: list[Problem])
     parsed = _parse(chunk, path)
     table = None if isinstance(parsed, Problem) else _one_item(parsed)
     if table is None:
+        from pctui.storage.parallel import Unusual
+
         raise Unusual
     check = Checker(path, Locator(chunk.text, chunk.line), problems)
     return read_item(table, header, check)
@@ -319,29 +355,45 @@ def load_text(text: str, path: str, *, fork: bool = True) -> Loaded:
     is safe (see `parallel`; never when `fork` is False) while this process reads the
     first; the result is the same.
     """
-    problems: list[Problem] = []
     header_chunk, raw_chunks = split(text)
-    header_data, header_chunk, used = _absorb(text, header_chunk, 0, raw_chunks, 0, path)
+    return load_chunks(header_chunk, raw_chunks, path, fork=fork)
+
+
+def load_chunks(
+    header_chunk: Chunk, raw_chunks: list[Chunk], path: str, *, fork: bool = True
+) -> Loaded:
+    """`load_text` of the text `chunks.split` cut into `header_chunk` and `raw_chunks`,
+    read from the chunks alone: the text itself need not be kept (see `read_file`)."""
+    problems: list[Problem] = []
+    split_at = (header_chunk, raw_chunks)
+    header_data, header_chunk, used = _absorb(header_chunk, raw_chunks, 0, path)
     raw_chunks = raw_chunks[used:]
     if isinstance(header_data, dict) and ITEMS in header_data:
-        return _load_whole(text, path)
+        return _load_whole(_joined(*split_at), path)
     header = _header(header_data, header_chunk, path, problems)
+    # The forked reader (and threading, which it waits with) only for this read, which a
+    # reading command's file without a problem never needs (see `one_parse`).
+    from pctui.storage.parallel import fork_run
+
     run = fork_run(raw_chunks, functools.partial(read_block, header, path)) if fork else None
     try:
         runs = {} if run is None else {run.start: run}
-        found = _read_items(text, len(header_chunk.text), raw_chunks, header, runs, path, problems)
+        found = _read_items(raw_chunks, header, runs, path, problems)
     finally:
         if run is not None and run.start in runs:
             run.discard()  # reading in order stepped over its first block, or stopped early
-    if found is None:
-        return _load_whole(text, path)  # another table follows the items: read it as one
+    if found is None:  # another table follows the items: read it as one
+        return _load_whole(_joined(*split_at), path)
     chunks, items = found
     return _finish(header, items, header_chunk, chunks, problems, path)
 
 
+def _joined(header_chunk: Chunk, raw_chunks: list[Chunk]) -> str:
+    """The text `chunks.split` cut into these chunks."""
+    return header_chunk.text + "".join(chunk.text for chunk in raw_chunks)
+
+
 def _read_items(
-    text: str,
-    start: int,
     raw_chunks: list[Chunk],
     header: Header,
     runs: dict[int, Run],
@@ -349,14 +401,15 @@ def _read_items(
     problems: list[Problem],
 ) -> tuple[list[Chunk], list[Item | None]] | None:
     """The item chunks (joined where a string spans a false boundary) and their items, in
-    file order, from `raw_chunks` starting at offset `start` of `text`; None when the file
-    is not a header followed by items.
+    file order, from `raw_chunks`; None when the file is not a header followed by items.
 
     The child's answer is taken only when reading in order reaches exactly the first block
     of its run: that block is then a real boundary, and each block of the run parsed on its
     own, so the answer is what reading them here would give. Until then, what the child has
     sent is taken in every POLL_BLOCKS blocks, so that it does not wait with its items.
     """
+    from pctui.storage.parallel import POLL_BLOCKS
+
     chunks: list[Chunk] = []
     items: list[Item | None] = []
     index = read = 0
@@ -373,12 +426,10 @@ def _read_items(
             chunks.extend(taken)
             items.extend(run_items)
             problems.extend(run_problems)
-            start += sum(len(chunk.text) for chunk in taken)
             index = run.end
             continue
-        parsed, chunk, used = _absorb(text, raw_chunks[index], start, raw_chunks, index + 1, path)
+        parsed, chunk, used = _absorb(raw_chunks[index], raw_chunks, index + 1, path)
         index += 1 + used
-        start += len(chunk.text)
         if isinstance(parsed, Problem):
             problems.append(parsed)
             continue
@@ -404,17 +455,16 @@ def item_chunks(loaded: Loaded, path: str) -> Loaded:
     if text is None:
         return loaded
     header_chunk, raw_chunks = split(text)
-    header_data, header_chunk, used = _absorb(text, header_chunk, 0, raw_chunks, 0, path)
+    header_data, header_chunk, used = _absorb(header_chunk, raw_chunks, 0, path)
     raw_chunks = raw_chunks[used:]
     whole = dataclasses.replace(loaded, header=Chunk(text, 1), chunks=(), unsplit=None)
     if isinstance(header_data, Problem) or ITEMS in header_data:
         return whole
     chunks: list[Chunk] = []
-    start, index = len(header_chunk.text), 0
+    index = 0
     while index < len(raw_chunks):
-        parsed, chunk, used = _absorb(text, raw_chunks[index], start, raw_chunks, index + 1, path)
+        parsed, chunk, used = _absorb(raw_chunks[index], raw_chunks, index + 1, path)
         index += 1 + used
-        start += len(chunk.text)
         if isinstance(parsed, Problem) or _one_item(parsed) is None:
             return whole
         chunks.append(chunk)
