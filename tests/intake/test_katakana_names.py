@@ -10,9 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from benchmarks.intake_generate import opinions
 from tests.console import pctui
 
-from benchmarks.intake_generate import opinions
 from pctui.intake.redact import find_personal_data
 from pctui.intake.registry import Registry
 
@@ -36,7 +36,7 @@ SIGNATURES = [
 ]
 
 # Loanwords an opinion may hold, each standing alone on the last line, or in a sentence.
-LOANWORDS = """
+_LOANWORDS = """
 エネルギー リサイクル ハラスメント システム デジタル インフラ コスト リスク メリット
 デメリット スケジュール プロセス ルール サービス データ センター パブリックコメント
 ガイドライン マニュアル イベント スポーツ バス タクシー トイレ ゴミ マンション アパート
@@ -46,7 +46,8 @@ LOANWORDS = """
 アレルギー ワクチン ウイルス マスク ストレス ケア サポート モデル テスト ゼロ カーボン
 ソーラー パネル バイオマス クラウド アクセス サンプル アメリカ リンク ログ マイナ
 ガバメントクラウド コンプライアンス バックスラッシュ ニュータウン ロードマップ シンポジウム
-""".split()
+"""
+LOANWORDS = _LOANWORDS.split()
 
 
 @pytest.mark.parametrize("signature", SIGNATURES)
