@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 
+# Only what the parser needs at the top: every `pctui intake` command builds this parser,
+# and what running it needs (the registry, sqlite3) is imported in `run`.
 from pctui.cli.common import FINDING, OK, Exit, load
-from pctui.cli.intake_common import opened_registry
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
-from pctui.intake.redaction_review import REASONS, redaction_views
-from pctui.session.redaction_decisions import rescan_and_sync
 
 DESCRIPTION = N_("""\
 Search every opinion of the registry again for personal data, with the patterns of this
@@ -41,6 +39,12 @@ def add_parser(commands: Commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Rescan, list what was added; returns the exit status."""
+    import sqlite3
+
+    from pctui.cli.intake_common import opened_registry
+    from pctui.intake.redaction_review import REASONS, redaction_views
+    from pctui.session.redaction_decisions import rescan_and_sync
+
     file = load(args.file)
     with opened_registry(args.file, file) as registry:
         try:
