@@ -523,3 +523,9 @@ class Registry:
                 (patterns,),
             )
         return added
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (another reviewer, another
+        command) commits to the registry, and only then: a screen compares it to know,
+        without reading anything, whether what it shows is still what the registry holds."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
