@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 from typing import Any
 
 from pctui.base.inert import inert
@@ -73,9 +74,10 @@ def status_data(consultation: Consultation, login: str) -> dict[str, Any]:
                 "section": item.section,
                 "state": found.state,
                 "approved_stages": found.approved,
-                # Nobody approves an item that has no draft yet.
-                "next_stages": open_after(found.approved) if item.current else [],
-                "revision": item.current_index,
+                # Nobody approves an item that has no draft yet. (The revisions asked
+                # directly: `current` and `current_index` cost a call each, per item.)
+                "next_stages": open_after(found.approved) if item.revisions else [],
+                "revision": len(item.revisions),
             }
             for item, found in pairs
         ],
@@ -151,14 +153,17 @@ def run(args: argparse.Namespace) -> int:
     names = {state: state_name(state) for state in STATES}
     heads = ("No", _("section"), _("state"), _("next stage"), _("approved stages"))
     rows = [(*heads, _("assignee")) if assigned else heads]
+    # Sections, stages and logins are a few values repeated over every row: each is made
+    # inert once (20,000 calls for 10,000 items before).
+    shown = functools.cache(inert)
     rows += [
         (
             str(i["no"]),
-            inert(i["section"]),
+            shown(i["section"]),
             names.get(i["state"], i["state"]),
-            " ".join(map(inert, i["next_stages"])) + (" *" if i["no"] in mine else ""),
-            " ".join(map(inert, i["approved_stages"])),
-            *([inert(i["assignee"] or "")] if assigned else []),
+            " ".join(map(shown, i["next_stages"])) + (" *" if i["no"] in mine else ""),
+            " ".join(map(shown, i["approved_stages"])),
+            *([shown(i["assignee"] or "")] if assigned else []),
         )
         for i in data["items"]
     ]

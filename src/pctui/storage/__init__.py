@@ -4,13 +4,14 @@ One path, module by module. Reading a file:
 
 1. `reader.read_file` reads the bytes and their `stamp` (inode, time, size), `decode`s
    them (every invalid UTF-8 sequence located, a byte order mark noted).
-2. `chunks.split` cuts the text into the header and one block per `[[items]]` line.
-3. `reader.load_text` parses the header (`header_schema`) and each block on its own
+2. `chunks.split` cuts the text into the header and one block per `[[items]]` line; the
+   text itself is let go (the blocks hold all of it).
+3. `reader.load_chunks` parses the header (`header_schema`) and each block on its own
    (`toml_parse`, `item_schema`), joining blocks a multi-line string spans; on a large
    file a forked child reads the later blocks on another core (`parallel`) and hands
-   them back as plain tuples (`flat`). A file that is not a header followed by items is
-   read whole. The result is a `reader.Loaded`: the model, the text's chunks, warnings,
-   none of it ever changed afterwards.
+   them back as plain tuples (`flat`), in pieces as it reads them. A file that is not a
+   header followed by items is read whole. The result is a `reader.Loaded`: the model,
+   the text's chunks, warnings, none of it ever changed afterwards.
    A command that only reads (`validate`, `status`) first tries `one_parse.read_whole`:
    the whole text in one parse, the model built through a checker that gives up at the
    first problem; any problem sends it back to the block-by-block read above, which finds
