@@ -529,3 +529,18 @@ class Registry:
         command) commits to the registry, and only then: a screen compares it to know,
         without reading anything, whether what it shows is still what the registry holds."""
         return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    def redaction_opinions(self, redactions: Iterable[int]) -> set[str]:
+        """The opinions the redactions `redactions` (ids) are in (those that exist)."""
+        found: set[str] = set()
+        wanted = list(dict.fromkeys(redactions))
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            found.update(
+                opinion
+                for (opinion,) in self._db.execute(
+                    f"SELECT DISTINCT opinion FROM redactions WHERE id IN ({marks})", chunk
+                )
+            )
+        return found

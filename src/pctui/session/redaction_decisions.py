@@ -114,8 +114,7 @@ def decide(
     """Keep the redactions `keep` and undo those in `undo` (`review`: one transaction, the
     OS login and the office's time recorded; ReviewRefused with nothing changed), then
     carry the changed public texts into the items that copy them."""
-    ids = {*keep, *undo}
-    touched = {r.opinion for r in registry.redactions() if r.id in ids}
+    touched = registry.redaction_opinions([*keep, *undo])
     reviewed = review(registry, file.consultation, keep, undo, login=login, at=at)
     return Decided(reviewed, sync_items(file, registry, touched))
 
@@ -136,5 +135,5 @@ def rescan_and_sync(file: ConsultationFile, registry: Registry) -> Rescanned:
     added = rescan(registry)
     if not added:
         return Rescanned(added, Synced())
-    touched = {r.opinion for r in registry.redactions() if r.id in set(added)}
+    touched = registry.redaction_opinions(added)
     return Rescanned(added, sync_items(file, registry, touched))
