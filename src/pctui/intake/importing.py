@@ -95,18 +95,16 @@ class _Opinions:
 
     def __init__(self) -> None:
         self._known: dict[str, list[_Opinion]] = {}
-        self._signed: dict[str, list[_Opinion]] = {}
 
-    def of(self, raw: str, signed: bool = False) -> list[_Opinion]:
-        """`raw` split and redacted; `signed`: its last line may be its signer's name (the
-        source gave none), looked for in its last opinion."""
-        cache = self._signed if signed else self._known
-        known = cache.get(raw)
+    def of(self, raw: str) -> list[_Opinion]:
+        """`raw` split and redacted, its last line looked at as a signature (its signer's
+        name) in its last opinion."""
+        known = self._known.get(raw)
         if known is None:
             texts = split_opinions(raw)
             last = len(texts) - 1
-            known = cache[raw] = [
-                _opinion(text, signed=signed and k == last) for k, text in enumerate(texts)
+            known = self._known[raw] = [
+                _opinion(text, signed=k == last) for k, text in enumerate(texts)
             ]
         return known
 
@@ -226,10 +224,14 @@ def add_submissions(
             s = one.submission
             # A text that holds its sender's own name or address (a signed letter) is
             # redacted for that sender alone; the others share their copies'.
+            # Its last line may be a signature even when the form gives a name: in another
+            # script (a kanji 氏名, a letter signed in katakana) or by someone else.
             if (s.name or s.address) and mentions_own(s.raw, own := _own(s)):
-                split = [_opinion(text, own) for text in split_opinions(s.raw)]
+                texts = split_opinions(s.raw)
+                last = len(texts) - 1
+                split = [_opinion(text, own, k == last) for k, text in enumerate(texts)]
             else:
-                split = opinions.of(s.raw, signed=not s.name)
+                split = opinions.of(s.raw)
             # A submission that is one opinion as written is stored once, as the opinion.
             raw = SAME if len(split) == 1 and split[0][0] == s.raw else s.raw
             submission_rows.append(

@@ -17,8 +17,23 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pctui.intake.kana import (
+    READING,
+    fold_kana,
+    has_hiragana,
+    has_kana,
+    is_name_reading,
+    kana_forms,
+    looks_like_name_reading,
+)
+
 # The marker printed in place of removed text: the published documents are Japanese.
 MARKER = "【個人情報のため削除】"
+
+# The version of what `find_personal_data` finds, recorded in a registry whose opinions were
+# all searched with it: 1 before names in kana and signatures under a named form were
+# found; a registry below it is searched again by `pctui intake rescan`.
+PATTERNS = 2
 
 _D = "0-9０-９"
 _DASH = "\\-－‐ー−―"
@@ -32,7 +47,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     ("email", re.compile(r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"), 0),
     (
         "name",
-        re.compile(r"(?:氏名|お名前|名前|氏　名)[ \t　]*[:：][ \t　]*([^\n、。,，]+)"),
+        # A label, perhaps qualified (氏名（フリガナ）：, お名前(カナ):), then its value: the
+        # reading of a name is personal data as much as its kanji (ﾌﾘｶﾞﾅ folds to フリカ゛ナ).
+        re.compile(
+            r"(?:氏名|お名前|名前|氏　名|フリガナ|フリカ\u3099ナ|ふりがな|カナ)"
+            r"(?:[ \t　]*\([^)\n]{1,8}\))?[ \t　]*[:：][ \t　]*([^\n、。,，]+)"
+        ),
         1,
     ),
     ("address", re.compile(r"(?:住所|所在地)[ \t　]*[:：][ \t　]*([^\n。]+)"), 1),
@@ -121,25 +141,49 @@ def find_personal_data(
 # A letter's last line that is a name alone: a family name of one to four kanji, perhaps a
 # space, a given name in one script (kanji, hiragana or katakana: "私は反対" mixes them).
 # Closing words, and a verb's ending in hiragana ("反対します"), are not names.
+_KANJI = "一-龥々〆ヶ"
 _SIGNATURE = re.compile(
-    r"[一-龥々〆ヶ]{1,4}[ 　]?(?:[一-龥々〆ヶ]{1,4}|[ぁ-ん]{1,5}|[ァ-ヶー]{1,6})"
+    rf"[{_KANJI}]{{1,4}}[ 　]?(?:[{_KANJI}]{{1,4}}|[ぁ-ん]{{1,5}}|[ァ-ヶー]{{1,6}})"
 )
 _NOT_A_NAME = re.compile(
     r".*(?:ます|です|した|ません|する|ない|たい|ださい)|以上|敬具|草々|早々|謹白|謹言|不一"
 )
+# The same line read as kana (`kana.fold_kana`, brackets half-width): a name's reading alone
+# (ヤマダ　タロウ, ﾔﾏﾀﾞﾀﾛｳ), or a name with its reading in brackets after or before it
+# (山田 太郎（ヤマダ　タロウ）, ヤマダ タロウ（山田 太郎）).
+_NAME = rf"[{_KANJI}]{{1,4}}[ 　]?[{_KANJI}]{{0,4}}"
+_READING_ALONE = re.compile(READING)
+_LONGEST_NAME = 40  # characters of the longest name with its reading in brackets
+_WITH_READING = re.compile(rf"{_NAME}[ 　]*\(({READING})\)|({READING})[ 　]*\({_NAME}\)")
+
+
+def _is_signature(name: str) -> bool:
+    """Whether `name`, a line standing alone, is a name: in kanji (perhaps with a given name
+    in kana), in katakana that does not read as a loanword, or both."""
+    if _SIGNATURE.fullmatch(name) is not None:
+        return _NOT_A_NAME.fullmatch(name) is None
+    if len(name) > _LONGEST_NAME or has_hiragana(name):
+        return False  # a sentence: a hiragana line is one far more often than a name
+    folded = fold_kana(name.translate(_WIDTH_FOLD), hiragana=False)[0]
+    if _SIGNATURE.fullmatch(folded) is not None:  # 山田ﾀﾛｳ
+        return _NOT_A_NAME.fullmatch(folded) is None
+    if _READING_ALONE.fullmatch(folded) is not None:
+        return is_name_reading(folded)
+    both = _WITH_READING.fullmatch(folded)
+    return both is not None and looks_like_name_reading(both[1] or both[2])
 
 
 def find_signature(text: str) -> Find | None:
     """The last line of `text` when it is a name standing alone under a letter of several
-    lines — how a letter typed from paper or a mail without a name field is signed. For a
-    submission whose source gives no name: the only way its signer's name can be found."""
+    lines — how a letter is signed, in kanji, in katakana (full or half width) or both. The
+    only way a name is found that no label introduces and no form's 氏名 gives."""
     body = text.rstrip()
     cut = body.rfind("\n")
     if cut < 0 or not body[:cut].strip():
         return None  # one line: an opinion, not a signature under one
     line = body[cut + 1 :]
     name = line.strip(" \t\u3000")
-    if _SIGNATURE.fullmatch(name) is None or _NOT_A_NAME.fullmatch(name) is not None:
+    if not _is_signature(name):
         return None
     start = cut + 1 + (len(line) - len(line.lstrip(" \t\u3000")))
     return Find(start, start + len(name), "name")
@@ -153,32 +197,37 @@ _FOLD = str.maketrans({chr(0xFF01 + i): chr(0x21 + i) for i in range(94)} | {"\u
 def mentions_own(text: str, own: Sequence[tuple[str, str]]) -> bool:
     """Whether any of the submitter's fields may stand in `text`: a cheap test (its first
     two characters, as written) that spares the search for the texts that cannot hold
-    one. A name or address is written in kanji and kana, which have one width."""
-    for _reason, value in own:
+    one. A name given in kana is looked for in every kana (ヤマダ, やまだ, ﾔﾏﾀﾞ)."""
+    for reason, value in own:
         head = value[:2]
         if len(head) == 2 and not head.isspace() and " " not in head and "\u3000" not in head:
             if head in text:
                 return True
         elif len(chars := "".join(value.split())) >= 2 and chars[:2] in text:
             return True
+        if reason == "name" and has_kana(value):
+            for form in kana_forms(value):
+                if len(chars := "".join(form.split())) >= 2 and chars[:2] in text:
+                    return True
     return False
 
 
 def _own_fields(text: str, own: Sequence[tuple[str, str]]) -> list[Find]:
-    """The spans where a field's value stands in `text`, whatever the spaces inside it and
-    the width and case of its letters and digits. Searched in the text without its spaces,
+    """The spans where a field's value stands in `text`, whatever the spaces inside it, the
+    width and case of its letters and digits, and the kana it is written in (a 氏名 given
+    as ヤマダ タロウ, a letter signed ﾔﾏﾀﾞﾀﾛｳ). Searched in the text without its spaces,
     each found place mapped back: no regular expression to compile for each submitter."""
-    folded = text.translate(_FOLD).lower()
-    kept = [(at, char) for at, char in enumerate(folded) if char not in " \t"]
-    squeezed = "".join(char for _at, char in kept)
+    folded, spans = fold_kana(text.translate(_FOLD).lower())
+    kept = [(spans[at], char) for at, char in enumerate(folded) if char not in " \t"]
+    squeezed = "".join(char for _span, char in kept)
     found: list[Find] = []
     for reason, value in own:
-        wanted = "".join(value.translate(_FOLD).lower().split())
+        wanted = "".join(fold_kana(value.translate(_FOLD).lower())[0].split())
         if len(wanted) < 2:
             continue  # one character would match everywhere
         at = squeezed.find(wanted)
         while at >= 0:
-            found.append(Find(kept[at][0], kept[at + len(wanted) - 1][0] + 1, reason))
+            found.append(Find(kept[at][0][0], kept[at + len(wanted) - 1][0][1], reason))
             at = squeezed.find(wanted, at + len(wanted))
     return found
 

@@ -4,14 +4,14 @@ Parsing and checking the items is most of the cost of reading a national consult
 (27 MB, 10,000 items: 0.5 s of 0.7 s), and each `[[items]]` block is read on its own. So
 once the text is split, the process forks: the child reads the last run of blocks and
 sends the items and problems back (`flat`, marshal, through a pipe) while the parent reads
-the first run. The child needs nothing sent to it: it has the text already.
+the first run. The child needs nothing sent to it: it has the blocks already.
 
 The child answers in pieces of PIECE_ITEMS items, each sent as soon as it is read, and the
 parent takes them in between its own blocks (`Run.poll`): so neither the child's items nor
 their marshalled bytes pile up on either side. Answering once at the end held, at the
 peak, the child's share of the items, their flat form and their marshalled bytes (UTF-8:
 three bytes a Japanese character) beside the parent's text, blocks and items: 404-435 MB
-reading the 101 MB `long` benchmark file, where reading in order takes 304 MB.
+reading the 101 MB `long` benchmark file, 250-280 MB in pieces (docs/performance.md).
 
 A child is used only for what any order of reading gives the same result for: a run of
 blocks that each parse on their own and are each one item. When a block of its run does
@@ -50,13 +50,13 @@ from pctui.storage.chunks import Chunk
 from pctui.storage.flat import Flat, flatten, unflatten
 
 PARALLEL_MIN_BLOCKS = 2000  # break-even: at 1,000 items forking made reading slower
-# The child reads its blocks, then flattens and writes them; the parent reads its own and
-# then rebuilds the child's. Both finish together when the child has this share.
+# The child reads its blocks, flattens and writes their items; the parent reads its own
+# and rebuilds the child's. Both finish together when the child has this share.
 CHILD_SHARE = 0.38
 
 # Items a piece of the child's answer holds: small enough that a piece's marshalled bytes
-# (about 15 KB an item of `long`) fit in the pipe, large enough that marshal's per-call
-# cost is nothing.
+# (10 KB an item of `long` on average, 0.3-0.5 MB a piece) fit in the pipe, large enough
+# that marshal's per-call cost is nothing.
 PIECE_ITEMS = 32
 # The pipe's buffer, raised from Linux's 64 KiB so that the child seldom waits for the
 # parent to take a piece (the parent looks every POLL_BLOCKS of its own blocks).
