@@ -160,3 +160,19 @@ def test_standings_are_in_file_order(consultation: Consultation) -> None:
     assert [s.signoff.by for s in standings(item, consultation.review)] == ["sato", "yamada"]
     # approved_stages is in review order whatever the file order.
     assert approved_stages(item, consultation.review) == ["担当", "課長"]
+
+
+def test_a_genuine_sign_off_is_stood_without_wording_a_reason(
+    consultation: Consultation, monkeypatch
+) -> None:
+    # Every status and validate stands each of a national file's sign-offs: the reason is
+    # worked out (and worded) only for one that fails a check.
+    from pctui.model import state
+
+    def refuse(*args: object) -> str:
+        raise AssertionError("invalid_reason was asked about a genuine sign-off")
+
+    monkeypatch.setattr(state, "invalid_reason", refuse)
+    item = forged(consultation)
+    assert only_standing(consultation, item) == (VALID, "")
+    assert type(standings(item, consultation.review)[0]) is state.Standing

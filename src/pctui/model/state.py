@@ -125,33 +125,48 @@ def standings(item: Item, review: Review) -> list[Standing]:
     """
     result: list[Standing] = []
     signed_by: set[tuple[str, int]] = set()
-    current = item.current_index
+    revisions = item.revisions
+    current = len(revisions)
+    stages, reviewers, self_approval = review.stages, review.reviewers, review.allow_self_approval
     # Whether the item's opinions and summary are still those a sign-off was given for:
     # worked out on first need, once per item (see format_one_shape and basis_digest).
     shaped: bool | None = None
     current_basis: str | None = None
+    # Every `status` and `validate` stands each of a national file's 30,000 sign-offs:
+    # invalid_reason's checks are asked inline (it is called only to word a failure), and
+    # each standing is built as the tuple it is (its class's __new__ is Python).
+    new = _new
     for signoff in item.signoffs:
-        reason = invalid_reason(item, signoff, review)
-        if reason:
-            result.append(Standing(signoff, INVALID, reason))
+        stage, by, number = signoff.stage, signoff.by, signoff.revision
+        reviewer = reviewers.get(by)
+        if not (
+            stage in stages
+            and reviewer is not None
+            and stage in reviewer.stages
+            and 1 <= number <= current
+            and (self_approval or revisions[number - 1].author != by)
+            and signoff.digest == revisions[number - 1].digest
+        ):
+            reason = invalid_reason(item, signoff, review)
+            result.append(new(Standing, (signoff, INVALID, reason)))
         elif signoff.withdrawn is not None:
-            result.append(Standing(signoff, WITHDRAWN))
-        elif signoff.revision != current:
-            result.append(Standing(signoff, STALE))
+            result.append(new(Standing, (signoff, WITHDRAWN, "")))
+        elif number != current:
+            result.append(new(Standing, (signoff, STALE, "")))
         elif not (
             (shaped if shaped is not None else (shaped := format_one_shape(item)))
             if signoff.basis is None
             else signoff.basis == (current_basis or (current_basis := basis_digest(item)))
         ):
-            result.append(Standing(signoff, STALE, OTHER_BASIS))
-        elif (signoff.by, signoff.revision) in signed_by:
+            result.append(new(Standing, (signoff, STALE, OTHER_BASIS)))
+        elif (by, number) in signed_by:
             reason = _("{login} already signed another stage of this revision").format(
-                login=repr(signoff.by)
+                login=repr(by)
             )
-            result.append(Standing(signoff, INVALID, reason))
+            result.append(new(Standing, (signoff, INVALID, reason)))
         else:
-            signed_by.add((signoff.by, signoff.revision))
-            result.append(Standing(signoff, VALID))
+            signed_by.add((by, number))
+            result.append(new(Standing, (signoff, VALID, "")))
     return result
 
 
@@ -171,7 +186,7 @@ def progress(item: Item, review: Review) -> Progress:
     item_state, approved_stages and standings, which would each walk the sign-offs again.
     """
     if not item.signoffs:  # every item of a file just imported, a fifth of a large one
-        return Progress(DRAFT, [], [])
+        return _new(Progress, (DRAFT, [], []))
     found = standings(item, review)
     # One pass over the standings (this runs for every item of every `status`).
     approved: set[str] = set()
@@ -192,7 +207,10 @@ def progress(item: Item, review: Review) -> Progress:
         state = IN_REVIEW
     else:
         state = DRAFT
-    return Progress(state, stages, found)
+    return _new(Progress, (state, stages, found))  # as standings builds a Standing
+
+
+_new = tuple.__new__  # a named tuple built without its class's __new__, written in Python
 
 
 def open_stages(review: Review, approved: Sequence[str]) -> list[str]:
