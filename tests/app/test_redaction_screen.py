@@ -317,3 +317,74 @@ def test_an_undo_gives_the_item_that_copies_the_opinion_its_public_text(
         "No.4 opinion 4: its text is now the registry's public text of 2026-0002-1"
         in (app.said[-1][1])
     )
+
+
+def _other_reviewer(registry: Path, path: Path, **decision) -> None:
+    """Another reviewer's pctui, with a connection of its own to the same registry."""
+    with Registry.open(registry) as other:
+        review(other, ConsultationFile.load(path).consultation, login="yamada", **decision)
+
+
+def test_another_reviewers_keep_shows_at_the_next_key_the_cursor_kept(
+    make_app, drive, path, registry
+) -> None:
+    app = make_app("tanaka", path, groups=registry)
+
+    async def script(pilot) -> None:
+        await pilot.press("R", "j")  # on redaction 2
+        _other_reviewer(registry, path, keep=[2, 3])
+        screen = app.screen
+        assert screen.table.get_row_at(1)[4] == "to review"  # not read yet
+        await pilot.press("k")  # any key: read again, then up
+        await pilot.pause()
+        assert screen.table.get_row_at(1)[4:6] == ["kept", "yamada"]
+        assert screen.table.get_row_at(2)[4:6] == ["kept", "yamada"]
+        assert [v.redaction.id for v in screen.rows] == [1, 2, 3]
+        assert screen.selected.redaction.id == 1
+        assert "1 to review, 2 kept" in str(screen.query_one("#redactions-title").render())
+
+    drive(app, script)
+    assert any("another reviewer" in text for _, text in app.said)
+
+
+def test_a_change_read_by_the_poll_keeps_the_cursor_on_its_redaction(
+    make_app, drive, path, registry
+) -> None:
+    app = make_app("tanaka", path, groups=registry)
+
+    async def script(pilot) -> None:
+        await pilot.press("R", "f", "j", "space")  # to review only; 2 marked, cursor on 3
+        screen = app.screen
+        assert screen.selected.redaction.id == 3 and screen.marked == {2}
+        assert screen.catch_up() is False  # nothing changed: nothing read
+        _other_reviewer(registry, path, keep=[1])
+        assert screen.catch_up() is True  # what the timer calls
+        await pilot.pause()
+        assert [v.redaction.id for v in screen.rows] == [2, 3]  # 1 is no longer to review
+        assert screen.selected.redaction.id == 3 and screen.table.cursor_row == 1
+        assert screen.marked == {2}
+
+    drive(app, script)
+
+
+def test_a_key_pressed_on_a_list_another_reviewer_changed_saves_nothing_until_again(
+    make_app, drive, path, registry
+) -> None:
+    app = make_app("tanaka", path, groups=registry)
+
+    async def script(pilot) -> None:
+        await pilot.press("R")
+        _other_reviewer(registry, path, undo=[1])
+        await pilot.press("c")  # decided on "to review"; it is undone now
+        await pilot.pause()
+        screen = app.screen
+        assert [v.redaction.id for v in screen.rows] == [2, 3, 1]  # to review first
+        assert screen.selected.redaction.id == 1  # the cursor went with it
+        assert screen.table.get_row_at(2)[4:6] == ["undone", "yamada"]
+        await pilot.press("c")  # seen, and kept after all
+        await pilot.pause()
+
+    drive(app, script)
+    assert ("warning", "Nothing saved: the list changed; check it and press again") in app.said
+    found = _redactions(registry)[1]
+    assert (found.status, found.by) == (KEPT, "tanaka")

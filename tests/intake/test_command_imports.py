@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = """\
@@ -55,3 +57,31 @@ def test_each_command_imports_what_it_runs(tmp_path: Path) -> None:
     assert not imported & {"pctui.intake.grouping", "rensa", "email", "mailbox"}
     assert {"pctui.intake.grouping", "sqlite3"} <= grouped
     assert not grouped & {"pctui.intake.sources", "pctui.importer", "email", "mailbox"}
+    # The registry runs git only to keep itself out of the repository: not the commits nor
+    # the merge driver, which `pctui.git` offers by name when asked.
+    git_parts = {"pctui.git.commits", "pctui.git.merge"}
+    assert "pctui.git.run" in imported and not (imported | grouped) & git_parts
+
+
+GIT_NAMES = """\
+import sys
+import pctui.git.{first}
+import pctui.git
+from pctui.git import {names}
+print(" ".join(getattr(value, "__name__", "") for value in ({names},)))
+"""
+
+
+@pytest.mark.parametrize("first", ["run", "audit", "commits", "merge"])
+def test_the_git_package_offers_each_name_whichever_module_came_first(first: str) -> None:
+    # In a fresh interpreter, whichever module was imported first: each name is the
+    # function or class it names (not a module of that name).
+    import pctui.git
+
+    names = ", ".join(pctui.git.__all__)
+    probe = GIT_NAMES.format(first=first, names=names)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == pctui.git.__all__
+    with pytest.raises(AttributeError):
+        pctui.git.nothing_of_that_name  # noqa: B018 - the lookup is the test

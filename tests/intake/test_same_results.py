@@ -37,8 +37,12 @@ ROOT = Path(__file__).resolve().parents[2]
 # change. Both were recomputed on purpose again when full-width personal data came to be
 # redacted: the 25 texts holding "ｈａｎａ＠example.co.jp" (PERSONAL below) gained that one
 # e-mail redaction each, and nothing else changed (every text's finds compared before and
-# after the change).
-EXPECTED = (2503, "3bf722dcf41a2e849e42fe6b5c4c26432e36ec2a6d071d920b45cda16c0926b2")
+# after the change). The first was recomputed on purpose once more when a new registry came
+# to record the version of the patterns its opinions were searched with (the counters row
+# patterns = 2, for `pctui intake rescan`): every other row of every table compared equal
+# to the one the code before that change stored (names in kana and signatures under a
+# named form find nothing new in this source).
+EXPECTED = (2503, "0c3dd840c4c56565b6dba8868313ba6134165c5c37673f1c1ef35db56998b523")
 EXPECTED_ADDED = "a0e91642d5efa70e424689064bc090a0b2a83892d2212b8f8cb9931d048dfd68"
 
 STYLES = ("{k}. ", "{k}) ", "({k}) ", "（{k}）", "{circled}", "{kanji}、")

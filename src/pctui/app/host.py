@@ -35,6 +35,11 @@ class ReviewHost(Protocol):
         """Set the moment the terminal is seen gone."""
 
     @property
+    def watch_interval(self) -> float | None:
+        """Seconds between two looks for other reviewers' changes (None: not polled, as
+        in tests, which look themselves)."""
+
+    @property
     def keys_changed(self) -> Mapping[str, str]:
         """Binding id -> keys, as the reviewer's keymap file rebinds them."""
 

@@ -31,6 +31,7 @@ SUBCOMMANDS = {
     "review": "intake_review",
     "redactions": "intake_redactions",
     "sync": "intake_sync",
+    "rescan": "intake_rescan",
     "tally": "intake_tally",
 }
 

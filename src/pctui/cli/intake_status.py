@@ -64,8 +64,17 @@ def run(args: argparse.Namespace) -> int:
     from pctui.intake.records import RedactionStatus
 
     consultation = load(args.file).consultation
+    from pctui.intake.rescan import needs_rescan
+
     with opened_registry(args.file) as registry:
         counts = count(registry, consultation)
+        older = needs_rescan(registry) and counts.opinions > 0
+    if older:  # on stderr: the counts (and --json) stay as they are
+        message = _(
+            "{file}: its opinions were searched for personal data by an older pctui; "
+            "search them again: pctui intake rescan {file}"
+        )
+        print(message.format(file=args.file), file=sys.stderr)
     if args.json:
         print(json.dumps(as_json(counts), ensure_ascii=False, indent=2))
         return _member_lists(args.file, counts)

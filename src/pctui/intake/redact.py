@@ -30,6 +30,11 @@ from pctui.intake.kana import (
 # The marker printed in place of removed text: the published documents are Japanese.
 MARKER = "【個人情報のため削除】"
 
+# The version of what `find_personal_data` finds, recorded in a registry whose opinions were
+# all searched with it: 1 before names in kana and signatures under a named form were
+# found; a registry below it is searched again by `pctui intake rescan`.
+PATTERNS = 2
+
 _D = "0-9０-９"
 _DASH = "\\-－‐ー−―"
 _NOT_NUMBER = rf"(?<![{_D}])"

@@ -33,7 +33,7 @@ from pctui.intake.records import (
     RedactionStatus,
     Submission,
 )
-from pctui.intake.redact import public_text
+from pctui.intake.redact import PATTERNS, public_text
 from pctui.model.digest import members_digest
 
 __all__ = ["Added", "Incoming", "Registry", "RegistryRefused", "registry_path"]
@@ -151,6 +151,11 @@ class Registry:
                 for statement in schema.TABLES.split(";"):
                     if statement.strip():
                         db.execute(statement)
+                # Every opinion of a new registry is searched with today's patterns.
+                db.execute(
+                    "INSERT OR REPLACE INTO counters (name, value) VALUES ('patterns', ?)",
+                    (PATTERNS,),
+                )
             else:
                 for step in range(version, schema.VERSION):
                     for statement in schema.MIGRATIONS[step]:
@@ -460,3 +465,82 @@ class Registry:
     def rows(self, query: str, *parameters: object) -> list[tuple[Any, ...]]:
         """The rows of a read-only query (for `counts`)."""
         return [tuple(row) for row in self._db.execute(query, parameters)]
+
+    def patterns(self) -> int:
+        """The version of the personal-data patterns (`redact.PATTERNS`) every opinion was
+        searched with: 0 for a registry made before they were counted."""
+        row = self._db.execute("SELECT value FROM counters WHERE name = 'patterns'").fetchone()
+        return 0 if row is None else int(row[0])
+
+    def scan_rows(self) -> Iterator[tuple[str, str, str, str, bool]]:
+        """Each opinion as a search for personal data needs it: (id, text as written, its
+        submitter's name and address, whether it is its submission's last opinion, where a
+        signature stands), by 受付番号 and k. Personal data: never to publish."""
+        rows = self._db.execute(
+            "SELECT o.id, o.text, s.name, s.address, o.k = (SELECT MAX(k) FROM opinions l "
+            "WHERE l.submission = o.submission) FROM opinions o JOIN submissions s "
+            "ON s.number = o.submission ORDER BY o.submission, o.k"
+        )
+        for opinion, text, name, address, last in rows:
+            yield opinion, text, name, address, bool(last)
+
+    def add_redactions(
+        self, found: Sequence[tuple[str, int, int, str]], patterns: int
+    ) -> list[int]:
+        """Add the spans `found` ((opinion, start, end, reason)) as redactions to review and
+        rewrite the public text of their opinions, in one transaction, and record that every
+        opinion was searched with `patterns`; a span that overlaps a redaction the opinion
+        already has (whatever its status: an undone one was a reviewer's decision) is not
+        added, so that searching again adds nothing. Returns the ids added."""
+        added: list[int] = []
+        with self._writing() as db:
+            touched: set[str] = set()
+            for opinion, start, end, reason in found:
+                if db.execute(
+                    "SELECT 1 FROM redactions WHERE opinion = ? AND start < ? AND stop > ?",
+                    (opinion, end, start),
+                ).fetchone():
+                    continue
+                cursor = db.execute(
+                    "INSERT INTO redactions (opinion, start, stop, reason) VALUES (?, ?, ?, ?)",
+                    (opinion, start, end, reason),
+                )
+                added.append(int(cursor.lastrowid or 0))
+                touched.add(opinion)
+            for opinion in sorted(touched):
+                text = db.execute("SELECT text FROM opinions WHERE id = ?", (opinion,)).fetchone()
+                spans = db.execute(
+                    "SELECT start, stop FROM redactions WHERE opinion = ? AND status != ?",
+                    (opinion, str(RedactionStatus.REVERTED)),
+                ).fetchall()
+                public = public_text(text[0], [(a, b) for a, b in spans])
+                db.execute(
+                    "UPDATE opinions SET public = ? WHERE id = ?",
+                    (schema.SAME if public == text[0] else public, opinion),
+                )
+            db.execute(
+                "INSERT OR REPLACE INTO counters (name, value) VALUES ('patterns', ?)",
+                (patterns,),
+            )
+        return added
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (another reviewer, another
+        command) commits to the registry, and only then: a screen compares it to know,
+        without reading anything, whether what it shows is still what the registry holds."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    def redaction_opinions(self, redactions: Iterable[int]) -> set[str]:
+        """The opinions the redactions `redactions` (ids) are in (those that exist)."""
+        found: set[str] = set()
+        wanted = list(dict.fromkeys(redactions))
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            found.update(
+                opinion
+                for (opinion,) in self._db.execute(
+                    f"SELECT DISTINCT opinion FROM redactions WHERE id IN ({marks})", chunk
+                )
+            )
+        return found

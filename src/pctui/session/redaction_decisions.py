@@ -1,5 +1,5 @@
 """A redaction decision carried into the consultation file: what `pctui intake redactions
---keep/--undo`, `pctui intake sync`, `pctui intake rescan` and the redaction screen all call.
+--keep/--undo`, `pctui intake sync`, `pctui intake rescan` and the redaction screen call.
 
 Keeping or undoing redactions changes the registry in one transaction (`review`); the items
 whose opinion is a copy of a changed public text then get the registry's text in the
@@ -21,6 +21,7 @@ from pctui.i18n import _
 from pctui.intake.item_texts import COPY, Disagreement, disagreements, follow
 from pctui.intake.redaction_review import Reviewed, review
 from pctui.intake.registry import Registry
+from pctui.intake.rescan import rescan
 from pctui.model.actions import Refused
 from pctui.storage import ConsultationFile, LoadError, SaveError
 
@@ -113,7 +114,26 @@ def decide(
     """Keep the redactions `keep` and undo those in `undo` (`review`: one transaction, the
     OS login and the office's time recorded; ReviewRefused with nothing changed), then
     carry the changed public texts into the items that copy them."""
-    ids = {*keep, *undo}
-    touched = {r.opinion for r in registry.redactions() if r.id in ids}
+    touched = registry.redaction_opinions([*keep, *undo])
     reviewed = review(registry, file.consultation, keep, undo, login=login, at=at)
     return Decided(reviewed, sync_items(file, registry, touched))
+
+
+@dataclass(frozen=True)
+class Rescanned:
+    """The redactions a rescan added (their ids, to review) and what it changed in the
+    consultation file."""
+
+    added: list[int]
+    synced: Synced
+
+
+def rescan_and_sync(file: ConsultationFile, registry: Registry) -> Rescanned:
+    """Search the registry's opinions again (`intake.rescan`), adding the new finds as
+    redactions to review, then carry the changed public texts into the items that copy
+    them."""
+    added = rescan(registry)
+    if not added:
+        return Rescanned(added, Synced())
+    touched = registry.redaction_opinions(added)
+    return Rescanned(added, sync_items(file, registry, touched))

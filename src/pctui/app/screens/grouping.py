@@ -299,11 +299,11 @@ class GroupScreen(Screen[None]):
 
     def action_down(self) -> None:
         """Next row of the list that has the focus (j, as in the review)."""
-        (self.members if self.members.has_focus else self.groups).action_cursor_down()
+        (self.members if self.members.has_focus else self.groups).action_cursor(1)
 
     def action_up(self) -> None:
         """Previous row of the list that has the focus (k)."""
-        (self.members if self.members.has_focus else self.groups).action_cursor_up()
+        (self.members if self.members.has_focus else self.groups).action_cursor(-1)
 
     def action_switch_focus(self) -> None:
         """Move between the groups and the members."""

@@ -81,6 +81,7 @@ class RedactionScreen(Screen[None]):
         self.marked: set[int] = set()
         self.revealed: int | None = None  # the redaction whose words are shown, if any
         self._generation = 0  # counts the list's redraws, so that a late batch is dropped
+        self._seen = 0  # the registry's data_version when the list was last read
 
     def compose(self) -> ComposeResult:
         """Title, the list, the redaction under the cursor in its opinion, footer."""
@@ -112,6 +113,12 @@ class RedactionScreen(Screen[None]):
         )
         self.refresh_list()
         self.table.focus()
+        # Another reviewer may keep or undo redactions in the same registry meanwhile: the
+        # list is read again when SQLite's data_version says another connection committed
+        # (one PRAGMA, nothing read otherwise), at each key and every `watch_interval`.
+        interval = host_of(self).watch_interval
+        if interval:
+            self.set_interval(interval, self.catch_up)
 
     def on_unmount(self) -> None:
         """Close the registry (everything is saved already)."""
@@ -125,6 +132,7 @@ class RedactionScreen(Screen[None]):
         redaction id) when it is listed, else on the row it was on."""
         assert self.registry is not None
         row = self.table.cursor_row
+        self._seen = self.registry.data_version()
         self.views = redaction_views(self.registry, width=LIST_WIDTH)
         self.rows = listed(self.views, self.shown, self.reason)
         self.marked &= {v.redaction.id for v in self.rows}
@@ -184,6 +192,23 @@ class RedactionScreen(Screen[None]):
         self.rows = kept
         self._title()
         self.show_detail()
+
+    def catch_up(self) -> bool:
+        """Read the list again when another connection changed the registry since it was
+        read, the cursor staying on the redaction it was on (or on its row, when that one
+        left the list) and the marks kept; whether it did."""
+        if self.registry is None:
+            return False
+        try:
+            if self.registry.data_version() == self._seen:
+                return False
+        except sqlite3.Error:
+            return False  # said by the next action that needs the registry
+        chosen = self.selected
+        self.refresh_list(keep=chosen.redaction.id if chosen is not None else None)
+        message = _("Redactions changed by another reviewer meanwhile: the list is read again")
+        self.notify(message, timeout=5)
+        return True
 
     def _cells(self, view: RedactionView) -> tuple[str, ...]:
         r = view.redaction
@@ -271,6 +296,12 @@ class RedactionScreen(Screen[None]):
         return [chosen.redaction.id] if chosen is not None else []
 
     def _review(self, keep: bool) -> None:
+        if self.catch_up():
+            # What the reviewer decided on is not what the registry holds now: they look
+            # again and press again, rather than keep or undo what someone just changed.
+            message = _("Nothing saved: the list changed; check it and press again")
+            self.notify(message, severity="warning", timeout=10)
+            return
         ids = self._chosen()
         if not ids or self.registry is None:
             return
@@ -307,6 +338,7 @@ class RedactionScreen(Screen[None]):
 
     def action_mark(self) -> None:
         """Mark or unmark the redaction under the cursor, and go to the next."""
+        self.catch_up()
         chosen, row = self.selected, self.table.cursor_row
         if chosen is None:
             return
@@ -317,6 +349,7 @@ class RedactionScreen(Screen[None]):
 
     def action_mark_all(self) -> None:
         """Mark every redaction listed, or unmark them all when all are marked."""
+        self.catch_up()
         every = {view.redaction.id for view in self.rows}
         self.marked = set() if every and every <= self.marked else every
         # Rows not listed yet get their mark from `_cells` when they are.
@@ -339,6 +372,7 @@ class RedactionScreen(Screen[None]):
 
     def action_reveal(self) -> None:
         """Show or hide the removed words of the redaction under the cursor."""
+        self.catch_up()
         chosen = self.selected
         if chosen is None:
             return
@@ -347,10 +381,12 @@ class RedactionScreen(Screen[None]):
 
     def action_down(self) -> None:
         """Next redaction (j)."""
+        self.catch_up()
         self.table.action_cursor_down()
 
     def action_up(self) -> None:
         """Previous redaction (k)."""
+        self.catch_up()
         self.table.action_cursor_up()
 
     def action_close(self) -> None:

@@ -1,30 +1,23 @@
 """The list of items: No., state, stages signed, section, topic and the opinion's first line.
 
-A Line API widget: only the rows on screen are rendered, so a list of 10,000 items opens
-and filters as fast as one of 10 (a DataTable measures every cell of every row when rows
-are added). Rows are keyed by the item's No., so the selection survives filtering and
-reloads, and a row is rebuilt only when its item changed.
+A `RowView` (the cursor, keys and drawing it shares with the grouping screen's tables):
+only the rows on screen are rendered, so a list of 10,000 items opens and filters as fast
+as one of 10 (a DataTable measures every cell of every row when rows are added). Rows are
+keyed by the item's No., so the selection survives filtering and reloads, and a row is
+rebuilt only when its item changed.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.cells import cell_len
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
-from textual import events
-from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
 from pctui.app.host import host_of
 from pctui.app.render.badges import BADGE_WIDTH, badge_width, stage_marks, state_badge
 from pctui.app.render.context import RenderContext
-from pctui.app.render.fit import fit_text
+from pctui.app.widgets.row_view import Cells, RowView
 from pctui.base.inert import inert
 from pctui.i18n import N_, _
 from pctui.model.records import Item, Review
@@ -32,7 +25,6 @@ from pctui.session.derived import Derived, DerivedCache
 from pctui.session.listing import opinion_summary
 
 HEADINGS = ("No", N_("state"), N_("signed"), "§", N_("opinion"))  # translated where drawn
-GAP = 2  # cells between columns
 # Characters of the opinion a row holds: more than the widest terminal shows. The row is
 # cut to the list's width when drawn (with the ellipsis the terminal can draw).
 SUMMARY_CHARS = 500
@@ -68,34 +60,10 @@ def headings_shown() -> tuple[str, ...]:
     return tuple(_(heading) if heading not in ("No", "§") else heading for heading in HEADINGS)
 
 
-class ItemList(ScrollView, can_focus=True):
+class ItemList(RowView):
     """The item list with a row cursor; the highlighted row is the selected item."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor(1)", "down", show=False),
-        Binding("up", "cursor(-1)", "up", show=False),
-        Binding("pagedown", "page(1)", "page down", show=False),
-        Binding("pageup", "page(-1)", "page up", show=False),
-        Binding("home", "cursor_to(0)", "first", show=False),
-        Binding("end", "cursor_to(-1)", "last", show=False),
-    ]
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"item-list--header", "item-list--cursor"}
-    DEFAULT_CSS = """
-    ItemList {
-        background: $surface;
-        & > .item-list--header { text-style: bold; background: $panel; }
-        & > .item-list--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus > .item-list--cursor {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-            text-style: $block-cursor-text-style;
-        }
-    }
-    """
+    GAP = 2
 
     class Highlighted(Message):
         """The cursor moved to another item (None: the list is empty)."""
@@ -113,14 +81,8 @@ class ItemList(ScrollView, can_focus=True):
         self._rows: list[Row | None] = []
         self._review: Review | None = None
         self._derived: DerivedCache | None = None
-        self._render_context = RenderContext()  # the app's, taken at each `show`
         self._built: dict[int, tuple[Derived, Item, Row]] = {}
-        # Drawn lines by (row, style, width): scrolling by one row (every key press at the
-        # bottom of the list) then draws one new line instead of the whole screenful.
-        self._strips: dict[tuple[int, Style, int], Strip] = {}
-        self._widths: tuple[int, int, int, int] = (2, BADGE_WIDTH, 6, 1)
-        self._cursor = 0
-        self._base = Style()  # the widget's style, taken once per paint (see render_lines)
+        self._widths = (2, BADGE_WIDTH, 6, 1)
 
     # ---- what it shows ------------------------------------------------------------------
 
@@ -133,11 +95,6 @@ class ItemList(ScrollView, can_focus=True):
     def row_count(self) -> int:
         """How many rows the list shows."""
         return len(self._numbers)
-
-    @property
-    def cursor_row(self) -> int:
-        """The 0-based index of the highlighted row."""
-        return self._cursor
 
     @property
     def selected_no(self) -> int | None:
@@ -166,6 +123,22 @@ class ItemList(ScrollView, can_focus=True):
             row = self._rows[index] = self._row(self._items[index], self._review, self._derived)
         return row
 
+    def row_cells(self, row: int) -> Cells:
+        """The cells of row `row`."""
+        return self._row_at(row)
+
+    def headings(self) -> tuple[str, ...]:
+        """The column headings in the current language."""
+        return headings_shown()
+
+    def right_aligned(self, column: int) -> bool:
+        """The No. aligns right, the rest left."""
+        return column == 0
+
+    def cursor_moved(self) -> None:
+        """Say which item is selected now."""
+        self.post_message(self.Highlighted(self.selected_no))
+
     def show(
         self, items: list[Item], review: Review, derived: DerivedCache, select: int | None
     ) -> None:
@@ -192,102 +165,3 @@ class ItemList(ScrollView, can_focus=True):
         builds them again."""
         self._built.clear()
         self._strips.clear()
-
-    # ---- the cursor ---------------------------------------------------------------------
-
-    def move_cursor(self, row: int) -> None:
-        """Highlight row `row` (clamped to the list) and scroll it into view."""
-        if not self._numbers:
-            return
-        row = max(0, min(row, len(self._numbers) - 1))
-        if row == self._cursor:
-            return
-        old, self._cursor = self._cursor, row
-        self.refresh_line_of(old)
-        self.refresh_line_of(row)
-        self._scroll_to_cursor()
-        self.post_message(self.Highlighted(self.selected_no))
-
-    def refresh_line_of(self, row: int) -> None:
-        """Repaint row `row` (if it is on screen)."""
-        self.refresh(Region(0, row + 1 - round(self.scroll_offset.y), self.size.width, 1))
-
-    def _scroll_to_cursor(self) -> None:
-        # The heading takes the first line on screen, so a row shows below it.
-        top = round(self.scroll_offset.y)
-        visible = max(1, self.size.height - 1)
-        if self._cursor < top:
-            self.scroll_to(y=self._cursor, animate=False)
-        elif self._cursor >= top + visible:
-            self.scroll_to(y=self._cursor - visible + 1, animate=False)
-
-    def action_cursor(self, step: int) -> None:
-        """Move the cursor `step` rows."""
-        self.move_cursor(self._cursor + step)
-
-    def action_page(self, direction: int) -> None:
-        """Move the cursor one screen of rows."""
-        self.move_cursor(self._cursor + direction * max(1, self.size.height - 2))
-
-    def action_cursor_to(self, row: int) -> None:
-        """Move the cursor to row `row` (-1: the last)."""
-        self.move_cursor(row if row >= 0 else len(self._numbers) - 1)
-
-    def on_click(self, event: events.Click) -> None:
-        """A click on a row selects it."""
-        row = event.y - 1 + round(self.scroll_offset.y)
-        if event.y >= 1 and 0 <= row < len(self._numbers):
-            self.move_cursor(row)
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Keep the cursor on screen after the list changed size."""
-        self.virtual_size = Size(event.size.width, len(self._numbers) + 1)
-        self._strips.clear()
-        self._scroll_to_cursor()
-
-    # ---- drawing --------------------------------------------------------------------------
-
-    def _strip(self, cells: tuple[Text, ...], style: Style) -> Strip:
-        """One line: the cells padded to their columns (cell-width aware), the last one cut
-        to the widget's width, in `style`."""
-        line = Text(no_wrap=True, overflow="crop", end="")
-        # The width beside the scrollbar: a row cut at the widget's width would lose its
-        # last cells (the ellipsis) under the scrollbar.
-        width = self.scrollable_content_region.width
-        for index, cell in enumerate(cells):
-            if index < len(self._widths):
-                column = self._widths[index]
-                pad = " " * max(0, column - cell.cell_len)
-                # Numbers align right, the rest left.
-                line.append_text(Text(pad) + cell if index == 0 else cell + Text(pad))
-                line.append(" " * GAP)
-            else:
-                line.append_text(fit_text(cell, width - line.cell_len, self._render_context))
-        segments = list(line.render(self.app.console))
-        return Strip(segments).crop_extend(0, self.size.width, style).apply_style(style)
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """Paint the lines in `crop`, looking the widget's style up once (`rich_style` walks
-        every ancestor: a tenth of a key press when done for each line)."""
-        self._base = self.rich_style
-        return super().render_lines(crop)
-
-    def render_line(self, y: int) -> Strip:
-        """Line `y` of the widget: the heading, then the rows scrolled into view."""
-        base = self._base
-        if y == 0:
-            header = self.get_component_rich_style("item-list--header")
-            return self._strip(tuple(Text(h) for h in headings_shown()), base + header)
-        row = y - 1 + round(self.scroll_offset.y)
-        if row >= len(self._rows):
-            return Strip([Segment(" " * self.size.width, base)])
-        style = base
-        if row == self._cursor:
-            style = base + self.get_component_rich_style("item-list--cursor")
-        key = (row, style, self.size.width)
-        strip = self._strips.get(key)
-        if strip is None:
-            if len(self._strips) > 2000:  # a long session of scrolling: start afresh
-                self._strips.clear()
-            strip = self._strips[key] = self._strip(self._row_at(row), style)
-        return strip
