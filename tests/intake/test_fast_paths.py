@@ -14,9 +14,10 @@ from benchmarks.intake_generate import opinions as generated
 
 from pctui.importer.grid import clean
 from pctui.intake import split
-from pctui.intake.importing import _Digests, digest
+from pctui.intake.importing import Incoming, _Digests, digest
 from pctui.intake.records import Submission
 from pctui.intake.redact import _every_pattern, find_personal_data
+from pctui.intake.sources import numbered_copies
 
 # Pieces of personal data and of its near misses; random strings of them are hostile text.
 PIECES = (
@@ -91,3 +92,22 @@ def test_a_digest_looked_up_is_the_digest_computed() -> None:
     digests = _Digests()
     assert [digests.of(s) for s in submissions] == [digest(s) for s in submissions]
     assert len({digest(s) for s in submissions}) < 3000  # copies were looked up
+
+
+def test_copies_are_counted_as_their_digests_count_them() -> None:
+    # numbered_copies counts identical unnumbered submissions by the joined text the
+    # digest is of: the same occurrences as counting digests, NUL characters included.
+    rng = random.Random(5)
+    values = ("", "a", "a\x00", "\x00", "意見です。", "架空 太郎")
+    incoming = [
+        Incoming(Submission(rng.choice(["", "", "N-1"]), *rng.choices(values, k=7)), f"x:{n}")
+        for n in range(5000)
+    ]
+    seen: dict[str, int] = {}
+    expected = []
+    for one in incoming:
+        if not one.submission.number:
+            seen[digest(one.submission)] = seen.get(digest(one.submission), 0) + 1
+        expected.append(seen[digest(one.submission)] if not one.submission.number else 1)
+    assert [one.occurrence for one in numbered_copies(incoming)] == expected
+    assert max(expected) > 1

@@ -108,6 +108,8 @@ def test_pieces_are_taken_before_the_child_has_read_its_run(
         os.write(gate_in, b"x")
         answer = run.answer("f.toml")
     finally:
+        if run.pipe >= 0:  # failed before the answer: stop the child waiting at the gate
+            run.discard()
         os.close(gate_out)
         os.close(gate_in)
     assert answer is not None

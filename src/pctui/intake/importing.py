@@ -59,6 +59,7 @@ class Added:
 def digest(submission: Submission) -> str:
     """A digest of everything a submission holds but its number, in the order of its
     fields."""
+    # (`sources.numbered_copies` counts identical submissions by the same joined text.)
     return hashlib.sha256("\x00".join(submission[1:]).encode("utf-8")).hexdigest()
 
 
@@ -176,16 +177,25 @@ def add_submissions(
     digests = _Digests()
     count = 0
     given_here: dict[str, str] = {}  # number assigned by this import -> where it was read
+    # A registry without submissions when the import begins (a consultation's first
+    # import) holds nothing but what this import adds: every number and key added is kept
+    # here, and SQLite is not asked what a chunk or an assigned number finds there.
+    fresh = db.execute("SELECT 1 FROM submissions LIMIT 1").fetchone() is None
+    added_numbers: dict[str, str] = {}  # when fresh: number -> digest, of all added so far
+    added_keys: set[str] = set()
     for chunk in _chunks(incoming):
         contents = [digests.of(one.submission) for one in chunk]
         keys = [key_of(one, content) for one, content in zip(chunk, contents, strict=True)]
-        # What the registry already holds of this chunk; the chunk's own added as it goes.
-        given = [one.submission.number for one in chunk if one.submission.number]
-        numbers = dict(_present(db, "number", given))
-        unnumbered = [
-            key for one, key in zip(chunk, keys, strict=True) if not one.submission.number
-        ]
-        taken = {key for key, _content in _present(db, "key", unnumbered)}
+        if fresh:
+            numbers, taken = added_numbers, added_keys
+        else:
+            # What the registry already holds of this chunk; the chunk's own added as it goes.
+            given = [one.submission.number for one in chunk if one.submission.number]
+            numbers = dict(_present(db, "number", given))
+            unnumbered = [
+                key for one, key in zip(chunk, keys, strict=True) if not one.submission.number
+            ]
+            taken = {key for key, _content in _present(db, "key", unnumbered)}
         submission_rows: list[tuple[str, ...]] = []
         opinion_rows: list[tuple[str, str, int, str, str]] = []
         redaction_rows: list[tuple[str, int, int, str]] = []
@@ -210,9 +220,9 @@ def add_submissions(
                     continue
                 assigned += 1
                 number = f"{ASSIGNED_PREFIX}{assigned:07d}"
-                while (
-                    number in numbers
-                    or db.execute(
+                while number in numbers or (
+                    not fresh
+                    and db.execute(
                         "SELECT 1 FROM submissions WHERE number = ?", (number,)
                     ).fetchone()
                 ):

@@ -14,7 +14,7 @@ from pctui.i18n import _
 from pctui.importer.columns import mapped
 from pctui.importer.grid import Unreadable, clean, csv_rows, decode
 from pctui.intake.columns import FIELDS, recognise
-from pctui.intake.importing import Incoming, digest
+from pctui.intake.importing import Incoming
 from pctui.intake.records import Submission
 
 if TYPE_CHECKING:
@@ -232,13 +232,15 @@ def numbered_copies(incoming: list[Incoming]) -> list[Incoming]:
     """`incoming` with each unnumbered submission's occurrence set: the how-manyth
     identical one it is in the list, so that importing the list again adds nothing while
     two identical letters stay two."""
+    # Counted by the text the digest is of (all but the number, joined as `digest` joins
+    # it), not by the digest: the same copies, without a SHA-256 of every submission.
     seen: dict[str, int] = {}
     out: list[Incoming] = []
     for one in incoming:
         if one.submission.number:
             out.append(one)
             continue
-        content = digest(one.submission)
+        content = "\x00".join(one.submission[1:])
         seen[content] = seen.get(content, 0) + 1
         out.append(Incoming(one.submission, one.place, seen[content]))
     return out
