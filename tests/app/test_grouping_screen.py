@@ -4,6 +4,7 @@ each test reads the file and the registry back from disk afterwards."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -236,3 +237,26 @@ def test_a_large_group_is_paged_marked_and_split_at_its_end(make_app, drive, pat
 
     drive(app, script)
     assert _sizes(where) == {f"G-{ids[0]}": 249, f"G-{ids[-1]}": 1}
+
+
+def test_a_registry_searched_by_an_older_pctui_is_said_when_the_screen_opens(
+    make_app, drive, path, registry
+) -> None:
+    quiet = make_app("tanaka", path, groups=registry)
+    drive(quiet, _opened)
+    assert not [text for _, text in quiet.said if "rescan" in text]
+    db = sqlite3.connect(registry)  # as a pctui before the patterns were counted left it
+    with db:
+        db.execute("DELETE FROM counters WHERE name = 'patterns'")
+    db.close()
+    app = make_app("tanaka", path, groups=registry)
+    drive(app, _opened)
+    assert (
+        "warning",
+        "The opinions were searched for personal data by an older pctui: search them again "
+        f"with pctui intake rescan {path}",
+    ) in app.said
+
+
+async def _opened(pilot) -> None:
+    await pilot.pause()

@@ -238,3 +238,24 @@ def test_a_source_number_clashing_with_an_assigned_one_is_explained(
     assert f"({unnumbered}:3)" in done.stderr
     assert "prefix of their own (e.g. WR0000002)" in done.stderr
     assert "1 submission added" in done.stdout
+
+
+def test_a_header_named_exactly_wins_over_one_holding_the_word(
+    consultation: Path, tmp_path: Path
+) -> None:
+    """An export whose opinions each have an id (意見ID) before the text (意見): the text is
+    the opinion, not the id."""
+    source = tmp_path / "s.csv"
+    source.write_text(
+        "意見ID,受付番号,意見の要旨,意見\n"
+        "A-1,2025-0001,要旨,駐輪場の整備に賛成です。\n"
+        "A-2,2025-0002,要旨,駅前の駐輪場が足りません。\n",
+        encoding="utf-8",
+    )
+    done = pctui("intake", "import", consultation, source)
+    assert done.returncode == 0, done.stderr
+    assert "opinion ← column 4 (意見)" in done.stdout
+    assert opinions(consultation) == [
+        ("2025-0001-1", "駐輪場の整備に賛成です。"),
+        ("2025-0002-1", "駅前の駐輪場が足りません。"),
+    ]

@@ -9,6 +9,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 from pctui.i18n import JAPANESE, N_, _, current_language
 
@@ -115,10 +116,11 @@ class HelpFormatter(argparse.HelpFormatter):
         indent_increment: int = 2,
         max_help_position: int = 24,
         width: int | None = None,
+        **more: Any,  # what a later argparse may add (its colour, in 3.14)
     ) -> None:
         if width is None:  # argparse's own: the terminal's width less 2
             width = terminal_columns() - 2
-        super().__init__(prog, indent_increment, max_help_position, width)
+        super().__init__(prog, indent_increment, max_help_position, width, **more)
 
     def add_usage(
         self,

@@ -32,25 +32,30 @@ def parse_map(entries: list[str]) -> dict[str, str]:
     return parse_field_map(entries, FIELDS)
 
 
-def field_of(header: str) -> str | None:
-    """The field a header names, or None (a long cell is text, never a header)."""
+def field_of(header: str, *, exact: bool = False) -> str | None:
+    """The field a header names, or None (a long cell is text, never a header). Without
+    `exact`, a header holding 意見, opinion or comment (意見の要旨) names the opinion."""
     name = normal(header)
     if not name or len(name) > MAX_HEADER:
         return None
     for field, names in _NAMES.items():
         if name in names:
             return field
-    if "意見" in name or "opinion" in name or "comment" in name:
+    if not exact and ("意見" in name or "opinion" in name or "comment" in name):
         return "opinion"
     return None
 
 
 def recognise(cells: list[str], mapping: dict[str, str]) -> dict[str, int] | None:
-    """field -> 0-based column for a header row, or None when it names no opinion column."""
+    """field -> 0-based column for a header row, or None when it names no opinion column.
+    A header named exactly (意見) wins over one that only holds the word (意見ID before it,
+    an export's id column, would otherwise have been read as the opinions)."""
     found = mapped(cells, mapping)
     taken = set(found.values())
-    for index, name in enumerate(cells):
-        known = field_of(name)
-        if index not in taken and known is not None and known not in found:
-            found[known] = index
+    for exact in (True, False):
+        for index, name in enumerate(cells):
+            known = field_of(name, exact=exact)
+            if index not in taken and known is not None and known not in found:
+                found[known] = index
+                taken.add(index)
     return found if "opinion" in found else None

@@ -31,6 +31,7 @@ from pctui.app.widgets.lazy_table import Cells, LazyTable
 from pctui.base.inert import inert
 from pctui.i18n import _, ngettext
 from pctui.intake.registry import Registry, RegistryRefused
+from pctui.intake.rescan import needs_rescan
 from pctui.session.group_review import (
     GroupRow,
     MemberPages,
@@ -42,7 +43,7 @@ from pctui.session.group_review import (
     read_group,
     split,
 )
-from pctui.session.operations import ERROR, Outcome
+from pctui.session.operations import ERROR, WARNING, Outcome
 from pctui.session.opinion_actions import read_no
 from pctui.storage import ConsultationFile
 
@@ -119,6 +120,13 @@ class GroupScreen(Screen[None]):
         self._texts = RepresentativeTexts(self.registry)
         self.refresh_groups()
         self.groups.focus()
+        if self.rows and needs_rescan(self.registry):
+            # Names in kana and signatures under a named form were not looked for then.
+            message = _(
+                "The opinions were searched for personal data by an older pctui: search them "
+                "again with pctui intake rescan {file}"
+            )
+            self.say(Outcome(message.format(file=self.file.path), WARNING, changed=False))
 
     def on_unmount(self) -> None:
         """Close the registry (everything is saved already)."""
