@@ -92,3 +92,13 @@ def where() -> Where:
         return f"{line}:{col}"
 
     return locate
+
+
+@pytest.fixture(scope="session")
+def national(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A generated file of 60 items: enough blocks for the parallel read's tests to fork."""
+    from benchmarks import generate
+
+    path = tmp_path_factory.mktemp("gen") / "national.toml"
+    generate.write(path, 60)
+    return path.read_text(encoding="utf-8")

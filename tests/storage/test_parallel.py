@@ -11,7 +11,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from benchmarks import generate
 
 from pctui.i18n import current_language, install
 from pctui.model.records import Consultation
@@ -19,14 +18,7 @@ from pctui.storage import ConsultationFile, LoadError, parallel
 from pctui.storage.chunks import Chunk
 from pctui.storage.reader import load_text
 
-ITEMS = 60
-
-
-@pytest.fixture(scope="module")
-def national(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("gen") / "national.toml"
-    generate.write(path, ITEMS)
-    return path.read_text(encoding="utf-8")
+ITEMS = 60  # items of the `national` fixture (conftest.py)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import os
 import select
 
 import pytest
-from benchmarks import generate
 
 from pctui.base.problems import Problem
 from pctui.base.toml_locate import Locator
@@ -24,16 +23,9 @@ from pctui.storage.chunks import Chunk, split
 from pctui.storage.header_schema import read_header
 from pctui.storage.reader import load_text
 
-ITEMS = 60
+ITEMS = 60  # items of the `national` fixture (conftest.py)
 PIECE = 4
 WAIT = 60.0  # seconds: only a broken child would take this long to send one piece
-
-
-@pytest.fixture(scope="module")
-def national(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("gen") / "national.toml"
-    generate.write(path, ITEMS)
-    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture
