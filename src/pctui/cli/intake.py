@@ -29,6 +29,7 @@ SUBCOMMANDS = {
     "status": "intake_status",
     "group": "intake_group",
     "review": "intake_review",
+    "groups": "intake_groups",
     "redactions": "intake_redactions",
     "sync": "intake_sync",
     "rescan": "intake_rescan",
