@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 # `run` (the registry, the session's grouping work: start-up the other subcommands need
 # not pay).
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load, table_lines
-from pctui.cli.parsers import Commands, add_file_argument
+from pctui.cli.parsers import Commands, add_file_argument, add_item_argument
 from pctui.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def add_parser(commands: Commands) -> None:
         "--split", metavar="GROUP", help=_("move the opinions --opinions of this group out")
     )
     action.add_argument("--merge", metavar="GROUP", help=_("merge this group into --into"))
-    parser.add_argument("--item", metavar="N", help=_("the item's No. for --attach"))
+    add_item_argument(parser, required=False, help=_("the item's No. for --attach"))
     parser.add_argument(
         "--opinions", nargs="+", metavar="ID", help=_("the opinions that leave, for --split")
     )
@@ -90,14 +90,11 @@ def _group(path: str, typed: str, rows: list[GroupRow]) -> str:
     return found
 
 
-def _item(path: str, typed: str, file: ConsultationFile) -> int:
-    """The No. of the item `typed` names (exit 2 when it is not one of the file's)."""
-    from pctui.session.opinion_actions import read_no
-
-    no = read_no(typed)
-    if no is None or file.consultation.item(no) is None:
+def _item(path: str, no: int, file: ConsultationFile) -> int:
+    """`no`, when it is the No. of one of the file's items (exit 2 otherwise)."""
+    if file.consultation.item(no) is None:
         message = _("{path}: there is no item No.{no}")
-        raise Exit(BAD_INPUT, message.format(path=path, no=typed))
+        raise Exit(BAD_INPUT, message.format(path=path, no=no))
     return no
 
 

@@ -43,6 +43,10 @@ def add_file_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help=_("the consultation TOML file"))
 
 
-def add_item_argument(parser: argparse.ArgumentParser) -> None:
-    """The required --item N: the No. of the item the command acts on."""
-    parser.add_argument("--item", type=int, required=True, metavar="N", help=_("the item's No."))
+def add_item_argument(
+    parser: argparse.ArgumentParser, required: bool = True, help: str | None = None
+) -> None:
+    """--item N: the No. of the item the command acts on (required unless the command
+    needs it only with one of its options, which `help` then names)."""
+    text = help or _("the item's No.")
+    parser.add_argument("--item", type=int, required=required, metavar="N", help=text)
