@@ -20,17 +20,23 @@ from pctui.storage import ConsultationFile
 CAMPAIGN_GROUP = "G-2026-0001-1"
 
 
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    """A format-2 consultation (3 items) and its registry: four copies of a campaign letter
-    (one with a sentence of its own), a pair of near-copies and one letter, grouped."""
+def imported(tmp_path: Path, letters: dict[str, str]) -> Path:
+    """A format-2 consultation (3 items) and its registry, made by the console script from
+    a CSV of `letters` and grouped."""
     consultation = write_format_two(tmp_path / "2026-churin.toml")
     source = tmp_path / "letters.csv"
-    rows = "".join(f"{number},{text}\n" for number, text in LETTERS.items())
+    rows = "".join(f"{number},{text}\n" for number, text in letters.items())
     source.write_text("受付番号,意見\n" + rows, encoding="utf-8")
     assert pctui("intake", "import", consultation, source).returncode == 0
     assert pctui("intake", "group", consultation).returncode == 0
     return consultation
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    """Four copies of a campaign letter (one with a sentence of its own), a pair of
+    near-copies and one letter, grouped."""
+    return imported(tmp_path, LETTERS)
 
 
 def registry_of(path: Path) -> Path:
@@ -58,6 +64,16 @@ def test_the_list_shows_each_group_with_its_size_item_and_text(path: Path) -> No
     assert shown.returncode == 0
     first = shown.stdout.splitlines()[1].split()
     assert first == ["1", CAMPAIGN_GROUP, "4", "-", CAMPAIGN]  # 37 characters: not shortened
+
+
+def test_a_long_text_is_shortened_in_the_list_and_whole_in_json(tmp_path: Path) -> None:
+    long = (
+        "駐輪場の整備計画について、駅の北口と南口の両方に屋根のある駐輪場を設けることを求めます。"
+    )
+    path = imported(tmp_path, {"2026-0001": long})
+    (row,) = pctui("intake", "groups", path).stdout.splitlines()[1:]
+    assert row.split()[4] == long[:39] + "…"
+    assert json.loads(pctui("intake", "groups", path, "--json").stdout)[0]["text"] == long
 
 
 def test_accept_makes_an_item_with_the_groups_opinions_and_counts(path: Path) -> None:
