@@ -192,6 +192,10 @@ def test_split_and_merge_read_only_the_texts_they_need(
 def test_when_the_representative_leaves_the_first_left_leads(registry: Registry) -> None:
     done, new = group_review.split(registry, CAMPAIGN_GROUP, ["2026-0001-1"])
     assert new == CAMPAIGN_GROUP and done.changed  # the new group is led by 0001-1
+    assert done.message == (
+        f"1 opinion split off into group {CAMPAIGN_GROUP}, led by the representative; "
+        "the opinions that stayed are now group G-2026-0002-1"
+    )
     kept = registry.group("G-2026-0002-1")
     assert kept is not None and [m.opinion for m in kept.members] == [
         "2026-0002-1", "2026-0003-1", "2026-0004-1",

@@ -180,6 +180,17 @@ def split(registry: Registry, group_id: str, selected: Iterable[str]) -> tuple[O
     except sqlite3.Error as error:
         return Outcome(_("Not saved: {error}").format(error=error), ERROR, changed=False), None
     count = len(new.members)
+    if kept.representative != group.representative:
+        # A group's id is its representative's: the representative left with the split, so
+        # the group it led keeps its id and the opinions that stayed are named anew.
+        message = ngettext(
+            "{count} opinion split off into group {new}, led by the representative; "
+            "the opinions that stayed are now group {kept}",
+            "{count} opinions split off into group {new}, led by the representative; "
+            "the opinions that stayed are now group {kept}",
+            count,
+        )
+        return Outcome(message.format(count=count, new=new.id, kept=kept.id)), new.id
     message = ngettext(
         "{count} opinion split off group {group} into the new group {new}",
         "{count} opinions split off group {group} into the new group {new}",
