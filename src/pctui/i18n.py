@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,98 +42,15 @@ _catalogs: dict[str, gettext.NullTranslations] = {}
 
 
 def translation(language: str) -> gettext.NullTranslations:
-    """The catalog of `language` (English, or a language without a catalog: identity)."""
+    """The catalog of `language` (English, or a language without a catalog: identity),
+    read once per process."""
     found = _catalogs.get(language)
     if found is None:
-        try:
-            data = (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").read_bytes()
-        except OSError:
-            found = gettext.NullTranslations()
-        else:
-            found = Catalog(data)
+        found = gettext.translation(
+            DOMAIN, localedir=str(LOCALE_DIR), languages=[language], fallback=True
+        )
         _catalogs[language] = found
     return found
-
-
-class Catalog(gettext.NullTranslations):
-    """A compiled catalog (a .mo file) whose messages are decoded when first asked for.
-
-    gettext.GNUTranslations decodes every one of the catalog's thousand messages when it
-    opens it: 2 ms of every command's start in Japanese, for the few dozen a command says.
-    This finds each message's translation by its UTF-8 bytes instead, and answers as
-    GNUTranslations does (a test compares the two on every message of the catalog). The
-    catalogs are pctui's own, written by Babel in UTF-8.
-    """
-
-    def __init__(self, data: bytes) -> None:
-        super().__init__()
-        import struct  # only for a language with a catalog
-
-        order = "<" if data[:4] == b"\xde\x12\x04\x95" else ">"
-        _magic, version, count, originals, translations = struct.unpack_from(f"{order}5I", data)
-        if version >> 16 not in (0, 1):
-            raise OSError(f"a catalog of unknown version {version >> 16}")
-        table = struct.unpack_from(f"{order}{2 * count}I", data, originals)
-        places = struct.unpack_from(f"{order}{2 * count}I", data, translations)
-        self._data = data
-        # Each message's bytes (a plural message's: its singular) -> where its translation
-        # is, and whether it has plural forms; built in a few comprehensions (a loop over
-        # the thousand messages cost twice as much).
-        messages = [data[at : at + size] for size, at in zip(table[::2], table[1::2], strict=True)]
-        self._places: dict[bytes, tuple[int, int, bool]] = dict(
-            zip(messages, zip(places[1::2], places[::2], [False] * count, strict=True), strict=True)
-        )
-        for message in [message for message in messages if b"\0" in message]:
-            start, length, _plural = self._places.pop(message)
-            self._places[message.split(b"\0", 1)[0]] = (start, length, True)
-        self.plural: Callable[[int], int] = _germanic
-        for line in self.gettext("").splitlines():  # the header: its Plural-Forms
-            key, _colon, value = line.partition(":")
-            if key.strip().lower() == "plural-forms":
-                rule = value.split(";")[1].split("plural=")[1]
-                # One form for every count (Japanese) needs no parser of C expressions:
-                # gettext's compiles its tokenizer first (0.5 ms of a command's start).
-                self.plural = _one_form if rule.strip() == "0" else gettext.c2py(rule)
-
-    def gettext(self, message: str) -> str:
-        """`message` translated (a plural message: its form for 1), else as it is."""
-        place = self._places.get(message.encode("utf-8"))
-        if place is None:
-            return message
-        start, length, plural = place
-        text = self._data[start : start + length]
-        if plural:
-            form = self._form(text, self.plural(1))
-            return message if form is None else form
-        return text.decode("utf-8")
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        """The form of the plural message `msgid1` for `n`, else msgid1 (n = 1) or msgid2."""
-        place = self._places.get(msgid1.encode("utf-8"))
-        if place is None or not place[2]:
-            return msgid1 if n == 1 else msgid2
-        start, length, _plural = place
-        form = self._form(self._data[start : start + length], self.plural(n))
-        if form is None:
-            return msgid1 if n == 1 else msgid2
-        return form
-
-    @staticmethod
-    def _form(forms: bytes, index: int) -> str | None:
-        """The plural form `index` of a translation (its forms NUL-separated); None when
-        it has no such form (GNUTranslations then answers with the message)."""
-        split = forms.split(b"\0")
-        return split[index].decode("utf-8") if 0 <= index < len(split) else None
-
-
-def _one_form(n: int) -> int:
-    """The plural rule of a language with one form: `plural=0`."""
-    return 0
-
-
-def _germanic(n: int) -> int:
-    """GNUTranslations' plural rule for a catalog that names none."""
-    return int(n != 1)
 
 
 def install(language: str) -> None:
