@@ -30,3 +30,10 @@ def opened_registry(file: str, loaded: ConsultationFile | None = None) -> Iterat
         raise Exit(FINDING, message.format(path=path, error=error)) from None
     with registry:
         yield registry
+
+
+def shortened(text: str, width: int = 40) -> str:
+    """`text` on one line (its white space runs as one space), cut to `width` characters
+    with "…" where it is longer: a group's representative in a listing."""
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= width else one_line[: width - 1] + "…"

@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pctui.cli.intake_common import opened_registry
+    from pctui.cli.intake_common import opened_registry, shortened
     from pctui.intake.grouping import group_opinions
 
     with opened_registry(args.file) as registry:
@@ -115,8 +115,7 @@ def _run(args: argparse.Namespace) -> int:
     if groups:
         rows = [[_("opinions"), _("representative"), _("text")]]
         for group in groups[:SHOWN]:
-            text = " ".join(texts[group.representative].split())
-            shown = text if len(text) <= 40 else text[:39] + "…"
+            shown = shortened(texts[group.representative])
             rows.append([str(len(group.members)), group.representative, shown])
         print()
         for line in table_lines(rows):

@@ -146,15 +146,11 @@ def _act(args: argparse.Namespace, file: ConsultationFile, registry: Registry) -
     return OK if _said(group_review.merge(registry, group_id, into)) else FINDING
 
 
-def _shortened(text: str) -> str:
-    one_line = " ".join(text.split())
-    return one_line if len(one_line) <= TEXT_WIDTH else one_line[: TEXT_WIDTH - 1] + "…"
-
-
 def _list(args: argparse.Namespace, file: ConsultationFile, registry: Registry) -> int:
     """Print the groups as the screen lists them."""
     import json
 
+    from pctui.cli.intake_common import shortened
     from pctui.session.group_review import group_rows
 
     rows = group_rows(registry, file.consultation)
@@ -173,7 +169,7 @@ def _list(args: argparse.Namespace, file: ConsultationFile, registry: Registry) 
     table = [["#", _("group"), _("opinions"), _("item"), _("text")]]
     for number, row in enumerate(rows, start=1):
         item = f"No.{row.answered}" if row.answered is not None else "-"
-        text = _shortened(texts.get(row.representative, ""))
+        text = shortened(texts.get(row.representative, ""), TEXT_WIDTH)
         table.append([str(number), row.id, str(row.size), item, text])
     for line in table_lines(table):
         print(line)
