@@ -20,12 +20,14 @@ ROOT = Path(__file__).resolve().parents[2]
 CASE = """\
 import hashlib, json, os, sys
 from benchmarks.intake_generate import opinions
-from pctui.intake import grouping, grouping_helper
+from pctui.intake import forking, grouping, grouping_helper
 
 case = sys.argv[1]
 parent = os.getpid()
 grouping_helper.MIN_DISTINCT = 1
-grouping_helper.may_fork = lambda: True  # the machine may have one core: the path is forced
+real_may_fork = forking.may_fork
+# The machine may have one core, or none idle: the path is forced.
+forking.may_fork = forking.idle_core = lambda: True
 started = []
 real_start = grouping_helper.start_helper
 
@@ -61,8 +63,7 @@ elif case == "dies adding":
     grouping._follower_added = follower_added
 elif case == "one core":
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    from pctui.storage.parallel import may_fork
-    grouping_helper.may_fork = may_fork
+    forking.may_fork = real_may_fork
 elif case == "threads":
     import rensa
     rensa.RMinHash.from_token_sets([[str(n).encode() * 5] for n in range(50_000)], 16, 1)
@@ -120,3 +121,16 @@ def test_no_helper_on_one_core_or_beside_threads(case: str, serial: dict[str, ob
     result = run_case(case)
     assert result["started"] == [False]
     assert result["digest"] == serial["digest"]
+
+
+def test_a_helper_only_while_a_core_is_idle(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two busy cores: the helper and the parent would only take turns (docs/performance.md).
+    from pctui.intake import forking
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    for load, idle in ((0.3, True), (1.5, True), (1.6, False), (3.0, False)):
+        monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
+        assert forking.idle_core() is idle
+    monkeypatch.setattr(forking, "may_fork", lambda: True)
+    monkeypatch.setattr(forking.os, "listdir", lambda path: ["1"])
+    assert not forking.may_fork_here()  # a load of 3.0

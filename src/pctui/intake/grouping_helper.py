@@ -20,23 +20,20 @@ own, and when it cannot be forked, fails, dies or sends something damaged the pa
 the rest itself (`sketches` and `added` then return None, and the parent computes what is
 missing). Ctrl-C stops both: the parent kills its helper before the interrupt goes on.
 
-Forking is used only where it is safe: where `storage.parallel.may_fork` says so (Linux,
-one Python thread, two usable cores) and the process has no thread of any kind. rensa
-computes sketches on a pool of native threads that it starts on first use and that Python
-does not count; a child forked after that would find the pool's locks held and hang. The
-helper runs only grouping's own code, and rensa in it starts its own pool.
+Forking is used only where it is safe (`forking.may_fork_here`): before any call of rensa,
+whose native threads would hang a child. The helper runs only grouping's own code, and
+rensa in it starts its own pool.
 """
 
 from __future__ import annotations
 
 import contextlib
-import marshal
 import os
 import sys
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from pctui.storage.parallel import may_fork
+from pctui.intake import forking
 
 MIN_DISTINCT = 4000
 """Distinct texts below which the helper is not forked: below it, forking and the pipes cost
@@ -46,21 +43,11 @@ CHILD_SHARE = 0.5
 the parent searches for leaders, which takes about as long."""
 BATCH = 512
 """(leader, follower) pairs sent to the helper at a time."""
-PIPE_BYTES = 1 << 20
-_SIZE = 4  # bytes of the length before each piece (little-endian)
 
 # What the helper runs: the sketch states of texts [start, end), and the added texts of a
 # follower (one per opinion of it, in their order) given its leader: (leader, follower).
 Sketch = Callable[[int, int], list[bytes]]
 AddedOf = Callable[[int, int], list[str]]
-
-
-def _no_threads() -> bool:
-    """True when this process runs one thread of any kind (rensa's pool included)."""
-    try:
-        return len(os.listdir("/proc/self/task")) == 1
-    except OSError:
-        return False
 
 
 class Helper:
@@ -124,29 +111,18 @@ class Helper:
         if not self._waiting or self._pairs is None:
             return
         try:
-            _send(self._pairs, self._waiting)
+            forking.send(self._pairs, self._waiting)
         except OSError:  # the helper died: the parent works out the added texts itself
             self.broken = True
         self._waiting = []
 
     def _receive(self) -> Any:
         assert self._answers is not None
-        head = self._answers.read(_SIZE)
-        if len(head) != _SIZE:
-            raise EOFError("the helper ended early")
-        size = int.from_bytes(head, "little")
-        data = self._answers.read(size)
-        if len(data) != size:
-            raise EOFError("the helper ended early")
-        return marshal.loads(data)
+        return forking.receive(self._answers)
 
     def _reap(self) -> bool | None:
-        try:
-            _, status = os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            return None
-        self.pid = -1
-        return os.waitstatus_to_exitcode(status) == 0
+        pid, self.pid = self.pid, -1
+        return forking.reap(pid)
 
     def close(self) -> None:
         """Stop the helper if it is still running, reap it and close the pipes."""
@@ -157,14 +133,13 @@ class Helper:
                     stream.close()
         self._answers = self._pairs = None
         if self.pid > 0:
-            with contextlib.suppress(OSError):
-                os.kill(self.pid, 9)
-            self._reap()
+            pid, self.pid = self.pid, -1
+            forking.stop(pid)
 
 
 def start_helper(count: int, sketch: Sketch, added_of: AddedOf) -> Helper | None:
     """Fork a helper for `count` distinct texts; None when not worth it or not safe."""
-    if count < MIN_DISTINCT or not may_fork() or not _no_threads():
+    if count < MIN_DISTINCT or not forking.may_fork_here():
         return None
     start = count - round(count * CHILD_SHARE)
     try:
@@ -172,11 +147,7 @@ def start_helper(count: int, sketch: Sketch, added_of: AddedOf) -> Helper | None
         pairs_read, pairs_write = os.pipe()
     except OSError:
         return None
-    with contextlib.suppress(OSError):  # Linux only (may_fork), where fcntl has it
-        import fcntl
-
-        for end in (answers_write, pairs_write):
-            fcntl.fcntl(end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    forking.widened(answers_write, pairs_write)
     sys.stdout.flush()  # the helper must not write what the parent buffered
     sys.stderr.flush()
     try:
@@ -209,17 +180,13 @@ def _work(
     every pair the parent sends until it closes its end."""
     with os.fdopen(answers, "wb") as out, os.fdopen(pairs, "rb") as given:
         for at in range(start, end, SLICE):
-            _send(out, sketch(at, min(at + SLICE, end)))
+            forking.send(out, sketch(at, min(at + SLICE, end)))
         added: dict[int, list[str]] = {}
-        while head := given.read(_SIZE):
-            batch = marshal.loads(given.read(int.from_bytes(head, "little")))
+        while True:
+            try:
+                batch = forking.receive(given)
+            except EOFError:  # the parent closed its end: all pairs are in
+                break
             for leader, follower in batch:
                 added[follower] = added_of(leader, follower)
-        _send(out, added)
-
-
-def _send(out: BinaryIO, piece: Any) -> None:
-    data = marshal.dumps(piece)
-    out.write(len(data).to_bytes(_SIZE, "little"))
-    out.write(data)
-    out.flush()
+        forking.send(out, added)
