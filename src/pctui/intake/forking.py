@@ -6,7 +6,7 @@ runs no native thread either. rensa computes sketches on a pool of threads it st
 first use, which Python does not count; a child forked after that finds the pool's locks
 held and hangs as soon as it sketches.
 
-And one thing for speed: that a core is idle. The helpers save wall time only when the
+And one thing for speed: that a core is idle. The helper saves wall time only when the
 second core is free; on a machine whose cores other work keeps busy (a load average of
 2-3 on two cores) the two processes only took turns, and took 8-15 % more CPU than one:
 the whole command 1.1-1.2 times slower (docs/performance.md). So a helper is forked only

@@ -20,9 +20,9 @@ own, and when it cannot be forked, fails, dies or sends something damaged the pa
 the rest itself (`sketches` and `added` then return None, and the parent computes what is
 missing). Ctrl-C stops both: the parent kills its helper before the interrupt goes on.
 
-Forking is used only where it is safe (`forking.may_fork_here`): before any call of rensa,
-whose native threads would hang a child. The helper runs only grouping's own code, and
-rensa in it starts its own pool.
+Forking is used only where it is safe and pays (`forking.may_fork_here`: a core idle), and
+before any call of rensa, whose native threads would hang a child. The helper runs only
+grouping's own code, and rensa in it starts its own pool.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ from typing import Any, BinaryIO
 from pctui.intake import forking
 
 MIN_DISTINCT = 4000
-"""Distinct texts below which the helper is not forked: below it, forking and the pipes cost
-what the second core saves."""
+"""Distinct texts below which the helper is not forked (not measured: the grouping of so few
+takes a few tenths of a second, of which the second core could save little)."""
 CHILD_SHARE = 0.5
 """The share of the texts the helper sketches: it does the added texts afterwards, while
 the parent searches for leaders, which takes about as long."""

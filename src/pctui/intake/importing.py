@@ -21,16 +21,13 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from pctui.i18n import _
 from pctui.intake.records import Submission
 from pctui.intake.redact import find_personal_data, mentions_own, public_text
 from pctui.intake.schema import SAME
 from pctui.intake.split import split_opinions
-
-if TYPE_CHECKING:
-    from pctui.intake.split_helper import Splitter
 
 ASSIGNED_PREFIX = "R"
 CHUNK = 900
@@ -91,16 +88,16 @@ class _Digests:
 
 
 # One opinion of a raw text: its text, its public text and its finds (start, end, reason).
-Opinion = tuple[str, str, list[tuple[int, int, str]]]
+_Opinion = tuple[str, str, list[tuple[int, int, str]]]
 
 
 class _Opinions:
     """Each distinct raw text split and redacted once, for all its copies in one import."""
 
     def __init__(self) -> None:
-        self._known: dict[str, list[Opinion]] = {}
+        self._known: dict[str, list[_Opinion]] = {}
 
-    def of(self, raw: str) -> list[Opinion]:
+    def of(self, raw: str) -> list[_Opinion]:
         """`raw` split and redacted, its last line looked at as a signature (its signer's
         name) in its last opinion."""
         known = self._known.get(raw)
@@ -119,31 +116,12 @@ def _own(submission: Submission) -> tuple[tuple[str, str], ...]:
     return (("name", submission.name), ("address", submission.address))
 
 
-def _opinion(text: str, own: tuple[tuple[str, str], ...] = (), signed: bool = False) -> Opinion:
+def _opinion(text: str, own: tuple[tuple[str, str], ...] = (), signed: bool = False) -> _Opinion:
     finds = [(f.start, f.end, f.reason) for f in find_personal_data(text, own, signed)]
     if not finds:
         return text, SAME, finds
     public = public_text(text, [(start, end) for start, end, _reason in finds])
     return text, SAME if public == text else public, finds
-
-
-class Preparer:
-    """A submission's opinions, split and redacted: each distinct raw text once an import."""
-
-    def __init__(self) -> None:
-        self._opinions = _Opinions()
-
-    def opinions(self, s: Submission) -> list[Opinion]:
-        """The opinions of submission `s`."""
-        # A text that holds its sender's own name or address (a signed letter) is
-        # redacted for that sender alone; the others share their copies'.
-        # Its last line may be a signature even when the form gives a name: in another
-        # script (a kanji 氏名, a letter signed in katakana) or by someone else.
-        if (s.name or s.address) and mentions_own(s.raw, own := _own(s)):
-            texts = split_opinions(s.raw)
-            last = len(texts) - 1
-            return [_opinion(text, own, k == last) for k, text in enumerate(texts)]
-        return self._opinions.of(s.raw)
 
 
 def _chunks(incoming: Iterable[Incoming]) -> Iterator[list[Incoming]]:
@@ -189,15 +167,13 @@ def add_submissions(
     db: sqlite3.Connection,
     incoming: Iterable[Incoming],
     progress: Callable[[int], None] | None = None,
-    splitter: Splitter | None = None,
 ) -> Added:
     """Add submissions, with their opinions and redactions, inside the caller's write
-    transaction (see `Registry.add`); `splitter`, a helper process working out the
-    opinions of `incoming` ahead (`split_helper`), whose answers are taken chunk by chunk."""
+    transaction (see `Registry.add`)."""
     done = Added()
     row = db.execute("SELECT value FROM counters WHERE name = 'assigned'").fetchone()
     assigned = row[0] if row else 0
-    preparer = Preparer()
+    opinions = _Opinions()
     digests = _Digests()
     count = 0
     given_here: dict[str, str] = {}  # number assigned by this import -> where it was read
@@ -208,7 +184,6 @@ def add_submissions(
     added_numbers: dict[str, str] = {}  # when fresh: number -> digest, of all added so far
     added_keys: set[str] = set()
     for chunk in _chunks(incoming):
-        ahead = splitter.next_chunk(chunk) if splitter is not None else None
         contents = [digests.of(one.submission) for one in chunk]
         keys = [key_of(one, content) for one, content in zip(chunk, contents, strict=True)]
         if fresh:
@@ -225,7 +200,7 @@ def add_submissions(
         opinion_rows: list[tuple[str, str, int, str, str]] = []
         redaction_rows: list[tuple[str, int, int, str]] = []
         added_opinions = 0
-        for at, (one, content, key) in enumerate(zip(chunk, contents, keys, strict=True)):
+        for one, content, key in zip(chunk, contents, keys, strict=True):
             count += 1
             if progress is not None and count % 1000 == 0:
                 progress(count)
@@ -257,7 +232,16 @@ def add_submissions(
             numbers[number] = content
             taken.add(key)
             s = one.submission
-            split = ahead[at] if ahead is not None else preparer.opinions(s)
+            # A text that holds its sender's own name or address (a signed letter) is
+            # redacted for that sender alone; the others share their copies'.
+            # Its last line may be a signature even when the form gives a name: in another
+            # script (a kanji 氏名, a letter signed in katakana) or by someone else.
+            if (s.name or s.address) and mentions_own(s.raw, own := _own(s)):
+                texts = split_opinions(s.raw)
+                last = len(texts) - 1
+                split = [_opinion(text, own, k == last) for k, text in enumerate(texts)]
+            else:
+                split = opinions.of(s.raw)
             # A submission that is one opinion as written is stored once, as the opinion.
             raw = SAME if len(split) == 1 and split[0][0] == s.raw else s.raw
             submission_rows.append(

@@ -174,19 +174,8 @@ class Registry:
         with other content is a conflict, reported and not added. `progress` is called
         with the count handled so far every 1,000 submissions.
         """
-        from pctui.intake.split_helper import start_splitter
-
-        # The opinions worked out by a second process while this one writes, where that is
-        # safe and pays (split_helper): forked before the transaction begins.
-        if not isinstance(incoming, Sequence):
-            incoming = list(incoming)
-        splitter = start_splitter(incoming)
-        try:
-            with self._writing() as db:
-                return add_submissions(db, incoming, progress, splitter)
-        finally:
-            if splitter is not None:
-                splitter.close()
+        with self._writing() as db:
+            return add_submissions(db, incoming, progress)
 
     def opinions(self) -> Iterator[PublicOpinion]:
         """Every opinion in its public (redacted) form, by 受付番号 and then k."""
