@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -151,3 +152,25 @@ def test_inert_and_escaped_skip_plain_text_only() -> None:
         text = f"回答{chr(code)}です"
         assert inert(text) == suspect.sub(inert_module._visible, text), hex(code)
         assert escaped(text) == suspect.sub(json_escape, text), hex(code)
+
+
+def test_a_long_text_found_plain_is_not_scanned_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # status --json: `escaped` returns its 1.7 MB of JSON as it is, and printing it passes
+    # the very same string through `inert`.
+    scanned: list[int] = []
+    real = inert_module._PLAIN_RUN
+
+    class Counting:
+        def match(self, text: str) -> re.Match[str] | None:
+            scanned.append(len(text))
+            return real.match(text)
+
+    monkeypatch.setattr(inert_module, "_PLAIN_RUN", Counting())
+    text = "".join(f'{{"no": {n}, "state": "承認済"}}\n' for n in range(1000))
+    assert escaped(text) is text
+    assert inert(text) is text
+    assert scanned == [len(text)]
+    hostile = text + "\u202e"  # another string: scanned, and not plain
+    assert inert(hostile) != hostile
+    assert inert(hostile[:-1]) == hostile[:-1]  # equal to the first, but not the same object
+    assert scanned == [len(text), len(hostile), len(text)]

@@ -266,6 +266,21 @@ def test_signoff_with_the_revision_read_is_refused_when_a_newer_one_was_saved(
     assert small.read_bytes() == before
 
 
+@pytest.mark.parametrize("revision", ["0", "5"])
+def test_signoff_with_a_revision_the_item_does_not_have_is_a_bad_argument(
+    pctui: Run, small: Path, revision: str
+) -> None:
+    # No.2 has one revision: "you read revision 5" is a typing mistake, not a newer text
+    # saved meanwhile (which is what the command said, with exit status 1).
+    before = small.read_bytes()
+    result = pctui("signoff", small, "--item", "2", "--revision", revision)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"pctui: argument --revision: No.2 has no revision {revision} (revisions: 1..1)\n"
+    )
+    assert small.read_bytes() == before
+
+
 def holding_only(small: Path, stage: str, order: str = "") -> None:
     """The current login may sign `stage` only; `order` is set in [review] when given."""
     text = small.read_text(encoding="utf-8")

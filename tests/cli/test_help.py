@@ -121,3 +121,33 @@ def test_the_command_is_found_past_the_top_level_options(argv, command) -> None:
     from pctui.cli.entry import command_named
 
     assert command_named(argv) == command
+
+
+def _intake_subcommands() -> list[str]:
+    parser = build_parser("intake")
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            intake = action.choices["intake"]
+            for inner in intake._actions:
+                if isinstance(inner, argparse._SubParsersAction):
+                    return sorted(inner.choices)
+    raise AssertionError("no intake subcommands")
+
+
+def test_the_readme_lists_every_command() -> None:
+    # A new user learns the commands from the README's table: one missing there is one
+    # they never hear of (summary, move-opinion, merge-items, split-item and intake tally
+    # were). merge-driver is run by git, not by a person.
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = [line for line in readme.splitlines() if line.startswith("| `pctui ")]
+    commands = [c for c in subcommands() if c not in ("merge-driver", "intake")]
+    commands += [f"intake {c}" for c in _intake_subcommands()]
+    missing = [c for c in commands if not any(f"| `pctui {c}" in line for line in table)]
+    assert missing == []
+
+
+def test_the_intake_summary_names_more_than_import_and_status(pctui: Run) -> None:
+    # It said "import, status" while intake also groups and turns groups into items.
+    result = pctui("--lang", "en", "--help")
+    (line,) = [line for line in result.stdout.splitlines() if line.split()[:1] == ["intake"]]
+    assert "group" in line and "review" in line

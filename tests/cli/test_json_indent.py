@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pctui.cli.json_indent import indented_json
+from pctui.cli.json_indent import _rows, indented_json
 
 LEAVES = (
     st.none()
@@ -74,3 +74,55 @@ def test_subclasses_are_written_as_json_writes_them() -> None:
     data = {"n": _Int(3), "xs": [_Int(4), _State.IN_REVIEW], _State.IN_REVIEW: _Rank.FIRST}
     _same(data)
     _same({"tree": OrderedDict(a=[1.5, (2, "x")]), "deep": [[{}], [[]]]})
+
+
+ROW_KEYS = st.lists(st.text(max_size=4), min_size=1, max_size=4, unique=True)
+ROW_VALUES = (
+    LEAVES
+    | st.lists(st.text(max_size=3), max_size=2)
+    | st.lists(LEAVES, max_size=2)
+    | st.dictionaries(st.text(max_size=2), LEAVES, max_size=2)
+)
+
+
+@given(
+    ROW_KEYS.flatmap(
+        lambda keys: st.lists(
+            st.fixed_dictionaries(dict.fromkeys(keys, ROW_VALUES)), min_size=2, max_size=5
+        )
+    )
+)
+def test_rows_with_the_same_keys_are_written_as_json_writes_them(rows: list[Any]) -> None:
+    # Such rows (status's items) take a path of their own, column by column.
+    _same({"items": rows})
+    _same([rows, {"x": rows}])
+
+
+class _Stage(StrEnum):
+    DRAFT = "draft"
+
+
+class _Level(IntEnum):
+    ONE = 1
+
+
+def test_rows_take_their_own_path_and_every_odd_row_is_written_as_json_writes_it() -> None:
+    rows = [
+        {"no": n, "state": _Stage.DRAFT, "next": ["担当"] if n % 2 else [], "by": "%s"}
+        for n in range(1, 5)
+    ]
+    assert _rows(rows, "\n  ") is not None  # status's 10,000 rows: no call per value
+    _same({"items": rows})
+    odd: list[list[Any]] = [
+        [{"a": 1, "b": 2}, {"b": 2, "a": 1}],  # the same keys in another order
+        [{"a": 1}, {"a": 1, "b": 2}],
+        [{"a": 1}, ["not a row"]],
+        [{"%d": True}, {"%d": 1}],  # a bool and an int in one column
+        [{"a": _Level.ONE}, {"a": 2}],
+        [{"a": 1.5}, {"a": math.inf}],  # json's own way for infinity
+        [{"a": ["x", 1]}, {"a": ["y"]}, {"a": [None]}, {"a": {"k": []}}],
+        [{}, {}],
+        [OrderedDict(a=1), {"a": 1}],
+    ]
+    for each in odd:
+        _same({"rows": each})

@@ -22,9 +22,11 @@ def test_identical_answers_are_a_note_not_a_finding(pctui: Run, tmp_path: Path) 
     checked = pctui("validate", result)
     assert checked.returncode == 0, checked.stdout
     lines = checked.stdout.splitlines()
+    # The file is format 2 already: the advice is the command that makes one item of two
+    # (not "consider format 2", which the file is).
     assert (
-        f"{result}:155:1: note: No.7: the same answer as No.6: consider one item with "
-        "several opinions (format 2)" in lines
+        f"{result}:155:1: note: No.7: the same answer as No.6: if one answer covers both, "
+        f"merge them: pctui merge-items {result} --item 7 --into 6" in lines
     )
     assert not any(": warning: " in line for line in lines)
     assert lines[-1].startswith(f"{result}: ok: 37 items")

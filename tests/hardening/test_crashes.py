@@ -54,6 +54,7 @@ def work(run):
 
     def say(line):
         os.write(out, f"{run} {line}\n".encode())
+        os.write(1, f"{line}\n".encode())  # to the test, which kills after the n-th line
 
     def announced(target, data):
         say(f"writing {hashlib.sha256(data).hexdigest()}")
@@ -169,13 +170,17 @@ def server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path, Path]]
         process.wait(timeout=30)
 
 
-def kill_window(path: Path) -> float:
-    """How long after a worker starts it may be killed: at least 0.12 s, or the time this
-    machine takes now to load the file and make a dozen saves, whichever is longer.
+LINES_PER_SAVE = 3  # a worker logs "start", "writing" and "saved" for each save
+MOST_SAVES = 12  # a worker is killed after 0 to this many saves and a random moment more
 
-    A fixed window means fewer saves per kill on a busy machine (a CI runner shared with
-    other jobs), and then the test no longer reaches the moments it is about (kills in the
-    middle of saves) often enough; measured on a copy, so the file itself is untouched."""
+
+def save_time(path: Path) -> float:
+    """How long one save takes on this machine now (at least 10 ms): the span of the
+    random moment a worker is killed at after the line it was waited for.
+
+    Only that moment is timed: how many saves a worker makes before it is killed is counted
+    from its lines (a window in seconds gave 52 saves for 80 kills at load 5, when the load
+    grew after it was measured); measured on a copy, so the file itself is untouched."""
     copy = path.with_name("calibration.toml")
     copy.write_bytes(path.read_bytes())
     started = time.perf_counter()
@@ -185,7 +190,7 @@ def kill_window(path: Path) -> float:
     loaded_and_four = time.perf_counter() - started
     for leftover in copy.parent.glob(f"*{copy.name}*"):
         leftover.unlink()
-    return max(0.12, 3 * loaded_and_four)
+    return max(0.01, loaded_and_four / 4)
 
 
 def _temps(path: Path) -> set[str]:
@@ -200,17 +205,21 @@ def test_sigkill_at_random_moments_loses_nothing(
     chance = random.Random(int(os.environ.get("PCTUI_KILL_SEED", "20251212")))
     ledger = Ledger()
     left_behind, may_be_left = 0, set()
-    window = kill_window(path)
+    moment = save_time(path)
     for run in range(KILLS):
         start = _sha(path.read_bytes())
         process.stdin.write(f"{run}\n")
         process.stdin.flush()
         pid = int(process.stdout.readline())
-        # The kill moment is random (the point of the test, not a wait for something):
-        # from before the file is loaded to a dozen saves in.
-        time.sleep(chance.uniform(0.0, window))
+        # Wait for the worker's n-th line (n random: 0 is before the file is loaded), then
+        # kill it at a random moment within about one save more (the point of the test,
+        # not a wait for something): however busy the machine, it made its saves.
+        for _ in range(chance.randrange(MOST_SAVES * LINES_PER_SAVE + 1)):
+            assert not process.stdout.readline().startswith("reaped")
+        time.sleep(chance.uniform(0.0, moment))
         os.kill(pid, signal.SIGKILL)
-        assert process.stdout.readline().split()[0] == "reaped"
+        while not process.stdout.readline().startswith("reaped"):
+            pass  # the lines the worker wrote before the kill
         saves = settle(path, log.read_text(encoding="utf-8").splitlines(keepends=True), run,
                        ledger, start)  # fmt: skip
         # A completed save removed the files of workers killed before; only this one's, or

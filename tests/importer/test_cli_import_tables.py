@@ -88,3 +88,19 @@ def test_a_map_column_past_the_table_is_named(tmp_path: Path, pctui: Run) -> Non
     assert done.stderr == f"{source}:1:1: --map opinion=9: the table has only 3 columns\n"
     done = pctui("import", source, "-o", target, "--map", "opinion=2", "--lang", "en")
     assert done.returncode == 0, done.stderr
+
+
+def test_a_map_header_the_table_does_not_have_is_named(tmp_path: Path, pctui: Run) -> None:
+    """`--map response=回答` on a table whose answer column is 県の考え方 says that no header
+    is called so and lists the headers, instead of "no header row naming the opinion and
+    response columns" (there is one: the mapping names a header it does not have)."""
+    source = tmp_path / "three.csv"
+    source.write_text(EMPTY_UNDER_FILLED, encoding="utf-8")
+    target = tmp_path / "out.toml"
+    done = pctui("import", source, "-o", target, "--map", "response=回答", "--lang", "en")
+    assert done.returncode == 2 and not target.exists()
+    assert done.stderr.splitlines()[0] == (
+        f"{source}:1:1: --map response=回答 names no column of the header row "
+        "(columns: 1 番号, 2 意見の要旨, 3 県の考え方)"
+    )
+    assert "Traceback" not in done.stderr

@@ -81,6 +81,47 @@ def test_a_loanword_is_not_a_name(word: str) -> None:
     assert find_personal_data(f"{word}の見直しを求めます。\n{word}について", signed=True) == []
 
 
+# Last lines that start with a family name's reading (サトウ, モリ, ヤマダ, ホンダ, ...) or
+# stand as two short parts, and are words, phrases or product names, not a person.
+NOT_NAMES = [
+    "ヨロシクオネガイシマス",
+    "アリガトウゴザイマシタ",
+    "ドウゾ　ヨロシク",
+    "マタ ヨロシク",
+    "ヨロシク・タノム",
+    "サトウキビ",
+    "モリソバ",
+    "ハヤシライス",
+    "アベノミクス",
+    "ツジツマ",
+    "オカシイ",
+    "アンドウナツ",
+    "ホリダシモノ",
+    "ヤマダデンキ",
+    "ﾔﾏﾀﾞﾃﾞﾝｷ",
+    "ホンダシビック",
+    "スズキスイフト",
+    "マツダスタジアム",
+    "コバヤシセイヤク",
+    "タケダヤクヒン",
+    "イトウヨウカドウ",
+]
+
+
+@pytest.mark.parametrize("line", NOT_NAMES)
+def test_a_word_or_product_starting_like_a_family_name_is_not_a_name(line: str) -> None:
+    assert find_personal_data(LETTER + line, signed=True) == []
+
+
+@pytest.mark.parametrize(
+    "signature", ["サトウリョウ", "モリハナコ", "ｽｽﾞｷﾕｳｷ", "ヤマダ", "ホンダ ケン"]
+)
+def test_a_family_name_with_a_given_name_or_alone_is_still_a_name(signature: str) -> None:
+    text = LETTER + signature
+    (found,) = find_personal_data(text, signed=True)
+    assert (found.reason, text[found.start : found.end]) == ("name", signature)
+
+
 @pytest.mark.parametrize("written", ["ｶｸｳﾀﾛｳ", "かくう　たろう", "カクウ タロウ", "ｶｸｳ ﾀﾛｳ"])
 def test_a_form_name_in_kana_is_found_in_any_kana(written: str) -> None:
     text = f"説明会で{written}として発言しました。再説明を求めます。"

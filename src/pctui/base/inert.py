@@ -53,10 +53,22 @@ _SUSPECT = re.compile(f"[{re.escape(_CONTROLS + _INVISIBLE)}{_SELECTORS}{_TAGS}]
 _PLAIN_RUN = re.compile("[\n\u0020-\u007e\u3000-\u9fff\uff00-\uffef]*")
 
 
+# The last long text found plain. `status --json` makes its 1.7 MB of JSON `escaped`, which
+# returns that very string, and prints it through `inert`, which would scan it again (4-8 ms).
+_LONG = 4096
+_last_plain = [""]
+
+
 def _plain(text: str) -> bool:
     """True when `text` holds only plain characters (so none `inert` would replace)."""
+    if text is _last_plain[0]:
+        return True
     found = _PLAIN_RUN.match(text)
-    return found is not None and found.end() == len(text)
+    if found is None or found.end() != len(text):
+        return False
+    if len(text) >= _LONG:
+        _last_plain[0] = text
+    return True
 
 
 def only_plain(text: str) -> bool:

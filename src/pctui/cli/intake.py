@@ -40,7 +40,9 @@ SUBCOMMANDS = {
 def add_parser(commands: Commands) -> None:
     """Register `pctui intake` and its subcommands."""
     parser = commands.add(
-        "intake", help=_("the submissions registry: import, status"), description=_(DESCRIPTION)
+        "intake",
+        help=_("the submissions registry: import, group, review, status"),
+        description=_(DESCRIPTION),
     )
     group = Commands(parser)
     for name in dict.fromkeys(SUBCOMMANDS.values()):

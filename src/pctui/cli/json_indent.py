@@ -67,6 +67,10 @@ def _value(value: Any, newline: str) -> str:
         inner = newline + INDENT
         if all(type(v) is str for v in value):  # the stages of 10,000 items: no call each
             return "[" + inner + ("," + inner).join(map(encode_basestring, value)) + newline + "]"
+        if type(value[0]) is dict and len(value) > 1:
+            rows = _rows(value, inner)
+            if rows is not None:
+                return "[" + inner + ("," + inner).join(rows) + newline + "]"
         return "[" + inner + ("," + inner).join([_value(v, inner) for v in value]) + newline + "]"
     if value is None:
         return "null"
@@ -75,6 +79,63 @@ def _value(value: Any, newline: str) -> str:
     if value is False:
         return "false"
     return _subclass(value, newline)
+
+
+def _rows(rows: list[Any] | tuple[Any, ...], newline: str) -> list[str] | None:
+    """Each of `rows` encoded, when all are dictionaries with the same string keys in the same
+    order (status's 10,000 items), else None. The values are encoded column by column (a
+    column of strings or of ints by one `map`; a list of one string, an item's next stage,
+    once per string) and each row is one format string filled with its values: the general
+    path spent 4 µs on a row of six keys."""
+    keys = tuple(rows[0])
+    if (
+        not keys
+        or not all(type(key) is str for key in keys)
+        or set(map(type, rows)) != {dict}
+        or not all(map(keys.__eq__, map(tuple, rows)))
+    ):
+        return None
+    inner = newline + INDENT
+    template = (
+        "{"
+        + inner
+        + ("," + inner).join(_named(key).replace("%", "%%") + "%s" for key in keys)
+        + newline
+        + "}"
+    )
+    columns = [_column(column, inner) for column in zip(*map(dict.values, rows), strict=True)]
+    return list(map(template.__mod__, zip(*columns, strict=True)))
+
+
+def _column(values: tuple[Any, ...], newline: str) -> Any:
+    """The values of one key over the rows, each encoded (`newline` being their level's)."""
+    kinds = set(map(type, values))
+    if kinds == {int}:
+        return map(int.__repr__, values)
+    if all(issubclass(kind, str) for kind in kinds):  # strings, StrEnum states
+        return map(encode_basestring, values)
+    singles: dict[str, str] = {}  # a list of one string, by its string
+    opened, closed = "[" + newline + INDENT, newline + "]"
+    encoded = []
+    for value in values:
+        if type(value) is list and not value:
+            encoded.append("[]")
+        elif type(value) is list and len(value) == 1 and type(value[0]) is str:
+            one = singles.get(value[0])
+            if one is None:
+                one = singles[value[0]] = opened + encode_basestring(value[0]) + closed
+            encoded.append(one)
+        else:
+            encoded.append(_value(value, newline))
+    return encoded
+
+
+def _named(key: str) -> str:
+    """A key as it is written before its value (`"no": `), each key encoded once."""
+    named = _NAMED.get(key)
+    if named is None:
+        named = _NAMED[key] = encode_basestring(key) + ": "
+    return named
 
 
 def _subclass(value: Any, newline: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pctui.cli.common import OK, load, saved
+from pctui.cli.common import BAD_INPUT, OK, Exit, load, saved
 from pctui.cli.parsers import Commands, add_file_argument, add_item_argument
 from pctui.git.commits import after_signoff
 from pctui.i18n import N_, _
@@ -55,6 +55,7 @@ def add_parser(commands: Commands) -> None:
 def run_signoff(args: argparse.Namespace) -> int:
     """Sign and save; returns the exit status."""
     file = load(args.file)
+    _revision_exists(file, args.item, args.revision)
     login = current_login()
     verdict = REJECT if args.reject else APPROVE
     signoff = saved(
@@ -81,6 +82,19 @@ def run_signoff(args: argparse.Namespace) -> int:
     if verdict == APPROVE:
         _commit_on_approve(file, item.no)
     return OK
+
+
+def _revision_exists(file: ConsultationFile, no: int, revision: int | None) -> None:
+    """Exit 2 when --revision names a revision item `no` does not have: a wrong argument
+    (nobody read revision 5 of an item that has one), not a newer text saved meanwhile."""
+    item = file.consultation.item(no)
+    if revision is None or item is None or 1 <= revision <= len(item.revisions):
+        return  # a missing item is the action's to report
+    span = f"1..{len(item.revisions)}" if item.revisions else _("none")
+    why = _("No.{no} has no revision {revision} (revisions: {span})").format(
+        no=no, revision=revision, span=span
+    )
+    raise Exit(BAD_INPUT, _("pctui: argument {option}: {why}").format(option="--revision", why=why))
 
 
 def _commit_on_approve(file: ConsultationFile, no: int) -> None:

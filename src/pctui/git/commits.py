@@ -67,6 +67,13 @@ def after_signoff(file: ConsultationFile, no: int) -> CommitResult:
     item = file.consultation.item(no)
     if item is None or item_state(item, file.consultation.review) != APPROVED:
         return CommitResult(False, False, "")
+    try:
+        find_repo(file.path)
+    except GitError as error:
+        # Here, and only here, turning automatic commits off is a way out (an audit or a
+        # commit by hand needs the repository all the same).
+        manual = _('or set [git] commit = "manual" to commit by hand')
+        return _failed(f"{error}; {manual}")
     return commit_pending(file)
 
 

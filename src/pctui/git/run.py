@@ -20,8 +20,7 @@ class GitError(Exception):
 
 # What git says, and what a reviewer should be told instead (first match wins).
 _EXPLAINED = (
-    ("not a git repository", N_("not in a git repository (run `git init`, or set [git] commit = "
-     "\"manual\")")),
+    ("not a git repository", N_("not in a git repository (run `git init` first)")),
     ("index.lock", N_("another git command is running in this repository (its index.lock is held); "
      "try again when it has finished, or remove the lock if no git is running")),
     ("dubious ownership", N_("git refuses this repository because another user owns it; an "

@@ -20,7 +20,7 @@ from pctui.base.era import parse_dates
 from pctui.base.long_cells import continued_no
 from pctui.i18n import _, ngettext
 from pctui.importer.cells import cell_number, continued, one_line, referred_label, split_topic
-from pctui.importer.columns import chosen, normal, numbers_only, recognise
+from pctui.importer.columns import chosen, mapped, normal, numbers_only, recognise
 from pctui.importer.facts import (
     bracketed_heading,
     clean_title,
@@ -98,6 +98,9 @@ class TableReader:
     # Whether the source keeps merged cells (XLSX, Word, PDF): there an empty answer cell is
     # one nobody filled, and reading it as "not answered yet" needs no warning.
     keeps_merges: bool = False
+    # The first row that would be the header but for a `--map FIELD=HEADER` naming none of
+    # its cells: (row, field, header, the row's cells), to say so if no header is found.
+    unmatched_map: tuple[int, str, str, list[str]] | None = None
 
     def read(self, blocks: Iterable[Block]) -> RawDocument:
         for block in blocks:
@@ -129,6 +132,7 @@ class TableReader:
         plain = [c or "" for c in cells]
         found = recognise(plain, self.mapping)
         if found is None:
+            self._note_unmatched_map(number, plain)
             self.before_header += 1
             text = " ".join(c for c in plain if c)
             if text:
@@ -141,6 +145,17 @@ class TableReader:
         self.doc.response_heading = plain[found["response"]]
         self.doc.columns = chosen(found, plain)
         return True
+
+    def _note_unmatched_map(self, number: int, plain: list[str]) -> None:
+        """Remember row `number` when it is a header but for a `--map` entry naming a header
+        it does not have (see `unmatched_map`)."""
+        if self.unmatched_map is not None:
+            return
+        found = mapped(plain, self.mapping)
+        missing = [(f, t) for f, t in self.mapping.items() if f not in found and not t.isdigit()]
+        rest = {f: t for f, t in self.mapping.items() if f in found}
+        if missing and recognise(plain, rest) is not None:
+            self.unmatched_map = (number, missing[0][0], missing[0][1], plain)
 
     def _text(self, number: int, text: str) -> None:
         """A line outside the table: a group heading, a fact, or the title."""
@@ -363,6 +378,14 @@ class TableReader:
 
     def _finish(self) -> None:
         doc = self.doc
+        if self.columns is None and self.unmatched_map is not None:
+            number, name, target, cells = self.unmatched_map
+            message = _(
+                "--map {field}={target} names no column of the header row (columns: {columns})"
+            )
+            columns = ", ".join(f"{n} {cell}" for n, cell in enumerate(cells, start=1) if cell)
+            doc.note(number, 1, message.format(field=name, target=target, columns=columns), ERROR)
+            return
         if self.columns is None:
             message = _(
                 "no header row naming the opinion and response columns in the first "

@@ -110,6 +110,35 @@ _FAMILY_NAMES = """
 """
 FAMILY_NAMES = frozenset(_FAMILY_NAMES.split())
 
+# The readings of common given names, men's and women's, of every generation. A family
+# name's reading followed by more kana is a name only when the rest is one of these: a
+# family name's reading starts many words and brands (サトウキビ, モリソバ, ヤマダデンキ,
+# ホンダシビック), and nothing but the given name tells them from ヤマダタロウ. So is the
+# second of two short parts (ミナミ ハルカ, not ドウゾ ヨロシク).
+_GIVEN_NAMES = """
+    タロウ ジロウ サブロウ シロウ イチロウ ケンイチロウ ケンイチ シンイチ ジュンイチ
+    コウイチ ヨウイチ ユウイチ セイイチ ケイイチ ショウイチ ヒロシ タカシ タケシ サトシ
+    キヨシ ヒトシ ススム マサル ミノル ツトム オサム イサム ワタル カオル ヒロユキ
+    トシユキ ノリユキ マサユキ ヒデキ ナオキ カズキ ユウキ ダイキ マサキ ヒロキ トモキ
+    コウキ ハルキ イツキ ケンタ ショウタ ソウタ ユウタ コウタ リョウタ ケイタ ヒナタ
+    ハルト ユウト ヒロト カイト リクト ミナト ダイスケ ケイスケ ユウスケ シュンスケ
+    コウスケ リュウノスケ タクヤ カズヤ テツヤ ナオヤ トモヤ タツヤ シンヤ ケンジ コウジ
+    ユウジ シンジ ケイジ エイジ ジョウジ ヨウヘイ シュウヘイ コウヘイ ジュンペイ ショウヘイ
+    カズオ ヤスオ ノブオ テツオ アキオ マサオ ヒデオ トシオ ヨシオ ケン ジュン シン ショウ
+    リョウ リク レン ソラ ガク ゴウ ジン ダイ マコト ヒロ マサヒロ カズヒロ トモヒロ
+    タカヒロ アキラ ツヨシ マモル ノボル タクミ ユウマ タクマ カズマ ソウマ アキヒコ
+    カズヒコ トシヒコ タダシ マサシ ヤスシ ハジメ マサトシ ケンゴ シンゴ ダイゴ ユウゴ
+    ハナコ ヨウコ ケイコ ユウコ ジュンコ ヒロコ カズコ トモコ ノリコ マサコ ミチコ サチコ
+    キョウコ アキコ ナオコ リョウコ ユキコ ヨシコ エミコ フミコ アツコ マユミ アユミ ナオミ
+    ヒロミ ユミ マミ エミ クミ ルミ メグミ ノゾミ ナツミ ハルミ キヨミ ミユキ サユリ ユリ
+    マリ エリ ユカリ ヒカリ アカリ ミドリ カオリ サオリ シオリ イオリ サクラ ハルカ アヤカ
+    モモカ ホノカ シズカ アスカ チカ リカ ユカ ミカ エリカ アヤ サヤ マヤ アイ メイ マイ
+    ユイ レイ ケイ ミサキ サキ ユキ アキ マキ ミキ ハナ ユナ ヒナ モモ ミオ ミホ シホ ナホ
+    カホ リホ マホ ミズホ チエ サエ カナエ ヨシエ ノリエ アヤネ アカネ ミハル ユウナ リン
+    カリン カレン アンナ ミク ナナ ミナ ハルナ マナ ミナミ アオイ
+"""
+GIVEN_NAMES = frozenset(_GIVEN_NAMES.split())
+
 
 def looks_like_name_reading(reading: str) -> bool:
     """Whether a line of katakana (folded) reads as a name rather than a loanword."""
@@ -117,20 +146,21 @@ def looks_like_name_reading(reading: str) -> bool:
 
 
 def is_name_reading(line: str) -> bool:
-    """Whether a line of katakana alone (folded) is a name: a family name and perhaps a
-    given name (ヤマダタロウ, ヤマダ　タロウ), or two short parts that read as a name
-    (ミナミ・ハルカ); never what reads as a loanword."""
+    """Whether a line of katakana alone (folded) is a name: a common family name alone or
+    with a common given name (ヤマダ, ヤマダタロウ), a common family name and any short part
+    after a space (ヤマダ　ケン), or two short parts the second of which is a common given
+    name (ミナミ・ハルカ); never what reads as a loanword."""
     if not looks_like_name_reading(line):
         return False
     parts = [part for part in _PARTS.split(line) if part]
     if len(parts) == 2:
         if parts[0] in FAMILY_NAMES:
             return True
-        return all(2 <= len(part) <= 4 for part in parts)
+        return all(2 <= len(part) <= 4 for part in parts) and parts[1] in GIVEN_NAMES
     if len(parts) != 1:
         return False
     word = parts[0]
     return any(
-        word.startswith(family) and (len(word) == len(family) or len(word) - len(family) >= 2)
+        word.startswith(family) and (word == family or word[len(family) :] in GIVEN_NAMES)
         for family in FAMILY_NAMES
     )

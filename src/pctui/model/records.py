@@ -1,13 +1,18 @@
-"""The records a consultation file holds, as plain dataclasses (no I/O, no UI)."""
+"""The records a consultation file holds, as plain dataclasses (no I/O, no UI).
+
+Each is a `record` (model/record_class.py): a dataclass whose `__init__` is written here and
+whose other methods are shared, none compiled at every start.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import StrEnum
 from typing import overload
 
 from pctui.model.digest import text_digest
+from pctui.model.record_class import record
 
 # The closed vocabularies of the file are StrEnums: each member is the very string the file
 # and --json hold (it compares, hashes, formats and is written as that string), and strict
@@ -63,6 +68,9 @@ class Layout(StrEnum):
 LAYOUTS = tuple(Layout)
 
 
+_set = object.__setattr__  # how a frozen record's __init__ sets its fields
+
+
 class _TextDigest:
     """A revision's `digest`, computed on first use and then kept in the revision's own
     attributes, where later reads find it directly (as functools.cached_property does,
@@ -80,7 +88,7 @@ class _TextDigest:
         return value
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Revision:
     """One version of an item's draft response. Revisions are only ever appended."""
 
@@ -91,8 +99,14 @@ class Revision:
 
     digest = _TextDigest()  # the digest a sign-off of this revision must carry (not a field)
 
+    def __init__(self, author: str, at: dt.datetime, text: str, note: str | None = None) -> None:
+        _set(self, "author", author)
+        _set(self, "at", at)
+        _set(self, "text", text)
+        _set(self, "note", note)
 
-@dataclass
+
+@record()
 class Signoff:
     """A reviewer's verdict on one revision at one stage, bound to its text by a digest.
 
@@ -112,8 +126,30 @@ class Signoff:
     # (digest.basis_digest); None for a sign-off given in format 1.
     basis: str | None = None
 
+    def __init__(
+        self,
+        stage: str,
+        by: str,
+        at: dt.datetime,
+        revision: int,
+        digest: str,
+        verdict: Verdict,
+        comment: str | None = None,
+        withdrawn: dt.datetime | None = None,
+        basis: str | None = None,
+    ) -> None:
+        self.stage = stage
+        self.by = by
+        self.at = at
+        self.revision = revision
+        self.digest = digest
+        self.verdict = verdict
+        self.comment = comment
+        self.withdrawn = withdrawn
+        self.basis = basis
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Opinion:
     """One opinion as the result publishes it: its label ("12", "Ⅱ-4"), its text, how many
     opinions of this tenor it stands for (件) and where they came from (intake references):
@@ -126,8 +162,22 @@ class Opinion:
     sources: tuple[str, ...] = ()
     members: str = ""
 
+    def __init__(
+        self,
+        label: str,
+        text: str,
+        count: int = 1,
+        sources: tuple[str, ...] = (),
+        members: str = "",
+    ) -> None:
+        _set(self, "label", label)
+        _set(self, "text", text)
+        _set(self, "count", count)
+        _set(self, "sources", sources)
+        _set(self, "members", members)
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Summary:
     """A revision of an item's 意見の概要, written by staff. Appended, never edited: the last
     one is the current summary."""
@@ -136,8 +186,13 @@ class Summary:
     at: dt.datetime
     text: str
 
+    def __init__(self, author: str, at: dt.datetime, text: str) -> None:
+        _set(self, "author", author)
+        _set(self, "at", at)
+        _set(self, "text", text)
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Assignment:
     """Who an item was given to for drafting (`to`, "" when taken off everyone), by whom
     and when. Appended, never edited: the last one names the assignee, the earlier ones
@@ -147,8 +202,13 @@ class Assignment:
     by: str
     at: dt.datetime
 
+    def __init__(self, to: str, by: str, at: dt.datetime) -> None:
+        _set(self, "to", to)
+        _set(self, "by", by)
+        _set(self, "at", at)
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Note:
     """An internal note (内部メモ) on an item: staff's words to each other, kept in the
     file and in git and never published. Appended, never edited."""
@@ -157,8 +217,13 @@ class Note:
     at: dt.datetime
     text: str
 
+    def __init__(self, by: str, at: dt.datetime, text: str) -> None:
+        _set(self, "by", by)
+        _set(self, "at", at)
+        _set(self, "text", text)
 
-@dataclass(init=False)
+
+@record()
 class Item:
     """The unit of answer and of sign-off: one or more opinions, an optional summary of
     them, the revisions of the response and their sign-offs.
@@ -265,7 +330,7 @@ class Item:
         return len(self.revisions)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Reviewer:
     """A login allowed to sign some stages, with the name and email used in commit trailers."""
 
@@ -274,16 +339,28 @@ class Reviewer:
     name: str | None = None
     email: str | None = None
 
+    def __init__(
+        self, login: str, stages: tuple[str, ...], name: str | None = None, email: str | None = None
+    ) -> None:
+        _set(self, "login", login)
+        _set(self, "stages", stages)
+        _set(self, "name", name)
+        _set(self, "email", email)
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class OutcomeClass:
     """An outcome class of a response (反映, 参考, …)."""
 
     id: str
     label: str
 
+    def __init__(self, id: str, label: str) -> None:
+        _set(self, "id", id)
+        _set(self, "label", label)
 
-@dataclass
+
+@record()
 class Review:
     """How responses are approved: the ordered stages and who may sign each."""
 
@@ -293,6 +370,20 @@ class Review:
     allow_self_approval: bool = False
     order: Order = Order.STAGES
 
+    def __init__(
+        self,
+        stages: list[str],
+        reviewers: dict[str, Reviewer],
+        classes: list[OutcomeClass] | None = None,
+        allow_self_approval: bool = False,
+        order: Order = Order.STAGES,
+    ) -> None:
+        self.stages = stages
+        self.reviewers = reviewers
+        self.classes = [] if classes is None else classes
+        self.allow_self_approval = allow_self_approval
+        self.order = order
+
     def stages_of(self, login: str) -> tuple[str, ...]:
         """Stages `login` may sign, in review order (empty when not a reviewer)."""
         reviewer = self.reviewers.get(login)
@@ -301,7 +392,7 @@ class Review:
         return tuple(s for s in self.stages if s in reviewer.stages)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Section:
     """A group of items in the published table: a part of the draft, or an outcome group
     (Ⅰ 修正 / Ⅱ その他) whose opinion labels may restart from 1."""
@@ -310,8 +401,13 @@ class Section:
     title: str
     label: str = ""  # as published before the title ("Ⅰ"); format 2 only
 
+    def __init__(self, id: str, title: str, label: str = "") -> None:
+        _set(self, "id", id)
+        _set(self, "title", title)
+        _set(self, "label", label)
 
-@dataclass
+
+@record()
 class Intake:
     """How opinions could be submitted and how many submitters used each method."""
 
@@ -335,6 +431,30 @@ class Intake:
     # registry) under the items that answer them.
     publish_submitted: bool = False
 
+    def __init__(
+        self,
+        methods: list[str] | None = None,
+        submitters: dict[str, int] | None = None,
+        submitter_unit: str = "人",
+        published_submitters: int | None = None,
+        published_opinions: int | None = None,
+        submissions: dict[str, int] | None = None,
+        submitters_total: int | None = None,
+        opinions_received: int | None = None,
+        registry: str = "",
+        publish_submitted: bool = False,
+    ) -> None:
+        self.methods = [] if methods is None else methods
+        self.submitters = {} if submitters is None else submitters
+        self.submitter_unit = submitter_unit
+        self.published_submitters = published_submitters
+        self.published_opinions = published_opinions
+        self.submissions = {} if submissions is None else submissions
+        self.submitters_total = submitters_total
+        self.opinions_received = opinions_received
+        self.registry = registry
+        self.publish_submitted = publish_submitted
+
     @property
     def total_submitters(self) -> int:
         """Submitters over every method: the registry's distinct count where tallied (one
@@ -349,7 +469,7 @@ class Intake:
         return sum(self.submissions.values())
 
 
-@dataclass
+@record()
 class Meta:
     """The consultation's facts (the `[consultation]` table)."""
 
@@ -368,8 +488,40 @@ class Meta:
     layout: Layout = Layout.SUMMARY  # format 2: how the result is published
     publish_by: dt.date | None = None  # the planned publication date, for the progress board
 
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        organization: str = "",
+        department: str = "",
+        opened: dt.date | None = None,
+        closed: dt.date | None = None,
+        url: str = "",
+        places: list[str] | None = None,
+        opinion_heading: str = "寄せられたご意見",
+        response_heading: str = "考え方",
+        language: str = "ja",
+        timezone: str = "",
+        layout: Layout = Layout.SUMMARY,
+        publish_by: dt.date | None = None,
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.organization = organization
+        self.department = department
+        self.opened = opened
+        self.closed = closed
+        self.url = url
+        self.places = [] if places is None else places
+        self.opinion_heading = opinion_heading
+        self.response_heading = response_heading
+        self.language = language
+        self.timezone = timezone
+        self.layout = layout
+        self.publish_by = publish_by
 
-@dataclass
+
+@record()
 class Consultation:
     """A whole consultation: facts, intake, review rules, sections and items."""
 
@@ -380,6 +532,24 @@ class Consultation:
     items: list[Item]
     commit_mode: CommitMode = CommitMode.MANUAL
     format: int = 1  # the file's format version: 1, or 2 (several opinions per item)
+
+    def __init__(
+        self,
+        meta: Meta,
+        intake: Intake,
+        review: Review,
+        sections: list[Section],
+        items: list[Item],
+        commit_mode: CommitMode = CommitMode.MANUAL,
+        format: int = 1,
+    ) -> None:
+        self.meta = meta
+        self.intake = intake
+        self.review = review
+        self.sections = sections
+        self.items = items
+        self.commit_mode = commit_mode
+        self.format = format
 
     def item(self, no: int) -> Item | None:
         """The item numbered `no`, or None."""

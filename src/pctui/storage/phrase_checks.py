@@ -39,8 +39,15 @@ def phrase_warnings(file: ConsultationFile, phrases: Sequence[Phrase] = ()) -> l
         warn(found_one.no, message)
     for numbers in identical_answers(consultation):
         for no in numbers[1:]:
-            message = _(
-                "the same answer as No.{first}: consider one item with several opinions (format 2)"
-            ).format(first=numbers[0])
+            if consultation.format >= 2:  # the advice is the command, not the format it has
+                message = _(
+                    "the same answer as No.{first}: if one answer covers both, merge them: "
+                    "pctui merge-items {path} --item {no} --into {first}"
+                ).format(first=numbers[0], path=path, no=no)
+            else:
+                message = _(
+                    "the same answer as No.{first}: consider one item with several opinions "
+                    "(format 2)"
+                ).format(first=numbers[0])
             warn(no, message, NOTE)
     return found
