@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -101,6 +102,21 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line in this process; returns the exit status.
+
+    The garbage collector is given back as it was: validate and status turn it off for the
+    rest of their command (see `common.load`), which a caller that goes on (a test, a
+    script) must not inherit. The console script (`entry`) exits instead.
+    """
+    enabled = gc.isenabled()
+    try:
+        return _console(argv)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _console(argv: Sequence[str] | None) -> int:
     """Run the command line; returns the exit status.
 
     Everything printed passes through `inert` (see `pctui.cli.output`): messages quote
@@ -149,7 +165,7 @@ def entry() -> None:
     then the process ends. Where those functions are missing (another Python), it exits
     the ordinary way. Called from the main thread only, as a console script is.
     """
-    code = main()
+    code = _console(None)  # not main(): the process ends next, collector and all
     # A command that never imported threading started no thread to wait for (and spared
     # the import: 0.6 ms of every start); else CPython's own shutdown of threading.
     threading = sys.modules.get("threading")
