@@ -107,23 +107,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     The garbage collector is given back as it was: validate and status turn it off for the
     rest of their command (see `common.load`), which a caller that goes on (a test, a
     script) must not inherit. The console script (`entry`) exits instead.
+
+    Everything printed passes through `inert` (see `pctui.cli.output`): messages quote
+    file content, and no control or bidi character from a file may reach the terminal.
     """
-    enabled = gc.isenabled()
+    enabled = gc.isenabled() and not _exiting
     try:
-        return _console(argv)
+        with inert_output():
+            return _main(argv)
     finally:
         if enabled:
             gc.enable()
 
 
-def _console(argv: Sequence[str] | None) -> int:
-    """Run the command line; returns the exit status.
-
-    Everything printed passes through `inert` (see `pctui.cli.output`): messages quote
-    file content, and no control or bidi character from a file may reach the terminal.
-    """
-    with inert_output():
-        return _main(argv)
+# Set by `entry`: the process ends right after `main`, so the collector is not given back
+# (a full collection of what the command built would only delay the exit).
+_exiting = False
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -165,7 +164,9 @@ def entry() -> None:
     then the process ends. Where those functions are missing (another Python), it exits
     the ordinary way. Called from the main thread only, as a console script is.
     """
-    code = _console(None)  # not main(): the process ends next, collector and all
+    global _exiting
+    _exiting = True
+    code = main()
     # A command that never imported threading started no thread to wait for (and spared
     # the import: 0.6 ms of every start); else CPython's own shutdown of threading.
     threading = sys.modules.get("threading")
