@@ -29,7 +29,6 @@ import rensa
 from diff_match_patch import diff_match_patch
 
 from pctui.intake.collector import collector_paused
-from pctui.intake.grouping_helper import Helper, start_helper
 from pctui.intake.normalise import normalise, normalise_with_places
 from pctui.intake.records import Group, Member
 
@@ -75,21 +74,9 @@ def group_opinions(opinions: Iterable[tuple[str, str]]) -> list[Group]:
 
 def _grouped(opinions: Iterable[tuple[str, str]]) -> list[Group]:
     distinct = _distinct_texts(opinions)
+    leaders = _assign_to_leaders(distinct)
     differ = diff_match_patch()
     differ.Diff_Timeout = 0.0
-
-    def added_of(leader: int, follower: int) -> list[str]:
-        return _follower_added(differ, distinct[leader].text, distinct[follower])
-
-    # Before any call of rensa (see grouping_helper: a process forked after it may hang).
-    helper = start_helper(len(distinct), lambda start, end: _states(distinct[start:end]),
-                          added_of)  # fmt: skip
-    try:
-        leaders = _assign_to_leaders(distinct, helper)
-        added = helper.added() if helper is not None else None
-    finally:
-        if helper is not None:
-            helper.close()
     groups = []
     for leader, followers in leaders.items():
         head = distinct[leader]
@@ -100,31 +87,21 @@ def _grouped(opinions: Iterable[tuple[str, str]]) -> list[Group]:
             # (id, added) pairs, sorted as tuples: the ids are unique, so in id order
             rest = [(opinion, "") for opinion in head.opinions[1:]]
             for follower in followers:
-                shown = added.get(follower) if added is not None else None
-                if shown is None:  # no helper, or it failed: worked out here
-                    shown = added_of(leader, follower)
-                rest += zip(distinct[follower].opinions, shown, strict=True)
+                entry = distinct[follower]
+                spans = _added_spans(differ, head.text, entry.text)
+                # Copies of one normalised text may differ in layout: each member is shown
+                # its own words, worked out once for each way they were typed.
+                shown: dict[str, str] = {}
+                for opinion, public in zip(entry.opinions, entry.publics, strict=True):
+                    added = shown.get(public)
+                    if added is None:
+                        added = shown[public] = _as_typed(public, entry.text, spans)
+                    rest.append((opinion, added))
             rest.sort()
-            members = (Member(representative), *(Member(o, text) for o, text in rest))
+            members = (Member(representative), *(Member(o, added) for o, added in rest))
         groups.append(Group(f"G-{representative}", representative, members))
     groups.sort(key=lambda group: (-len(group.members), group.representative))
     return groups
-
-
-def _follower_added(differ: diff_match_patch, head: str, entry: _Distinct) -> list[str]:
-    """The text each opinion of `entry` adds to the leader's normalised text `head`, in
-    the order of `entry.opinions`."""
-    spans = _added_spans(differ, head, entry.text)
-    # Copies of one normalised text may differ in layout: each member is shown its own
-    # words, worked out once for each way they were typed.
-    shown: dict[str, str] = {}
-    out = []
-    for public in entry.publics:
-        added = shown.get(public)
-        if added is None:
-            added = shown[public] = _as_typed(public, entry.text, spans)
-        out.append(added)
-    return out
 
 
 def _distinct_texts(opinions: Iterable[tuple[str, str]]) -> list[_Distinct]:
@@ -176,41 +153,13 @@ def _shingles(text: str) -> list[str] | list[bytes]:
     return [encoded[start : start + size] for start in range(0, len(encoded) - size + 1, width)]
 
 
-def _sketch(distinct: list[_Distinct]) -> list[rensa.RMinHash]:
-    """The MinHash sketches of `distinct`'s texts, in order."""
+def _assign_to_leaders(distinct: list[_Distinct]) -> dict[int, list[int]]:
+    """Each leader's index in `distinct` and the indexes of the texts that follow it."""
     # In slices, so that the n-grams of only one slice are in memory at a time.
     sketches = []
     for start in range(0, len(distinct), _SLICE):
         shingled = [_shingles(entry.text) for entry in distinct[start : start + _SLICE]]
         sketches.extend(rensa.RMinHash.from_token_sets(shingled, NUM_PERM, SEED))
-    return sketches
-
-
-def _states(distinct: list[_Distinct]) -> list[bytes]:
-    """The sketches of `distinct`'s texts as rensa's state bytes (to hand to another
-    process, which rebuilds them with `_rebuilt`)."""
-    return [sketch.__getstate__() for sketch in _sketch(distinct)]
-
-
-def _rebuilt(state: bytes) -> rensa.RMinHash:
-    sketch = rensa.RMinHash(NUM_PERM, SEED)
-    sketch.__setstate__(state)
-    return sketch
-
-
-def _assign_to_leaders(
-    distinct: list[_Distinct], helper: Helper | None = None
-) -> dict[int, list[int]]:
-    """Each leader's index in `distinct` and the indexes of the texts that follow it; each
-    (leader, follower) also handed to `helper`, which sketches the texts from its `start`."""
-    sketches = _sketch(distinct[: helper.start] if helper is not None else distinct)
-    if helper is not None:
-        states = helper.sketches()
-        if states is None:  # the helper failed: its share sketched here
-            sketches += _sketch(distinct[helper.start :])
-        else:
-            sketches += map(_rebuilt, states)
-            del states
     # rensa's deduplicator finds the LSH candidates among the leaders and keeps only those
     # whose estimated similarity reaches the threshold, in Rust: short opinions ending in
     # the same stock phrase are many candidates and few matches. Its `add` searches the
@@ -228,16 +177,14 @@ def _assign_to_leaders(
             continue
         matches = index.get_duplicates(sketch)
         if len(matches) == 1:
-            best = int(matches[0])
+            leaders[int(matches[0])].append(position)
         else:
             # The most similar leader; of equally similar ones the earliest (most copied).
             best = max(
                 sorted(map(int, matches)),
                 key=lambda leader: (sketch.jaccard(sketches[leader]), -leader),
             )
-        leaders[best].append(position)
-        if helper is not None:
-            helper.follow(best, position)
+            leaders[best].append(position)
     return leaders
 
 
