@@ -3,6 +3,7 @@ back from disk, and English."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,3 +67,12 @@ def english(
     install(ENGLISH)
     yield config
     install(ENGLISH)
+
+
+@pytest.fixture(autouse=True)
+def collector_as_it_was() -> Iterator[None]:
+    """Each test finds the garbage collector on: validate and status turn it off for the
+    rest of their command (`cli.common.load`), and a test running one in this process
+    (status.run) left it off for every test after it (test_grouping then failed)."""
+    yield
+    gc.enable()
