@@ -42,3 +42,13 @@ def test_a_warning_beside_notes_still_exits_1(pctui: Run, tmp_path: Path) -> Non
     assert checked.returncode == 1
     assert any(": warning: " in line and "committ" in line for line in checked.stdout.splitlines())
     assert "note: No.7" in checked.stdout
+
+
+def test_the_merge_advice_quotes_a_path_with_a_space(pctui: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "パブコメ 2025"
+    folder.mkdir()
+    result = folder / "mlit.toml"
+    assert pctui("import", MLIT_PDF, "-o", result).returncode == 0
+    checked = pctui("validate", result)
+    # Pasted into a shell, the advice must run: the path is one word.
+    assert f"merge them: pctui merge-items '{result}' --item 7 --into 6" in checked.stdout

@@ -43,7 +43,7 @@ def phrase_warnings(file: ConsultationFile, phrases: Sequence[Phrase] = ()) -> l
                 message = _(
                     "the same answer as No.{first}: if one answer covers both, merge them: "
                     "pctui merge-items {path} --item {no} --into {first}"
-                ).format(first=numbers[0], path=path, no=no)
+                ).format(first=numbers[0], path=_shell_word(path), no=no)
             else:
                 message = _(
                     "the same answer as No.{first}: consider one item with several opinions "
@@ -51,3 +51,11 @@ def phrase_warnings(file: ConsultationFile, phrases: Sequence[Phrase] = ()) -> l
                 ).format(first=numbers[0])
             warn(no, message, NOTE)
     return found
+
+
+def _shell_word(path: str) -> str:
+    """`path` as one word of a shell command (a folder name with a space in it), as the
+    reader quotes a path in its advice; shlex only when some advice names a command."""
+    import shlex
+
+    return shlex.quote(path)
