@@ -68,13 +68,13 @@ def after_signoff(file: ConsultationFile, no: int) -> CommitResult:
     if item is None or item_state(item, file.consultation.review) != APPROVED:
         return CommitResult(False, False, "")
     try:
-        find_repo(file.path)
+        repo = find_repo(file.path)  # found once, here, to word its failure; then the commit
     except GitError as error:
         # Here, and only here, turning automatic commits off is a way out (an audit or a
         # commit by hand needs the repository all the same).
         manual = _('or set [git] commit = "manual" to commit by hand')
         return _failed(f"{error}; {manual}")
-    return commit_pending(file)
+    return _commit_locked(repo, file, ())
 
 
 def commit_pending(file: ConsultationFile, extra: Sequence[Path] = ()) -> CommitResult:
@@ -87,6 +87,11 @@ def commit_pending(file: ConsultationFile, extra: Sequence[Path] = ()) -> Commit
         repo = find_repo(file.path)
     except GitError as error:
         return _failed(str(error))
+    return _commit_locked(repo, file, extra)
+
+
+def _commit_locked(repo: Repo, file: ConsultationFile, extra: Sequence[Path]) -> CommitResult:
+    """`commit_pending` in `repo`, found already."""
     try:
         # Under the folder's lock nobody saves between reading the file and committing it,
         # and another pctui's commit (with its index.lock) is finished before ours starts.

@@ -53,7 +53,8 @@ def basis_digest(item: Item) -> str:
     """
     summary = item.summaries[-1].text if item.summaries else None
     # Each part written as json.dumps writes it (its C string encoder, without json's walk
-    # over a list of lists: half of the 20 ms that 10,000 opinions' bases took).
+    # over a list of lists): 10,000 opinions' bases 20.8-22.6 -> 18.2-20.6 ms; the rest is
+    # per character (NFC, UTF-8, SHA-256), which every way of writing the parts pays.
     parts = ["null" if summary is None else _json_string(summary)]
     for o in item.opinions:
         if o.members or type(o.count) is not int:  # json writes a bool count its own way
