@@ -68,6 +68,15 @@ _UNKNOWN_OPINION = (
     "WHERE NOT EXISTS (SELECT 1 FROM opinions o WHERE o.id = g.representative))"
 )
 
+# Each opinion with its submitter's name and address and whether it is its submission's
+# last: the one with no next (k counts from 1 without gaps), found by its id, since the
+# opinions have no index by submission (registry version 5).
+SCAN_ROWS = (
+    "SELECT o.id, o.text, s.name, s.address, NOT EXISTS (SELECT 1 FROM opinions l "
+    "WHERE l.id = o.submission || '-' || (o.k + 1)) FROM opinions o JOIN submissions s "
+    "ON s.number = o.submission ORDER BY o.submission, o.k"
+)
+
 
 class Registry:
     """An open registry. Use `Registry.open(path)` as a context manager."""
@@ -154,7 +163,9 @@ class Registry:
         if version > schema.VERSION:
             message = _("{path}: written by a newer pctui (registry version {version})")
             raise RegistryRefused(message.format(path=self.path, version=version))
-        with self._writing() as db:
+        # Foreign keys off: version 5 rebuilds the tables of submissions and opinions,
+        # which others refer to; they are checked once before the migration commits.
+        with self._foreign_keys_off(), self._writing() as db:
             # Asked again inside the transaction: another process may have done it meanwhile.
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
@@ -170,6 +181,8 @@ class Registry:
                 for step in range(version, schema.VERSION):
                     for statement in schema.MIGRATIONS[step]:
                         db.execute(statement)
+                if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise sqlite3.IntegrityError("FOREIGN KEY constraint failed")
             db.execute(f"PRAGMA user_version = {schema.VERSION}")
 
     def add(
@@ -484,11 +497,7 @@ class Registry:
         """Each opinion as a search for personal data needs it: (id, text as written, its
         submitter's name and address, whether it is its submission's last opinion, where a
         signature stands), by 受付番号 and k. Personal data: never to publish."""
-        rows = self._db.execute(
-            "SELECT o.id, o.text, s.name, s.address, o.k = (SELECT MAX(k) FROM opinions l "
-            "WHERE l.submission = o.submission) FROM opinions o JOIN submissions s "
-            "ON s.number = o.submission ORDER BY o.submission, o.k"
-        )
+        rows = self._db.execute(SCAN_ROWS)
         for opinion, text, name, address, last in rows:
             yield opinion, text, name, address, bool(last)
 
