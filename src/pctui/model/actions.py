@@ -7,8 +7,8 @@ Each action either changes the in-memory model and returns what it did, or raise
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from pctui.base.record_class import record
 from pctui.i18n import _
 from pctui.model.digest import basis_digest
 from pctui.model.records import (
@@ -220,13 +220,21 @@ def withdraw(
     )
 
 
-@dataclass(frozen=True)
+_set = object.__setattr__  # how a frozen record's __init__ sets its fields
+
+
+@record(frozen=True)
 class Revised:
     """What `revise` did: the new revision's 1-based index and any concurrent edit."""
 
     index: int
     revision: Revision
     concurrent: list[Revision]
+
+    def __init__(self, index: int, revision: Revision, concurrent: list[Revision]) -> None:
+        _set(self, "index", index)
+        _set(self, "revision", revision)
+        _set(self, "concurrent", concurrent)
 
 
 def revise(
