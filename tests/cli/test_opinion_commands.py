@@ -76,3 +76,23 @@ def test_refusals_and_bad_arguments_change_nothing(pctui: Run, small: Path) -> N
     assert small.read_bytes() == before
     for command in ("summary", "move-opinion", "merge-items", "split-item"):
         assert pctui(command, "--help").returncode == 0
+
+
+def test_the_message_names_only_sign_offs_that_changed_standing(pctui: Run, small: Path) -> None:
+    """A sign-off is bound to the opinions and summary it approved: merging No.2 into the
+    approved No.1 leaves No.1's sign-offs stale; splitting that opinion off again gives No.1
+    back the opinions they approved, so they stand again, and the message says so rather
+    than "stale: sign again". An item whose sign-offs were stale before is not named."""
+    assert pctui("migrate", small).returncode == 0
+    done = pctui("merge-items", small, "--item", "2", "--into", "1", "--lang", "en")
+    assert "the sign-offs of No.1 are stale" in done.stdout
+    done = pctui("split-item", small, "--item", "1", "2", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "stale" not in done.stdout
+    assert "the sign-offs of No.1 stand again" in done.stdout
+    assert _state(pctui, small, 1) == "approved"
+    # Stale again; merging No.3 in leaves them stale: nothing changed standing, nothing said.
+    assert pctui("merge-items", small, "--item", "6", "--into", "1").returncode == 0
+    done = pctui("merge-items", small, "--item", "3", "--into", "1", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "sign-offs" not in done.stdout

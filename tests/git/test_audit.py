@@ -83,6 +83,25 @@ def test_earlier_stages_carried_by_the_approval_commit(
     assert "by 佐藤 次郎 <sato@example.jp>, not by the signer" in strict.stderr
 
 
+def test_an_approval_commit_by_no_reviewer_carries_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """sato approves with GIT_AUTHOR_NAME/EMAIL (and the committer's) set to a made-up
+    person: the commit pctui makes names them, with pctui's trailers. A trailer is text
+    anyone can write: a commit by none of the reviewers carries nothing, and every sign-off
+    it brought in is a finding, without --strict."""
+    office = make_office(tmp_path / "o", commit_mode="on-approve")
+    office.sign(3, "tanaka", T1)
+    office.sign(3, "suzuki", T1 + HOUR)
+    author(monkeypatch, "fake-boss", "boss@example.invalid")
+    office.sign(3, "sato", T1 + 2 * HOUR)
+    assert after_signoff(office.load(), 3).committed
+    assert set(verdicts(office).values()) == {HAND_EDITED}
+    done = run_audit(office)
+    assert done.returncode == 1
+    assert "fake-boss <boss@example.invalid>" in done.stderr
+
+
 def test_a_signoff_typed_in_by_someone_else_is_reported(
     office: Office, monkeypatch: pytest.MonkeyPatch
 ) -> None:

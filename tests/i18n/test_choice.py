@@ -113,3 +113,31 @@ def test_dates_in_the_style_of_the_language() -> None:
     install("ja")
     assert format_datetime(moment) == "2025年1月5日 14:03"
     assert format_date(dt.date(2025, 12, 15)) == "2025年12月15日"
+
+
+def test_a_choice_behaves_as_the_dataclass_it_was() -> None:
+    import dataclasses
+
+    from pctui.i18n import Choice
+
+    reference = dataclasses.make_dataclass(
+        "Choice",
+        [
+            ("language", str),
+            ("source", str),
+            ("notices", list, dataclasses.field(default_factory=list)),
+        ],
+        frozen=True,
+    )
+    mine, theirs = Choice("ja", CONFIG, ["n"]), reference("ja", CONFIG, ["n"])
+    assert repr(mine) == repr(theirs)
+    assert mine == Choice("ja", CONFIG, ["n"]) and mine != Choice("ja", CONFIG)
+    assert mine.__eq__(theirs) is NotImplemented
+    assert Choice("en", DEFAULT).notices == [] and Choice("en", DEFAULT).notices is not (
+        Choice("en", DEFAULT).notices
+    )
+    with pytest.raises(TypeError):
+        hash(mine)
+    assert "__code__" in dir(Choice.__init__) and Choice.__init__.__code__.co_filename.endswith(
+        "i18n.py"
+    )  # written out, not compiled by dataclass at import

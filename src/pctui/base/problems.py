@@ -3,9 +3,9 @@ person should look."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
+from pctui.base.record_class import record
 from pctui.i18n import _
 
 # Plain strings (a Literal, not an enum): the parallel reader's children send problems
@@ -15,8 +15,10 @@ ERROR: Severity = "error"  # the file does not load
 WARNING: Severity = "warning"  # said, and the file loads
 NOTE: Severity = "note"  # nothing wrong: an explanation of what the file holds
 
+_set = object.__setattr__  # how a frozen record's __init__ sets its fields
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Problem:
     """One thing wrong with a file, at a 1-based line and column."""
 
@@ -25,6 +27,15 @@ class Problem:
     col: int
     message: str
     severity: Severity = ERROR
+
+    def __init__(
+        self, path: str, line: int, col: int, message: str, severity: Severity = ERROR
+    ) -> None:
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "col", col)
+        _set(self, "message", message)
+        _set(self, "severity", severity)
 
     def __str__(self) -> str:
         prefix = {WARNING: _("warning: "), NOTE: _("note: ")}.get(self.severity, "")

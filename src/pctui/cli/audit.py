@@ -46,7 +46,7 @@ checks out, 1 otherwise.""")
 
 _WHY = {
     HAND_EDITED: N_("edited in by hand? introduced in {c} by {a}, who is not the signer, "
-                    "and not recorded by pctui"),
+                    "and not recorded there by a reviewer's pctui"),
     MERGE: N_("appeared in merge commit {c} ({a}), on neither side before it"),
     UNCOMMITTED: N_("not committed yet (pctui commit FILE)"),
     CARRIED: N_("committed in {c} by {a}, not by the signer (recorded by pctui)"),

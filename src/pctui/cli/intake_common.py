@@ -3,7 +3,9 @@ opened, every refusal an exit with a message."""
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +30,16 @@ def opened_registry(file: str, loaded: ConsultationFile | None = None) -> Iterat
     except (OSError, sqlite3.Error) as error:
         message = _("{path}: cannot open the registry: {error}")
         raise Exit(FINDING, message.format(path=path, error=error)) from None
+    if registry.ignore_added is not None:
+        message = _(
+            "{ignore}: added /{name}* so that git never holds the registry (personal data); "
+            "commit it: git add {command}"
+        )
+        ignore = registry.ignore_added
+        print(
+            message.format(ignore=ignore, name=path.name, command=shlex.quote(str(ignore))),
+            file=sys.stderr,
+        )
     with registry:
         yield registry
 

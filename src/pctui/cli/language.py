@@ -8,9 +8,10 @@ import argparse
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from pctui.base.record_class import record
 from pctui.config import load_config
 from pctui.i18n import CONFIG, N_, OPTION, SUPPORTED, Choice, _, choose, install
 from pctui.model.records import Meta
@@ -26,7 +27,7 @@ LANG_HELP = N_(
 )
 
 
-@dataclass
+@record()
 class Settled:
     """What decided the language so far, to decide again once the file is known."""
 
@@ -34,6 +35,14 @@ class Settled:
     config: object
     choice: Choice
     problems: list[str] = field(default_factory=list)  # the config file's, if it was read
+
+    def __init__(
+        self, option: str | None, config: object, choice: Choice, problems: list[str] | None = None
+    ) -> None:
+        self.option = option
+        self.config = config
+        self.choice = choice
+        self.problems = [] if problems is None else problems
 
 
 def requested(argv: Sequence[str]) -> str | None:

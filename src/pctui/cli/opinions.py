@@ -18,7 +18,7 @@ from pctui.i18n import N_, _, ngettext
 from pctui.model.identity import current_login
 from pctui.model.opinions import add_summary, merge_items, move_opinion, split_item
 from pctui.session.operations import ERROR, Outcome
-from pctui.session.opinion_actions import read_labels, told
+from pctui.session.opinion_actions import measured, read_labels, told
 from pctui.storage import ConsultationFile
 
 SUMMARY = N_("""\
@@ -109,44 +109,50 @@ def run_summary(args: argparse.Namespace) -> int:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     file = load(args.file)
     login = current_login()
-    saved(file, args.item, lambda c: add_summary(c, args.item, login, text))
+    before, _summary = saved(
+        file, args.item, measured([args.item], lambda c: add_summary(c, args.item, login, text))
+    )
     message = _("No.{no}: saved the summary of its opinions").format(no=args.item)
-    return _print(told(message, file, [args.item]))
+    return _print(told(message, file, before))
 
 
 def run_move(args: argparse.Namespace) -> int:
     """Move the opinion; returns the exit status."""
     file = load(args.file)
     _exists(file, args.to, "--to")
-    saved(file, args.item, lambda c: move_opinion(c, args.item, args.label, args.to), (args.to,))
+    move = measured([args.item, args.to], lambda c: move_opinion(c, args.item, args.label, args.to))
+    before, _moved = saved(file, args.item, move, (args.to,))
     message = _("No.{no}: moved opinion {label} to No.{to}").format(
         no=args.item, label=args.label, to=args.to
     )
-    return _print(told(message, file, [args.item, args.to]))
+    return _print(told(message, file, before))
 
 
 def run_merge(args: argparse.Namespace) -> int:
     """Merge the items; returns the exit status."""
     file = load(args.file)
     _exists(file, args.into, "--into")
-    done = saved(file, args.item, lambda c: merge_items(c, args.item, args.into), (args.into,))
+    merge = measured([args.into], lambda c: merge_items(c, args.item, args.into))
+    before, done = saved(file, args.item, merge, (args.into,))
     count = len(done.opinions)
     text = ngettext(
         "No.{no}: merged into No.{into} with its {count} opinion; No.{no} is gone",
         "No.{no}: merged into No.{into} with its {count} opinions; No.{no} is gone",
         count,
     )
-    return _print(told(text.format(no=args.item, into=args.into, count=count), file, [args.into]))
+    return _print(told(text.format(no=args.item, into=args.into, count=count), file, before))
 
 
 def run_split(args: argparse.Namespace) -> int:
     """Split the opinions off; returns the exit status."""
     labels = [label for word in args.labels for label in read_labels(word)]
     file = load(args.file)
-    new = saved(file, args.item, lambda c: split_item(c, args.item, labels))
+    before, new = saved(
+        file, args.item, measured([args.item], lambda c: split_item(c, args.item, labels))
+    )
     message = _("No.{no}: opinions {labels} split off into the new No.{new}, not yet answered")
     text = message.format(no=args.item, labels=", ".join(o.label for o in new.opinions), new=new.no)
-    return _print(told(text, file, [args.item]))
+    return _print(told(text, file, before))
 
 
 def _exists(file: ConsultationFile, no: int, option: str) -> None:

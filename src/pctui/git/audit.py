@@ -5,7 +5,8 @@ in the file's history holding it), and whether that commit's author is the signe
 since `git commit --author` can name anyone, whether its committer is too). A
 sign-off whose commit author is someone else is accepted only when pctui recorded it in
 that commit (a `Pctui-Signoff` trailer: the approval commit of a later stage carries the
-earlier stages' sign-offs); anything else was typed into the file by hand. Sign-offs whose
+earlier stages' sign-offs) and that someone is one of the reviewers; anything else was
+typed into the file by hand. Sign-offs whose
 digest does not match their revision, that could never have been given, that are not
 committed yet, and sign-offs or revisions that were in the history but are gone from the
 file are findings too.
@@ -38,7 +39,7 @@ class TraceVerdict(StrEnum):
     BY_SIGNER = "by-signer"  # introduced in a commit whose author (and committer) is the signer
     COMMITTED_BY_OTHER = "committed-by-other"  # authored as the signer, committed by another
     CARRIED = "carried"  # introduced by pctui in another reviewer's commit (in a trailer)
-    HAND_EDITED = "hand-edited"  # introduced in a commit by someone else, not recorded by pctui
+    HAND_EDITED = "hand-edited"  # by someone else, not recorded by a reviewer's pctui
     MERGE = "merge"  # appeared in a merge commit, on neither side before it
     UNCOMMITTED = "uncommitted"  # in the file, not in HEAD
 
@@ -354,6 +355,14 @@ def _verdict(
     if commit.is_merge:
         return MERGE
     recorded = commit.withdrawals if withdrawal else commit.recorded
-    if signoff_trailer(no, signoff) in recorded:
+    # Carried by another *reviewer's* pctui commit: a trailer is text anyone can write, and
+    # a commit whose author is none of the reviewers (GIT_AUTHOR_NAME set to a made-up name,
+    # say) did not come from a reviewer's pctui.
+    if signoff_trailer(no, signoff) in recorded and _by_a_reviewer(review, commit):
         return CARRIED
     return HAND_EDITED
+
+
+def _by_a_reviewer(review: Review, commit: Commit) -> bool:
+    """Whether `commit`'s author is one of `review`'s reviewers (by `author_is`)."""
+    return any(author_is(login, who, commit) for login, who in review.reviewers.items())

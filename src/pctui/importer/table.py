@@ -95,6 +95,10 @@ class TableReader:
     # The item whose answer an empty or merged answer cell below it stands under: the last
     # one with an answer, while only rows without one of their own follow it.
     above: RawItem | None = None
+    # The item the row just read belongs to (made or joined), answered or not: a merged
+    # answer cell below it, or a reference to one of its rows, continues that item, also
+    # when its answer is still empty (a draft, or an Excel sheet with the answer to write).
+    row_item: RawItem | None = None
     # Whether the source keeps merged cells (XLSX, Word, PDF): there an empty answer cell is
     # one nobody filled, and reading it as "not answered yet" needs no warning.
     keeps_merges: bool = False
@@ -243,9 +247,11 @@ class TableReader:
         note_labels(self.doc, labels or [])
         response = self._get(cells, "response")
         above = self.above if self.above is not None and self.above.section == section else None
-        if above is not None and (response is None or self._refers_to(above, response)):
-            self._join(number, cells, above, label, MERGED)
-            return
+        spanned = self.row_item if self.row_item and self.row_item.section == section else None
+        for target in (spanned, above):
+            if target is not None and (response is None or self._refers_to(target, response)):
+                self._join(number, cells, target, label, MERGED)
+                return
         if (
             above is not None
             and response == above.response
@@ -261,9 +267,9 @@ class TableReader:
                 self._join(number, cells, above, label, EMPTY)
                 return
             self.doc.left_empty += 1
-            self._item(number, cells, no, (section, part), labels)
+            self.row_item = self._item(number, cells, no, (section, part), labels)
             return
-        item = self._item(number, cells, no, (section, part), labels)
+        item = self.row_item = self._item(number, cells, no, (section, part), labels)
         self.above = item if item is not None and item.response else None
 
     def _row_section(self, cells: Cells) -> tuple[str, str | None]:
@@ -353,6 +359,7 @@ class TableReader:
         text = self._get(cells, "opinion") or ""
         if not self.doc.claim(label_key(label), number, last.section):
             return
+        self.row_item = last
         last.joined.append(RawOpinion(label, text, number, self._count(number, cells)))
         if how == MERGED:
             self.doc.joined_merged += 1

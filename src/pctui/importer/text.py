@@ -618,9 +618,13 @@ class TextReader:
         )
         response = get("response")
         referred = referred_label(response)
-        if above is not None and referred in [o.label for o in above.opinions]:
-            self._join(above, label, number, get, "merged")  # 「（No.1と同じ）」: said outright
-            return
+        # 「（No.1と同じ）」 said outright: No.1 is a row of the item just read (answered or,
+        # in a draft, not yet) or of the last answered one.
+        last = self.last if self.last is not None and self.last.section == self.section else None
+        for target in (last, above) if referred is not None else ():
+            if target is not None and referred in [o.label for o in target.opinions]:
+                self._join(target, label, number, get, "merged")
+                return
         if above is not None and response and response == above.response:
             if self.empty_answer == SAME_AS_ABOVE:  # the answer repeated: same as above too
                 self.first_empty = self.first_empty or number

@@ -84,6 +84,9 @@ class Registry:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self._db = connection
+        # The .gitignore that `open` added the registry's rule to (it created the registry
+        # in a work tree that did not ignore it), for the command to say so: None otherwise.
+        self.ignore_added: Path | None = None
 
     @classmethod
     def open(cls, path: Path, *, shared_with: Path | None = None) -> Registry:
@@ -92,6 +95,7 @@ class Registry:
         new registry shares when that file is group-writable. RegistryRefused when git
         tracks it or it is not a registry."""
         refuse_if_tracked(path)
+        ignore_added = False
         if not path.exists():
             if not path.parent.is_dir():
                 raise RegistryRefused(_("{path}: no such folder").format(path=path.parent))
@@ -100,7 +104,7 @@ class Registry:
             except FileExistsError:
                 pass  # another process created it a moment ago
             else:
-                add_ignore_rule(path)
+                ignore_added = add_ignore_rule(path)
         connection = sqlite3.connect(path, timeout=WAIT_SECONDS, isolation_level=None)
         try:
             # Pages of 16 KiB instead of 4: a registry is mostly texts of a few hundred bytes
@@ -110,6 +114,8 @@ class Registry:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA foreign_keys=ON")
             registry = cls(path, connection)
+            if ignore_added:
+                registry.ignore_added = path.parent / ".gitignore"
             registry._create_tables()
         except sqlite3.DatabaseError as error:
             connection.close()

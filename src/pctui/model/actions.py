@@ -7,8 +7,8 @@ Each action either changes the in-memory model and returns what it did, or raise
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from pctui.base.record_class import record
 from pctui.i18n import _
 from pctui.model.digest import basis_digest
 from pctui.model.records import (
@@ -154,12 +154,14 @@ def sign(
     comment: str | None = None,
     at: dt.datetime | None = None,
     seen: int | None = None,
+    seen_basis: str | None = None,
 ) -> Signoff:
     """Sign item `no`'s current revision as `login`; returns the sign-off appended.
 
     `seen` is the revision the signer read. When another reviewer saved a newer one since
     (the file is re-read under the lock just before this runs), the sign-off is refused:
-    nobody approves a text they have not seen.
+    nobody approves a text they have not seen. `seen_basis` (format 2) is likewise the
+    basis of the opinions and summary the signer read: moved or rewritten since, refused.
     """
     if verdict not in VERDICTS:  # a caller that passed a plain string
         raise Refused(
@@ -172,6 +174,14 @@ def sign(
                 "No.{no} changed meanwhile: {author} saved revision {current}, and you read "
                 "revision {seen}; read the new text, then sign again"
             ).format(no=no, author=item.current.author, current=item.current_index, seen=seen)
+        )
+    basis = basis_digest(item) if consultation.format >= 2 else None
+    if seen_basis is not None and basis is not None and basis != seen_basis:
+        raise Refused(
+            _(
+                "No.{no} changed meanwhile: its opinions or their summary changed since you "
+                "read them; read them again, then sign"
+            ).format(no=no)
         )
     stage = next_stage(consultation, item, login, verdict)
     if problem := comment_problem(verdict, comment):
@@ -188,7 +198,7 @@ def sign(
         comment=comment.strip() if comment else None,
         # Format 2 binds the answer to these opinions, summarised this way; a format-1 file
         # keeps its sign-offs as they were (its items cannot change shape).
-        basis=basis_digest(item) if consultation.format >= 2 else None,
+        basis=basis,
     )
     item.signoffs.append(signoff)
     return signoff
@@ -210,13 +220,21 @@ def withdraw(
     )
 
 
-@dataclass(frozen=True)
+_set = object.__setattr__  # how a frozen record's __init__ sets its fields
+
+
+@record(frozen=True)
 class Revised:
     """What `revise` did: the new revision's 1-based index and any concurrent edit."""
 
     index: int
     revision: Revision
     concurrent: list[Revision]
+
+    def __init__(self, index: int, revision: Revision, concurrent: list[Revision]) -> None:
+        _set(self, "index", index)
+        _set(self, "revision", revision)
+        _set(self, "concurrent", concurrent)
 
 
 def revise(

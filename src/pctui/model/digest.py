@@ -78,7 +78,10 @@ def _basis_digest_by_json(item: Item, summary: str | None) -> str:
 def _first_json_string(text: str) -> str:
     """json's C string encoder, imported at the first basis (as `_first_sha256` does)."""
     global _json_string
-    from json.encoder import encode_basestring
+    try:  # the very function json.encoder takes, without the json package's decoder (1.5 ms)
+        from _json import encode_basestring
+    except ImportError:  # an interpreter without json's C module
+        from json.encoder import encode_basestring
 
     _json_string = encode_basestring
     return _json_string(text)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from pctui.base.record_class import record
 from pctui.i18n import _
 from pctui.model.actions import Refused, find_item
 from pctui.model.records import Assignment, Consultation, Item, Note
@@ -20,12 +20,16 @@ from pctui.model.state import APPROVED, State, item_state
 from pctui.model.zones import consultation_now
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Workload:
     """What one assignee has: items assigned, and those of them not yet approved (open)."""
 
     items: int = 0
     open: int = 0
+
+    def __init__(self, items: int = 0, open: int = 0) -> None:
+        object.__setattr__(self, "items", items)
+        object.__setattr__(self, "open", open)
 
 
 def workloads(items: Sequence[Item], states: Sequence[State]) -> dict[str, Workload]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 
+from pctui.base.record_class import record
 from pctui.model.records import Consultation, Item
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -19,7 +19,10 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 PLACEHOLDERS = ("no", "section", "topic", "label", "class")
 
 
-@dataclass(frozen=True)
+_set = object.__setattr__  # how a frozen record's __init__ sets its fields
+
+
+@record(frozen=True)
 class Phrase:
     """One standard phrase: its id, its text with placeholders, the class labels it is
     written for (empty: any class)."""
@@ -27,6 +30,11 @@ class Phrase:
     id: str
     text: str
     classes: tuple[str, ...] = ()
+
+    def __init__(self, id: str, text: str, classes: tuple[str, ...] = ()) -> None:
+        _set(self, "id", id)
+        _set(self, "text", text)
+        _set(self, "classes", classes)
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -91,7 +99,7 @@ CONTRADICTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Contradiction:
     """An answer whose words do not fit its class: `words` the wording (a built-in rule's
     words, or the text of a phrase written for other classes), `phrase` that phrase's id
@@ -101,6 +109,12 @@ class Contradiction:
     label: str
     words: str
     phrase: str = ""
+
+    def __init__(self, no: int, label: str, words: str, phrase: str = "") -> None:
+        _set(self, "no", no)
+        _set(self, "label", label)
+        _set(self, "words", words)
+        _set(self, "phrase", phrase)
 
 
 def contradictions(

@@ -1,6 +1,6 @@
 """The records a consultation file holds, as plain dataclasses (no I/O, no UI).
 
-Each is a `record` (model/record_class.py): a dataclass whose `__init__` is written here and
+Each is a `record` (base/record_class.py): a dataclass whose `__init__` is written here and
 whose other methods are shared, none compiled at every start.
 """
 
@@ -11,8 +11,8 @@ from dataclasses import field, replace
 from enum import StrEnum
 from typing import overload
 
+from pctui.base.record_class import record
 from pctui.model.digest import text_digest
-from pctui.model.record_class import record
 
 # The closed vocabularies of the file are StrEnums: each member is the very string the file
 # and --json hold (it compares, hashes, formats and is written as that string), and strict

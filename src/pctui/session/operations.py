@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pctui.i18n import _, ngettext
 from pctui.model.actions import Refused, revise, sign, withdraw
-from pctui.model.records import APPROVE, REJECT, Consultation
+from pctui.model.digest import basis_digest
+from pctui.model.records import APPROVE, REJECT, Consultation, Item
 from pctui.model.state import item_state
 from pctui.storage import ConsultationFile, LoadError, SaveError
 from pctui.words import state_name
@@ -62,15 +63,30 @@ def attempt(
         return Outcome(_("Not saved: {error}").format(error=error), ERROR, changed=False)
 
 
+def shown_basis(file: ConsultationFile, item: Item) -> str | None:
+    """The basis of `item` as the reviewer reads it now (format 2; None in format 1): what
+    approve and request_changes compare, under the lock, with the item as saved."""
+    return basis_digest(item) if file.consultation.format >= 2 else None
+
+
 def _state(file: ConsultationFile, no: int) -> str:
     item = file.consultation.item(no)
     return state_name(item_state(item, file.consultation.review)) if item else _("gone")
 
 
-def approve(file: ConsultationFile, no: int, login: str, seen: int | None = None) -> Outcome:
+def approve(
+    file: ConsultationFile,
+    no: int,
+    login: str,
+    seen: int | None = None,
+    seen_basis: str | None = None,
+) -> Outcome:
     """Approve item `no`'s current revision as `login`; refused when it is no longer
-    revision `seen`, the one on the reviewer's screen."""
-    done = attempt(file, no, lambda c: sign(c, no, login, APPROVE, seen=seen))
+    revision `seen`, the one on the reviewer's screen, or (format 2) its opinions and
+    summary no longer those of basis `seen_basis`."""
+    done = attempt(
+        file, no, lambda c: sign(c, no, login, APPROVE, seen=seen, seen_basis=seen_basis)
+    )
     if isinstance(done, Outcome):
         return done
     return Outcome(
@@ -106,11 +122,18 @@ def commit_now(file: ConsultationFile) -> Outcome:
 
 
 def request_changes(
-    file: ConsultationFile, no: int, login: str, comment: str, seen: int | None = None
+    file: ConsultationFile,
+    no: int,
+    login: str,
+    comment: str,
+    seen: int | None = None,
+    seen_basis: str | None = None,
 ) -> Outcome:
     """Request changes to item `no`'s current revision as `login`, with `comment`; refused
-    when it is no longer revision `seen`."""
-    done = attempt(file, no, lambda c: sign(c, no, login, REJECT, comment, seen=seen))
+    when it is no longer revision `seen` or (format 2) basis `seen_basis`."""
+    done = attempt(
+        file, no, lambda c: sign(c, no, login, REJECT, comment, seen=seen, seen_basis=seen_basis)
+    )
     if isinstance(done, Outcome):
         return done
     return Outcome(

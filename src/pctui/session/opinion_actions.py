@@ -4,15 +4,18 @@ the summary (`o`), move an opinion to another item (`m`), merge the item into an
 
 Each goes through `ConsultationFile.transact` with the model's functions
 (`pctui.model.opinions`), so it is saved at once, like a sign-off, and refused with
-nothing changed. None touches a sign-off, so the sign-offs of every item it changes go
-stale; the message says so. The dialogs' one line of input is read here too, so that what
-a reviewer may type is tested without a screen.
+nothing changed. None touches a sign-off: a sign-off stands while its item has the opinions
+and summary it approved, so those of an item changed go stale, and those of an item given
+back what they approved (an opinion moved out again) stand again; the message names each,
+compared under the lock before and after. The dialogs' one line of input is read here too,
+so that what a reviewer may type is tested without a screen.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from pctui.i18n import _, ngettext
 from pctui.model.actions import Refused
@@ -24,8 +27,11 @@ from pctui.model.opinions import (
     split_item,
 )
 from pctui.model.records import Consultation
-from pctui.session.operations import ERROR, WARNING, Outcome, attempt
+from pctui.model.state import standings
+from pctui.session.operations import ERROR, INFORMATION, WARNING, Outcome, attempt
 from pctui.storage import ConsultationFile
+
+T = TypeVar("T")
 
 _NO = re.compile(r"(?:No\.?\s*)?([0-9０-９]+)", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s,、，]+")
@@ -65,65 +71,100 @@ def read_move(text: str) -> tuple[str, int] | None:
     return None if no is None else (parts[0], no)
 
 
-def _stale(file: ConsultationFile, numbers: Iterable[int]) -> list[int]:
-    """Those of `numbers` still in the file that hold a sign-off not withdrawn: after a
-    change to their opinions or summary, each of those is stale."""
-    stale = []
+Counting = dict[int, set[int]]  # item No. -> the positions of its counting sign-offs
+
+
+def _counting(consultation: Consultation, numbers: Iterable[int]) -> Counting:
+    """Which sign-offs of each of `numbers` count now (by position: sign-offs are only ever
+    appended, and a merge or split never moves one)."""
+    review = consultation.review
+    found: Counting = {}
     for no in numbers:
-        item = file.consultation.item(no)
-        if item is not None and any(s.withdrawn is None for s in item.signoffs):
-            stale.append(no)
-    return stale
+        item = consultation.item(no)
+        if item is not None:
+            found[no] = {i for i, s in enumerate(standings(item, review)) if s.counts}
+    return found
 
 
-def told(message: str, file: ConsultationFile, numbers: Iterable[int]) -> Outcome:
-    """`message` as an Outcome, a warning naming those of `numbers` whose sign-offs the
-    change left stale (the TUI's notification and the CLI twins' output alike)."""
-    stale = _stale(file, numbers)
-    if not stale:
-        return Outcome(message)
-    items = ", ".join(f"No.{no}" for no in stale)
-    note = _("the sign-offs of {items} are stale: sign again").format(items=items)
-    return Outcome(_("{done}; {note}").format(done=message, note=note), WARNING)
+def measured(
+    numbers: Iterable[int], action: Callable[[Consultation], T]
+) -> Callable[[Consultation], tuple[Counting, T]]:
+    """`action`, also noting which sign-offs of `numbers` counted just before it, on the
+    consultation as re-read under the lock."""
+    wanted = list(numbers)
+
+    def run(consultation: Consultation) -> tuple[Counting, T]:
+        before = _counting(consultation, wanted)
+        return before, action(consultation)
+
+    return run
+
+
+def told(message: str, file: ConsultationFile, before: Counting) -> Outcome:
+    """`message` as an Outcome, naming the items of `before` whose sign-offs the change
+    left stale (a warning) or made stand again (the TUI's notification and the CLI twins'
+    output alike)."""
+    after = _counting(file.consultation, before)
+    stale = [no for no, counted in before.items() if counted - after.get(no, set())]
+    again = [no for no, counted in after.items() if counted - before[no]]
+    notes = []
+    if stale:
+        items = ", ".join(f"No.{no}" for no in stale)
+        notes.append(_("the sign-offs of {items} are stale: sign again").format(items=items))
+    if again:
+        items = ", ".join(f"No.{no}" for no in again)
+        notes.append(
+            _(
+                "the sign-offs of {items} stand again: the opinions and summary are those "
+                "they approved"
+            ).format(items=items)
+        )
+    for note in notes:
+        message = _("{done}; {note}").format(done=message, note=note)
+    return Outcome(message, WARNING if stale else INFORMATION)
 
 
 def write_summary(file: ConsultationFile, no: int, login: str, text: str) -> Outcome:
     """Save `text` as item `no`'s summary (意見の概要), written by `login`."""
-    done = attempt(file, no, lambda c: add_summary(c, no, login, text.strip()))
+    action = measured([no], lambda c: add_summary(c, no, login, text.strip()))
+    done = attempt(file, no, action)
     if isinstance(done, Outcome):
         return done
-    return told(_("No.{no}: saved the summary of its opinions").format(no=no), file, [no])
+    return told(_("No.{no}: saved the summary of its opinions").format(no=no), file, done[0])
 
 
 def move(file: ConsultationFile, no: int, label: str, to: int) -> Outcome:
     """Move item `no`'s opinion labelled `label` to the end of item `to`'s opinions."""
-    done = attempt(file, no, lambda c: move_opinion(c, no, label, to), also=(to,))
+    action = measured([no, to], lambda c: move_opinion(c, no, label, to))
+    done = attempt(file, no, action, also=(to,))
     if isinstance(done, Outcome):
         return done
     message = _("No.{no}: moved opinion {label} to No.{to}").format(no=no, label=label, to=to)
-    return told(message, file, [no, to])
+    return told(message, file, done[0])
 
 
 def merge(file: ConsultationFile, no: int, into: int) -> Outcome:
     """Merge item `no` into item `into`: its opinions go there, item `no` leaves the file."""
-    done = attempt(file, no, lambda c: merge_items(c, no, into), also=(into,))
+    done = attempt(file, no, measured([into], lambda c: merge_items(c, no, into)), also=(into,))
     if isinstance(done, Outcome):
         return done
-    count = len(done.opinions)
+    before, merged = done
+    count = len(merged.opinions)
     message = ngettext(
         "No.{no}: merged into No.{into} with its {count} opinion; No.{no} is gone",
         "No.{no}: merged into No.{into} with its {count} opinions; No.{no} is gone",
         count,
     )
-    return told(message.format(no=no, into=into, count=count), file, [into])
+    return told(message.format(no=no, into=into, count=count), file, before)
 
 
 def split(file: ConsultationFile, no: int, labels: list[str]) -> tuple[Outcome, int | None]:
     """Move item `no`'s opinions labelled `labels` into a new item placed after it; the
     outcome and the new item's No. (None when refused)."""
-    done = attempt(file, no, lambda c: split_item(c, no, labels))
+    done = attempt(file, no, measured([no], lambda c: split_item(c, no, labels)))
     if isinstance(done, Outcome):
         return done, None
+    before, new = done
     message = _("No.{no}: opinions {labels} split off into the new No.{new}, not yet answered")
-    text = message.format(no=no, labels=", ".join(o.label for o in done.opinions), new=done.no)
-    return told(text, file, [no]), done.no
+    text = message.format(no=no, labels=", ".join(o.label for o in new.opinions), new=new.no)
+    return told(text, file, before), new.no

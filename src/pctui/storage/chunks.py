@@ -9,19 +9,32 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 
+from pctui.base.record_class import record
 from pctui.base.toml_strings import multiline_strings
 
 ITEM_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*items[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Chunk:
     """A slice of the file's text that starts at 1-based line `line`."""
 
+    __slots__ = ("line", "text")  # one per item of a national file
+
     text: str
     line: int
+
+    def __init__(self, text: str, line: int) -> None:
+        _set(self, "text", text)
+        _set(self, "line", line)
+
+    def __reduce__(self) -> tuple[type[Chunk], tuple[str, int]]:
+        # Copied or pickled through its fields (the frozen __setattr__ refuses a state).
+        return (Chunk, (self.text, self.line))
+
+
+_set = object.__setattr__  # how a frozen record's __init__ sets its fields
 
 
 # `[[items]]` itself, to find candidates fast (a search that starts with a literal skips

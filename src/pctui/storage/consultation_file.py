@@ -11,13 +11,13 @@ their replay, and the notices about what other sessions' changes did to ours.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pctui.base.atomic import folder_lock, write_atomic
 from pctui.base.inert import only_plain
 from pctui.base.problems import LoadError, Problem, SaveError
+from pctui.base.record_class import record
 from pctui.i18n import _
 from pctui.model.actions import Refused, Revised
 from pctui.model.records import Consultation, Revision, Signoff
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass
+@record()
 class _Pending:
     """An action applied in this session and not saved yet, to replay on a newer file."""
 
@@ -39,6 +39,20 @@ class _Pending:
     result: Any = None  # what the action did when first applied (a Signoff, a Revised …)
     also: tuple[int, ...] = ()  # other items the action changes (format 2: a moved opinion)
     intake: bool = False  # the action changes the header's [intake] table (a tally)
+
+    def __init__(
+        self,
+        no: int,
+        action: Callable[[Consultation], Any],
+        result: Any = None,
+        also: tuple[int, ...] = (),
+        intake: bool = False,
+    ) -> None:
+        self.no = no
+        self.action = action
+        self.result = result
+        self.also = also
+        self.intake = intake
 
 
 class ConsultationFile:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import Any
 
 from pctui.base.problems import WARNING
+from pctui.base.record_class import record
 from pctui.i18n import _
 from pctui.model.records import (
     COMMIT_MODES,
@@ -57,7 +58,7 @@ INTAKE_COUNTS = ("published_submitters", "published_opinions", "submitters_total
                  "opinions_received")  # fmt: skip
 
 
-@dataclass
+@record()
 class Header:
     """Everything a file says about the consultation apart from its items."""
 
@@ -67,6 +68,22 @@ class Header:
     sections: list[Section] = field(default_factory=list)
     commit_mode: CommitMode = CommitMode.MANUAL
     format: int = FORMAT_VERSION
+
+    def __init__(
+        self,
+        meta: Meta,
+        intake: Intake,
+        review: Review,
+        sections: list[Section] | None = None,
+        commit_mode: CommitMode = CommitMode.MANUAL,
+        format: int = FORMAT_VERSION,
+    ) -> None:
+        self.meta = meta
+        self.intake = intake
+        self.review = review
+        self.sections = [] if sections is None else sections
+        self.commit_mode = commit_mode
+        self.format = format
 
     @cached_property
     def section_ids(self) -> frozenset[str]:

@@ -12,11 +12,11 @@ import functools
 import gc
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pctui.base.problems import ERROR, LoadError, Problem
+from pctui.base.record_class import record
 from pctui.base.toml_locate import Locator
 from pctui.i18n import _, ngettext
 from pctui.model.records import Consultation, Item
@@ -37,7 +37,10 @@ SHOWN_BAD_BYTES = 3  # invalid bytes listed one by one; the rest are counted
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-@dataclass(frozen=True)
+_set = object.__setattr__  # how a frozen record's __init__ sets its fields
+
+
+@record(frozen=True)
 class Loaded:
     """What reading a file found: the model, and the text split into chunks aligned with
     its items. Never changed: a session's actions change the consultation (the model it
@@ -51,6 +54,22 @@ class Loaded:
     # The whole text, when it was read in one parse (`one_parse`): its header and chunks
     # are split only when asked for (`item_chunks`), and `header`/`chunks` are empty.
     unsplit: str | None = None
+
+    def __init__(
+        self,
+        consultation: Consultation,
+        header: Chunk,
+        chunks: tuple[Chunk, ...],
+        warnings: tuple[Problem, ...] = (),
+        bom: bool = False,
+        unsplit: str | None = None,
+    ) -> None:
+        _set(self, "consultation", consultation)
+        _set(self, "header", header)
+        _set(self, "chunks", chunks)
+        _set(self, "warnings", warnings)
+        _set(self, "bom", bom)
+        _set(self, "unsplit", unsplit)
 
     @property
     def spliceable(self) -> bool:

@@ -27,10 +27,13 @@ if TYPE_CHECKING:
 def request_changes(screen: MainScreen, item: Item) -> None:
     """Ask for a comment, then request changes to the revision shown now."""
     no, seen = item.no, item.current_index
+    basis = operations.shown_basis(screen.file, item)  # the opinions and summary on screen
 
     def send(comment: str | None) -> None:
         if comment is not None:
-            outcome = operations.request_changes(screen.file, no, screen.login, comment, seen)
+            outcome = operations.request_changes(
+                screen.file, no, screen.login, comment, seen, basis
+            )
             screen.report(outcome)
 
     title = _("Request changes to No.{no} revision {revision}: what should change?").format(

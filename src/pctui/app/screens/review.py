@@ -281,8 +281,10 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
     def action_approve(self) -> None:
         """Approve the current revision."""
         if (item := self.selected) is not None:
-            # The revision on screen: approving must not sign one saved meanwhile.
-            outcome = operations.approve(self.file, item.no, self.login, item.current_index)
+            # The revision, opinions and summary on screen: approving must not sign any
+            # saved meanwhile.
+            basis = operations.shown_basis(self.file, item)
+            outcome = operations.approve(self.file, item.no, self.login, item.current_index, basis)
             self.report(outcome)
             if outcome.approved:  # committed as `pctui signoff` would, off the screen's thread
                 commit_in_worker(self, self.file, self.say, item.no)

@@ -1,0 +1,27 @@
+"""The first `pctui intake` command in a repository creates the registry and adds its
+ignore rule to the folder's .gitignore: the command says so and what to do (commit it), on
+stderr so that --json output stays clean. Without it a new user saw an untracked
+.gitignore in `git status` and no word of where it came from."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.console import pctui
+from tests.session.format_two_file import write_format_two
+
+
+def test_the_new_ignore_rule_is_announced_once(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    file = write_format_two(tmp_path / "2026-churin.toml")
+    source = tmp_path / "subs.csv"
+    source.write_text("受付番号,意見\nR1,駐輪場を増やしてほしい。\n", encoding="utf-8")
+    done = pctui("intake", "import", file, source, "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    ignore = tmp_path / ".gitignore"
+    assert "/2026-churin.intake.sqlite*" in ignore.read_text(encoding="utf-8")
+    assert f"{ignore}: added /2026-churin.intake.sqlite*" in done.stderr
+    assert f"git add {ignore}" in done.stderr
+    again = pctui("intake", "status", file, "--json", "--lang", "en")
+    assert again.returncode == 0 and ".gitignore" not in again.stderr + again.stdout
