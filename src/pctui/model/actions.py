@@ -35,12 +35,25 @@ class NoSuchItem(Refused):
     (the CLI exits 2 for it, not 1)."""
 
 
+def item_numbers(consultation: Consultation) -> str:
+    """The items' numbers as runs, "1, 3..5" ("none" when there are none): after a merge
+    the numbers have gaps, and "1..5" would name an item that is gone."""
+    numbers = sorted({i.no for i in consultation.items})
+    runs: list[str] = []
+    start = 0
+    for end, number in enumerate(numbers):
+        if end + 1 == len(numbers) or numbers[end + 1] != number + 1:
+            first = numbers[start]
+            runs.append(str(first) if first == number else f"{first}..{number}")
+            start = end + 1
+    return ", ".join(runs) if runs else _("none")
+
+
 def find_item(consultation: Consultation, no: int) -> Item:
     """The item numbered `no`, or Refused naming the numbers that exist."""
     item = consultation.item(no)
     if item is None:
-        numbers = [i.no for i in consultation.items]
-        span = f"{min(numbers)}..{max(numbers)}" if numbers else _("none")
+        span = item_numbers(consultation)
         raise NoSuchItem(_("there is no item No.{no} (items: {span})").format(no=no, span=span))
     return item
 
