@@ -186,3 +186,18 @@ def test_the_start_spares_what_the_command_does_not_need(
     if command == ["validate"]:  # it scans the whole text for hidden characters at once
         expected["plain run"] = True
     assert found == expected
+
+
+def test_the_help_does_not_import_the_intake_registry() -> None:
+    # `pctui --help` imports every command's module to list it; `publish` reads the intake
+    # registry (sqlite3, the intake package) only when it runs: 0.40 -> 0.34 s of CPU.
+    probe = (
+        "import sys\nfrom pctui.cli.entry import main\ntry:\n    main(['--help'])\n"
+        "except SystemExit:\n    pass\nprint(sorted(sys.modules), file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    loaded = result.stderr.splitlines()[-1]
+    assert "'pctui.cli.publish'" in loaded  # every command was listed
+    assert "'sqlite3'" not in loaded and "'pctui.intake.registry'" not in loaded

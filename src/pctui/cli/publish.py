@@ -10,7 +10,6 @@ from pctui.base.problems import ERROR, WARNING
 from pctui.base.toml_locate import Locator
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
 from pctui.cli.parsers import Commands, add_file_argument
-from pctui.cli.publish_submitted import disagreeing_texts, pending_reason, read_submitted
 from pctui.i18n import N_, _, ngettext
 from pctui.model.state import approved_stages
 from pctui.publish import FORMATS, completeness, outputs, unapproved, write_outputs
@@ -131,6 +130,10 @@ def _out_dir(value: str | None) -> Path | None:
 
 def run(args: argparse.Namespace) -> int:
     """Check, then publish; returns the exit status."""
+    # The submitted opinions' reading brings the intake registry (sqlite3 and the intake
+    # package): imported here, not by `pctui --help`, which imports every command's module.
+    from pctui.cli.publish_submitted import disagreeing_texts, pending_reason, read_submitted
+
     formats = parse_formats(args.format)
     file = load(args.file)
     consultation = file.consultation
