@@ -9,6 +9,7 @@ before anything is read from or written to it.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -71,6 +72,9 @@ def add_ignore_rule(path: Path) -> bool:
         return False
     ignore = folder / ".gitignore"
     before = ignore.read_bytes() if ignore.exists() else b""
+    if ignore.exists() and (ignore.stat().st_mode & 0o222 == 0 or not os.access(ignore, os.W_OK)):
+        # Read-only on purpose (root included, as for a consultation file), or another's.
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(ignore))
     separator = b"" if not before or before.endswith(b"\n") else b"\n"
     rule = "# the intake registry: personal data, never in git\n/" + path.name + "*\n"
     with ignore.open("ab") as out:
