@@ -96,7 +96,7 @@ class Registry:
                 pass  # another process created it a moment ago
             else:
                 try:
-                    ignore_added = add_ignore_rule(path)
+                    ignore_added = add_ignore_rule(path, shared_with)
                 except OSError as error:
                     # Left behind, the next command would open it with no rule, one
                     # `git add -A` away from the history: not created at all.
