@@ -106,3 +106,11 @@ def test_a_missing_item_is_named_with_the_numbers_that_exist(pctui: Run, small: 
         done = pctui("move-opinion", small, *args, "1", "--lang", "en")
         assert done.returncode == 2
         assert "there is no item No.2 (items: 1, 3..5)" in done.stderr, done.stderr
+
+
+def test_moving_to_its_own_item_an_opinion_it_does_not_hold(pctui: Run, small: Path) -> None:
+    """"No.1 already holds opinion 9" was said of a label No.1 does not have."""
+    assert pctui("migrate", small).returncode == 0
+    done = pctui("move-opinion", small, "--item", "1", "--to", "1", "9", "--lang", "en")
+    assert done.returncode == 1
+    assert "No.1 has no opinion labelled 9 (its opinions: 1)" in done.stderr, done.stderr
