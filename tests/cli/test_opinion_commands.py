@@ -109,7 +109,7 @@ def test_a_missing_item_is_named_with_the_numbers_that_exist(pctui: Run, small: 
 
 
 def test_moving_to_its_own_item_an_opinion_it_does_not_hold(pctui: Run, small: Path) -> None:
-    """"No.1 already holds opinion 9" was said of a label No.1 does not have."""
+    """ "No.1 already holds opinion 9" was said of a label No.1 does not have."""
     assert pctui("migrate", small).returncode == 0
     done = pctui("move-opinion", small, "--item", "1", "--to", "1", "9", "--lang", "en")
     assert done.returncode == 1
