@@ -129,11 +129,17 @@ def _stage(review: Review, item: Item, found: Progress, login: str, verdict: Ver
             )
     unsigned = [stage for stage in mine if stage not in found.approved]
     if not unsigned:
-        raise Refused(
-            _("every stage you may sign ({stages}) already approved No.{no}").format(
-                stages=", ".join(mine), no=item.no
-            )
+        done = _("every stage you may sign ({stages}) already approved No.{no}").format(
+            stages=", ".join(mine), no=item.no
         )
+        # Who did: two reviewers of one stage pressing `a` at the same moment, the one
+        # refused learns whose approval stands, not only that there is one.
+        signers = ", ".join(
+            _("{login} at {stage}").format(login=s.signoff.by, stage=s.signoff.stage)
+            for s in found.standings
+            if s.counts and s.signoff.verdict == APPROVE and s.signoff.stage in mine
+        )
+        raise Refused(_("{done} (by {signers})").format(done=done, signers=signers))
     if verdict == REJECT:
         return unsigned[0]
     turn = open_stages(review, found.approved)
