@@ -69,7 +69,10 @@ def test_one_login_signs_one_stage_of_a_revision(pctui: Run, small: Path) -> Non
 def test_every_stage_already_approved(pctui: Run, small: Path) -> None:
     refused(
         pctui, small, "signoff", str(small), "--item", "1",
-        message="every stage you may sign (担当, 係長, 課長) already approved No.1",
+        message=(
+            "every stage you may sign (担当, 係長, 課長) already approved No.1 "
+            "(by yamada at 担当, suzuki at 係長, sato at 課長)"
+        ),
     )  # fmt: skip
 
 

@@ -96,3 +96,21 @@ def test_the_message_names_only_sign_offs_that_changed_standing(pctui: Run, smal
     done = pctui("merge-items", small, "--item", "3", "--into", "1", "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "sign-offs" not in done.stdout
+
+
+def test_a_missing_item_is_named_with_the_numbers_that_exist(pctui: Run, small: Path) -> None:
+    """After a merge the numbers have a gap: "items: 1..5" would name the item just merged."""
+    assert pctui("migrate", small).returncode == 0
+    assert pctui("merge-items", small, "--item", "2", "--into", "1").returncode == 0
+    for args in (("--item", "2", "--to", "1"), ("--item", "1", "--to", "2")):
+        done = pctui("move-opinion", small, *args, "1", "--lang", "en")
+        assert done.returncode == 2
+        assert "there is no item No.2 (items: 1, 3..5)" in done.stderr, done.stderr
+
+
+def test_moving_to_its_own_item_an_opinion_it_does_not_hold(pctui: Run, small: Path) -> None:
+    """ "No.1 already holds opinion 9" was said of a label No.1 does not have."""
+    assert pctui("migrate", small).returncode == 0
+    done = pctui("move-opinion", small, "--item", "1", "--to", "1", "9", "--lang", "en")
+    assert done.returncode == 1
+    assert "No.1 has no opinion labelled 9 (its opinions: 1)" in done.stderr, done.stderr

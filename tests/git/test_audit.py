@@ -15,7 +15,9 @@ from pctui.git import after_signoff, audit, commit_pending
 from pctui.git import versions as versions_module
 from pctui.git.audit import BY_SIGNER, CARRIED, HAND_EDITED, UNCOMMITTED
 from pctui.model import withdraw
+from pctui.session import opinion_actions
 from pctui.storage import ConsultationFile
+from pctui.storage.migrate import migrate
 
 PEOPLE = {
     "tanaka": ("田中 一郎", "tanaka@example.jp"),
@@ -100,6 +102,35 @@ def test_an_approval_commit_by_no_reviewer_carries_nothing(
     done = run_audit(office)
     assert done.returncode == 1
     assert "fake-boss <boss@example.invalid>" in done.stderr
+
+
+def test_an_item_merged_away_is_not_a_finding(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """merge-items removes the merged item with its revisions and sign-offs (git keeps
+    them, docs/format.md): the audit says so once, and does not call them removed by hand
+    (it did, and an office that merged an item could never pass the audit again). An item
+    deleted without its opinions going anywhere still is a finding."""
+    migrate(office.path)
+    office.git("commit", "-q", "-a", "-m", "format 2")
+    signed_and_committed(office, monkeypatch, 2, "tanaka", T1)
+    merged = opinion_actions.merge(office.load(), 2, 1)
+    assert merged.changed, merged.message
+    assert commit_pending(office.load()).committed
+    report = audit(office.load())
+    assert report.gone == [] and report.clean()
+    assert report.merged == ["No.2"]
+    done = run_audit(office)
+    assert done.returncode == 0, done.stderr
+    assert "No.2 was merged into another item" in done.stdout
+    text = office.path.read_text(encoding="utf-8")
+    start = text.index("[[items]]\nno = 3")
+    end = text.index("[[items]]\nno = 4")
+    office.path.write_text(text[:start] + text[end:], encoding="utf-8")  # No.3 deleted
+    office.git("commit", "-q", "-a", "-m", "tidy up")
+    done = run_audit(office)
+    assert done.returncode == 1
+    assert "No.3 revision by drafter" in done.stderr and "rewritten or removed" in done.stderr
 
 
 def test_a_signoff_typed_in_by_someone_else_is_reported(

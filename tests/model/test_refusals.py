@@ -74,7 +74,7 @@ def test_a_login_may_not_sign_a_stage_another_already_approved(
     refused(
         consultation,
         lambda: sign(consultation, 1, "tanaka"),
-        r"every stage you may sign \(担当\) already approved No\.1",
+        r"every stage you may sign \(担当\) already approved No\.1 \(by yamada at 担当\)$",
     )
 
 
@@ -85,7 +85,8 @@ def test_every_stage_of_a_login_approved(consultation: Consultation) -> None:
     refused(
         consultation,
         lambda: sign(consultation, 1, "kimura"),
-        r"every stage you may sign \(係長, 課長\) already approved No\.1",
+        r"every stage you may sign \(係長, 課長\) already approved No\.1 "
+        r"\(by suzuki at 係長, sato at 課長\)$",
     )
 
 

@@ -141,7 +141,9 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
     return _stat_written(path)
 
 
-def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> list[os.stat_result]:
+def write_all_atomic(
+    files: Sequence[tuple[Path, bytes]], shared_like: Path | None = None
+) -> list[os.stat_result]:
     """Replace every one of `files` (path, data), each as `write_atomic` does, or none.
 
     Each is first written to its temporary file and synced; only when all of them are
@@ -151,17 +153,22 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> list[os.stat_result
     another). Only a rename failing half-way (it should not, once every temporary file is
     written beside its target) or a crash between two renames can leave some replaced;
     the message then says which. Returns the new files' stats.
+
+    A file that does not exist yet is created as the umask says, or, when `shared_like`
+    (the consultation file the outputs belong to) is group-writable, with its mode and
+    group: the next member of the group must be able to replace it.
     """
     paths = [path for path, _data in files]
     reals = [target(path) for path in paths]
     if len(set(reals)) != len(reals):
         raise ValueError("write_all_atomic: the same path twice")
-    if len(files) == 1:
+    if len(files) == 1 and shared_like is None:
         return [write_atomic(*files[0])]
+    like = _shared(shared_like)
     aside: list[tuple[Path, Path]] = []
     try:
         for (path, data), real in zip(files, reals, strict=True):
-            aside.append((_written_aside(path, real, data), real))
+            aside.append((_written_aside(path, real, data, like), real))
     except SaveError as error:
         _discard(temp for temp, _path in aside)
         message = _("{error}; none of the {count} files was replaced")
@@ -218,10 +225,21 @@ def _stat_written(path: Path) -> os.stat_result:
         raise SaveError(message.format(path=path, error=error.strerror)) from error
 
 
-def _written_aside(path: Path, real: Path, data: bytes) -> Path:
+def _shared(path: Path | None) -> os.stat_result | None:
+    """The stat of `path` when it is a group-writable file (shared by a group), else None."""
+    if path is None:
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info if info.st_mode & stat.S_IWGRP else None
+
+
+def _written_aside(path: Path, real: Path, data: bytes, like: os.stat_result | None = None) -> Path:
     """`data` in the temporary file beside `real` (the file `path` names), synced, with
-    `real`'s mode and group; the temp. SaveError (naming `path`, the temporary file
-    removed) when that cannot be done."""
+    `real`'s mode and group (a new file: `like`'s, else as the umask says); the temp.
+    SaveError (naming `path`, the temporary file removed) when that cannot be done."""
     temp = real.with_name(f".{real.name}.{os.getpid()}.tmp")
     try:
         try:
@@ -240,10 +258,13 @@ def _written_aside(path: Path, real: Path, data: bytes) -> Path:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-            if old is not None:
-                os.fchmod(fd, old.st_mode & 0o7777)
+            if old is not None or like is not None:
+                model = old if old is not None else like
+                assert model is not None
+                # A new file takes a shared file's read and write bits only.
+                os.fchmod(fd, model.st_mode & (0o7777 if old is not None else 0o666))
                 with contextlib.suppress(PermissionError):
-                    os.fchown(fd, -1, old.st_gid)
+                    os.fchown(fd, -1, model.st_gid)
             else:
                 umask = os.umask(0)
                 os.umask(umask)

@@ -133,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         payload = {"clean": clean, "commits": report.commits,
                    "signoffs": [_json(t, zone) for t in report.traces],
-                   "findings": findings}  # fmt: skip
+                   "findings": findings, "merged": report.merged}  # fmt: skip
         print(json_text(payload))
         return OK if clean else FINDING
     for trace in report.traces:
@@ -151,6 +151,11 @@ def run(args: argparse.Namespace) -> int:
         )
         + (": " + summary if summary else "")
     )
+    for merged in report.merged:
+        message = _(
+            "{item} was merged into another item: its revisions and sign-offs are in git history"
+        )
+        print(message.format(item=merged))
     for line in findings:
         print(line, file=sys.stderr)
     if not clean:

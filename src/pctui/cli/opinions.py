@@ -15,6 +15,7 @@ import sys
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load, saved
 from pctui.cli.parsers import Commands, add_file_argument, add_item_argument
 from pctui.i18n import N_, _, ngettext
+from pctui.model.actions import item_numbers
 from pctui.model.identity import current_login
 from pctui.model.opinions import add_summary, merge_items, move_opinion, split_item
 from pctui.session.operations import ERROR, Outcome
@@ -158,7 +159,6 @@ def run_split(args: argparse.Namespace) -> int:
 def _exists(file: ConsultationFile, no: int, option: str) -> None:
     """Exit 2 when the other item named does not exist: a wrong argument, not a refusal."""
     if file.consultation.item(no) is None:
-        numbers = [i.no for i in file.consultation.items]
-        span = f"{min(numbers)}..{max(numbers)}" if numbers else _("none")
+        span = item_numbers(file.consultation)
         why = _("there is no item No.{no} (items: {span})").format(no=no, span=span)
         raise Exit(BAD_INPUT, _("pctui: argument {option}: {why}").format(option=option, why=why))

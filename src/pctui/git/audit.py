@@ -113,6 +113,9 @@ class Report:
 
     traces: list[Trace] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)  # sign-offs/revisions no longer in the file
+    # Items gone from the file whose opinions all stand in its other items now ("No.5"):
+    # merged away (merge-items), their revisions and sign-offs kept by git: not findings.
+    merged: list[str] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)  # versions that did not load
     commits: int = 0
 
@@ -163,6 +166,8 @@ class _Origins:
     withdrawn_in: dict[SignoffKey, Commit] = field(default_factory=dict)
     revisions: dict[RevisionKey, Commit] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # versions that did not load
+    # Each item's opinions (label, text) in the last version that held it.
+    opinions: dict[int, frozenset[tuple[str, str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -189,8 +194,15 @@ def audit(file: ConsultationFile, signatures: bool = False) -> Report:
     origins = _origins(history, reader)
     committed = _committed(reader, head_version(repo, path) if history else None)
     traces = _traces(file, origins, committed, signatures)
-    gone = _gone(file, traces, origins)
-    return Report(traces=traces, gone=gone, unreadable=origins.unreadable, commits=len(history))
+    merged = _merged_away(file, origins)
+    gone = _gone(file, traces, origins, merged)
+    return Report(
+        traces=traces,
+        gone=gone,
+        merged=[f"No.{no}" for no in sorted(merged)],
+        unreadable=origins.unreadable,
+        commits=len(history),
+    )
 
 
 def _origins(history: list[Commit], reader: VersionReader) -> _Origins:
@@ -221,6 +233,7 @@ def _origins(history: list[Commit], reader: VersionReader) -> _Origins:
                     origins.withdrawn_in.setdefault(key, commit)
             for index in range(len(item.revisions)):
                 origins.revisions.setdefault(revision_key(item.no, item, index), commit)
+            origins.opinions[item.no] = frozenset((o.label, o.text) for o in item.opinions)
     return origins
 
 
@@ -264,8 +277,25 @@ def _traces(
     return traces
 
 
-def _gone(file: ConsultationFile, traces: list[Trace], origins: _Origins) -> list[str]:
-    """The sign-offs and revisions the history held that the file no longer does."""
+def _merged_away(file: ConsultationFile, origins: _Origins) -> set[int]:
+    """The items the history held that the file no longer does, whose every opinion (label
+    and text) stands in the file's items now: merged into another (`merge-items` removes
+    the merged item with its revisions and sign-offs; git keeps them)."""
+    items = file.consultation.items
+    numbers = {item.no for item in items}
+    standing = {(o.label, o.text) for item in items for o in item.opinions}
+    return {
+        no
+        for no, opinions in origins.opinions.items()
+        if no not in numbers and opinions and opinions <= standing
+    }
+
+
+def _gone(
+    file: ConsultationFile, traces: list[Trace], origins: _Origins, merged: set[int]
+) -> list[str]:
+    """The sign-offs and revisions the history held that the file no longer does (those
+    of the items in `merged` left out: merged away, not removed)."""
     current = {signoff_key(t.no, t.signoff) for t in traces}
     current_revisions = {
         revision_key(item.no, item, i)
@@ -274,14 +304,14 @@ def _gone(file: ConsultationFile, traces: list[Trace], origins: _Origins) -> lis
     }
     gone: list[str] = []
     for key, commit in origins.introduced.items():
-        if key not in current:
+        if key not in current and key[0] not in merged:
             no, stage, by, at, verdict, _digest = key
             gone.append(_("No.{no} {stage} {verdict} by {login} at {at} (committed in "
                           "{commit}) is no longer in the file").format(
                 no=no, stage=stage, verdict=verdict_name(verdict), login=by, at=at,
                 commit=commit.short))  # fmt: skip
     for rkey, commit in origins.revisions.items():
-        if rkey not in current_revisions:
+        if rkey not in current_revisions and rkey[0] not in merged:
             no, author, at, _digest = rkey
             gone.append(_("No.{no} revision by {author} at {at} (committed in "
                           "{commit}) was rewritten or removed").format(

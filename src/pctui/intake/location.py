@@ -9,6 +9,8 @@ before anything is read from or written to it.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import stat
 from pathlib import Path
@@ -60,9 +62,11 @@ def refuse_if_tracked(path: Path) -> None:
         raise RegistryRefused(message.format(path=path))
 
 
-def add_ignore_rule(path: Path) -> bool:
+def add_ignore_rule(path: Path, shared_with: Path | None = None) -> bool:
     """Add `/NAME*` for the registry to the .gitignore of its folder when git does not
-    already ignore it; whether a rule was added (False outside a work tree)."""
+    already ignore it; whether a rule was added (False outside a work tree). A new
+    .gitignore takes the mode and group of `shared_with` (the consultation file) when that
+    is group-writable, so that another member's registry can add its rule later."""
     folder = path.parent
     if _work_tree(folder) is None:
         return False
@@ -71,9 +75,20 @@ def add_ignore_rule(path: Path) -> bool:
         return False
     ignore = folder / ".gitignore"
     before = ignore.read_bytes() if ignore.exists() else b""
+    if ignore.exists() and (ignore.stat().st_mode & 0o222 == 0 or not os.access(ignore, os.W_OK)):
+        # Read-only on purpose (root included, as for a consultation file), or another's.
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(ignore))
     separator = b"" if not before or before.endswith(b"\n") else b"\n"
     rule = "# the intake registry: personal data, never in git\n/" + path.name + "*\n"
+    new = not ignore.exists()
     with ignore.open("ab") as out:
+        if new and shared_with is not None and shared_with.exists():
+            info = shared_with.stat()
+            if info.st_mode & stat.S_IWGRP:
+                os.fchmod(out.fileno(), info.st_mode & 0o666)
+                if info.st_gid != os.fstat(out.fileno()).st_gid:
+                    with contextlib.suppress(PermissionError):  # not a member: as it is
+                        os.fchown(out.fileno(), -1, info.st_gid)
         out.write(separator + rule.encode("utf-8"))
     return True
 

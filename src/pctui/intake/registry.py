@@ -95,7 +95,22 @@ class Registry:
             except FileExistsError:
                 pass  # another process created it a moment ago
             else:
-                ignore_added = add_ignore_rule(path)
+                try:
+                    ignore_added = add_ignore_rule(path, shared_with)
+                except OSError as error:
+                    # Left behind, the next command would open it with no rule, one
+                    # `git add -A` away from the history: not created at all.
+                    path.unlink(missing_ok=True)
+                    message = _(
+                        "{ignore}: cannot add the rule /{name}* that keeps the registry "
+                        "(personal data) out of git ({error}); nothing was created: make the "
+                        "file writable for the group (chmod g+w), or add that line yourself"
+                    )
+                    ignore = path.parent / ".gitignore"
+                    why = error.strerror or str(error)
+                    raise RegistryRefused(
+                        message.format(ignore=ignore, name=path.name, error=why)
+                    ) from None
         connection = sqlite3.connect(path, timeout=WAIT_SECONDS, isolation_level=None)
         try:
             # Pages of 16 KiB instead of 4: a registry is mostly texts of a few hundred bytes

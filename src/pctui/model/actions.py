@@ -35,12 +35,25 @@ class NoSuchItem(Refused):
     (the CLI exits 2 for it, not 1)."""
 
 
+def item_numbers(consultation: Consultation) -> str:
+    """The items' numbers as runs, "1, 3..5" ("none" when there are none): after a merge
+    the numbers have gaps, and "1..5" would name an item that is gone."""
+    numbers = sorted({i.no for i in consultation.items})
+    runs: list[str] = []
+    start = 0
+    for end, number in enumerate(numbers):
+        if end + 1 == len(numbers) or numbers[end + 1] != number + 1:
+            first = numbers[start]
+            runs.append(str(first) if first == number else f"{first}..{number}")
+            start = end + 1
+    return ", ".join(runs) if runs else _("none")
+
+
 def find_item(consultation: Consultation, no: int) -> Item:
     """The item numbered `no`, or Refused naming the numbers that exist."""
     item = consultation.item(no)
     if item is None:
-        numbers = [i.no for i in consultation.items]
-        span = f"{min(numbers)}..{max(numbers)}" if numbers else _("none")
+        span = item_numbers(consultation)
         raise NoSuchItem(_("there is no item No.{no} (items: {span})").format(no=no, span=span))
     return item
 
@@ -116,11 +129,17 @@ def _stage(review: Review, item: Item, found: Progress, login: str, verdict: Ver
             )
     unsigned = [stage for stage in mine if stage not in found.approved]
     if not unsigned:
-        raise Refused(
-            _("every stage you may sign ({stages}) already approved No.{no}").format(
-                stages=", ".join(mine), no=item.no
-            )
+        done = _("every stage you may sign ({stages}) already approved No.{no}").format(
+            stages=", ".join(mine), no=item.no
         )
+        # Who did: two reviewers of one stage pressing `a` at the same moment, the one
+        # refused learns whose approval stands, not only that there is one.
+        signers = ", ".join(
+            _("{login} at {stage}").format(login=s.signoff.by, stage=s.signoff.stage)
+            for s in found.standings
+            if s.counts and s.signoff.verdict == APPROVE and s.signoff.stage in mine
+        )
+        raise Refused(_("{done} (by {signers})").format(done=done, signers=signers))
     if verdict == REJECT:
         return unsigned[0]
     turn = open_stages(review, found.approved)

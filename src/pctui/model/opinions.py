@@ -87,9 +87,9 @@ def move_opinion(consultation: Consultation, src_no: int, label: str, dst_no: in
     opinions; returns it. Refused for an item's last opinion (merge the items instead)."""
     require_format_two(consultation)
     source, target = find_item(consultation, src_no), find_item(consultation, dst_no)
+    opinion = _opinion(source, label)  # first: "already holds" is said of one it holds
     if source is target:
         raise Refused(_("No.{no} already holds opinion {label}").format(no=src_no, label=label))
-    opinion = _opinion(source, label)
     if len(source.opinions) == 1:
         raise Refused(
             _(

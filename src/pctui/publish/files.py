@@ -84,5 +84,6 @@ def write_outputs(
         data.append(submitted_csv(publication))
     if consultation.intake.submissions and "csv" in formats:
         data.append(numbers_csv(publication))
-    write_all_atomic(list(zip(paths, data, strict=True)))
+    # New outputs beside a group-shared file are shared like it (mode and group).
+    write_all_atomic(list(zip(paths, data, strict=True)), shared_like=target(file_path))
     return paths
