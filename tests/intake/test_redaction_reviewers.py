@@ -50,7 +50,7 @@ def test_a_version_1_registry_is_migrated_in_place_keeping_its_redactions(
     with Registry.open(path) as registry:
         found = registry.redactions()
     # 2 added the frozen member lists, 3 keeps a text once where it is the same
-    assert _version(path) == schema.VERSION == 4
+    assert _version(path) == schema.VERSION == 5
     assert [(r.id, r.status, r.by, r.at) for r in found] == [
         (1, RedactionStatus.CONFIRMED, "", ""),
         (2, RedactionStatus.PENDING, "", ""),

@@ -4,6 +4,7 @@ public form, groups replaced whole, a second add of the same submissions adding 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,29 @@ def test_a_new_registry_has_large_pages_and_an_older_one_keeps_its_own(tmp_path:
     with Registry.open(older) as registry:
         assert registry.scalar("PRAGMA page_size") == 4096
         assert registry.add([incoming("1", LETTER)]).opinions == 2
+
+
+def test_an_import_writes_only_rows_the_foreign_keys_accept_and_leaves_them_on(
+    tmp_path: Path,
+) -> None:
+    # Registry.add writes with SQLite's per-row foreign keys off (its own rows name only
+    # what the same chunk wrote): every opinion and redaction it wrote names a row that
+    # is there, and the keys are on again after it, interrupted or not.
+    many = "\n".join(f"{k}. 意見その{k}です。連絡先 0312345678" for k in range(1, 4))
+    with Registry.open(tmp_path / "r.sqlite") as registry:
+        registry.add([incoming("1", many), incoming("2", "氏名：山田花子\n反対です。")])
+        assert registry.scalar("PRAGMA foreign_keys") == 1
+        assert registry.rows("PRAGMA foreign_key_check") == []
+        assert registry.scalar("SELECT COUNT(*) FROM redactions") >= 4
+
+        def interrupted() -> Iterator[Incoming]:
+            yield incoming("3", "賛成です。")
+            raise KeyboardInterrupt
+
+        with pytest.raises(KeyboardInterrupt):
+            registry.add(interrupted())
+        assert registry.scalar("PRAGMA foreign_keys") == 1
+        assert registry.scalar("SELECT COUNT(*) FROM submissions") == 2
+        registry.replace_groups([Group("G1", "1-1", (Member("1-1", ""),))])
+        with pytest.raises(sqlite3.IntegrityError):  # what other writes do is still checked
+            registry.merge_into("G1", "G1", [Member("8-1", "")])

@@ -55,7 +55,7 @@ def test_a_version_3_registry_is_migrated_and_reads_as_before(old: Path) -> None
         (4, RedactionStatus.REVERTED),
     ]
     raws_now, publics_now, version = _stored(old)
-    assert version == schema.VERSION == 4
+    assert version == schema.VERSION == 5
     # Stored once: the submissions that are one opinion as written, and the opinions with
     # nothing redacted (R0000002-1's redaction was undone); the others keep their own.
     assert sorted(n for n, raw in raws_now.items() if raw == schema.SAME) == [

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from pctui.i18n import _
 from pctui.intake.records import Submission
 from pctui.intake.redact import find_personal_data, mentions_own, public_text
-from pctui.intake.schema import SAME
+from pctui.intake.schema import CONTENT_KEY, SAME
 from pctui.intake.split import split_opinions
 
 ASSIGNED_PREFIX = "R"
@@ -131,11 +131,14 @@ def _chunks(incoming: Iterable[Incoming]) -> Iterator[list[Incoming]]:
 
 
 def _present(db: sqlite3.Connection, column: str, values: list[str]) -> list[tuple[str, str]]:
-    """(value, digest) of the submissions whose `column` is one of `values`."""
+    """(value, digest) of the submissions whose `column` is one of `values` (a key: of an
+    unnumbered submission, the only keys indexed)."""
     if not values:
         return []
     marks = ",".join("?" * len(values))
     query = f"SELECT {column}, digest FROM submissions WHERE {column} IN ({marks})"
+    if column == "key":
+        query += f" AND {CONTENT_KEY}"  # in the words of the index's condition, to use it
     return [(value, content) for value, content in db.execute(query, values)]
 
 
