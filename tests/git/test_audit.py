@@ -133,6 +133,24 @@ def test_an_item_merged_away_is_not_a_finding(
     assert "No.3 revision by drafter" in done.stderr and "rewritten or removed" in done.stderr
 
 
+def test_a_number_used_again_after_a_merge_leaves_the_old_item_merged(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last item merged away, a split then numbers its new item as the next free No.,
+    the merged one's: the old item's revisions and sign-offs are still merged, not gone."""
+    migrate(office.path)
+    office.git("commit", "-q", "-a", "-m", "format 2")
+    signed_and_committed(office, monkeypatch, 4, "tanaka", T1)
+    assert opinion_actions.merge(office.load(), 4, 3).changed
+    assert commit_pending(office.load()).committed
+    outcome, new = opinion_actions.split(office.load(), 3, ["3"])
+    assert new == 4, outcome.message  # No.4 again, another item
+    assert commit_pending(office.load()).committed
+    report = audit(office.load())
+    assert report.gone == [] and report.merged == ["No.4"]
+    assert run_audit(office).returncode == 0
+
+
 def test_a_signoff_typed_in_by_someone_else_is_reported(
     office: Office, monkeypatch: pytest.MonkeyPatch
 ) -> None:

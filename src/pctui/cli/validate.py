@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pctui.base.problems import NOTE
-from pctui.cli.common import FINDING, OK, load
+from pctui.cli.common import FINDING, OK, keep_to_exit, load
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.cli.phrases import office_phrases
 from pctui.i18n import N_, _, ngettext
@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     file = load(args.file, only_read=True)
     review = file.consultation.review
     progresses = [progress(item, review) for item in file.consultation.items]
+    keep_to_exit(progresses)  # not freed one by one after the answer (see common.load)
     found = integrity_warnings(file, progresses)
     found += phrase_warnings(file, office_phrases(args.file))
     # Notes (advice: the same answer as No.6) are printed in file order with the warnings

@@ -26,7 +26,7 @@ from pctui.git.message import signoff_trailer
 from pctui.git.repo import find_repo, head_version
 from pctui.git.versions import VersionReader
 from pctui.i18n import N_, _
-from pctui.model.records import Review, Reviewer, Signoff
+from pctui.model.records import Item, Review, Reviewer, Signoff
 from pctui.model.state import INVALID, standings
 from pctui.model.zones import in_zone
 from pctui.storage import ConsultationFile
@@ -166,8 +166,9 @@ class _Origins:
     withdrawn_in: dict[SignoffKey, Commit] = field(default_factory=dict)
     revisions: dict[RevisionKey, Commit] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)  # versions that did not load
-    # Each item's opinions (label, text) in the last version that held it.
-    opinions: dict[int, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    # The item that held each sign-off and revision in the last version holding it: its
+    # opinions say, for one gone from the file, whether its item was merged away.
+    holders: dict[SignoffKey | RevisionKey, Item] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -194,8 +195,7 @@ def audit(file: ConsultationFile, signatures: bool = False) -> Report:
     origins = _origins(history, reader)
     committed = _committed(reader, head_version(repo, path) if history else None)
     traces = _traces(file, origins, committed, signatures)
-    merged = _merged_away(file, origins)
-    gone = _gone(file, traces, origins, merged)
+    gone, merged = _gone(file, traces, origins)
     return Report(
         traces=traces,
         gone=gone,
@@ -225,15 +225,18 @@ def _origins(history: list[Commit], reader: VersionReader) -> _Origins:
             )
             continue
         seen_blocks.update(version.blocks)
+        holders = origins.holders
         for item in found:
             for signoff in item.signoffs:
                 key = signoff_key(item.no, signoff)
                 origins.introduced.setdefault(key, commit)
+                holders[key] = item
                 if signoff.withdrawn is not None:
                     origins.withdrawn_in.setdefault(key, commit)
             for index in range(len(item.revisions)):
-                origins.revisions.setdefault(revision_key(item.no, item, index), commit)
-            origins.opinions[item.no] = frozenset((o.label, o.text) for o in item.opinions)
+                rkey = revision_key(item.no, item, index)
+                origins.revisions.setdefault(rkey, commit)
+                holders[rkey] = item
     return origins
 
 
@@ -277,25 +280,41 @@ def _traces(
     return traces
 
 
-def _merged_away(file: ConsultationFile, origins: _Origins) -> set[int]:
-    """The items the history held that the file no longer does, whose every opinion (label
-    and text) stands in the file's items now: merged into another (`merge-items` removes
-    the merged item with its revisions and sign-offs; git keeps them)."""
-    items = file.consultation.items
-    numbers = {item.no for item in items}
-    standing = {(o.label, o.text) for item in items for o in item.opinions}
-    return {
-        no
-        for no, opinions in origins.opinions.items()
-        if no not in numbers and opinions and opinions <= standing
-    }
+class _MergedAway:
+    """Whether the item that held a sign-off or revision gone from the file was merged
+    into another: every opinion (label and text) it had in the last version holding it
+    stands in the file now, and not in an item of its No. (`merge-items` removes the
+    merged item with its revisions and sign-offs, git keeps them; a split may give its
+    No. to a new item). An item deleted by hand, or a sign-off deleted from an item still
+    there, is not."""
+
+    def __init__(self, file: ConsultationFile, origins: _Origins) -> None:
+        items = file.consultation.items
+        self.by_no = {item.no: item for item in items}
+        self.standing = {(o.label, o.text) for item in items for o in item.opinions}
+        self.holders = origins.holders
+        self.found: set[int] = set()
+
+    def __call__(self, key: SignoffKey | RevisionKey) -> bool:
+        holder = self.holders.get(key)
+        if holder is None or not holder.opinions:
+            return False
+        opinions = {(o.label, o.text) for o in holder.opinions}
+        now = self.by_no.get(holder.no)
+        if not opinions <= self.standing or (
+            now is not None and opinions <= {(o.label, o.text) for o in now.opinions}
+        ):
+            return False
+        self.found.add(holder.no)
+        return True
 
 
 def _gone(
-    file: ConsultationFile, traces: list[Trace], origins: _Origins, merged: set[int]
-) -> list[str]:
-    """The sign-offs and revisions the history held that the file no longer does (those
-    of the items in `merged` left out: merged away, not removed)."""
+    file: ConsultationFile, traces: list[Trace], origins: _Origins
+) -> tuple[list[str], set[int]]:
+    """The sign-offs and revisions the history held that the file no longer does, and the
+    Nos. of the items merged away (whose sign-offs and revisions are not findings)."""
+    merged = _MergedAway(file, origins)
     current = {signoff_key(t.no, t.signoff) for t in traces}
     current_revisions = {
         revision_key(item.no, item, i)
@@ -304,19 +323,19 @@ def _gone(
     }
     gone: list[str] = []
     for key, commit in origins.introduced.items():
-        if key not in current and key[0] not in merged:
+        if key not in current and not merged(key):
             no, stage, by, at, verdict, _digest = key
             gone.append(_("No.{no} {stage} {verdict} by {login} at {at} (committed in "
                           "{commit}) is no longer in the file").format(
                 no=no, stage=stage, verdict=verdict_name(verdict), login=by, at=at,
                 commit=commit.short))  # fmt: skip
     for rkey, commit in origins.revisions.items():
-        if rkey not in current_revisions and rkey[0] not in merged:
+        if rkey not in current_revisions and not merged(rkey):
             no, author, at, _digest = rkey
             gone.append(_("No.{no} revision by {author} at {at} (committed in "
                           "{commit}) was rewritten or removed").format(
                 no=no, author=author, at=at, commit=commit.short))  # fmt: skip
-    return gone
+    return gone, merged.found
 
 
 GOOD_SIGNATURES = ("G", "U")  # good (U: good, the key's owner not vouched for by GnuPG)
