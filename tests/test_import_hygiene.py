@@ -201,3 +201,6 @@ def test_the_help_does_not_import_the_intake_registry() -> None:
     loaded = result.stderr.splitlines()[-1]
     assert "'pctui.cli.publish'" in loaded  # every command was listed
     assert "'sqlite3'" not in loaded and "'pctui.intake.registry'" not in loaded
+    # Nor git's commits (`signoff`, `commit`) nor the migration (`migrate`): each is
+    # imported by its command when it runs.
+    assert "'pctui.git.commits'" not in loaded and "'pctui.storage.migrate'" not in loaded

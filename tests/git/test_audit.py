@@ -151,6 +151,23 @@ def test_a_number_used_again_after_a_merge_leaves_the_old_item_merged(
     assert run_audit(office).returncode == 0
 
 
+def test_an_opinion_split_back_under_its_old_no_leaves_the_old_item_merged(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Merged away, then its opinion split off again: the new item has the old one's No.
+    and opinion, not its revision and sign-off, which the merge removed (git keeps them)."""
+    migrate(office.path)
+    office.git("commit", "-q", "-a", "-m", "format 2")
+    signed_and_committed(office, monkeypatch, 4, "tanaka", T1)
+    assert opinion_actions.merge(office.load(), 4, 3).changed
+    assert commit_pending(office.load()).committed
+    outcome, new = opinion_actions.split(office.load(), 3, ["4"])
+    assert new == 4, outcome.message
+    assert commit_pending(office.load()).committed
+    report = audit(office.load())
+    assert report.gone == [] and report.merged == ["No.4"]
+
+
 def test_a_signoff_typed_in_by_someone_else_is_reported(
     office: Office, monkeypatch: pytest.MonkeyPatch
 ) -> None:

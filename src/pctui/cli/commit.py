@@ -8,7 +8,6 @@ from pathlib import Path
 
 from pctui.cli.common import FINDING, OK, load
 from pctui.cli.parsers import Commands, add_file_argument
-from pctui.git.commits import commit_pending
 from pctui.i18n import N_, _
 
 DESCRIPTION = N_("""\
@@ -38,6 +37,9 @@ def add_parser(commands: Commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Commit; returns the exit status."""
+    # Imported when it runs: `pctui --help` imports every command's module to list it.
+    from pctui.git.commits import commit_pending
+
     file = load(args.file)
     result = commit_pending(file, [Path(p) for p in args.also])
     if result.failed:

@@ -10,7 +10,6 @@ from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
 from pctui.storage import LoadError, SaveError
-from pctui.storage.migrate import AlreadyFormatTwo, migrate
 
 DESCRIPTION = N_("""\
 Rewrite a format-1 consultation file as format 2, where an item may answer several
@@ -31,6 +30,9 @@ def add_parser(commands: Commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Migrate the file; returns the exit status."""
+    # Imported when it runs: `pctui --help` imports every command's module to list it.
+    from pctui.storage.migrate import AlreadyFormatTwo, migrate
+
     try:
         done = migrate(Path(args.file))
     except LoadError as error:

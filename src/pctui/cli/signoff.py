@@ -7,7 +7,6 @@ import sys
 
 from pctui.cli.common import BAD_INPUT, OK, Exit, load, saved
 from pctui.cli.parsers import Commands, add_file_argument, add_item_argument
-from pctui.git.commits import after_signoff
 from pctui.i18n import N_, _
 from pctui.model.actions import sign, withdraw
 from pctui.model.identity import current_login
@@ -102,6 +101,9 @@ def _commit_on_approve(file: ConsultationFile, no: int) -> None:
 
     A commit that cannot be made is a warning: the sign-off itself is saved.
     """
+    # Imported when it runs: `pctui --help` imports every command's module to list it.
+    from pctui.git.commits import after_signoff
+
     result = after_signoff(file, no)
     if result.failed:
         print(_("pctui: warning: {message}").format(message=result.message), file=sys.stderr)

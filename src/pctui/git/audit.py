@@ -168,7 +168,10 @@ class _Origins:
     unreadable: list[str] = field(default_factory=list)  # versions that did not load
     # The item that held each sign-off and revision in the last version holding it: its
     # opinions say, for one gone from the file, whether its item was merged away.
-    holders: dict[SignoffKey | RevisionKey, Item] = field(default_factory=dict)
+    holders: dict[SignoffKey | RevisionKey, tuple[int, Item]] = field(default_factory=dict)
+    # The Nos. of each version read (by its place among them): whether an item's No. left
+    # the file after a version that held a sign-off or revision of it.
+    numbers: list[frozenset[int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -226,17 +229,19 @@ def _origins(history: list[Commit], reader: VersionReader) -> _Origins:
             continue
         seen_blocks.update(version.blocks)
         holders = origins.holders
+        place = len(origins.numbers)
+        origins.numbers.append(frozenset(item.no for item in found))
         for item in found:
             for signoff in item.signoffs:
                 key = signoff_key(item.no, signoff)
                 origins.introduced.setdefault(key, commit)
-                holders[key] = item
+                holders[key] = (place, item)
                 if signoff.withdrawn is not None:
                     origins.withdrawn_in.setdefault(key, commit)
             for index in range(len(item.revisions)):
                 rkey = revision_key(item.no, item, index)
                 origins.revisions.setdefault(rkey, commit)
-                holders[rkey] = item
+                holders[rkey] = (place, item)
     return origins
 
 
@@ -293,16 +298,24 @@ class _MergedAway:
         self.by_no = {item.no: item for item in items}
         self.standing = {(o.label, o.text) for item in items for o in item.opinions}
         self.holders = origins.holders
+        self.numbers = origins.numbers
         self.found: set[int] = set()
 
     def __call__(self, key: SignoffKey | RevisionKey) -> bool:
-        holder = self.holders.get(key)
-        if holder is None or not holder.opinions:
+        held = self.holders.get(key)
+        if held is None or not held[1].opinions:
             return False
+        place, holder = held
         opinions = {(o.label, o.text) for o in holder.opinions}
+        if not opinions <= self.standing:
+            return False
         now = self.by_no.get(holder.no)
-        if not opinions <= self.standing or (
-            now is not None and opinions <= {(o.label, o.text) for o in now.opinions}
+        # Its opinions where they were: merged away only if its No. left the file after that
+        # version (merged, then split back off into a new item given the same No.).
+        if (
+            now is not None
+            and opinions <= {(o.label, o.text) for o in now.opinions}
+            and all(holder.no in numbers for numbers in self.numbers[place + 1 :])
         ):
             return False
         self.found.add(holder.no)
