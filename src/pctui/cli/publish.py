@@ -114,14 +114,18 @@ def _unapproved_problems(file: ConsultationFile, draft: bool) -> list[Problem]:
     return problems
 
 
-def _out_dir(value: str | None) -> Path | None:
+def _out_dir(value: str | None, file: Path) -> Path | None:
     if value is None:
         return None
     folder = Path(value)
     if folder.exists() and not folder.is_dir():
         raise Exit(BAD_INPUT, _("{path}:1:1: --out must be a folder").format(path=value))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        # Beside a group-shared consultation, shared like its folder (umask or not).
+        # Imported here: `pctui --help` imports every command's module to list it.
+        from pctui.base.shared_folders import make_folders
+
+        make_folders(folder, file)
     except OSError as error:
         message = _("{path}:1:1: cannot create the folder: {error}")
         raise Exit(BAD_INPUT, message.format(path=value, error=error.strerror)) from None
@@ -191,7 +195,8 @@ def run(args: argparse.Namespace) -> int:
                 "fixed, or use --draft for a copy marked as a draft"
             ).format(reasons="; ".join(reasons)),
         )
-    out = _out_dir(args.out) if not args.check else (Path(args.out) if args.out else None)
+    checking = Path(args.out) if args.out else None
+    out = _out_dir(args.out, file.path) if not args.check else checking
     if args.check:
         for path in outputs(file.path, consultation, formats, out, submitted is not None):
             print(

@@ -123,12 +123,22 @@ def _commit(repo: Repo, file: ConsultationFile, extra: Sequence[Path]) -> Commit
     identities = Identities(consultation.review, repo.root)
     try:  # the message first: a refused one leaves even the index as it was
         text = message.build(consultation.meta.id, found, consultation.review, identities, outputs)
+        acting = identities.acting()
     except NotOneLine as refusal:
         said = _("not committed: {reason}; the file is saved; correct the value, then commit")
         return CommitResult(False, True, said.format(reason=refusal))
     _track(repo, paths)
-    git(["commit", "--quiet", "--cleanup=whitespace", "--file=-", "--only", "--", *literal(paths)],
-        repo.root, input=text.encode("utf-8"), env=_office_dates(consultation))  # fmt: skip
+    env = _office_dates(consultation)
+    author = []
+    if acting is not None:
+        # The OS login's name and email from the file, over GIT_AUTHOR_* and git's
+        # configuration (anyone can set those): author, and committer, since it is the
+        # same person who runs git here.
+        name, email = acting
+        author = [f"--author={name} <{email}>"]
+        env |= {"GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email}
+    git(["commit", "--quiet", "--cleanup=whitespace", "--file=-", *author, "--only", "--",
+         *literal(paths)], repo.root, input=text.encode("utf-8"), env=env)  # fmt: skip
     sha = out(["rev-parse", "--short", "HEAD"], repo.root)
     first = text.splitlines()[0]
     done = _("committed {sha}: {subject}").format(sha=sha, subject=first)

@@ -40,6 +40,19 @@ class Identities:
             self._mine = git_ident(self.cwd)
         return self._mine if isinstance(self._mine, tuple) else None
 
+    def acting(self) -> tuple[str, str] | None:
+        """(name, email) of the login running pctui for the commits pctui makes, when
+        review.reviewers gives that login both; None otherwise (git's own identity then).
+
+        Who acts is the OS login; GIT_AUTHOR_NAME and git's configuration are whatever the
+        user set, so they name the commit only where the file does not say who the login
+        is. NotOneLine when a value would break the author line."""
+        reviewer = self.review.reviewers.get(self._me)
+        if reviewer is None or not reviewer.name or not reviewer.email:
+            return None
+        self(self._me)  # the same one-line checks as the trailer's
+        return reviewer.name, reviewer.email
+
     def __call__(self, login: str) -> str:
         """The trailer value for `login`: `Name <email>`, `Name`, or the login itself;
         NotOneLine when a value would break the trailer's line."""
