@@ -7,12 +7,17 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pctui.i18n import _, ngettext
-from pctui.model.actions import NoSuchItem, Refused
-from pctui.model.records import Consultation
-from pctui.storage import ConsultationFile, LoadError, SaveError
+
+if TYPE_CHECKING:
+    # Imported where they are used: every command's module imports this one, and `pctui
+    # --help` or `pctui intake --help` need neither the file's storage nor the actions
+    # (some 80 ms of their start; see docs/performance.md, sixth round).
+    from pctui.model.actions import Refused
+    from pctui.model.records import Consultation
+    from pctui.storage import ConsultationFile
 
 T = TypeVar("T")
 
@@ -33,6 +38,8 @@ class Exit(Exception):
 def refused(refusal: Refused) -> Exit:
     """The exit for an action the model refused: 1, except for an item that does not exist,
     which is a wrong argument (2) rather than an action the rules forbid."""
+    from pctui.model.actions import NoSuchItem
+
     if isinstance(refusal, NoSuchItem):
         return Exit(BAD_INPUT, _("pctui: argument --item: {why}").format(why=refusal))
     return Exit(FINDING, _("pctui: refused: {why}").format(why=refusal))
@@ -47,6 +54,9 @@ def saved(
     """What `action` on item `no` (and the items numbered in `also`) returned, applied and
     saved (`ConsultationFile.transact`); else the command's exit: the refusal's (see
     `refused`), or 1 when the save failed."""
+    from pctui.model.actions import Refused
+    from pctui.storage import SaveError
+
     try:
         return file.transact(no, action, also=also)
     except Refused as refusal:
@@ -90,6 +100,8 @@ def load(path: str, *, only_read: bool = False) -> ConsultationFile:
 
     `only_read` for a command that never saves: a file without a problem is then read in
     one parse (see `pctui.storage.one_parse`)."""
+    from pctui.storage import ConsultationFile, LoadError
+
     try:
         loaded = ConsultationFile.load(Path(path), one_parse=only_read)
     except LoadError as error:

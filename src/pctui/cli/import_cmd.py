@@ -6,31 +6,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pctui.base.atomic import write_atomic
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit
 from pctui.cli.parsers import Commands
 from pctui.i18n import N_, _, ngettext
-from pctui.importer import (
-    EMPTY_ANSWER,
-    ERROR,
-    FIELDS,
-    UNANSWERED,
-    MapError,
-    RawDocument,
-    Unreadable,
-    derive_id,
-    parse_map,
-    quoted,
-    read_source,
-    to_consultation,
-)
-from pctui.model.identity import current_login
-from pctui.model.records import Consultation, Meta
-from pctui.model.zones import language_zone, now_in
-from pctui.storage import LoadError, SaveError, render_consultation
-from pctui.storage.header_schema import SLUG
-from pctui.storage.reader import load_text
+from pctui.importer.columns import FIELDS
+from pctui.importer.rows import EMPTY_ANSWER, UNANSWERED
+
+if TYPE_CHECKING:
+    from pctui.importer.raw import RawDocument
+    from pctui.model.records import Consultation
+
+# The reading, the model and the storage are imported by `run`: `pctui --help` lists this
+# command with its fields and options alone (the importer, tomlkit and the file's schema
+# took some 100 ms of the help's start).
 
 DESCRIPTION = N_("""\
 Create a consultation file from what an office already has: a published result as PDF,
@@ -129,6 +119,8 @@ def _report(output: Path, consultation: Consultation, login: str) -> None:
 
 def _found(raw: RawDocument) -> None:
     """What the reading chose and joined, so that a wrong guess is seen before it is used."""
+    from pctui.importer.raw import quoted
+
     if raw.columns:
         chosen = ", ".join(f"{name}={header} ({column})" for name, header, column in raw.columns)
         print(_("columns: {columns} (change with --map FIELD=HEADER)").format(columns=chosen))
@@ -156,6 +148,23 @@ def _found(raw: RawDocument) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read, build, check, write; returns the exit status."""
+    from pctui.base.atomic import write_atomic
+    from pctui.importer import (
+        ERROR,
+        MapError,
+        Unreadable,
+        derive_id,
+        parse_map,
+        read_source,
+        to_consultation,
+    )
+    from pctui.model.identity import current_login
+    from pctui.model.records import Meta
+    from pctui.model.zones import language_zone, now_in
+    from pctui.storage import LoadError, SaveError, render_consultation
+    from pctui.storage.header_schema import SLUG
+    from pctui.storage.reader import load_text
+
     source, output = Path(args.source), Path(args.output)
     try:
         mapping = parse_map(args.map)

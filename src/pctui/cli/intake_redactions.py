@@ -4,7 +4,6 @@ the redactions of personal data that the import found in the opinions."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -149,6 +148,8 @@ def run(args: argparse.Namespace) -> int:
             return _review(registry, file, keep, undo)
         views = redaction_views(registry, pending_only=args.pending)
     if args.json:
+        import json  # only for --json, not at each intake command's start
+
         print(json.dumps(as_json(views, args.show_original), ensure_ascii=False, indent=2))
     elif views:
         _print(views, args.show_original)

@@ -5,7 +5,6 @@ redactions to review."""
 from __future__ import annotations
 
 import argparse
-import json
 
 # Only what the parser needs at the top: every `pctui intake` command builds this parser,
 # and what running it needs (the registry, sqlite3) is imported in `run`.
@@ -54,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
         except sqlite3.Error as error:
             raise Exit(FINDING, _("pctui: {error}").format(error=error)) from None
     if args.json:
+        import json  # only for --json, not at each intake command's start
+
         listed = [
             {"id": v.redaction.id, "opinion": v.redaction.opinion,
              "reason": v.redaction.reason, "context": v.context}

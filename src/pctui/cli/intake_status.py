@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -76,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
         )
         print(message.format(file=args.file), file=sys.stderr)
     if args.json:
+        import json  # only for --json, not at each intake command's start
+
         print(json.dumps(as_json(counts), ensure_ascii=False, indent=2))
         return _member_lists(args.file, counts)
     rows = [

@@ -4,7 +4,6 @@ computed from the registry, and put into the consultation's `[intake]` with --wr
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TYPE_CHECKING
 
 # Every `pctui intake` command builds the parsers of all its subcommands, so this module
@@ -14,7 +13,6 @@ from typing import TYPE_CHECKING
 from pctui.cli.common import FINDING, OK, Exit, load, refused, table_lines
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _
-from pctui.model.actions import Refused
 from pctui.storage import SaveError
 
 if TYPE_CHECKING:
@@ -71,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     """Count, print, and with --write save; returns the exit status."""
     from pctui.cli.intake_common import opened_registry
     from pctui.intake.tally import differs, tally, write_tally
+    from pctui.model.actions import Refused
 
     file = load(args.file)
     with opened_registry(args.file, file) as registry:
@@ -85,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
             raise Exit(FINDING, f"pctui: {error}") from None
     up_to_date = not differs(file.consultation, counted)
     if args.json:
+        import json  # only for --json, not at each intake command's start
+
         print(json.dumps(as_json(counted, up_to_date, written), ensure_ascii=False, indent=2))
     else:
         _print(counted)

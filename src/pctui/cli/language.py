@@ -14,8 +14,6 @@ from pathlib import Path
 from pctui.base.record_class import record
 from pctui.config import load_config
 from pctui.i18n import CONFIG, N_, OPTION, SUPPORTED, Choice, _, choose, install
-from pctui.model.records import Meta
-from pctui.storage import toml_parse
 
 HEADER_BYTES = 1 << 16  # the [consultation] table is at the top of a file
 # The first array-of-tables header ends the header; matched with the line end before it, so
@@ -102,6 +100,11 @@ def settle(argv: Sequence[str]) -> Settled:
 def file_language(path: Path) -> str | None:
     """The `language` of the consultation file at `path` (the model's default when the
     file does not say), read from its header; None when that cannot be read."""
+    # Imported here: a command without a FILE (`pctui --help`, `pctui intake --help`) needs
+    # neither the model's records nor the TOML reader.
+    from pctui.model.records import Meta
+    from pctui.storage import toml_parse
+
     try:
         with path.open("rb") as handle:
             head = handle.read(HEADER_BYTES)

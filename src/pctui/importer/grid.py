@@ -13,15 +13,15 @@ import csv
 import io
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pctui.base.formula import FORMULA_START
 from pctui.i18n import _
 from pctui.importer.columns import recognise
-from pctui.importer.header_parts import read_document
-from pctui.importer.raw import RawDocument
-from pctui.importer.summary import summary_names
-from pctui.importer.table import HEADER_SEARCH, UNANSWERED, Row
+from pctui.importer.rows import HEADER_SEARCH, UNANSWERED, Row
+
+if TYPE_CHECKING:
+    from pctui.importer.raw import RawDocument
 
 TextRow = tuple[int, list[str]]  # a row of a sheet pctui reads as labels and values
 
@@ -63,6 +63,10 @@ def read_grid(
 ) -> RawDocument:
     """Read rows of cells (the header row first, possibly after some title rows);
     `keeps_merges` for a workbook, whose rows mark merged cells."""
+    # Imported here: `pctui intake import` splits its CSV with this module's functions and
+    # never reads an opinion table (the table's reader and the header's: 50 ms of its start).
+    from pctui.importer.header_parts import read_document
+
     return read_document(rows, mapping, empty_answer, keeps_merges)
 
 
@@ -121,6 +125,8 @@ def xlsx_rows(path: Path, mapping: dict[str, str] | None = None) -> tuple[list[R
     The workbook is opened in full (not read-only) mode: only that mode reads merged cells.
     """
     import openpyxl
+
+    from pctui.importer.summary import summary_names
 
     try:
         workbook = openpyxl.load_workbook(path, data_only=True)

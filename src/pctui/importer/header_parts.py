@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pctui.importer.raw import RawDocument
-from pctui.importer.table import UNANSWERED, Block, Line, TableReader
+from pctui.importer.rows import UNANSWERED
+from pctui.importer.table import Block, Line, TableReader
 from pctui.importer.text import TextReader, note_declared_total, read_text
 
 

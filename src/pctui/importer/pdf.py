@@ -26,7 +26,8 @@ from typing import Any
 
 from pctui.i18n import _
 from pctui.importer.grid import Unreadable
-from pctui.importer.table import Block, Cells, Line
+from pctui.importer.rows import Cells
+from pctui.importer.table import Block, Line
 
 
 def unwrap(text: str | None) -> str | None:

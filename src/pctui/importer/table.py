@@ -34,11 +34,14 @@ from pctui.importer.facts import (
 from pctui.importer.joined_numbers import joined_labels, labelled
 from pctui.importer.no_cells import note_labels, numbered, refused_no
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, label_key, quoted
+from pctui.importer.rows import (
+    HEADER_SEARCH,
+    SAME_AS_ABOVE,
+    UNANSWERED,
+    Cells,
+    Row,
+)
 
-HEADER_SEARCH = 30  # a header row is looked for in this many first rows (titles may precede it)
-SAME_AS_ABOVE = "same-as-above"
-UNANSWERED = "unanswered"
-EMPTY_ANSWER = (UNANSWERED, SAME_AS_ABOVE)
 # What showed that a row is answered by the answer above: a merged answer cell (or 「（No.1と
 # 同じ）」), an empty one, or one repeating the answer word for word (a CSV keeps no merges).
 MERGED, EMPTY, REPEATED = "merged", "empty", "repeated"
@@ -48,11 +51,9 @@ _PLACES = re.compile(
     r"^[■●○・※]?(?:公表場所|閲覧場所|公表方法)[ \t\u3000]*[：:][ \t\u3000]*(?P<places>\S.*)$"
 )
 
-Cells = list[str | None]
 # Fields whose cells hold a text of several lines; the others (No., 該当箇所, 件数 …) are read
 # on one line, whatever line breaks the source put in them.
 _TEXT_FIELDS = ("opinion", "response")
-Row = tuple[int, Cells]  # (1-based line or row number, cells)
 
 
 @dataclass(frozen=True)

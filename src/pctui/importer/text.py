@@ -41,12 +41,8 @@ from pctui.importer.joined_numbers import joined_labels, labelled
 from pctui.importer.listed import item_start, label_at
 from pctui.importer.no_cells import note_labels, numbered, published_label, refused_no
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, label_key, quoted
-from pctui.importer.table import (
-    SAME_AS_ABOVE,
-    UNANSWERED,
-    note_empty_answers,
-    refuse_numbers,
-)
+from pctui.importer.rows import SAME_AS_ABOVE, UNANSWERED
+from pctui.importer.table import note_empty_answers, refuse_numbers
 
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)?([0-9０-９]{1,2})[ \t\u3000.．、]+(\S.*)$")
 _SUBHEADING = re.compile(

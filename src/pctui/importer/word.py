@@ -13,7 +13,8 @@ from typing import Any
 
 from pctui.i18n import _
 from pctui.importer.grid import Unreadable
-from pctui.importer.table import Block, Cells, Line
+from pctui.importer.rows import Cells
+from pctui.importer.table import Block, Line
 
 CONTINUE = "continue"  # w:vMerge without "restart": the cell above goes on here
 

@@ -35,9 +35,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pctui.base.problems import LoadError, Problem, SaveError
-from pctui.storage.consultation_file import ConsultationFile
 
 if TYPE_CHECKING:
+    from pctui.storage.consultation_file import ConsultationFile
     from pctui.storage.writer import render_consultation
 
 
@@ -47,6 +47,13 @@ def __getattr__(name: str) -> Any:
         from pctui.storage.writer import render_consultation
 
         return render_consultation
+    # ConsultationFile needs the whole reader (50-70 ms): importing any module of the
+    # package runs this file, and `toml_parse` alone (the language of a file, read from its
+    # header before the command's help) or the intake's commands' start need none of it.
+    if name == "ConsultationFile":
+        from pctui.storage.consultation_file import ConsultationFile
+
+        return ConsultationFile
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
