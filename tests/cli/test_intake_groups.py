@@ -138,7 +138,7 @@ def test_split_and_merge_change_the_registrys_groups(path: Path) -> None:
 def test_a_refusal_changes_nothing(path: Path, action: tuple[str, ...]) -> None:
     before = snapshot(path), registry_of(path).read_bytes()
     done = pctui("intake", "groups", path, *action)
-    assert done.returncode == 1 and done.stderr.startswith("Refused: ")
+    assert done.returncode == 1 and done.stderr.startswith("pctui: refused: ")
     assert (snapshot(path), registry_of(path).read_bytes()) == before
 
 

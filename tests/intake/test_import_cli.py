@@ -60,8 +60,21 @@ def test_importing_the_same_source_twice_adds_nothing(consultation: Path, tmp_pa
     first = pctui("intake", "import", consultation, source)
     again = pctui("intake", "import", consultation, source)
     assert "3 submissions added" in first.stdout
-    assert "0 submissions added (0 opinions, 0 redactions to review); 3 already" in again.stdout
+    assert "0 submissions added (0 opinions, 0 redactions for review); 3 already" in again.stdout
     assert [i for i, _ in opinions(consultation)] == ["R0000001-1", "R0000002-1", "R0000003-1"]
+
+
+def test_each_count_of_the_summary_line_takes_its_own_plural(
+    consultation: Path, tmp_path: Path
+) -> None:
+    # One submission of one opinion with one e-mail address: "1 opinions" was printed.
+    source = tmp_path / "s.csv"
+    source.write_text("意見\n連絡は fake@example.com へ。\n", encoding="utf-8")
+    done = pctui("intake", "import", consultation, source)
+    assert "1 submission added (1 opinion, 1 redaction for review); 0 already" in done.stdout
+    again = pctui("--lang", "ja", "intake", "import", consultation, source)
+    said = "0 通を追加しました（意見 0件、確認待ちの個人情報削除 0 件）。1 通は登録済みです"
+    assert said in again.stdout
 
 
 def test_a_broken_row_is_reported_at_its_line_and_the_rest_imported(

@@ -110,10 +110,13 @@ def _members(path: str, registry: Registry, group_id: str, typed: list[str]) -> 
 
 
 def _said(outcome: Outcome) -> bool:
-    """Print `outcome` as the screen words it (stderr when refused or not saved); whether
-    the action was done."""
+    """Print `outcome` (stderr when refused or not saved, a refusal worded as every
+    command's); whether the action was done."""
     from pctui.session.operations import ERROR
 
+    if outcome.refusal is not None:  # worded as every command's refusal
+        print(_("pctui: refused: {why}").format(why=outcome.refusal), file=sys.stderr)
+        return False
     if outcome.severity == ERROR:
         print(outcome.message, file=sys.stderr)
         return False

@@ -100,13 +100,19 @@ def _run(args: argparse.Namespace) -> int:
     for place, message in done.conflicts:
         print(f"{place}: {message}", file=sys.stderr)
     added = ngettext("{count} submission added", "{count} submissions added", done.added)
+    # Each count its own plural: "1 opinions" was printed for a one-opinion submission.
+    opinions = ngettext("{count} opinion", "{count} opinions", done.opinions)
+    redactions = ngettext(
+        "{count} redaction for review", "{count} redactions for review", done.redactions
+    )
     print(
-        _("{added} ({opinions} opinions, {redactions} redactions to review); {already} "
-          "already in the registry").format(
-            added=added.format(count=done.added), opinions=done.opinions,
-            redactions=done.redactions, already=done.already,
+        _("{added} ({opinions}, {redactions}); {already} already in the registry").format(
+            added=added.format(count=done.added),
+            opinions=opinions.format(count=done.opinions),
+            redactions=redactions.format(count=done.redactions),
+            already=done.already,
         )
-    )  # fmt: skip
+    )
     broken = len(problems) + len(done.conflicts)
     if broken:
         message = ngettext(

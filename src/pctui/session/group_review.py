@@ -25,7 +25,7 @@ from pctui.intake.registry import Registry
 from pctui.intake.tally import looks_current, tally, write_tally
 from pctui.model.actions import Refused
 from pctui.model.records import Consultation
-from pctui.session.operations import ERROR, WARNING, Outcome, attempt
+from pctui.session.operations import ERROR, WARNING, Outcome, attempt, refused
 from pctui.storage import ConsultationFile, SaveError
 
 
@@ -70,12 +70,8 @@ class RepresentativeTexts:
         self._texts.clear()
 
 
-def _refused(why: object) -> Outcome:
-    return Outcome(_("Refused: {why}").format(why=why), ERROR, changed=False)
-
-
 def _gone(group_id: str) -> Outcome:
-    return _refused(_("there is no group {group} now (regroup or reopen)").format(group=group_id))
+    return refused(_("there is no group {group} now (regroup or reopen)").format(group=group_id))
 
 
 def accept(file: ConsultationFile, registry: Registry, group_id: str) -> Outcome:
@@ -174,7 +170,7 @@ def split(registry: Registry, group_id: str, selected: Iterable[str]) -> tuple[O
         else:
             registry.change_groups([group.id], [kept, new])
     except Refused as refusal:
-        return _refused(refusal), None
+        return refused(refusal), None
     except KeyError:
         return _gone(group_id), None
     except sqlite3.Error as error:
@@ -214,7 +210,7 @@ def merge(registry: Registry, group_id: str, into_id: str) -> Outcome:
         joining = merge_groups(Group(into_id, head, ()), group, registry.public_texts(needed))
         registry.merge_into(into_id, group.id, joining.members)
     except Refused as refusal:
-        return _refused(refusal)
+        return refused(refusal)
     except KeyError as gone:
         return _gone(str(gone.args[0]))
     except sqlite3.Error as error:

@@ -39,6 +39,14 @@ class Outcome:
     severity: Severity = INFORMATION
     changed: bool = True
     approved: bool = False  # an approval was saved: commit it when the file says on-approve
+    # Why it was refused, in words a command line frames its own way ("pctui: refused: …");
+    # None when it was not refused. The message is the screen's framing of the same words.
+    refusal: str | None = None
+
+
+def refused(why: object) -> Outcome:
+    """The outcome of an action refused for `why`: nothing changed."""
+    return Outcome(_("Refused: {why}").format(why=why), ERROR, changed=False, refusal=str(why))
 
 
 def attempt(
@@ -49,7 +57,7 @@ def attempt(
     try:
         return file.transact(no, action, also)
     except Refused as refusal:
-        return Outcome(_("Refused: {why}").format(why=refusal), ERROR, changed=False)
+        return refused(refusal)
     except LoadError as error:
         first = error.problems[0] if error.problems else _("unreadable")
         message = _("Not saved: the file on disk does not load now ({problem})")

@@ -28,7 +28,7 @@ from pctui.model.opinions import (
 )
 from pctui.model.records import Consultation
 from pctui.model.state import standings
-from pctui.session.operations import ERROR, INFORMATION, WARNING, Outcome, attempt
+from pctui.session.operations import INFORMATION, WARNING, Outcome, attempt, refused
 from pctui.storage import ConsultationFile
 
 T = TypeVar("T")
@@ -43,7 +43,7 @@ def refused_in_format_one(consultation: Consultation) -> Outcome | None:
     try:
         require_format_two(consultation)
     except Refused as refusal:
-        return Outcome(_("Refused: {why}").format(why=refusal), ERROR, changed=False)
+        return refused(refusal)
     return None
 
 
