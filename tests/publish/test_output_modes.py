@@ -95,3 +95,15 @@ def test_a_new_out_folder_beside_a_private_file_is_as_the_umask_makes_it(
     path.chmod(0o644)  # not shared for writing: nothing to follow
     assert pctui("publish", path, "--out", tmp_path / "public").returncode == 0
     assert _mode(tmp_path / "public") == 0o2755  # setgid from the parent, by the kernel
+
+
+def test_a_world_writable_folder_is_no_model_for_a_new_out_folder(
+    tmp_path: Path, pctui: Run, umask_022: object
+) -> None:
+    """/tmp's 1777 is shared by everyone, not by a group: nothing to follow."""
+    tmp_path.chmod(0o1777)
+    path = tmp_path / "small.toml"
+    shutil.copyfile(SMALL, path)
+    path.chmod(0o664)
+    assert pctui("publish", path, "--out", tmp_path / "public").returncode == 0
+    assert _mode(tmp_path / "public") == 0o755

@@ -120,17 +120,18 @@ def _read_only(path: Path, real: Path, old: os.stat_result) -> str | None:
     return None
 
 
-def write_atomic(path: Path, data: bytes) -> os.stat_result:
+def write_atomic(path: Path, data: bytes, shared_like: Path | None = None) -> os.stat_result:
     """Replace `path` with `data`: temp file in the same folder, fsync, rename, fsync folder.
 
     A symbolic link is kept: the file it names is the one replaced (see `target`). A crash
     at any moment leaves the old file or the new one, never a torn one. The new file keeps
     the old one's mode and group, so a group-writable shared repository stays
     group-writable. Returns the new file's stat. Raises SaveError with a message a person
-    can act on, leaving the original untouched.
+    can act on, leaving the original untouched. A new file is shared like `shared_like`
+    when that is group-writable (see `write_all_atomic`).
     """
     real = target(path)
-    temp = _written_aside(path, real, data)
+    temp = _written_aside(path, real, data, _shared(shared_like))
     try:
         os.replace(temp, real)
     except OSError as error:
@@ -162,8 +163,8 @@ def write_all_atomic(
     reals = [target(path) for path in paths]
     if len(set(reals)) != len(reals):
         raise ValueError("write_all_atomic: the same path twice")
-    if len(files) == 1 and shared_like is None:
-        return [write_atomic(*files[0])]
+    if len(files) == 1:
+        return [write_atomic(*files[0], shared_like=shared_like)]
     like = _shared(shared_like)
     aside: list[tuple[Path, Path]] = []
     try:

@@ -17,17 +17,25 @@ from pathlib import Path
 from pctui.base.atomic import target
 
 
+def group_shared(folder: Path) -> os.stat_result | None:
+    """The stat of `folder` when a group shares it: group-writable, and not writable by
+    everyone (/tmp's 1777 is nobody's model); else None."""
+    try:
+        info = target(folder).stat()
+    except OSError:
+        return None
+    return info if info.st_mode & stat.S_IWGRP and not info.st_mode & stat.S_IWOTH else None
+
+
 def _shared_folder(consultation: Path) -> os.stat_result | None:
     """The stat of `consultation`'s folder when both are group-writable (shared by a
     group), else None: nothing to follow, the umask decides as for any folder."""
     real = target(consultation)
     try:
-        file, folder = real.stat(), real.parent.stat()
+        file = real.stat()
     except OSError:
         return None
-    if file.st_mode & stat.S_IWGRP and folder.st_mode & stat.S_IWGRP:
-        return folder
-    return None
+    return group_shared(real.parent) if file.st_mode & stat.S_IWGRP else None
 
 
 def make_folders(folder: Path, shared_like: Path) -> None:

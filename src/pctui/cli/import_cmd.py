@@ -149,6 +149,7 @@ def _found(raw: RawDocument) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read, build, check, write; returns the exit status."""
     from pctui.base.atomic import write_atomic
+    from pctui.base.shared_folders import group_shared
     from pctui.importer import (
         ERROR,
         MapError,
@@ -208,7 +209,10 @@ def run(args: argparse.Namespace) -> int:
             BAD_INPUT, _("pctui: the imported consultation is not valid; no file written")
         ) from None
     try:
-        write_atomic(output, text.encode("utf-8"))
+        # A new consultation in a folder a group shares is the group's to sign and save:
+        # it takes the folder's read and write bits and group, not the importer's umask.
+        shared = output.parent if group_shared(output.parent) else None
+        write_atomic(output, text.encode("utf-8"), shared_like=shared)
     except SaveError as error:
         raise Exit(FINDING, f"pctui: {error}") from None
     _report(output, consultation, login)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from pctui.cli.common import BAD_INPUT, OK, Exit, load, saved
@@ -22,8 +23,9 @@ sign. An approval waits until every earlier stage has approved the current revis
 (unless review.order = "any"). With --reject, request changes instead (a --comment is
 then required); that never waits. Refused with exit status 1 when the login is not a
 reviewer, may sign no remaining stage, already signed this revision, wrote it while
-self-approval is off, or an earlier stage has not approved yet; exit status 2 when there
-is no item N.""")
+self-approval is off, an earlier stage has not approved yet, or the item changed since
+the caller read it (--revision, --basis); exit status 2 when there is no item N.""")
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 WITHDRAW_DESCRIPTION = N_("Withdraw the current login's sign-off on item N's current revision.")
 
 
@@ -41,6 +43,11 @@ def add_parser(commands: Commands) -> None:
         "--revision", type=int, metavar="R",
         help=_("the revision you read: refused (exit 1) if a newer one was saved since"),
     )  # fmt: skip
+    parser.add_argument(
+        "--basis", metavar="DIGEST",
+        help=_("the opinions and summary you read (format 2: the item's basis as status "
+               "--json prints it): refused (exit 1) if they changed since"),
+    )  # fmt: skip
     parser.set_defaults(run=run_signoff)
     parser = commands.add(
         "withdraw", help=_("withdraw your sign-off on an item's current revision"),
@@ -55,11 +62,13 @@ def run_signoff(args: argparse.Namespace) -> int:
     """Sign and save; returns the exit status."""
     file = load(args.file)
     _revision_exists(file, args.item, args.revision)
+    _basis_usable(file, args.basis)
     login = current_login()
     verdict = REJECT if args.reject else APPROVE
     signoff = saved(
         file, args.item,
-        lambda c: sign(c, args.item, login, verdict, args.comment, seen=args.revision),
+        lambda c: sign(c, args.item, login, verdict, args.comment, seen=args.revision,
+                       seen_basis=args.basis),
     )  # fmt: skip
     item = file.consultation.item(args.item)
     assert item is not None
@@ -94,6 +103,23 @@ def _revision_exists(file: ConsultationFile, no: int, revision: int | None) -> N
         no=no, revision=revision, span=span
     )
     raise Exit(BAD_INPUT, _("pctui: argument {option}: {why}").format(option="--revision", why=why))
+
+
+def _basis_usable(file: ConsultationFile, basis: str | None) -> None:
+    """Exit 2 when --basis cannot be compared: a format-1 file has no basis (status --json
+    prints none), and a value that is no digest is a wrong argument, not a change."""
+    if basis is None:
+        return
+    if file.consultation.format < 2:
+        why = _("{path} is in format 1, where an item has no basis (pctui migrate makes it "
+                "format 2)").format(path=file.path)  # fmt: skip
+    elif not _DIGEST.fullmatch(basis):
+        why = _("{value} is not a digest as status --json prints it (sha256:…)").format(
+            value=repr(basis)
+        )
+    else:
+        return
+    raise Exit(BAD_INPUT, _("pctui: argument {option}: {why}").format(option="--basis", why=why))
 
 
 def _commit_on_approve(file: ConsultationFile, no: int) -> None:
