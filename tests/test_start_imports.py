@@ -55,10 +55,58 @@ def modules_after(folder: Path, *args: str | Path) -> set[str]:
     return set(json.loads(done.stderr.splitlines()[-1]))
 
 
+# What the commands' own work needs, which `pctui --help` lists them without: the
+# publisher's renderers and checks, git's audit, merge and history, the themes' catalog.
+COMMANDS_WORK = {
+    "pctui.publish.files", "pctui.publish.completeness", "pctui.publish.document",
+    "pctui.git.audit", "pctui.git.merge", "pctui.git.item_history", "pctui.git.history",
+    "pctui.theming.catalog",
+}  # fmt: skip
+
+
 def test_the_help_lists_import_without_the_result_reader(tmp_path: Path) -> None:
     loaded = modules_after(tmp_path, "--help")
     assert "pctui.cli.import_cmd" in loaded  # `import` was listed, with its fields
     assert not loaded & RESULT_READER, sorted(loaded & RESULT_READER)
+
+
+def test_the_help_lists_every_command_without_its_work(tmp_path: Path) -> None:
+    loaded = modules_after(tmp_path, "--help")
+    assert {"pctui.cli.publish", "pctui.cli.history", "pctui.cli.audit"} <= loaded
+    assert not loaded & COMMANDS_WORK, sorted(loaded & COMMANDS_WORK)
+
+
+def test_the_publish_help_lists_the_formats_the_publisher_writes() -> None:
+    # `publish --help` names the formats from `publish.formats`, the publisher writes those
+    # of `files.RENDERERS`: the same, in the same order.
+    from pctui.publish.files import RENDERERS
+    from pctui.publish.formats import FORMATS
+
+    assert tuple(RENDERERS) == FORMATS
+
+
+SAME_NAME = """import sys
+if sys.argv[1] != "-":
+    __import__(sys.argv[1])
+from pctui.git import audit
+from pctui.publish import completeness
+print(type(audit).__name__, type(completeness).__name__)
+"""
+
+
+@pytest.mark.parametrize(
+    "first", ["-", "pctui.git.audit", "pctui.publish.completeness", "pctui.cli.audit",
+              "pctui.cli.publish"],
+)  # fmt: skip
+def test_a_function_named_as_its_module_stays_the_function(first: str) -> None:
+    # `pctui.git.audit` and `pctui.publish.completeness` are functions of the packages,
+    # imported when first asked for; importing their module first must not make them the
+    # module (which the import system binds to the package's attribute of that name).
+    done = subprocess.run(
+        [sys.executable, "-c", SAME_NAME, first], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["function", "function"]
 
 
 @pytest.mark.parametrize(

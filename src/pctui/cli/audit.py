@@ -5,30 +5,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
 from pctui.cli.output import json_text
 from pctui.cli.parsers import Commands, add_file_argument
-from pctui.git.audit import (
-    CARRIED,
-    COMMITTED_BY_OTHER,
-    HAND_EDITED,
-    MERGE,
-    UNCOMMITTED,
-    Report,
-    Trace,
-    TraceVerdict,
-    audit,
-    trace_name,
-)
-from pctui.git.history import Commit
-from pctui.git.run import GitError
 from pctui.i18n import N_, _, ngettext
-from pctui.model.zones import consultation_zone, in_zone
-from pctui.storage import ConsultationFile
-from pctui.storage.item_schema import SIGNOFFS
-from pctui.words import verdict_name
+
+if TYPE_CHECKING:
+    from pctui.git.audit import Report, Trace, TraceVerdict
+    from pctui.git.history import Commit
+    from pctui.storage import ConsultationFile
+
+# Git's audit, the file's schema and the zones are imported by the functions that audit:
+# `pctui --help` imports every command's module to list it (git's audit: 30-35 ms).
 
 DESCRIPTION = N_("""\
 Walk FILE's git history (following renames) and report, for each sign-off in the file,
@@ -44,15 +34,18 @@ that brought in or withdrew a sign-off must also carry a good signature (SSH or 
 checked by git) whose signer names the commit's author by email. Exit 0 when everything
 checks out, 1 otherwise.""")
 
-_WHY = {
-    HAND_EDITED: N_("edited in by hand? introduced in {c} by {a}, who is not the signer, "
-                    "and not recorded there by a reviewer's pctui"),
-    MERGE: N_("appeared in merge commit {c} ({a}), on neither side before it"),
-    UNCOMMITTED: N_("not committed yet (pctui commit FILE)"),
-    CARRIED: N_("committed in {c} by {a}, not by the signer (recorded by pctui)"),
-    COMMITTED_BY_OTHER: N_("authored as the signer in {c} but committed by {k}: "
-                           "git commit --author, or history rewritten by someone else?"),
-}  # fmt: skip
+# Why a trace verdict is a finding, by verdict (see `_why`).
+WHY_HAND_EDITED = N_(
+    "edited in by hand? introduced in {c} by {a}, who is not the signer, "
+    "and not recorded there by a reviewer's pctui"
+)
+WHY_MERGE = N_("appeared in merge commit {c} ({a}), on neither side before it")
+WHY_UNCOMMITTED = N_("not committed yet (pctui commit FILE)")
+WHY_CARRIED = N_("committed in {c} by {a}, not by the signer (recorded by pctui)")
+WHY_COMMITTED_BY_OTHER = N_(
+    "authored as the signer in {c} but committed by {k}: "
+    "git commit --author, or history rewritten by someone else?"
+)
 
 
 def add_parser(commands: Commands) -> None:
@@ -75,14 +68,21 @@ def add_parser(commands: Commands) -> None:
 
 def _why(verdict: TraceVerdict | None, commit: Commit | None, strict: bool) -> list[str]:
     """The reason to print for a trace verdict that is a finding ([] when it is not)."""
-    if verdict not in _WHY or (verdict == CARRIED and not strict):
+    from pctui.git.audit import CARRIED, COMMITTED_BY_OTHER, HAND_EDITED, MERGE, UNCOMMITTED
+
+    why = {HAND_EDITED: WHY_HAND_EDITED, MERGE: WHY_MERGE, UNCOMMITTED: WHY_UNCOMMITTED,
+            CARRIED: WHY_CARRIED, COMMITTED_BY_OTHER: WHY_COMMITTED_BY_OTHER}  # fmt: skip
+    if verdict not in why or (verdict == CARRIED and not strict):
         return []
     author = f"{commit.author} <{commit.email}>" if commit else ""
     committer = f"{commit.committer} <{commit.committer_email}>" if commit else ""
-    return [_(_WHY[verdict]).format(c=commit.short if commit else "", a=author, k=committer)]
+    return [_(why[verdict]).format(c=commit.short if commit else "", a=author, k=committer)]
 
 
 def _findings(file: ConsultationFile, report: Report, strict: bool) -> list[str]:
+    from pctui.storage.item_schema import SIGNOFFS
+    from pctui.words import verdict_name
+
     lines = []
     for trace in report.findings(strict):
         s = trace.signoff
@@ -104,6 +104,8 @@ def _findings(file: ConsultationFile, report: Report, strict: bool) -> list[str]
 
 
 def _json(trace: Trace, zone: dt.tzinfo | None) -> dict[str, Any]:
+    from pctui.model.zones import in_zone
+
     s, c = trace.signoff, trace.commit
     return {
         "no": trace.no, "stage": s.stage, "by": s.by, "verdict": s.verdict,
@@ -121,6 +123,10 @@ def _json(trace: Trace, zone: dt.tzinfo | None) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Audit; returns 0 when everything checks out, 1 otherwise."""
+    from pctui.git.audit import audit, trace_name
+    from pctui.git.run import GitError
+    from pctui.model.zones import consultation_zone
+
     file = load(args.file)
     try:
         report = audit(file, signatures=args.signed)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pctui.base.inert import inert
 from pctui.cli.common import OK, load, refused
 from pctui.cli.output import json_text
 from pctui.cli.parsers import Commands, add_file_argument, add_item_argument
-from pctui.git.item_history import ItemHistory, item_history
 from pctui.i18n import N_, _
-from pctui.model.actions import Refused, find_item
-from pctui.model.diff import Segment
-from pctui.session.item_history_text import body, source, what, when
+
+if TYPE_CHECKING:
+    from pctui.git.item_history import ItemHistory
+    from pctui.model.diff import Segment
+
+# Git's history, the actions and the history's wording are imported by the functions that
+# show a history: `pctui --help` lists this command alone (git's modules took 40-65 ms).
 
 DESCRIPTION = N_("""\
 Show the history of item N, oldest first: every revision (with its changes from the one
@@ -41,6 +44,8 @@ def _diff(segments: list[Segment] | None) -> list[list[str]] | None:
 
 def history_data(history: ItemHistory, no: int) -> dict[str, Any]:
     """The history as plain data (the --json output)."""
+    from pctui.session.item_history_text import body, what
+
     return {
         "item": no,
         "git": history.git_problem or None,
@@ -64,6 +69,10 @@ def history_data(history: ItemHistory, no: int) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Print the item's history; returns the exit status."""
+    from pctui.git.item_history import item_history
+    from pctui.model.actions import Refused, find_item
+    from pctui.session.item_history_text import body, source, what, when
+
     file = load(args.file)
     try:
         find_item(file.consultation, args.item)

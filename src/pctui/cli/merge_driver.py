@@ -10,9 +10,7 @@ from pctui.base.atomic import write_atomic
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit
 from pctui.cli.parsers import Commands
 from pctui.git.install import DEFAULT_PATTERNS, install
-from pctui.git.merge import NotMergeable, is_consultation, load_problems, merge_files
-from pctui.git.run import GitError, git
-from pctui.git.textmerge import Labels
+from pctui.git.run import GitError
 from pctui.i18n import N_, _
 from pctui.storage import SaveError
 
@@ -77,6 +75,9 @@ def _as_text(base: Path, current: Path, other: Path, name: str, why: str) -> int
     """Merge the three versions line by line (git merge-file). When they are a consultation
     file, the result must load: if it does not, it is a conflict, never a clean merge (git
     then keeps the three versions: git checkout --ours/--theirs/--merge)."""
+    from pctui.git.merge import is_consultation, load_problems
+    from pctui.git.run import git
+
     _say(name, _("{why}; merging it as plain text").format(why=why))
     sides = [path.read_bytes().decode("utf-8", "replace") for path in (base, current, other)]
     done = git(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
@@ -111,6 +112,11 @@ def _as_text(base: Path, current: Path, other: Path, name: str, why: str) -> int
 
 def run_driver(args: argparse.Namespace) -> int:
     """Merge into CURRENT; returns 0 when clean, 1 when conflicts are left."""
+    # Imported here: `pctui --help` imports every command's module to list it (the merge,
+    # with the file's reader and writer, took 40-55 ms of its start).
+    from pctui.git.merge import NotMergeable, merge_files
+    from pctui.git.textmerge import Labels
+
     base, current, other = Path(args.base), Path(args.current), Path(args.other)
     name = args.path or str(current)
     try:

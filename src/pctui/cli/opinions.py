@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load, saved
 from pctui.cli.parsers import Commands, add_file_argument, add_item_argument
 from pctui.i18n import N_, _, ngettext
-from pctui.model.actions import item_numbers
-from pctui.model.identity import current_login
-from pctui.model.opinions import add_summary, merge_items, move_opinion, split_item
-from pctui.session.operations import ERROR, Outcome
-from pctui.session.opinion_actions import measured, read_labels, told
-from pctui.storage import ConsultationFile
+
+if TYPE_CHECKING:
+    from pctui.session.operations import Outcome
+
+    # Only named: `load` imports the reader when the command runs, not at `pctui --help`.
+    from pctui.storage import ConsultationFile
+
+# The actions on opinions and the session's wording of them (which import the file's reader
+# and writer) are imported by each command when it runs, not by `pctui --help`: 60-80 ms.
 
 SUMMARY = N_("""\
 Write the summary (意見の概要) of item N's opinions as the current login, or revise it: the
@@ -98,6 +102,8 @@ def add_parser(commands: Commands) -> None:
 
 def _print(outcome: Outcome) -> int:
     """The outcome's message (stdout; a warning, such as stale sign-offs, to stderr too)."""
+    from pctui.session.operations import ERROR
+
     if outcome.severity == ERROR:  # not reached: refusals leave through `saved`
         raise Exit(FINDING, outcome.message)
     print(outcome.message)
@@ -106,6 +112,10 @@ def _print(outcome: Outcome) -> int:
 
 def run_summary(args: argparse.Namespace) -> int:
     """Save the summary; returns the exit status."""
+    from pctui.model.identity import current_login
+    from pctui.model.opinions import add_summary
+    from pctui.session.opinion_actions import measured, told
+
     text = sys.stdin.read() if args.text == "-" else str(args.text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     file = load(args.file)
@@ -119,6 +129,9 @@ def run_summary(args: argparse.Namespace) -> int:
 
 def run_move(args: argparse.Namespace) -> int:
     """Move the opinion; returns the exit status."""
+    from pctui.model.opinions import move_opinion
+    from pctui.session.opinion_actions import measured, told
+
     file = load(args.file)
     _exists(file, args.to, "--to")
     move = measured([args.item, args.to], lambda c: move_opinion(c, args.item, args.label, args.to))
@@ -131,6 +144,9 @@ def run_move(args: argparse.Namespace) -> int:
 
 def run_merge(args: argparse.Namespace) -> int:
     """Merge the items; returns the exit status."""
+    from pctui.model.opinions import merge_items
+    from pctui.session.opinion_actions import measured, told
+
     file = load(args.file)
     _exists(file, args.into, "--into")
     merge = measured([args.into], lambda c: merge_items(c, args.item, args.into))
@@ -146,6 +162,9 @@ def run_merge(args: argparse.Namespace) -> int:
 
 def run_split(args: argparse.Namespace) -> int:
     """Split the opinions off; returns the exit status."""
+    from pctui.model.opinions import split_item
+    from pctui.session.opinion_actions import measured, read_labels, told
+
     labels = [label for word in args.labels for label in read_labels(word)]
     file = load(args.file)
     before, new = saved(
@@ -158,6 +177,8 @@ def run_split(args: argparse.Namespace) -> int:
 
 def _exists(file: ConsultationFile, no: int, option: str) -> None:
     """Exit 2 when the other item named does not exist: a wrong argument, not a refusal."""
+    from pctui.model.actions import item_numbers
+
     if file.consultation.item(no) is None:
         span = item_numbers(file.consultation)
         why = _("there is no item No.{no} (items: {span})").format(no=no, span=span)

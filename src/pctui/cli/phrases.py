@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pctui.base.inert import inert
 from pctui.cli.common import FINDING, OK, Exit, load, problems_exit, table_lines
 from pctui.cli.output import json_text
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _
-from pctui.model.phrases import Phrase, usage
 from pctui.storage import LoadError
-from pctui.storage.phrases import find_phrases, load_phrases
+
+if TYPE_CHECKING:
+    from pctui.model.phrases import Phrase
 
 HELP = N_("list the standard phrases (phrases.toml) and how often the answers use each")
 DESCRIPTION = N_("""\
@@ -33,6 +35,8 @@ def add_parser(commands: Commands) -> None:
 def office_phrases(file: str) -> list[Phrase]:
     """The phrases for the consultation `file` ([] without a phrases.toml); exit 2 with every
     problem printed when the phrases.toml is wrong."""
+    from pctui.storage.phrases import find_phrases, load_phrases
+
     found = find_phrases(Path(file))
     if found is None:
         return []
@@ -44,6 +48,10 @@ def office_phrases(file: str) -> list[Phrase]:
 
 def run(args: argparse.Namespace) -> int:
     """Print the phrases and their use; returns the exit status."""
+    # Imported here, not by `pctui --help` (which imports every command's module): 20 ms.
+    from pctui.model.phrases import usage
+    from pctui.storage.phrases import find_phrases
+
     consultation = load(args.file).consultation
     if find_phrases(Path(args.file)) is None:
         raise Exit(

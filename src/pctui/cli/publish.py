@@ -5,17 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pctui.base.problems import ERROR, WARNING
-from pctui.base.toml_locate import Locator
+from pctui.base.problems import ERROR, WARNING, Problem
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
-from pctui.model.state import approved_stages
-from pctui.publish import FORMATS, completeness, outputs, unapproved, write_outputs
-from pctui.publish.completeness import ITEMS, Finding
-from pctui.storage import ConsultationFile, Problem, SaveError
-from pctui.words import state_name
+from pctui.publish.formats import FORMATS
+
+if TYPE_CHECKING:
+    from pctui.base.toml_locate import Locator
+    from pctui.publish.completeness import Finding
+    from pctui.storage import ConsultationFile
+
+# The publisher is imported by the functions that publish: `pctui --help` lists this
+# command with its formats alone (the renderers and the checks took 60-90 ms of its start).
 
 DESCRIPTION = N_("""\
 Write the published result of FILE from the approved text: <id>.md, <id>.html, <id>.csv
@@ -99,6 +103,11 @@ def _header_text(file: ConsultationFile) -> str:
 
 
 def _unapproved_problems(file: ConsultationFile, draft: bool) -> list[Problem]:
+    from pctui.model.state import approved_stages
+    from pctui.publish import unapproved
+    from pctui.publish.completeness import ITEMS
+    from pctui.words import state_name
+
     review = file.consultation.review
     problems = []
     for item, state in unapproved(file.consultation):
@@ -136,7 +145,10 @@ def run(args: argparse.Namespace) -> int:
     """Check, then publish; returns the exit status."""
     # The submitted opinions' reading brings the intake registry (sqlite3 and the intake
     # package): imported here, not by `pctui --help`, which imports every command's module.
+    from pctui.base.toml_locate import Locator
     from pctui.cli.publish_submitted import disagreeing_texts, pending_reason, read_submitted
+    from pctui.publish import completeness, outputs, write_outputs
+    from pctui.storage import SaveError
 
     formats = parse_formats(args.format)
     file = load(args.file)

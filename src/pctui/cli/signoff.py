@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from typing import TYPE_CHECKING
 
 from pctui.cli.common import BAD_INPUT, OK, Exit, load, saved
 from pctui.cli.parsers import Commands, add_file_argument, add_item_argument
@@ -13,8 +14,11 @@ from pctui.model.actions import sign, withdraw
 from pctui.model.identity import current_login
 from pctui.model.records import APPROVE, REJECT
 from pctui.model.state import item_state
-from pctui.storage import ConsultationFile
 from pctui.words import state_name
+
+if TYPE_CHECKING:
+    # Only named: `load` imports the reader when the command runs, not at `pctui --help`.
+    from pctui.storage import ConsultationFile
 
 SIGNOFF_DESCRIPTION = N_("""\
 Sign item N's current revision as the current login (from the operating system) at the

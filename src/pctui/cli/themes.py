@@ -5,15 +5,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, pad, width
 from pctui.cli.parsers import Commands
 from pctui.config import config_path, load_config, save_setting
 from pctui.i18n import N_, _
-from pctui.session.terminal import colour_count
-from pctui.theming import USER, Catalog, load_catalog, user_themes_dir
-from pctui.theming.choice import FROM_CONFIG, FROM_DEFAULT, choose_theme
-from pctui.theming.loader import pygments_styles
+
+if TYPE_CHECKING:
+    from pctui.theming import Catalog
+
+# The themes are imported by the functions that list or choose them: `pctui --help`
+# imports every command's module to list it (the catalog, its loader and Pygments' styles
+# took 25-30 ms of its start). So the words below keyed by the themes' constants are made
+# where they are used.
 
 HELP = N_("list the colour themes, or choose one with --set")
 DESCRIPTION = N_("""\
@@ -25,14 +30,12 @@ has problems (each printed as path:line:col: message; that theme is skipped), 2 
 unknown theme name.""")
 
 # Words of the listing, kept together; translated where they are printed.
-ORIGIN_WORDS = {"shipped": N_("shipped"), USER: N_("yours")}
+SHIPPED_WORD, USER_WORD = N_("shipped"), N_("yours")
 OVERRIDES = N_("yours, replaces the shipped one")
 DARK_WORDS = {True: N_("dark"), False: N_("light")}
-CURRENT_FROM = {
-    FROM_CONFIG: N_("current: {name} (chosen in {path})"),
-    FROM_DEFAULT: N_("current: {name} (the default for a terminal of {colours} colours; "
-                     "choose with pctui themes --set NAME)"),
-}  # fmt: skip
+FROM_CONFIG_WORDS = N_("current: {name} (chosen in {path})")
+FROM_DEFAULT_WORDS = N_("current: {name} (the default for a terminal of {colours} colours; "
+                        "choose with pctui themes --set NAME)")  # fmt: skip
 FOLDER_LINE = N_("your themes folder: {folder}")
 SET_DONE = N_("theme set to {name} (saved in {path})")
 SET_FAILED = N_("pctui: cannot save the theme in {path}: {error}")
@@ -51,9 +54,12 @@ def add_parser(commands: Commands) -> None:
 def listing(catalog: Catalog, current: str) -> list[str]:
     """Two lines per theme: * for `current`, name, dark/light, where it comes from and what
     it looks like; then its file."""
+    from pctui.theming import USER
+
+    origin_words = {"shipped": SHIPPED_WORD, USER: USER_WORD}
     names = sorted(catalog.themes)
     name_cells = max((width(name) for name in names), default=0)
-    origins = {name: _(OVERRIDES if spec.overrides else ORIGIN_WORDS[spec.origin])
+    origins = {name: _(OVERRIDES if spec.overrides else origin_words[spec.origin])
                for name, spec in catalog.themes.items()}  # fmt: skip
     origin_cells = max((width(origin) for origin in origins.values()), default=0)
     dark_cells = max(width(_(word)) for word in DARK_WORDS.values())
@@ -71,6 +77,11 @@ def listing(catalog: Catalog, current: str) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """List the themes, or save the chosen one; returns the exit status."""
+    from pctui.session.terminal import colour_count
+    from pctui.theming import load_catalog, user_themes_dir
+    from pctui.theming.choice import FROM_CONFIG, FROM_DEFAULT, choose_theme
+    from pctui.theming.loader import pygments_styles
+
     if args.pygments:
         print("\n".join(pygments_styles()))
         return OK
@@ -97,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{config_path()}: {message}", file=sys.stderr)
     print("\n".join(listing(catalog, choice.name)))
     print()
-    print(_(CURRENT_FROM[choice.source]).format(name=choice.name, path=config_path(),
+    current_from = {FROM_CONFIG: FROM_CONFIG_WORDS, FROM_DEFAULT: FROM_DEFAULT_WORDS}
+    print(_(current_from[choice.source]).format(name=choice.name, path=config_path(),
                                                 colours=colours))  # fmt: skip
     print(_(FOLDER_LINE).format(folder=user_themes_dir()))
     return FINDING if catalog.problems else OK

@@ -3,13 +3,12 @@
 Runs the `git` command (argument lists, never a shell) so the user's configuration applies.
 No Textual, no Rich. The TUI calls `after_signoff` and `commit_pending` from a worker.
 
-The commits' and the merge driver's names are imported from their modules when first
-asked for (PEP 562): importing any `pctui.git.…` module runs this file first, and the
-intake's registry, which only runs `git` to keep itself out of the repository
-(`pctui.git.run`), need not load the merge driver and the commits (23 ms of every `pctui
-intake` command's start). The audit's are imported here as before: its function `audit`
-has its module's name, which the import system would bind here in its place when the
-module is first imported by another way.
+Each name is imported from its module when first asked for (PEP 562): importing any
+`pctui.git.…` module runs this file first, and the intake's registry, which only runs
+`git` to keep itself out of the repository (`pctui.git.run`), need not load the merge
+driver and the commits (23 ms of every `pctui intake` command's start), nor `pctui --help`
+the audit (30 ms). The function `audit` has its module's name: `keep_functions` keeps
+`pctui.git.audit` the function, as the eager import did (see `pctui.base.lazy_package`).
 """
 
 from __future__ import annotations
@@ -17,15 +16,19 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from pctui.git.audit import Report, Trace, audit
+from pctui.base.lazy_package import keep_functions
 
 if TYPE_CHECKING:
+    from pctui.git.audit import Report, Trace, audit
     from pctui.git.commits import CommitResult, after_signoff, commit_pending
     from pctui.git.merge import MergeResult, NotMergeable, merge_files
     from pctui.git.run import GitError
 
 # Each name this package offers when asked, and the module that defines it.
 _FROM = {
+    "Report": "audit",
+    "Trace": "audit",
+    "audit": "audit",
     "CommitResult": "commits",
     "GitError": "run",
     "MergeResult": "merge",
@@ -58,3 +61,6 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value
+
+
+keep_functions(__name__, frozenset({"audit"}))

@@ -1,10 +1,56 @@
 """Publishing a consultation's result: Markdown, HTML, CSV, XLSX. No Textual, no Rich, no I/O
-except `write_outputs`."""
+except `write_outputs`.
 
-from pctui.base.era import era_date, era_period
-from pctui.publish.completeness import Finding, Where, completeness, unapproved
-from pctui.publish.document import Publication, build, class_counts
-from pctui.publish.files import FORMATS, outputs, render, write_outputs
+Each name is imported from its module when first used (PEP 562), as in `pctui.model`:
+`pctui --help` lists `publish` with its formats (`publish.formats`) without loading the
+renderers, and `pctui signoff` imports `outputs` only when it commits.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from pctui.base.lazy_package import keep_functions
+
+if TYPE_CHECKING:
+    from pctui.base.era import era_date, era_period
+    from pctui.publish.completeness import Finding, Where, completeness, unapproved
+    from pctui.publish.document import Publication, build, class_counts
+    from pctui.publish.files import outputs, render, write_outputs
+    from pctui.publish.formats import FORMATS
+
+# The module of each name this package exports.
+_HOME = {
+    "era_date": "pctui.base.era",
+    "era_period": "pctui.base.era",
+    "Finding": "pctui.publish.completeness",
+    "Where": "pctui.publish.completeness",
+    "completeness": "pctui.publish.completeness",
+    "unapproved": "pctui.publish.completeness",
+    "Publication": "pctui.publish.document",
+    "build": "pctui.publish.document",
+    "class_counts": "pctui.publish.document",
+    "outputs": "pctui.publish.files",
+    "render": "pctui.publish.files",
+    "write_outputs": "pctui.publish.files",
+    "FORMATS": "pctui.publish.formats",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        # Not one of ours: a submodule (`from pctui.publish import html`) is then imported
+        # by the import system itself.
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    __import__(home)  # not importlib, whose package imports warnings at every start
+    value = getattr(sys.modules[home], name)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+keep_functions(__name__, frozenset({"completeness"}))
 
 __all__ = [
     "FORMATS",

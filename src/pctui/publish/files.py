@@ -9,6 +9,7 @@ from pathlib import Path
 from pctui.base.atomic import target, write_all_atomic
 from pctui.model.records import Consultation
 from pctui.publish.document import Publication, build
+from pctui.publish.formats import FORMATS
 from pctui.publish.html import to_html
 from pctui.publish.markdown import to_markdown
 from pctui.publish.numbers_csv import NUMBERS_CSV, numbers_csv
@@ -23,7 +24,6 @@ RENDERERS: dict[str, Callable[[Publication], bytes]] = {
     "csv": to_csv,
     "xlsx": to_xlsx,
 }
-FORMATS = tuple(RENDERERS)
 # The CSV holds one table: the submitted opinions, when published, are a file of their own.
 SUBMITTED_CSV = "submitted.csv"
 
