@@ -1,4 +1,4 @@
-"""`pctui history FILE --item N [--json]`: everything that happened to one item."""
+"""`pctui history FILE --item N [--json]`: one item's records and the commits holding them."""
 
 from __future__ import annotations
 
@@ -30,7 +30,9 @@ is shown with a warning. Exit status 2 when there is no item N.""")
 def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
     parser = commands.add(
-        "history", help=_("show everything that happened to an item"), description=_(DESCRIPTION)
+        "history",
+        help=_("show an item's revisions, sign-offs, notes and their commits"),
+        description=_(DESCRIPTION),
     )
     add_file_argument(parser)
     add_item_argument(parser)
