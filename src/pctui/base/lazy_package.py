@@ -1,6 +1,10 @@
-"""Packages whose names are imported from their modules when first used (PEP 562), when a
-name is also the name of the module that defines it (`pctui.publish.completeness`, the
-function, in `pctui/publish/completeness.py`).
+"""Packages whose names are imported from their modules when first used (PEP 562): a
+command's start then loads only the modules it uses (`pctui --help` lists every command
+without loading the publisher, the importer or git's audit).
+
+`names_from` makes such a package's `__getattr__`. A name that is also the name of the
+module that defines it (`pctui.publish.completeness`, the function, in
+`pctui/publish/completeness.py`) needs `keep_functions` as well:
 
 The import system binds each submodule, once imported, to its package's attribute of the
 same name. An eager package (`from pctui.publish.completeness import completeness` in its
@@ -13,7 +17,29 @@ refuses that one binding, and its `__getattr__` answers the name as for any othe
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Mapping
 from types import ModuleType
+from typing import Any
+
+
+def names_from(package: str, homes: Mapping[str, str]) -> Callable[[str], Any]:
+    """The `__getattr__` of the package named `package`: each name of `homes` imported from
+    the module `homes` gives for it (a full dotted name) when first asked for, then kept in
+    the package, so that it is found directly from then on."""
+    namespace = sys.modules[package].__dict__
+
+    def __getattr__(name: str) -> Any:
+        home = homes.get(name)
+        if home is None:
+            # Not one of its names: a submodule (`from pctui.publish import html`) is then
+            # imported by the import system itself.
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        __import__(home)  # not importlib, whose package imports warnings at every start
+        value = getattr(sys.modules[home], name)
+        namespace[name] = value
+        return value
+
+    return __getattr__
 
 
 class _Package(ModuleType):

@@ -13,10 +13,9 @@ the audit (30 ms). The function `audit` has its module's name: `keep_functions` 
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from pctui.base.lazy_package import keep_functions
+from pctui.base.lazy_package import keep_functions, names_from
 
 if TYPE_CHECKING:
     from pctui.git.audit import Report, Trace, audit
@@ -52,15 +51,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _FROM.get(name)
-    if module is None:
-        # Not one of ours: a submodule (`from pctui.git import message`) is then imported
-        # by the import system itself.
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = names_from(__name__, {name: f"{__name__}.{home}" for name, home in _FROM.items()})
 
 
 keep_functions(__name__, frozenset({"audit"}))

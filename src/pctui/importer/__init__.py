@@ -9,8 +9,9 @@ the whole importer (90 ms of their start).
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from pctui.base.lazy_package import names_from
 
 if TYPE_CHECKING:
     from pctui.importer.build import DEFAULT_STAGES, to_consultation
@@ -46,16 +47,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        # Not one of ours: a submodule (`from pctui.importer import pdf`) is then imported
-        # by the import system itself.
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    __import__(home)  # not importlib, whose package imports warnings at every start
-    value = getattr(sys.modules[home], name)
-    globals()[name] = value  # found directly from now on
-    return value
+__getattr__ = names_from(__name__, _HOME)
 
 
 __all__ = [

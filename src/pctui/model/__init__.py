@@ -7,8 +7,9 @@ the actions on opinions or the office's records (their imports cost its start-up
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from pctui.base.lazy_package import names_from
 
 if TYPE_CHECKING:
     from pctui.model.actions import (
@@ -129,14 +130,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    __import__(home)  # not importlib, whose package imports warnings at every start
-    value = getattr(sys.modules[home], name)
-    globals()[name] = value  # found directly from now on
-    return value
+__getattr__ = names_from(__name__, _HOME)
 
 
 __all__ = [

@@ -8,10 +8,9 @@ renderers, and `pctui signoff` imports `outputs` only when it commits.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from pctui.base.lazy_package import keep_functions
+from pctui.base.lazy_package import keep_functions, names_from
 
 if TYPE_CHECKING:
     from pctui.base.era import era_date, era_period
@@ -38,16 +37,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        # Not one of ours: a submodule (`from pctui.publish import html`) is then imported
-        # by the import system itself.
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    __import__(home)  # not importlib, whose package imports warnings at every start
-    value = getattr(sys.modules[home], name)
-    globals()[name] = value  # found directly from now on
-    return value
+__getattr__ = names_from(__name__, _HOME)
 
 
 keep_functions(__name__, frozenset({"completeness"}))
