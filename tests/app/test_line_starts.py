@@ -17,6 +17,12 @@ def _word(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in "_-'@#$&*+/=")
 
 
+def _bad(text: str, at: int) -> bool:
+    """A break before `at` cuts a word or breaks a kinsoku rule."""
+    word = _word(text[at - 1]) and _word(text[at])
+    return word or text[at] in NO_START or text[at - 1] in NO_END
+
+
 def _back(text: str, start: int, end: int, bad) -> int:  # type: ignore[no-untyped-def]
     at = end
     while at > start + 1 and bad(at):
@@ -39,6 +45,11 @@ def measured_one_by_one(text: str, width: int) -> list[int]:
         end = max(end, start + 1)
         if end >= len(text):
             return starts
+        both = _back(text, start, end, lambda at: _bad(text, at))
+        if both != end or not _bad(text, end):
+            starts.append(both)
+            start = both
+            continue
         end = _back(text, start, end, lambda at: _word(text[at - 1]) and _word(text[at]))
         end = _back(text, start, end, lambda at: text[at] in NO_START or text[at - 1] in NO_END)
         starts.append(end)

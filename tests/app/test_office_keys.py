@@ -109,3 +109,25 @@ def test_h_shows_the_history_with_git_read_in_a_worker(
         assert app.screen is app.main
 
     drive(app, script)
+
+
+def test_at_80_columns_the_history_keeps_each_body_line_indented(
+    make_app: MakeApp, drive: Callable[..., None]
+) -> None:
+    app = make_app("yamada")
+    seen: list[str] = []
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press(*"jjjjj", "h")  # No.6: revisions longer than a line at 80 columns
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        seen.extend(app.screen.text.split("\n"))
+
+    drive(app, script, size=(80, 24))
+    entries = seen[next(n for n, line in enumerate(seen) if line.startswith("20")) :]
+    assert len([line for line in entries if line.startswith("    ")]) > 4
+    # Every line is an entry's head (its date) or its body, indented: a wrapped body line
+    # used to go on at the left edge, level with the dates.
+    assert all(line[:2] == "20" or line.startswith("    ") for line in entries if line), seen
+    assert "    まいります。" in seen

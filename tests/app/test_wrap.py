@@ -37,6 +37,12 @@ def test_latin_words_and_numbers_are_not_cut() -> None:
     assert lines("令和9年度2025-12-16に", 12) == ["令和9年度", "2025-12-16に"]
 
 
+def test_a_word_before_a_full_stop_moves_whole() -> None:
+    # Seen in the help: "into a new grou" / "p." when only the full stop did not fit.
+    assert lines("into a new group. Next", 16) == ["into a new ", "group. Next"]
+    assert lines("保存はISMAP。次", 9) == ["保存は", "ISMAP。次"]
+
+
 def test_a_word_longer_than_the_line_is_folded() -> None:
     assert lines("ABCDEFGHIJ", 4) == ["ABCD", "EFGH", "IJ"]
 

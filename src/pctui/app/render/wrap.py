@@ -39,6 +39,27 @@ def _move_back(text: str, start: int, end: int, bad: Callable[[int], bool]) -> i
     return end if bad(at) else at
 
 
+def _break_before(text: str, start: int, end: int) -> int:
+    """The last break at or before `end` that neither cuts a word nor breaks a kinsoku rule.
+    Both rules are asked at every place: asked one after the other, the punctuation rule
+    moved a break out of "group." into the word ("grou" / "p.", seen in the help).
+    Where no place keeps both, the word rule gives way first, as a word longer than the
+    line must."""
+
+    def bad(at: int) -> bool:
+        return (
+            (_word(text[at - 1]) and _word(text[at]))
+            or text[at] in NO_START
+            or text[at - 1] in NO_END
+        )
+
+    found = _move_back(text, start, end, bad)
+    if found != end or not bad(end):
+        return found
+    end = _move_back(text, start, end, lambda at: _word(text[at - 1]) and _word(text[at]))
+    return _move_back(text, start, end, lambda at: text[at] in NO_START or text[at - 1] in NO_END)
+
+
 class _Cells(dict[str, int]):
     """Cells each character takes, measured once per character (Rich's `cell_len`)."""
 
@@ -78,12 +99,12 @@ def line_starts(text: str, width: int) -> list[int]:
                 return starts  # that character is the last: nothing to move back over
         # Most breaks need no moving back: asked first, without a call (a 300-opinion item
         # has a thousand breaks to find at each key press).
-        if _word(text[end - 1]) and _word(text[end]):
-            end = _move_back(text, start, end, lambda at: _word(text[at - 1]) and _word(text[at]))
-        if text[end] in NO_START or text[end - 1] in NO_END:
-            end = _move_back(
-                text, start, end, lambda at: text[at] in NO_START or text[at - 1] in NO_END
-            )
+        if (
+            (_word(text[end - 1]) and _word(text[end]))
+            or text[end] in NO_START
+            or text[end - 1] in NO_END
+        ):
+            end = _break_before(text, start, end)
         starts.append(end)
         start = end
 

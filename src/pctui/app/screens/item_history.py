@@ -28,24 +28,33 @@ from pctui.storage import ConsultationFile
 INDENT = "    "
 
 
-def entry_text(entry: Entry, context: RenderContext, git_read: bool) -> Text:
-    """One entry: when and what in bold, where git has it (once git was read), the body
-    indented below (a revision's changes struck and underlined as in the diff pane)."""
-    out = Text(when(entry) + "  ", style="dim")
-    out.append_text(inert_text(what(entry), style="bold"))
+def entry_lines(entry: Entry, context: RenderContext, git_read: bool, width: int) -> list[Text]:
+    """One entry in lines of at most `width` cells: when and what in bold, where git has it
+    (once git was read), the body indented below (a revision's changes struck and
+    underlined as in the diff pane). Each body line is wrapped inside the indent: wrapped
+    with the head as one text, its continuations began at the left edge, level with the
+    entries' dates, and a line broken between words began with their space."""
+    head = Text(when(entry) + "  ", style="dim")
+    head.append_text(inert_text(what(entry), style="bold"))
     if git_read:
-        out.append("  (")
-        out.append_text(inert_text(source(entry), style="dim"))
-        out.append(")")
+        head.append("  (")
+        head.append_text(inert_text(source(entry), style="dim"))
+        head.append(")")
     diff = entry.event.diff
     shown = diff_text(diff, context) if diff is not None else inert_text(body(entry))
     if diff is not None and (note := revision_note(entry)):
         shown.append_text(inert_text("\n" + note))
-    for line in shown.split("\n", allow_blank=True):
-        if line.plain:
-            out.append("\n" + INDENT)
-            out.append_text(line)
-    return out
+    lines = [_without_leading_space(line) for line in wrap(head, width)]
+    inside = max(1, width - len(INDENT))
+    for paragraph in shown.split("\n", allow_blank=True):
+        if paragraph.plain:
+            lines += [Text(INDENT) + line for line in wrap(paragraph, inside)]
+    return lines
+
+
+def _without_leading_space(line: Text) -> Text:
+    """`line` without the space a break between words leaves at its start."""
+    return line[1:] if line.plain.startswith(" ") else line
 
 
 class HistoryScreen(Screen[None]):
@@ -83,7 +92,7 @@ class HistoryScreen(Screen[None]):
             )
             lines += wrap(inert_text(problem, style="italic"), width)
         for entry in found.entries:
-            lines += wrap(entry_text(entry, context, self.history is not None), width)
+            lines += entry_lines(entry, context, self.history is not None, width)
         if not found.entries:
             lines.append(Text(_("No.{no} has no history yet").format(no=self._no), style="dim"))
         return lines
