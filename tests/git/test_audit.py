@@ -16,7 +16,7 @@ from pctui.git import versions as versions_module
 from pctui.git.audit import BY_SIGNER, CARRIED, HAND_EDITED, UNCOMMITTED
 from pctui.model import withdraw
 from pctui.session import opinion_actions
-from pctui.storage import ConsultationFile
+from pctui.storage import ConsultationFile, render_consultation
 from pctui.storage.migrate import migrate
 
 PEOPLE = {
@@ -166,6 +166,35 @@ def test_an_opinion_split_back_under_its_old_no_leaves_the_old_item_merged(
     assert commit_pending(office.load()).committed
     report = audit(office.load())
     assert report.gone == [] and report.merged == ["No.4"]
+
+
+def test_a_signoff_deleted_from_an_item_an_opinion_left_is_not_taken_for_a_merge(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No.1 (opinions 1 and 2) signed and committed; then opinion 2 moved to No.3 and
+    No.1's sign-off deleted by hand, in one commit. No.1 is still there with opinion 1:
+    the sign-off is gone, a finding. (No.1 no longer held all of its opinions, every one
+    still in the file: the audit said 'No.1 was merged into another item' and passed.)"""
+    migrate(office.path)
+    office.git("commit", "-q", "-a", "-m", "format 2")
+    assert opinion_actions.merge(office.load(), 2, 1).changed
+    office.git("commit", "-q", "-a", "-m", "merge")
+    signed_and_committed(office, monkeypatch, 1, "tanaka", T1)
+    moved = opinion_actions.move(office.load(), 1, "2", 3)
+    assert moved.changed, moved.message
+    consultation = ConsultationFile.load(office.path).consultation
+    item = consultation.item(1)
+    assert item is not None and item.signoffs
+    item.signoffs.clear()
+    office.path.write_text(render_consultation(consultation), encoding="utf-8")
+    author(monkeypatch, "Mallory", "mallory@example.jp")
+    office.git("commit", "-q", "-a", "-m", "move No.1's second opinion")
+    report = audit(office.load())
+    assert report.merged == ["No.2"]  # merged away at the start, not No.1
+    assert len(report.gone) == 1 and "No.1" in report.gone[0] and "tanaka" in report.gone[0]
+    done = run_audit(office)
+    assert done.returncode == 1
+    assert "No.1 was merged" not in done.stdout
 
 
 def test_a_signoff_typed_in_by_someone_else_is_reported(

@@ -288,10 +288,11 @@ def _traces(
 class _MergedAway:
     """Whether the item that held a sign-off or revision gone from the file was merged
     into another: every opinion (label and text) it had in the last version holding it
-    stands in the file now, and not in an item of its No. (`merge-items` removes the
-    merged item with its revisions and sign-offs, git keeps them; a split may give its
-    No. to a new item). An item deleted by hand, or a sign-off deleted from an item still
-    there, is not."""
+    stands in the file now, and the item is gone: its No. is not in the file, or left it
+    after that version, or is now an item holding none of those opinions (`merge-items`
+    removes the merged item with its revisions and sign-offs, git keeps them; a split may
+    give its No. to a new item). An item deleted by hand, or a sign-off deleted from an
+    item still there (also one an opinion was moved out of meanwhile), is not."""
 
     def __init__(self, file: ConsultationFile, origins: _Origins) -> None:
         items = file.consultation.items
@@ -310,11 +311,13 @@ class _MergedAway:
         if not opinions <= self.standing:
             return False
         now = self.by_no.get(holder.no)
-        # Its opinions where they were: merged away only if its No. left the file after that
-        # version (merged, then split back off into a new item given the same No.).
+        # An item of its No. holding any of its opinions is the same item, unless its No.
+        # left the file after that version (merged, then split back off into a new item
+        # given the same No.): not merged, also when an opinion moved out of it since
+        # (the move and a sign-off deleted by hand in one commit passed as a merge).
         if (
             now is not None
-            and opinions <= {(o.label, o.text) for o in now.opinions}
+            and not opinions.isdisjoint((o.label, o.text) for o in now.opinions)
             and all(holder.no in numbers for numbers in self.numbers[place + 1 :])
         ):
             return False
