@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import OptionList, Static
 
 from pctui.app.review_actions import ACTIONS
 from pctui.app.screens.filter import FilterScreen
 from pctui.app.screens.help import HelpScreen
+from pctui.app.widgets.search_bar import SearchBar
 from pctui.session.listing import ListFilter, needs_signoff, visible_items
 
 
@@ -33,6 +35,22 @@ def test_search_matches_full_width_against_half_width(make_app, drive, disk) -> 
     async def script(pilot) -> None:
         await pilot.press("slash", *"ｉｓｍａｐ", "enter")
         assert app.main.table.numbers == ismap
+
+    drive(app, script)
+
+
+def test_what_is_typed_in_one_burst_after_slash_is_searched(make_app, drive) -> None:
+    # Over SSH the keys typed quickly arrive together: they were sent to the list before
+    # the search line had the focus ("“I” does nothing here"), and the search was empty.
+    app = make_app("yamada")
+
+    async def script(pilot) -> None:
+        for key, character in [("slash", "/"), *[(c, c) for c in "ISMAP"], ("slash", "/")]:
+            app.post_message(events.Key(key, character))  # not awaited one by one: a burst
+        await pilot.pause()
+        await pilot.pause()
+        assert app.main.query_one(SearchBar).value == "ISMAP/"  # a / in a query stays one
+        assert not [said for said in app.said if "does nothing" in said[1]]
 
     drive(app, script)
 

@@ -55,6 +55,9 @@ class ReviewAction:
     group: str
     needs: Needs = Needs.NOTHING
     footer: bool = True  # shown in the footer (space is short at 80 columns)
+    # Run as the key arrives, before the keys typed after it are sent anywhere: for a key
+    # that opens a line to type in, whose first characters were otherwise lost.
+    at_once: bool = False
 
     @property
     def binding_id(self) -> str:
@@ -72,6 +75,7 @@ class ReviewAction:
             key_display=self.display.split()[0],
             tooltip=self.help,
             id=binding_id or self.binding_id,
+            priority=self.at_once,
         )
 
     @property
@@ -197,7 +201,7 @@ ACTIONS: tuple[ReviewAction, ...] = (
         label=N_("newer"), help=N_("Diff from a newer revision."),
     ),
     ReviewAction(
-        name="search", keys="slash", display="/", group=VIEW,
+        name="search", keys="slash", display="/", group=VIEW, at_once=True,
         label=N_("search"), help=N_("Search opinions and responses."),
     ),
     ReviewAction(

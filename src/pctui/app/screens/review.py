@@ -261,7 +261,9 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
     def on_key(self, event: events.Key) -> None:
         """A character key that does nothing here says so and points to the help, rather
         than doing nothing at all. (Keys reach the screen before the bindings are tried.)"""
-        if not event.is_printable or event.character is None or isinstance(self.focused, Input):
+        if not event.is_printable or event.character is None:
+            return
+        if isinstance(self.focused, Input):
             return
         bound = super().active_bindings
         if any(key in bound for key in (event.key, *event.aliases)):
@@ -333,11 +335,20 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
     # ---- view -----------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        """Open the search line, holding the current query."""
+        """Open the search line, holding the current query. Its key is a priority binding
+        (run as the key arrives, before the keys after it go anywhere), so what is typed
+        right after `/`, in one burst over SSH, goes into the search, not to the list;
+        being one, it also reaches here while the search line is open: a `/` typed in a
+        query is sent on to it, behind the characters it has still to take."""
         bar = self.query_one(SearchBar)
+        if self.focused is bar:
+            bar.post_message(events.Key("slash", "/"))
+            return
         bar.value = self.where.query
         bar.display = True
-        bar.focus()
+        # At once, not after the keys already waiting (focus() waits): what is typed right
+        # after `/` goes into the search, not to the list ("“z” does nothing here").
+        self.set_focus(bar)
 
     def _close_search(self) -> None:
         self.query_one(SearchBar).display = False
