@@ -17,7 +17,7 @@ from textual.widgets._toast import Toast
 
 from pctui.app.render.context import RenderContext
 from pctui.app.render.help_text import RAW_VIEW_KEYS, help_lines
-from pctui.app.render.wrap import NO_END, NO_START, toast_text
+from pctui.app.render.wrap import NO_END, NO_START, toast_text, toast_width
 from pctui.app.review_actions import ACTIONS
 from pctui.app.screens.code_view import CodeScreen
 from pctui.app.screens.comment import CommentScreen
@@ -131,7 +131,7 @@ def test_dialogs_break_japanese_by_the_kinsoku_rule(
     drive(app, script, size=(60, 24))
 
 
-# At 80 columns a toast holds 37 cells: 18 kanji and kana, so Textual's own folding would
+# At 80 columns a toast holds 36 cells: 18 kanji and kana, so Textual's own folding would
 # start the second line with 「。」.
 NOTICE = "個人番号カードの交付状況を区別に記載。標準準拠システムへの移行時期も明記してください。"
 
@@ -153,6 +153,27 @@ def test_notifications_break_japanese_by_the_kinsoku_rule(make_app: MakeApp) -> 
             assert all(Text(line).cell_len <= width for line in lines)
             assert_kinsoku(lines)
             assert app.last_said() == ("information", NOTICE)  # the words as said, unbroken
+
+    asyncio.run(main())
+
+
+COMMITTED = "committed 5cc25e3: 2025-jumin: record 2 sign-offs, 2 other changes (No.7)"
+
+
+@pytest.mark.parametrize("width", [80, 81, 100, 121, 122, 200])
+def test_a_notice_is_broken_for_the_toast_s_own_width(make_app: MakeApp, width: int) -> None:
+    app = make_app("yamada")
+
+    async def main() -> None:
+        async with app.run_test(size=(width, 24), notifications=True) as pilot:
+            app.notify(COMMITTED, markup=False)
+            await pilot.pause()
+            toast = app.screen.query(Toast).last()
+            assert toast.content_region.width == toast_width(width)
+            # Broken once, by pctui: Textual folded the 37 cells of the first line at 80
+            # columns again, leaving 'record' alone on a line.
+            shown = str(toast.render()).split("\n")
+            assert shown == toast_text(COMMITTED, width).split("\n")
 
     asyncio.run(main())
 

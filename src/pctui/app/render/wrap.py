@@ -119,17 +119,26 @@ def wrap(text: Text, width: int) -> list[Text]:
     return lines
 
 
-# Textual's Toast is 60 cells wide, at most half the screen, with a left border and one
-# cell of padding on each side (its DEFAULT_CSS): the message has that much less.
+# Textual's Toast is 60 cells wide, at most half its rack, with a left border and one cell
+# of padding on each side (its DEFAULT_CSS): the message has that much less. The rack
+# (overflow-y: scroll) keeps a vertical scrollbar of 2 cells out of the screen's width.
 TOAST_WIDTH = 60
 TOAST_FRAME = 3
+TOAST_RACK_SCROLLBAR = 2
+
+
+def toast_width(screen_width: int) -> int:
+    """The cells a toast's message has on a screen `screen_width` cells wide (half the
+    screen less the frame took no account of the rack's scrollbar: a line of 37 cells was
+    folded again by Textual at 80 columns, 'record' alone on a line of its own)."""
+    return min(TOAST_WIDTH, (screen_width - TOAST_RACK_SCROLLBAR) // 2) - TOAST_FRAME
 
 
 def toast_text(message: str, screen_width: int) -> str:
     """`message` broken into lines by the kinsoku rule for a notification on a screen
     `screen_width` cells wide. The toast folds a line that is too long at the last cell
     that fits, starting a line with 「。」; lines that already fit it are left alone."""
-    width = min(TOAST_WIDTH, screen_width // 2) - TOAST_FRAME
+    width = toast_width(screen_width)
     if width < 8:
         return message  # no screen yet, or too narrow for any rule to help
     lines: list[str] = []
