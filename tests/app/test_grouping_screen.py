@@ -260,3 +260,30 @@ def test_a_registry_searched_by_an_older_pctui_is_said_when_the_screen_opens(
 
 async def _opened(pilot) -> None:
     await pilot.pause()
+
+
+def test_question_mark_shows_the_keys_and_escape_comes_back(
+    make_app, drive, path, registry
+) -> None:
+    from pctui.app.screens.help import HelpScreen
+
+    app = make_app("tanaka", path, groups=registry)  # as `pctui intake review`
+
+    async def script(pilot) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        # `?` did nothing here; the escape pressed to leave the help then quit the screen.
+        assert isinstance(app.screen, HelpScreen)
+        assert "Merge the group into another" in app.screen.text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupScreen)
+        await pilot.press("R", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RedactionScreen"
+
+    drive(app, script)
+    assert app.return_code is None  # still running when the script ended: nothing quit

@@ -51,6 +51,10 @@ GROUP_ACTIONS: tuple[ReviewAction, ...] = (
         help=N_("Review the redactions of personal data: keep or undo them."),
     ),
     ReviewAction(
+        name="help", keys="question_mark", display="?", group=GROUPING, footer=False,
+        label=N_("help"), help=N_("Show every key."),
+    ),
+    ReviewAction(
         name="close", keys="escape,q", display="escape q", group=GROUPING,
         label=N_("close"), help=N_("Close the grouping; everything is already saved."),
     ),

@@ -63,6 +63,10 @@ REDACTION_ACTIONS: tuple[ReviewAction, ...] = (
         ),
     ),
     ReviewAction(
+        name="help", keys="question_mark", display="?", group=REDACTIONS, footer=False,
+        label=N_("help"), help=N_("Show every key."),
+    ),
+    ReviewAction(
         name="close", keys="escape,q", display="escape q", group=REDACTIONS,
         label=N_("close"), help=N_("Close the redactions; everything is already saved."),
     ),

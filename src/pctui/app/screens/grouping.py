@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from pctui.app.group_actions import group_bindings
+from pctui.app.host import host_of
 from pctui.app.review_actions import translated
 from pctui.app.screens.comment import CommentScreen
 from pctui.app.widgets.lazy_table import Cells, LazyTable
@@ -316,6 +317,14 @@ class GroupScreen(Screen[None]):
     def action_switch_focus(self) -> None:
         """Move between the groups and the members."""
         (self.groups if self.members.has_focus else self.members).focus()
+
+    def action_help(self) -> None:
+        """Show every key (the help lists this screen's too): `?` did nothing here, and
+        escape, pressed to leave a help that had not opened, closed the screen."""
+        from pctui.app.screens.help import HelpScreen  # the review screen's; not at open
+
+        keys_changed = host_of(self).keys_changed
+        self.app.push_screen(HelpScreen(keys_changed, self.file.consultation.review.stages))
 
     def action_close(self) -> None:
         """Back to the review, or quit when this is the only screen."""
