@@ -25,7 +25,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from pctui.app.group_actions import group_bindings
-from pctui.app.host import host_of
 from pctui.app.review_actions import translated
 from pctui.app.screens.comment import CommentScreen
 from pctui.app.widgets.lazy_table import Cells, LazyTable
@@ -321,10 +320,9 @@ class GroupScreen(Screen[None]):
     def action_help(self) -> None:
         """Show every key (the help lists this screen's too): `?` did nothing here, and
         escape, pressed to leave a help that had not opened, closed the screen."""
-        from pctui.app.screens.help import HelpScreen  # the review screen's; not at open
+        from pctui.app.screens.help import show_help  # the review screen's; not at open
 
-        keys_changed = host_of(self).keys_changed
-        self.app.push_screen(HelpScreen(keys_changed, self.file.consultation.review.stages))
+        show_help(self, self.file.consultation.review.stages)
 
     def action_close(self) -> None:
         """Back to the review, or quit when this is the only screen."""

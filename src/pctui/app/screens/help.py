@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 
 from pctui.app.host import host_of
 from pctui.app.render.help_text import help_lines
@@ -78,3 +78,9 @@ class HelpScreen(ModalScreen[None]):
     def action_close(self) -> None:
         """Back to the review."""
         self.dismiss(None)
+
+
+def show_help(screen: Screen[Any], stages: Sequence[str]) -> None:
+    """Open the help over `screen` (the review, grouping and redaction screens alike), with
+    the keys as this user's keymap sets them."""
+    screen.app.push_screen(HelpScreen(host_of(screen).keys_changed, stages))

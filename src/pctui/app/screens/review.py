@@ -18,13 +18,12 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from pctui.app.committing import commit_in_worker
-from pctui.app.host import host_of
 from pctui.app.render.detail import WIDE_FROM
 from pctui.app.review_actions import ACTIONS, BY_NAME, bindings, translated
 from pctui.app.screens import raw_views, response_edits
 from pctui.app.screens.board import BoardScreen
 from pctui.app.screens.filter import FilterChoice, FilterScreen
-from pctui.app.screens.help import HelpScreen
+from pctui.app.screens.help import show_help
 from pctui.app.screens.office_keys import OfficeKeys
 from pctui.app.screens.opinion_edits import OpinionKeys
 from pctui.app.screens.raw_views import PendingDiffFound
@@ -399,8 +398,7 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
 
     def action_help(self) -> None:
         """Show every key."""
-        keys_changed = host_of(self).keys_changed
-        self.app.push_screen(HelpScreen(keys_changed, self.file.consultation.review.stages))
+        show_help(self, self.file.consultation.review.stages)
 
     def action_quit(self) -> None:
         """Leave; every action is already saved. A change kept after a failed save (a full
