@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.widget import AwaitMount
 
 from pctui.app.host import host_of
 from pctui.app.render.help_text import help_lines
@@ -80,7 +81,7 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-def show_help(screen: Screen[Any], stages: Sequence[str]) -> None:
+def show_help(screen: Screen[Any], stages: Sequence[str]) -> AwaitMount:
     """Open the help over `screen` (the review, grouping and redaction screens alike), with
     the keys as this user's keymap sets them."""
-    screen.app.push_screen(HelpScreen(host_of(screen).keys_changed, stages))
+    return screen.app.push_screen(HelpScreen(host_of(screen).keys_changed, stages))
