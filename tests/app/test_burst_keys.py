@@ -164,3 +164,34 @@ def test_keys_typed_while_the_app_starts_wait_for_the_screen(make_app) -> None:
             assert app.screen.query_one(Input).value == "call back"
 
     asyncio.run(main())
+
+
+def test_keys_after_enter_in_a_dialog_go_to_the_list(make_app, drive, sample_path) -> None:
+    # The `j` typed after the reason's enter went into the closing dialog's field.
+    app = make_app("sato")
+
+    async def script(pilot) -> None:
+        burst(app, "nxneeds a date")
+        app.post_message(events.Key("enter", "\r"))
+        burst(app, "j")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.main.selected is not None and app.main.selected.no == 6
+
+    drive(app, script)
+    item = ConsultationFile.load(sample_path).consultation.item(5)
+    assert item is not None and item.signoffs[-1].comment == "needs a date"
+
+
+@pytest.mark.parametrize(("opening", "box"), [("?", "#help"), ("v", "#code-box"), ("s", "#board")])
+def test_each_j_of_a_burst_scrolls_a_view_one_line(make_app, drive, opening, box) -> None:
+    # The views scrolled after the next refresh, each j from the same place: five j's
+    # arriving together moved one line.
+    app = make_app("yamada")
+
+    async def script(pilot) -> None:
+        burst(app, opening + "jjjjj")
+        await settle(pilot)
+        assert app.screen.query_one(box).scroll_y == 5
+
+    drive(app, script, size=(80, 12))

@@ -21,9 +21,12 @@ letter typed right after one of them, in the same burst, may still run before it
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
+
+from textual.widget import Widget
 
 # A screen, or a mixin of one (the review screen's keys are kept in several modules).
 ScreenT = TypeVar("ScreenT")
@@ -45,3 +48,12 @@ def opens_at_once(
             await opened
 
     return run
+
+
+async def keys_taken(widget: Widget) -> None:
+    """Wait until `widget` (a dialog's field) has taken the keys already sent to it: a key
+    bound with priority (enter in a dialog) runs before them otherwise, and sent the
+    reason without its last characters."""
+    taken = asyncio.Event()
+    widget.call_later(taken.set)  # queued behind those keys
+    await taken.wait()

@@ -191,7 +191,9 @@ class RedactionScreen(Screen[None]):
             if added:
                 row = table.get_row_index(key)
                 for column, cell in enumerate(self._cells(now[rid])):
-                    table.update_cell_at(Coordinate(row, column), cell)
+                    # The column widened to the new text: "by" and "at" were as wide as
+                    # the "-" they held, and showed "ta" and "20" once a redaction was kept.
+                    table.update_cell_at(Coordinate(row, column), cell, update_width=True)
         self.rows = kept
         self._title()
         self.show_detail()
