@@ -17,10 +17,28 @@ page's text. Sources (government works, 政府標準利用規約 2.0 or the city
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from pathlib import Path
 
-from pctui.importer import ERROR, RawDocument, read_text
+import pytest
 
+from pctui.importer import ERROR, RawDocument, read_source, read_text
+
+# 西東京市's first two rows: 項目, お寄せいただいた意見, 市の検討結果と理由.
+OPINION_1 = "財政フレームがなければ、経済的な実現性を詳細に検討できないのでは。"
+ANSWER_1 = (
+    "財政フレームについては、後期基本計画の各施策を達成するための具体的事業の整理と"
+    "あわせて作成し、お示ししてまいります。"
+)
+OPINION_2 = (
+    "評価指標のほぼすべてが空欄である。今までの分については実績値や達成率はないの"
+    "だろうか。過去の成果をチェックできないまま未来を語っても無意味ではないか。"
+)
+ANSWER_2 = (
+    "成果指標につきましては、平成29年度の実績を整理し、お示しします。なお、後期基本計画の"
+    "策定に当たっては、昨年度、平成28年度の成果指標の実績に基づく施策評価を実施しました。"
+)
 NISHITOKYO = "\n".join(
     [
         "第2次総合計画(後期基本計画)素案",
@@ -35,16 +53,13 @@ NISHITOKYO = "\n".join(
         " 項目ごとに、「お寄せいただいた意見」、「市の検討結果と理由」を記述しています。",
         "項目 お寄せいただいた意見 市の検討結果と理由",
         "1 [お寄せいただいた意見]",
-        "財政フレームがなければ、経済的な実現性を詳細に検討できないのでは。",
+        OPINION_1,
         "[市の検討結果と理由]",
-        "財政フレームについては、後期基本計画の各施策を達成するための具体的事業の整理と"
-        "あわせて作成し、お示ししてまいります。",
+        ANSWER_1,
         "2 [お寄せいただいた意見]",
-        "評価指標のほぼすべてが空欄である。今までの分については実績値や達成率はないの"
-        "だろうか。過去の成果をチェックできないまま未来を語っても無意味ではないか。",
+        OPINION_2,
         "[市の検討結果と理由]",
-        "成果指標につきましては、平成29年度の実績を整理し、お示しします。なお、後期基本計画の"
-        "策定に当たっては、昨年度、平成28年度の成果指標の実績に基づく施策評価を実施しました。",
+        ANSWER_2,
     ]
 )
 
@@ -196,3 +211,34 @@ def test_a_title_broken_before_its_particle_is_joined() -> None:
     raw = read_text(text)
     assert errors(raw) == []
     assert raw.title == "座間市都市マスタープラン(素案)"
+
+
+NISHITOKYO_ROWS = [
+    ["項目", "お寄せいただいた意見", "市の検討結果と理由"],
+    ["1", OPINION_1, ANSWER_1],
+    ["2", OPINION_2, ANSWER_2],
+]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".csv"])
+def test_nishitokyo_table_numbered_under_its_item_column(suffix: str, tmp_path: Path) -> None:
+    """The page's table as its cells read (tab-separated text, a CSV): 項目 holds 1, 2 …,
+    the rows' numbers, not a topic each ("1") printed again beside the No."""
+    source = tmp_path / f"kekka{suffix}"
+    if suffix == ".csv":
+        with source.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(NISHITOKYO_ROWS)
+    else:
+        source.write_text("\n".join("\t".join(row) for row in NISHITOKYO_ROWS), "utf-8")
+    raw = read_source(source)
+    assert errors(raw) == []
+    assert [(item.no, item.topic) for item in raw.items] == [(1, None), (2, None)]
+    assert raw.items[0].opinion.startswith("財政フレームがなければ")
+    assert raw.columns[0] == ("no", "項目", 1)
+
+
+def test_an_item_column_of_words_stays_the_topic() -> None:
+    rows = [["項目", "意見", "市の考え方"], ["計画全般", "意見。", "回答。"]]
+    raw = read_text("\n".join("\t".join(row) for row in rows))
+    assert raw.items[0].topic == "計画全般"
+    assert raw.columns[0] == ("topic", "項目", 1)

@@ -51,6 +51,7 @@ from pctui.importer.no_cells import note_labels, numbered, published_label, refu
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, label_key, quoted
 from pctui.importer.rows import SAME_AS_ABOVE, UNANSWERED
 from pctui.importer.table import note_empty_answers, refuse_numbers
+from pctui.importer.topic_numbers import topics_as_numbers
 
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)?([0-9０-９]{1,2})[ \t\u3000.．、]+(\S.*)$")
 _SUBHEADING = re.compile(
@@ -828,6 +829,7 @@ class TextReader:
     def _finish(self) -> None:
         if refuse_numbers(self.doc, self.mapping):
             return
+        topics_as_numbers(self.doc, self.mapping)
         note_empty_answers(self.doc, self.first_empty, keeps_merges=False)
         self.finish_numbers()
         note_declared_total(self.doc)
