@@ -1,8 +1,8 @@
 """The facts above real results pages, as their text reads (tests/importer/real/README.md,
-"Pages read"): four municipal result pages whose text was found in a stored copy of the
-public web, each quoted from its first line down to where its opinions start (or to the
-link to the PDF that holds them). What each test asserts was checked by hand against the
-page's text. Sources (government works, 政府標準利用規約 2.0 or the city's own terms):
+"Pages read"): results pages whose text was found in a stored copy of the public web, each
+quoted from its first line down to where its opinions start (or to the link to the PDF that
+holds them). What each test asserts was checked by hand against the page's text. Sources
+(government works, 政府標準利用規約 2.0 or the city's own terms):
 
 - 西東京市「第2次総合計画(後期基本計画)素案」の検討結果 (2018-08-15),
   <http://www.city.nishitokyo.lg.jp/siseizyoho/pub/kekka/2018/dainijisougokeikaku_kouki.html>
@@ -13,6 +13,8 @@ page's text. Sources (government works, 政府標準利用規約 2.0 or the city
   kuseizyoho-zyouhoukoukai-kouhyoukanri/hpg000024820.html>
 - 江東区 基本構想「中間のまとめ」に関する意見等公表 (2008),
   <https://www.city.koto.lg.jp/010162/kuse/kocho/paburikku/h20/41983.html>
+- 環境省 鳥獣の保護を図るために事業を実施するための基本指針に関するパブリックコメントの集計
+  結果と対応 (2002), <http://www.env.go.jp/info/iken/result/h141124a.html>
 """
 
 from __future__ import annotations
@@ -242,3 +244,46 @@ def test_an_item_column_of_words_stays_the_topic() -> None:
     raw = read_text("\n".join("\t".join(row) for row in rows))
     assert raw.items[0].topic == "計画全般"
     assert raw.columns[0] == ("topic", "項目", 1)
+
+
+# 環境省「鳥獣の保護を図るために事業を実施するための基本指針」に関するパブリックコメントの
+# 集計結果と対応について (2002), <http://www.env.go.jp/info/iken/result/h141124a.html>.
+ENV_CHOJU = "\n".join(
+    [
+        "■意見募集要項■",
+        "「鳥獣の保護を図るために事業を実施するための基本指針」",
+        "に関するパブリックコメントの集計結果と対応について",
+        " 「鳥獣の保護を図るために事業を実施するための基本指針」について、平成14年10月29日"
+        "から平成14年11月24日までの27日間、国民からの意見募集(パブリックコメント)を実施し、"
+        "提出された意見を踏まえて最終案を作成した。",
+        " パブリックコメントの実施結果の概要は以下のとおり。",
+        "提出された意見書の数",
+        "・封書によるもの 1,649通",
+        "・ファックスによるもの 60通",
+        "・電子メールによるもの 55通",
+        "合 計 1,764通",
+        "整理された個別意見の延べ数",
+        "うち本案件に関するもの 25,565件",
+        "うち本案件外のもの 24,851件",
+        "意見を踏まえた修正箇所数 4箇所",
+        " 主な意見と対応については別添のとおり。",
+    ]
+)
+
+
+def test_env_ministry_page_submissions_by_method_in_a_list() -> None:
+    raw = read_text(ENV_CHOJU)
+    # Not "■意見募集要項■" (a link above it), and the title's second line joined to it.
+    assert raw.title == "鳥獣の保護を図るために事業を実施するための基本指針"
+    # The period, from the sentence that gives it.
+    assert (raw.opened, raw.closed) == (dt.date(2002, 10, 29), dt.date(2002, 11, 24))
+    assert raw.submitters == {"封書": 1649, "ファックス": 60, "電子メール": 55}
+    assert raw.methods == ["封書", "ファックス", "電子メール"]
+    assert raw.submitter_unit == "通"
+    assert raw.declared_submitters == 1764  # 合計, the list's sum
+    # 4箇所 counts the revisions, not opinions: never read as 意見総数.
+    assert raw.declared_total is None
+    # What pctui cannot hold (opinions on and off the draft) is said with its line; the
+    # opinions themselves are in an annex (別添): "no opinion table found" (line 1).
+    unread = sorted(n.line for n in raw.notes if n.severity == ERROR)
+    assert unread == [1, 5, 11, 12, 13, 14, 15]

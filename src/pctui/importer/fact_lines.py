@@ -32,6 +32,22 @@ _UNKEPT = re.compile(
     r"^(?P<label>ページ番号|ページID|最終更新日|更新日|検討結果公表日|結果公表日|公表日|掲載日"
     r"|担当課|担当部署|所管課|問い合わせ先|お問い合わせ先?)[ \t\u3000:：]"
 )
+# "・封書によるもの 1,649通": a method and how many came by it, in a bulleted list.
+_BULLETED_METHOD = re.compile(
+    r"^[・•\-*][ \t]*(?P<method>\S.*?)[ \t]+(?P<count>[0-9][0-9,]*)[ \t]*"
+    r"(?P<unit>人|名|者|通|団体)$"
+)
+# "合 計 1,764通", "計 18人": the total under such a list.
+_TOTAL_LINE = re.compile(
+    r"^(?:合[ \t]*計|総[ \t]*計|計)[ \t:：]*(?P<count>[0-9][0-9,]*)[ \t]*(?:人|名|者|通|団体)?$"
+)
+# A link to the call for opinions above a result's title ("■意見募集要項■"): not the title.
+_CALL_LINK = re.compile(
+    r"^[■□◆◇【\[]?[ \t]*(?:意見募集|意見公募|実施)?(?:要項|要領)[ \t]*[■□◆◇】\]]?$"
+)
+# A sentence that gives the period: "平成14年10月29日から平成14年11月24日までの27日間、…
+# 意見募集(パブリックコメント)を実施し".
+_CONSULTED = re.compile(r"意見募集|意見公募|パブリック・?コメント")
 # What follows a title broken before its particle: "に対するパブリックコメントへの回答".
 _TITLE_TAIL = re.compile(r"^(?:に対する|に関する|についての|に係る|への)")
 
@@ -85,6 +101,31 @@ def split_places(line: str) -> list[str]:
             start = index + 1
     places.append(line[start:])
     return [place.strip() for place in places if place.strip()]
+
+
+def bulleted_method(line: str) -> tuple[str, int, str] | None:
+    """(method, count, unit) of "・封書によるもの 1,649通", the method without "によるもの"."""
+    found = _BULLETED_METHOD.match(unicodedata.normalize("NFKC", line).strip())
+    if found is None:
+        return None
+    method = re.sub(r"(?:によるもの|による|での提出)$", "", found["method"].strip())
+    return method or found["method"], int(found["count"].replace(",", "")), found["unit"]
+
+
+def total_line(line: str) -> int | None:
+    """The count of a "合 計 1,764通" line under a list by method, or None."""
+    found = _TOTAL_LINE.match(unicodedata.normalize("NFKC", line).strip())
+    return int(found["count"].replace(",", "")) if found else None
+
+
+def is_call_link(line: str) -> bool:
+    """Whether `line` is only a link to the call for opinions ("■意見募集要項■")."""
+    return bool(_CALL_LINK.match(unicodedata.normalize("NFKC", line).strip()))
+
+
+def names_consultation(line: str) -> bool:
+    """Whether a sentence speaks of the consultation itself (意見募集, パブリックコメント)."""
+    return bool(_CONSULTED.search(line))
 
 
 def continues_title(line: str) -> bool:

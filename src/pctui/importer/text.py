@@ -28,11 +28,15 @@ from pctui.importer.cells import (
 )
 from pctui.importer.columns import chosen, recognise
 from pctui.importer.fact_lines import (
+    bulleted_method,
     continues_title,
+    is_call_link,
     is_overview_heading,
     methods_breakdown,
+    names_consultation,
     split_places,
     submitters_after_count,
+    total_line,
     unkept_fact,
 )
 from pctui.importer.facts import (
@@ -81,6 +85,7 @@ _HEADING_ORG = re.compile(r"^(.+?)の考え方$")
 _DRAFT_MARK = re.compile(r"^(?:【案】|\[DRAFT\][ \t]*)")
 _SENTENCE_END = tuple("。．.!?！？」』）)")
 MAX_HEADING = 40
+MAX_PLAIN = 24  # an unmarked heading of a part is a few words, never a sentence
 _NONE = {"なし", "該当なし", "none", "ありません", "意見なし"}
 _ANNEX = {"別添のとおり", "別紙のとおり", "別添", "別紙", "see below"}
 # What pctui publishes for a period, places or methods not set: nothing to read back.
@@ -91,7 +96,18 @@ PARTS = (
     ("period", ("募集期間", "consultation period")),
     ("places", ("公表場所", "公表方法", "where this result")),
     ("methods", ("受付方法", "提出方法", "how opinions")),
-    ("numbers", ("意見数", "提出者数", "提出状況", "応募状況", "応募者数", "number of opinions")),
+    (
+        "numbers",
+        (
+            "意見数",
+            "提出者数",
+            "提出状況",
+            "応募状況",
+            "応募者数",
+            "意見書の数",
+            "number of opinions",
+        ),
+    ),
     ("results", ("ご意見の概要", "考え方", "summary of the opinions")),
 )
 SUBPARTS = (
@@ -210,6 +226,8 @@ class TextReader:
             return
         if not self.doc.title and is_document_number(stripped.lstrip("# ")):
             return  # "資料３" above the title
+        if not self.doc.title and is_call_link(stripped):
+            return  # "■意見募集要項■": a link to the call for opinions, above the title
         title = _MD_TITLE.match(stripped)
         if title and not self.doc.title:
             self._title(number, title.group(1))
@@ -236,7 +254,7 @@ class TextReader:
             message = _("not kept (pctui has no field for {label}): '{text}'")
             self.doc.note(number, 1, message.format(label=unkept, text=quoted(stripped)))
             return
-        if self.part not in (None, "results") and self._results_heading(number, stripped):
+        if self.part != "results" and self._plain_heading(number, stripped):
             return
         if self.part != "results" and self._fact_line(number, stripped):
             return
@@ -245,11 +263,18 @@ class TextReader:
         self._content(number, stripped)
 
     def _fact_line(self, number: int, line: str) -> bool:
-        """`意見募集期間 令和6年…から…`, `提出された意見件数 63件` outside any part heading."""
+        """`意見募集期間 令和6年…から…`, `提出された意見件数 63件` outside any part heading;
+        a sentence giving the period ("平成14年10月29日から平成14年11月24日までの27日間、
+        国民からの意見募集(パブリックコメント)を実施し")."""
         period = _PERIOD_LINE.match(line.strip("（）()"))
         if period and self.doc.opened is None:
             self._dates(number, period.group(1))
             return True
+        if self.doc.opened is None and self.part is None and names_consultation(line):
+            found, errors = parse_dates(line)
+            if len(found) == 2 and not errors and "から" in line:
+                self.doc.opened, self.doc.closed = found[0].date, found[1].date
+                return True
         return self.part is None and self._labelled_number(number, line)
 
     def _header_words(self, line: str) -> bool:
@@ -263,12 +288,16 @@ class TextReader:
         self.doc.response_heading = self.doc.response_heading or words[found["response"]]
         return True
 
-    def _results_heading(self, number: int, line: str) -> bool:
-        """An unnumbered heading naming the results after the facts, "ご意見と区の考え方":
-        the opinions follow; any other line is the facts part's own."""
-        if not _heading_like(line) or _part_of(line, PARTS) != "results":
+    def _plain_heading(self, number: int, line: str) -> bool:
+        """An unnumbered, unmarked heading of a header part ("提出された意見書の数") or of the
+        results ("ご意見と区の考え方"): short, no digits, naming the part; any other line is
+        the part's own."""
+        if not _heading_like(line) or len(line) > MAX_PLAIN or re.search(r"[0-9０-９]", line):
             return False
-        self._enter(number, "results", line)
+        part = _part_of(line, PARTS)
+        if part is None or part == self.part or part == "subject":
+            return False
+        self._enter(number, part, line)
         return True
 
     def _title(self, number: int, text: str) -> None:
@@ -553,6 +582,18 @@ class TextReader:
                 self.doc.methods.append(method.strip())
 
     def _numbers(self, number: int, line: str) -> None:
+        listed = bulleted_method(line)
+        if listed is not None and listed[0] not in self.doc.submitters:
+            name, count, unit = listed
+            self.doc.submitters[name] = count
+            self.doc.submitter_unit = unit
+            if name not in self.doc.methods:
+                self.doc.methods.append(name)
+            return
+        total = total_line(line)
+        if total is not None and self.doc.submitters and self.declared_submitters is None:
+            self.declared_submitters = (total, number)  # checked against the list's sum
+            return
         breakdown = methods_breakdown(line)
         if breakdown is not None and not self.doc.submitters:
             unlisted = [m for m in breakdown if self.doc.methods and m not in self.doc.methods]
@@ -598,6 +639,9 @@ class TextReader:
             # "提出された意見件数 63件(14人)": the submitters in brackets after the count.
             self.declared_submitters = (after[0], number)
             self.doc.submitter_unit = after[1]
+        unit = unicodedata.normalize("NFKC", found.group(3))
+        if label == "total" and unit not in ("", "件") and not unit.startswith("件"):
+            return False  # "意見を踏まえた修正箇所数 4箇所": a count of something else
         if label == "submitters" and self.declared_submitters is None:
             self.declared_submitters = (count or 0, number)
             if found.group(3):
