@@ -48,7 +48,7 @@ def add_parser(commands: Commands) -> None:
             "[consultation] publish_by and the items longest in their state"
         ),
     )
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, only_reads=True)  # see entry._main
 
 
 def status_data(consultation: Consultation, login: str, bases: bool = False) -> dict[str, Any]:

@@ -24,7 +24,7 @@ def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
     parser = commands.add("validate", help=_(HELP), description=_(DESCRIPTION))
     add_file_argument(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, only_reads=True)  # see entry._main
 
 
 def run(args: argparse.Namespace) -> int:
