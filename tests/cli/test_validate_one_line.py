@@ -110,3 +110,23 @@ def test_the_forged_reviewer_of_the_report(pctui: Run, small: Path, where: Where
         "without control characters; it holds U+000A"
     )
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", [" ", ".", ". ,", "'\\\\'"])
+def test_a_name_git_reduces_to_nothing_is_a_warning_at_its_place(
+    pctui: Run, small: Path, where: Where, name: str
+) -> None:
+    """git strips spaces and . , : ; < > " \\ ' from a name's ends: a name made only of them
+    is empty to git, and every commit naming that reviewer failed ('empty ident name') while
+    validate said ok. The file loads (its sign-offs are sound); validate warns, exit 1."""
+    text = small.read_text(encoding="utf-8").replace(
+        'sato = ["課長"]', f'pctuik2 = {{ stages = ["課長"], name = "{name}", email = "k@x.jp" }}'
+    )
+    small.write_text(text, encoding="utf-8")
+    result = pctui("validate", small)
+    assert result.returncode == 1, result.stdout + result.stderr
+    found = [line for line in result.stdout.splitlines() if "nothing to git" in line]
+    assert len(found) == 1, result.stdout + result.stderr
+    assert found[0].startswith(f"{small}:{where(text, 'pctuik2')}: ")
+    assert "give pctuik2 a name with a letter or digit in it" in found[0]
+    assert ConsultationFile.load(small).consultation.review.reviewers["pctuik2"]

@@ -81,3 +81,26 @@ def test_without_a_name_and_email_in_the_file_git_s_identity_is_used(
     done = _pctui("commit", str(office.path))
     assert done.returncode == 0, done.stderr
     assert _head(office) == "Git Person <git@example.jp> | Git Person <git@example.jp>"
+
+
+@pytest.mark.parametrize("name", [" ", ".", ". ,"])
+def test_a_name_git_reduces_to_nothing_is_not_tried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """The login's name in the file is nothing to git: the sign-off is saved, no commit is
+    attempted (nothing staged, HEAD as it was), and the refusal says what to fix. It was
+    tried, and git's 'empty ident name' came back after every sign-off."""
+    office = _office(tmp_path / "o", "manual", mine=(name, "me@example.jp"))
+    office.sign(2, "tanaka", T1)
+    head = office.git("rev-parse", "HEAD")
+    done = _pctui("signoff", "--item", "2", str(office.path))
+    assert done.returncode == 0, done.stderr
+    item = office.load().consultation.item(2)
+    assert item is not None and [s.by for s in item.signoffs] == ["tanaka", ME]
+    committed = _pctui("commit", str(office.path))
+    assert committed.returncode == 1
+    assert "not committed" in committed.stderr and "nothing to git" in committed.stderr
+    assert f"give {ME} a name with a letter or digit in it" in committed.stderr
+    assert "empty ident" not in committed.stderr and "disallowed" not in committed.stderr
+    assert office.git("rev-parse", "HEAD") == head
+    assert office.git("diff", "--cached", "--name-only") == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import subprocess
@@ -15,6 +16,7 @@ from pctui.git import after_signoff, audit, commit_pending
 from pctui.git import versions as versions_module
 from pctui.git.audit import BY_SIGNER, CARRIED, HAND_EDITED, UNCOMMITTED
 from pctui.model import withdraw
+from pctui.model.records import Move, MoveAction
 from pctui.session import opinion_actions
 from pctui.storage import ConsultationFile, render_consultation
 from pctui.storage.migrate import migrate
@@ -330,3 +332,71 @@ def test_withdrawals_are_traced_too(office: Office, monkeypatch: pytest.MonkeyPa
     assert done.returncode == 1
     assert "No.2 担当 approve by yamada: its withdrawal: edited in by hand?" in done.stderr
     assert "withdrawn: " in done.stdout and "[by-signer]" in done.stdout
+
+
+def _merged_and_split_back_in_one_commit(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No.4 signed and committed, then merged into No.3 and split back off as a new No.4,
+    both in one commit: no version in between lacks No.4."""
+    migrate(office.path)
+    office.git("commit", "-q", "-a", "-m", "format 2")
+    signed_and_committed(office, monkeypatch, 4, "tanaka", T1)
+    assert opinion_actions.merge(office.load(), 4, 3).changed
+    outcome, new = opinion_actions.split(office.load(), 3, ["4"])
+    assert new == 4, outcome.message
+
+
+def test_a_merge_and_a_split_back_in_one_commit_are_not_a_finding(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The old No.4's revision and sign-off left the file with the merge (git keeps them);
+    the records of the merge and the split say so. Without them the audit took the new
+    No.4, holding the same opinion, for the old one with its sign-off deleted by hand."""
+    _merged_and_split_back_in_one_commit(office, monkeypatch)
+    assert commit_pending(office.load()).committed
+    report = audit(office.load())
+    assert report.gone == [] and report.merged == ["No.4"]
+    done = run_audit(office)
+    assert done.returncode == 0, done.stderr
+    assert "No.4 was merged into another item" in done.stdout
+
+
+def test_an_old_revision_kept_in_the_item_split_back_is_still_a_finding(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The records do not excuse the new No.4 holding a revision older than its split: the
+    old one's, its author rewritten by hand in the same commit."""
+    _merged_and_split_back_in_one_commit(office, monkeypatch)
+    consultation = office.load().consultation
+    new, third = consultation.item(4), consultation.item(3)
+    assert new is not None and new.revisions == [] and third is not None
+    # The old No.4's revision (drafter, T0, 回答4), its author rewritten.
+    answer = "回答4。\n\n市の考え方です。"
+    new.revisions.append(dataclasses.replace(third.revisions[0], author="someone", text=answer))
+    office.path.write_text(render_consultation(consultation), encoding="utf-8")
+    office.git("commit", "-q", "-a", "-m", "merged and split back")
+    report = audit(office.load())
+    assert report.merged == [] and len(report.gone) == 2, report.gone
+    assert run_audit(office).returncode == 1
+
+
+def test_a_merge_record_typed_in_does_not_excuse_a_sign_off_deleted_by_hand(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No.4's sign-off deleted by hand, and a record of No.4 merged into No.3 typed in: No.4
+    is still there, born by no split, so its sign-off is gone, a finding."""
+    migrate(office.path)
+    office.git("commit", "-q", "-a", "-m", "format 2")
+    signed_and_committed(office, monkeypatch, 4, "tanaka", T1)
+    consultation = office.load().consultation
+    fourth, third = consultation.item(4), consultation.item(3)
+    assert fourth is not None and third is not None
+    fourth.signoffs.clear()
+    third.moves.append(
+        Move(MoveAction.MERGE, 4, 3, ("4",), "mallory", T1 + HOUR, "sha256:" + "0" * 64,
+             "sha256:" + "1" * 64)
+    )  # fmt: skip
+    office.path.write_text(render_consultation(consultation), encoding="utf-8")
+    author(monkeypatch, "Mallory", "mallory@example.jp")
+    office.git("commit", "-q", "-a", "-m", "tidy up")
+    report = audit(office.load())
+    assert report.merged == [] and len(report.gone) == 1 and "No.4" in report.gone[0]

@@ -69,3 +69,48 @@ def test_outside_a_repository_the_files_own_history_is_whole(office: Office) -> 
     assert [entry.event.kind for entry in history.entries] == [EventKind.REVISION, EventKind.NOTE]
     assert all(entry.commit is None for entry in history.entries)
     assert history.git_problem
+
+
+def test_moves_merges_and_splits_are_listed_with_the_sign_offs_they_left_stale(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Why did my approval go stale? No.1 signed by tanaka and suzuki and committed; then
+    No.2 merged into it: the history of No.1 lists the merge, with its commit, after the
+    sign-offs, naming both as left stale; split back off, they stand again (format 2)."""
+    import json
+
+    from pctui.session import opinion_actions
+    from pctui.storage.migrate import migrate
+
+    from .conftest import ME, pctui
+
+    migrate(office.path)
+    office.git("commit", "-qam", "format 2")
+    office.sign(1, "tanaka", at(1))
+    office.sign(1, "suzuki", at(2))
+    office.git("commit", "-qam", "No.1 signed")
+    assert opinion_actions.merge(office.load(), 2, 1).changed
+    author(monkeypatch, "山田 花子", "yamada@example.jp")
+    office.git("commit", "-qam", "No.2 merged into No.1")
+    history = item_history(office.load(), 1)
+    kinds = [entry.event.kind for entry in history.entries]
+    assert kinds == [EventKind.REVISION, EventKind.SIGNOFF, EventKind.SIGNOFF, EventKind.MERGE]
+    merged = history.entries[-1]
+    assert merged.commit is not None and merged.commit.author == "山田 花子"
+    assert what(merged) == f"{ME} merged No.2 into it (opinions 2)"
+    assert body(merged) == (
+        "left stale: 担当 approve of revision 1 by tanaka; 係長 approve of revision 1 by suzuki"
+    )
+    outcome, new = opinion_actions.split(office.load(), 1, ["2"])
+    assert new == 5, outcome.message  # one after the highest No.
+    done = pctui("history", str(office.path), "--item", "1", "--json", "--lang", "en",
+                 cwd=office.root)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    entries = json.loads(done.stdout)["entries"]
+    assert [(e["kind"], e["stale"], e["again"]) for e in entries[-2:]] == [
+        ("merge", [1, 2], []), ("split", [], [1, 2])
+    ]  # fmt: skip
+    assert entries[-1]["commit"] is None and entries[-2]["commit"] is not None
+    done = pctui("history", str(office.path), "--item", "5", "--lang", "en", cwd=office.root)
+    assert done.returncode == 0, done.stderr
+    assert f"{ME} split it off No.1 with opinions 2  (not committed)" in done.stdout

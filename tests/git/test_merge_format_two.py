@@ -62,3 +62,27 @@ def test_opinions_changed_differently_on_both_sides_are_a_conflict(tmp_path: Pat
     result = merge_files(BASE, ours, theirs)
     assert "No.1: opinions changed differently on both sides" in result.conflicts
     assert "<<<<<<<" in result.text
+
+
+def test_the_record_of_a_move_on_one_side_is_kept_beside_the_other_side_s_note(
+    tmp_path: Path,
+) -> None:
+    """Move records are appended like notes: an item changed on both sides keeps the move
+    record of one and the note of the other (the driver dropped the records it did not
+    know, and the history lost the move)."""
+    from pctui.model import add_note
+
+    move = (1, lambda c: move_opinion(c, 1, "3", 2, login="tanaka", at=T1), (2,))
+    ours = changed(tmp_path, "ours", move)
+    later = T1 + dt.timedelta(hours=1)
+    theirs = changed(
+        tmp_path, "theirs", (2, lambda c: add_note(c, 2, "sato", "要確認", at=later), ())
+    )
+    result = merge_files(BASE, ours, theirs)
+    assert result.conflicts == []
+    first, second = load_text(result.text, "merged", fork=False).consultation.items
+    assert [(m.action, m.source, m.target, m.by) for m in second.moves] == [
+        ("move", 1, 2, "tanaka")
+    ]
+    assert [n.text for n in second.notes] == ["要確認"]
+    assert [m.labels for m in first.moves] == [("3",)]

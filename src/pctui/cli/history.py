@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 
 DESCRIPTION = N_("""\
 Show the history of item N, oldest first: every revision (with its changes from the one
-before marked as [-removed-]{+added+}), summary, sign-off, withdrawal, assignment and
-internal note, each with the commit that brought it into git and who made it ("not
+before marked as [-removed-]{+added+}), summary, sign-off, withdrawal, assignment,
+internal note and (format 2) opinion moved in or out, merge and split (with the sign-offs
+each left stale), each with the commit that brought it into git and who made it ("not
 committed" when no commit holds it yet). Outside a git repository the file's own history
 is shown with a warning. Exit status 2 when there is no item N.""")
 
@@ -60,6 +61,8 @@ def history_data(history: ItemHistory, no: int) -> dict[str, Any]:
                 "what": what(entry),
                 "text": body(entry) if entry.event.diff is None else None,
                 "diff": _diff(entry.event.diff),
+                "stale": [number for number, _signoff in entry.event.stale],
+                "again": [number for number, _signoff in entry.event.again],
                 "commit": entry.commit.sha if entry.commit else None,
                 "commit_author": entry.commit.author if entry.commit else None,
                 "committer": entry.commit.committer if entry.commit else None,

@@ -26,6 +26,7 @@ from pctui.git.message import signoff_trailer
 from pctui.git.repo import find_repo, head_version
 from pctui.git.versions import VersionReader
 from pctui.i18n import N_, _
+from pctui.model.merged_away import merged_then_split
 from pctui.model.records import Item, Review, Reviewer, Signoff
 from pctui.model.state import INVALID, standings
 from pctui.model.zones import in_zone
@@ -295,7 +296,7 @@ class _MergedAway:
     item still there (also one an opinion was moved out of meanwhile), is not."""
 
     def __init__(self, file: ConsultationFile, origins: _Origins) -> None:
-        items = file.consultation.items
+        items = self.items = file.consultation.items
         self.by_no = {item.no: item for item in items}
         self.standing = {(o.label, o.text) for item in items for o in item.opinions}
         self.holders = origins.holders
@@ -315,10 +316,13 @@ class _MergedAway:
         # left the file after that version (merged, then split back off into a new item
         # given the same No.): not merged, also when an opinion moved out of it since
         # (the move and a sign-off deleted by hand in one commit passed as a merge).
+        # Merged and split back in one commit leaves no version without the No.: the
+        # records of the merge and the split (format 2) say so, or nothing does.
         if (
             now is not None
             and not opinions.isdisjoint((o.label, o.text) for o in now.opinions)
             and all(holder.no in numbers for numbers in self.numbers[place + 1 :])
+            and not merged_then_split(holder, self.items)
         ):
             return False
         self.found.add(holder.no)

@@ -8,7 +8,7 @@ from pathlib import Path
 from pctui.git.run import GitError, out
 from pctui.i18n import _
 from pctui.model.identity import current_login
-from pctui.model.one_line import require_one_line
+from pctui.model.one_line import NotOneLine, git_name_problem, require_one_line
 from pctui.model.records import Review
 
 _IDENT = re.compile(r"^(.*?) <([^>]*)>")
@@ -46,11 +46,14 @@ class Identities:
 
         Who acts is the OS login; GIT_AUTHOR_NAME and git's configuration are whatever the
         user set, so they name the commit only where the file does not say who the login
-        is. NotOneLine when a value would break the author line."""
+        is. NotOneLine when a value would break the author line, or is a name git reduces
+        to nothing (git would refuse the commit after the files were staged)."""
         reviewer = self.review.reviewers.get(self._me)
         if reviewer is None or not reviewer.name or not reviewer.email:
             return None
         self(self._me)  # the same one-line checks as the trailer's
+        if problem := git_name_problem(self._me, reviewer.name):
+            raise NotOneLine(problem)
         return reviewer.name, reviewer.email
 
     def __call__(self, login: str) -> str:

@@ -1,5 +1,5 @@
 """Which commit brought each entry of one item's history into git: the revisions,
-summaries, sign-offs, withdrawals, assignments and notes of `model.history`, each paired
+summaries, sign-offs, withdrawals, assignments, notes and moves of `model.history`, each paired
 with the first commit of the file's history that holds it (None when no commit does yet).
 
 Reuses the audit's reading of history (`file_history`: one `git log` and one
@@ -16,7 +16,7 @@ from pctui.git.repo import find_repo
 from pctui.git.run import GitError
 from pctui.git.versions import VersionReader
 from pctui.model.history import Event, EventKind, item_events
-from pctui.model.records import Assignment, Item, Note, Revision, Signoff, Summary
+from pctui.model.records import Assignment, Item, Move, Note, Revision, Signoff, Summary
 from pctui.storage import ConsultationFile
 
 
@@ -49,7 +49,12 @@ def _keys(no: int, item: Item) -> list[tuple[EventKind, Hashable]]:
             found.append((EventKind.WITHDRAWAL, signoff_key(no, signoff)))
     found += [(EventKind.ASSIGNMENT, (a.to, a.by, a.at)) for a in item.assignments]
     found += [(EventKind.NOTE, (n.by, n.at, n.text)) for n in item.notes]
+    found += [(EventKind.MOVE, _move_key(m)) for m in item.moves]
     return found
+
+
+def _move_key(move: Move) -> Hashable:
+    return (move.action, move.source, move.target, move.labels, move.by, move.at)
 
 
 def _key(no: int, event: Event) -> tuple[EventKind, Hashable]:
@@ -60,6 +65,8 @@ def _key(no: int, event: Event) -> tuple[EventKind, Hashable]:
         return (event.kind, (record.author, record.at, record.text))
     if isinstance(record, Assignment):
         return (event.kind, (record.to, record.by, record.at))
+    if isinstance(record, Move):  # one kind for the three actions: the record says which
+        return (EventKind.MOVE, _move_key(record))
     assert isinstance(record, Note)
     return (event.kind, (record.by, record.at, record.text))
 
@@ -73,7 +80,7 @@ def item_history(file: ConsultationFile, no: int) -> ItemHistory:
     item = file.consultation.item(no)
     if item is None:
         raise KeyError(no)
-    events = item_events(item)
+    events = item_events(item, file.consultation.review)
     history = ItemHistory()
     try:
         repo = find_repo(file.path)

@@ -6,7 +6,7 @@ to where its revision lands. Items changed on one side only are taken whole, byt
 byte. Only a real conflict — both sides changed an item's opinion, topic, section, count
 or class differently (in format 2: its list of opinions), or one side removed an item the
 other changed — is left as standard conflict markers, around those lines of that item
-only. Format 2's summaries, and an item's assignments and notes, are appended like
+only. Format 2's summaries and moves, and an item's assignments and notes, are appended like
 revisions: both sides' are kept. The header (everything before the first item) is merged
 line by line like any text.
 """
@@ -326,6 +326,13 @@ def _merge_item(
             lambda n: (n.by, n.at, n.text),
             lambda n: n.at,
         ),
+        moves=_union(
+            base.moves if base is not None else [],
+            a.item.moves,
+            b.item.moves,
+            lambda m: (m.action, m.source, m.target, m.labels, m.by, m.at),
+            lambda m: m.at,
+        ),
         **facts,
     )
     if clashes:
@@ -347,6 +354,8 @@ def _extends(side: Item, merged: Item, facts: Sequence[str]) -> bool:
     if merged.assignments[: len(side.assignments)] != side.assignments:
         return False
     if merged.notes[: len(side.notes)] != side.notes:
+        return False
+    if merged.moves[: len(side.moves)] != side.moves:
         return False
     head = merged.signoffs[: len(side.signoffs)]
     return all(

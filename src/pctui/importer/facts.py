@@ -19,17 +19,26 @@ _RESULTS_SUFFIX = re.compile(
     r"(?:市民|町民|村民|県民|区民|都民|府民|道民|住民)?"
     r"(?:意見(?:募集|公募|提出手続|提出|聴取)|パブリック・?コメント|パブコメ)"
     r"(?:手続き?|制度)?(?:[（(][^）)]{0,30}[）)])?"
-    r"(?:の?(?:実施)?結果(?:について|の公表(?:について)?|を公表します|のお知らせ|をお知らせします)?"
+    r"(?:の?(?:実施|集計)?結果(?:と対応)?"
+    r"(?:について|の公表(?:について)?|を公表します|のお知らせ|をお知らせします)?"
     r"|への回答|に対する回答)$"
 )
 # What a table of answers adds after the subject: "…に対する主な御意見（パブリックコメント）
-# 及びそれに対する考え方", "…に対するご意見の概要と市の考え方", "…への意見及び回答".
+# 及びそれに対する考え方", "…に対するご意見の概要と市の考え方", "…への意見及び回答", "…に対する
+# 区民意見及び区の考え方について".
 _ANSWERS_SUFFIX = re.compile(
     r"[ \t\u3000]*(?:に対する|に関する|についての|に係る|への)[ \t\u3000]*"
-    r"(?:主な|提出された|寄せられた|いただいた|頂いた)?(?:御|ご)?意見(?:の(?:概要|要旨))?"
+    r"(?:主な|提出された|寄せられた|いただいた|頂いた)?(?:市民|区民|県民|町民|村民|都民|府民|道民|住民)?"
+    r"(?:御|ご)?意見(?:の(?:概要|要旨))?"
     r"(?:[（(][^）)]{0,30}[）)])?[ \t\u3000]*(?:及び|および|並びに|と)[ \t\u3000]*"
     r"(?:それに対する|これに対する|意見に対する)?[ \t\u3000]*(?:[^ \t\u3000、。]{1,12}?の)?"
     r"(?:考え方|回答)(?:について)?$"
+)
+# What a ward's results page adds: "…に関する結果公表", "…に関する意見等公表(パブリックコメント)".
+_PUBLISHED_SUFFIX = re.compile(
+    r"[ \t\u3000]*(?:に対する|に関する|についての|に係る|の)[ \t\u3000]*"
+    r"(?:(?:御|ご)?意見等?の?)?(?:結果|検討結果)?の?公表"
+    r"(?:[（(][^）)]{0,30}[）)])?(?:について)?$"
 )
 _BRACKETED = re.compile(r"^「([^「」]+)」$")
 _THANKS_SUFFIX = re.compile(
@@ -53,6 +62,7 @@ def clean_title(text: str) -> str:
     subject = _THANKS_SUFFIX.sub("", text).strip() or text
     subject = _ANSWERS_SUFFIX.sub("", subject).strip() or subject
     shorter = _RESULTS_SUFFIX.sub("", subject).strip()
+    shorter = _PUBLISHED_SUFFIX.sub("", shorter).strip() or shorter
     if shorter:
         subject = shorter
     bracketed = _BRACKETED.match(subject)
@@ -99,10 +109,12 @@ def derive_id(stem: str, opened: dt.date | None) -> tuple[str, bool]:
     return f"{prefix}-{digest}", True
 
 
-# "※パブリックコメント意見提出総数 ３５者４８件", "提出者 12人（意見 30件）": the totals a
+# "※パブリックコメント意見提出総数 ３５者４８件", "提出者 12人（意見 30件）", "107人から138件の
+# ご意見が寄せられました" (a ward's page, in a sentence): the totals a
 # result prints above a table of the main opinions, more than the rows it lists.
 _TOTALS = re.compile(
     r"(?P<submitters>[0-9][0-9,]*)[ \t]*(?P<unit>者|人|名|通|団体)[ \t]*[、,（(：:]?[ \t]*"
+    r"(?:(?:の方)?から[ \t]*)?"  # "107人から138件のご意見", "18人の方から42件"
     r"(?:意見(?:数|件数)?[ \t]*[：:]?[ \t]*)?(?P<opinions>[0-9][0-9,]*)[ \t]*件"
 )
 # "資料３", "【別紙２】", "参考資料1-2": the number a document carries above its title.

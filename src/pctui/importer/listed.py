@@ -54,6 +54,21 @@ def label_at(text: str) -> tuple[str, str] | None:
     return field, text[found.end() :].strip()
 
 
+def label_word(text: str) -> str:
+    """The label `text` opens with as printed ("お寄せいただいた意見" of "[お寄せいただいた意見]
+    …"), to head its column when published; "" when it opens with no label."""
+    if label_at(text) is None:
+        return ""
+    found = _LABEL.match(text)
+    return found["label"].strip() if found else ""
+
+
+def item_label(line: str) -> str:
+    """The opinion label of a line opening a numbered item ("2 [お寄せいただいた意見]")."""
+    found = _ITEM.match(line)
+    return label_word(found["rest"]) if found else ""
+
+
 def item_start(line: str) -> tuple[int, str, str] | None:
     """(No., opinion text, response text) of a line opening a numbered item with an opinion
     label; a response label later on the same line splits the two."""

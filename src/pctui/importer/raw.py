@@ -172,6 +172,8 @@ class RawDocument:
             or any(item.joined for item in self.items)
             or bool(self.submissions)
             or bool(self.labelled)
+            # 提出者数 printed without a table by method: only format 2 keeps that total.
+            or (self.declared_submitters is not None and not self.submitters)
         )
 
     def take_printed_totals(self) -> None:

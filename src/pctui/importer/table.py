@@ -41,6 +41,7 @@ from pctui.importer.rows import (
     Cells,
     Row,
 )
+from pctui.importer.topic_numbers import topics_as_numbers
 
 # What showed that a row is answered by the answer above: a merged answer cell (or 「（No.1と
 # 同じ）」), an empty one, or one repeating the answer word for word (a CSV keeps no merges).
@@ -403,6 +404,7 @@ class TableReader:
             return
         if refuse_numbers(doc, self.mapping):
             return
+        topics_as_numbers(doc, self.mapping)
         if self.parts_as_topics and "topic" not in self.columns:
             doc.columns = [
                 ("topic" if name == "section" else name, header, column)

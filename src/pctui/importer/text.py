@@ -27,6 +27,18 @@ from pctui.importer.cells import (
     split_topic,
 )
 from pctui.importer.columns import chosen, recognise
+from pctui.importer.fact_lines import (
+    bulleted_method,
+    continues_title,
+    is_call_link,
+    is_overview_heading,
+    methods_breakdown,
+    names_consultation,
+    split_places,
+    submitters_after_count,
+    total_line,
+    unkept_fact,
+)
 from pctui.importer.facts import (
     body_name,
     bracketed_heading,
@@ -38,16 +50,24 @@ from pctui.importer.facts import (
     published_unit,
 )
 from pctui.importer.joined_numbers import joined_labels, labelled
-from pctui.importer.listed import item_start, label_at
+from pctui.importer.listed import item_label, item_start, label_at, label_word
 from pctui.importer.no_cells import note_labels, numbered, published_label, refused_no
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, label_key, quoted
 from pctui.importer.rows import SAME_AS_ABOVE, UNANSWERED
 from pctui.importer.table import note_empty_answers, refuse_numbers
+from pctui.importer.topic_numbers import topics_as_numbers
 
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)?([0-9０-９]{1,2})[ \t\u3000.．、]+(\S.*)$")
 _SUBHEADING = re.compile(
     r"^(?:#{1,6}[ \t]+)?(?:[(（]([0-9０-９]{1,2})[)）]|([\u2474-\u2487]))[ \t\u3000]*(.*)$"
 )
+# "① 計画の策定について": a section numbered with a circled digit, labelled as printed. A text
+# converted from Shift_JIS without its NEC special characters prints ① ② ③ as "@", "A", "B"
+# (the lead byte 0x87 lost): read so only in that order, from "@", and said.
+_CIRCLED = re.compile(r"^([\u2460-\u2473])[ \t\u3000]*(\S.{0,38})$")
+_LOST_CIRCLED = re.compile(r"^([@A-S])[ \t\u3000]+(\S.{0,38})$")
+_LOST_ORDER = "@ABCDEFGHIJKLMNOPQRS"
+_BY_TOPIC_ROW = re.compile(r"^(?:.*[0-9][0-9,]*[ \t]*(?:件|人)|.*件数)$")
 _MD_TITLE = re.compile(r"^#[ \t]+(.+)$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(\S.*)$")
 _MARKED_HEADING = re.compile(r"^[■□◆◇●○][ \t\u3000]*(\S.*)$")
@@ -56,6 +76,7 @@ _LABELLED_NUMBER = re.compile(r"^(\S*?)[ \t\u3000:：]*([0-9０-９][0-9０-９,
 _PERIOD_LINE = re.compile(
     r"^(?:意見の?募集期間|募集期間|意見公募期間|実施期間)[ \t\u3000:：]+(\S.*)$"
 )
+_BULLET = re.compile(r"^[•◦▪][ \t\u3000]*(\S.*)$")
 _SEPARATOR = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*$")
 _URL = re.compile(r"<?(https?://[^\s<>]+)>?")
 _MARKER = re.compile(r"^(?:[ァ-ヴ]|[-*•・]|\d+[.)])[ \t\u3000]+")
@@ -71,23 +92,38 @@ _HEADING_ORG = re.compile(r"^(.+?)の考え方$")
 _DRAFT_MARK = re.compile(r"^(?:【案】|\[DRAFT\][ \t]*)")
 _SENTENCE_END = tuple("。．.!?！？」』）)")
 MAX_HEADING = 40
+MAX_PLAIN = 24  # an unmarked heading of a part is a few words, never a sentence
 _NONE = {"なし", "該当なし", "none", "ありません", "意見なし"}
 _ANNEX = {"別添のとおり", "別紙のとおり", "別添", "別紙", "see below"}
 # What pctui publishes for a period, places or methods not set: nothing to read back.
 _NOT_SET = (JA.undated, EN.undated)
 
 PARTS = (
+    ("subject", ("意見募集対象", "募集対象", "案件名")),
     ("period", ("募集期間", "consultation period")),
     ("places", ("公表場所", "公表方法", "where this result")),
     ("methods", ("受付方法", "提出方法", "how opinions")),
-    ("numbers", ("意見数", "提出者数", "提出状況", "number of opinions")),
+    (
+        "numbers",
+        (
+            "意見数",
+            "提出者数",
+            "提出人数",
+            "提出状況",
+            "応募状況",
+            "応募者数",
+            "意見書の数",
+            "number of opinions",
+        ),
+    ),
     ("results", ("ご意見の概要", "考え方", "summary of the opinions")),
 )
 SUBPARTS = (
     ("by_method", ("内訳", "by method")),
-    ("submitters", ("提出者数", "submitters")),
+    ("submitters", ("提出者数", "応募者数", "submitters")),
     ("total", ("意見総数", "total opinions")),
     ("classes", ("区分", "by outcome")),
+    ("by_topic", ("項目別", "分類別", "内容別", "章別")),
 )
 
 
@@ -147,6 +183,8 @@ class TextReader:
         self.numbers: dict[str, int] = {}  # the last section number of each style: num, sub
         self.by_method: list[str] = []
         self.declared_submitters: tuple[int, int] | None = None  # (count, line)
+        self.title_line = 0  # the line the title was read from, and its text as printed
+        self.title_text = ""
 
     def read(self, text: str) -> RawDocument:
         """Read every line and return what was found."""
@@ -187,6 +225,9 @@ class TextReader:
         stripped = line.strip()
         if stripped.startswith(">"):
             return  # a block quote: the draft banner pctui writes
+        bulleted = _BULLET.match(stripped)
+        if bulleted and self.part != "results" and _SUBHEADING.match(bulleted.group(1)):
+            stripped = bulleted.group(1)  # "• (1)意見募集期間": a page's list of header parts
         totals = published_totals(stripped)
         if totals is not None and self.doc.published_opinions is None:
             self.doc.published_submitters, self.doc.published_opinions = totals
@@ -194,6 +235,8 @@ class TextReader:
             return
         if not self.doc.title and is_document_number(stripped.lstrip("# ")):
             return  # "資料３" above the title
+        if not self.doc.title and is_call_link(stripped):
+            return  # "■意見募集要項■": a link to the call for opinions, above the title
         title = _MD_TITLE.match(stripped)
         if title and not self.doc.title:
             self._title(number, title.group(1))
@@ -207,21 +250,68 @@ class TextReader:
             return
         if not self.doc.title and self.part is None:
             self._title(number, stripped)
+            self.title_line = number
+            return
+        if self.title_line == number - 1 and continues_title(stripped):
+            # A title broken before its particle: "…(素案)" / "に対するパブリックコメントへの回答".
+            self._title(number, f"{self.title_text}{stripped}")
+            return
+        if self.part != "results" and is_overview_heading(stripped):
+            return  # "意見募集結果", "…の実施状況": the heading of the facts below it
+        unkept = unkept_fact(stripped) if self.part != "results" else None
+        if unkept is not None:
+            message = _("not kept (pctui has no field for {label}): '{text}'")
+            self.doc.note(number, 1, message.format(label=unkept, text=quoted(stripped)))
+            return
+        if self.part != "results" and self._plain_heading(number, stripped):
             return
         if self.part != "results" and self._fact_line(number, stripped):
+            return
+        if self._header_words(stripped):
             return
         self._content(number, stripped)
 
     def _fact_line(self, number: int, line: str) -> bool:
-        """`意見募集期間 令和6年…から…`, `提出された意見件数 63件` outside any part heading."""
+        """`意見募集期間 令和6年…から…`, `提出された意見件数 63件` outside any part heading;
+        a sentence giving the period ("平成14年10月29日から平成14年11月24日までの27日間、
+        国民からの意見募集(パブリックコメント)を実施し")."""
         period = _PERIOD_LINE.match(line.strip("（）()"))
         if period and self.doc.opened is None:
             self._dates(number, period.group(1))
             return True
+        if self.doc.opened is None and self.part is None and names_consultation(line):
+            found, errors = parse_dates(line)
+            if len(found) == 2 and not errors and "から" in line:
+                self.doc.opened, self.doc.closed = found[0].date, found[1].date
+                return True
         return self.part is None and self._labelled_number(number, line)
+
+    def _header_words(self, line: str) -> bool:
+        """A table's header row printed as words, "項目 お寄せいただいた意見 市の検討結果と
+        理由", over numbered items with labelled parts: the names head the columns."""
+        words = line.split()
+        found = recognise(words, self.mapping) if self.columns is None and len(words) > 1 else None
+        if found is None:
+            return False
+        self.doc.opinion_heading = self.doc.opinion_heading or words[found["opinion"]]
+        self.doc.response_heading = self.doc.response_heading or words[found["response"]]
+        return True
+
+    def _plain_heading(self, number: int, line: str) -> bool:
+        """An unnumbered, unmarked heading of a header part ("提出された意見書の数") or of the
+        results ("ご意見と区の考え方"): short, no digits, naming the part; any other line is
+        the part's own."""
+        if not _heading_like(line) or len(line) > MAX_PLAIN or re.search(r"[0-9０-９]", line):
+            return False
+        part = _part_of(line, PARTS)
+        if part is None or part == self.part or part == "subject":
+            return False
+        self._enter(number, part, line)
+        return True
 
     def _title(self, number: int, text: str) -> None:
         text = text.strip()
+        self.title_text = text
         if _DRAFT_MARK.match(text):
             message = _("the source is marked as a draft (【案】); its text is imported as is")
             self.doc.note(number, 1, message)
@@ -235,9 +325,24 @@ class TextReader:
             self._section(group[1])
             self.doc.add_section(group[1], group[0])
             return True
+        if self.part == "results" and self._circled(number, line):
+            return True
         sub = _SUBHEADING.match(line)
+        named = _part_of(sub.group(3), PARTS) if sub else None
+        if self.part == "numbers" and sub and _part_of(sub.group(3), SUBPARTS):
+            named = None  # "(2) 意見の受付方法別内訳" is a part of 意見数等, not 受付方法
+        if sub and named is not None and self.part not in (named, "results"):
+            # "(1)意見募集期間", "⑶ 受付方法": a header part numbered in brackets.
+            self._enter(number, named, sub.group(3).strip())
+            return True
         if sub and self.part in ("places", "numbers", "period", "methods"):
             self.subpart = _part_of(sub.group(3), SUBPARTS) if self.part == "numbers" else None
+            if self.subpart == "by_topic":
+                message = _(
+                    "not kept: the counts by topic ({title}); pctui counts each item's "
+                    "opinions, and publishes the counts from them"
+                )
+                self.doc.note(number, 1, message.format(title=quoted(sub.group(3).strip())))
             org = _WEB_ORG.search(sub.group(3).strip())
             if self.part == "places" and org and not self.doc.organization:
                 self.doc.organization = body_name(org.group(1) or org.group(2) or "")
@@ -251,6 +356,8 @@ class TextReader:
             return self._unnumbered_heading(number, line)
         title = match.group(3).strip()
         part = _part_of(title, PARTS)
+        if self.part is None and is_overview_heading(title):
+            return True  # "1.パブリックコメント": the heading over the facts, no section
         if self.part == "results":
             if "ご意見の概要" in title or "summary of the opinions" in title.lower():
                 self._results_org(title)
@@ -267,6 +374,29 @@ class TextReader:
             self._section(title)
         else:
             return False  # a numbered line inside a header part ("1 団体")
+        return True
+
+    def _circled(self, number: int, line: str) -> bool:
+        """A results section numbered ① ② … (or "@", "A" … where a conversion lost them)."""
+        if not _heading_like(line):
+            return False
+        found = _CIRCLED.match(line)
+        if found is not None:
+            self.numbers["circled"] = ord(found.group(1)) - 0x245F
+            self._subsection(found.group(2).strip(), found.group(1))
+            return True
+        lost = _LOST_CIRCLED.match(line)
+        expected = self.numbers.get("lost", 0)
+        if lost is None or expected >= len(_LOST_ORDER) or lost.group(1) != _LOST_ORDER[expected]:
+            return False
+        if expected == 0:
+            message = _(
+                "'{mark}' read as ①, and what follows as ② ③ …: the text lost its circled "
+                "numbers (converted from Shift_JIS without them)"
+            )
+            self.doc.note(number, 1, message.format(mark=lost.group(1)))
+        self.numbers["lost"] = expected + 1
+        self._subsection(lost.group(2).strip(), chr(0x2460 + expected))
         return True
 
     def _part_read(self) -> bool:
@@ -364,6 +494,8 @@ class TextReader:
         """A numbered item of the list layout (`1. 意見の概要：…`) opens here."""
         found = item_start(line)
         if found is None:
+            found = self._unnumbered_item(line)
+        if found is None:
             return False
         self._close_entry()
         no, opinion, response = found
@@ -375,9 +507,21 @@ class TextReader:
             self.doc.add_section(self.section)
         self.entry = RawItem(no=no, section=self.section, opinion=opinion, response="", line=number)
         self.entry_field = "opinion"
+        # The labels head the columns when published again, as the source printed them.
+        self.doc.opinion_heading = self.doc.opinion_heading or item_label(line) or label_word(line)
         if response:
             self.entry.response, self.entry_field = response, "response"
         return True
+
+    def _unnumbered_item(self, line: str) -> tuple[int, str, str] | None:
+        """An item of the results opened by its opinion label alone ("意見概要 : …" over
+        "区の考え方: …", 世田谷区): numbered in order, once the item before has its answer."""
+        if self.part != "results" or (self.entry is not None and not self.entry.response):
+            return None
+        labelled = label_at(line)
+        if labelled is None or labelled[0] != "opinion":
+            return None
+        return len(self.doc.items) + 1 + (self.entry is not None), labelled[1], ""
 
     def _entry_line(self, line: str) -> bool:
         """A line of the open list item: its response label, or more of its text. Headings
@@ -388,6 +532,8 @@ class TextReader:
         if labelled is not None:
             self.entry_field = labelled[0]
             text = labelled[1]
+            if labelled[0] == "response" and not self.doc.response_heading:
+                self.doc.response_heading = label_word(line)
         elif self._ends_entry(line):
             return False
         else:
@@ -405,6 +551,13 @@ class TextReader:
             return True
         if not _heading_like(line):
             return False
+        circled = _CIRCLED.match(line)
+        if circled:
+            return ord(circled.group(1)) - 0x245F == self.numbers.get("circled", 0) + 1
+        lost = _LOST_CIRCLED.match(line)
+        expected = self.numbers.get("lost", 0)
+        if lost and 0 < expected < len(_LOST_ORDER):
+            return lost.group(1) == _LOST_ORDER[expected]
         sub = _SUBHEADING.match(line)
         if sub:
             return _sub_number(sub) == self.numbers.get("sub", 0) + 1
@@ -426,6 +579,7 @@ class TextReader:
 
     def _content(self, number: int, line: str) -> None:
         handler = {
+            "subject": self._subject,
             "period": self._period,
             "places": self._place,
             "methods": self._methods,
@@ -462,6 +616,11 @@ class TextReader:
         message = _("not read as a date: '{text}'").format(text=quoted(line))
         self.doc.note(number, 1, message, ERROR)
 
+    def _subject(self, number: int, line: str) -> None:
+        """意見募集対象: the draft consulted on, the title when none was read before it."""
+        if not self.doc.title:
+            self._title(number, line)
+
     def _place(self, number: int, line: str) -> None:
         if line.strip() in _NOT_SET:
             return
@@ -469,10 +628,12 @@ class TextReader:
         if url:
             self.doc.url = url.group(1)
             return
-        place = _MARKER.sub("", line).strip()
-        self.doc.places.append(place)
-        if not self.doc.organization:
-            self.doc.organization = office_body(place)
+        # "広報しながわ(12月11日号)、区ホームページ、区政資料コーナー(第三庁舎3階)": a page
+        # lists its places on one line; a 、 inside brackets stays in its place.
+        for place in split_places(_MARKER.sub("", line).strip()):
+            self.doc.places.append(place)
+            if not self.doc.organization:
+                self.doc.organization = office_body(place)
 
     def _methods(self, number: int, line: str) -> None:
         if line.strip() in _NOT_SET:
@@ -482,6 +643,35 @@ class TextReader:
                 self.doc.methods.append(method.strip())
 
     def _numbers(self, number: int, line: str) -> None:
+        if self.subpart == "by_topic" and _BY_TOPIC_ROW.match(unicodedata.normalize("NFKC", line)):
+            return  # a row of the counts by topic, "第1章 計画の策定について 1件" (said above)
+        listed = bulleted_method(line)
+        if listed is not None and listed[0] not in self.doc.submitters:
+            name, count, unit = listed
+            self.doc.submitters[name] = count
+            self.doc.submitter_unit = unit
+            if name not in self.doc.methods:
+                self.doc.methods.append(name)
+            return
+        total = total_line(line)
+        if total is not None and self.doc.submitters and self.declared_submitters is None:
+            self.declared_submitters = (total, number)  # checked against the list's sum
+            return
+        breakdown = methods_breakdown(line)
+        if breakdown is not None and not self.doc.submitters:
+            unlisted = [m for m in breakdown if self.doc.methods and m not in self.doc.methods]
+            if unlisted:
+                message = _(
+                    "the breakdown (内訳) names {methods}, which the methods part did not "
+                    "list; both are kept (0 for a method the breakdown does not count): "
+                    "edit [intake] where they are the same"
+                )
+                self.doc.note(number, 1, message.format(methods="、".join(unlisted)))
+            for method, count in breakdown.items():
+                self.doc.submitters[method] = count
+                if method not in self.doc.methods:
+                    self.doc.methods.append(method)
+            return
         value = re.match(r"^([0-9０-９]+)[ \t\u3000]*(\S*)$", line)
         if value and self.subpart in ("submitters", None) and self.declared_submitters is None:
             self.declared_submitters = (cell_number(value.group(1)) or 0, number)
@@ -507,6 +697,14 @@ class TextReader:
             "total" if "意見" in found.group(1) and "数" in found.group(1) else None
         )
         count = cell_number(found.group(2).replace(",", "").replace("，", ""))
+        after = submitters_after_count(found.group(3))
+        if label == "total" and after is not None and self.declared_submitters is None:
+            # "提出された意見件数 63件(14人)": the submitters in brackets after the count.
+            self.declared_submitters = (after[0], number)
+            self.doc.submitter_unit = after[1]
+        unit = unicodedata.normalize("NFKC", found.group(3))
+        if label == "total" and unit not in ("", "件") and not unit.startswith("件"):
+            return False  # "意見を踏まえた修正箇所数 4箇所": a count of something else
         if label == "submitters" and self.declared_submitters is None:
             self.declared_submitters = (count or 0, number)
             if found.group(3):
@@ -738,6 +936,7 @@ class TextReader:
     def _finish(self) -> None:
         if refuse_numbers(self.doc, self.mapping):
             return
+        topics_as_numbers(self.doc, self.mapping)
         note_empty_answers(self.doc, self.first_empty, keeps_merges=False)
         self.finish_numbers()
         note_declared_total(self.doc)

@@ -69,3 +69,27 @@ def require_one_line(what: str, value: str, *, identity: bool = False) -> str:
     if problem:
         raise NotOneLine(problem)
     return value
+
+
+# What git strips from either end of a name before it writes `Name <email>` (ident.c's
+# "crud": ASCII spaces and controls, and . , : ; < > " \ '), and the brackets and line
+# feed it drops inside. A name made only of them is nothing to git: every commit naming
+# it fails ("name consists only of disallowed characters", "empty ident name").
+_GIT_CRUD = "".join(chr(c) for c in range(33)) + ".,:;<>\"\\'"
+
+
+def nothing_to_git(name: str) -> bool:
+    """True when git reduces the non-empty `name` to nothing (" ", ".", "<>")."""
+    return bool(name) and not name.strip(_GIT_CRUD).translate({ord(c): None for c in "<>\n"})
+
+
+def git_name_problem(login: str, name: str) -> str | None:
+    """Why `name`, given to `login` in [review.reviewers], cannot name a commit; None when
+    it can (an empty name is none given: git's own identity names the commit then)."""
+    if not nothing_to_git(name):
+        return None
+    return _(
+        "review.reviewers.{login}.name {name} is nothing to git (it drops spaces and "
+        ". , : ; < > \" \\ ' at a name's ends), so no commit can name {login}; give "
+        "{login} a name with a letter or digit in it"
+    ).format(login=login, name=repr(name))

@@ -4,8 +4,10 @@ another item, merge two items, split one.
 Each changes the in-memory model and returns what it did, or raises `Refused` before
 changing anything. None touches a sign-off: each changes the opinions or the summary a
 sign-off's basis was computed from, so the sign-offs of every item it changes are stale
-by construction (see state.standings). The storage layer saves each at once, like a
-sign-off.
+by construction (see state.standings). A move, merge or split appends a `Move` record to
+each item it changes (who, when, which opinions, the item's basis before and after), from
+which the item's history says which sign-offs it left stale. The storage layer saves each
+at once, like a sign-off.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from dataclasses import dataclass
 
 from pctui.i18n import _
 from pctui.model.actions import Refused, find_item
-from pctui.model.records import Consultation, Item, Opinion, Summary
+from pctui.model.digest import basis_digest
+from pctui.model.identity import current_login
+from pctui.model.records import Consultation, Item, Move, MoveAction, Opinion, Summary
 from pctui.model.zones import consultation_now
 
 
@@ -82,9 +86,38 @@ def _opinion(item: Item, label: str) -> Opinion:
     )
 
 
-def move_opinion(consultation: Consultation, src_no: int, label: str, dst_no: int) -> Opinion:
+class _Recorder:
+    """Notes the bases of the items an action changes before it, then appends to each the
+    record of the action (`Move`) with its basis after."""
+
+    def __init__(self, consultation: Consultation, login: str | None, at: dt.datetime | None):
+        self.login = login if login is not None else current_login()
+        self.at = at or consultation_now(consultation)
+        self.was: dict[int, str] = {}
+
+    def before(self, *items: Item) -> None:
+        for item in items:
+            self.was[id(item)] = basis_digest(item)
+
+    def record(self, action: MoveAction, source: int, target: int, labels: Sequence[str],
+               *items: Item) -> None:  # fmt: skip
+        for item in items:
+            was = self.was.get(id(item), "")
+            item.moves.append(Move(action, source, target, tuple(labels), self.login, self.at,
+                                   was, basis_digest(item)))  # fmt: skip
+
+
+def move_opinion(
+    consultation: Consultation,
+    src_no: int,
+    label: str,
+    dst_no: int,
+    login: str | None = None,
+    at: dt.datetime | None = None,
+) -> Opinion:
     """Move the opinion labelled `label` from item `src_no` to the end of item `dst_no`'s
-    opinions; returns it. Refused for an item's last opinion (merge the items instead)."""
+    opinions, recorded in both as done by `login` (the OS login when None) at `at`;
+    returns it. Refused for an item's last opinion (merge the items instead)."""
     require_format_two(consultation)
     source, target = find_item(consultation, src_no), find_item(consultation, dst_no)
     opinion = _opinion(source, label)  # first: "already holds" is said of one it holds
@@ -99,8 +132,11 @@ def move_opinion(consultation: Consultation, src_no: int, label: str, dst_no: in
         )
     if target.section != source.section:
         _refuse_clashes(consultation, target.section, [label])
+    recorder = _Recorder(consultation, login, at)
+    recorder.before(source, target)
     source.opinions = [o for o in source.opinions if o is not opinion]
     target.opinions = [*target.opinions, opinion]
+    recorder.record(MoveAction.MOVE, src_no, dst_no, [label], source, target)
     return opinion
 
 
@@ -113,26 +149,43 @@ class Merged:
     opinions: tuple[Opinion, ...]
 
 
-def merge_items(consultation: Consultation, src_no: int, dst_no: int) -> Merged:
+def merge_items(
+    consultation: Consultation,
+    src_no: int,
+    dst_no: int,
+    login: str | None = None,
+    at: dt.datetime | None = None,
+) -> Merged:
     """Move every opinion of item `src_no` to the end of item `dst_no`'s and remove item
-    `src_no`: its revisions, summaries and sign-offs leave the file (git keeps them)."""
+    `src_no`: its revisions, summaries and sign-offs leave the file (git keeps them).
+    Recorded in item `dst_no` as done by `login` (the OS login when None) at `at`."""
     require_format_two(consultation)
     source, target = find_item(consultation, src_no), find_item(consultation, dst_no)
     if source is target:
         raise Refused(_("No.{no} cannot be merged into itself").format(no=src_no))
     if target.section != source.section:
         _refuse_clashes(consultation, target.section, [o.label for o in source.opinions])
+    recorder = _Recorder(consultation, login, at)
+    recorder.before(target)
     target.opinions = [*target.opinions, *source.opinions]
     consultation.items.remove(source)
+    labels = [o.label for o in source.opinions]
+    recorder.record(MoveAction.MERGE, src_no, dst_no, labels, target)
     return Merged(into=dst_no, removed=src_no, opinions=tuple(source.opinions))
 
 
 def split_item(
-    consultation: Consultation, no: int, labels: Sequence[str], new_no: int | None = None
+    consultation: Consultation,
+    no: int,
+    labels: Sequence[str],
+    new_no: int | None = None,
+    login: str | None = None,
+    at: dt.datetime | None = None,
 ) -> Item:
     """Move the opinions labelled `labels` out of item `no` into a new item (numbered
     `new_no`, or one after the highest No.), placed right after it in the same section
-    with the same topic and no answer yet; returns the new item."""
+    with the same topic and no answer yet; returns the new item. Recorded in both as done
+    by `login` (the OS login when None) at `at`."""
     require_format_two(consultation)
     item = find_item(consultation, no)
     if not labels:
@@ -145,7 +198,10 @@ def split_item(
         raise Refused(_("items.no must be 1 or more, not {no}").format(no=number))
     if consultation.item(number) is not None:
         raise Refused(_("No.{no} already exists").format(no=number))
+    recorder = _Recorder(consultation, login, at)
+    recorder.before(item)
     item.opinions = [o for o in item.opinions if o not in taken]
     new = Item(number, item.section, topic=item.topic, opinions=taken)
     consultation.items.insert(consultation.items.index(item) + 1, new)
+    recorder.record(MoveAction.SPLIT, no, number, [o.label for o in taken], item, new)
     return new

@@ -223,6 +223,55 @@ class Note:
         _set(self, "text", text)
 
 
+class MoveAction(StrEnum):
+    """A move record's `action` (format 2): what moved opinions between two items."""
+
+    MOVE = "move"  # one opinion to another item
+    MERGE = "merge"  # a whole item into another, which it leaves
+    SPLIT = "split"  # opinions off into a new item
+
+
+MOVE_ACTION_OF: dict[str, MoveAction] = {action.value: action for action in MoveAction}
+
+
+@record(frozen=True)
+class Move:
+    """A record, kept in each item it changed, of opinions moved between two items (format
+    2): the action, the item they left (`source`, the file's `from`) and the one they joined
+    (`target`, `to`), their labels then, who and when, and the item's basis before (`was`;
+    "" for a split's new item) and after. Appended, never edited: the item's history of
+    what it answered, and which of its sign-offs each action left stale."""
+
+    action: MoveAction
+    source: int
+    target: int
+    labels: tuple[str, ...]
+    by: str
+    at: dt.datetime
+    was: str
+    basis: str
+
+    def __init__(
+        self,
+        action: MoveAction,
+        source: int,
+        target: int,
+        labels: tuple[str, ...],
+        by: str,
+        at: dt.datetime,
+        was: str,
+        basis: str,
+    ) -> None:
+        _set(self, "action", action)
+        _set(self, "source", source)
+        _set(self, "target", target)
+        _set(self, "labels", labels)
+        _set(self, "by", by)
+        _set(self, "at", at)
+        _set(self, "was", was)
+        _set(self, "basis", basis)
+
+
 @record()
 class Item:
     """The unit of answer and of sign-off: one or more opinions, an optional summary of
@@ -243,6 +292,7 @@ class Item:
     summaries: list[Summary]
     assignments: list[Assignment]
     notes: list[Note]
+    moves: list[Move]
 
     def __init__(
         self,
@@ -258,10 +308,12 @@ class Item:
         summaries: list[Summary] | None = None,
         assignments: list[Assignment] | None = None,
         notes: list[Note] | None = None,
+        moves: list[Move] | None = None,
     ) -> None:
         self.no = no
         self.assignments = [] if assignments is None else assignments
         self.notes = [] if notes is None else notes
+        self.moves = [] if moves is None else moves
         self.section = section
         self.topic = topic
         self.klass = klass

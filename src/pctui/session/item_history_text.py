@@ -8,7 +8,7 @@ from pctui.git.item_history import Entry
 from pctui.i18n import _
 from pctui.model.diff import DELETE, INSERT, Segment
 from pctui.model.history import EventKind
-from pctui.model.records import Assignment, Note, Revision, Signoff, Summary
+from pctui.model.records import Assignment, Move, MoveAction, Note, Revision, Signoff, Summary
 from pctui.words import verdict_name
 
 
@@ -30,6 +30,8 @@ def what(entry: Entry) -> str:
         return _("{by} took it off its assignee").format(by=record.by)
     if isinstance(record, Note):
         return _("note by {login}").format(login=event.by)
+    if isinstance(record, Move):
+        return moved(record, event.no)
     assert isinstance(record, Signoff)
     if event.kind == EventKind.WITHDRAWAL:
         return _("{login} withdrew the {stage} sign-off on revision {revision}").format(
@@ -40,6 +42,40 @@ def what(entry: Entry) -> str:
         verdict=verdict_name(record.verdict),
         revision=record.revision,
         login=record.by,
+    )
+
+
+def moved(move: Move, no: int) -> str:
+    """A move, merge or split as item `no` saw it: "tanaka moved opinion 2 in from No.3"."""
+    labels, login = ", ".join(move.labels), move.by
+    if move.action == MoveAction.MERGE:
+        return _("{login} merged No.{other} into it (opinions {labels})").format(
+            login=login, other=move.source, labels=labels
+        )
+    if move.action == MoveAction.SPLIT and move.source == no:
+        return _("{login} split opinions {labels} off into the new No.{other}").format(
+            login=login, labels=labels, other=move.target
+        )
+    if move.action == MoveAction.SPLIT:
+        return _("{login} split it off No.{other} with opinions {labels}").format(
+            login=login, other=move.source, labels=labels
+        )
+    if move.source == no:
+        return _("{login} moved opinion {labels} out to No.{other}").format(
+            login=login, labels=labels, other=move.target
+        )
+    return _("{login} moved opinion {labels} in from No.{other}").format(
+        login=login, labels=labels, other=move.source
+    )
+
+
+def signoff_named(signoff: Signoff) -> str:
+    """A sign-off in a few words: "担当 approval of revision 2 by yamada"."""
+    return _("{stage} {verdict} of revision {revision} by {login}").format(
+        stage=signoff.stage,
+        verdict=verdict_name(signoff.verdict),
+        revision=signoff.revision,
+        login=signoff.by,
     )
 
 
@@ -58,8 +94,9 @@ def source(entry: Entry) -> str:
 
 def body(entry: Entry) -> str:
     """What the entry says: a revision's text (its changes from the revision before marked
-    in line), a summary's or a note's text, a sign-off's comment, a revision's note; ""
-    when it says nothing more than its headline."""
+    in line), a summary's or a note's text, a sign-off's comment, a revision's note, the
+    sign-offs a move left stale or made stand again; "" when it says nothing more than its
+    headline."""
     event, record = entry.event, entry.event.record
     if isinstance(record, Revision):
         text = record.text if event.diff is None else marked(event.diff)
@@ -70,7 +107,23 @@ def body(entry: Entry) -> str:
         return record.text
     if isinstance(record, Signoff) and event.kind == EventKind.SIGNOFF:
         return record.comment or ""
+    if isinstance(record, Move):
+        return move_effects(entry)
     return ""
+
+
+def move_effects(entry: Entry) -> str:
+    """What a move, merge or split did to the item's sign-offs: one line naming those it
+    left stale, one those it made stand again; "" when it did neither."""
+    event = entry.event
+    lines = []
+    if event.stale:
+        named = "; ".join(signoff_named(signoff) for _n, signoff in event.stale)
+        lines.append(_("left stale: {signoffs}").format(signoffs=named))
+    if event.again:
+        named = "; ".join(signoff_named(signoff) for _n, signoff in event.again)
+        lines.append(_("stand again: {signoffs}").format(signoffs=named))
+    return "\n".join(lines)
 
 
 def revision_note(entry: Entry) -> str:

@@ -14,9 +14,11 @@ import datetime as dt
 from typing import Any
 
 from pctui.model.records import (
+    MOVE_ACTION_OF,
     VERDICT_OF,
     Assignment,
     Item,
+    Move,
     Note,
     Opinion,
     Revision,
@@ -41,8 +43,12 @@ def flatten(item: Item) -> Flat:
     summaries = tuple((s.author, s.at.isoformat(), s.text) for s in item.summaries)
     assignments = tuple((a.to, a.by, a.at.isoformat()) for a in item.assignments)
     notes = tuple((n.by, n.at.isoformat(), n.text) for n in item.notes)
+    moves = tuple(
+        (str(m.action), m.source, m.target, m.labels, m.by, m.at.isoformat(), m.was, m.basis)
+        for m in item.moves
+    )
     return (item.no, item.section, item.topic, item.klass, opinions, summaries,
-            revisions, signoffs, assignments, notes)  # fmt: skip
+            revisions, signoffs, assignments, notes, moves)  # fmt: skip
 
 
 def unflatten(flat: Flat) -> Item:
@@ -54,7 +60,8 @@ def unflatten(flat: Flat) -> Item:
     Sender and receiver are the same program (the child is a fork of the parent), so the
     tuples and the classes are always in step.
     """
-    no, section, topic, klass, opinions, summaries, revisions, signoffs, assignments, notes = flat
+    (no, section, topic, klass, opinions, summaries, revisions, signoffs, assignments, notes,
+     moves) = flat  # fmt: skip
     when = dt.datetime.fromisoformat
     built_revisions: list[Revision] = []
     for author, at, text, note, digest in revisions:
@@ -79,4 +86,6 @@ def unflatten(flat: Flat) -> Item:
         revisions=built_revisions, signoffs=built_signoffs,
         assignments=[Assignment(to, by, when(at)) for to, by, at in assignments],
         notes=[Note(by, when(at), text) for by, at, text in notes],
+        moves=[Move(MOVE_ACTION_OF[action], source, target, labels, by, when(at), was, basis)
+               for action, source, target, labels, by, at, was, basis in moves],
     )  # fmt: skip

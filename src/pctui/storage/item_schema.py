@@ -11,6 +11,7 @@ from pctui.model.one_line import one_line_problem
 from pctui.model.records import VERDICT_OF, VERDICTS, Item, Opinion, Revision, Signoff
 from pctui.storage.checker import DATETIME, INT, STR, TABLE_LIST, Checker, zoned
 from pctui.storage.header_schema import Header
+from pctui.storage.move_schema import read_moves
 from pctui.storage.office_schema import OFFICE_ITEM_KEYS, read_assignments, read_notes
 from pctui.storage.opinion_schema import (
     FORMAT_TWO_ITEM_KEYS,
@@ -109,6 +110,8 @@ def _with_office(item: Item, table: dict[str, Any], header: Header, check: Check
         item.assignments = read_assignments(table, header, check)
     if "notes" in table:
         item.notes = read_notes(table, check)
+    if "moves" in table and header.format >= 2:  # format 1: reported as format 2's key
+        item.moves = read_moves(table, check)
     return item
 
 
@@ -203,7 +206,7 @@ def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item |
     one.__dict__.update(label=str(no), text=opinion, count=count, sources=(), members="")
     item = object.__new__(Item)
     item.__dict__.update(
-        no=no, assignments=[], notes=[], section=section, topic=topic, klass=klass,
+        no=no, assignments=[], notes=[], moves=[], section=section, topic=topic, klass=klass,
         revisions=read, signoffs=given, summaries=[], opinions=[one],
     )  # fmt: skip
     return item

@@ -7,7 +7,13 @@ A line break in a reviewer's name would forge a `Reviewed-by:` trailer (see
 
 from __future__ import annotations
 
-from pctui.model.one_line import breaking_character, identity_problem, one_line_problem
+from pctui.base.problems import WARNING
+from pctui.model.one_line import (
+    breaking_character,
+    git_name_problem,
+    identity_problem,
+    one_line_problem,
+)
 from pctui.model.records import Review
 from pctui.storage.checker import Checker
 
@@ -22,7 +28,8 @@ def _shown(login: str) -> str:
 
 def check_review_values(review: Review, check: Checker) -> None:
     """Report (as errors) each stage name, login, name and e-mail address of `review`
-    that is not one line of visible text."""
+    that is not one line of visible text, and (as a warning) a name git reduces to
+    nothing."""
     for stage in review.stages:
         problem = one_line_problem(f"review.stages {stage!r}", stage)
         if problem:
@@ -35,3 +42,7 @@ def check_review_values(review: Review, check: Checker) -> None:
         for problem in problems:
             if problem:
                 check.report(REVIEWERS, 0, login, problem)
+        # A warning, not an error: the file and its sign-offs are sound, only a commit
+        # naming this reviewer cannot be made (the commit code refuses to try).
+        if not any(problems) and (problem := git_name_problem(login, reviewer.name or "")):
+            check.report(REVIEWERS, 0, login, problem, WARNING)

@@ -22,7 +22,7 @@ OPINION_KEYS = ("label", "text", "count", "sources", "members")
 MEMBERS = re.compile(r"sha256:[0-9a-f]{64}")  # a frozen member list's digest
 SUMMARY_KEYS = ("author", "at", "text")
 FORMAT_ONE_ITEM_KEYS = ("opinion", "count")
-FORMAT_TWO_ITEM_KEYS = ("opinions", "summaries")
+FORMAT_TWO_ITEM_KEYS = ("opinions", "summaries", "moves")
 _PLAIN_KEY_SET = frozenset(("label", "text", "count", "sources"))  # members: the full read
 _SUMMARY_KEY_SET = frozenset(SUMMARY_KEYS)
 

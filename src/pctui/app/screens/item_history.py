@@ -1,6 +1,7 @@
 """An item's history (`h`): every revision (with its changes from the one before), summary,
-sign-off, withdrawal, assignment and note, oldest first, each with the commit that brought
-it into git. git runs in a worker; the file's own history shows meanwhile."""
+sign-off, withdrawal, assignment, note and (format 2) move, merge and split with the
+sign-offs it left stale, oldest first, each with the commit that brought it into git. git
+runs in a worker; the file's own history shows meanwhile."""
 
 from __future__ import annotations
 
@@ -83,7 +84,7 @@ class HistoryScreen(Screen[None]):
         found = self.history
         if found is None:  # git not read yet: the file's own entries
             item = self._file.consultation.item(self._no)
-            events = item_events(item) if item is not None else []
+            events = item_events(item, self._file.consultation.review) if item else []
             found = ItemHistory(entries=[Entry(event, None) for event in events])
         lines: list[Text] = []
         if self.history is not None and self.history.git_problem:
