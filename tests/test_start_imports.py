@@ -157,3 +157,28 @@ def test_the_importer_package_offers_each_name_when_asked() -> None:
     listed, refused = done.stdout.splitlines()
     assert listed.split() == sorted(pctui.importer.__all__) and refused == "refused"
     assert pctui.importer.read_source is read_source
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "c.toml"],
+        ["status", "c.toml"],
+        ["status", "--json", "c.toml"],
+        ["--lang", "ja", "status", "c.toml"],
+    ],
+)
+def test_a_plain_reading_command_builds_no_parser(tmp_path: Path, args: list[str]) -> None:
+    # argparse, its help formatter and the `locale` its own gettext look-ups import were
+    # 8-10 ms of a reading command's start (see pctui.cli.plain_argv).
+    shutil.copyfile(ROOT / "consultations" / "2025-jumin.toml", tmp_path / "c.toml")
+    loaded = modules_after(tmp_path, *args)
+    assert "pctui.storage.one_parse" in loaded  # it ran: the file was read
+    unused = {"argparse", "locale", "pctui.cli.helpformat", "pctui.cli.parsers"}
+    assert not loaded & unused, sorted(loaded & unused)
+
+
+def test_a_reading_command_not_plainly_given_is_parsed_by_argparse(tmp_path: Path) -> None:
+    shutil.copyfile(ROOT / "consultations" / "2025-jumin.toml", tmp_path / "c.toml")
+    loaded = modules_after(tmp_path, "status", "--board", "c.toml")
+    assert {"argparse", "pctui.cli.parsers", "pctui.storage.one_parse"} <= loaded

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from pctui.importer import ERROR, RawDocument, read_source, read_text
+from pctui.importer import ERROR, WARNING, RawDocument, read_source, read_text
 
 # 西東京市's first two rows: 項目, お寄せいただいた意見, 市の検討結果と理由.
 OPINION_1 = "財政フレームがなければ、経済的な実現性を詳細に検討できないのでは。"
@@ -287,3 +287,83 @@ def test_env_ministry_page_submissions_by_method_in_a_list() -> None:
     # opinions themselves are in an annex (別添): "no opinion table found" (line 1).
     unread = sorted(n.line for n in raw.notes if n.severity == ERROR)
     assert unread == [1, 5, 11, 12, 13, 14, 15]
+
+
+# 世田谷区「世田谷区基本計画(素案)に対する区民意見及び区の考え方について」 (2023), the text
+# version the ward publishes beside its PDF,
+# <http://www.city.setagaya.lg.jp/mokuji/kusei/002/001/002/d00208452_d/fil/kuminikenbosyu_kekka_pdf.txt>.
+# The stored copy gives its words with the line breaks folded into spaces; they are restored
+# here where a part, a row or a label starts. "@" and "A" are the file's own: its ① and ②,
+# whose Shift_JIS lead byte a conversion lost. The copy ends inside the second answer.
+SETAGAYA = "\n".join(
+    [
+        "世田谷区基本計画(素案)に対する区民意見及び区の考え方について",
+        "1.パブリックコメント",
+        "(1) 募集期間",
+        "   令和5年9月15日(金)〜10月6日(金)",
+        "(2) 提出人数及び件数",
+        "    77人(210件)",
+        "(3) 項目別件数",
+        "項目 件数",
+        "第1章 計画の策定について 1件",
+        "第2章 計画策定の背景について 4件",
+        "第3章 基本方針について 5件",
+        "第4章 政策 子ども・若者について 20件",
+        "教育について 33件",
+        "健康・福祉について 19件",
+        "災害・危機管理について 9件",
+        "環境・リサイクル・みどりについて 28件",
+        "経済・産業について 9件",
+        "文化・スポーツについて 4件",
+        "都市整備について 31件",
+        "人権・コミュニティについて 12件",
+        "第5章 計画実行の指針について 4件",
+        "第6章 持続可能な自治体経営について 3件",
+        "その他、計画全体に関するご意見について 28件",
+        "合計 210件",
+        "その他、各分野個別意見については、関係所管にご意見をお伝えしました。",
+        "(4) 意見概要及び区の考え方",
+        "@ 計画の策定について",
+        "意見概要 : 計画期間は8年間ですが、10年としてもよいのではないでしょうか。これからの"
+        "世界情勢の変化にアンテナを張り、情報、データの収集、分析、洞察して策定すべきであり、"
+        "良い期間だと思います。",
+        "区の考え方: 現行の基本計画の計画期間は10年間としていますが、次期基本計画においては、"
+        "より機動的・実践的かつ、社会状況の変化などを一層反映できる計画とするため、計画期間を"
+        "8年間としました。",
+        "A 計画策定の背景について",
+        "意見概要: ふるさと納税による住民税流失への対応が世田谷区の急務であると思いますが、"
+        "ボイジー市の政策の進め方を参考にされてはどうかと思います。",
+        "区の考え方:ふるさと納税制度による区税への影響額は看過できない段階とな",
+    ]
+)
+
+
+def test_setagaya_text_unnumbered_labelled_items_under_lost_circled_numbers() -> None:
+    raw = read_text(SETAGAYA)
+    assert raw.title == "世田谷区基本計画(素案)"
+    assert (raw.opened, raw.closed) == (dt.date(2023, 9, 15), dt.date(2023, 10, 6))
+    assert (raw.published_submitters, raw.published_opinions) == (77, 210)
+    # "1.パブリックコメント" heads the facts; ① and ② (printed @ and A) are the sections.
+    assert raw.sections == ["計画の策定について", "計画策定の背景について"]
+    assert raw.section_labels == {"計画の策定について": "①", "計画策定の背景について": "②"}
+    # Each "意見概要 :" opens an item, answered by the "区の考え方:" under it.
+    assert [(item.no, item.section) for item in raw.items] == [
+        (1, "計画の策定について"),
+        (2, "計画策定の背景について"),
+    ]
+    assert raw.items[0].opinion.startswith("計画期間は8年間ですが、")
+    assert raw.items[0].response.endswith("計画期間を8年間としました。")
+    assert raw.items[1].opinion.endswith("参考にされてはどうかと思います。")
+    assert (raw.opinion_heading, raw.response_heading) == ("意見概要", "区の考え方")
+    # The counts by topic are said and left out; the sentence after them is reported.
+    notes = [(n.line, n.severity) for n in raw.notes]
+    assert notes == [(7, WARNING), (25, ERROR), (27, WARNING)]
+    assert "項目別件数" in raw.notes[0].message
+    assert "read as ①" in raw.notes[2].message
+
+
+def test_circled_numbers_as_printed_are_sections() -> None:
+    text = SETAGAYA.replace("@ ", "① ").replace("A 計画策定", "② 計画策定")
+    raw = read_text(text)
+    assert raw.section_labels == {"計画の策定について": "①", "計画策定の背景について": "②"}
+    assert not any("read as ①" in n.message for n in raw.notes)

@@ -4,16 +4,19 @@ config decided it (so that the file's own `language` counts)."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 from collections.abc import Sequence
 from dataclasses import field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pctui.base.record_class import record
 from pctui.config import load_config
 from pctui.i18n import CONFIG, N_, OPTION, SUPPORTED, Choice, _, choose, install
+
+if TYPE_CHECKING:  # imported where a parser is built (see pctui.cli.plain_argv)
+    import argparse
 
 HEADER_BYTES = 1 << 16  # the [consultation] table is at the top of a file
 # The first array-of-tables header ends the header; matched with the line end before it, so
@@ -71,6 +74,8 @@ def requested(argv: Sequence[str]) -> str | None:
 
 def _requested_by_argparse(argv: list[str]) -> str | None:
     """The value of `--lang` in `argv` as argparse reads it (it exits 2 when it has none)."""
+    import argparse
+
     early = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     early.add_argument("--lang")
     known, _rest = early.parse_known_args(argv)
@@ -80,6 +85,8 @@ def _requested_by_argparse(argv: list[str]) -> str | None:
 
 def add_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
     """Give `parser` the --lang option (a subcommand's leaves the top level's value alone)."""
+    import argparse
+
     default = None if top else argparse.SUPPRESS
     parser.add_argument("--lang", metavar="LANG", default=default, help=_(LANG_HELP))
 

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pctui.base.inert import inert
 from pctui.cli.common import FINDING, OK, Exit, load, problems_exit, table_lines
 from pctui.cli.output import json_text
-from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _
 from pctui.storage import LoadError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # argparse only where a parser is built: validate runs office_phrases
+    import argparse
+
+    from pctui.cli.parsers import Commands
     from pctui.model.phrases import Phrase
 
 HELP = N_("list the standard phrases (phrases.toml) and how often the answers use each")
@@ -26,6 +27,8 @@ its git repository. Exit status 1 when there is no phrases.toml, 2 when it has p
 
 def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
+    from pctui.cli.parsers import add_file_argument
+
     parser = commands.add("phrases", help=_(HELP), description=_(DESCRIPTION))
     add_file_argument(parser)
     parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))

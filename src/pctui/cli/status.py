@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pctui.base.inert import inert
 from pctui.cli.common import OK, keep_to_exit, load, table_lines
 from pctui.cli.output import json_text
-from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
 from pctui.model.actions import my_turn
 from pctui.model.digest import basis_digest
@@ -27,6 +25,11 @@ from pctui.model.state import (
 )
 from pctui.words import opinion_counts, state_name
 
+if TYPE_CHECKING:  # argparse only when the parser is built (see pctui.cli.plain_argv)
+    import argparse
+
+    from pctui.cli.parsers import Commands
+
 HELP = N_("show per-state and per-stage counts and the state of every item")
 DESCRIPTION = N_("""\
 Show per-state and per-stage counts and the state of every item: the stages that have
@@ -37,6 +40,8 @@ the current login's turn to approve. With --board, the progress board instead.""
 
 def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
+    from pctui.cli.parsers import add_file_argument  # not when run by plain_argv
+
     parser = commands.add("status", help=_(HELP), description=_(DESCRIPTION))
     add_file_argument(parser)
     parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
@@ -48,7 +53,7 @@ def add_parser(commands: Commands) -> None:
             "[consultation] publish_by and the items longest in their state"
         ),
     )
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, only_reads=True)  # see entry._main
 
 
 def status_data(consultation: Consultation, login: str, bases: bool = False) -> dict[str, Any]:

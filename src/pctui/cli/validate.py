@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING
 
 from pctui.base.problems import NOTE
 from pctui.cli.common import FINDING, OK, keep_to_exit, load
-from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:  # argparse only when the parser is built (see pctui.cli.plain_argv)
+    import argparse
+
+    from pctui.cli.parsers import Commands
 
 HELP = N_("check a consultation file: syntax, schema, sign-off integrity, hostile text")
 DESCRIPTION = N_("""\
@@ -22,9 +26,11 @@ and the exit status stays 0. A file with notes only exits 0.""")
 
 def add_parser(commands: Commands) -> None:
     """Register the subcommand."""
+    from pctui.cli.parsers import add_file_argument  # not when run by plain_argv
+
     parser = commands.add("validate", help=_(HELP), description=_(DESCRIPTION))
     add_file_argument(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, only_reads=True)  # see entry._main
 
 
 def run(args: argparse.Namespace) -> int:

@@ -24,8 +24,12 @@ _AFTER_COUNT = re.compile(
 )
 # A heading over the facts: it names the box, not one of its parts.
 _OVERVIEW = re.compile(
-    r"^[■□◆◇●○【\[]?[ \t\u3000]*(?:意見公募|意見募集|パブリック・?コメント)?"
-    r"(?:[(（][^)）]{0,20}[)）])?の?(?:実施状況|実施概要|実施結果|結果|概要)[】\]]?$"
+    r"^[■□◆◇●○【\[]?[ \t\u3000]*(?:"
+    r"(?:意見公募|意見募集|パブリック・?コメント)?"
+    r"(?:[(（][^)）]{0,20}[)）])?の?(?:実施状況|実施概要|実施結果|結果|概要)"
+    # or only the name, as "1.パブリックコメント" heads a ward's facts
+    r"|(?:意見公募|意見募集|パブリック・?コメント)(?:[(（][^)）]{0,20}[)）])?"
+    r")[】\]]?$"
 )
 # Facts of the page, not of the consultation: read, said, and left out.
 _UNKEPT = re.compile(

@@ -61,6 +61,13 @@ _HEADING = re.compile(r"^(#{1,6}[ \t]+)?([0-9０-９]{1,2})[ \t\u3000.．、]+(\
 _SUBHEADING = re.compile(
     r"^(?:#{1,6}[ \t]+)?(?:[(（]([0-9０-９]{1,2})[)）]|([\u2474-\u2487]))[ \t\u3000]*(.*)$"
 )
+# "① 計画の策定について": a section numbered with a circled digit, labelled as printed. A text
+# converted from Shift_JIS without its NEC special characters prints ① ② ③ as "@", "A", "B"
+# (the lead byte 0x87 lost): read so only in that order, from "@", and said.
+_CIRCLED = re.compile(r"^([\u2460-\u2473])[ \t\u3000]*(\S.{0,38})$")
+_LOST_CIRCLED = re.compile(r"^([@A-S])[ \t\u3000]+(\S.{0,38})$")
+_LOST_ORDER = "@ABCDEFGHIJKLMNOPQRS"
+_BY_TOPIC_ROW = re.compile(r"^(?:.*[0-9][0-9,]*[ \t]*(?:件|人)|.*件数)$")
 _MD_TITLE = re.compile(r"^#[ \t]+(.+)$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(\S.*)$")
 _MARKED_HEADING = re.compile(r"^[■□◆◇●○][ \t\u3000]*(\S.*)$")
@@ -101,6 +108,7 @@ PARTS = (
         (
             "意見数",
             "提出者数",
+            "提出人数",
             "提出状況",
             "応募状況",
             "応募者数",
@@ -115,6 +123,7 @@ SUBPARTS = (
     ("submitters", ("提出者数", "応募者数", "submitters")),
     ("total", ("意見総数", "total opinions")),
     ("classes", ("区分", "by outcome")),
+    ("by_topic", ("項目別", "分類別", "内容別", "章別")),
 )
 
 
@@ -316,6 +325,8 @@ class TextReader:
             self._section(group[1])
             self.doc.add_section(group[1], group[0])
             return True
+        if self.part == "results" and self._circled(number, line):
+            return True
         sub = _SUBHEADING.match(line)
         named = _part_of(sub.group(3), PARTS) if sub else None
         if self.part == "numbers" and sub and _part_of(sub.group(3), SUBPARTS):
@@ -326,6 +337,12 @@ class TextReader:
             return True
         if sub and self.part in ("places", "numbers", "period", "methods"):
             self.subpart = _part_of(sub.group(3), SUBPARTS) if self.part == "numbers" else None
+            if self.subpart == "by_topic":
+                message = _(
+                    "not kept: the counts by topic ({title}); pctui counts each item's "
+                    "opinions, and publishes the counts from them"
+                )
+                self.doc.note(number, 1, message.format(title=quoted(sub.group(3).strip())))
             org = _WEB_ORG.search(sub.group(3).strip())
             if self.part == "places" and org and not self.doc.organization:
                 self.doc.organization = body_name(org.group(1) or org.group(2) or "")
@@ -339,6 +356,8 @@ class TextReader:
             return self._unnumbered_heading(number, line)
         title = match.group(3).strip()
         part = _part_of(title, PARTS)
+        if self.part is None and is_overview_heading(title):
+            return True  # "1.パブリックコメント": the heading over the facts, no section
         if self.part == "results":
             if "ご意見の概要" in title or "summary of the opinions" in title.lower():
                 self._results_org(title)
@@ -355,6 +374,29 @@ class TextReader:
             self._section(title)
         else:
             return False  # a numbered line inside a header part ("1 団体")
+        return True
+
+    def _circled(self, number: int, line: str) -> bool:
+        """A results section numbered ① ② … (or "@", "A" … where a conversion lost them)."""
+        if not _heading_like(line):
+            return False
+        found = _CIRCLED.match(line)
+        if found is not None:
+            self.numbers["circled"] = ord(found.group(1)) - 0x245F
+            self._subsection(found.group(2).strip(), found.group(1))
+            return True
+        lost = _LOST_CIRCLED.match(line)
+        expected = self.numbers.get("lost", 0)
+        if lost is None or expected >= len(_LOST_ORDER) or lost.group(1) != _LOST_ORDER[expected]:
+            return False
+        if expected == 0:
+            message = _(
+                "'{mark}' read as ①, and what follows as ② ③ …: the text lost its circled "
+                "numbers (converted from Shift_JIS without them)"
+            )
+            self.doc.note(number, 1, message.format(mark=lost.group(1)))
+        self.numbers["lost"] = expected + 1
+        self._subsection(lost.group(2).strip(), chr(0x2460 + expected))
         return True
 
     def _part_read(self) -> bool:
@@ -452,6 +494,8 @@ class TextReader:
         """A numbered item of the list layout (`1. 意見の概要：…`) opens here."""
         found = item_start(line)
         if found is None:
+            found = self._unnumbered_item(line)
+        if found is None:
             return False
         self._close_entry()
         no, opinion, response = found
@@ -464,10 +508,20 @@ class TextReader:
         self.entry = RawItem(no=no, section=self.section, opinion=opinion, response="", line=number)
         self.entry_field = "opinion"
         # The labels head the columns when published again, as the source printed them.
-        self.doc.opinion_heading = self.doc.opinion_heading or item_label(line)
+        self.doc.opinion_heading = self.doc.opinion_heading or item_label(line) or label_word(line)
         if response:
             self.entry.response, self.entry_field = response, "response"
         return True
+
+    def _unnumbered_item(self, line: str) -> tuple[int, str, str] | None:
+        """An item of the results opened by its opinion label alone ("意見概要 : …" over
+        "区の考え方: …", 世田谷区): numbered in order, once the item before has its answer."""
+        if self.part != "results" or (self.entry is not None and not self.entry.response):
+            return None
+        labelled = label_at(line)
+        if labelled is None or labelled[0] != "opinion":
+            return None
+        return len(self.doc.items) + 1 + (self.entry is not None), labelled[1], ""
 
     def _entry_line(self, line: str) -> bool:
         """A line of the open list item: its response label, or more of its text. Headings
@@ -497,6 +551,13 @@ class TextReader:
             return True
         if not _heading_like(line):
             return False
+        circled = _CIRCLED.match(line)
+        if circled:
+            return ord(circled.group(1)) - 0x245F == self.numbers.get("circled", 0) + 1
+        lost = _LOST_CIRCLED.match(line)
+        expected = self.numbers.get("lost", 0)
+        if lost and 0 < expected < len(_LOST_ORDER):
+            return lost.group(1) == _LOST_ORDER[expected]
         sub = _SUBHEADING.match(line)
         if sub:
             return _sub_number(sub) == self.numbers.get("sub", 0) + 1
@@ -582,6 +643,8 @@ class TextReader:
                 self.doc.methods.append(method.strip())
 
     def _numbers(self, number: int, line: str) -> None:
+        if self.subpart == "by_topic" and _BY_TOPIC_ROW.match(unicodedata.normalize("NFKC", line)):
+            return  # a row of the counts by topic, "第1章 計画の策定について 1件" (said above)
         listed = bulleted_method(line)
         if listed is not None and listed[0] not in self.doc.submitters:
             name, count, unit = listed
