@@ -47,7 +47,9 @@ _THANKS_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 # A body that names itself without its name: 市, 本市, 当町, 各区 …
-_GENERIC_BODY = re.compile(r"^(?:本|当|同|各|我が|わが)?[市町村区県都道府国庁]$|^市町村$")
+_GENERIC_BODY = re.compile(
+    r"^(?:本|当|同|各|我が|わが)?[市町村区県都道府国庁](?:[・、][市町村区県都道府国庁])*$|^市町村$"
+)  # "市・区の考え方" (千葉市) names two generic bodies
 _OFFICE = re.compile(r"^([^\s、。・,，]{1,12}?[都道府県市町村])(?:役所|役場|庁)")
 MAX_BODY = 30
 
