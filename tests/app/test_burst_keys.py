@@ -195,3 +195,20 @@ def test_each_j_of_a_burst_scrolls_a_view_one_line(make_app, drive, opening, box
         assert app.screen.query_one(box).scroll_y == 5
 
     drive(app, script, size=(80, 12))
+
+
+def test_keys_after_enter_in_the_search_go_to_the_list(make_app, drive) -> None:
+    # "/クラウド", enter and j searched "クラウドj": the j went into the search line.
+    app = make_app("yamada")
+
+    async def script(pilot) -> None:
+        burst(app, "/クラウド")
+        app.post_message(events.Key("enter", "\r"))
+        burst(app, "j")
+        await settle(pilot)
+        assert app.main.where.query == "クラウド"
+        assert app.main.table.row_count > 1
+        assert app.main.table.cursor_row == 1
+        assert nothing_went_to_the_list(app)
+
+    drive(app, script)

@@ -17,7 +17,7 @@ from textual.binding import ActiveBinding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input
 
-from pctui.app.at_once import Opened, opens_at_once
+from pctui.app.at_once import Opened, keys_taken, opens_at_once
 from pctui.app.committing import commit_in_worker
 from pctui.app.render.detail import WIDE_FROM
 from pctui.app.review_actions import ACTIONS, BY_NAME, bindings, translated
@@ -358,18 +358,28 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
 
     def _close_search(self) -> None:
         self.query_one(SearchBar).display = False
-        self.table.focus()
+        self.set_focus(self.table)  # at once: the next key is the list's
+
+    async def action_apply_search(self) -> None:
+        """Apply the query (enter in the search line, bound with priority), once the line
+        has taken the characters typed before enter; the keys after it go to the list."""
+        bar = self.query_one(SearchBar)
+        await keys_taken(bar)
+        self._apply_search(bar.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Apply the search (an empty one shows everything again)."""
         if not isinstance(event.input, SearchBar):
             return
         event.stop()
-        self.where = replace(self.where, query=event.value.strip())
+        self._apply_search(event.value)
+
+    def _apply_search(self, query: str) -> None:
+        self.where = replace(self.where, query=query.strip())
         self._close_search()
         self.refresh_view()
         if not self.table.row_count:
-            message = _("Nothing matches “{query}”.").format(query=event.value.strip())
+            message = _("Nothing matches “{query}”.").format(query=query.strip())
             self.say(Outcome(message, WARNING, False))
 
     def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
