@@ -58,7 +58,10 @@ class BoardScreen(Screen[None]):
 
     def action_scroll(self, lines: int) -> None:
         """Scroll `lines` down (negative: up)."""
-        self.query_one("#board", VerticalScroll).scroll_relative(y=lines, animate=False)
+        # At once (immediate), not after the next refresh: each of several keys arriving
+        # together scrolled from the same place, so five j's moved one line.
+        box = self.query_one("#board", VerticalScroll)
+        box.scroll_relative(y=lines, animate=False, immediate=True)
 
     def action_close(self) -> None:
         """Back to the review."""
