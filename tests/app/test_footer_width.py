@@ -65,3 +65,20 @@ def test_the_grouping_and_redaction_footers_fit(make_app, drive, tmp_path, langu
         assert shown_keys(app) == REDACTION_KEYS
 
     drive(app, script, size=(WIDTH, 24))
+
+
+@pytest.mark.parametrize("key", ["s", "h"])
+def test_the_board_and_history_footers_speak_japanese(make_app, drive, key) -> None:
+    install(JAPANESE)  # "close" was shown in English there
+    try:
+        app = make_app("yamada")
+
+        async def script(pilot) -> None:
+            await pilot.press(key)
+            await pilot.pause()
+            labels = [k.description for k in app.screen.query_one(Footer).query(FooterKey)]
+            assert "閉じる" in labels and "close" not in labels
+
+        drive(app, script, size=(WIDTH, 24))
+    finally:
+        install(ENGLISH)
