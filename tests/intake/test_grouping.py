@@ -16,7 +16,7 @@ from benchmarks.intake_generate import opinions as generated
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pctui.intake.grouping import added_text, group_opinions
+from pctui.intake.grouping import SHINGLE, added_text, group_opinions
 from pctui.intake.normalise import normalise
 
 LETTER = (
@@ -144,7 +144,7 @@ def test_b_cubed_precision_and_recall_on_the_generator_reach_0_95() -> None:
 GROUPS_DIGEST = """\
 import hashlib, json
 from benchmarks.intake_generate import opinions
-from pctui.intake.grouping import added_text, group_opinions
+from pctui.intake.grouping import SHINGLE, added_text, group_opinions
 groups = group_opinions((o.id, o.text) for o in opinions(2000, seed=4))
 flat = [(g.id, g.representative, [(m.opinion, m.added) for m in g.members]) for g in groups]
 print(hashlib.sha256(json.dumps(flat, ensure_ascii=False).encode()).hexdigest())
@@ -188,7 +188,7 @@ def test_n_grams_as_bytes_give_the_sketches_of_the_n_grams_as_text() -> None:
     # n-grams; rensa hashes a str token's UTF-8, so the sketches must not change.
     import rensa
 
-    from pctui.intake.grouping import NUM_PERM, SEED, SHINGLE, _shingles
+    from pctui.intake.grouping import NUM_PERM, SEED, _shingles
 
     texts = [
         LETTER,
@@ -250,3 +250,22 @@ def test_the_added_text_shortcut_is_what_the_sentence_diff_finds(
         assert grouping._added_spans(differ, representative, member) == shortcut
     finally:
         grouping._plain_edit = original
+
+
+def test_n_gram_cutters_kept_within_their_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `_shingles` keeps a cutter (the slices of every n-gram) for each text length it
+    # meets, up to a number of slices in all; past it a cutter is made for each text.
+    # Either way the n-grams are the text's.
+    from pctui.intake import grouping
+
+    monkeypatch.setattr(grouping, "_CUTTERS", {})
+    monkeypatch.setattr(grouping, "_slices_kept", 0)
+    monkeypatch.setattr(grouping, "_SLICES_KEPT", 40)
+    texts = [LETTER[:length] for length in (6, 7, 20, 30, 31, 60)] + ["abcdefgh" * 9]
+    for text in [*texts, *texts]:
+        grams = grouping._shingles(text)
+        expected = [text[at : at + SHINGLE] for at in range(len(text) - SHINGLE + 1)]
+        assert [g if isinstance(g, str) else g.decode() for g in grams] == expected
+    assert 0 < grouping._slices_kept <= 40
+    kept = sum(length - SHINGLE + 1 for length, _width in grouping._CUTTERS)
+    assert kept == grouping._slices_kept

@@ -26,7 +26,7 @@ from pctui.importer.cells import (
     split_pipe_row,
     split_topic,
 )
-from pctui.importer.columns import chosen, recognise
+from pctui.importer.columns import chosen, recognise, unused
 from pctui.importer.fact_lines import (
     bulleted_method,
     continues_title,
@@ -183,6 +183,7 @@ class TextReader:
         self.numbers: dict[str, int] = {}  # the last section number of each style: num, sub
         self.by_method: list[str] = []
         self.declared_submitters: tuple[int, int] | None = None  # (count, line)
+        self.cell_section = False  # the section was read from a row's cell, not a heading
         self.title_line = 0  # the line the title was read from, and its text as printed
         self.title_text = ""
 
@@ -457,7 +458,7 @@ class TextReader:
         self.doc.add_section(group[1], group[0])
 
     def _section(self, title: str) -> None:
-        self.section, self.parent = title, ""
+        self.section, self.parent, self.cell_section = title, "", False
         self.doc.add_section(title)
         self.last = None
 
@@ -759,7 +760,9 @@ class TextReader:
         if columns is not None and cell_number(first) is None and not published_label(first):
             self.columns, self.width = columns, len(cells)
             self.doc.found_table = True
-            self.doc.columns = self.doc.columns or chosen(columns, plain)
+            if not self.doc.columns:
+                self.doc.columns = chosen(columns, plain)
+                self.doc.unused_columns = unused(columns, plain)
             self.doc.opinion_heading = self.doc.opinion_heading or plain[columns["opinion"]]
             self.doc.response_heading = self.doc.response_heading or plain[columns["response"]]
             if self.part != "results":
@@ -807,6 +810,7 @@ class TextReader:
         if label != str(no) and not labels:
             labels = [label]
         note_labels(self.doc, labels or [])
+        part = self._row_section(get("section").strip())
         above = (
             self.above if self.above is not None and self.above.section == self.section else None
         )
@@ -839,7 +843,7 @@ class TextReader:
             opinion=opinion,
             response=get("response"),
             line=number,
-            topic=topic or (get("topic") or None),
+            topic=topic or (get("topic") or part or None),
             klass=get("class"),
         )
         count = get("count")
@@ -859,6 +863,18 @@ class TextReader:
             self.above = self.last
         elif above is None:
             self.above = None
+
+    def _row_section(self, cell: str) -> str:
+        """A row's section cell (章, 分類): the row's section, kept for the rows under it whose
+        cell is empty (merged down); under a heading of the results it names the part of the
+        draft, the row's topic (returned), as the table reader reads it."""
+        if not cell or "section" not in (self.columns or {}):
+            return ""
+        if self.section and not self.cell_section and "section" not in self.mapping:
+            return cell
+        if cell != self.section:
+            self.section, self.cell_section, self.last = cell, True, None
+        return ""
 
     def _join(
         self, above: RawItem, label: str, number: int, get: Callable[[str], str], how: str

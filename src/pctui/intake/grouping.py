@@ -22,8 +22,10 @@ depend on the machine's speed).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
 
 import rensa
 from diff_match_patch import diff_match_patch
@@ -133,7 +135,7 @@ def _distinct_texts(opinions: Iterable[tuple[str, str]]) -> list[_Distinct]:
     return distinct
 
 
-def _shingles(text: str) -> list[str] | list[bytes]:
+def _shingles(text: str) -> Sequence[str] | Sequence[bytes]:
     """The character n-grams of `text` (the text itself when shorter than one), each as
     its UTF-8 bytes where every character of `text` takes as many bytes (nearly every
     Japanese text: three each), as the text itself otherwise.
@@ -148,9 +150,41 @@ def _shingles(text: str) -> list[str] | list[bytes]:
     encoded = text.encode()
     width = len(encoded) // length
     if len(encoded) != width * length:  # characters of different widths: cut the text
-        return [text[start : start + SHINGLE] for start in range(length - SHINGLE + 1)]
+        return _cutter(length, 1)(text)
+    return _cutter(length, width)(encoded)
+
+
+_Cutter = Callable[[str | bytes], tuple[Any, ...]]
+_CUTTERS: dict[tuple[int, int], _Cutter] = {}
+
+
+def _cutter(length: int, width: int) -> _Cutter:
+    """What cuts a text of `length` characters of `width` units each (bytes, or 1 for
+    `str`) into its n-grams: an `itemgetter` of their slices, made once for each length.
+
+    It takes every slice in C and returns them as one tuple, where a list comprehension
+    ran CPython's loop and made a slice object and a range item for each of the 6.1
+    million n-grams of 200,000 opinions: 1.41-1.67 -> 0.96-1.02 s at a load of 5.5. (At
+    least two n-grams: `_shingles` returns a text of one whole, and an `itemgetter` of
+    one slice would not give a tuple.)"""
+    global _slices_kept
+    known = _CUTTERS.get((length, width))
+    if known is not None:
+        return known
     size = SHINGLE * width
-    return [encoded[start : start + size] for start in range(0, len(encoded) - size + 1, width)]
+    stops = range(size, length * width + 1, width)
+    cutter: _Cutter = itemgetter(*[slice(stop - size, stop) for stop in stops])
+    if _slices_kept + len(stops) <= _SLICES_KEPT:
+        _CUTTERS[(length, width)] = cutter
+        _slices_kept += len(stops)
+    return cutter
+
+
+_SLICES_KEPT = 400_000
+"""Slices the cutters kept may hold in all (about 25 MB): the 406 lengths of the 68,773
+distinct texts of 200,000 opinions hold 60,000; a corpus of very long texts has the
+cutters of the other lengths made again for each text, as cheap as slicing it was."""
+_slices_kept = 0
 
 
 def _assign_to_leaders(distinct: list[_Distinct]) -> dict[int, list[int]]:
