@@ -27,9 +27,11 @@ from pathlib import Path
 
 import pytest
 
-from pctui.importer import ERROR, WARNING, RawDocument, read_source, read_text
+from pctui.importer import ERROR, WARNING, RawDocument, read_source, read_text, to_consultation
+from pctui.publish import render
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
+AT = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
 
 # 西東京市's first two rows: 項目, お寄せいただいた意見, 市の検討結果と理由.
 OPINION_1 = "財政フレームがなければ、経済的な実現性を詳細に検討できないのでは。"
@@ -399,3 +401,18 @@ def test_chiba_table_people_counts_and_a_column_without_a_field(tmp_path: Path, 
     done = pctui("import", source, "-o", tmp_path / "chiba.toml")
     assert "count=人数 (5)" in done.stdout
     assert "not imported: 区 (2) (no field; read one with --map FIELD=HEADER)" in done.stdout
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "xlsx"])
+def test_setagaya_circled_sections_come_back_after_publishing(fmt: str, tmp_path: Path) -> None:
+    """Published again (as a draft), "1 ① 計画の策定について" is section ① again, not a
+    section titled "① 計画の策定について"."""
+    source = to_consultation(read_text(SETAGAYA), "tanaka", AT, "setagaya")
+    published = tmp_path / f"result.{fmt}"
+    published.write_bytes(render(source, fmt, draft=True))
+    back = read_source(published)
+    assert errors(back) == []
+    assert back.section_labels == {"計画の策定について": "①", "計画策定の背景について": "②"}
+    assert [item.opinion for item in back.items] == [
+        item.opinion for item in read_text(SETAGAYA).items
+    ]
