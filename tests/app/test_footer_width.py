@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from rich.cells import cell_len
 from tests.app.redacted_registry import redacted_registry
 from tests.session.format_two_file import write_format_two
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
 from pctui.i18n import ENGLISH, JAPANESE, install
@@ -82,3 +83,18 @@ def test_the_board_and_history_footers_speak_japanese(make_app, drive, key) -> N
         drive(app, script, size=(WIDTH, 24))
     finally:
         install(ENGLISH)
+
+
+@pytest.mark.parametrize(("key", "dialog"), [("A", "AssignScreen"), ("x", "CommentScreen")])
+def test_a_dialogs_keys_line_is_one_line_at_80_columns(make_app, drive, language, key, dialog):
+    # The assign dialog's line broke between "escape:" and "cancel" (取消し in Japanese).
+    app = make_app("yamada")
+
+    async def script(pilot) -> None:
+        await pilot.press(key)
+        await pilot.pause()
+        assert type(app.screen).__name__ == dialog
+        hint = app.screen.query_one(".dialog-keys", Static)
+        assert cell_len(str(hint.render())) <= hint.content_region.width
+
+    drive(app, script, size=(WIDTH, 24))
