@@ -212,3 +212,19 @@ def test_keys_after_enter_in_the_search_go_to_the_list(make_app, drive) -> None:
         assert nothing_went_to_the_list(app)
 
     drive(app, script)
+
+
+def test_tab_then_j_and_space_move_in_the_members(make_app, drive, two) -> None:
+    # tab went to the focused list and was run after the j behind it: j moved the groups.
+    app = make_app("tanaka", two, groups=grouped_registry(two))
+
+    async def script(pilot) -> None:
+        screen = app.screen
+        app.post_message(events.Key("tab", "\t"))
+        burst(app, "j ")
+        await settle(pilot)
+        assert screen.groups.cursor_row == 0
+        assert screen.focused is screen.members
+        assert screen.marked == {screen.member_at(1)}
+
+    drive(app, script)

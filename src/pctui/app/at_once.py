@@ -6,7 +6,7 @@ widget (the list) and bubbled back up, and by then Textual has already sent the 
 it to the list too: the dialog's field stayed empty, and the list said of each character
 that it does nothing there ("“P” does nothing here").
 
-So the review, grouping and redaction screens bind their keys typed as text with priority
+So the review, grouping and redaction screens bind their keys with priority
 (`ReviewAction.bindings`): the app runs each key's action as the key arrives, one after the
 other in the order they came (a key bound with priority but sent after one that is not
 would run first: `n` then `x` asked for changes to the item before the one `n` selects).
@@ -14,9 +14,9 @@ An action that opens a screen is wrapped in `opens_at_once`: the app reads no fu
 until the new screen is mounted and its field has the focus, so the next key goes there.
 A key typed while the app starts waits likewise until its screen is up (`ReviewApp`).
 
-The other keys (arrows, home, end, tab, enter) stay ordinary bindings, so that the focused
-widget has them first (the arrows scroll the item's panes when those have the focus); a
-letter typed right after one of them, in the same burst, may still run before it.
+The arrows, home, end and page keys stay ordinary bindings, so that the focused widget has
+them first (they scroll the item's panes when those have the focus); a letter typed right
+after one of them, in the same burst, may still run before it.
 """
 
 from __future__ import annotations

@@ -10,14 +10,12 @@ never disagree. Each binding has an id (`pctui.<name>`), so a keymap can rebind 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from textual.app import SystemCommand
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.keys import KEY_NAME_REPLACEMENTS
 from textual.screen import Screen
 
 from pctui.i18n import N_, _
@@ -32,22 +30,14 @@ EDITOR = N_("Editor")  # keys of the edit screen, listed in the help, not bound 
 GROUPS = (MOVE, REVIEW, OPINIONS, DIFF, VIEW, EDITOR)
 
 
-def _key_name(character: str) -> str:
-    # How Textual names the key of a character: "slash" for "/", "a" for "a".
-    if character.isalnum():
-        return character
-    name = unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
-    return KEY_NAME_REPLACEMENTS.get(name, name)
+# The keys that move in the focused widget (the list, the item's panes, a table): bound as
+# usual, so that the widget has them first (see `ReviewAction.bindings`).
+NAVIGATION_KEYS = frozenset({"up", "down", "left", "right", "home", "end", "pageup", "pagedown"})
 
 
-# The keys of the characters typed as text: letters, digits, space and the ASCII symbols.
-TYPED_KEYS = frozenset(_key_name(chr(code)) for code in range(0x20, 0x7F))
-
-
-def typed_key(key: str) -> bool:
-    """Whether `key` (a Textual key name) is a character typed as text, rather than an
-    arrow, home, end, tab, enter or a ctrl+ key."""
-    return len(key) == 1 or key in TYPED_KEYS
+def at_once_key(key: str) -> bool:
+    """Whether `key` (a Textual key name) is bound with priority, run as it arrives."""
+    return key not in NAVIGATION_KEYS
 
 
 class Needs(StrEnum):
@@ -77,11 +67,6 @@ class ReviewAction:
     footer: bool = True  # shown in the footer (space is short at 80 columns)
 
     @property
-    def typed(self) -> bool:
-        """Whether a key of this action is a character typed as text (see `bindings`)."""
-        return any(typed_key(key) for key in self.keys.split(","))
-
-    @property
     def binding_id(self) -> str:
         """The id of this action's binding, for keymaps."""
         return f"pctui.{self.name}"
@@ -90,13 +75,13 @@ class ReviewAction:
         """This action's bindings: its keys, footer label, key display and help as tooltip,
         with `binding_id` (default: `binding_id`, the one a keymap names).
 
-        The keys typed as text (letters, `/`, `?` …) are bound with priority, run as they
-        arrive in the order they came (`pctui.app.at_once`); the others (arrows, home,
-        end, tab, enter) as usual, so that the focused widget has them first: the arrows
-        scroll the item's panes when those have the focus. The editor's keys are never
-        priority: there the text area has every key first."""
-        typed = [key for key in self.keys.split(",") if typed_key(key)]
-        named = [key for key in self.keys.split(",") if not typed_key(key)]
+        The keys are bound with priority, run as they arrive in the order they came
+        (`pctui.app.at_once`), but for the arrows, home, end and the page keys, bound as
+        usual, so that the focused widget has them first: they scroll the item's panes
+        when those have the focus. The editor's keys are never priority: there the text
+        area has every key first."""
+        typed = [key for key in self.keys.split(",") if at_once_key(key)]
+        named = [key for key in self.keys.split(",") if not at_once_key(key)]
         if self.group == EDITOR:
             typed, named = [], typed + named
         return [
@@ -318,7 +303,7 @@ BINDING_IDS = {action.name: action.binding_id for action in ACTIONS}
 
 
 def bindings(group: str | None = None) -> list[BindingType]:
-    """Bindings, one per registered action (two when it has keys typed as text and others,
+    """Bindings, one per registered action (two when it has navigation keys and others,
     see `ReviewAction.bindings`), each with the action's id: those of `group` (EDITOR for
     the edit screen), or every other group's when None (the review screen)."""
     return [

@@ -274,7 +274,7 @@ class GroupScreen(Screen[None]):
         if (chosen := self.selected) is None or self.registry is None:
             return
         chosen_members = set(self.marked)
-        if not chosen_members and self.members.has_focus:
+        if not chosen_members and self.focused is self.members:
             under = self.member_at(self.members.cursor_row)
             chosen_members = {under} if under is not None else set()
         outcome, new = split(self.registry, chosen.id, chosen_members)
@@ -313,15 +313,16 @@ class GroupScreen(Screen[None]):
 
     def action_down(self) -> None:
         """Next row of the list that has the focus (j, as in the review)."""
-        (self.members if self.members.has_focus else self.groups).action_cursor(1)
+        (self.members if self.focused is self.members else self.groups).action_cursor(1)
 
     def action_up(self) -> None:
         """Previous row of the list that has the focus (k)."""
-        (self.members if self.members.has_focus else self.groups).action_cursor(-1)
+        (self.members if self.focused is self.members else self.groups).action_cursor(-1)
 
     def action_switch_focus(self) -> None:
-        """Move between the groups and the members."""
-        (self.groups if self.members.has_focus else self.members).focus()
+        """Move between the groups and the members, at once: `has_focus` and `focus()` wait
+        for the next turn, and the j typed right after tab moved the groups."""
+        self.set_focus(self.groups if self.focused is self.members else self.members)
 
     @opens_at_once
     def action_help(self) -> Opened:

@@ -193,11 +193,11 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
         """Disable (None: shown dimmed) what cannot run now. Review actions stay enabled
         when an item is selected, so a refusal is explained rather than silent.
 
-        The keys typed as text are bound with priority (`pctui.app.at_once`): while the
-        search line has the focus, each is a character of the query (None: passed on to it,
-        dimmed in the footer meanwhile)."""
+        The keys are bound with priority (`pctui.app.at_once`): while the search line has
+        the focus, each goes to it (None: passed on, dimmed in the footer meanwhile): a
+        character of the query, its enter and escape."""
         known = BY_NAME.get(action)
-        if isinstance(self.focused, Input) and known is not None and known.typed:
+        if isinstance(self.focused, Input) and known is not None:
             return None
         needs = known.needs if known is not None else None
         item = self.selected
@@ -278,11 +278,12 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
         self.say(Outcome(message, changed=False))
 
     def action_switch_focus(self) -> None:
-        """Focus the list, or the item's panes when the list has it."""
-        if self.table.has_focus:
-            self.query_one(ItemDetail).focus()
+        """Focus the list, or the item's panes when the list has it, at once (`focus()`
+        waits for the next turn, and a key typed right after tab went to the old one)."""
+        if self.focused is self.table:
+            self.set_focus(self.query_one(ItemDetail))
         else:
-            self.table.focus()
+            self.set_focus(self.table)
 
     # ---- reviewing ------------------------------------------------------------------------
 
