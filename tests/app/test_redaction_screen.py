@@ -89,6 +89,10 @@ def test_c_keeps_the_one_under_the_cursor_with_login_and_time(
         assert [v.redaction.id for v in screen.rows] == [1, 2, 3]  # the list keeps its order
         assert screen.table.get_row_at(1)[4:6] == ["kept", "tanaka"]
         assert screen.table.cursor_row == 1
+        # Shown whole: the columns had kept the width of the "-" they held before.
+        by, at = screen.table.ordered_columns[5:7]
+        assert by.content_width >= len("tanaka")
+        assert at.content_width >= len("2026-05-11 09:30")
 
     drive(app, script)
     found = _redactions(registry)
@@ -259,7 +263,7 @@ def test_every_key_of_the_table_runs_a_method_and_is_in_the_help_and_guide(make_
     for action in REDACTION_ACTIONS:
         assert callable(getattr(RedactionScreen, f"action_{action.name}", None)), action.name
         assert f"`{action.display.split()[0]}`" in section, action.display
-    assert [b.id for b in redaction_bindings()] == [
+    assert list(dict.fromkeys(b.id for b in redaction_bindings())) == [
         f"pctui.redactions.{a.name}" for a in REDACTION_ACTIONS
     ]
     app = make_app("yamada")

@@ -274,3 +274,28 @@ def test_a_theme_chosen_in_the_palette_is_saved_and_theme_is_for_one_session(
     terminal.keys("q")
     terminal.wait_for("pctui-exit-status=0")
     assert settings.read_text(encoding="utf-8") == 'theme = "pctui-high-contrast"\n'
+
+
+def test_ctrl_z_suspends_to_the_shell_and_fg_draws_the_screen_again(
+    terminal: Terminal, reviewable: Path
+) -> None:
+    # As over SSH: an interactive shell with job control, pctui started from it. After `fg`
+    # Textual took the terminal back but drew nothing until a key changed the screen.
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("needs bash for job control")
+    shell = (
+        f"env -u COLUMNS -u LINES PS1='shell$ ' TERM=xterm-256color {bash} --norc --noprofile -i"
+    )
+    subprocess.run([*terminal.tmux, "new-session", "-d", "-x", "80", "-y", "24", "-s", "e2e",
+                    shell], check=True)  # fmt: skip
+    terminal.wait_for("shell$")
+    terminal.keys(f"{PCTUI} open --lang en {shlex.quote(str(reviewable))}", "Enter")
+    terminal.wait_for("approved 4/10")
+    terminal.keys("C-z")
+    screen = terminal.wait_for("Stopped")
+    assert "approved 4/10" not in screen  # the shell's screen, not the app's
+    terminal.keys("fg", "Enter")
+    terminal.wait_for(lambda screen: "approved 4/10" in screen and "a approve" in screen)
+    terminal.keys("q")
+    terminal.wait_for(lambda screen: screen.rstrip().endswith("shell$"))

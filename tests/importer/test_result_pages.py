@@ -21,11 +21,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from pctui.importer import ERROR, WARNING, RawDocument, read_source, read_text
+from pctui.importer import ERROR, WARNING, RawDocument, read_source, read_text, to_consultation
+from pctui.publish import render
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+AT = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
 
 # 西東京市's first two rows: 項目, お寄せいただいた意見, 市の検討結果と理由.
 OPINION_1 = "財政フレームがなければ、経済的な実現性を詳細に検討できないのでは。"
@@ -367,3 +373,46 @@ def test_circled_numbers_as_printed_are_sections() -> None:
     raw = read_text(text)
     assert raw.section_labels == {"計画の策定について": "①", "計画策定の背景について": "②"}
     assert not any("read as ①" in n.message for n in raw.notes)
+
+
+# 千葉市「千葉市新基本計画区基本計画(素案)に対する市民意見の概要と市・区の考え方」, as a
+# document-sharing site's transcript of its PDF reads (<https://expydoc.com/doc/7604323/>):
+# the header row NO | 区 | 章 | 意見の概要 | 人数 | 市・区の考え方, and the first row's cells
+# (中央 区, 第2章, one person). The transcript mixes the cells, so the rows below are the
+# project's: only the header names and the first row's short cells are the city's.
+CHIBA_HEADER = ["NO", "区", "章", "意見の概要", "人数", "市・区の考え方"]
+
+
+def test_chiba_table_people_counts_and_a_column_without_a_field(tmp_path: Path, pctui: Run) -> None:
+    rows = [
+        CHIBA_HEADER,
+        ["1", "中央", "2", "(the project's opinion)", "1", "(the project's answer)"],
+        ["2", "中央", "2", "(another opinion)", "3", "(another answer)"],
+    ]
+    source = tmp_path / "kekka.txt"
+    source.write_text("\n".join("\t".join(row) for row in rows), "utf-8")
+    raw = read_text(source.read_text("utf-8"))
+    # 人数 is how many gave the opinion: the count. 章 holds the sections (the text reader
+    # read past it before); 区 has no field, and the import says so.
+    assert [(item.count, item.section) for item in raw.items] == [(1, "2"), (3, "2")]
+    assert raw.unused_columns == [("区", 2)]
+    # "市・区の考え方" names no body: no organization "市・区".
+    assert raw.organization == ""
+    done = pctui("import", source, "-o", tmp_path / "chiba.toml")
+    assert "count=人数 (5)" in done.stdout
+    assert "not imported: 区 (2) (no field; read one with --map FIELD=HEADER)" in done.stdout
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "xlsx"])
+def test_setagaya_circled_sections_come_back_after_publishing(fmt: str, tmp_path: Path) -> None:
+    """Published again (as a draft), "1 ① 計画の策定について" is section ① again, not a
+    section titled "① 計画の策定について"."""
+    source = to_consultation(read_text(SETAGAYA), "tanaka", AT, "setagaya")
+    published = tmp_path / f"result.{fmt}"
+    published.write_bytes(render(source, fmt, draft=True))
+    back = read_source(published)
+    assert errors(back) == []
+    assert back.section_labels == {"計画の策定について": "①", "計画策定の背景について": "②"}
+    assert [item.opinion for item in back.items] == [
+        item.opinion for item in read_text(SETAGAYA).items
+    ]

@@ -93,3 +93,18 @@ def test_a_sign_off_without_a_basis_is_left_stale_by_the_first_move() -> None:
     move_opinion(consultation, 2, "3", 1, login="tanaka", at=LATER + dt.timedelta(hours=2))
     back = item_events(only, consultation.review)[-1]
     assert back.stale == () and back.again == ()  # the summary keeps it stale
+
+
+def test_a_sign_off_without_a_basis_already_stale_before_the_records_is_not_named() -> None:
+    """A format-2 file from before moves were recorded: No.1 (three opinions) lost format
+    1's shape unrecorded, so its format-1 sign-offs were stale already; the first recorded
+    move did not leave them stale and does not name them."""
+    consultation = format_two()
+    first = item(consultation, 1)
+    consultation.format = 1
+    first.opinions = [first.opinions[0].__class__("1", "意見一")]
+    approve(consultation, 1)  # in format 1: no basis
+    consultation.format = 2
+    first.opinions = format_two().items[0].opinions  # three, moved in unrecorded
+    move_opinion(consultation, 1, "3", 2, login="tanaka", at=LATER)
+    assert item_events(first, consultation.review)[-1].stale == ()

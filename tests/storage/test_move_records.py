@@ -10,7 +10,7 @@ import marshal
 from tests.storage.conftest import Problems, Where, Write
 from tests.storage.format_two_text import FIRST, HEADER, SECOND
 
-from pctui.model import move_opinion
+from pctui.model import move_opinion, sign
 from pctui.storage import ConsultationFile
 from pctui.storage.flat import flatten, unflatten
 from pctui.storage.one_parse import read_whole
@@ -41,7 +41,12 @@ def test_a_move_appends_its_records_and_reads_back(write: Write) -> None:
 
 def test_a_format_two_file_without_records_loads_and_signs_as_before(write: Write) -> None:
     path = write(HEADER + FIRST + SECOND)
-    assert all(item.moves == [] for item in ConsultationFile.load(path).consultation.items)
+    file = ConsultationFile.load(path)
+    assert all(item.moves == [] for item in file.consultation.items)
+    file.transact(2, lambda c: sign(c, 2, "yamada", at=AT))
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(HEADER + FIRST) and "moves" not in after
+    assert after.count("[[items.signoffs]]") == 1
 
 
 def test_moves_in_a_format_one_file_are_an_error(

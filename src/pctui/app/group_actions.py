@@ -11,6 +11,9 @@ from pctui.i18n import N_
 
 GROUPING = N_("Grouping")
 
+# At 80 columns the footer holds the keys that act on a group, `?` and `q` (in Japanese
+# too, whose labels take two cells a character); tab and space are in the help (`?`).
+
 GROUP_ACTIONS: tuple[ReviewAction, ...] = (
     ReviewAction(
         name="down", keys="j", display="j ↓", group=GROUPING, footer=False,
@@ -29,7 +32,7 @@ GROUP_ACTIONS: tuple[ReviewAction, ...] = (
         label=N_("attach"), help=N_("Attach the group to an existing item as one more opinion."),
     ),
     ReviewAction(
-        name="mark", keys="space", display="space", group=GROUPING,
+        name="mark", keys="space", display="space", group=GROUPING, footer=False,
         label=N_("mark"), help=N_("Mark or unmark the member under the cursor for a split."),
     ),
     ReviewAction(
@@ -42,7 +45,7 @@ GROUP_ACTIONS: tuple[ReviewAction, ...] = (
         label=N_("merge"), help=N_("Merge the group into another, named by its number or id."),
     ),
     ReviewAction(
-        name="switch_focus", keys="tab", display="tab", group=GROUPING,
+        name="switch_focus", keys="tab", display="tab", group=GROUPING, footer=False,
         label=N_("members"), help=N_("Move between the groups and the selected group's members."),
     ),
     ReviewAction(
@@ -51,7 +54,7 @@ GROUP_ACTIONS: tuple[ReviewAction, ...] = (
         help=N_("Review the redactions of personal data: keep or undo them."),
     ),
     ReviewAction(
-        name="help", keys="question_mark", display="?", group=GROUPING, footer=False,
+        name="help", keys="question_mark", display="?", group=GROUPING,
         label=N_("help"), help=N_("Show every key."),
     ),
     ReviewAction(
@@ -63,4 +66,8 @@ GROUP_ACTIONS: tuple[ReviewAction, ...] = (
 
 def group_bindings() -> list[BindingType]:
     """The grouping screen's bindings, one per action, each with an id."""
-    return [action.binding(f"pctui.groups.{action.name}") for action in GROUP_ACTIONS]
+    return [
+        binding
+        for action in GROUP_ACTIONS
+        for binding in action.bindings(f"pctui.groups.{action.name}")
+    ]

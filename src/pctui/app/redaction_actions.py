@@ -11,6 +11,8 @@ from pctui.i18n import N_
 
 REDACTIONS = N_("Redactions")
 
+# At 80 columns the footer holds every key but `*` (in the help, `?`), in Japanese too.
+
 REDACTION_ACTIONS: tuple[ReviewAction, ...] = (
     ReviewAction(
         name="down", keys="j", display="j ↓", group=REDACTIONS, footer=False,
@@ -38,7 +40,7 @@ REDACTION_ACTIONS: tuple[ReviewAction, ...] = (
         label=N_("mark"), help=N_("Mark or unmark the redaction under the cursor."),
     ),
     ReviewAction(
-        name="mark_all", keys="asterisk", display="*", group=REDACTIONS,
+        name="mark_all", keys="asterisk", display="*", group=REDACTIONS, footer=False,
         label=N_("mark all"), help=N_("Mark every redaction listed (again: unmark them all)."),
     ),
     ReviewAction(
@@ -63,7 +65,7 @@ REDACTION_ACTIONS: tuple[ReviewAction, ...] = (
         ),
     ),
     ReviewAction(
-        name="help", keys="question_mark", display="?", group=REDACTIONS, footer=False,
+        name="help", keys="question_mark", display="?", group=REDACTIONS,
         label=N_("help"), help=N_("Show every key."),
     ),
     ReviewAction(
@@ -75,4 +77,8 @@ REDACTION_ACTIONS: tuple[ReviewAction, ...] = (
 
 def redaction_bindings() -> list[BindingType]:
     """The redaction screen's bindings, one per action, each with an id."""
-    return [action.binding(f"pctui.redactions.{action.name}") for action in REDACTION_ACTIONS]
+    return [
+        binding
+        for action in REDACTION_ACTIONS
+        for binding in action.bindings(f"pctui.redactions.{action.name}")
+    ]

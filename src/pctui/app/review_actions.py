@@ -10,12 +10,14 @@ never disagree. Each binding has an id (`pctui.<name>`), so a keymap can rebind 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from textual.app import SystemCommand
 from textual.binding import ActiveBinding, Binding, BindingType
+from textual.keys import KEY_NAME_REPLACEMENTS
 from textual.screen import Screen
 
 from pctui.i18n import N_, _
@@ -28,6 +30,24 @@ DIFF = N_("Diff")
 VIEW = N_("View")
 EDITOR = N_("Editor")  # keys of the edit screen, listed in the help, not bound on the review screen
 GROUPS = (MOVE, REVIEW, OPINIONS, DIFF, VIEW, EDITOR)
+
+
+def _key_name(character: str) -> str:
+    # How Textual names the key of a character: "slash" for "/", "a" for "a".
+    if character.isalnum():
+        return character
+    name = unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+    return KEY_NAME_REPLACEMENTS.get(name, name)
+
+
+# The keys of the characters typed as text: letters, digits, space and the ASCII symbols.
+TYPED_KEYS = frozenset(_key_name(chr(code)) for code in range(0x20, 0x7F))
+
+
+def typed_key(key: str) -> bool:
+    """Whether `key` (a Textual key name) is a character typed as text, rather than an
+    arrow, home, end, tab, enter or a ctrl+ key."""
+    return len(key) == 1 or key in TYPED_KEYS
 
 
 class Needs(StrEnum):
@@ -55,28 +75,45 @@ class ReviewAction:
     group: str
     needs: Needs = Needs.NOTHING
     footer: bool = True  # shown in the footer (space is short at 80 columns)
-    # Run as the key arrives, before the keys typed after it are sent anywhere: for a key
-    # that opens a line to type in, whose first characters were otherwise lost.
-    at_once: bool = False
+
+    @property
+    def typed(self) -> bool:
+        """Whether a key of this action is a character typed as text (see `bindings`)."""
+        return any(typed_key(key) for key in self.keys.split(","))
 
     @property
     def binding_id(self) -> str:
         """The id of this action's binding, for keymaps."""
         return f"pctui.{self.name}"
 
-    def binding(self, binding_id: str | None = None) -> Binding:
-        """This action's binding: its keys, footer label, key display and help as tooltip,
-        with `binding_id` (default: `binding_id`, the one a keymap names)."""
-        return Binding(
-            self.keys,
-            self.name,
-            self.label,
-            show=self.footer,
-            key_display=self.display.split()[0],
-            tooltip=self.help,
-            id=binding_id or self.binding_id,
-            priority=self.at_once,
-        )
+    def bindings(self, binding_id: str | None = None) -> list[Binding]:
+        """This action's bindings: its keys, footer label, key display and help as tooltip,
+        with `binding_id` (default: `binding_id`, the one a keymap names).
+
+        The keys typed as text (letters, `/`, `?` …) are bound with priority, run as they
+        arrive in the order they came (`pctui.app.at_once`); the others (arrows, home,
+        end, tab, enter) as usual, so that the focused widget has them first: the arrows
+        scroll the item's panes when those have the focus. The editor's keys are never
+        priority: there the text area has every key first."""
+        typed = [key for key in self.keys.split(",") if typed_key(key)]
+        named = [key for key in self.keys.split(",") if not typed_key(key)]
+        if self.group == EDITOR:
+            typed, named = [], typed + named
+        return [
+            Binding(
+                ",".join(keys),
+                self.name,
+                self.label,
+                show=self.footer and not (priority is False and typed),  # listed once
+                # The shortest way to type it ("q" of "escape q"): room is short at 80 columns.
+                key_display=min(self.display.split(), key=len),
+                tooltip=self.help,
+                id=binding_id or self.binding_id,
+                priority=priority,
+            )
+            for keys, priority in ((typed, True), (named, False))
+            if keys
+        ]
 
     @property
     def palette_name(self) -> str:
@@ -201,7 +238,7 @@ ACTIONS: tuple[ReviewAction, ...] = (
         label=N_("newer"), help=N_("Diff from a newer revision."),
     ),
     ReviewAction(
-        name="search", keys="slash", display="/", group=VIEW, at_once=True,
+        name="search", keys="slash", display="/", group=VIEW,
         label=N_("search"), help=N_("Search opinions and responses."),
     ),
     ReviewAction(
@@ -247,6 +284,15 @@ ACTIONS: tuple[ReviewAction, ...] = (
         label=N_("help"), help=N_("Show every key."),
     ),
     ReviewAction(
+        # Bound on every screen (`ReviewApp`); here for the help, the palette and keymaps.
+        name="suspend", keys="ctrl+z", display="ctrl+z", group=VIEW, footer=False,
+        label=N_("suspend"),
+        help=N_(
+            "Suspend pctui and go back to the shell; fg brings it back. In the editor's "
+            "text, ctrl+z undoes instead."
+        ),
+    ),
+    ReviewAction(
         name="quit", keys="q", display="q", group=VIEW,
         label=N_("quit"), help=N_("Quit; everything is already saved."),
     ),
@@ -272,12 +318,14 @@ BINDING_IDS = {action.name: action.binding_id for action in ACTIONS}
 
 
 def bindings(group: str | None = None) -> list[BindingType]:
-    """Bindings, one per registered action, each with an id: those of `group` (EDITOR for
+    """Bindings, one per registered action (two when it has keys typed as text and others,
+    see `ReviewAction.bindings`), each with the action's id: those of `group` (EDITOR for
     the edit screen), or every other group's when None (the review screen)."""
     return [
-        action.binding()
+        binding
         for action in ACTIONS
         if action.group == (group or action.group) and (group == EDITOR) == (action.group == EDITOR)
+        for binding in action.bindings()
     ]
 
 

@@ -10,12 +10,16 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
+from textual.widget import AwaitMount
 from textual.worker import Worker, WorkerState
 
 from pctui.app.render.context import RenderContext
@@ -51,6 +55,12 @@ class ReviewApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "pctui"
+
+    # ctrl+z on every screen, dialogs and views included, as in any program run from a
+    # shell over SSH (Textual binds none); the text area of the editor keeps it for undo.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+z", "suspend_process", show=False, id="pctui.app.suspend"),
+    ]
 
     def __init__(
         self,
@@ -88,6 +98,17 @@ class ReviewApp(App[None]):
         # Problems of a file that opened as a preview and then failed to load whole: the
         # app exits and `pctui open` prints them (path:line:col) with status 2.
         self.load_problems: list[Problem] = []
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key typed while the app starts waits until the screen is up (its list filled,
+        an item selected) before the app takes it: the keys typed as text are bound with
+        priority (`pctui.app.at_once`), and the app ran them at once, on a screen with no
+        item selected yet (`n` said no item needs your sign-off and selected none)."""
+        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:
+            screen = self.screen
+            if not screen.is_mounted:
+                await AwaitMount(screen, [screen])
+        await super().on_event(event)
 
     def notify(
         self,
@@ -142,6 +163,7 @@ class ReviewApp(App[None]):
             guard.install()
         for problem in self._theme_problems:
             self.notify(problem, severity="warning", timeout=10, markup=False)
+        self.app_resume_signal.subscribe(self, self.redraw_after_suspend)
         if not self.file.complete:
             # After the first frame, so the reviewer sees the list before parsing starts.
             self.call_after_refresh(self._read_whole)
@@ -155,6 +177,13 @@ class ReviewApp(App[None]):
             self.keys_changed = keymap
         for problem in problems:
             self.notify(inert(problem), severity="warning", timeout=10, markup=False)
+
+    def redraw_after_suspend(self, _app: App[object]) -> None:
+        """Draw the whole screen again once `fg` brought the app back after ctrl+z: Textual
+        takes the terminal back, but draws only what changes, and nothing had: the screen
+        stayed as the shell had left it until a key moved something."""
+        self.screen.refresh(layout=True)
+        self.refresh(repaint=True, layout=True)
 
     def hang_up(self) -> None:
         """The terminal is gone (SIGHUP: an SSH connection dropped, the window closed).
@@ -238,11 +267,11 @@ class ReviewApp(App[None]):
         else:
             yield from editor_commands(screen)
 
-    def show_keys(self) -> None:
+    async def show_keys(self) -> None:
         """Open the help (every key) from wherever the palette was opened."""
         screen = self.screen_stack[0] if self.screen_stack else None
         if isinstance(screen, MainScreen):
-            screen.action_help()
+            await screen.action_help()
 
     def action_command_palette(self) -> None:
         """Open the command palette, its prompt in the reviewer's language."""

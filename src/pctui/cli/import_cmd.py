@@ -124,6 +124,12 @@ def _found(raw: RawDocument) -> None:
     if raw.columns:
         chosen = ", ".join(f"{name}={header} ({column})" for name, header, column in raw.columns)
         print(_("columns: {columns} (change with --map FIELD=HEADER)").format(columns=chosen))
+    if raw.unused_columns:
+        left = ", ".join(
+            f"{quoted(header, 20)} ({column})" for header, column in raw.unused_columns
+        )
+        message = _("not imported: {columns} (no field; read one with --map FIELD=HEADER)")
+        print(message.format(columns=left))
     if raw.joined_merged:
         message = ngettext(
             "joined {count} opinion to the answer above it (merged answer cell)",

@@ -292,8 +292,9 @@ class _MergedAway:
     stands in the file now, and the item is gone: its No. is not in the file, or left it
     after that version, or is now an item holding none of those opinions (`merge-items`
     removes the merged item with its revisions and sign-offs, git keeps them; a split may
-    give its No. to a new item). An item deleted by hand, or a sign-off deleted from an
-    item still there (also one an opinion was moved out of meanwhile), is not."""
+    give its No. to a new item, in the same commit as the merge too: then only the records
+    of moves tell, see `model.merged_away`). An item deleted by hand, or a sign-off deleted
+    from an item still there (also one an opinion was moved out of meanwhile), is not."""
 
     def __init__(self, file: ConsultationFile, origins: _Origins) -> None:
         items = self.items = file.consultation.items

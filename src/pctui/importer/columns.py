@@ -18,7 +18,8 @@ IGNORED = ("state",)
 _EXACT = {
     "no": {"no", "no.", "№", "#", "number", "番号", "通し番号", "意見番号", "項番", "整理番号"},
     "state": {"状態", "state", "status", "承認状況"},
-    "count": {"件数", "count", "opinions", "意見数", "同趣旨の意見数", "同趣旨意見数"},
+    # 人数: how many people gave the opinion (千葉市's 市民意見の概要と市・区の考え方).
+    "count": {"件数", "count", "opinions", "意見数", "同趣旨の意見数", "同趣旨意見数", "人数"},
     "class": {"class", "outcome", "区分", "対応区分", "反映区分", "対応状況", "反映状況", "対応"},
     "topic": {"topic", "subject", "項目", "論点", "テーマ", "見出し"},
     "section": {"section", "part", "分類", "章", "セクション", "意見の分類", "該当箇所", "対象"},
@@ -144,6 +145,17 @@ def numbers_only(values: list[str]) -> bool:
         unicodedata.normalize("NFKC", v).strip().replace(",", "").rstrip(".件").isdigit()
         for v in filled
     )
+
+
+def unused(found: dict[str, int], cells: list[str]) -> list[tuple[str, int]]:
+    """(header name, 1-based column) of each named column no field was given: its cells are
+    not imported, which the import says (a 区 column beside 章, say), with --map to read it."""
+    taken = set(found.values())
+    return [
+        (name.strip(), index + 1)
+        for index, name in enumerate(cells)
+        if name.strip() and index not in taken and field_of(name) not in IGNORED
+    ]
 
 
 def chosen(found: dict[str, int], cells: list[str]) -> list[tuple[str, str, int]]:

@@ -47,7 +47,9 @@ _THANKS_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 # A body that names itself without its name: 市, 本市, 当町, 各区 …
-_GENERIC_BODY = re.compile(r"^(?:本|当|同|各|我が|わが)?[市町村区県都道府国庁]$|^市町村$")
+_GENERIC_BODY = re.compile(
+    r"^(?:本|当|同|各|我が|わが)?[市町村区県都道府国庁](?:[・、][市町村区県都道府国庁])*$|^市町村$"
+)  # "市・区の考え方" (千葉市) names two generic bodies
 _OFFICE = re.compile(r"^([^\s、。・,，]{1,12}?[都道府県市町村])(?:役所|役場|庁)")
 MAX_BODY = 30
 
@@ -167,7 +169,7 @@ def group_heading(line: str) -> tuple[str, str] | None:
 # A numbered heading of a part of the draft: "1 計画全般について", "（2）施策の展開", "⑶ 推進体制".
 _NUMBERED = re.compile(
     r"^(?:(?P<label>[0-9０-９]{1,2})[ \t\u3000.．、]+"
-    r"|(?P<bracketed>[(（][0-9０-９]{1,2}[)）]|[\u2474-\u2487])[ \t\u3000]*)"
+    r"|(?P<bracketed>[(（][0-9０-９]{1,2}[)）]|[\u2474-\u2487]|[\u2460-\u2473])[ \t\u3000]*)"
     r"(?P<title>[^0-9０-９ \t\u3000.．、].{0,39})$"
 )
 # Words of a result's header parts, which are facts and not groups of opinions.
@@ -184,15 +186,21 @@ def numbered_heading(line: str) -> tuple[str, str] | None:
     found = _NUMBERED.match(text)
     if found is None or any(word in found["title"] for word in _PART_WORDS):
         return None
-    label = unicodedata.normalize("NFKC", found["label"] or found["bracketed"]).replace(" ", "")
+    bracketed = found["bracketed"]
+    if bracketed and _CIRCLED_DIGIT.match(bracketed):
+        return bracketed, found["title"].strip()  # ① as printed: NFKC would make it "1"
+    label = unicodedata.normalize("NFKC", found["label"] or bracketed).replace(" ", "")
     return label, found["title"].strip()
+
+
+_CIRCLED_DIGIT = re.compile(r"^[\u2460-\u2473]$")
 
 
 def kept_label(label: str) -> str:
     """The label a section keeps from its numbered heading: a bracketed one as printed
     ("(1)" of "(1) 施策の展開", "（１）…", "⑶ …"), like a group's Ⅰ; none from a plain "1 …",
     whose number is the section's place, which publishing prints again ("1 1 …" otherwise)."""
-    return label if label.startswith("(") else ""
+    return label if label.startswith("(") or _CIRCLED_DIGIT.match(label) else ""
 
 
 def bracketed_heading(line: str) -> tuple[str, str] | None:

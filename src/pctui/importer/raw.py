@@ -117,6 +117,7 @@ class RawDocument:
     published_opinions: int | None = None
     section_labels: dict[str, str] = field(default_factory=dict)  # title -> "Ⅰ"
     columns: list[tuple[str, str, int]] = field(default_factory=list)  # field, header, 1-based
+    unused_columns: list[tuple[str, int]] = field(default_factory=list)  # header, 1-based
     restarted: bool = False  # numbering starts again in a later section
     joined_merged: int = 0  # rows joined to the answer above: the answer cell was merged
     joined_empty: int = 0  # … the answer cell was empty and read as "same as above"

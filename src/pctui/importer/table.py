@@ -20,7 +20,7 @@ from pctui.base.era import parse_dates
 from pctui.base.long_cells import continued_no
 from pctui.i18n import _, ngettext
 from pctui.importer.cells import cell_number, continued, one_line, referred_label, split_topic
-from pctui.importer.columns import chosen, mapped, normal, numbers_only, recognise
+from pctui.importer.columns import chosen, mapped, normal, numbers_only, recognise, unused
 from pctui.importer.facts import (
     bracketed_heading,
     clean_title,
@@ -150,6 +150,7 @@ class TableReader:
         self.doc.opinion_heading = plain[found["opinion"]]
         self.doc.response_heading = plain[found["response"]]
         self.doc.columns = chosen(found, plain)
+        self.doc.unused_columns = unused(found, plain)
         return True
 
     def _note_unmatched_map(self, number: int, plain: list[str]) -> None:

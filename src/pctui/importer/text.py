@@ -26,7 +26,7 @@ from pctui.importer.cells import (
     split_pipe_row,
     split_topic,
 )
-from pctui.importer.columns import chosen, recognise
+from pctui.importer.columns import chosen, recognise, unused
 from pctui.importer.fact_lines import (
     bulleted_method,
     continues_title,
@@ -183,12 +183,18 @@ class TextReader:
         self.numbers: dict[str, int] = {}  # the last section number of each style: num, sub
         self.by_method: list[str] = []
         self.declared_submitters: tuple[int, int] | None = None  # (count, line)
+        self.cell_section = False  # the section was read from a row's cell, not a heading
         self.title_line = 0  # the line the title was read from, and its text as printed
         self.title_text = ""
+        # The next line that is not blank (`read` sets it): whether a circled ① ends an item
+        # depends on what follows it (see `_ends_entry`).
+        self.upcoming = ""
 
     def read(self, text: str) -> RawDocument:
         """Read every line and return what was found."""
-        for number, line in enumerate(text.splitlines(), start=1):
+        lines = text.splitlines()
+        for number, line in enumerate(lines, start=1):
+            self.upcoming = next((after for after in lines[number:] if after.strip()), "")
             self._line(number, line if "\t" in line else line.rstrip(" \u3000"))
         self._close_entry()
         self._finish()
@@ -457,7 +463,7 @@ class TextReader:
         self.doc.add_section(group[1], group[0])
 
     def _section(self, title: str) -> None:
-        self.section, self.parent = title, ""
+        self.section, self.parent, self.cell_section = title, "", False
         self.doc.add_section(title)
         self.last = None
 
@@ -551,13 +557,18 @@ class TextReader:
             return True
         if not _heading_like(line):
             return False
+        # A circled ① … is a section's heading only over an item: an answer listing its points
+        # "① 財源の確保について" / "② …" keeps them (it was cut at ①, the rest left unread).
         circled = _CIRCLED.match(line)
         if circled:
-            return ord(circled.group(1)) - 0x245F == self.numbers.get("circled", 0) + 1
+            follows = ord(circled.group(1)) - 0x245F == self.numbers.get("circled", 0) + 1
+            return follows and self._opens_item(self.upcoming.strip())
         lost = _LOST_CIRCLED.match(line)
         expected = self.numbers.get("lost", 0)
         if lost and 0 < expected < len(_LOST_ORDER):
-            return lost.group(1) == _LOST_ORDER[expected]
+            return lost.group(1) == _LOST_ORDER[expected] and self._opens_item(
+                self.upcoming.strip()
+            )
         sub = _SUBHEADING.match(line)
         if sub:
             return _sub_number(sub) == self.numbers.get("sub", 0) + 1
@@ -566,6 +577,15 @@ class TextReader:
             numbered is not None
             and cell_number(numbered.group(2)) == self.numbers.get("num", 0) + 1
         )
+
+    @staticmethod
+    def _opens_item(line: str) -> bool:
+        """Whether `line` opens an item of the list layout ("1. 意見の概要：…", "意見概要 : …")
+        or a table's row."""
+        if item_start(line) is not None or "\t" in line or line.startswith("|"):
+            return True
+        labelled = label_at(line)
+        return labelled is not None and labelled[0] == "opinion"
 
     def _close_entry(self) -> None:
         entry, self.entry = self.entry, None
@@ -759,7 +779,9 @@ class TextReader:
         if columns is not None and cell_number(first) is None and not published_label(first):
             self.columns, self.width = columns, len(cells)
             self.doc.found_table = True
-            self.doc.columns = self.doc.columns or chosen(columns, plain)
+            if not self.doc.columns:
+                self.doc.columns = chosen(columns, plain)
+                self.doc.unused_columns = unused(columns, plain)
             self.doc.opinion_heading = self.doc.opinion_heading or plain[columns["opinion"]]
             self.doc.response_heading = self.doc.response_heading or plain[columns["response"]]
             if self.part != "results":
@@ -807,6 +829,7 @@ class TextReader:
         if label != str(no) and not labels:
             labels = [label]
         note_labels(self.doc, labels or [])
+        part = self._row_section(get("section").strip())
         above = (
             self.above if self.above is not None and self.above.section == self.section else None
         )
@@ -839,7 +862,7 @@ class TextReader:
             opinion=opinion,
             response=get("response"),
             line=number,
-            topic=topic or (get("topic") or None),
+            topic=topic or (get("topic") or part or None),
             klass=get("class"),
         )
         count = get("count")
@@ -859,6 +882,18 @@ class TextReader:
             self.above = self.last
         elif above is None:
             self.above = None
+
+    def _row_section(self, cell: str) -> str:
+        """A row's section cell (章, 分類): the row's section, kept for the rows under it whose
+        cell is empty (merged down); under a heading of the results it names the part of the
+        draft, the row's topic (returned), as the table reader reads it."""
+        if not cell or "section" not in (self.columns or {}):
+            return ""
+        if self.section and not self.cell_section and "section" not in self.mapping:
+            return cell
+        if cell != self.section:
+            self.section, self.cell_section, self.last = cell, True, None
+        return ""
 
     def _join(
         self, above: RawItem, label: str, number: int, get: Callable[[str], str], how: str

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from pctui.model.diff import Segment, char_diff
+from pctui.model.digest import basis_digest
 from pctui.model.records import (
     Assignment,
     Item,
@@ -110,7 +111,7 @@ def _move_events(item: Item, review: Review | None) -> list[Event]:
     first = item.moves[0]
     # A sign-off without a basis was given for format 1's shape, which the item had until
     # its first summary or move: it stood while the item's basis was the first move's `was`.
-    shaped = first.was if first.was and not _summary_by(item, first.at) else None
+    shaped = first.was if _format_one_before(item, first) else None
     events: list[Event] = []
     for number, move in enumerate(item.moves, 1):
         current = sum(1 for r in item.revisions if r.at <= move.at)  # the revision then
@@ -137,6 +138,18 @@ def _move_events(item: Item, review: Review | None) -> list[Event]:
             Event(kind, move.at, move.by, number, move, None, item.no, tuple(stale), tuple(again))
         )
     return events
+
+
+def _format_one_before(item: Item, first: Move) -> bool:
+    """True when `item` had format 1's shape just before its first recorded move: its
+    basis then (`was`) is that of its one opinion labelled with its No. (still in it, as
+    an opinion moved in cannot have been moved out of an item holding one), without a
+    summary. Not so for a file whose items moved opinions before pctui recorded moves:
+    its sign-offs without a basis are then named by no move (they were stale already)."""
+    if not first.was or _summary_by(item, first.at):
+        return False
+    own = [opinion for opinion in item.opinions if opinion.label == str(item.no)]
+    return bool(own) and basis_digest(Item(item.no, item.section, opinions=own[:1])) == first.was
 
 
 def _summary_by(item: Item, at: dt.datetime) -> bool:

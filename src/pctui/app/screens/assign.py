@@ -68,7 +68,9 @@ class AssignScreen(ModalScreen[AssignChoice | None]):
         with Vertical(classes="dialog", id="assign"):
             yield WrappedText(self._scope(), id="assign-scope")
             yield OptionList(*[Option(Text(label)) for label, _login in self._choices])
-            keys = _("enter: assign   *: this item / every item shown   escape: cancel")
+            # On one line at 80 columns, in Japanese too: "escape:" went on a line and
+            # "cancel" on the next.
+            keys = _("enter: assign   *: this item / all shown   escape: cancel")
             yield Static(keys, classes="dialog-keys")
 
     def action_toggle_scope(self) -> None:

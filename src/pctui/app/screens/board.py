@@ -6,16 +6,17 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
 
 from pctui.app.host import host_of
 from pctui.app.render.board import board_lines
+from pctui.app.review_actions import translated
 from pctui.app.widgets.wrapped_text import WrappedLines
 from pctui.base.inert import inert
-from pctui.i18n import _
+from pctui.i18n import N_, _
 from pctui.model.records import Consultation
 from pctui.session.board import build_board
 
@@ -24,10 +25,16 @@ class BoardScreen(Screen[None]):
     """The board of `consultation` as it is when opened (the numbers are computed once)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,s", "close", "close", id="pctui.board.close"),
+        Binding("escape,q,s", "close", N_("close"), id="pctui.board.close"),
         Binding("j,down", "scroll(1)", "down", show=False, id="pctui.board.down"),
         Binding("k,up", "scroll(-1)", "up", show=False, id="pctui.board.up"),
     ]
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The active bindings, their footer labels in the current language ("close" was
+        shown in English on a Japanese screen)."""
+        return translated(super().active_bindings)
 
     def __init__(self, consultation: Consultation) -> None:
         super().__init__()
@@ -58,7 +65,10 @@ class BoardScreen(Screen[None]):
 
     def action_scroll(self, lines: int) -> None:
         """Scroll `lines` down (negative: up)."""
-        self.query_one("#board", VerticalScroll).scroll_relative(y=lines, animate=False)
+        # At once (immediate), not after the next refresh: each of several keys arriving
+        # together scrolled from the same place, so five j's moved one line.
+        box = self.query_one("#board", VerticalScroll)
+        box.scroll_relative(y=lines, animate=False, immediate=True)
 
     def action_close(self) -> None:
         """Back to the review."""

@@ -112,7 +112,9 @@ class CodeScreen(ModalScreen[None]):
     def action_scroll(self, lines: int) -> None:
         """Scroll `lines` down (negative: up)."""
         box = self.query_one("#code-box", VerticalScroll)
-        box.scroll_relative(y=lines, animate=False)
+        # At once (immediate), not after the next refresh: each of several keys arriving
+        # together scrolled from the same place, so five j's moved one line.
+        box.scroll_relative(y=lines, animate=False, immediate=True)
 
     def action_edge(self, end: int) -> None:
         """Scroll to the top (0) or the bottom (1)."""

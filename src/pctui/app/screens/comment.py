@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from pctui.app.at_once import keys_taken
 from pctui.app.widgets.inert_fields import PlainInput
 from pctui.app.widgets.wrapped_text import WrappedText
 from pctui.i18n import _
@@ -26,8 +27,12 @@ class CommentScreen(ModalScreen[str | None]):
     leave the reviewer to press `x` again.
     """
 
+    # With priority, run as the key arrives: the keys typed after enter or escape, in the
+    # same burst over SSH, went into the closing dialog's field and were lost (`x`, the
+    # reason, enter and `j` left the list where it was). See `pctui.app.at_once`.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "cancel", id="pctui.comment.cancel"),
+        Binding("enter", "send", "send", id="pctui.comment.send", priority=True),
+        Binding("escape", "cancel", "cancel", id="pctui.comment.cancel", priority=True),
     ]
 
     def __init__(
@@ -56,14 +61,16 @@ class CommentScreen(ModalScreen[str | None]):
         """What the dialog says is wrong with the comment ("" when nothing)."""
         return self.query_one("#comment-problem", WrappedText).text
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    async def action_send(self) -> None:
         """Send the comment, or say why it cannot be sent and stay open."""
-        event.stop()
-        problem = self._problem(event.value) if self._problem is not None else None
+        field = self.query_one("#comment", Input)
+        await keys_taken(field)
+        value = field.value
+        problem = self._problem(value) if self._problem is not None else None
         if problem:
             self.query_one("#comment-problem", WrappedText).text = problem
             return
-        self.dismiss(event.value)
+        self.dismiss(value)
 
     def action_cancel(self) -> None:
         """Close without requesting changes."""

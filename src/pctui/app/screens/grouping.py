@@ -24,6 +24,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from pctui.app.at_once import Opened, opens_at_once
 from pctui.app.group_actions import group_bindings
 from pctui.app.review_actions import translated
 from pctui.app.screens.comment import CommentScreen
@@ -93,7 +94,9 @@ class GroupScreen(Screen[None]):
         with VerticalScroll(id="group-detail"):
             yield Static(id="group-text", markup=False)
         yield LazyTable((" ", _("opinion"), _("what it adds")), id="members")
-        yield Footer()
+        # Compact, without the palette's key (ctrl+p still opens it), as the review's: so
+        # that each key's label is whole at 80 columns ("R redactions" was cut to "R").
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -238,10 +241,11 @@ class GroupScreen(Screen[None]):
             self.say(accept(self.file, self.registry, chosen.id))
             self.refresh_groups(chosen.id)
 
-    def action_attach(self) -> None:
+    @opens_at_once
+    def action_attach(self) -> Opened:
         """Ask for an item's No., then attach the selected group to it."""
         if (chosen := self.selected) is None:
-            return
+            return None
 
         def problem(text: str) -> str | None:
             return None if read_no(text) is not None else _("type an item's No., e.g. 12")
@@ -253,7 +257,7 @@ class GroupScreen(Screen[None]):
                 self.refresh_groups(chosen.id)
 
         title = _("Attach group {group} to item No.:").format(group=chosen.id)
-        self.app.push_screen(CommentScreen(title, problem, placeholder="12"), send)
+        return self.app.push_screen(CommentScreen(title, problem, placeholder="12"), send)
 
     def action_mark(self) -> None:
         """Mark or unmark the member under the members' cursor for a split."""
@@ -278,10 +282,11 @@ class GroupScreen(Screen[None]):
         if new is not None:
             self.refresh_groups(chosen.id)
 
-    def action_merge(self) -> None:
+    @opens_at_once
+    def action_merge(self) -> Opened:
         """Ask for the group to merge the selected one into, then merge."""
         if (chosen := self.selected) is None:
-            return
+            return None
 
         def problem(text: str) -> str | None:
             if read_group(text, self.rows) is None:
@@ -295,15 +300,16 @@ class GroupScreen(Screen[None]):
                 self.refresh_groups(into)
 
         title = _("Merge group {group} into group (number or id):").format(group=chosen.id)
-        self.app.push_screen(CommentScreen(title, problem, placeholder="1"), send)
+        return self.app.push_screen(CommentScreen(title, problem, placeholder="1"), send)
 
-    def action_redactions(self) -> None:
+    @opens_at_once
+    def action_redactions(self) -> Opened:
         """The redactions (`screens/redactions.py`); the groups are listed again after it,
         since an undone redaction changes a representative's public text."""
         from pctui.app.screens.redactions import RedactionScreen
 
         screen = RedactionScreen(self.file, self.registry_path)
-        self.app.push_screen(screen, lambda _: self.refresh_groups())
+        return self.app.push_screen(screen, lambda _: self.refresh_groups())
 
     def action_down(self) -> None:
         """Next row of the list that has the focus (j, as in the review)."""
@@ -317,12 +323,13 @@ class GroupScreen(Screen[None]):
         """Move between the groups and the members."""
         (self.groups if self.members.has_focus else self.members).focus()
 
-    def action_help(self) -> None:
+    @opens_at_once
+    def action_help(self) -> Opened:
         """Show every key (the help lists this screen's too): `?` did nothing here, and
         escape, pressed to leave a help that had not opened, closed the screen."""
         from pctui.app.screens.help import show_help  # the review screen's; not at open
 
-        show_help(self, self.file.consultation.review.stages)
+        return show_help(self, self.file.consultation.review.stages)
 
     def action_close(self) -> None:
         """Back to the review, or quit when this is the only screen."""

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.widget import AwaitMount
 
 from pctui.app.host import host_of
 from pctui.app.render.help_text import help_lines
@@ -65,7 +66,10 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, lines: int) -> None:
         """Scroll `lines` down (negative: up)."""
-        self.query_one("#help", VerticalScroll).scroll_relative(y=lines, animate=False)
+        # At once (immediate), not after the next refresh: each of several keys arriving
+        # together scrolled from the same place, so five j's moved one line.
+        box = self.query_one("#help", VerticalScroll)
+        box.scroll_relative(y=lines, animate=False, immediate=True)
 
     def action_edge(self, end: int) -> None:
         """Scroll to the top (0) or the bottom (1)."""
@@ -80,7 +84,7 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-def show_help(screen: Screen[Any], stages: Sequence[str]) -> None:
+def show_help(screen: Screen[Any], stages: Sequence[str]) -> AwaitMount:
     """Open the help over `screen` (the review, grouping and redaction screens alike), with
     the keys as this user's keymap sets them."""
-    screen.app.push_screen(HelpScreen(host_of(screen).keys_changed, stages))
+    return screen.app.push_screen(HelpScreen(host_of(screen).keys_changed, stages))

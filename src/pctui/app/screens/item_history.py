@@ -10,7 +10,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -19,9 +19,10 @@ from pctui.app.host import host_of
 from pctui.app.render.context import RenderContext
 from pctui.app.render.texts import diff_text, inert_text
 from pctui.app.render.wrap import wrap
+from pctui.app.review_actions import translated
 from pctui.app.widgets.wrapped_text import WrappedLines
 from pctui.git.item_history import Entry, ItemHistory, item_history
-from pctui.i18n import _
+from pctui.i18n import N_, _
 from pctui.model.history import item_events
 from pctui.session.item_history_text import body, revision_note, source, what, when
 from pctui.storage import ConsultationFile
@@ -62,10 +63,16 @@ class HistoryScreen(Screen[None]):
     """Item `no`'s history as the file holds it now; escape, q or h closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,h", "close", "close", id="pctui.history.close"),
+        Binding("escape,q,h", "close", N_("close"), id="pctui.history.close"),
         Binding("j,down", "scroll(1)", "down", show=False, id="pctui.history.down"),
         Binding("k,up", "scroll(-1)", "up", show=False, id="pctui.history.up"),
     ]
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The active bindings, their footer labels in the current language ("close" was
+        shown in English on a Japanese screen)."""
+        return translated(super().active_bindings)
 
     def __init__(self, file: ConsultationFile, no: int) -> None:
         super().__init__()
@@ -125,7 +132,10 @@ class HistoryScreen(Screen[None]):
 
     def action_scroll(self, lines: int) -> None:
         """Scroll `lines` down (negative: up)."""
-        self.query_one("#history", VerticalScroll).scroll_relative(y=lines, animate=False)
+        # At once (immediate), not after the next refresh: each of several keys arriving
+        # together scrolled from the same place, so five j's moved one line.
+        box = self.query_one("#history", VerticalScroll)
+        box.scroll_relative(y=lines, animate=False, immediate=True)
 
     def action_close(self) -> None:
         """Back to the review."""

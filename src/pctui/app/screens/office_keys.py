@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from pctui.app.at_once import Opened, opens_at_once
 from pctui.app.review_actions import ITEM, REGISTRY, ROWS, Needs
 from pctui.app.screens.assign import AssignChoice, AssignScreen
 from pctui.app.screens.comment import CommentScreen
@@ -33,24 +34,26 @@ class OfficeKeys:
         # Only MainScreen mixes this in; mypy cannot say so of a mixin's `self`.
         return cast("MainScreen", self)
 
-    def action_assign(self) -> None:
+    @opens_at_once
+    def action_assign(self) -> Opened:
         """Choose who drafts the selected item, or every item shown."""
         screen = self._screen
         if (item := screen.selected) is None:
-            return
+            return None
 
         def chosen(choice: AssignChoice | None) -> None:
             if choice is not None:
                 screen.report(assign_items(screen.file, choice.numbers, choice.to, screen.login))
 
         dialog = AssignScreen(screen.file.consultation, item.no, screen.table.numbers)
-        screen.app.push_screen(dialog, chosen)
+        return screen.app.push_screen(dialog, chosen)
 
-    def action_note(self) -> None:
+    @opens_at_once
+    def action_note(self) -> Opened:
         """Ask for an internal note on the selected item, then save it."""
         screen = self._screen
         if (item := screen.selected) is None:
-            return
+            return None
         no = item.no
 
         def send(text: str | None) -> None:
@@ -59,15 +62,18 @@ class OfficeKeys:
 
         title = _("Internal note on No.{no} (never published):").format(no=no)
         placeholder = _("a note for the office")
-        screen.app.push_screen(CommentScreen(title, _note_problem, placeholder=placeholder), send)
+        dialog = CommentScreen(title, _note_problem, placeholder=placeholder)
+        return screen.app.push_screen(dialog, send)
 
-    def action_history(self) -> None:
+    @opens_at_once
+    def action_history(self) -> Opened:
         """Show every revision, sign-off, assignment and note of the selected item."""
         from pctui.app.screens.item_history import HistoryScreen  # git's modules: not at open
 
         screen = self._screen
         if (item := screen.selected) is not None:
-            screen.app.push_screen(HistoryScreen(screen.file, item.no))
+            return screen.app.push_screen(HistoryScreen(screen.file, item.no))
+        return None
 
     def needs_met(self, needs: Needs | None, item: Item | None) -> bool | None:
         """Whether what an action needs is on screen: True, None (not now: dimmed) or False
@@ -83,15 +89,16 @@ class OfficeKeys:
         file = self._screen.file
         return registry_path(file.path, file.consultation)
 
-    def action_groups(self) -> None:
+    @opens_at_once
+    def action_groups(self) -> Opened:
         """Show the intake's groups, to turn them into items."""
         from pctui.app.screens.grouping import GroupScreen  # the intake's modules: not at open
 
         screen = self._screen
         if not self._registry().exists():
-            return
+            return None
 
         def back(_: None) -> None:
             screen.refresh_view()  # accepted groups are new items, attached ones new opinions
 
-        screen.app.push_screen(GroupScreen(screen.file, self._registry()), back)
+        return screen.app.push_screen(GroupScreen(screen.file, self._registry()), back)

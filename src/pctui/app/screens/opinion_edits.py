@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual.widget import AwaitMount
+
+from pctui.app.at_once import Opened, opens_at_once
 from pctui.app.screens.comment import CommentScreen
 from pctui.i18n import _
 from pctui.model.records import Item
@@ -38,14 +41,14 @@ def _labels(item: Item) -> str:
     return ", ".join(opinion.label for opinion in item.opinions)
 
 
-def write_summary(screen: MainScreen) -> None:
+def write_summary(screen: MainScreen) -> AwaitMount | None:
     """Edit the summary (the current one to revise) in a text area of several lines, the
     item's opinions beside it, with the response editor's keys (ctrl+s saves, escape
     closes, ctrl+t inserts a phrase); then save it."""
     from pctui.app.screens.edit import Edited, EditScreen  # TextArea: only here
 
     if (item := _ready(screen)) is None:
-        return
+        return None
     no = item.no
 
     def send(edited: Edited | None) -> None:
@@ -67,13 +70,13 @@ def write_summary(screen: MainScreen) -> None:
         aside=_("its opinions, No.{no}"),
         note=False,
     )
-    screen.app.push_screen(editor, send)
+    return screen.app.push_screen(editor, send)
 
 
-def move_opinion(screen: MainScreen) -> None:
+def move_opinion(screen: MainScreen) -> AwaitMount | None:
     """Ask for an opinion's label and the No. of the item it goes to, then move it."""
     if (item := _ready(screen)) is None:
-        return
+        return None
     no = item.no
 
     def send(text: str | None) -> None:
@@ -90,13 +93,13 @@ def move_opinion(screen: MainScreen) -> None:
         no=no, labels=_labels(item)
     )
     placeholder = _("label No., e.g. {label} 12").format(label=item.opinions[-1].label)
-    screen.app.push_screen(CommentScreen(title, problem, placeholder=placeholder), send)
+    return screen.app.push_screen(CommentScreen(title, problem, placeholder=placeholder), send)
 
 
-def merge_item(screen: MainScreen) -> None:
+def merge_item(screen: MainScreen) -> AwaitMount | None:
     """Ask for the No. of the item to merge into, then merge the selected item into it."""
     if (item := _ready(screen)) is None:
-        return
+        return None
     no = item.no
 
     def send(text: str | None) -> None:
@@ -110,13 +113,13 @@ def merge_item(screen: MainScreen) -> None:
         "Merge No.{no} into which item? Its opinions go there; No.{no} leaves the file "
         "(git keeps its history)."
     ).format(no=no)
-    screen.app.push_screen(CommentScreen(title, problem, placeholder=_("No.")), send)
+    return screen.app.push_screen(CommentScreen(title, problem, placeholder=_("No.")), send)
 
 
-def split_item(screen: MainScreen) -> None:
+def split_item(screen: MainScreen) -> AwaitMount | None:
     """Ask for the labels of the opinions to split off, then make the new item of them."""
     if (item := _ready(screen)) is None:
-        return
+        return None
     no = item.no
 
     def send(text: str | None) -> None:
@@ -132,24 +135,28 @@ def split_item(screen: MainScreen) -> None:
         no=no, labels=_labels(item)
     )
     placeholder = _("labels, separated by spaces")
-    screen.app.push_screen(CommentScreen(title, problem, placeholder=placeholder), send)
+    return screen.app.push_screen(CommentScreen(title, problem, placeholder=placeholder), send)
 
 
 class OpinionKeys:
     """The opinion actions as the review screen's `action_` methods (a mixin of MainScreen)."""
 
-    def action_write_summary(self) -> None:
+    @opens_at_once
+    def action_write_summary(self) -> Opened:
         """Write or revise the summary of the selected item's opinions."""
-        write_summary(cast("MainScreen", self))
+        return write_summary(cast("MainScreen", self))
 
-    def action_move_opinion(self) -> None:
+    @opens_at_once
+    def action_move_opinion(self) -> Opened:
         """Move one of the selected item's opinions to another item."""
-        move_opinion(cast("MainScreen", self))
+        return move_opinion(cast("MainScreen", self))
 
-    def action_merge_item(self) -> None:
+    @opens_at_once
+    def action_merge_item(self) -> Opened:
         """Merge the selected item into another."""
-        merge_item(cast("MainScreen", self))
+        return merge_item(cast("MainScreen", self))
 
-    def action_split_item(self) -> None:
+    @opens_at_once
+    def action_split_item(self) -> Opened:
         """Split opinions off the selected item into a new one."""
-        split_item(cast("MainScreen", self))
+        return split_item(cast("MainScreen", self))

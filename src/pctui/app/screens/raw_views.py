@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.dom import DOMNode
 from textual.message import Message
+from textual.widget import AwaitMount
 from textual.worker import Worker
 
 from pctui.app.host import host_of
@@ -43,7 +44,7 @@ def pygments_style(node: DOMNode) -> str:
     return spec.pygments if spec is not None else FALLBACK_PYGMENTS
 
 
-def show_source(screen: MainScreen, item: Item) -> None:
+def show_source(screen: MainScreen, item: Item) -> AwaitMount:
     """Show `item`'s TOML block as the file holds it, highlighted, from its first line."""
     from pctui.app.screens.code_view import TOML, CodeScreen
 
@@ -51,7 +52,7 @@ def show_source(screen: MainScreen, item: Item) -> None:
     text = file.item_text(item.no)
     first_line = file.place(item.no, "items")[0]
     title = _(SOURCE_TITLE).format(no=item.no, name=file.path.name)
-    screen.app.push_screen(CodeScreen(title, text, TOML, pygments_style(screen), first_line))
+    return screen.app.push_screen(CodeScreen(title, text, TOML, pygments_style(screen), first_line))
 
 
 def read_pending_diff(screen: MainScreen) -> Worker[None]:

@@ -23,6 +23,7 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from pctui.app.at_once import Opened, opens_at_once
 from pctui.app.host import host_of
 from pctui.app.redaction_actions import redaction_bindings
 from pctui.app.review_actions import translated
@@ -88,7 +89,9 @@ class RedactionScreen(Screen[None]):
         yield Static(id="redactions-title", markup=False)
         yield DataTable(id="redactions", cursor_type="row", zebra_stripes=True)
         yield Static(id="redaction-detail", markup=False)
-        yield Footer()
+        # Compact, without the palette's key (ctrl+p still opens it), as the review's: so
+        # that each key's label is whole at 80 columns ("R redactions" was cut to "R").
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -188,7 +191,9 @@ class RedactionScreen(Screen[None]):
             if added:
                 row = table.get_row_index(key)
                 for column, cell in enumerate(self._cells(now[rid])):
-                    table.update_cell_at(Coordinate(row, column), cell)
+                    # The column widened to the new text: "by" and "at" were as wide as
+                    # the "-" they held, and showed "ta" and "20" once a redaction was kept.
+                    table.update_cell_at(Coordinate(row, column), cell, update_width=True)
         self.rows = kept
         self._title()
         self.show_detail()
@@ -389,12 +394,13 @@ class RedactionScreen(Screen[None]):
         self.catch_up()
         self.table.action_cursor_up()
 
-    def action_help(self) -> None:
+    @opens_at_once
+    def action_help(self) -> Opened:
         """Show every key (the help lists this screen's too): `?` did nothing here, and
         escape, pressed to leave a help that had not opened, closed the screen."""
         from pctui.app.screens.help import show_help  # the review screen's; not at open
 
-        show_help(self, self.file.consultation.review.stages)
+        return show_help(self, self.file.consultation.review.stages)
 
     def action_close(self) -> None:
         """Back to the grouping screen."""

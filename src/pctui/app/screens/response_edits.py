@@ -8,6 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
+from textual.widget import AwaitMount
 
 from pctui.app.host import host_of
 from pctui.app.screens.comment import CommentScreen
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from pctui.app.screens.review import MainScreen
 
 
-def request_changes(screen: MainScreen, item: Item) -> None:
+def request_changes(screen: MainScreen, item: Item) -> AwaitMount:
     """Ask for a comment, then request changes to the revision shown now."""
     no, seen = item.no, item.current_index
     basis = operations.shown_basis(screen.file, item)  # the opinions and summary on screen
@@ -40,7 +41,7 @@ def request_changes(screen: MainScreen, item: Item) -> None:
         no=no, revision=seen
     )
     problem = partial(comment_problem, REJECT)
-    screen.app.push_screen(CommentScreen(title, problem), send)
+    return screen.app.push_screen(CommentScreen(title, problem), send)
 
 
 def save_edit(screen: MainScreen, no: int, edited: Edited | None) -> None:
@@ -52,21 +53,21 @@ def save_edit(screen: MainScreen, no: int, edited: Edited | None) -> None:
     ))  # fmt: skip
 
 
-def edit_here(screen: MainScreen, item: Item) -> None:
-    """Edit the draft response in the app's edit screen."""
+def edit_here(screen: MainScreen, item: Item) -> AwaitMount | None:
+    """Edit the draft response in the app's edit screen (None: too long to, said why)."""
     from pctui.app.screens.edit import EditScreen, too_long_to_edit  # TextArea: only here
 
     no = item.no
     text = item.current.text if item.current else ""
     if too_long := too_long_to_edit(no, text):
         screen.say(Outcome(too_long, ERROR, False))
-        return
+        return None
 
     def phrases() -> PhraseBook:
         return phrase_book(screen.file.path, screen.file.consultation, no)
 
     edit = EditScreen(no, text, item.current_index, item.opinion, phrases)
-    screen.app.push_screen(edit, lambda edited: save_edit(screen, no, edited))
+    return screen.app.push_screen(edit, lambda edited: save_edit(screen, no, edited))
 
 
 def edit_outside(screen: MainScreen, item: Item) -> None:

@@ -17,6 +17,7 @@ from textual.binding import ActiveBinding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input
 
+from pctui.app.at_once import Opened, keys_taken, opens_at_once
 from pctui.app.committing import commit_in_worker
 from pctui.app.render.detail import WIDE_FROM
 from pctui.app.review_actions import ACTIONS, BY_NAME, bindings, translated
@@ -190,8 +191,14 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Disable (None: shown dimmed) what cannot run now. Review actions stay enabled
-        when an item is selected, so a refusal is explained rather than silent."""
+        when an item is selected, so a refusal is explained rather than silent.
+
+        The keys typed as text are bound with priority (`pctui.app.at_once`): while the
+        search line has the focus, each is a character of the query (None: passed on to it,
+        dimmed in the footer meanwhile)."""
         known = BY_NAME.get(action)
+        if isinstance(self.focused, Input) and known is not None and known.typed:
+            return None
         needs = known.needs if known is not None else None
         item = self.selected
         if (met := self.needs_met(needs, item)) is not True:
@@ -294,20 +301,24 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
         """Commit what HEAD does not hold yet, as `pctui commit` (git runs in a worker)."""
         commit_in_worker(self, self.file, self.say)
 
-    def action_request_changes(self) -> None:
+    @opens_at_once
+    def action_request_changes(self) -> Opened:
         """Ask for a comment, then request changes."""
         if (item := self.selected) is not None:
-            response_edits.request_changes(self, item)
+            return response_edits.request_changes(self, item)
+        return None
 
     def action_withdraw(self) -> None:
         """Withdraw my sign-off on the current revision."""
         if (item := self.selected) is not None:
             self.report(operations.withdraw_mine(self.file, item.no, self.login))
 
-    def action_edit(self) -> None:
+    @opens_at_once
+    def action_edit(self) -> Opened:
         """Edit the draft response in the app."""
         if (item := self.selected) is not None:
-            response_edits.edit_here(self, item)
+            return response_edits.edit_here(self, item)
+        return None
 
     def action_external_edit(self) -> None:
         """Edit the draft response in $VISUAL / $EDITOR (the app steps aside meanwhile)."""
@@ -337,12 +348,8 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
         """Open the search line, holding the current query. Its key is a priority binding
         (run as the key arrives, before the keys after it go anywhere), so what is typed
         right after `/`, in one burst over SSH, goes into the search, not to the list;
-        being one, it also reaches here while the search line is open: a `/` typed in a
-        query is sent on to it, behind the characters it has still to take."""
+        while the search line is open, a `/` is a character of the query (`check_action`)."""
         bar = self.query_one(SearchBar)
-        if self.focused is bar:
-            bar.post_message(events.Key("slash", "/"))
-            return
         bar.value = self.where.query
         bar.display = True
         # At once, not after the keys already waiting (focus() waits): what is typed right
@@ -351,25 +358,36 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
 
     def _close_search(self) -> None:
         self.query_one(SearchBar).display = False
-        self.table.focus()
+        self.set_focus(self.table)  # at once: the next key is the list's
+
+    async def action_apply_search(self) -> None:
+        """Apply the query (enter in the search line, bound with priority), once the line
+        has taken the characters typed before enter; the keys after it go to the list."""
+        bar = self.query_one(SearchBar)
+        await keys_taken(bar)
+        self._apply_search(bar.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Apply the search (an empty one shows everything again)."""
         if not isinstance(event.input, SearchBar):
             return
         event.stop()
-        self.where = replace(self.where, query=event.value.strip())
+        self._apply_search(event.value)
+
+    def _apply_search(self, query: str) -> None:
+        self.where = replace(self.where, query=query.strip())
         self._close_search()
         self.refresh_view()
         if not self.table.row_count:
-            message = _("Nothing matches “{query}”.").format(query=event.value.strip())
+            message = _("Nothing matches “{query}”.").format(query=query.strip())
             self.say(Outcome(message, WARNING, False))
 
     def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         """Close the search line, leaving the list as it was."""
         self._close_search()
 
-    def action_filter(self) -> None:
+    @opens_at_once
+    def action_filter(self) -> Opened:
         """Choose what the list shows."""
 
         def chosen(choice: FilterChoice | None) -> None:
@@ -377,12 +395,14 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
                 self.where = choice.applied_to(self.where)
                 self.refresh_view()
 
-        self.app.push_screen(FilterScreen(self.file.consultation, self.login), chosen)
+        return self.app.push_screen(FilterScreen(self.file.consultation, self.login), chosen)
 
-    def action_view_source(self) -> None:
+    @opens_at_once
+    def action_view_source(self) -> Opened:
         """Show the selected item's TOML block as the file holds it, highlighted."""
         if (item := self.selected) is not None:
-            raw_views.show_source(self, item)
+            return raw_views.show_source(self, item)
+        return None
 
     def action_pending_diff(self) -> None:
         """Show what a commit of the file would record (git runs in a worker)."""
@@ -392,13 +412,19 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
         """Show the diff, or say why there is none."""
         raw_views.show_pending_diff(self, message.found)
 
-    def action_board(self) -> None:
+    @opens_at_once
+    def action_board(self) -> Opened:
         """Show the progress board."""
-        self.app.push_screen(BoardScreen(self.file.consultation))
+        return self.app.push_screen(BoardScreen(self.file.consultation))
 
-    def action_help(self) -> None:
+    @opens_at_once
+    def action_help(self) -> Opened:
         """Show every key."""
-        show_help(self, self.file.consultation.review.stages)
+        return show_help(self, self.file.consultation.review.stages)
+
+    def action_suspend(self) -> None:
+        """Suspend the app to the shell (ctrl+z); `fg` brings it back, redrawn (`ReviewApp`)."""
+        self.app.action_suspend_process()
 
     def action_quit(self) -> None:
         """Leave; every action is already saved. A change kept after a failed save (a full

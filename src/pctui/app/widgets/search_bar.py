@@ -14,7 +14,12 @@ from pctui.i18n import _
 class SearchBar(PlainInput):
     """An input for a substring searched in opinions and responses."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "cancel", show=False),
+        # Run by the screen as the key arrives (`pctui.app.at_once`): a key typed right
+        # after enter went into the query ("/クラウド", enter, j searched "クラウドj").
+        Binding("enter", "screen.apply_search", "apply", show=False, priority=True),
+    ]
 
     class Cancelled(Message):
         """The reviewer closed the search without applying it."""

@@ -1,0 +1,59 @@
+"""Keys that open a dialog or another screen, and the keys typed right after them.
+
+Over SSH the keys typed quickly arrive together: `x` and the first words of the reason in
+one burst. A screen's ordinary binding runs only once its key has gone to the focused
+widget (the list) and bubbled back up, and by then Textual has already sent the keys after
+it to the list too: the dialog's field stayed empty, and the list said of each character
+that it does nothing there ("“P” does nothing here").
+
+So the review, grouping and redaction screens bind their keys typed as text with priority
+(`ReviewAction.bindings`): the app runs each key's action as the key arrives, one after the
+other in the order they came (a key bound with priority but sent after one that is not
+would run first: `n` then `x` asked for changes to the item before the one `n` selects).
+An action that opens a screen is wrapped in `opens_at_once`: the app reads no further key
+until the new screen is mounted and its field has the focus, so the next key goes there.
+A key typed while the app starts waits likewise until its screen is up (`ReviewApp`).
+
+The other keys (arrows, home, end, tab, enter) stay ordinary bindings, so that the focused
+widget has them first (the arrows scroll the item's panes when those have the focus); a
+letter typed right after one of them, in the same burst, may still run before it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from textual.widget import Widget
+
+# A screen, or a mixin of one (the review screen's keys are kept in several modules).
+ScreenT = TypeVar("ScreenT")
+# What an action that opens a screen returns: push_screen's awaitable (the new screen
+# mounted), or None when it opened nothing (nothing selected, a refusal said instead).
+Opened = Awaitable[object] | None
+
+
+def opens_at_once(
+    action: Callable[[ScreenT], Opened],
+) -> Callable[[ScreenT], Awaitable[None]]:
+    """Run `action` (a screen's `action_…`), then wait until the screen it opened is
+    mounted, its field focused."""
+
+    @functools.wraps(action)
+    async def run(screen: ScreenT) -> None:
+        opened = action(screen)
+        if opened is not None:
+            await opened
+
+    return run
+
+
+async def keys_taken(widget: Widget) -> None:
+    """Wait until `widget` (a dialog's field) has taken the keys already sent to it: a key
+    bound with priority (enter in a dialog) runs before them otherwise, and sent the
+    reason without its last characters."""
+    taken = asyncio.Event()
+    widget.call_later(taken.set)  # queued behind those keys
+    await taken.wait()
