@@ -253,19 +253,22 @@ def test_the_added_text_shortcut_is_what_the_sentence_diff_finds(
 
 
 def test_n_gram_cutters_kept_within_their_budget(monkeypatch: pytest.MonkeyPatch) -> None:
-    # `_shingles` keeps a cutter (the slices of every n-gram) for each text length it
-    # meets, up to a number of slices in all; past it a cutter is made for each text.
-    # Either way the n-grams are the text's.
+    # `_shingles` keeps a cutter (an itemgetter of the slices of every n-gram) for each
+    # text length it meets, up to a number of slices in all, and the slices of a very long
+    # text not at all; past either, a cutter is made for each text. Either way the n-grams
+    # are the text's.
     from pctui.intake import grouping
 
     monkeypatch.setattr(grouping, "_CUTTERS", {})
-    monkeypatch.setattr(grouping, "_slices_kept", 0)
-    monkeypatch.setattr(grouping, "_SLICES_KEPT", 40)
-    texts = [LETTER[:length] for length in (6, 7, 20, 30, 31, 60)] + ["abcdefgh" * 9]
-    for text in [*texts, *texts]:
+    monkeypatch.setattr(grouping, "_SLICES", {})
+    monkeypatch.setattr(grouping, "_kept", 0)
+    monkeypatch.setattr(grouping, "_KEPT", 40)
+    monkeypatch.setattr(grouping, "_LONGEST", 50)
+    texts = [LETTER[:length] for length in (6, 7, 20, 30, 31, 60)] + ["abcdefgh" * 9, "ab" * 40]
+    for text in [*texts, *reversed(texts)]:
         grams = grouping._shingles(text)
         expected = [text[at : at + SHINGLE] for at in range(len(text) - SHINGLE + 1)]
         assert [g if isinstance(g, str) else g.decode() for g in grams] == expected
-    assert 0 < grouping._slices_kept <= 40
-    kept = sum(length - SHINGLE + 1 for length, _width in grouping._CUTTERS)
-    assert kept == grouping._slices_kept
+    assert 0 < grouping._kept <= 40
+    assert grouping._kept == sum(length - SHINGLE + 1 for length, _width in grouping._CUTTERS)
+    assert all(len(slices) <= 50 for slices in grouping._SLICES.values())

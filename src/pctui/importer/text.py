@@ -186,10 +186,15 @@ class TextReader:
         self.cell_section = False  # the section was read from a row's cell, not a heading
         self.title_line = 0  # the line the title was read from, and its text as printed
         self.title_text = ""
+        # The next line that is not blank (`read` sets it): whether a circled ① ends an item
+        # depends on what follows it (see `_ends_entry`).
+        self.upcoming = ""
 
     def read(self, text: str) -> RawDocument:
         """Read every line and return what was found."""
-        for number, line in enumerate(text.splitlines(), start=1):
+        lines = text.splitlines()
+        for number, line in enumerate(lines, start=1):
+            self.upcoming = next((after for after in lines[number:] if after.strip()), "")
             self._line(number, line if "\t" in line else line.rstrip(" \u3000"))
         self._close_entry()
         self._finish()
@@ -552,13 +557,18 @@ class TextReader:
             return True
         if not _heading_like(line):
             return False
+        # A circled ① … is a section's heading only over an item: an answer listing its points
+        # "① 財源の確保について" / "② …" keeps them (it was cut at ①, the rest left unread).
         circled = _CIRCLED.match(line)
         if circled:
-            return ord(circled.group(1)) - 0x245F == self.numbers.get("circled", 0) + 1
+            follows = ord(circled.group(1)) - 0x245F == self.numbers.get("circled", 0) + 1
+            return follows and self._opens_item(self.upcoming.strip())
         lost = _LOST_CIRCLED.match(line)
         expected = self.numbers.get("lost", 0)
         if lost and 0 < expected < len(_LOST_ORDER):
-            return lost.group(1) == _LOST_ORDER[expected]
+            return lost.group(1) == _LOST_ORDER[expected] and self._opens_item(
+                self.upcoming.strip()
+            )
         sub = _SUBHEADING.match(line)
         if sub:
             return _sub_number(sub) == self.numbers.get("sub", 0) + 1
@@ -567,6 +577,15 @@ class TextReader:
             numbered is not None
             and cell_number(numbered.group(2)) == self.numbers.get("num", 0) + 1
         )
+
+    @staticmethod
+    def _opens_item(line: str) -> bool:
+        """Whether `line` opens an item of the list layout ("1. 意見の概要：…", "意見概要 : …")
+        or a table's row."""
+        if item_start(line) is not None or "\t" in line or line.startswith("|"):
+            return True
+        labelled = label_at(line)
+        return labelled is not None and labelled[0] == "opinion"
 
     def _close_entry(self) -> None:
         entry, self.entry = self.entry, None

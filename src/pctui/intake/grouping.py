@@ -156,6 +156,11 @@ def _shingles(text: str) -> Sequence[str] | Sequence[bytes]:
 
 _Cutter = Callable[[str | bytes], tuple[Any, ...]]
 _CUTTERS: dict[tuple[int, int], _Cutter] = {}
+_SLICES: dict[int, list[slice]] = {}
+"""For each width, the slices of a text's first n-grams in order, which the cutters of
+every length share: made once, together, so that they do not pin the allocator's memory
+that the n-grams, made and freed around them, fill (a slice a cutter made the group
+command's peak 30 MB higher)."""
 
 
 def _cutter(length: int, width: int) -> _Cutter:
@@ -167,24 +172,31 @@ def _cutter(length: int, width: int) -> _Cutter:
     million n-grams of 200,000 opinions: 1.41-1.67 -> 0.96-1.02 s at a load of 5.5. (At
     least two n-grams: `_shingles` returns a text of one whole, and an `itemgetter` of
     one slice would not give a tuple.)"""
-    global _slices_kept
+    global _kept
     known = _CUTTERS.get((length, width))
     if known is not None:
         return known
+    count = length - SHINGLE + 1
     size = SHINGLE * width
-    stops = range(size, length * width + 1, width)
-    cutter: _Cutter = itemgetter(*[slice(stop - size, stop) for stop in stops])
-    if _slices_kept + len(stops) <= _SLICES_KEPT:
+    if count > _LONGEST:  # a text of its own: its slices are not kept
+        return itemgetter(*[slice(at, at + size) for at in range(0, count * width, width)])
+    slices = _SLICES.setdefault(width, [])
+    if len(slices) < count:
+        slices += [slice(at, at + size) for at in range(len(slices) * width, count * width, width)]
+    cutter: _Cutter = itemgetter(*slices[:count])
+    if _kept + count <= _KEPT:
         _CUTTERS[(length, width)] = cutter
-        _slices_kept += len(stops)
+        _kept += count
     return cutter
 
 
-_SLICES_KEPT = 400_000
-"""Slices the cutters kept may hold in all (about 25 MB): the 406 lengths of the 68,773
-distinct texts of 200,000 opinions hold 60,000; a corpus of very long texts has the
-cutters of the other lengths made again for each text, as cheap as slicing it was."""
-_slices_kept = 0
+_LONGEST = 10_000
+"""N-grams of the longest text whose slices are kept (about 1 MB for each width)."""
+_KEPT = 1_000_000
+"""Slices the kept cutters may name in all (8 MB of references): the 406 lengths of the
+68,773 distinct texts of 200,000 opinions name 57,865; past it, a cutter is made for each
+text again, as cheap as slicing it was."""
+_kept = 0
 
 
 def _assign_to_leaders(distinct: list[_Distinct]) -> dict[int, list[int]]:
