@@ -228,3 +228,20 @@ def test_tab_then_j_and_space_move_in_the_members(make_app, drive, two) -> None:
         assert screen.marked == {screen.member_at(1)}
 
     drive(app, script)
+
+
+def test_ctrl_z_still_undoes_in_the_editor(make_app, drive) -> None:
+    # ctrl+z suspends pctui everywhere but in the editor's text, where it undoes.
+    app = make_app("yamada")
+
+    async def script(pilot) -> None:
+        await pilot.press("e")
+        area = app.screen.query_one(TextArea)
+        before = area.text
+        await pilot.press("X")
+        assert area.text != before
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert area.text == before
+
+    drive(app, script)

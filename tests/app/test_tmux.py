@@ -297,5 +297,15 @@ def test_ctrl_z_suspends_to_the_shell_and_fg_draws_the_screen_again(
     assert "approved 4/10" not in screen  # the shell's screen, not the app's
     terminal.keys("fg", "Enter")
     terminal.wait_for(lambda screen: "approved 4/10" in screen and "a approve" in screen)
+    # In a dialog too: the dialog hid the app's binding, and "fg" went into the reason.
+    terminal.keys("x")
+    terminal.wait_for("what should change?")
+    terminal.keys("C-z")
+    terminal.wait_for(lambda screen: screen.count("Stopped") == 2)
+    terminal.keys("fg", "Enter")
+    screen = terminal.wait_for("what should change?")
+    assert "fg" not in screen.split("Request changes")[-1]
+    terminal.keys("Escape")
+    terminal.wait_for(lambda screen: "what should change?" not in screen)
     terminal.keys("q")
     terminal.wait_for(lambda screen: screen.rstrip().endswith("shell$"))

@@ -57,9 +57,11 @@ class ReviewApp(App[None]):
     TITLE = "pctui"
 
     # ctrl+z on every screen, dialogs and views included, as in any program run from a
-    # shell over SSH (Textual binds none); the text area of the editor keeps it for undo.
+    # shell over SSH (Textual binds none). With priority: a dialog (a modal screen) hides
+    # the app's other bindings, and ctrl+z typed "fg" into the reason. The editor's text
+    # area keeps it for undo (`check_action`).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+z", "suspend_process", show=False, id="pctui.app.suspend"),
+        Binding("ctrl+z", "suspend_process", show=False, id="pctui.app.suspend", priority=True),
     ]
 
     def __init__(
@@ -98,6 +100,13 @@ class ReviewApp(App[None]):
         # Problems of a file that opened as a preview and then failed to load whole: the
         # app exits and `pctui open` prints them (path:line:col) with status 2.
         self.load_problems: list[Problem] = []
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+z undoes in a text that can undo (the editor's text area), rather than
+        suspend the app."""
+        if action == "suspend_process" and hasattr(self.focused, "action_undo"):
+            return None
+        return super().check_action(action, parameters)
 
     async def on_event(self, event: events.Event) -> None:
         """A key typed while the app starts waits until the screen is up (its list filled,
