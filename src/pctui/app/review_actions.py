@@ -251,6 +251,7 @@ ACTIONS: tuple[ReviewAction, ...] = (
         label=N_("history"),
         help=N_(
             "Show the selected item's history: revisions with their changes, sign-offs, "
+            "moves of opinions, merges and splits (naming the sign-offs each left stale), "
             "assignments and notes, each with its commit."
         ),
     ),
