@@ -179,7 +179,7 @@ def test_a_format_two_key_in_a_format_one_file_is_an_error(
     found = problems(write(text))
     assert found == [
         f"{where(text, needle)}: {key} belongs to format 2; this file is format = 1 "
-        "(pctui migrate FILE rewrites it as format 2)"
+        "(take it out first: then pctui migrate FILE rewrites the file as format 2)"
     ]
 
 
@@ -190,7 +190,7 @@ def test_a_basis_in_a_format_one_file_is_an_error(
     text = header + signoff(item, 2, "yamada", "担当", "sha256:" + "0" * 64)
     assert problems(write(text)) == [
         f"{where(text, 'basis = ')}: items.signoffs.basis belongs to format 2; this file is "
-        "format = 1 (pctui migrate FILE rewrites it as format 2)"
+        "format = 1 (take it out first: then pctui migrate FILE rewrites the file as format 2)"
     ]
 
 

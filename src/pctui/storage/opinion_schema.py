@@ -37,7 +37,7 @@ def format_two_only(
             name = f"{table}.{key}" if table else key
             message = _(
                 "{key} belongs to format 2; this file is format = 1 "
-                "(pctui migrate FILE rewrites it as format 2)"
+                "(take it out first: then pctui migrate FILE rewrites the file as format 2)"
             ).format(key=name)
             check.report(table, index, key, message)
 
