@@ -49,27 +49,39 @@ class Settled:
 def requested(argv: Sequence[str]) -> str | None:
     """The value of `--lang` anywhere in `argv` (before or after the command), or None.
 
-    Read as argparse reads it (`--lang X` or `--lang=X`, the last one wins, nothing after
-    `--`), without a parser: building one cost 2 ms of every command's start. A `--lang`
-    followed by nothing or by a word starting with "-" (an option, `--`, a negative
-    number: argparse has rules for each) is left to argparse, which also words the error.
+    Read as argparse reads it (see `without_lang`), without a parser: building one cost
+    2 ms of every command's start. A `--lang` followed by nothing or by a word starting with
+    "-" (an option, `--`, a negative number: argparse has rules for each) is left to
+    argparse, which also words the error.
     """
+    split = without_lang(argv)
+    return _requested_by_argparse(list(argv)) if split is None else split[1]
+
+
+def without_lang(argv: Sequence[str]) -> tuple[list[str], str | None] | None:
+    """The words of `argv` other than its `--lang` options, and the value they give
+    (`--lang X` or `--lang=X`, the last one wins, nothing read after `--`, which is kept
+    with what follows it); None when a `--lang` has nothing plain after it (argparse's
+    rules then decide)."""
     words = list(argv)
+    rest: list[str] = []
     value: str | None = None
     index = 0
     while index < len(words):
         word = words[index]
         if word == "--":
-            break
+            return [*rest, *words[index:]], value
         if word.startswith("--lang="):
             value = word[len("--lang=") :]
         elif word == "--lang":
             if index + 1 == len(words) or words[index + 1].startswith("-"):
-                return _requested_by_argparse(words)
+                return None
             value = words[index + 1]
             index += 1
+        else:
+            rest.append(word)
         index += 1
-    return value
+    return rest, value
 
 
 def _requested_by_argparse(argv: list[str]) -> str | None:

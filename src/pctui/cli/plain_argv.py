@@ -18,31 +18,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from types import SimpleNamespace
 
+from pctui.cli.language import without_lang
+
 
 def plain_reading(argv: Sequence[str]) -> SimpleNamespace | None:
     """The parsed arguments of `argv` when it is one of the plain reading shapes
     (`[--lang L] validate FILE`, `[--lang L] status [--json] FILE [--json]`, `--lang L`
     also after the command, in either form `--lang L` or `--lang=L`); else None."""
-    words = list(argv)
-    lang: str | None = None
-    rest: list[str] = []
-    index = 0
-    while index < len(words):
-        word = words[index]
-        if word == "--lang":
-            if index + 1 == len(words) or words[index + 1].startswith("-"):
-                return None  # argparse words the error
-            lang = words[index + 1]
-            index += 2
-            continue
-        if word.startswith("--lang="):
-            lang = word.removeprefix("--lang=")
-            index += 1
-            continue
-        rest.append(word)
-        index += 1
-    if not rest:
+    split = without_lang(argv)
+    if split is None or not split[0]:
         return None
+    rest, lang = split
     command, arguments = rest[0], rest[1:]
     if command == "validate":
         if len(arguments) != 1 or arguments[0].startswith("-"):
