@@ -21,6 +21,8 @@ from pctui.session import opinion_actions
 from pctui.storage import ConsultationFile, render_consultation
 from pctui.storage.migrate import migrate
 
+LOGIN = "tanaka"  # a reviewer of the file: who moves, merges and splits
+
 PEOPLE = {
     "tanaka": ("田中 一郎", "tanaka@example.jp"),
     "suzuki": ("鈴木 花子", "suzuki@example.jp"),
@@ -116,7 +118,7 @@ def test_an_item_merged_away_is_not_a_finding(
     migrate(office.path)
     office.git("commit", "-q", "-a", "-m", "format 2")
     signed_and_committed(office, monkeypatch, 2, "tanaka", T1)
-    merged = opinion_actions.merge(office.load(), 2, 1)
+    merged = opinion_actions.merge(office.load(), 2, 1, LOGIN)
     assert merged.changed, merged.message
     assert commit_pending(office.load()).committed
     report = audit(office.load())
@@ -143,9 +145,9 @@ def test_a_number_used_again_after_a_merge_leaves_the_old_item_merged(
     migrate(office.path)
     office.git("commit", "-q", "-a", "-m", "format 2")
     signed_and_committed(office, monkeypatch, 4, "tanaka", T1)
-    assert opinion_actions.merge(office.load(), 4, 3).changed
+    assert opinion_actions.merge(office.load(), 4, 3, LOGIN).changed
     assert commit_pending(office.load()).committed
-    outcome, new = opinion_actions.split(office.load(), 3, ["3"])
+    outcome, new = opinion_actions.split(office.load(), 3, ["3"], LOGIN)
     assert new == 4, outcome.message  # No.4 again, another item
     assert commit_pending(office.load()).committed
     report = audit(office.load())
@@ -161,9 +163,9 @@ def test_an_opinion_split_back_under_its_old_no_leaves_the_old_item_merged(
     migrate(office.path)
     office.git("commit", "-q", "-a", "-m", "format 2")
     signed_and_committed(office, monkeypatch, 4, "tanaka", T1)
-    assert opinion_actions.merge(office.load(), 4, 3).changed
+    assert opinion_actions.merge(office.load(), 4, 3, LOGIN).changed
     assert commit_pending(office.load()).committed
-    outcome, new = opinion_actions.split(office.load(), 3, ["4"])
+    outcome, new = opinion_actions.split(office.load(), 3, ["4"], LOGIN)
     assert new == 4, outcome.message
     assert commit_pending(office.load()).committed
     report = audit(office.load())
@@ -179,10 +181,10 @@ def test_a_signoff_deleted_from_an_item_an_opinion_left_is_not_taken_for_a_merge
     still in the file: the audit said 'No.1 was merged into another item' and passed.)"""
     migrate(office.path)
     office.git("commit", "-q", "-a", "-m", "format 2")
-    assert opinion_actions.merge(office.load(), 2, 1).changed
+    assert opinion_actions.merge(office.load(), 2, 1, LOGIN).changed
     office.git("commit", "-q", "-a", "-m", "merge")
     signed_and_committed(office, monkeypatch, 1, "tanaka", T1)
-    moved = opinion_actions.move(office.load(), 1, "2", 3)
+    moved = opinion_actions.move(office.load(), 1, "2", 3, LOGIN)
     assert moved.changed, moved.message
     consultation = ConsultationFile.load(office.path).consultation
     item = consultation.item(1)
@@ -340,8 +342,8 @@ def _merged_and_split_back_in_one_commit(office: Office, monkeypatch: pytest.Mon
     migrate(office.path)
     office.git("commit", "-q", "-a", "-m", "format 2")
     signed_and_committed(office, monkeypatch, 4, "tanaka", T1)
-    assert opinion_actions.merge(office.load(), 4, 3).changed
-    outcome, new = opinion_actions.split(office.load(), 3, ["4"])
+    assert opinion_actions.merge(office.load(), 4, 3, LOGIN).changed
+    outcome, new = opinion_actions.split(office.load(), 3, ["4"], LOGIN)
     assert new == 4, outcome.message
 
 
