@@ -59,6 +59,19 @@ def find_item(consultation: Consultation, no: int) -> Item:
     return item
 
 
+def require_reviewer(consultation: Consultation, login: str) -> None:
+    """Refused unless `login` is one of the consultation's reviewers (those in
+    [review.reviewers]): only they sign, assign, write notes and change an item's opinions
+    or summary (the TUI's "not a reviewer (read only)"). Drafting a response is not
+    signing, and is open to any login (`revise`)."""
+    if login not in consultation.review.reviewers:
+        raise Refused(
+            _("{login} is not a reviewer of this consultation (see [review.reviewers])").format(
+                login=repr(login)
+            )
+        )
+
+
 def next_stage(
     consultation: Consultation, item: Item, login: str, verdict: Verdict = APPROVE
 ) -> str:
