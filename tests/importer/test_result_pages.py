@@ -173,7 +173,9 @@ def test_nobeoka_page_header_parts_numbered_with_a_full_stop() -> None:
 
 def test_shinagawa_page_places_on_one_line_and_the_breakdown_by_method() -> None:
     raw = read_text(SHINAGAWA)
-    assert raw.title == "2014-005 品川区大井町駅周辺地区バリアフリー計画(素案)"
+    # "2014-005", the ward's case number before the title, is no word of it: left out, said.
+    assert raw.title == "品川区大井町駅周辺地区バリアフリー計画(素案)"
+    assert [n.line for n in raw.notes if "case number '2014-005'" in n.message] == [1]
     assert (raw.opened, raw.closed) == (dt.date(2014, 12, 11), dt.date(2015, 1, 9))
     assert raw.places == [
         "広報しながわ(12月11日号)",

@@ -24,6 +24,7 @@ from pctui.importer.columns import chosen, mapped, normal, numbers_only, recogni
 from pctui.importer.fact_lines import ends_sentence, names_consultation
 from pctui.importer.facts import (
     bracketed_heading,
+    case_number,
     clean_title,
     group_heading,
     is_document_number,
@@ -179,6 +180,7 @@ class TableReader:
             and not is_document_number(text)
             and not ends_sentence(text)
         ):
+            note_case_number(self.doc, number, text)
             self.doc.title = clean_title(text)
 
     def _fact(self, text: str) -> bool:
@@ -447,6 +449,15 @@ def refuse_numbers(doc: RawDocument, mapping: dict[str, str]) -> bool:
         doc.found_table = False
         return True
     return False
+
+
+def note_case_number(doc: RawDocument, line: int, title: str) -> None:
+    """Say so when the title's line starts with a case or document number ("2014-005 …"),
+    which `clean_title` leaves out of the title."""
+    numbered = case_number(title)
+    if numbered is not None:
+        message = _("the case number '{number}' before the title is left out of it")
+        doc.note(line, 1, message.format(number=quoted(numbered[0])))
 
 
 def note_empty_answers(doc: RawDocument, line: int, keeps_merges: bool) -> None:

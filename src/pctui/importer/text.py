@@ -58,7 +58,7 @@ from pctui.importer.listed import item_label, item_start, label_at, label_word
 from pctui.importer.no_cells import note_labels, numbered, published_label, refused_no
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, label_key, quoted
 from pctui.importer.rows import SAME_AS_ABOVE, UNANSWERED
-from pctui.importer.table import note_empty_answers, refuse_numbers
+from pctui.importer.table import note_case_number, note_empty_answers, refuse_numbers
 from pctui.importer.topic_numbers import topics_as_numbers
 
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)?([0-9０-９]{1,2})[ \t\u3000.．、]+(\S.*)$")
@@ -328,6 +328,7 @@ class TextReader:
             message = _("the source is marked as a draft (【案】); its text is imported as is")
             self.doc.note(number, 1, message)
             text = _DRAFT_MARK.sub("", text)
+        note_case_number(self.doc, number, text)
         self.doc.title = clean_title(text)
 
     def _heading(self, number: int, line: str) -> bool:
