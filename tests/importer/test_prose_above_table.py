@@ -140,3 +140,30 @@ def test_a_line_that_fits_nothing_under_the_table_is_still_an_error(
     done = pctui("import", source, "-o", tmp_path / "churin.toml", "--lang", "en")
     assert done.returncode == 1
     assert f"{source}:6:1: not read" in done.stderr
+
+
+def test_a_sentence_under_each_section_heading_above_its_table(tmp_path: Path, pctui: Run) -> None:
+    """A result split by chapter, a sentence under each heading before its rows: the second
+    is as much text above a table as the first."""
+    lines = [
+        TITLE,
+        "1 計画全般について",
+        "計画全般に関するご意見は次のとおりです。",
+        *("\t".join(row) for row in ROWS),
+        "2 料金について",
+        "料金に関するご意見は次のとおりです。",
+        "3\t学生の料金を下げてほしい。\t今後検討します。",
+    ]
+    source = tmp_path / "kekka.txt"
+    source.write_text("\n".join(lines), "utf-8")
+    raw = read_source(source)
+    assert [n for n in raw.notes if n.severity == ERROR] == []
+    above = [n.line for n in raw.notes if n.message.startswith("text above the table")]
+    assert above == [3, 8]
+    assert [(item.no, item.section) for item in raw.items] == [
+        (1, "計画全般について"),
+        (2, "計画全般について"),
+        (3, "料金について"),
+    ]
+    done = pctui("import", source, "-o", tmp_path / "churin.toml", "--lang", "en")
+    assert done.returncode == 0, done.stderr

@@ -622,12 +622,17 @@ class TextReader:
         handler(number, line)
 
     def _prose(self, number: int, line: str) -> bool:
-        """A paragraph above the opinions (趣旨, 経緯, "…は次のとおりです。"): text outside the
-        table, not a part that failed to read. The totals in it were read before (see
-        `_line`); the period is read from it here; the rest is said, as a warning, and left
-        out. False for any line once the table or the first item has started: a line there
+        """A paragraph above the opinions (趣旨, 経緯, "…は次のとおりです。"), or above a
+        section's table under its heading ("本章に関するご意見は次のとおりです。"): text
+        outside the table, not a part that failed to read. The totals in it were read before
+        (see `_line`); the period is read from it here; the rest is said, as a warning, and
+        left out. False for any other line once a table or an item has started: a line there
         that fits nothing may be a broken row, an error as before."""
-        if self.columns is not None or self.doc.items or self.entry is not None:
+        items = self.doc.items
+        first = not items and self.columns is None
+        # A heading since the last item: the line stands above the next section's rows.
+        headed = bool(items) and items[-1].section != self.section
+        if self.entry is not None or not (first or headed):
             return False
         if not is_prose(line):
             return False
