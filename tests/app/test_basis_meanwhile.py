@@ -14,6 +14,8 @@ from pctui.model import basis_digest
 from pctui.session import operations, opinion_actions
 from pctui.storage import ConsultationFile
 
+LOGIN = "tanaka"  # a reviewer of the file: who moves, merges and splits
+
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
@@ -53,7 +55,7 @@ def test_changes_requested_on_opinions_moved_meanwhile_are_refused(path: Path) -
     assert item is not None
     seen = (item.current_index, basis_digest(item))
     other = ConsultationFile.load(path)
-    assert opinion_actions.move(other, 1, "4", 2).changed
+    assert opinion_actions.move(other, 1, "4", 2, LOGIN).changed
     before = path.read_bytes()
     done = operations.request_changes(mine, 1, "suzuki", "根拠を", *seen)
     assert not done.changed and "No.1 changed meanwhile" in done.message

@@ -12,7 +12,6 @@ from textual.widgets import Input
 
 from pctui.app.screens.comment import CommentScreen
 from pctui.app.screens.item_history import HistoryScreen
-from pctui.model.identity import current_login
 
 
 @pytest.fixture
@@ -39,7 +38,8 @@ def test_h_shows_a_move_in_and_the_sign_off_it_left_stale(make_app, drive, path)
     drive(app, script, size=(100, 30))
     moved = [n for n, line in enumerate(shown) if "moved opinion 3 in from No.1" in line]
     assert len(moved) == 1, shown
-    assert shown[moved[0]].split("  ")[1] == f"{current_login()} moved opinion 3 in from No.1"
+    # Recorded as the app's login (the OS login's stand-in here), not the test's own.
+    assert shown[moved[0]].split("  ")[1] == "yamada moved opinion 3 in from No.1"
     signed = [n for n, line in enumerate(shown) if "approve of revision 1 by yamada" in line]
     assert signed and signed[0] < moved[0]  # in time order: the sign-off, then the move
     assert shown[moved[0] + 1] == "    left stale: 担当 approve of revision 1 by yamada"

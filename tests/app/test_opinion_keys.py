@@ -213,6 +213,23 @@ def test_each_key_refuses_in_a_format_one_file(make_app, drive, disk, key: str) 
     assert disk.bytes() == before
 
 
+@pytest.mark.parametrize("key", ["o", "m", "M", "S"])
+def test_each_key_refuses_a_login_not_a_reviewer(make_app, drive, path, key: str) -> None:
+    before = path.read_bytes()
+    app = make_app("guest", path)  # "not a reviewer (read only)" in the title bar
+
+    async def script(pilot) -> None:
+        await pilot.press(key)
+        assert app.main.is_current  # refused before any dialog opens
+
+    drive(app, script)
+    assert app.last_said() == (
+        "error",
+        "Refused: 'guest' is not a reviewer of this consultation (see [review.reviewers])",
+    )
+    assert path.read_bytes() == before
+
+
 def test_the_palette_offers_the_opinion_actions(make_app, drive, path) -> None:
     app = make_app("yamada", path)
     names: list[str] = []

@@ -197,9 +197,3 @@ def test_the_plain_run_is_compiled_only_once_it_pays(monkeypatch: pytest.MonkeyP
     assert inert_module._PLAIN_RUN is not None
     for text in texts:
         assert (inert(text), has_suspicious(text)) == expected[text]
-
-
-def test_only_plain_is_exact_before_the_run_is_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(inert_module, "_PLAIN_RUN", None)
-    monkeypatch.setattr(inert_module, "_searched", [0])
-    assert inert_module.only_plain("回答です。\nOK") and not inert_module.only_plain("回答\t")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tests.cli.conftest import Run
 
+from pctui.model import current_login
 from pctui.storage import ConsultationFile
 
 
@@ -76,6 +77,28 @@ def test_refusals_and_bad_arguments_change_nothing(pctui: Run, small: Path) -> N
     assert small.read_bytes() == before
     for command in ("summary", "move-opinion", "merge-items", "split-item"):
         assert pctui(command, "--help").returncode == 0
+
+
+def test_a_login_not_a_reviewer_is_refused_and_nothing_changes(pctui: Run, small: Path) -> None:
+    """The title bar says "not a reviewer (read only)": like a sign-off, a note or an
+    assignment, none of the four changes the file for a login not in [review.reviewers]."""
+    assert pctui("migrate", small).returncode == 0
+    me = f'{current_login()} = ["担当", "係長", "課長"]\n'
+    text = small.read_text(encoding="utf-8")
+    assert me in text
+    small.write_text(text.replace(me, "", 1), encoding="utf-8")
+    before = small.read_bytes()
+    for args in (
+        ("move-opinion", small, "--item", "2", "2", "--to", "1"),
+        ("merge-items", small, "--item", "2", "--into", "1"),
+        ("split-item", small, "--item", "1", "1"),
+        ("summary", small, "--item", "1", "概要"),
+    ):
+        done = pctui(*args, "--lang", "en")
+        assert done.returncode == 1, (args, done.stderr)
+        why = f"{current_login()!r} is not a reviewer of this consultation (see [review.reviewers])"
+        assert why in done.stderr and "Traceback" not in done.stderr
+        assert small.read_bytes() == before
 
 
 def test_the_message_names_only_sign_offs_that_changed_standing(pctui: Run, small: Path) -> None:

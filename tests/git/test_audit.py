@@ -21,6 +21,8 @@ from pctui.session import opinion_actions
 from pctui.storage import ConsultationFile, render_consultation
 from pctui.storage.migrate import migrate
 
+LOGIN = "tanaka"  # a reviewer of the file: who moves, merges and splits
+
 PEOPLE = {
     "tanaka": ("田中 一郎", "tanaka@example.jp"),
     "suzuki": ("鈴木 花子", "suzuki@example.jp"),
@@ -116,7 +118,7 @@ def test_an_item_merged_away_is_not_a_finding(
     migrate(office.path)
     office.git("commit", "-q", "-a", "-m", "format 2")
     signed_and_committed(office, monkeypatch, 2, "tanaka", T1)
-    merged = opinion_actions.merge(office.load(), 2, 1)
+    merged = opinion_actions.merge(office.load(), 2, 1, LOGIN)
     assert merged.changed, merged.message
     assert commit_pending(office.load()).committed
     report = audit(office.load())
@@ -143,9 +145,9 @@ def test_a_number_used_again_after_a_merge_leaves_the_old_item_merged(
     migrate(office.path)
     office.git("commit", "-q", "-a", "-m", "format 2")
     signed_and_committed(office, monkeypatch, 4, "tanaka", T1)
-    assert opinion_actions.merge(office.load(), 4, 3).changed
+    assert opinion_actions.merge(office.load(), 4, 3, LOGIN).changed
     assert commit_pending(office.load()).committed
-    outcome, new = opinion_actions.split(office.load(), 3, ["3"])
+    outcome, new = opinion_actions.split(office.load(), 3, ["3"], LOGIN)
     assert new == 4, outcome.message  # No.4 again, another item
     assert commit_pending(office.load()).committed
     report = audit(office.load())
@@ -161,9 +163,9 @@ def test_an_opinion_split_back_under_its_old_no_leaves_the_old_item_merged(
     migrate(office.path)
     office.git("commit", "-q", "-a", "-m", "format 2")
     signed_and_committed(office, monkeypatch, 4, "tanaka", T1)
-    assert opinion_actions.merge(office.load(), 4, 3).changed
+    assert opinion_actions.merge(office.load(), 4, 3, LOGIN).changed
     assert commit_pending(office.load()).committed
-    outcome, new = opinion_actions.split(office.load(), 3, ["4"])
+    outcome, new = opinion_actions.split(office.load(), 3, ["4"], LOGIN)
     assert new == 4, outcome.message
     assert commit_pending(office.load()).committed
     report = audit(office.load())
@@ -179,10 +181,10 @@ def test_a_signoff_deleted_from_an_item_an_opinion_left_is_not_taken_for_a_merge
     still in the file: the audit said 'No.1 was merged into another item' and passed.)"""
     migrate(office.path)
     office.git("commit", "-q", "-a", "-m", "format 2")
-    assert opinion_actions.merge(office.load(), 2, 1).changed
+    assert opinion_actions.merge(office.load(), 2, 1, LOGIN).changed
     office.git("commit", "-q", "-a", "-m", "merge")
     signed_and_committed(office, monkeypatch, 1, "tanaka", T1)
-    moved = opinion_actions.move(office.load(), 1, "2", 3)
+    moved = opinion_actions.move(office.load(), 1, "2", 3, LOGIN)
     assert moved.changed, moved.message
     consultation = ConsultationFile.load(office.path).consultation
     item = consultation.item(1)
@@ -340,8 +342,8 @@ def _merged_and_split_back_in_one_commit(office: Office, monkeypatch: pytest.Mon
     migrate(office.path)
     office.git("commit", "-q", "-a", "-m", "format 2")
     signed_and_committed(office, monkeypatch, 4, "tanaka", T1)
-    assert opinion_actions.merge(office.load(), 4, 3).changed
-    outcome, new = opinion_actions.split(office.load(), 3, ["4"])
+    assert opinion_actions.merge(office.load(), 4, 3, LOGIN).changed
+    outcome, new = opinion_actions.split(office.load(), 3, ["4"], LOGIN)
     assert new == 4, outcome.message
 
 
@@ -376,6 +378,89 @@ def test_an_old_revision_kept_in_the_item_split_back_is_still_a_finding(
     office.git("commit", "-q", "-a", "-m", "merged and split back")
     report = audit(office.load())
     assert report.merged == [] and len(report.gone) == 2, report.gone
+    assert run_audit(office).returncode == 1
+
+
+def _chained_in_one_commit(office: Office, monkeypatch: pytest.MonkeyPatch, then: str) -> None:
+    """No.4 signed and committed; then, uncommitted, No.4 merged into No.3, split back off as
+    a new No.4, and No.3 merged into No.`then` ("2", or "4": the new No.4): the record of
+    the first merge, kept in No.3, leaves the file with No.3."""
+    _merged_and_split_back_in_one_commit(office, monkeypatch)
+    second = opinion_actions.merge(office.load(), 3, int(then), LOGIN)
+    assert second.changed, second.message
+
+
+@pytest.mark.parametrize("then", ["2", "4"])
+def test_a_merge_a_split_back_and_a_second_merge_in_one_commit_are_not_a_finding(
+    office: Office, monkeypatch: pytest.MonkeyPatch, then: str
+) -> None:
+    """The record of No.4 merged into No.3 went with No.3; the split of the new No.4 off
+    No.3 and the merge of No.3 that followed still say where the old No.4 went. The audit
+    called its revision and sign-off removed by hand."""
+    _chained_in_one_commit(office, monkeypatch, then)
+    assert commit_pending(office.load()).committed
+    report = audit(office.load())
+    assert report.gone == [] and report.merged == ["No.3", "No.4"]
+    done = run_audit(office)
+    assert done.returncode == 0, done.stderr
+    assert "No.4 was merged into another item" in done.stdout
+
+
+def test_a_sign_off_deleted_by_hand_in_the_chain_is_still_a_finding(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same chain, and No.2's committed sign-off deleted by hand in the same commit:
+    No.2 is still there with its opinion, so the sign-off is gone, a finding; the merged
+    No.3 and No.4 are not."""
+    signed_and_committed(office, monkeypatch, 2, "yamada", T1)
+    _chained_in_one_commit(office, monkeypatch, "2")
+    consultation = office.load().consultation
+    second = consultation.item(2)
+    assert second is not None and second.signoffs
+    second.signoffs.clear()
+    office.path.write_text(render_consultation(consultation), encoding="utf-8")
+    author(monkeypatch, "Mallory", "mallory@example.jp")
+    office.git("commit", "-q", "-a", "-m", "merged and split back")
+    report = audit(office.load())
+    assert report.merged == ["No.3", "No.4"]
+    assert len(report.gone) == 1 and "No.2" in report.gone[0] and "yamada" in report.gone[0]
+    assert run_audit(office).returncode == 1
+
+
+def test_the_chain_does_not_excuse_a_merge_record_deleted_from_an_item_still_there(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Merged and split back in one commit, the record of the merge then deleted by hand
+    from No.3, which is still in the file: nothing says the old No.4 was merged, so its
+    revision and sign-off are gone, findings."""
+    _merged_and_split_back_in_one_commit(office, monkeypatch)
+    consultation = office.load().consultation
+    third = consultation.item(3)
+    assert third is not None
+    third.moves = [m for m in third.moves if m.action != MoveAction.MERGE]
+    office.path.write_text(render_consultation(consultation), encoding="utf-8")
+    office.git("commit", "-q", "-a", "-m", "merged and split back")
+    report = audit(office.load())
+    assert report.merged == [] and len(report.gone) == 2, report.gone
+    assert run_audit(office).returncode == 1
+
+
+def test_an_old_revision_kept_in_the_item_split_back_in_the_chain_is_still_a_finding(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chain's records do not excuse the new No.4 holding the old one's revision, its
+    author rewritten by hand in the same commit."""
+    signed_and_committed(office, monkeypatch, 3, "tanaka", T1)
+    _chained_in_one_commit(office, monkeypatch, "2")
+    consultation = office.load().consultation
+    new, second = consultation.item(4), consultation.item(2)
+    assert new is not None and new.revisions == [] and second is not None
+    answer = "回答4。\n\n市の考え方です。"
+    new.revisions.append(dataclasses.replace(second.revisions[0], author="someone", text=answer))
+    office.path.write_text(render_consultation(consultation), encoding="utf-8")
+    office.git("commit", "-q", "-a", "-m", "merged and split back")
+    report = audit(office.load())
+    assert "No.4" not in report.merged and report.gone, report.gone
     assert run_audit(office).returncode == 1
 
 

@@ -16,6 +16,8 @@ from pctui.storage import ConsultationFile
 
 from .conftest import JST, Office, author
 
+LOGIN = "tanaka"  # a reviewer of the file: who moves, merges and splits
+
 T1 = dt.datetime(2025, 12, 2, 9, 0, tzinfo=JST)
 
 
@@ -82,14 +84,14 @@ def test_moves_merges_and_splits_are_listed_with_the_sign_offs_they_left_stale(
     from pctui.session import opinion_actions
     from pctui.storage.migrate import migrate
 
-    from .conftest import ME, pctui
+    from .conftest import pctui
 
     migrate(office.path)
     office.git("commit", "-qam", "format 2")
     office.sign(1, "tanaka", at(1))
     office.sign(1, "suzuki", at(2))
     office.git("commit", "-qam", "No.1 signed")
-    assert opinion_actions.merge(office.load(), 2, 1).changed
+    assert opinion_actions.merge(office.load(), 2, 1, LOGIN).changed
     author(monkeypatch, "山田 花子", "yamada@example.jp")
     office.git("commit", "-qam", "No.2 merged into No.1")
     history = item_history(office.load(), 1)
@@ -97,11 +99,11 @@ def test_moves_merges_and_splits_are_listed_with_the_sign_offs_they_left_stale(
     assert kinds == [EventKind.REVISION, EventKind.SIGNOFF, EventKind.SIGNOFF, EventKind.MERGE]
     merged = history.entries[-1]
     assert merged.commit is not None and merged.commit.author == "山田 花子"
-    assert what(merged) == f"{ME} merged No.2 into it (opinions 2)"
+    assert what(merged) == f"{LOGIN} merged No.2 into it (opinions 2)"
     assert body(merged) == (
         "left stale: 担当 approve of revision 1 by tanaka; 係長 approve of revision 1 by suzuki"
     )
-    outcome, new = opinion_actions.split(office.load(), 1, ["2"])
+    outcome, new = opinion_actions.split(office.load(), 1, ["2"], LOGIN)
     assert new == 5, outcome.message  # one after the highest No.
     done = pctui("history", str(office.path), "--item", "1", "--json", "--lang", "en",
                  cwd=office.root)  # fmt: skip
@@ -113,4 +115,4 @@ def test_moves_merges_and_splits_are_listed_with_the_sign_offs_they_left_stale(
     assert entries[-1]["commit"] is None and entries[-2]["commit"] is not None
     done = pctui("history", str(office.path), "--item", "5", "--lang", "en", cwd=office.root)
     assert done.returncode == 0, done.stderr
-    assert f"{ME} split it off No.1 with opinions 2  (not committed)" in done.stdout
+    assert f"{LOGIN} split it off No.1 with opinions 2  (not committed)" in done.stdout

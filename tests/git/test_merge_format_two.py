@@ -46,7 +46,9 @@ def test_a_sign_off_and_a_summary_made_in_two_clones_both_stay(tmp_path: Path) -
 
 
 def test_an_opinion_moved_on_one_side_is_kept(tmp_path: Path) -> None:
-    ours = changed(tmp_path, "ours", (1, lambda c: move_opinion(c, 1, "3", 2), (2,)))
+    ours = changed(
+        tmp_path, "ours", (1, lambda c: move_opinion(c, 1, "3", 2, login="tanaka"), (2,))
+    )
     theirs = changed(tmp_path, "theirs", (2, lambda c: sign(c, 2, "yamada", at=T1), ()))
     result = merge_files(BASE, ours, theirs)
     assert result.conflicts == []
@@ -57,8 +59,12 @@ def test_an_opinion_moved_on_one_side_is_kept(tmp_path: Path) -> None:
 
 
 def test_opinions_changed_differently_on_both_sides_are_a_conflict(tmp_path: Path) -> None:
-    ours = changed(tmp_path, "ours", (1, lambda c: move_opinion(c, 1, "3", 2), (2,)))
-    theirs = changed(tmp_path, "theirs", (1, lambda c: move_opinion(c, 1, "2", 2), (2,)))
+    ours = changed(
+        tmp_path, "ours", (1, lambda c: move_opinion(c, 1, "3", 2, login="tanaka"), (2,))
+    )
+    theirs = changed(
+        tmp_path, "theirs", (1, lambda c: move_opinion(c, 1, "2", 2, login="tanaka"), (2,))
+    )
     result = merge_files(BASE, ours, theirs)
     assert "No.1: opinions changed differently on both sides" in result.conflicts
     assert "<<<<<<<" in result.text

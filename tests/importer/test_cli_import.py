@@ -47,7 +47,7 @@ def test_nothing_usable_exits_2_with_a_located_message(tmp_path: Path, pctui: Ru
     target = tmp_path / "out.toml"
     done = pctui("import", source, "-o", target)
     assert done.returncode == 2
-    assert f"{source}:3:1: not read" in done.stderr
+    assert f"{source}:3:1: warning: text above the table, not imported" in done.stderr
     assert f"{source}:1:1: no opinion table found" in done.stderr
     assert not target.exists() and "Traceback" not in done.stderr
 

@@ -26,6 +26,7 @@ from pctui.model import (
     split_item,
     standings,
 )
+from pctui.model.identity import current_login
 from pctui.model.state import OTHER_BASIS, STALE, VALID
 
 AT = dt.datetime(2025, 12, 3, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
@@ -86,7 +87,7 @@ def test_moving_an_opinion_makes_both_items_stale() -> None:
     consultation = format_two()
     for no in (1, 2):
         approve(consultation, no)
-    moved = move_opinion(consultation, 1, "2", 2)
+    moved = move_opinion(consultation, 1, "2", 2, login="tanaka")
     assert moved == Opinion("2", "意見二")
     assert [o.label for o in item(consultation, 1).opinions] == ["1", "3"]
     assert [o.label for o in item(consultation, 2).opinions] == ["4", "2"]
@@ -98,16 +99,18 @@ def test_moving_an_opinion_makes_both_items_stale() -> None:
 def test_moving_it_back_restores_what_was_approved() -> None:
     consultation = format_two()
     approve(consultation, 2)
-    move_opinion(consultation, 1, "2", 2)
+    move_opinion(consultation, 1, "2", 2, login="tanaka")
     assert item_state(item(consultation, 2), consultation.review) != APPROVED
-    move_opinion(consultation, 2, "2", 1)  # the opinions approved, in the same order, again
+    move_opinion(
+        consultation, 2, "2", 1, login="tanaka"
+    )  # the opinions approved, in the same order, again
     assert item_state(item(consultation, 2), consultation.review) == APPROVED
 
 
 def test_merging_moves_every_opinion_and_removes_the_item() -> None:
     consultation = format_two()
     approve(consultation, 1)
-    merged = merge_items(consultation, 2, 1)
+    merged = merge_items(consultation, 2, 1, login="tanaka")
     assert (merged.into, merged.removed, merged.opinions) == (1, 2, (Opinion("4", "意見四"),))
     assert consultation.item(2) is None
     assert [o.label for o in item(consultation, 1).opinions] == ["1", "2", "3", "4"]
@@ -117,13 +120,13 @@ def test_merging_moves_every_opinion_and_removes_the_item() -> None:
 def test_splitting_makes_a_new_item_after_it_and_the_old_one_stale() -> None:
     consultation = format_two()
     approve(consultation, 1)
-    new = split_item(consultation, 1, ["3", "2"])
+    new = split_item(consultation, 1, ["3", "2"], login="tanaka")
     assert new.no == 4 and new.section == "1" and not new.revisions
     assert new.opinions == [Opinion("3", "意見三"), Opinion("2", "意見二")]
     assert [i.no for i in consultation.items] == [1, 4, 2, 3]
     assert [o.label for o in item(consultation, 1).opinions] == ["1"]
     assert {status for status, _why in statuses(consultation, 1)} == {STALE}
-    assert split_item(consultation, 4, ["2"], new_no=10).no == 10
+    assert split_item(consultation, 4, ["2"], new_no=10, login="tanaka").no == 10
 
 
 def test_a_format_one_sign_off_holds_while_the_item_keeps_its_format_one_shape() -> None:
@@ -132,7 +135,7 @@ def test_a_format_one_sign_off_holds_while_the_item_keeps_its_format_one_shape()
     consultation.format = 2  # as `pctui migrate` leaves it: the same items, no basis
     assert statuses(consultation, 2) == [(VALID, "")] * 3
     item(consultation, 1).opinions.append(Opinion("9", "追加"))
-    move_opinion(consultation, 1, "9", 2)
+    move_opinion(consultation, 1, "9", 2, login="tanaka")
     assert statuses(consultation, 2) == [(STALE, OTHER_BASIS)] * 3
     consultation_with_summary = make_consultation()
     approve(consultation_with_summary, 2)
@@ -151,17 +154,23 @@ def test_a_sign_off_with_another_basis_is_stale_not_invalid() -> None:
 
 REFUSALS = [
     (lambda c: add_summary(c, 1, "tanaka", "  ", at=AT), "the summary is empty"),
-    (lambda c: move_opinion(c, 1, "9", 2), "No.1 has no opinion labelled 9"),
-    (lambda c: move_opinion(c, 2, "4", 1), "opinion 4 is the last of No.2"),
-    (lambda c: move_opinion(c, 1, "1", 1), "No.1 already holds opinion 1"),
-    (lambda c: move_opinion(c, 1, "1", 3), "section '2' already has an opinion labelled 1"),
-    (lambda c: move_opinion(c, 1, "1", 99), "there is no item No.99"),
-    (lambda c: merge_items(c, 1, 1), "No.1 cannot be merged into itself"),
-    (lambda c: merge_items(c, 1, 3), "section '2' already has an opinion labelled 1"),
-    (lambda c: split_item(c, 1, []), "name the opinions of No.1"),
-    (lambda c: split_item(c, 1, ["1", "2", "3"]), "No.1 would keep no opinion"),
-    (lambda c: split_item(c, 1, ["2"], new_no=3), "No.3 already exists"),
-    (lambda c: split_item(c, 1, ["7"]), "No.1 has no opinion labelled 7"),
+    (lambda c: move_opinion(c, 1, "9", 2, login="tanaka"), "No.1 has no opinion labelled 9"),
+    (lambda c: move_opinion(c, 2, "4", 1, login="tanaka"), "opinion 4 is the last of No.2"),
+    (lambda c: move_opinion(c, 1, "1", 1, login="tanaka"), "No.1 already holds opinion 1"),
+    (
+        lambda c: move_opinion(c, 1, "1", 3, login="tanaka"),
+        "section '2' already has an opinion labelled 1",
+    ),
+    (lambda c: move_opinion(c, 1, "1", 99, login="tanaka"), "there is no item No.99"),
+    (lambda c: merge_items(c, 1, 1, login="tanaka"), "No.1 cannot be merged into itself"),
+    (
+        lambda c: merge_items(c, 1, 3, login="tanaka"),
+        "section '2' already has an opinion labelled 1",
+    ),
+    (lambda c: split_item(c, 1, [], login="tanaka"), "name the opinions of No.1"),
+    (lambda c: split_item(c, 1, ["1", "2", "3"], login="tanaka"), "No.1 would keep no opinion"),
+    (lambda c: split_item(c, 1, ["2"], new_no=3, login="tanaka"), "No.3 already exists"),
+    (lambda c: split_item(c, 1, ["7"], login="tanaka"), "No.1 has no opinion labelled 7"),
 ]
 
 
@@ -174,12 +183,28 @@ def test_a_refused_action_changes_nothing(action, why) -> None:  # type: ignore[
     assert consultation == before
 
 
+@pytest.mark.parametrize("login", ["guest", None])  # None: the OS login, not a reviewer here
+def test_a_login_not_a_reviewer_is_refused_and_nothing_changes(login: str | None) -> None:
+    for action in (
+        lambda c: add_summary(c, 1, login or current_login(), "概要", at=AT),
+        lambda c: move_opinion(c, 1, "2", 2, login=login),
+        lambda c: merge_items(c, 2, 1, login=login),
+        lambda c: split_item(c, 1, ["2"], login=login),
+    ):
+        consultation = format_two()
+        assert current_login() not in consultation.review.reviewers
+        before = copy.deepcopy(consultation)
+        with pytest.raises(Refused, match="is not a reviewer of this consultation"):
+            action(consultation)
+        assert consultation == before
+
+
 def test_format_one_refuses_every_action_and_points_to_migrate() -> None:
     for action in (
         lambda c: add_summary(c, 1, "tanaka", "概要", at=AT),
-        lambda c: move_opinion(c, 1, "1", 2),
-        lambda c: merge_items(c, 2, 1),
-        lambda c: split_item(c, 1, ["1"]),
+        lambda c: move_opinion(c, 1, "1", 2, login="tanaka"),
+        lambda c: merge_items(c, 2, 1, login="tanaka"),
+        lambda c: split_item(c, 1, ["1"], login="tanaka"),
     ):
         consultation = make_consultation()
         before = copy.deepcopy(consultation)
@@ -193,5 +218,5 @@ def test_labels_may_restart_in_another_section() -> None:
     consultation.sections.append(Section("3", "第3章"))
     item(consultation, 2).section = "3"
     item(consultation, 2).opinions.append(Opinion("1", "第3章の意見"))
-    move_opinion(consultation, 2, "4", 3)  # 4 is free in section 2
+    move_opinion(consultation, 2, "4", 3, login="tanaka")  # 4 is free in section 2
     assert [o.label for o in item(consultation, 3).opinions] == ["1", "4"]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pctui.model import APPROVE, REJECT, Item, Review, Reviewer, Revision, Signoff
-from pctui.model.actions import Refused, _stage, my_turn
+from pctui.model.actions import Refused, _stage, my_turn, turn_test
 from pctui.model.state import (
     APPROVED,
     CHANGES_REQUESTED,
@@ -120,6 +120,43 @@ def test_progress_is_its_definition(
         assert not turn
     else:
         assert turn
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(TEXTS), max_size=2),
+            st.lists(SIGNOFF, max_size=6),
+            st.sampled_from(["yamada", "tanaka"]),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from(REVIEW_STAGES),
+    st.sampled_from(["stages", "any"]),
+    st.sampled_from(LOGINS),
+)
+def test_one_turn_test_asked_of_many_items_is_my_turn_for_each(
+    drawn_items: list[tuple[list[str], list[Drawn], str]],
+    stages: list[str],
+    order: str,
+    login: str,
+) -> None:
+    # `status` makes one test and asks it of every item: what it keeps between items
+    # (the stages open after each set of approved ones) must not leak into another's answer.
+    review = _review(stages, order)
+    turn = turn_test(review, login)
+    for no, (texts, drawn, author) in enumerate(drawn_items, start=1):
+        item = Item(no, "1", "ご意見", revisions=[Revision(author, AT, t) for t in texts])
+        item.signoffs = _signoffs(item, drawn)
+        found = progress(item, review)
+        try:
+            _stage(review, item, found, login, APPROVE)
+        except Refused:
+            assert not turn(item, found)
+        else:
+            assert turn(item, found)
 
 
 def test_an_item_without_signoffs_is_a_draft_with_nothing_approved() -> None:

@@ -22,5 +22,5 @@ def test_a_summary_or_a_moved_opinion_changes_the_cached_state(tmp_path: Path) -
     assert cache.of(second, review).state == signed
     add_summary(consultation, 1, "yamada", "駐輪場に関するご意見")
     assert cache.of(first, review).state == item_state(first, review) != signed
-    move_opinion(consultation, 1, "4", 2)
+    move_opinion(consultation, 1, "4", 2, login="tanaka")
     assert cache.of(second, review).state == item_state(second, review) != signed

@@ -94,7 +94,7 @@ def test_the_item_index_is_built_again_after_a_merge_or_split_in_place(tmp_path)
     consultation = ConsultationFile.load(write_format_two(tmp_path / "f2.toml")).consultation
     index = ItemIndex()
     assert sorted(index.of(consultation)) == [1, 2, 3]
-    merge_items(consultation, 2, 1)  # the same consultation object, one item fewer
+    merge_items(consultation, 2, 1, login="tanaka")  # the same consultation object, one item fewer
     assert sorted(index.of(consultation)) == [1, 3]
-    split_item(consultation, 1, ["5"])
+    split_item(consultation, 1, ["5"], login="tanaka")
     assert sorted(index.of(consultation)) == [1, 3, 4]

@@ -12,6 +12,8 @@ from pctui.model.state import STALE, VALID, standings
 from pctui.session import opinion_actions
 from pctui.storage import ConsultationFile
 
+LOGIN = "tanaka"  # a reviewer of the file: who moves, merges and splits
+
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
@@ -45,7 +47,7 @@ def test_summary_saved_and_the_signoff_stale(path: Path) -> None:
 
 
 def test_move_saves_both_items_and_says_both_are_stale(path: Path) -> None:
-    done = opinion_actions.move(_on_disk(path), 1, "3", 2)
+    done = opinion_actions.move(_on_disk(path), 1, "3", 2, LOGIN)
     assert done.message == (
         "No.1: moved opinion 3 to No.2; the sign-offs of No.1, No.2 are stale: sign again"
     )
@@ -56,7 +58,7 @@ def test_move_saves_both_items_and_says_both_are_stale(path: Path) -> None:
 
 
 def test_merge_removes_the_item_and_leaves_the_target_stale(path: Path) -> None:
-    done = opinion_actions.merge(_on_disk(path), 2, 1)
+    done = opinion_actions.merge(_on_disk(path), 2, 1, LOGIN)
     assert done.message == (
         "No.2: merged into No.1 with its 1 opinion; No.2 is gone; "
         "the sign-offs of No.1 are stale: sign again"
@@ -68,7 +70,7 @@ def test_merge_removes_the_item_and_leaves_the_target_stale(path: Path) -> None:
 
 
 def test_split_makes_a_new_unanswered_item_after_it(path: Path) -> None:
-    done, new = opinion_actions.split(_on_disk(path), 1, ["3", "4"])
+    done, new = opinion_actions.split(_on_disk(path), 1, ["3", "4"], LOGIN)
     assert new == 4
     assert done.message.startswith("No.1: opinions 3, 4 split off into the new No.4")
     consultation = _on_disk(path).consultation
@@ -90,11 +92,20 @@ def test_an_item_without_signoffs_says_nothing_of_stale_ones(path: Path) -> None
 @pytest.mark.parametrize(
     ("act", "why"),
     [
-        (lambda f: opinion_actions.move(f, 1, "9", 2), "Refused: No.1 has no opinion labelled 9"),
-        (lambda f: opinion_actions.move(f, 2, "5", 1), "Refused: opinion 5 is the last of No.2"),
-        (lambda f: opinion_actions.merge(f, 1, 99), "Refused: there is no item No.99"),
-        (lambda f: opinion_actions.merge(f, 1, 3), "Refused: section '2' already has"),
-        (lambda f: opinion_actions.split(f, 3, ["1", "2"])[0], "Refused: No.3 would keep no"),
+        (
+            lambda f: opinion_actions.move(f, 1, "9", 2, LOGIN),
+            "Refused: No.1 has no opinion labelled 9",
+        ),
+        (
+            lambda f: opinion_actions.move(f, 2, "5", 1, LOGIN),
+            "Refused: opinion 5 is the last of No.2",
+        ),
+        (lambda f: opinion_actions.merge(f, 1, 99, LOGIN), "Refused: there is no item No.99"),
+        (lambda f: opinion_actions.merge(f, 1, 3, LOGIN), "Refused: section '2' already has"),
+        (
+            lambda f: opinion_actions.split(f, 3, ["1", "2"], LOGIN)[0],
+            "Refused: No.3 would keep no",
+        ),
         (lambda f: opinion_actions.write_summary(f, 1, "yamada", " "), "Refused: the summary is"),
     ],
 )
@@ -108,16 +119,39 @@ def test_a_refusal_changes_nothing(path: Path, act, why: str) -> None:
 
 def test_format_one_is_refused_with_migrate_named(sample_path: Path) -> None:
     file = ConsultationFile.load(sample_path)
-    refused = opinion_actions.refused_in_format_one(file.consultation)
+    refused = opinion_actions.refused_before_asking(file.consultation, LOGIN)
     assert refused is not None and not refused.changed
     assert "run pctui migrate FILE" in refused.message
     before = sample_path.read_bytes()
-    assert opinion_actions.merge(file, 2, 1).message == refused.message
+    assert opinion_actions.merge(file, 2, 1, LOGIN).message == refused.message
     assert sample_path.read_bytes() == before
 
 
 def test_format_two_is_not_refused(path: Path) -> None:
-    assert opinion_actions.refused_in_format_one(_on_disk(path).consultation) is None
+    assert opinion_actions.refused_before_asking(_on_disk(path).consultation, LOGIN) is None
+
+
+@pytest.mark.parametrize(
+    "act",
+    [
+        lambda f: opinion_actions.write_summary(f, 1, "guest", "駐輪場に関するご意見"),
+        lambda f: opinion_actions.move(f, 1, "3", 2, "guest"),
+        lambda f: opinion_actions.merge(f, 2, 1, "guest"),
+        lambda f: opinion_actions.split(f, 1, ["3"], "guest")[0],
+    ],
+)
+def test_a_login_not_a_reviewer_changes_nothing(path: Path, act) -> None:
+    before = path.read_bytes()
+    asked = opinion_actions.refused_before_asking(_on_disk(path).consultation, "guest")
+    assert asked is not None
+    done = act(_on_disk(path))
+    assert (done.changed, done.severity) == (False, "error")
+    assert (
+        done.message
+        == asked.message
+        == ("Refused: 'guest' is not a reviewer of this consultation (see [review.reviewers])")
+    )
+    assert path.read_bytes() == before
 
 
 @pytest.mark.parametrize(

@@ -242,7 +242,7 @@ def test_a_moved_opinion_is_saved_in_both_items(write: Write) -> None:
         + SECOND.replace('section = "2"', 'section = "1"').replace('label = "1"', 'label = "9"')
     )
     file = ConsultationFile.load(path)
-    file.transact(1, lambda c: move_opinion(c, 1, "2", 2), also=[2])
+    file.transact(1, lambda c: move_opinion(c, 1, "2", 2, login="tanaka"), also=[2])
     first, second = ConsultationFile.load(path).consultation.items
     assert [o.label for o in first.opinions] == ["1", "3"]
     assert [o.label for o in second.opinions] == ["9", "2"]
@@ -256,7 +256,7 @@ def test_merged_and_split_items_are_saved(write: Write) -> None:
     path = write(HEADER + FIRST + same_section)
     before = path.read_text(encoding="utf-8")
     file = ConsultationFile.load(path)
-    new = file.transact(1, lambda c: split_item(c, 1, ["3"]))
+    new = file.transact(1, lambda c: split_item(c, 1, ["3"], login="tanaka"))
     assert new.no == 3
     after = ConsultationFile.load(path).consultation
     assert [(i.no, [o.label for o in i.opinions]) for i in after.items] == [
@@ -264,7 +264,7 @@ def test_merged_and_split_items_are_saved(write: Write) -> None:
     ]  # fmt: skip
     assert after == file.consultation
     assert path.read_text(encoding="utf-8").endswith(same_section)  # untouched, byte for byte
-    file.transact(3, lambda c: merge_items(c, 2, 3))
+    file.transact(3, lambda c: merge_items(c, 2, 3, login="tanaka"))
     merged = ConsultationFile.load(path).consultation
     assert [(i.no, [o.label for o in i.opinions]) for i in merged.items] == [
         (1, ["1", "2"]), (3, ["3", "9"])
@@ -300,6 +300,6 @@ def test_a_file_read_whole_refuses_a_split_with_nothing_written(write: Write) ->
     before = path.read_bytes()
     file = ConsultationFile.load(path)
     with pytest.raises(SaveError, match="merged or split only in a file laid out"):
-        file.transact(1, lambda c: split_item(c, 1, ["3"]))
+        file.transact(1, lambda c: split_item(c, 1, ["3"], login="tanaka"))
     assert path.read_bytes() == before
     assert [i.no for i in file.consultation.items] == [1, 2]  # the session is the file again

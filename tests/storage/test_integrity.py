@@ -85,6 +85,24 @@ def test_a_plain_file_read_in_one_parse_is_scanned_once(
     assert one_parse_findings(write(header + ITEM + signoff("担当", "yamada"))) == []
 
 
+@pytest.mark.parametrize("words", ["①の点", "※注記", "café", "—…→", "\t"])
+def test_text_beyond_cjk_without_a_suspect_is_scanned_once(
+    header: str, write: Write, monkeypatch, words: str
+) -> None:
+    # Circled numbers, reference marks, accents, dashes and a tab hide nothing: the file's
+    # bytes say so at once, and no text of it is looked at one by one.
+    text = (header + ITEM + signoff("担当", "yamada")).replace("ご意見1", words, 1)
+    assert words in text
+    path = write(text)
+    assert findings(path) == []
+
+    def refuse(item: object) -> bool:
+        raise AssertionError("an item's texts were scanned")
+
+    monkeypatch.setattr(integrity, "_any_marks", refuse)
+    assert one_parse_findings(path) == []
+
+
 @pytest.mark.parametrize(
     ("old", "new"),
     [

@@ -30,29 +30,31 @@ SUMMARY = N_("""\
 Write the summary (意見の概要) of item N's opinions as the current login, or revise it: the
 new text becomes the current summary (the earlier ones are kept). TEXT '-' reads it from
 stdin. Like the TUI's o. Refused with exit status 1 in a format-1 file (run pctui migrate
-first), for an empty text or the current one; exit status 2 when there is no item N. The
-sign-offs of item N go stale, and the command says so.""")
+first), when the current login is not a reviewer, for an empty text or the current one;
+exit status 2 when there is no item N. The sign-offs of item N go stale, and the command
+says so.""")
 
 MOVE = N_("""\
 Move item N's opinion labelled LABEL to the end of item --to's opinions, like the TUI's m.
 An item keeps at least one opinion: to move its last, merge the item instead. Refused
-with exit status 1 in a format-1 file, for a label --to's section already has, or a
-label item N does not have; exit status 2 when an item does not exist. The sign-offs of
-both items go stale, and the command says so.""")
+with exit status 1 in a format-1 file, when the current login is not a reviewer, for a
+label --to's section already has, or a label item N does not have; exit status 2 when an
+item does not exist. The sign-offs of both items go stale, and the command says so.""")
 
 MERGE = N_("""\
 Merge item N into item --into, like the TUI's M: its opinions go to the end of --into's,
 and item N leaves the file with its revisions and sign-offs (git keeps them). Refused
-with exit status 1 in a format-1 file or for a label --into's section already has; exit
-status 2 when an item does not exist. The sign-offs of --into go stale, and the command
-says so.""")
+with exit status 1 in a format-1 file, when the current login is not a reviewer, or for
+a label --into's section already has; exit status 2 when an item does not exist. The
+sign-offs of --into go stale, and the command says so.""")
 
 SPLIT = N_("""\
 Split item N's opinions labelled LABEL… off into a new item, like the TUI's S: numbered
 after the highest No., placed right after item N, with its section and topic and no
-answer yet. Refused with exit status 1 in a format-1 file, for a label item N does not
-have, or when item N would keep no opinion; exit status 2 when there is no item N. The
-sign-offs of item N go stale, and the command says so.""")
+answer yet. Refused with exit status 1 in a format-1 file, when the current login is not
+a reviewer, for a label item N does not have, or when item N would keep no opinion; exit
+status 2 when there is no item N. The sign-offs of item N go stale, and the command says
+so.""")
 
 
 def add_parser(commands: Commands) -> None:
@@ -129,12 +131,16 @@ def run_summary(args: argparse.Namespace) -> int:
 
 def run_move(args: argparse.Namespace) -> int:
     """Move the opinion; returns the exit status."""
+    from pctui.model.identity import current_login
     from pctui.model.opinions import move_opinion
     from pctui.session.opinion_actions import measured, told
 
     file = load(args.file)
     _exists(file, args.to, "--to")
-    move = measured([args.item, args.to], lambda c: move_opinion(c, args.item, args.label, args.to))
+    login = current_login()
+    move = measured(
+        [args.item, args.to], lambda c: move_opinion(c, args.item, args.label, args.to, login)
+    )
     before, _moved = saved(file, args.item, move, (args.to,))
     message = _("No.{no}: moved opinion {label} to No.{to}").format(
         no=args.item, label=args.label, to=args.to
@@ -144,12 +150,14 @@ def run_move(args: argparse.Namespace) -> int:
 
 def run_merge(args: argparse.Namespace) -> int:
     """Merge the items; returns the exit status."""
+    from pctui.model.identity import current_login
     from pctui.model.opinions import merge_items
     from pctui.session.opinion_actions import measured, told
 
     file = load(args.file)
     _exists(file, args.into, "--into")
-    merge = measured([args.into], lambda c: merge_items(c, args.item, args.into))
+    login = current_login()
+    merge = measured([args.into], lambda c: merge_items(c, args.item, args.into, login))
     before, done = saved(file, args.item, merge, (args.into,))
     count = len(done.opinions)
     text = ngettext(
@@ -162,14 +170,15 @@ def run_merge(args: argparse.Namespace) -> int:
 
 def run_split(args: argparse.Namespace) -> int:
     """Split the opinions off; returns the exit status."""
+    from pctui.model.identity import current_login
     from pctui.model.opinions import split_item
     from pctui.session.opinion_actions import measured, read_labels, told
 
     labels = [label for word in args.labels for label in read_labels(word)]
     file = load(args.file)
-    before, new = saved(
-        file, args.item, measured([args.item], lambda c: split_item(c, args.item, labels))
-    )
+    login = current_login()
+    split = measured([args.item], lambda c: split_item(c, args.item, labels, login=login))
+    before, new = saved(file, args.item, split)
     message = _("No.{no}: opinions {labels} split off into the new No.{new}, not yet answered")
     text = message.format(no=args.item, labels=", ".join(o.label for o in new.opinions), new=new.no)
     return _print(told(text, file, before))

@@ -9,7 +9,7 @@ from pctui.base.inert import inert
 from pctui.cli.common import OK, keep_to_exit, load, table_lines
 from pctui.cli.output import json_text
 from pctui.i18n import N_, _, ngettext
-from pctui.model.actions import my_turn
+from pctui.model.actions import turn_test
 from pctui.model.digest import basis_digest
 from pctui.model.identity import current_login
 from pctui.model.office import unassigned, workloads
@@ -73,16 +73,14 @@ def status_data(consultation: Consultation, login: str, bases: bool = False) -> 
             found = opened[key] = open_stages(review, approved)
         return list(found)
 
-    reviewer = bool(review.stages_of(login))  # else it is nobody's turn who asks
+    turn = turn_test(review, login)  # nobody's turn when a login that is no reviewer asks
     data: dict[str, Any] = {
         "id": consultation.meta.id,
         "title": consultation.meta.title,
         "stages": review.stages,
         "order": review.order,
         "login": login,
-        "my_turn": [
-            item.no for item, found in pairs if reviewer and my_turn(review, item, found, login)
-        ],
+        "my_turn": [item.no for item, found in pairs if turn(item, found)],
         "items": [
             {
                 "no": item.no,

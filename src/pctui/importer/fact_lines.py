@@ -51,7 +51,7 @@ _CALL_LINK = re.compile(
 )
 # A sentence that gives the period: "平成14年10月29日から平成14年11月24日までの27日間、…
 # 意見募集(パブリックコメント)を実施し".
-_CONSULTED = re.compile(r"意見募集|意見公募|パブリック・?コメント")
+_CONSULTED = re.compile(r"意見募集|意見公募|意見(?:を|の)募集|パブリック・?コメント")
 # What follows a title broken before its particle: "に対するパブリックコメントへの回答".
 _TITLE_TAIL = re.compile(r"^(?:に対する|に関する|についての|に係る|への)")
 
@@ -130,6 +130,30 @@ def is_call_link(line: str) -> bool:
 def names_consultation(line: str) -> bool:
     """Whether a sentence speaks of the consultation itself (意見募集, パブリックコメント)."""
     return bool(_CONSULTED.search(line))
+
+
+# What closes a sentence in brackets: "（…次のとおりです。）".
+_CLOSERS = "）)」』】] \t\u3000"
+MIN_PROSE = 20  # a line broken out of a paragraph, without its 。: at least this long
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether `line` ends a sentence (。, or a full stop after several English words):
+    prose, never a title or a heading."""
+    text = line.strip().rstrip(_CLOSERS)
+    if text.endswith(("。", "．")):
+        return True
+    return text.endswith(".") and len(text.split()) >= 4
+
+
+def is_prose(line: str) -> bool:
+    """Whether `line` is prose, as results pages print a paragraph or two above the table
+    (趣旨, 経緯, "お寄せいただいたご意見と市の考え方は次のとおりです。"): it ends a sentence,
+    holds one (。), or is a long line of a paragraph broken before its 。 (、 inside)."""
+    text = line.strip()
+    if ends_sentence(text) or "。" in text:
+        return True
+    return len(text) >= MIN_PROSE and "、" in text
 
 
 def continues_title(line: str) -> bool:

@@ -54,6 +54,37 @@ _OFFICE = re.compile(r"^([^\s、。・,，]{1,12}?[都道府県市町村])(?:役
 MAX_BODY = 30
 
 
+_DIGITS = "0-9０-９"
+_HYPHENS = "\\-‐－―ー−"
+# A case or document number printed before the title on its line ("2014-005 品川区…", "第12号
+# …", "資料3 …", "【別紙1】…", "案件番号 495 …"): an office's filing number, not the subject.
+# Only these shapes, and only with the title after them: "第2次総合計画", "2025年度…",
+# "2040ビジョン" and a bare "2030 …" keep their numbers, which are words of the title.
+_CASE_NUMBER = re.compile(
+    rf"^(?P<number>"
+    rf"[{_DIGITS}]+(?:[{_HYPHENS}][{_DIGITS}]+)+"
+    rf"|第[{_DIGITS}一二三四五六七八九十百]+号"
+    rf"|(?:案件番号|整理番号|受付番号|番号|[NnＮｎ][OoＯｏ][.．]?)[ \t\u3000:：]*"
+    rf"[{_DIGITS}]+(?:[{_HYPHENS}][{_DIGITS}]+)*"
+    rf"|(?:別紙|別添|資料|参考資料)[ \t\u3000]*[{_DIGITS}]+(?:[{_HYPHENS}][{_DIGITS}]+)?"
+    rf")[ \t\u3000]+(?P<title>\S.*)$"
+)
+_BRACKETED_NUMBER = re.compile(
+    rf"^[【\[［]\s*(?P<number>(?:別紙|別添|資料|参考資料|案件番号|No\.?)?[ \t\u3000:：]*"
+    rf"[{_DIGITS}]+(?:[{_HYPHENS}][{_DIGITS}]+)*)\s*[】\]］][ \t\u3000]*(?P<title>\S.*)$"
+)
+
+
+def case_number(text: str) -> tuple[str, str] | None:
+    """(number, the rest) when `text` starts with a case or document number before its
+    title ("2014-005 品川区…" → ("2014-005", "品川区…")), else None."""
+    stripped = text.strip()
+    found = _CASE_NUMBER.match(stripped) or _BRACKETED_NUMBER.match(stripped)
+    if found is None or not re.search(r"[^\s0-9０-９]", found["title"]):
+        return None
+    return found["number"], found["title"].strip()
+
+
 def clean_title(text: str) -> str:
     """The consultation's subject in a result's title line:
     "〇〇計画（案）に対する意見募集の結果について 寄せられたご意見と本市の考え方"
@@ -61,6 +92,9 @@ def clean_title(text: str) -> str:
     対する考え方" → "〇〇計画（素案）"; a title that is nothing but such words is kept.
     """
     text = text.strip()
+    numbered = case_number(text)
+    if numbered is not None:
+        text = numbered[1]
     subject = _THANKS_SUFFIX.sub("", text).strip() or text
     subject = _ANSWERS_SUFFIX.sub("", subject).strip() or subject
     shorter = _RESULTS_SUFFIX.sub("", subject).strip()

@@ -21,8 +21,10 @@ from pctui.base.long_cells import continued_no
 from pctui.i18n import _, ngettext
 from pctui.importer.cells import cell_number, continued, one_line, referred_label, split_topic
 from pctui.importer.columns import chosen, mapped, normal, numbers_only, recognise, unused
+from pctui.importer.fact_lines import ends_sentence, names_consultation
 from pctui.importer.facts import (
     bracketed_heading,
+    case_number,
     clean_title,
     group_heading,
     is_document_number,
@@ -170,7 +172,15 @@ class TableReader:
         # A numbered line is a heading once the title is known: "1 計画全般について".
         if not text or self._heading(text, numbered=bool(self.doc.title)) or self._fact(text):
             return
-        if self.columns is None and not self.doc.title and not is_document_number(text):
+        # Prose above the table ("…は次のとおりです。") is read for its facts only: a
+        # sentence is no title.
+        if (
+            self.columns is None
+            and not self.doc.title
+            and not is_document_number(text)
+            and not ends_sentence(text)
+        ):
+            note_case_number(self.doc, number, text)
             self.doc.title = clean_title(text)
 
     def _fact(self, text: str) -> bool:
@@ -181,17 +191,21 @@ class TableReader:
                 if name.strip() and name.strip() not in self.doc.places:
                     self.doc.places.append(name.strip())
             return True
+        read = False
         totals = published_totals(text)
         if totals is not None and self.doc.published_opinions is None:
             self.doc.published_submitters, self.doc.published_opinions = totals
             self.doc.submitter_unit = published_unit(text) or self.doc.submitter_unit
-            return True
-        if self.doc.opened is None and ("期間" in text or "～" in text or "〜" in text):
+            read = True
+        # The period on a line of its own, or in a sentence of the paragraph above the table
+        # ("令和7年10月1日から10月31日まで意見を募集したところ、12人の方から31件の…").
+        dated = "期間" in text or "～" in text or "〜" in text
+        if self.doc.opened is None and (dated or ("から" in text and names_consultation(text))):
             found, _errors = parse_dates(text)
             if len(found) >= 2:
                 self.doc.opened, self.doc.closed = found[0].date, found[1].date
-                return True
-        return False
+                read = True
+        return read
 
     def _heading(self, text: str, numbered: bool) -> bool:
         """A group heading (Ⅰ．…) or, where `numbered`, a numbered one (1 …, (1) …) opens a
@@ -435,6 +449,15 @@ def refuse_numbers(doc: RawDocument, mapping: dict[str, str]) -> bool:
         doc.found_table = False
         return True
     return False
+
+
+def note_case_number(doc: RawDocument, line: int, title: str) -> None:
+    """Say so when the title's line starts with a case or document number ("2014-005 …"),
+    which `clean_title` leaves out of the title."""
+    numbered = case_number(title)
+    if numbered is not None:
+        message = _("the case number '{number}' before the title is left out of it")
+        doc.note(line, 1, message.format(number=quoted(numbered[0])))
 
 
 def note_empty_answers(doc: RawDocument, line: int, keeps_merges: bool) -> None:

@@ -6,7 +6,9 @@ Markdown headings; section headings (`1 …`, `(1) …`, `（1）…`, `### …`
 with their opinion tables (tab-separated or Markdown pipe rows, `<p>` paragraphs, `<br>`
 breaks), numbered items with labelled parts (see `listed`), or なし; tables split across
 pages (a repeated header row, or a row whose No. cell is empty continuing the row before).
-A line that fits none of these is reported with its line number, never guessed.
+Prose above the table (a paragraph a results page prints there: 趣旨, 経緯, "…は次のとおりで
+す。") is text outside it: read for its period and totals, the rest said as a warning. Any
+other line that fits none of these is reported with its line number, never guessed.
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ from pctui.importer.columns import chosen, recognise, unused
 from pctui.importer.fact_lines import (
     bulleted_method,
     continues_title,
+    ends_sentence,
     is_call_link,
     is_overview_heading,
+    is_prose,
     methods_breakdown,
     names_consultation,
     split_places,
@@ -54,7 +58,7 @@ from pctui.importer.listed import item_label, item_start, label_at, label_word
 from pctui.importer.no_cells import note_labels, numbered, published_label, refused_no
 from pctui.importer.raw import ERROR, RawDocument, RawItem, RawOpinion, label_key, quoted
 from pctui.importer.rows import SAME_AS_ABOVE, UNANSWERED
-from pctui.importer.table import note_empty_answers, refuse_numbers
+from pctui.importer.table import note_case_number, note_empty_answers, refuse_numbers
 from pctui.importer.topic_numbers import topics_as_numbers
 
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)?([0-9０-９]{1,2})[ \t\u3000.．、]+(\S.*)$")
@@ -238,6 +242,8 @@ class TextReader:
         if totals is not None and self.doc.published_opinions is None:
             self.doc.published_submitters, self.doc.published_opinions = totals
             self.doc.submitter_unit = published_unit(stripped) or self.doc.submitter_unit
+            if is_prose(stripped):  # "…から…まで募集したところ、12人の方から31件の…"
+                self._period_in(stripped)
             return
         if not self.doc.title and is_document_number(stripped.lstrip("# ")):
             return  # "資料３" above the title
@@ -254,7 +260,7 @@ class TextReader:
         self._close_entry()
         if self._heading(number, stripped):
             return
-        if not self.doc.title and self.part is None:
+        if not self.doc.title and self.part is None and not ends_sentence(stripped):
             self._title(number, stripped)
             self.title_line = number
             return
@@ -322,6 +328,7 @@ class TextReader:
             message = _("the source is marked as a draft (【案】); its text is imported as is")
             self.doc.note(number, 1, message)
             text = _DRAFT_MARK.sub("", text)
+        note_case_number(self.doc, number, text)
         self.doc.title = clean_title(text)
 
     def _heading(self, number: int, line: str) -> bool:
@@ -607,10 +614,44 @@ class TextReader:
             "results": self._results,
         }.get(self.part or "")
         if handler is None:
+            if self._prose(number, line):
+                return
             message = _("not read (before any known part): '{text}'").format(text=quoted(line))
             self.doc.note(number, 1, message, ERROR)
             return
         handler(number, line)
+
+    def _prose(self, number: int, line: str) -> bool:
+        """A paragraph above the opinions (趣旨, 経緯, "…は次のとおりです。"), or above a
+        section's table under its heading ("本章に関するご意見は次のとおりです。"): text
+        outside the table, not a part that failed to read. The totals in it were read before
+        (see `_line`); the period is read from it here; the rest is said, as a warning, and
+        left out. False for any other line once a table or an item has started: a line there
+        that fits nothing may be a broken row, an error as before."""
+        items = self.doc.items
+        first = not items and self.columns is None
+        # A heading since the last item: the line stands above the next section's rows.
+        headed = bool(items) and items[-1].section != self.section
+        if self.entry is not None or not (first or headed):
+            return False
+        if not is_prose(line):
+            return False
+        if self._period_in(line):
+            return True
+        message = _("text above the table, not imported: '{text}'").format(text=quoted(line))
+        self.doc.note(number, 1, message)
+        return True
+
+    def _period_in(self, sentence: str) -> bool:
+        """Read the period from a sentence giving it, with exactly two dates and nothing
+        half-read, when none was read before; whether it was."""
+        if self.doc.opened is not None:
+            return False
+        found, errors = parse_dates(sentence)
+        if len(found) != 2 or errors:
+            return False
+        self.doc.opened, self.doc.closed = found[0].date, found[1].date
+        return True
 
     def _dates(self, number: int, line: str) -> bool:
         found, errors = parse_dates(line)
@@ -632,6 +673,8 @@ class TextReader:
         if self.doc.opened is None and self._dates(number, line):
             return
         if line.strip() in _NOT_SET:
+            return
+        if self._prose(number, line):
             return
         message = _("not read as a date: '{text}'").format(text=quoted(line))
         self.doc.note(number, 1, message, ERROR)
@@ -705,6 +748,8 @@ class TextReader:
             return
         if line.strip() in (JA.distinct_total, EN.distinct_total):
             return  # under a tallied table: says how its total counts, nothing to keep
+        if self._prose(number, line):
+            return
         message = _("not read: '{text}'").format(text=quoted(line))
         self.doc.note(number, 1, message, ERROR)
 
@@ -751,6 +796,8 @@ class TextReader:
         if re.fullmatch(r"[(（].*(?:実施|held).*[)）]", line):
             if self.doc.opened is None:
                 self._dates(number, line)
+            return
+        if self._prose(number, line):
             return
         message = _("not read (not in a table): '{text}'").format(text=quoted(line))
         self.doc.note(number, 1, message, ERROR)

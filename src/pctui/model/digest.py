@@ -18,9 +18,12 @@ def _first_sha256(data: bytes) -> Any:
     one, and OpenSSL's module cost 2 ms of every command's start. It then takes this
     function's place (an import inside text_digest would cost each of 50,000 digests)."""
     global _sha256
-    import hashlib
+    try:  # the very function hashlib.sha256 is, without hashlib's own start (blake2 too)
+        from _hashlib import openssl_sha256 as sha256
+    except ImportError:  # an interpreter built without OpenSSL: hashlib's fallback
+        from hashlib import sha256
 
-    _sha256 = hashlib.sha256
+    _sha256 = sha256
     return _sha256(data)
 
 

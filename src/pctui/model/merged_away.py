@@ -7,6 +7,12 @@ The records are text in the file, like everything else: a group member could typ
 So the test is narrow: the merge must have been recorded after everything the old item
 held, must have taken every one of its opinions, and the item now under that No. must
 have been born by a recorded split after it, answered only since.
+
+One chain needs more: the merge is recorded in the item merged into, and when that item
+is itself merged away later in the same commit (merge No.4 into No.3, split No.4 back off,
+merge No.3 into No.2), the record leaves the file with it. What stays says the same: the
+new item was split off that item, which a recorded merge then took away (its records with
+it), and every opinion of the old item left that item by a recorded action since.
 """
 
 from __future__ import annotations
@@ -39,7 +45,28 @@ def merged_then_split(old: Item, items: Iterable[Item]) -> bool:
         return False  # revisions or sign-offs older than the item: kept from the old one
     labels = {opinion.label for opinion in old.opinions}
     last = max(_times(old), default=None)
-    return any(_merged(move, old.no, labels, last, born) for item in items for move in item.moves)
+    moves = [move for item in items for move in item.moves]
+    if any(_merged(move, old.no, labels, last, born) for move in moves):
+        return True
+    return _split_off_an_item_merged_away(born, labels, last, moves, items)
+
+
+def _split_off_an_item_merged_away(
+    born: Move, labels: set[str], last: dt.datetime | None, moves: list[Move],
+    items: Iterable[Item],
+) -> bool:  # fmt: skip
+    """True when the item `born` split the new item off (which held the record of the old
+    item's merge) is gone from the file, taken by a recorded merge after that split, and
+    every one of `labels` left it by a recorded split, move or merge after `last` (the old
+    item's last record): they were all in it, and it was merged away with the record."""
+    source = born.source
+    if any(item.no == source for item in items):
+        return False  # still in the file with its records: the merge is there or nowhere
+    if last is not None and last > born.at:
+        return False
+    away = [move for move in moves if move.source == source and (last is None or move.at >= last)]
+    merged = any(move.action == MoveAction.MERGE and move.at >= born.at for move in away)
+    return merged and labels <= {label for move in away for label in move.labels}
 
 
 def _merged(move: Move, no: int, labels: set[str], last: dt.datetime | None, born: Move) -> bool:

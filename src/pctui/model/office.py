@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from pctui.base.record_class import record
 from pctui.i18n import _
-from pctui.model.actions import Refused, find_item
+from pctui.model.actions import Refused, find_item, require_reviewer
 from pctui.model.records import Assignment, Consultation, Item, Note
 from pctui.model.state import APPROVED, State, item_state
 from pctui.model.zones import consultation_now
@@ -43,17 +43,6 @@ def workloads(items: Sequence[Item], states: Sequence[State]) -> dict[str, Workl
             had = found.get(login, Workload())
             found[login] = Workload(had.items + 1, had.open + (state != APPROVED))
     return dict(sorted(found.items()))
-
-
-def _reviewer(consultation: Consultation, login: str) -> None:
-    """Refused unless `login` is one of the consultation's reviewers: only the office's
-    own staff (those in [review.reviewers]) assign items and write notes."""
-    if login not in consultation.review.reviewers:
-        raise Refused(
-            _("{login} is not a reviewer of this consultation (see [review.reviewers])").format(
-                login=repr(login)
-            )
-        )
 
 
 def assignee_problem(consultation: Consultation, login: str) -> str | None:
@@ -98,7 +87,7 @@ def assign(
     as they are, and with `only_unassigned` those anyone has: another reviewer may have
     taken one between the list being made and the save). Refused, changing nothing, when
     an item does not exist, `to` may not be assigned, or no item would change."""
-    _reviewer(consultation, by)
+    require_reviewer(consultation, by)
     if problem := assignee_problem(consultation, to):
         raise Refused(problem)
     items = [find_item(consultation, no) for no in numbers]
@@ -122,7 +111,7 @@ def add_note(
 ) -> Note:
     """Append an internal note by `by` to item `no`; returns it. Refused when the text is
     empty or `by` is not a reviewer."""
-    _reviewer(consultation, by)
+    require_reviewer(consultation, by)
     item = find_item(consultation, no)
     if not text.strip():
         raise Refused(_("the note is empty"))

@@ -2,12 +2,14 @@
 another item, merge two items, split one.
 
 Each changes the in-memory model and returns what it did, or raises `Refused` before
-changing anything. None touches a sign-off: each changes the opinions or the summary a
-sign-off's basis was computed from, so the sign-offs of every item it changes are stale
-by construction (see state.standings). A move, merge or split appends a `Move` record to
-each item it changes (who, when, which opinions, the item's basis before and after), from
-which the item's history says which sign-offs it left stale. The storage layer saves each
-at once, like a sign-off.
+changing anything: in a format-1 file, and when the login acting is not one of the
+consultation's reviewers (who read the file and change nothing, as they sign nothing).
+None touches a sign-off: each changes the opinions or the summary a sign-off's basis was
+computed from, so the sign-offs of every item it changes are stale by construction (see
+state.standings). A move, merge or split appends a `Move` record to each item it changes
+(who, when, which opinions, the item's basis before and after), from which the item's
+history says which sign-offs it left stale. The storage layer saves each at once, like a
+sign-off.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pctui.i18n import _
-from pctui.model.actions import Refused, find_item
+from pctui.model.actions import Refused, find_item, require_reviewer
 from pctui.model.digest import basis_digest
 from pctui.model.identity import current_login
 from pctui.model.records import Consultation, Item, Move, MoveAction, Opinion, Summary
@@ -34,6 +36,13 @@ def require_format_two(consultation: Consultation) -> None:
                 "run pctui migrate FILE to rewrite it as format 2 first"
             )
         )
+
+
+def may_edit_opinions(consultation: Consultation, login: str) -> None:
+    """Refused unless `login` may write summaries and move, merge and split items here: a
+    format-2 file and a reviewer of it (what the TUI asks before its dialog opens)."""
+    require_format_two(consultation)
+    require_reviewer(consultation, login)
 
 
 def _clashes(consultation: Consultation, section: str, labels: Iterable[str]) -> list[str]:
@@ -63,7 +72,7 @@ def add_summary(
 ) -> Summary:
     """Append a summary (意見の概要) of item `no`'s opinions written by `login`: it becomes
     the current one, and the item's earlier sign-offs stale."""
-    require_format_two(consultation)
+    may_edit_opinions(consultation, login)
     item = find_item(consultation, no)
     if not text.strip():
         raise Refused(_("the summary is empty"))
@@ -92,6 +101,8 @@ class _Recorder:
 
     def __init__(self, consultation: Consultation, login: str | None, at: dt.datetime | None):
         self.login = login if login is not None else current_login()
+        # Before anything else is looked at: a non-reviewer learns that first.
+        may_edit_opinions(consultation, self.login)
         self.at = at or consultation_now(consultation)
         self.was: dict[int, str] = {}
 
@@ -118,7 +129,7 @@ def move_opinion(
     """Move the opinion labelled `label` from item `src_no` to the end of item `dst_no`'s
     opinions, recorded in both as done by `login` (the OS login when None) at `at`;
     returns it. Refused for an item's last opinion (merge the items instead)."""
-    require_format_two(consultation)
+    recorder = _Recorder(consultation, login, at)  # refused here for a non-reviewer
     source, target = find_item(consultation, src_no), find_item(consultation, dst_no)
     opinion = _opinion(source, label)  # first: "already holds" is said of one it holds
     if source is target:
@@ -132,7 +143,6 @@ def move_opinion(
         )
     if target.section != source.section:
         _refuse_clashes(consultation, target.section, [label])
-    recorder = _Recorder(consultation, login, at)
     recorder.before(source, target)
     source.opinions = [o for o in source.opinions if o is not opinion]
     target.opinions = [*target.opinions, opinion]
@@ -159,13 +169,12 @@ def merge_items(
     """Move every opinion of item `src_no` to the end of item `dst_no`'s and remove item
     `src_no`: its revisions, summaries and sign-offs leave the file (git keeps them).
     Recorded in item `dst_no` as done by `login` (the OS login when None) at `at`."""
-    require_format_two(consultation)
+    recorder = _Recorder(consultation, login, at)  # refused here for a non-reviewer
     source, target = find_item(consultation, src_no), find_item(consultation, dst_no)
     if source is target:
         raise Refused(_("No.{no} cannot be merged into itself").format(no=src_no))
     if target.section != source.section:
         _refuse_clashes(consultation, target.section, [o.label for o in source.opinions])
-    recorder = _Recorder(consultation, login, at)
     recorder.before(target)
     target.opinions = [*target.opinions, *source.opinions]
     consultation.items.remove(source)
@@ -186,7 +195,7 @@ def split_item(
     `new_no`, or one after the highest No.), placed right after it in the same section
     with the same topic and no answer yet; returns the new item. Recorded in both as done
     by `login` (the OS login when None) at `at`."""
-    require_format_two(consultation)
+    recorder = _Recorder(consultation, login, at)  # refused here for a non-reviewer
     item = find_item(consultation, no)
     if not labels:
         raise Refused(_("name the opinions of No.{no} that go to the new item").format(no=no))
@@ -198,7 +207,6 @@ def split_item(
         raise Refused(_("items.no must be 1 or more, not {no}").format(no=number))
     if consultation.item(number) is not None:
         raise Refused(_("No.{no} already exists").format(no=number))
-    recorder = _Recorder(consultation, login, at)
     recorder.before(item)
     item.opinions = [o for o in item.opinions if o not in taken]
     new = Item(number, item.section, topic=item.topic, opinions=taken)

@@ -21,9 +21,9 @@ from pctui.i18n import _, ngettext
 from pctui.model.actions import Refused
 from pctui.model.opinions import (
     add_summary,
+    may_edit_opinions,
     merge_items,
     move_opinion,
-    require_format_two,
     split_item,
 )
 from pctui.model.records import Consultation
@@ -37,11 +37,12 @@ _NO = re.compile(r"(?:No\.?\s*)?([0-9０-９]+)", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s,、，]+")
 
 
-def refused_in_format_one(consultation: Consultation) -> Outcome | None:
-    """Why these actions cannot run on `consultation` (a format-1 file: run pctui
-    migrate), said before a dialog asks for anything; None in format 2."""
+def refused_before_asking(consultation: Consultation, login: str) -> Outcome | None:
+    """Why these actions cannot run on `consultation` as `login` (a format-1 file: run
+    pctui migrate; not a reviewer: read only), said before a dialog asks for anything;
+    None when they can."""
     try:
-        require_format_two(consultation)
+        may_edit_opinions(consultation, login)
     except Refused as refusal:
         return refused(refusal)
     return None
@@ -133,9 +134,10 @@ def write_summary(file: ConsultationFile, no: int, login: str, text: str) -> Out
     return told(_("No.{no}: saved the summary of its opinions").format(no=no), file, done[0])
 
 
-def move(file: ConsultationFile, no: int, label: str, to: int) -> Outcome:
-    """Move item `no`'s opinion labelled `label` to the end of item `to`'s opinions."""
-    action = measured([no, to], lambda c: move_opinion(c, no, label, to))
+def move(file: ConsultationFile, no: int, label: str, to: int, login: str) -> Outcome:
+    """Move item `no`'s opinion labelled `label` to the end of item `to`'s opinions, as
+    `login`."""
+    action = measured([no, to], lambda c: move_opinion(c, no, label, to, login))
     done = attempt(file, no, action, also=(to,))
     if isinstance(done, Outcome):
         return done
@@ -143,9 +145,11 @@ def move(file: ConsultationFile, no: int, label: str, to: int) -> Outcome:
     return told(message, file, done[0])
 
 
-def merge(file: ConsultationFile, no: int, into: int) -> Outcome:
-    """Merge item `no` into item `into`: its opinions go there, item `no` leaves the file."""
-    done = attempt(file, no, measured([into], lambda c: merge_items(c, no, into)), also=(into,))
+def merge(file: ConsultationFile, no: int, into: int, login: str) -> Outcome:
+    """Merge item `no` into item `into` as `login`: its opinions go there, item `no` leaves
+    the file."""
+    action = measured([into], lambda c: merge_items(c, no, into, login))
+    done = attempt(file, no, action, also=(into,))
     if isinstance(done, Outcome):
         return done
     before, merged = done
@@ -158,10 +162,13 @@ def merge(file: ConsultationFile, no: int, into: int) -> Outcome:
     return told(message.format(no=no, into=into, count=count), file, before)
 
 
-def split(file: ConsultationFile, no: int, labels: list[str]) -> tuple[Outcome, int | None]:
-    """Move item `no`'s opinions labelled `labels` into a new item placed after it; the
-    outcome and the new item's No. (None when refused)."""
-    done = attempt(file, no, measured([no], lambda c: split_item(c, no, labels)))
+def split(
+    file: ConsultationFile, no: int, labels: list[str], login: str
+) -> tuple[Outcome, int | None]:
+    """Move item `no`'s opinions labelled `labels` into a new item placed after it, as
+    `login`; the outcome and the new item's No. (None when refused)."""
+    action = measured([no], lambda c: split_item(c, no, labels, login=login))
+    done = attempt(file, no, action)
     if isinstance(done, Outcome):
         return done, None
     before, new = done

@@ -2,7 +2,8 @@
 overview, often several sentences and paragraphs) in the response's editor, `m` moves an
 opinion to another item, `M` merges the item into another, `S` splits opinions off into a
 new item, each asking for one line in a dialog. Each saves at once through
-`pctui.session.opinion_actions`; in a format-1 file each is refused before asking.
+`pctui.session.opinion_actions`; in a format-1 file, or for a login that is not a
+reviewer, each is refused before asking.
 
 `OpinionKeys` is mixed into the review screen (`MainScreen`), which keeps the rest of its
 actions in its own module.
@@ -26,11 +27,12 @@ if TYPE_CHECKING:
 
 
 def _ready(screen: MainScreen) -> Item | None:
-    """The selected item, or None (said why) when the file is format 1 or none is selected."""
+    """The selected item, or None (said why) when the file is format 1, the login not a
+    reviewer (read only), or none is selected."""
     item = screen.selected
     if item is None:
         return None
-    refused = opinion_actions.refused_in_format_one(screen.file.consultation)
+    refused = opinion_actions.refused_before_asking(screen.file.consultation, screen.login)
     if refused is not None:
         screen.say(refused)
         return None
@@ -82,7 +84,7 @@ def move_opinion(screen: MainScreen) -> AwaitMount | None:
     def send(text: str | None) -> None:
         if text is not None and (read := opinion_actions.read_move(text)) is not None:
             label, to = read
-            screen.report(opinion_actions.move(screen.file, no, label, to))
+            screen.report(opinion_actions.move(screen.file, no, label, to, screen.login))
 
     def problem(text: str) -> str | None:
         if opinion_actions.read_move(text) is not None:
@@ -104,7 +106,7 @@ def merge_item(screen: MainScreen) -> AwaitMount | None:
 
     def send(text: str | None) -> None:
         if text is not None and (into := opinion_actions.read_no(text)) is not None:
-            screen.report(opinion_actions.merge(screen.file, no, into), select=into)
+            screen.report(opinion_actions.merge(screen.file, no, into, screen.login), select=into)
 
     def problem(text: str) -> str | None:
         return None if opinion_actions.read_no(text) is not None else _("type an item's No.")
@@ -125,7 +127,7 @@ def split_item(screen: MainScreen) -> AwaitMount | None:
     def send(text: str | None) -> None:
         if text is not None:
             labels = opinion_actions.read_labels(text)
-            outcome, new = opinion_actions.split(screen.file, no, labels)
+            outcome, new = opinion_actions.split(screen.file, no, labels, screen.login)
             screen.report(outcome, select=new)
 
     def problem(text: str) -> str | None:
