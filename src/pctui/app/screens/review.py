@@ -19,6 +19,7 @@ from textual.widgets import Input
 
 from pctui.app.at_once import Opened, keys_taken, opens_at_once
 from pctui.app.committing import commit_in_worker
+from pctui.app.host import host_of
 from pctui.app.render.detail import WIDE_FROM
 from pctui.app.review_actions import ACTIONS, BY_NAME, bindings, translated
 from pctui.app.screens import raw_views, response_edits
@@ -346,6 +347,9 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
         """Edit the draft response in $VISUAL / $EDITOR (the app steps aside meanwhile)."""
         if (item := self.selected) is not None:
             response_edits.edit_outside(self, item)
+            # What was typed right after E, in one burst, was read before the editor took
+            # the terminal: it was meant for the editor, not for the list afterwards.
+            host_of(self).keys_typed_for_the_editor()
 
     # ---- the diff -------------------------------------------------------------------------
 
