@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.scrollbar import ScrollBar
 
+from pctui.app import strip_cycles
 from pctui.app.review_app import ReviewApp
 from pctui.app.widgets.plain_scrollbar import PlainScrollBarRender
 from pctui.config import load_config, save_setting
@@ -53,6 +54,9 @@ def run_app(
     # walking the app's caches (20-25 ms at 10,000 items). Larger thresholds: none while
     # browsing, a few MB more memory at most.
     gc.set_threshold(10_000, 10, 10)
+    # The lines drawn at each key press no longer hold themselves (see the module): left to
+    # the collector, they set off a collection every sixth press in the item list.
+    strip_cycles.install()
     app = ReviewApp(
         file,
         login,
