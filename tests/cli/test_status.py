@@ -159,3 +159,52 @@ def test_each_distinct_cell_is_made_inert_once(small: Path, monkeypatch, capsys)
     assert status.run(args) == 0
     assert "1   1        approved" in capsys.readouterr().out
     assert (made.count("1"), made.count("2")) == (1, 1)  # the sections of five rows
+
+
+@pytest.mark.parametrize("login", ["tanaka", "suzuki", "kimura", "root"])
+@pytest.mark.parametrize("shape", ["standard", "busy", "bare"])
+def test_the_table_says_what_the_json_says_row_by_row(
+    tmp_path: Path, monkeypatch, capsys, login: str, shape: str
+) -> None:
+    # The table is made from runs of cells shared by many rows (see status.run): each row
+    # must still say its own item's section, state, next stages, mark and assignee.
+    import argparse
+    import datetime as dt
+    import random
+
+    from benchmarks.generate import build, render
+
+    from pctui.cli import status
+    from pctui.model.records import Assignment
+    from pctui.storage import ConsultationFile
+
+    consultation = build(120, seed=7, shape=shape)
+    rng = random.Random(7)
+    at = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    for item in consultation.items:
+        if rng.random() < 0.4:
+            to = rng.choice(["tanaka", "yamada", ""])
+            item.assignments.append(Assignment(to, "sato", at))
+    path = tmp_path / "c.toml"
+    path.write_text(render(consultation, via_tomlkit=True), encoding="utf-8")
+    monkeypatch.setattr(status, "current_login", lambda: login)
+    loaded = ConsultationFile.load(path, one_parse=True).consultation
+    data = status.status_data(loaded, login)
+    assert status.run(argparse.Namespace(file=str(path), json=False, board=False)) == 0
+    table = capsys.readouterr().out.splitlines()
+    rows = [line.split("  ") for line in table[table.index(next(
+        line for line in table if line.startswith("No "))) + 1:]]  # fmt: skip
+    assert len(rows) == len(data["items"]) == 120
+    mine = set(data["my_turn"])
+    assert any(row.get("assignee") for row in data["items"])  # the column is there
+    for line, row in zip(rows, data["items"], strict=True):
+        cells = [cell.strip() for cell in line if cell.strip()]
+        expected = [
+            str(row["no"]),
+            row["section"],
+            row["state"],
+            " ".join(row["next_stages"]) + (" *" if row["no"] in mine else ""),
+            " ".join(row["approved_stages"]),
+            row.get("assignee") or "",
+        ]
+        assert cells == [cell.strip() for cell in expected if cell.strip()], (line, row)
