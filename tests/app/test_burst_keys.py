@@ -268,3 +268,29 @@ def test_keys_typed_right_after_E_are_the_editors(make_app, drive, sample_path, 
     drive(app, script)
     item = ConsultationFile.load(sample_path).consultation.item(5)
     assert item is not None and "sato" not in [signoff.by for signoff in item.signoffs]
+
+
+@pytest.mark.parametrize(("keys", "start"), [(["down"], 4), (["up"], 6), (["end", "up"], 9)])
+def test_a_letter_after_arrow_keys_runs_after_them(
+    make_app, drive, sample_path, keys, start
+) -> None:
+    # `a` is bound at once and the arrows are the list's own: run as it arrived, the `a`
+    # of "↓a" acted on the row the cursor was leaving (No.4, which sato signed already).
+    app = make_app("sato")
+    landing = {4: 5, 6: 5, 9: 9}[start]
+
+    async def script(pilot) -> None:
+        await pilot.press(*["j"] * (start - 1))
+        assert app.main.selected is not None and app.main.selected.no == start
+        for key in keys:
+            app.post_message(events.Key(key, None))
+        burst(app, "a")
+        await settle(pilot)
+        assert app.main.selected is not None and app.main.selected.no == landing
+
+    drive(app, script)
+    consultation = ConsultationFile.load(sample_path).consultation
+    item = consultation.item(5)  # waits for sato
+    assert item is not None and ("sato" in [signoff.by for signoff in item.signoffs]) == (
+        landing == 5
+    )

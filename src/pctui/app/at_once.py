@@ -15,8 +15,12 @@ until the new screen is mounted and its field has the focus, so the next key goe
 A key typed while the app starts waits likewise until its screen is up (`ReviewApp`).
 
 The arrows, home, end and page keys stay ordinary bindings, so that the focused widget has
-them first (they scroll the item's panes when those have the focus); a letter typed right
-after one of them, in the same burst, may still run before it.
+them first (they scroll the item's panes when those have the focus). Textual runs such a
+binding when the key has gone up to the app again, behind the keys that arrived meanwhile:
+a letter typed right after an arrow, in the same burst, ran before it. So the app follows
+the key up (`handled_up_to`) and runs its binding then, in its turn (`ReviewApp.on_event`).
+Keys typed right after `E` were read before the external editor took the terminal: the app
+drops them once it closes (`ReviewApp.keys_typed_for_the_editor`).
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ import functools
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.widget import Widget
 
 # A screen, or a mixin of one (the review screen's keys are kept in several modules).
@@ -57,3 +63,38 @@ async def keys_taken(widget: Widget) -> None:
     taken = asyncio.Event()
     widget.call_later(taken.set)  # queued behind those keys
     await taken.wait()
+
+
+async def handled_up_to(message: Message, node: MessagePump, top: MessagePump) -> bool:
+    """Wait until `message`, just posted to `node`, has been handled by it and by each of
+    its parents up to `top` (it goes up to the next as each has handled it: a key event).
+    False when one of them below `top` kept it (stopped it)."""
+    current: MessagePump | None = node
+    while current is not None:
+        kept = await _handled_by(current, message)
+        if kept is None:  # closed: it handles nothing more
+            return False
+        if current is top:
+            return True
+        if kept:
+            return False
+        current = current._parent
+    return False
+
+
+async def _handled_by(node: MessagePump, message: Message) -> bool | None:
+    """Wait until `node` has handled what was sent to it so far; whether `message` was
+    stopped then (None: `node` is closed)."""
+    handled = asyncio.Event()
+    kept: list[bool] = []
+
+    def done() -> None:
+        # Read here, as `node` finishes with it: by the time the waiting task runs again
+        # the parents may have had it too, and the screen stops it on its way to the app.
+        kept.append(message._stop_propagation)
+        handled.set()
+
+    if not node.call_later(done):
+        return None
+    await handled.wait()
+    return kept[0]

@@ -23,9 +23,15 @@ from textual.theme import ThemeProvider
 from textual.widget import AwaitMount
 from textual.worker import Worker, WorkerState
 
+from pctui.app.at_once import handled_up_to
 from pctui.app.render.context import RenderContext
 from pctui.app.render.wrap import toast_text
-from pctui.app.review_actions import BINDING_IDS, editor_commands, palette_commands
+from pctui.app.review_actions import (
+    BINDING_IDS,
+    NAVIGATION_KEYS,
+    editor_commands,
+    palette_commands,
+)
 from pctui.app.screens.review import MainScreen
 from pctui.app.theme_setup import install_themes
 from pctui.base.inert import inert
@@ -102,6 +108,7 @@ class ReviewApp(App[None]):
         # app exits and `pctui open` prints them (path:line:col) with status 2.
         self.load_problems: list[Problem] = []
         self._keys_stale_before = 0.0  # keys that arrived before this instant are dropped
+        self._bound_already: list[events.Key] = []  # run before they came back (on_event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """ctrl+z undoes in a text that can undo (the editor's text area), rather than
@@ -115,6 +122,10 @@ class ReviewApp(App[None]):
         an item selected) before the app takes it: the keys typed as text are bound with
         priority (`pctui.app.at_once`), and the app ran them at once, on a screen with no
         item selected yet (`n` said no item needs your sign-off and selected none)."""
+        for bound in self._bound_already:
+            if event is bound:  # an arrow key back from the focused widget, already run
+                self._bound_already.remove(bound)
+                return
         key = event if isinstance(event, events.Key) and not event.is_forwarded else None
         if key is not None and self.screen_stack:
             screen = self.screen
@@ -122,7 +133,21 @@ class ReviewApp(App[None]):
                 await AwaitMount(screen, [screen])
             if key.time < self._keys_stale_before:
                 return  # typed for the external editor (`keys_typed_for_the_editor`)
+        target = (self.focused or self.screen) if key and self.screen_stack else None
         await super().on_event(event)
+        # An arrow, home, end or page key sent to the focused widget (no binding with
+        # priority took it): its binding (the list's, a pane's) runs now, once the widget
+        # and the screen have had the key, rather than when it comes back here behind the
+        # keys typed after it. Not when a widget kept it (a text field's arrows).
+        if (
+            key is not None
+            and key.is_forwarded
+            and key.key in NAVIGATION_KEYS
+            and target is not None
+            and await handled_up_to(key, target, self.screen)
+        ):
+            self._bound_already.append(key)
+            await self._on_key(key)
 
     def keys_typed_for_the_editor(self) -> None:
         """Drop the keys that arrived before now: the external editor has just closed, and
