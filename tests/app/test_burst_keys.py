@@ -9,6 +9,7 @@ together, rather than pressing them one by one and waiting between."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,25 @@ def test_ctrl_z_still_undoes_in_the_editor(make_app, drive) -> None:
         assert area.text == before
 
     drive(app, script)
+
+
+def test_keys_typed_right_after_E_are_the_editors(make_app, drive, sample_path, monkeypatch):
+    # Read with the E before the editor took the terminal, the `a` ran once it closed and
+    # approved No.5, whose text the reviewer was in the middle of editing.
+    monkeypatch.setenv("VISUAL", "true")  # leaves the text as it is
+    app = make_app("sato")
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # headless: no terminal
+
+    async def script(pilot) -> None:
+        await pilot.press("j", "j", "j", "j")
+        assert app.main.selected is not None and app.main.selected.no == 5
+        burst(app, "Eaj")
+        await settle(pilot)
+        assert app.main.selected is not None and app.main.selected.no == 5
+        assert app.last_said() == ("information", "No.5: text unchanged; nothing saved.")
+        await pilot.press("j")  # typed after the editor closed: the list's as ever
+        assert app.main.selected is not None and app.main.selected.no == 6
+
+    drive(app, script)
+    item = ConsultationFile.load(sample_path).consultation.item(5)
+    assert item is not None and "sato" not in [signoff.by for signoff in item.signoffs]

@@ -131,7 +131,8 @@ def test_a_search_finds_opinion_250_and_pages_to_it(make_app, drive, path, size)
 
 def test_the_scrollbar_follows_the_item_shown(make_app, drive, path) -> None:
     """The pane's scrollable height is set without laying the screen out: the scrollbar
-    still appears for the long item, goes for a short one, and scrolls to the very end."""
+    shows the long item, stays (drawn as the gutter, `PaneScrollBar`) with nothing to
+    scroll for a short one, and scrolls to the very end."""
     app = make_app("yamada", path)
 
     async def script(pilot) -> None:
@@ -142,7 +143,9 @@ def test_the_scrollbar_follows_the_item_shown(make_app, drive, path) -> None:
         assert detail.max_scroll_y == len(detail.lines) - height
         await pilot.press("j", "j")  # No.3: one short opinion, the whole item fits
         assert len(detail.lines) <= height
-        assert not detail.show_vertical_scrollbar and detail.max_scroll_y == 0
+        bar = detail.vertical_scrollbar
+        assert detail.show_vertical_scrollbar and detail.max_scroll_y == 0
+        assert bar.window_virtual_size == len(detail.lines) <= bar.window_size
         await pilot.press("g", "tab", "end")
         await pilot.pause()
         assert detail.show_vertical_scrollbar

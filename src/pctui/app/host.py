@@ -47,6 +47,9 @@ class ReviewHost(Protocol):
     def theme_spec(self) -> ThemeSpec | None:
         """The current theme as pctui read it (None: a theme pctui did not read)."""
 
+    def keys_typed_for_the_editor(self) -> None:
+        """Drop the keys that arrived before now (typed for the external editor)."""
+
 
 def host_of(node: MessagePump) -> ReviewHost:
     """The app `node` (a screen or a widget) runs in."""

@@ -8,6 +8,7 @@ import gc
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -100,6 +101,7 @@ class ReviewApp(App[None]):
         # Problems of a file that opened as a preview and then failed to load whole: the
         # app exits and `pctui open` prints them (path:line:col) with status 2.
         self.load_problems: list[Problem] = []
+        self._keys_stale_before = 0.0  # keys that arrived before this instant are dropped
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """ctrl+z undoes in a text that can undo (the editor's text area), rather than
@@ -113,11 +115,20 @@ class ReviewApp(App[None]):
         an item selected) before the app takes it: the keys typed as text are bound with
         priority (`pctui.app.at_once`), and the app ran them at once, on a screen with no
         item selected yet (`n` said no item needs your sign-off and selected none)."""
-        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:
+        key = event if isinstance(event, events.Key) and not event.is_forwarded else None
+        if key is not None and self.screen_stack:
             screen = self.screen
             if not screen.is_mounted:
                 await AwaitMount(screen, [screen])
+            if key.time < self._keys_stale_before:
+                return  # typed for the external editor (`keys_typed_for_the_editor`)
         await super().on_event(event)
+
+    def keys_typed_for_the_editor(self) -> None:
+        """Drop the keys that arrived before now: the external editor has just closed, and
+        they were typed for it (in one burst with `E`, read before the app stepped aside).
+        Run after the editor, they approved or moved what the reviewer never meant to."""
+        self._keys_stale_before = time.monotonic()
 
     def notify(
         self,

@@ -19,6 +19,7 @@ from textual.widgets import Input
 
 from pctui.app.at_once import Opened, keys_taken, opens_at_once
 from pctui.app.committing import commit_in_worker
+from pctui.app.host import host_of
 from pctui.app.render.detail import WIDE_FROM
 from pctui.app.review_actions import ACTIONS, BY_NAME, bindings, translated
 from pctui.app.screens import raw_views, response_edits
@@ -69,8 +70,13 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
         self._index = ItemIndex()
         self._answers: tuple[bool | None, ...] = ()  # check_action's, as the footer shows them
         self._watch_interval = watch_interval
+        # The list and the pane, kept at hand: asked for some forty times a key press (which
+        # actions can run), a query of the screen each time was a tenth of `show_detail`.
+        self._table = ItemList()
+        self._detail = ItemDetail()
         self._leave_unsaved = False  # quit was pressed once while a change could not be saved
         self._to_last = False  # G was pressed while the file was still being read
+        self._shown_move: int | None = None  # the item a move showed before its message came
 
     # ---- layout and redrawing -------------------------------------------------------------
 
@@ -78,8 +84,8 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
         """Title, progress, list, detail, the (hidden) search line and the footer."""
         yield TitleBar(self.file.consultation, self.login)
         yield ProgressLine(id="progress")
-        yield ItemList()
-        yield ItemDetail()
+        yield self._table
+        yield self._detail
         yield SearchBar()
 
     def on_mount(self) -> None:
@@ -109,7 +115,7 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
     @property
     def table(self) -> ItemList:
         """The item list."""
-        return self.query_one(ItemList)
+        return self._table
 
     def item(self, no: int) -> Item | None:
         """Item `no` of the file as it is now (by an index: files may hold 10,000 items)."""
@@ -151,7 +157,7 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
 
     def show_detail(self) -> None:
         """Redraw the selected item's pane, and the footer when what can run changed."""
-        detail = self.query_one(ItemDetail)
+        detail = self._detail
         item = self.selected
         detail.show(self.file.consultation, item, self.diff.base(item), self.diff.mode)
         # Refreshing bindings rebuilds the footer; doing it on every move made each key
@@ -162,9 +168,19 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
             self.refresh_bindings()
 
     def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
-        """A new item is selected: show it."""
+        """A new item is selected (an arrow key, a click, the list shown anew): show it.
+        Not again when the move was shown as it was made (`_move_to_row`), nor for a
+        move the cursor has already left (the message of the row it is on follows)."""
+        if event.no != self.table.selected_no:
+            return
+        if event.no is not None and event.no == self._shown_move:
+            self._shown_move = None
+            return
+        self._show_selected()
+
+    def _show_selected(self) -> None:
         self.show_detail()
-        self.query_one(ItemDetail).scroll_home(animate=False)
+        self._detail.scroll_home(animate=False)
 
     def say(self, outcome: Outcome) -> None:
         """Show `outcome` as a notification. Never as markup: messages quote file text and
@@ -216,7 +232,13 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
 
     def _move_to_row(self, row: int) -> None:
         self._to_last = False  # another move replaces a `G` still waiting for the file
+        before = self.table.selected_no
         self.table.move_cursor(row)  # clamped to the list's rows
+        if self.table.selected_no != before:
+            # Shown now, not when the list's message comes back: the list's rows and the
+            # item are drawn in one frame, and the message finds the move shown.
+            self._show_selected()
+            self._shown_move = self.table.selected_no
 
     def action_next_item(self) -> None:
         """Select the next item."""
@@ -338,6 +360,9 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
         """Edit the draft response in $VISUAL / $EDITOR (the app steps aside meanwhile)."""
         if (item := self.selected) is not None:
             response_edits.edit_outside(self, item)
+            # What was typed right after E, in one burst, was read before the editor took
+            # the terminal: it was meant for the editor, not for the list afterwards.
+            host_of(self).keys_typed_for_the_editor()
 
     # ---- the diff -------------------------------------------------------------------------
 

@@ -18,8 +18,11 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.app import RenderResult
 from textual.geometry import Region, Size
+from textual.renderables.blank import Blank
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from pctui.app.host import host_of
@@ -30,6 +33,20 @@ from pctui.app.render.line_sources import Lines
 from pctui.app.render.styled import as_text
 from pctui.model.records import Consultation, Item
 from pctui.session.diff_state import DiffBase, DiffMode
+
+
+class PaneScrollBar(ScrollBar):
+    """The pane's scrollbar, drawn as the empty gutter (the pane's background) while the
+    item fits. The pane keeps it shown (`overflow-y: scroll`): a scrollbar that appears
+    and goes as items are long or short lays the whole screen out again each time, a
+    quarter of the key presses on a file of short items."""
+
+    # Widget.render's own type: a Visual (Blank) is what Textual draws a plain colour with.
+    def render(self) -> RenderResult:  # type: ignore[override]
+        """The scrollbar, or the pane's background when there is nothing to scroll."""
+        if self.window_virtual_size <= self.window_size and self.parent is not None:
+            return Blank(self.parent.background_colors[1])
+        return super().render()
 
 
 class ItemDetail(ScrollView, can_focus=True):
@@ -61,6 +78,17 @@ class ItemDetail(ScrollView, can_focus=True):
         self._styles: tuple[BoxStyle, BoxStyle] | None = None  # the lines were drawn in these
         self._render_context = RenderContext()  # the app's, taken at each `show`
         self._painting: tuple[int, int] | None = None  # (width, top line) during a paint
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The pane's scrollbar (`PaneScrollBar`), made as Textual makes its own."""
+        if self._vertical_scrollbar is None:
+            thickness = self.scrollbar_size_vertical
+            bar = PaneScrollBar(vertical=True, name="vertical", thickness=thickness)
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     # ---- what it shows ------------------------------------------------------------------
 
@@ -147,8 +175,9 @@ class ItemDetail(ScrollView, can_focus=True):
         """Make the scrollable area `size`. Setting `virtual_size` lays the whole screen out
         again, which Textual needs for a widget whose content sets its height; this pane's
         height is the screen's to give, so only its scrollbar is told, unless the pane is
-        not laid out yet. (When the scrollbar appears or goes, its own reactive lays the
-        screen out.) A layout of the screen was a fifth of each key press's CPU."""
+        not laid out yet. (The scrollbar is always shown, `PaneScrollBar`: one that
+        appeared or went laid the screen out.) A layout of the screen was a fifth of each
+        key press's CPU."""
         if size == self.virtual_size:
             return
         if not self.is_mounted or not self.container_size:
