@@ -98,3 +98,40 @@ def test_the_item_index_is_built_again_after_a_merge_or_split_in_place(tmp_path)
     assert sorted(index.of(consultation)) == [1, 3]
     split_item(consultation, 1, ["5"], login="tanaka")
     assert sorted(index.of(consultation)) == [1, 3, 4]
+
+
+def test_the_screens_cache_of_progress_gives_the_same_answers(disk) -> None:
+    # The review screen hands its cache of each item's progress to `n` and the "needs my
+    # sign-off" filter: the same items, for every login, as computing it afresh.
+    from pctui.model.actions import sign
+    from pctui.session.derived import DerivedCache
+
+    consultation = disk.consultation
+    items, cache = consultation.items, DerivedCache()
+    cached = cache.progress_of(consultation.review)
+    for login in ("tanaka", "suzuki", "sato", "yamada", "nobody"):
+        where = ListFilter(state=NEEDS_ME)
+        assert visible_items(consultation, login, where, None, cached) == visible_items(
+            consultation, login, where
+        )
+        for current in (None, 1, 7, 9):
+            for step in (1, -1):
+                assert neighbour_needing(
+                    consultation, items, current, login, step, cached
+                ) is neighbour_needing(consultation, items, current, login, step)
+    # A sign-off given since is seen: tanaka's turn at No.7 is over.
+    needs_me = ListFilter(state=NEEDS_ME)
+    before = [i.no for i in visible_items(consultation, "tanaka", needs_me, None, cached)]
+    sign(consultation, 7, "tanaka")
+    after = [i.no for i in visible_items(consultation, "tanaka", needs_me, None, cached)]
+    assert 7 in before and 7 not in after
+    assert after == [i.no for i in visible_items(consultation, "tanaka", needs_me)]
+    # And an item whose progress the cache held, with a sign-off already: computed again.
+    signed_before = [
+        i.no for i in visible_items(consultation, "suzuki", needs_me, None, cached) if i.signoffs
+    ]
+    assert signed_before
+    sign(consultation, signed_before[0], "suzuki")
+    assert signed_before[0] not in [
+        i.no for i in visible_items(consultation, "suzuki", needs_me, None, cached)
+    ]

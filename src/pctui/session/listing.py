@@ -12,9 +12,9 @@ from typing import Literal
 
 from pctui.base.inert import split_lines
 from pctui.i18n import _
-from pctui.model.actions import my_turn
+from pctui.model.actions import turn_test
 from pctui.model.records import Consultation, Item
-from pctui.model.state import State, item_state, progress
+from pctui.model.state import Progress, State, item_state, progress
 from pctui.words import state_name
 
 NeedsMe = Literal["needs-me"]  # a pseudo-state for the filter: items where my stage is next
@@ -48,8 +48,27 @@ def matches(item: Item, query: str) -> bool:
 def needs_signoff(consultation: Consultation, item: Item, login: str) -> bool:
     """True when `login` may approve the item's current revision now: its stage is next
     (the model's rule, the one `pctui status` counts by)."""
+    return needing_test(consultation, login)(item)
+
+
+def needing_test(
+    consultation: Consultation,
+    login: str,
+    progress_of: Callable[[Item], Progress] | None = None,
+) -> Callable[[Item], bool]:
+    """`needs_signoff` for `login`, as a test to ask of many items; `progress_of` gives an
+    item's progress (a cache of it, for large files); by default it is computed.
+
+    `n` and the "needs my sign-off" filter ask it of every item: with each item's progress
+    computed again and `my_turn` item by item, `n` took 160 ms on 10,000 items where none
+    needed the reviewer.
+    """
     review = consultation.review
-    return my_turn(review, item, progress(item, review), login)
+    turn = turn_test(review, login)
+    if progress_of is None:
+        return lambda item: turn(item, progress(item, review))
+    of = progress_of
+    return lambda item: turn(item, of(item))
 
 
 @dataclass(frozen=True)
@@ -82,12 +101,15 @@ def visible_items(
     login: str,
     where: ListFilter,
     state_of: Callable[[Item], State] | None = None,
+    progress_of: Callable[[Item], Progress] | None = None,
 ) -> list[Item]:
-    """The items the list shows, in file order. `state_of` gives an item's state (a cache
-    of it, for large files); by default it is computed."""
+    """The items the list shows, in file order. `state_of` gives an item's state and
+    `progress_of` its progress (caches of them, for large files); by default they are
+    computed."""
     review = consultation.review
     if state_of is None:
         state_of = lambda item: item_state(item, review)  # noqa: E731
+    needs = needing_test(consultation, login, progress_of)
     shown = []
     for item in consultation.items:
         if where.section and item.section != where.section:
@@ -95,7 +117,7 @@ def visible_items(
         if where.mine and item.assignee != login:
             continue
         if where.state == NEEDS_ME:
-            if not needs_signoff(consultation, item, login):
+            if not needs(item):
                 continue
         elif where.state and state_of(item) != where.state:
             continue
@@ -106,17 +128,24 @@ def visible_items(
 
 
 def neighbour_needing(
-    consultation: Consultation, items: Sequence[Item], current: int | None, login: str, step: int
+    consultation: Consultation,
+    items: Sequence[Item],
+    current: int | None,
+    login: str,
+    step: int,
+    progress_of: Callable[[Item], Progress] | None = None,
 ) -> Item | None:
     """The next (step=1) or previous (step=-1) item of `items` after the one numbered
-    `current` that `login` can sign, wrapping around; None when there is none."""
+    `current` that `login` can sign, wrapping around; None when there is none.
+    `progress_of` gives an item's progress (a cache of it); by default it is computed."""
     if not items:
         return None
+    needs = needing_test(consultation, login, progress_of)
     numbers = [item.no for item in items]
     start = numbers.index(current) if current in numbers else (-1 if step > 0 else 0)
     for offset in range(1, len(items) + 1):
         item = items[(start + step * offset) % len(items)]
-        if item.no != current and needs_signoff(consultation, item, login):
+        if item.no != current and needs(item):
             return item
     return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import ClassVar, Literal
 
@@ -16,9 +17,10 @@ from textual.widgets.option_list import Option
 from pctui.app.render.wrap import wrap
 from pctui.base.inert import inert
 from pctui.i18n import _
-from pctui.model.records import Consultation
-from pctui.model.state import STATES, State, state_counts
-from pctui.session.listing import NEEDS_ME, ListFilter, NeedsMe, needs_signoff
+from pctui.model.actions import turn_test
+from pctui.model.records import Consultation, Item
+from pctui.model.state import STATES, Progress, State, progress, state_counts
+from pctui.session.listing import NEEDS_ME, ListFilter, NeedsMe
 from pctui.words import state_name
 
 FilterKind = Literal["state", "section", "mine", "clear"]
@@ -44,11 +46,20 @@ class FilterChoice:
         return replace(where, section=self.section)
 
 
-def filter_choices(consultation: Consultation, login: str) -> list[tuple[str, FilterChoice]]:
-    """The options, each with a label that counts the items it would show."""
+def filter_choices(
+    consultation: Consultation,
+    login: str,
+    progress_of: Callable[[Item], Progress] | None = None,
+) -> list[tuple[str, FilterChoice]]:
+    """The options, each with a label that counts the items it would show; `progress_of`
+    gives an item's progress (the screen's cache of it), by default computed."""
     items = consultation.items
-    mine = sum(needs_signoff(consultation, item, login) for item in items)
-    counts = state_counts(consultation)
+    review = consultation.review
+    of = progress_of or (lambda item: progress(item, review))
+    progresses = [of(item) for item in items]  # once for both counts, not twice
+    turn = turn_test(review, login)
+    mine = sum(1 for item, found in zip(items, progresses, strict=True) if turn(item, found))
+    counts = state_counts(consultation, progresses)
     every = len(items)
     choices = [
         (_("all items ({count}) — clears state, section and search").format(count=every),
@@ -81,9 +92,14 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
         Binding("escape,f,q", "cancel", "cancel", id="pctui.filter.cancel")
     ]
 
-    def __init__(self, consultation: Consultation, login: str) -> None:
+    def __init__(
+        self,
+        consultation: Consultation,
+        login: str,
+        progress_of: Callable[[Item], Progress] | None = None,
+    ) -> None:
         super().__init__()
-        self._choices = filter_choices(consultation, login)
+        self._choices = filter_choices(consultation, login, progress_of)
         self._broken_at = 0  # the width the options were last broken for
 
     def compose(self) -> ComposeResult:

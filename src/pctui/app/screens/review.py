@@ -132,8 +132,13 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
         one) selected when it is still shown."""
         consultation = self.file.consultation
         review = consultation.review
+        derived = self._derived
         items = visible_items(
-            consultation, self.login, self.where, lambda item: self._derived.of(item, review).state
+            consultation,
+            self.login,
+            self.where,
+            lambda item: derived.of(item, review).state,
+            derived.progress_of(review),
         )
         wanted = select if select is not None else self.table.selected_no
         self.query_one(TitleBar).show(consultation)
@@ -259,7 +264,15 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
         consultation = self.file.consultation
         numbers = self.table.numbers
         items = [item for no in numbers if (item := self.item(no))]
-        found = neighbour_needing(consultation, items, self.table.selected_no, self.login, step)
+        review, derived = consultation.review, self._derived
+        found = neighbour_needing(
+            consultation,
+            items,
+            self.table.selected_no,
+            self.login,
+            step,
+            derived.progress_of(review),
+        )
         if found is None:
             if self.where != ListFilter():
                 message = _("No other item needs your sign-off in this filter.")
@@ -421,7 +434,9 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
                 self.where = choice.applied_to(self.where)
                 self.refresh_view()
 
-        return self.app.push_screen(FilterScreen(self.file.consultation, self.login), chosen)
+        review, derived = self.file.consultation.review, self._derived
+        screen = FilterScreen(self.file.consultation, self.login, derived.progress_of(review))
+        return self.app.push_screen(screen, chosen)
 
     @opens_at_once
     def action_view_source(self) -> Opened:
