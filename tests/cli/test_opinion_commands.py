@@ -101,6 +101,28 @@ def test_a_login_not_a_reviewer_is_refused_and_nothing_changes(pctui: Run, small
         assert small.read_bytes() == before
 
 
+def test_an_item_that_does_not_exist_is_bad_input_for_a_login_not_a_reviewer_too(
+    pctui: Run, small: Path
+) -> None:
+    """Each help says "exit status 2 when there is no item N", and so it was before the
+    reviewer's refusal came: a wrong No. is a wrong argument whoever types it (--to and
+    --into were already checked first), not a refusal."""
+    assert pctui("migrate", small).returncode == 0
+    me = f'{current_login()} = ["担当", "係長", "課長"]\n'
+    small.write_text(small.read_text(encoding="utf-8").replace(me, "", 1), encoding="utf-8")
+    before = small.read_bytes()
+    for args in (
+        ("move-opinion", small, "--item", "99", "2", "--to", "1"),
+        ("merge-items", small, "--item", "99", "--into", "1"),
+        ("split-item", small, "--item", "99", "1"),
+        ("summary", small, "--item", "99", "概要"),
+    ):
+        done = pctui(*args, "--lang", "en")
+        assert done.returncode == 2, (args, done.stderr)
+        assert "argument --item: there is no item No.99" in done.stderr, done.stderr
+        assert small.read_bytes() == before
+
+
 def test_the_message_names_only_sign_offs_that_changed_standing(pctui: Run, small: Path) -> None:
     """A sign-off is bound to the opinions and summary it approved: merging No.2 into the
     approved No.1 leaves No.1's sign-offs stale; splitting that opinion off again gives No.1

@@ -25,7 +25,7 @@ REVIEW_STAGES = [[], ["担当"], ["担当", "係長", "課長"], ["担当", "係
 TEXTS = ["回答", "改訂"]
 
 
-def _review(stages: list[str], order: str) -> Review:
+def _review(stages: list[str], order: str, self_approval: bool = False) -> Review:
     return Review(
         stages=stages,
         reviewers={
@@ -34,6 +34,7 @@ def _review(stages: list[str], order: str) -> Review:
             "sato": Reviewer("sato", ("課長",)),
             "kimura": Reviewer("kimura", ("係長", "課長")),
         },
+        allow_self_approval=self_approval,
         order=order,
     )
 
@@ -136,16 +137,19 @@ def test_progress_is_its_definition(
     st.sampled_from(REVIEW_STAGES),
     st.sampled_from(["stages", "any"]),
     st.sampled_from(LOGINS),
+    st.booleans(),
 )
 def test_one_turn_test_asked_of_many_items_is_my_turn_for_each(
     drawn_items: list[tuple[list[str], list[Drawn], str]],
     stages: list[str],
     order: str,
     login: str,
+    self_approval: bool,
 ) -> None:
     # `status` makes one test and asks it of every item: what it keeps between items
-    # (the stages open after each set of approved ones) must not leak into another's answer.
-    review = _review(stages, order)
+    # (the stages open after each set of approved ones) must not leak into another's answer,
+    # with the author's own sign-off allowed or not.
+    review = _review(stages, order, self_approval)
     turn = turn_test(review, login)
     for no, (texts, drawn, author) in enumerate(drawn_items, start=1):
         item = Item(no, "1", "ご意見", revisions=[Revision(author, AT, t) for t in texts])

@@ -72,8 +72,9 @@ def add_summary(
 ) -> Summary:
     """Append a summary (意見の概要) of item `no`'s opinions written by `login`: it becomes
     the current one, and the item's earlier sign-offs stale."""
-    may_edit_opinions(consultation, login)
-    item = find_item(consultation, no)
+    require_format_two(consultation)
+    item = find_item(consultation, no)  # a wrong No. first: bad input, whoever asks
+    require_reviewer(consultation, login)
     if not text.strip():
         raise Refused(_("the summary is empty"))
     if item.summary is not None and item.summary.text == text:
@@ -101,7 +102,9 @@ class _Recorder:
 
     def __init__(self, consultation: Consultation, login: str | None, at: dt.datetime | None):
         self.login = login if login is not None else current_login()
-        # Before anything else is looked at: a non-reviewer learns that first.
+        # Made once the items named are found (a wrong No. is bad input, exit 2 on the
+        # command line, whoever types it) and before anything else is looked at: a
+        # non-reviewer learns that before any other refusal.
         may_edit_opinions(consultation, self.login)
         self.at = at or consultation_now(consultation)
         self.was: dict[int, str] = {}
@@ -129,8 +132,9 @@ def move_opinion(
     """Move the opinion labelled `label` from item `src_no` to the end of item `dst_no`'s
     opinions, recorded in both as done by `login` (the OS login when None) at `at`;
     returns it. Refused for an item's last opinion (merge the items instead)."""
-    recorder = _Recorder(consultation, login, at)  # refused here for a non-reviewer
+    require_format_two(consultation)
     source, target = find_item(consultation, src_no), find_item(consultation, dst_no)
+    recorder = _Recorder(consultation, login, at)  # refused here for a non-reviewer
     opinion = _opinion(source, label)  # first: "already holds" is said of one it holds
     if source is target:
         raise Refused(_("No.{no} already holds opinion {label}").format(no=src_no, label=label))
@@ -169,8 +173,9 @@ def merge_items(
     """Move every opinion of item `src_no` to the end of item `dst_no`'s and remove item
     `src_no`: its revisions, summaries and sign-offs leave the file (git keeps them).
     Recorded in item `dst_no` as done by `login` (the OS login when None) at `at`."""
-    recorder = _Recorder(consultation, login, at)  # refused here for a non-reviewer
+    require_format_two(consultation)
     source, target = find_item(consultation, src_no), find_item(consultation, dst_no)
+    recorder = _Recorder(consultation, login, at)  # refused here for a non-reviewer
     if source is target:
         raise Refused(_("No.{no} cannot be merged into itself").format(no=src_no))
     if target.section != source.section:
@@ -195,8 +200,9 @@ def split_item(
     `new_no`, or one after the highest No.), placed right after it in the same section
     with the same topic and no answer yet; returns the new item. Recorded in both as done
     by `login` (the OS login when None) at `at`."""
-    recorder = _Recorder(consultation, login, at)  # refused here for a non-reviewer
+    require_format_two(consultation)
     item = find_item(consultation, no)
+    recorder = _Recorder(consultation, login, at)  # refused here for a non-reviewer
     if not labels:
         raise Refused(_("name the opinions of No.{no} that go to the new item").format(no=no))
     taken = [_opinion(item, label) for label in dict.fromkeys(labels)]
