@@ -133,7 +133,7 @@ class ReviewApp(App[None]):
                 await AwaitMount(screen, [screen])
             if key.time < self._keys_stale_before:
                 return  # typed for the external editor (`keys_typed_for_the_editor`)
-        target = (self.focused or self.screen) if key and self.screen_stack else None
+        target = (self.focused or self.screen) if key is not None and self.screen_stack else None
         await super().on_event(event)
         # An arrow, home, end or page key sent to the focused widget (no binding with
         # priority took it): its binding (the list's, a pane's) runs now, once the widget
