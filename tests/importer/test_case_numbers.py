@@ -56,6 +56,9 @@ def test_a_case_number_before_the_title_is_left_out(printed: str, number: str) -
         "2025年度〇〇市予算編成方針",
         "2040〇〇ビジョン（素案）",
         "2030 〇〇プラン（案）",  # a year and a space: a word of the title, not a case number
+        "2024-2028 〇〇市総合計画（案）",  # the years the plan covers, not a filing number
+        "２０２１－２０３０\u3000〇〇ビジョン（素案）",
+        "【2025-2029】〇〇市実施計画（案）",
         "令和7年度〇〇計画",
         "〇〇計画 2014-005",  # after the title: not before it
     ],

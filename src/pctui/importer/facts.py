@@ -82,7 +82,21 @@ def case_number(text: str) -> tuple[str, str] | None:
     found = _CASE_NUMBER.match(stripped) or _BRACKETED_NUMBER.match(stripped)
     if found is None or not re.search(r"[^\s0-9０-９]", found["title"]):
         return None
+    if _years_span(found["number"]):
+        return None
     return found["number"], found["title"].strip()
+
+
+def _years_span(number: str) -> bool:
+    """True for "2024-2028" (also full-width): the years a plan covers, words of its title
+    ("2024-2028 〇〇市総合計画"), where a filing number's serial is no later year
+    ("2014-005")."""
+    parts = re.split(f"[{_HYPHENS}]", unicodedata.normalize("NFKC", number))
+    return (
+        len(parts) == 2
+        and all(len(part) == 4 and part.isascii() and part.isdigit() for part in parts)
+        and 1900 <= int(parts[0]) < int(parts[1]) <= 2099
+    )
 
 
 def clean_title(text: str) -> str:
