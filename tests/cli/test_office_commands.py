@@ -93,3 +93,31 @@ def test_history_outside_git_shows_the_files_own_entries(pctui: Run, small: Path
     assert data["entries"][-1]["text"] == "確認済み"
     missing = pctui("history", small, "--item", "42")
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_an_item_that_does_not_exist_is_bad_input_for_a_login_not_a_reviewer_too(
+    pctui: Run, small: Path
+) -> None:
+    # As for move-opinion and the others: a wrong No. is a wrong argument whoever types
+    # it (exit 2, the help says so), not the refusal a non-reviewer gets (exit 1).
+    me = f'{current_login()} = ["担当", "係長", "課長"]\n'
+    text = small.read_text(encoding="utf-8")
+    assert me in text
+    small.write_text(text.replace(me, "", 1), encoding="utf-8")
+    before = small.read_bytes()
+    for args in (
+        ("note", small, "--item", "99", "確認中"),
+        ("assign", small, "--item", "99", "yamada"),
+        ("assign", small, "--item", "1,99", "yamada"),
+    ):
+        done = pctui(*args, "--lang", "en")
+        assert done.returncode == 2, (args, done.stderr)
+        assert "there is no item No.99" in done.stderr and "Traceback" not in done.stderr
+        assert small.read_bytes() == before
+    for args in (
+        ("note", small, "--item", "1", "確認中"),
+        ("assign", small, "--item", "1", "yamada"),
+    ):
+        done = pctui(*args, "--lang", "en")
+        assert done.returncode == 1 and "is not a reviewer" in done.stderr, done.stderr
+        assert small.read_bytes() == before

@@ -87,10 +87,10 @@ def assign(
     as they are, and with `only_unassigned` those anyone has: another reviewer may have
     taken one between the list being made and the save). Refused, changing nothing, when
     an item does not exist, `to` may not be assigned, or no item would change."""
+    items = [find_item(consultation, no) for no in numbers]  # a wrong No.: bad input, whoever
     require_reviewer(consultation, by)
     if problem := assignee_problem(consultation, to):
         raise Refused(problem)
-    items = [find_item(consultation, no) for no in numbers]
     if only_unassigned:
         items = [item for item in items if item.assignee is None]
         if not items:
@@ -111,8 +111,8 @@ def add_note(
 ) -> Note:
     """Append an internal note by `by` to item `no`; returns it. Refused when the text is
     empty or `by` is not a reviewer."""
+    item = find_item(consultation, no)  # a wrong No. first: bad input, whoever asks
     require_reviewer(consultation, by)
-    item = find_item(consultation, no)
     if not text.strip():
         raise Refused(_("the note is empty"))
     note = Note(by=by, at=at or consultation_now(consultation), text=text.strip())
