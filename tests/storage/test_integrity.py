@@ -69,7 +69,7 @@ def test_hostile_characters_are_reported_where_they_are(
 
 
 def one_parse_findings(path: Path) -> list[str]:
-    file = ConsultationFile.load(path, one_parse=True)
+    file = ConsultationFile.load(path, one_parse=True, marks=True)
     prefix = f"{path}:"
     return [str(p)[len(prefix) :] for p in integrity_warnings(file)]
 
@@ -121,3 +121,17 @@ def test_one_parse_finds_what_the_block_read_finds(
     assert new in text
     path = write(text)
     assert one_parse_findings(path) == findings(path)
+
+
+def test_a_file_read_for_status_is_scanned_text_by_text_if_ever_asked(
+    header: str, write: Write
+) -> None:
+    # Only a load with `marks` (validate's) looks at the bytes for hidden characters: a
+    # command that never asks (status) does not pay for it, and a file loaded without it
+    # is scanned the long way if asked all the same.
+    path = write(header + ITEM + signoff("担当", "yamada"))
+    assert ConsultationFile.load(path, one_parse=True, marks=True).plain_text()
+    assert not ConsultationFile.load(path, one_parse=True).plain_text()
+    assert not ConsultationFile.load(path, marks=True).plain_text()  # not read in one parse
+    hostile = write(header + ITEM.replace("ご意見1", "ご意見\u202e1") + signoff("担当", "yamada"))
+    assert not ConsultationFile.load(hostile, one_parse=True, marks=True).plain_text()

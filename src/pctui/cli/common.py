@@ -95,11 +95,12 @@ def keep_to_exit(*objects: object) -> None:
         _kept_to_exit.extend(objects)
 
 
-def load(path: str, *, only_read: bool = False) -> ConsultationFile:
+def load(path: str, *, only_read: bool = False, marks: bool = False) -> ConsultationFile:
     """Load `path`, or print every problem as path:line:col: message and exit 2.
 
     `only_read` for a command that never saves: a file without a problem is then read in
-    one parse (see `pctui.storage.one_parse`)."""
+    one parse (see `pctui.storage.one_parse`); `marks` with it for one that will ask
+    whether any text may hide a character (`ConsultationFile.plain_text`)."""
     from pctui.storage import ConsultationFile, LoadError
 
     # The collector stays off until the model is frozen: the reader turns it off while it
@@ -109,7 +110,7 @@ def load(path: str, *, only_read: bool = False) -> ConsultationFile:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        loaded = ConsultationFile.load(Path(path), one_parse=only_read)
+        loaded = ConsultationFile.load(Path(path), one_parse=only_read, marks=marks)
     except LoadError as error:
         if collecting:
             gc.enable()

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from pctui.storage.totals import totals_notes
     from pctui.words import opinion_counts, state_name
 
-    file = load(args.file, only_read=True)
+    file = load(args.file, only_read=True, marks=True)
     review = file.consultation.review
     progresses = [progress(item, review) for item in file.consultation.items]
     keep_to_exit(progresses)  # not freed one by one after the answer (see common.load)

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pctui.base.atomic import folder_lock, write_atomic
-from pctui.base.inert import holds_suspect_utf8
 from pctui.base.problems import LoadError, Problem, SaveError
 from pctui.base.record_class import record
 from pctui.i18n import _
@@ -70,16 +69,18 @@ class ConsultationFile:
         self.expected_items = len(loaded.consultation.items)
 
     @classmethod
-    def load(cls, path: str | Path, *, one_parse: bool = False) -> ConsultationFile:
+    def load(
+        cls, path: str | Path, *, one_parse: bool = False, marks: bool = False
+    ) -> ConsultationFile:
         """Load the file at `path`; LoadError lists every problem found.
 
         `one_parse` is for a command that only reads: a file without a problem is then read
         in one parse of its whole text (see `pctui.storage.one_parse`), and its blocks are
         found only if a place in it is asked for. Saving works all the same (the blocks are
-        found then), but costs that once more.
+        found then), but costs that once more. `marks` with it: `plain_text` will be asked.
         """
         path = Path(path)
-        loaded, stamp = read_file(path, one_parse=one_parse)
+        loaded, stamp = read_file(path, one_parse=one_parse, marks=marks)
         return cls(path, loaded, stamp)
 
     @classmethod
@@ -339,18 +340,12 @@ class ConsultationFile:
         return self._layout.item_text(self._index[no])
 
     def plain_text(self) -> bool:
-        """True when the file's text is still at hand (read in one parse, not laid out
-        since) and holds no backslash and no character `pctui.base.inert` may replace:
-        then no text the file holds can hide a character, each being a piece of it as
-        written (no escape)."""
+        """True when the file was loaded with `marks`, its text is still at hand (read in
+        one parse, not laid out since), and it holds no backslash and no character
+        `pctui.base.inert` may replace: then no text the file holds can hide a character,
+        each being a piece of it as written (no escape)."""
         loaded = self._loaded
-        text = None if loaded is None else loaded.unsplit
-        if text is None:
-            return False
-        # Its UTF-8 is at hand too: the one parse asked Python for it, which keeps it
-        # with the string, so this is a copy (under 1 ms for 4.4 MB), not an encoding.
-        data = text.encode("utf-8")
-        return b"\\" not in data and not holds_suspect_utf8(data)
+        return loaded is not None and loaded.unsplit is not None and loaded.plain
 
     def header_place(self, table: str, index: int = 0, key: str | None = None) -> tuple[int, int]:
         """1-based (line, column) of `key` in the `index`-th `table` of the header."""

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pctui.base.inert import holds_suspect_toml
 from pctui.base.problems import ERROR, LoadError, Problem
 from pctui.base.record_class import record
 from pctui.base.toml_locate import Locator
@@ -54,6 +55,9 @@ class Loaded:
     # The whole text, when it was read in one parse (`one_parse`): its header and chunks
     # are split only when asked for (`item_chunks`), and `header`/`chunks` are empty.
     unsplit: str | None = None
+    # Read in one parse and asked (`marks`): True when no text of it can hide a character
+    # `pctui.base.inert` marks (no escape, no such character in its bytes).
+    plain: bool = False
 
     def __init__(
         self,
@@ -63,6 +67,7 @@ class Loaded:
         warnings: tuple[Problem, ...] = (),
         bom: bool = False,
         unsplit: str | None = None,
+        plain: bool = False,
     ) -> None:
         _set(self, "consultation", consultation)
         _set(self, "header", header)
@@ -70,6 +75,7 @@ class Loaded:
         _set(self, "warnings", warnings)
         _set(self, "bom", bom)
         _set(self, "unsplit", unsplit)
+        _set(self, "plain", plain)
 
     @property
     def spliceable(self) -> bool:
@@ -77,12 +83,16 @@ class Loaded:
         return len(self.chunks) == len(self.consultation.items)
 
 
-def read_file(path: Path, *, one_parse: bool = False) -> tuple[Loaded, FileStamp]:
+def read_file(
+    path: Path, *, one_parse: bool = False, marks: bool = False
+) -> tuple[Loaded, FileStamp]:
     """Read and parse `path`; LoadError (with a located problem) when it cannot be.
 
     With `one_parse` (for a command that will not save), a file without a problem is read
     in one parse of its whole text and left unsplit (see `one_parse`); any other file is
-    read as always.
+    read as always. With `marks` too (`validate`, which looks for hidden characters in
+    every text), such a file's bytes also tell whether any of its texts can hide one
+    (`Loaded.plain`).
     """
     try:
         with path.open("rb") as handle:
@@ -97,6 +107,9 @@ def read_file(path: Path, *, one_parse: bool = False) -> tuple[Loaded, FileStamp
         message = _("cannot read: {error}").format(error=error.strerror)
         raise LoadError([Problem(str(path), 1, 1, message)]) from None
     text, bom = decode(data, str(path))
+    # Asked of the bytes while they are at hand (a copy of the text's UTF-8 later cost as
+    # much as the search, in fresh pages), and trusted only once the text parses as TOML.
+    maybe_marks = one_parse and marks and (b"\\" in data or holds_suspect_toml(data))
     # The bytes are not needed once decoded: a 100 MB file's were still held while it was
     # parsed, a fifth of the peak memory of reading it.
     del data
@@ -107,7 +120,8 @@ def read_file(path: Path, *, one_parse: bool = False) -> tuple[Loaded, FileStamp
     try:
         whole = read_whole(text, str(path)) if one_parse else None
         if whole is not None:
-            loaded = Loaded(whole, Chunk("", 1), (), unsplit=text)
+            plain = marks and not maybe_marks
+            loaded = Loaded(whole, Chunk("", 1), (), unsplit=text, plain=plain)
         else:
             header, chunks = split(text)
             # The blocks hold all of the text now. Kept beside them while they were read,
