@@ -72,6 +72,15 @@ def small(tmp_path: Path) -> Path:
     return path
 
 
+def not_a_reviewer(path: Path) -> None:
+    """Take the current login out of the reviewers of `path` (a `small` file, by a text
+    edit): what the commands a non-reviewer may not run are then asked."""
+    line = f'{current_login()} = ["担当", "係長", "課長"]\n'
+    text = path.read_text(encoding="utf-8")
+    assert line in text
+    path.write_text(text.replace(line, "", 1), encoding="utf-8")
+
+
 @pytest.fixture
 def root_sample(sample_path: Path) -> Path:
     """A copy of the sample with the current login added as a reviewer (by a text edit)."""

@@ -8,6 +8,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.cli.conftest import not_a_reviewer
+
 from pctui.model import current_login
 from pctui.storage import ConsultationFile
 
@@ -100,10 +102,7 @@ def test_an_item_that_does_not_exist_is_bad_input_for_a_login_not_a_reviewer_too
 ) -> None:
     # As for move-opinion and the others: a wrong No. is a wrong argument whoever types
     # it (exit 2, the help says so), not the refusal a non-reviewer gets (exit 1).
-    me = f'{current_login()} = ["担当", "係長", "課長"]\n'
-    text = small.read_text(encoding="utf-8")
-    assert me in text
-    small.write_text(text.replace(me, "", 1), encoding="utf-8")
+    not_a_reviewer(small)
     before = small.read_bytes()
     for args in (
         ("note", small, "--item", "99", "確認中"),

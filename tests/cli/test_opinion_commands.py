@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.cli.conftest import Run
+from tests.cli.conftest import Run, not_a_reviewer
 
 from pctui.model import current_login
 from pctui.storage import ConsultationFile
@@ -83,10 +83,7 @@ def test_a_login_not_a_reviewer_is_refused_and_nothing_changes(pctui: Run, small
     """The title bar says "not a reviewer (read only)": like a sign-off, a note or an
     assignment, none of the four changes the file for a login not in [review.reviewers]."""
     assert pctui("migrate", small).returncode == 0
-    me = f'{current_login()} = ["担当", "係長", "課長"]\n'
-    text = small.read_text(encoding="utf-8")
-    assert me in text
-    small.write_text(text.replace(me, "", 1), encoding="utf-8")
+    not_a_reviewer(small)
     before = small.read_bytes()
     for args in (
         ("move-opinion", small, "--item", "2", "2", "--to", "1"),
@@ -108,8 +105,7 @@ def test_an_item_that_does_not_exist_is_bad_input_for_a_login_not_a_reviewer_too
     reviewer's refusal came: a wrong No. is a wrong argument whoever types it (--to and
     --into were already checked first), not a refusal."""
     assert pctui("migrate", small).returncode == 0
-    me = f'{current_login()} = ["担当", "係長", "課長"]\n'
-    small.write_text(small.read_text(encoding="utf-8").replace(me, "", 1), encoding="utf-8")
+    not_a_reviewer(small)
     before = small.read_bytes()
     for args in (
         ("move-opinion", small, "--item", "99", "2", "--to", "1"),

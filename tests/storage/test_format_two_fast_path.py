@@ -118,7 +118,7 @@ def test_a_format_two_item_in_a_format_one_file_is_left_to_the_checked_path() ->
 
 
 @given(
-    st.text(max_size=4),
+    st.text(max_size=4).filter(lambda label: label.isprintable() and label.strip()),
     st.text(max_size=8),
     st.integers(min_value=1, max_value=10**6),
     st.lists(st.text(max_size=4), max_size=3).map(tuple),
@@ -126,7 +126,10 @@ def test_a_format_two_item_in_a_format_one_file_is_left_to_the_checked_path() ->
 def test_an_opinion_built_by_its_attributes_is_the_dataclasss(
     label: str, text: str, count: int, sources: tuple[str, ...]
 ) -> None:
-    built = opinion_schema.plain_opinion(label, text, count, sources)
+    raw = {"label": label, "text": text, "count": count, "sources": list(sources)}
+    read = opinion_schema.plain_opinions([raw])
+    assert read is not None
+    [built] = read
     made = Opinion(label, text, count, sources)
     assert built == made and hash(built) == hash(made)
     # Every field of the dataclass is set (a field added to Opinion must be added there).

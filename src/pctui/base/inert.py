@@ -50,7 +50,7 @@ _SUSPECT = re.compile(f"[{re.escape(_CONTROLS + _INVISIBLE)}{_SELECTORS}{_TAGS}]
 # than it searches for a character outside the run, and twice as fast as it searches for
 # _SUSPECT's long class: everything a command prints passes through `inert`, and the texts
 # `validate` scans one by one when its file is not free of suspects as a whole (see
-# `holds_suspect_utf8`). Compiled when it first pays: compiling it takes 2.4 ms (the
+# `holds_suspect_toml`). Compiled when it first pays: compiling it takes 2.4 ms (the
 # compiler marks the 28,700 code points of the CJK range one by one), a tenth of the start
 # of `pctui --help`, while the run saves some 20 ns a character over searching for
 # _SUSPECT. A command that prints a few kilobytes (`status`, `--help`) searches them the
@@ -94,13 +94,9 @@ def _plain(text: str) -> bool:
     return True
 
 
-# `holds_suspect_utf8`: _SUSPECT's characters as their UTF-8 bytes. The C0 controls (but tab
-# and line feed) and DEL are single bytes; every other one starts with one of six lead
-# bytes, and the bytes after it tell which. A test holds this to _SUSPECT for every code
-# point.
-_SUSPECT_SINGLE_BYTES = tuple(
-    bytes((byte,)) for byte in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F)
-)
+# `holds_suspect_toml`: _SUSPECT's characters beyond ASCII as their UTF-8 bytes, by the lead
+# byte each starts with (the bytes after it tell which). A test holds this to _SUSPECT for
+# every code point.
 _SUSPECT_AFTER_LEAD = {
     b"\xc2": rb"\xc2[\x80-\x9f]",  # C1 controls
     b"\xd8": rb"\xd8\x9c",  # U+061C
@@ -115,25 +111,17 @@ _SUSPECT_AFTER_LEAD = {
 }
 
 
-def holds_suspect_utf8(data: bytes) -> bool:
-    """True when the UTF-8 `data` holds a character `inert` may replace (one _SUSPECT
-    matches); False when no text read from it can hold one.
-
-    It searches the bytes, not the decoded string: each single byte by memchr, and the
-    characters after a lead byte only where that byte occurs at all.
-    """
-    return any(map(data.__contains__, _SUSPECT_SINGLE_BYTES)) or _suspect_after_lead(data)
-
-
 def holds_suspect_toml(data: bytes) -> bool:
-    """`holds_suspect_utf8` of bytes that parse as TOML 1.0: TOML refuses every raw C0
-    control and DEL but tab and line feed, wherever it stands (a test holds toml-rs to
-    that), and a carriage return only ends a line; so only that one is searched for, not
-    each of 30 (3 ms of 4.4 MB read once)."""
-    return b"\r" in data or _suspect_after_lead(data)
+    """True when the UTF-8 `data`, which parses as TOML 1.0, holds a character `inert` may
+    replace (one _SUSPECT matches); False when no text read from it can hold one.
 
-
-def _suspect_after_lead(data: bytes) -> bool:
+    TOML refuses every raw C0 control and DEL but tab and line feed, wherever it stands (a
+    test holds toml-rs to that), and a carriage return only ends a line: of the single
+    bytes only that one is searched for, not each of 30 (3 ms of 4.4 MB read once). The
+    others are searched after their lead byte, and only where that byte occurs at all.
+    """
+    if b"\r" in data:
+        return True
     for lead, pattern in _SUSPECT_AFTER_LEAD.items():
         if lead in data and re.search(pattern, data):
             return True
