@@ -292,6 +292,15 @@ def inert(text: str) -> str:
     return _SUSPECT.sub(_visible, text)
 
 
+_LAYOUT = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+
+
+def inert_cell(text: str) -> str:
+    """`text` as a cell of a table shows it: `inert`, on one line (each tab and line break
+    a space, where `inert` keeps them for a text's own layout)."""
+    return inert(text).translate(_LAYOUT)
+
+
 # What stands for a hidden character where one character must stay one (an editor whose
 # cursor counts characters): a box with an X, one cell wide everywhere.
 ONE_MARK = "\u2327"  # ⌧
