@@ -7,10 +7,10 @@ Every problem is reported with its place, like the rest of the item (item_schema
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from pctui.base.lazy_pattern import lazy_compile
 from pctui.i18n import _
 from pctui.model.one_line import one_line_problem
 from pctui.model.records import Opinion, Summary
@@ -19,7 +19,7 @@ from pctui.storage.checker import DATETIME, INT, STR, STR_LIST, TABLE_LIST, Chec
 OPINIONS = "items.opinions"
 SUMMARIES = "items.summaries"
 OPINION_KEYS = ("label", "text", "count", "sources", "members")
-MEMBERS = re.compile(r"sha256:[0-9a-f]{64}")  # a frozen member list's digest
+MEMBERS = lazy_compile(r"sha256:[0-9a-f]{64}")  # a frozen member list's digest
 SUMMARY_KEYS = ("author", "at", "text")
 FORMAT_ONE_ITEM_KEYS = ("opinion", "count")
 FORMAT_TWO_ITEM_KEYS = ("opinions", "summaries", "moves")
