@@ -7,11 +7,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pctui.base.record_class import record
+from pctui.base.record_class import field, record
 from pctui.config import load_config
 from pctui.i18n import CONFIG, N_, OPTION, SUPPORTED, Choice, _, choose, install
 
