@@ -88,7 +88,7 @@ NOT_FOR_READING = (
     "importlib",
     # The records become dataclasses only when asked (base/record_class.py), and a catalog
     # is read a message at a time (pctui.mo_catalog): 2-3 ms and 3 ms of the start.
-    "dataclasses", "copy", "gettext", "struct",
+    "dataclasses", "copy", "gettext", "struct", "encodings.utf_8_sig",
 )  # fmt: skip
 COMMAND_PROBE = """\
 import sys

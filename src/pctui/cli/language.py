@@ -128,7 +128,9 @@ def file_language(path: Path) -> str | None:
             head = handle.read(HEADER_BYTES)
     except OSError:
         return None
-    header = FIRST_ARRAY.split(head.decode("utf-8-sig", errors="replace"), maxsplit=1)[0]
+    # A byte order mark taken off as "utf-8-sig" would, without importing that codec.
+    text = head.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    header = FIRST_ARRAY.split(text, maxsplit=1)[0]
     try:
         facts = toml_parse.loads(header).get("consultation")
     except toml_parse.decode_error():
