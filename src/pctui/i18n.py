@@ -15,9 +15,14 @@ silently when it only came from the locale. No Textual, no Rich.
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pctui.mo_catalog import Identity, load
+
+if TYPE_CHECKING:
+    from pctui.mo_catalog import Translations
 
 DOMAIN = "pctui"
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -33,25 +38,26 @@ CONSULTATION = "consultation"
 LOCALE = "locale"
 DEFAULT = "default"
 
-_current: gettext.NullTranslations = gettext.NullTranslations()
+_current: Translations = Identity()
 _language = ENGLISH
 
 
-_catalogs: dict[str, gettext.NullTranslations] = {}
+_catalogs: dict[str, Translations] = {}
 
 
-def translation(language: str) -> gettext.NullTranslations:
+def translation(language: str) -> Translations:
     """The catalog of `language` (English, or a language without a catalog: identity),
-    read once per process."""
+    read once per process and looked up a message at a time (see `pctui.mo_catalog`)."""
     found = _catalogs.get(language)
     if found is None:
         # Read from the one place `gettext.translation` would find it: its search expands
         # the name through `locale` (1 ms of the start, imported for nothing else).
         try:
-            with (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as mo:
-                found = gettext.GNUTranslations(mo)
+            data = (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").read_bytes()
         except FileNotFoundError:
-            found = gettext.NullTranslations()
+            found = Identity()
+        else:
+            found = load(data)
         _catalogs[language] = found
     return found
 

@@ -307,7 +307,9 @@ def test_an_undo_gives_the_item_that_copies_the_opinion_its_public_text(
     make_app, drive, path, registry
 ) -> None:
     with Registry.open(registry) as opened:
-        assert group_review.accept(ConsultationFile.load(path), opened, "G-2026-0002-1").changed
+        assert group_review.accept(
+            ConsultationFile.load(path), opened, "G-2026-0002-1", login="yamada"
+        ).changed
     app = make_app("tanaka", path, groups=registry)
 
     async def script(pilot) -> None:

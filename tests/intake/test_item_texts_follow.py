@@ -31,9 +31,11 @@ def path(tmp_path: Path) -> Path:
     opinion, and No.2 signed again by yamada for it."""
     path = write_format_two(tmp_path / "2026-churin.toml")
     with Registry.open(redacted_registry(path)) as registry:
-        assert group_review.accept(ConsultationFile.load(path), registry, "G-2026-0002-1").changed
+        assert group_review.accept(
+            ConsultationFile.load(path), registry, "G-2026-0002-1", login="yamada"
+        ).changed
         file = ConsultationFile.load(path)
-        assert group_review.attach(file, registry, "G-2026-0001-1", 2).changed
+        assert group_review.attach(file, registry, "G-2026-0001-1", 2, login="yamada").changed
     file = ConsultationFile.load(path)
     file.transact(2, lambda c: sign(c, 2, "yamada"))
     return path

@@ -53,7 +53,9 @@ def path(tmp_path: Path) -> Path:
     path = write_format_two(tmp_path / "2026-churin.toml")
     where = older_registry(path)
     with Registry.open(where) as registry:
-        assert group_review.accept(ConsultationFile.load(path), registry, "G-2026-0001-1").changed
+        assert group_review.accept(
+            ConsultationFile.load(path), registry, "G-2026-0001-1", login="yamada"
+        ).changed
     return path
 
 
