@@ -74,8 +74,8 @@ def prepare(folder: Path, count: int, seed: int) -> Path:
     for stale in folder.glob("campaign*"):
         stale.unlink()
     shutil.copyfile(ROOT / "consultations" / "2025-jumin.toml", consultation)
-    _run(["migrate", str(consultation)])
     _add_reviewer(consultation)
+    _run(["migrate", str(consultation)])
     source = folder / "submissions.csv"
     write_submissions(source, count, seed)
     _run(["intake", "import", str(consultation), str(source)])

@@ -107,7 +107,7 @@ def accept(
         count,
     )
     return counted_again(
-        file, registry, Outcome(message.format(group=group_id, no=done.no, count=count))
+        file, registry, Outcome(message.format(group=group_id, no=done.no, count=count)), login
     )
 
 
@@ -124,14 +124,16 @@ def _frozen(registry: Registry, group: Group) -> tuple[str, Expand]:
     return members, expand
 
 
-def counted_again(file: ConsultationFile, registry: Registry, outcome: Outcome) -> Outcome:
-    """`outcome` of a group accepted or attached, after the intake table (`[intake]`: 通
-    and 人 by method) is brought up to date from the registry when it is not (see
-    `pctui.intake.tally`); saying so, or why it could not be saved."""
+def counted_again(
+    file: ConsultationFile, registry: Registry, outcome: Outcome, login: str | None = None
+) -> Outcome:
+    """`outcome` of a group accepted or attached by `login`, after the intake table
+    (`[intake]`: 通 and 人 by method) is brought up to date from the registry when it is
+    not (see `pctui.intake.tally`); saying so, or why it could not be saved."""
     try:
         if looks_current(registry, file.consultation):
             return outcome
-        if not write_tally(file, tally(registry, file.consultation)):
+        if not write_tally(file, tally(registry, file.consultation), login):
             return outcome
     except (Refused, SaveError, sqlite3.Error) as error:
         note = _("the intake table ([intake]) was not updated: {error}").format(error=error)
@@ -168,7 +170,7 @@ def attach(
     if item is not None and any(s.withdrawn is None for s in item.signoffs):
         note = _("the sign-offs of No.{no} are stale: sign again").format(no=no)
         outcome = Outcome(_("{done}; {note}").format(done=outcome.message, note=note), WARNING)
-    return counted_again(file, registry, outcome)
+    return counted_again(file, registry, outcome, login)
 
 
 def split(registry: Registry, group_id: str, selected: Iterable[str]) -> tuple[Outcome, str | None]:
