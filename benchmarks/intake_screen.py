@@ -66,12 +66,15 @@ def prepare(folder: Path, count: int, seed: int) -> Path:
     count and seed: a marker file says what is there)."""
     consultation = folder / CONSULTATION
     marker = folder / "prepared.json"
-    wanted = {"opinions": count, "seed": seed}
+    # "reviewer": the login running the benchmark is one of the file's reviewers (accepting
+    # a group is a reviewer's act); a folder prepared before that was asked is made again.
+    wanted = {"opinions": count, "seed": seed, "reviewer": True}
     if marker.exists() and json.loads(marker.read_text()) == wanted:
         return consultation
     for stale in folder.glob("campaign*"):
         stale.unlink()
     shutil.copyfile(ROOT / "consultations" / "2025-jumin.toml", consultation)
+    _add_reviewer(consultation)
     _run(["migrate", str(consultation)])
     source = folder / "submissions.csv"
     write_submissions(source, count, seed)
@@ -80,6 +83,18 @@ def prepare(folder: Path, count: int, seed: int) -> Path:
     source.unlink()
     marker.write_text(json.dumps(wanted))
     return consultation
+
+
+def _add_reviewer(consultation: Path) -> None:
+    """Make the OS login running the benchmark a reviewer of `consultation` (a text edit),
+    so that the accept key and `answered_file` accept rather than measure a refusal."""
+    from pctui.model.identity import current_login
+
+    marker = "[review.reviewers]\n"
+    text = consultation.read_text(encoding="utf-8")
+    if f"\n{current_login()} = " not in text:
+        line = f'{current_login()} = ["担当"]\n'
+        consultation.write_text(text.replace(marker, marker + line, 1), encoding="utf-8")
 
 
 def _frame(argv: list[str], out: Path, what: str) -> Child:

@@ -155,6 +155,37 @@ def test_a_refusal_is_said_and_changes_nothing(make_app, drive, sample_path) -> 
     assert severity == "error" and "format 1" in message
 
 
+def test_a_and_t_refuse_a_login_not_a_reviewer_and_change_nothing(
+    make_app, drive, path, registry
+) -> None:
+    """The screen's accept and attach act as the app's login, as its m, M and S do on the
+    review: a login not in [review.reviewers] is refused, the file and registry as they
+    were; the accept by a reviewer is recorded as theirs."""
+    before = path.read_bytes(), registry.read_bytes()
+    app = make_app("guest", path, groups=registry)
+
+    async def script(pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupScreen)  # refused before asking for the No.
+
+    drive(app, script)
+    why = "Refused: 'guest' is not a reviewer of this consultation (see [review.reviewers])"
+    assert app.said[-2:] == [("error", why), ("error", why)]
+    assert (path.read_bytes(), registry.read_bytes()) == before
+    app = make_app("tanaka", path, groups=registry)
+
+    async def accept(pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+
+    drive(app, accept)
+    item = ConsultationFile.load(path).consultation.item(4)
+    assert item is not None and [(m.action, m.by) for m in item.moves] == [("accept", "tanaka")]
+
+
 def test_q_quits_when_the_groups_are_the_only_screen(make_app, drive, path, registry) -> None:
     app = make_app("tanaka", path, groups=registry)
 

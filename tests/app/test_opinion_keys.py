@@ -216,7 +216,7 @@ def test_each_key_refuses_in_a_format_one_file(make_app, drive, disk, key: str) 
 @pytest.mark.parametrize("key", ["o", "m", "M", "S"])
 def test_each_key_refuses_a_login_not_a_reviewer(make_app, drive, path, key: str) -> None:
     before = path.read_bytes()
-    app = make_app("guest", path)  # "not a reviewer (read only)" in the title bar
+    app = make_app("guest", path)  # "not a reviewer (drafts only)" in the title bar
 
     async def script(pilot) -> None:
         await pilot.press(key)

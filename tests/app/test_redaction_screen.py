@@ -102,6 +102,26 @@ def test_c_keeps_the_one_under_the_cursor_with_login_and_time(
     assert app.said[-1] == ("information", "1 redaction kept, 0 redactions undone")
 
 
+def test_c_and_u_refuse_a_login_not_a_reviewer_and_change_nothing(
+    make_app, drive, path, registry
+) -> None:
+    """Keeping and undoing decide what is published of an opinion: a reviewer's, as on the
+    command line; the screen says so and the registry stays as it was."""
+    before = registry.read_bytes(), path.read_bytes()
+    app = make_app("guest", path, groups=registry)
+
+    async def script(pilot) -> None:
+        await pilot.press("R", "c")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+
+    drive(app, script)
+    why = "Refused: 'guest' is not a reviewer of this consultation (see [review.reviewers])"
+    assert app.said[-2:] == [("error", why), ("error", why)]
+    assert (registry.read_bytes(), path.read_bytes()) == before
+
+
 def test_space_marks_and_u_undoes_the_marked_making_their_words_public(
     make_app, drive, path, registry
 ) -> None:
@@ -307,7 +327,9 @@ def test_an_undo_gives_the_item_that_copies_the_opinion_its_public_text(
     make_app, drive, path, registry
 ) -> None:
     with Registry.open(registry) as opened:
-        assert group_review.accept(ConsultationFile.load(path), opened, "G-2026-0002-1").changed
+        assert group_review.accept(
+            ConsultationFile.load(path), opened, "G-2026-0002-1", login="yamada"
+        ).changed
     app = make_app("tanaka", path, groups=registry)
 
     async def script(pilot) -> None:

@@ -6,14 +6,18 @@ registry unchanged (exit 1), a name that does not exist an exit 2 before anythin
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 from tests.console import pctui
-from tests.session.format_two_file import write_format_two
+from tests.session.format_two_file import add_reviewer, write_format_two
 from tests.session.group_registry import CAMPAIGN, LETTERS
 
 from pctui.intake.registry import Registry, registry_path
+from pctui.model.identity import current_login
+from pctui.model.records import MoveAction
 from pctui.model.state import STALE, standings
 from pctui.storage import ConsultationFile
 
@@ -22,8 +26,9 @@ CAMPAIGN_GROUP = "G-2026-0001-1"
 
 def imported(tmp_path: Path, letters: dict[str, str]) -> Path:
     """A format-2 consultation (3 items) and its registry, made by the console script from
-    a CSV of `letters` and grouped."""
-    consultation = write_format_two(tmp_path / "2026-churin.toml")
+    a CSV of `letters` and grouped. The OS login running the tests is a reviewer of it:
+    accepting and attaching are a reviewer's acts."""
+    consultation = add_reviewer(write_format_two(tmp_path / "2026-churin.toml"), current_login())
     source = tmp_path / "letters.csv"
     rows = "".join(f"{number},{text}\n" for number, text in letters.items())
     source.write_text("受付番号,意見\n" + rows, encoding="utf-8")
@@ -173,3 +178,66 @@ def test_help_in_english_and_japanese(path: Path, english: Path) -> None:
     assert "grouping screen" in pctui("intake", "groups", "--help").stdout
     english.write_text('lang = "ja"\n', encoding="utf-8")
     assert "グループ" in pctui("intake", "groups", "--help").stdout
+
+
+@pytest.mark.parametrize(
+    "action", [("--accept", CAMPAIGN_GROUP), ("--attach", CAMPAIGN_GROUP, "--item", "2")]
+)
+def test_a_login_not_a_reviewer_may_not_accept_or_attach(
+    path: Path, action: tuple[str, ...]
+) -> None:
+    """Both change an item's opinions, as move-opinion and merge-items do: refused with
+    their words and exit status, the file and the registry unchanged."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f'{current_login()} = ["担当"]\n', "", 1), encoding="utf-8")
+    before = snapshot(path), registry_of(path).read_bytes()
+    done = pctui("intake", "groups", path, *action, "--lang", "en")
+    assert done.returncode == 1, done.stderr
+    why = f"{current_login()!r} is not a reviewer of this consultation (see [review.reviewers])"
+    assert done.stderr == f"pctui: refused: {why}\n"
+    assert (snapshot(path), registry_of(path).read_bytes()) == before
+
+
+def _git(folder: Path, *args: str, who: str) -> None:
+    identity = {"GIT_AUTHOR_NAME": who, "GIT_AUTHOR_EMAIL": f"{who}@example.jp",
+                "GIT_COMMITTER_NAME": who, "GIT_COMMITTER_EMAIL": f"{who}@example.jp"}  # fmt: skip
+    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True,
+                   env={**os.environ, **identity})  # fmt: skip
+
+
+def test_accept_and_attach_are_recorded_their_history_named_and_not_audit_findings(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each records who added which opinion when ([[items.moves]], as a move does), the
+    item's history names the sign-off the attach left stale, and the audit of the commit
+    holding both finds nothing: the change is recorded, the sign-off stands traced."""
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    folder = path.parent
+    (folder / ".gitignore").write_text("*.intake.sqlite\nletters.csv\n", encoding="utf-8")
+    _git(folder, "init", "-q", who="yamada")
+    _git(folder, "add", path.name, ".gitignore", who="yamada")
+    _git(folder, "commit", "-q", "-m", "yamada signs No.1 and No.2", who="yamada")
+    assert pctui("audit", path).returncode == 0
+    accepted = pctui("intake", "groups", path, "--accept", CAMPAIGN_GROUP, "--lang", "en")
+    attached = pctui("intake", "groups", path, "--attach", "2", "--item", "2", "--lang", "en")
+    assert accepted.returncode == attached.returncode == 0, accepted.stderr + attached.stderr
+    consultation = ConsultationFile.load(path).consultation
+    new, two = consultation.item(4), consultation.item(2)
+    assert new is not None and two is not None
+    login = current_login()
+    assert [(m.action, m.source, m.target, m.labels, m.by, m.was) for m in new.moves] == [
+        (MoveAction.ACCEPT, 0, 4, ("4",), login, "")
+    ]
+    assert [(m.action, m.source, m.target, m.labels, m.by) for m in two.moves] == [
+        (MoveAction.ATTACH, 0, 2, ("2-2",), login)
+    ]
+    assert pctui("validate", path).returncode == 0
+    history = json.loads(pctui("history", path, "--item", "2", "--json", "--lang", "en").stdout)
+    (entry,) = [e for e in history["entries"] if e["kind"] == "attach"]
+    assert entry["by"] == login and entry["stale"] == [1]
+    assert entry["what"] == f"{login} attached an intake group to it as opinion 2-2"
+    assert entry["text"].startswith("left stale: 担当 approve of revision 1 by yamada")
+    _git(folder, "commit", "-q", "-a", "-m", "groups answered", who=login)
+    audited = pctui("audit", path, "--lang", "en")
+    assert audited.returncode == 0, audited.stdout + audited.stderr

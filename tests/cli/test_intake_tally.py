@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from tests.console import pctui
-from tests.session.format_two_file import write_format_two
+from tests.session.format_two_file import add_reviewer, write_format_two
+
+from pctui.model.identity import current_login
 
 ROOT = Path(__file__).resolve().parents[2]
 # Fake: example.com, 555 numbers, 架空 places. Sender 1 writes twice (e-mail, then FAX).
@@ -30,7 +32,8 @@ SECRETS = ("架空 一郎", "ichiro@example.com", "03-5555-0001", "架空市1-1"
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
-    path = write_format_two(tmp_path / "2026-churin.toml")
+    # The login running the tests is a reviewer: --write is a reviewer's act.
+    path = add_reviewer(write_format_two(tmp_path / "2026-churin.toml"), current_login())
     source = tmp_path / "s.csv"
     source.write_text(SOURCE, encoding="utf-8")
     assert pctui("intake", "import", path, source).returncode == 0
@@ -128,6 +131,7 @@ def test_an_untallied_file_publishes_no_numbers_file(path: Path, tmp_path: Path)
 def test_a_format_1_file_is_refused_with_exit_1(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     shutil.copyfile(ROOT / "consultations" / "2025-jumin.toml", path)
+    add_reviewer(path, current_login())
     source = tmp_path / "s.csv"
     source.write_text(SOURCE, encoding="utf-8")
     assert pctui("intake", "import", path, source).returncode == 0
@@ -135,6 +139,21 @@ def test_a_format_1_file_is_refused_with_exit_1(tmp_path: Path) -> None:
     done = pctui("intake", "tally", path, "--write", "--lang", "en")
     assert done.returncode == 1
     assert "format-2" in done.stderr and "Traceback" not in done.stderr
+    assert path.read_bytes() == before
+
+
+def test_write_is_refused_to_a_login_not_a_reviewer_and_counting_is_not(path: Path) -> None:
+    """The published totals are the reviewed file's: --write is refused as move-opinion is
+    (exit 1, its words, nothing written); counting without it reads only, open to all."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f'{current_login()} = ["担当"]\n', "", 1), encoding="utf-8")
+    before = path.read_bytes()
+    done = pctui("intake", "tally", path, "--write", "--lang", "en")
+    why = f"{current_login()!r} is not a reviewer of this consultation (see [review.reviewers])"
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", f"pctui: refused: {why}\n")
+    assert path.read_bytes() == before
+    counted = pctui("intake", "tally", path, "--lang", "en")
+    assert counted.returncode == 1 and "does not hold these counts yet" in counted.stdout
     assert path.read_bytes() == before
 
 

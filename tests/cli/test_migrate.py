@@ -8,9 +8,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.cli.conftest import Run
+from tests.cli.conftest import Run, not_a_reviewer
 
-from pctui.model import Opinion, add_summary, progress
+from pctui.model import Opinion, add_summary, current_login, progress
 from pctui.storage import ConsultationFile
 
 
@@ -114,3 +114,19 @@ def test_line_ends_and_the_byte_order_mark_are_kept(pctui: Run, small: Path) -> 
 def test_help(pctui: Run) -> None:
     done = pctui("migrate", "--help")
     assert done.returncode == 0 and "format 2" in done.stdout
+
+
+def test_a_login_not_a_reviewer_is_refused_and_nothing_is_written(pctui: Run, small: Path) -> None:
+    """Rewriting the whole file's format is a reviewer's act, refused as move-opinion and
+    merge-items refuse (exit 1, their words), before a format-2 file is named as such."""
+    reviewed = small.read_bytes()
+    not_a_reviewer(small)
+    before = small.read_bytes()
+    why = f"{current_login()!r} is not a reviewer of this consultation (see [review.reviewers])"
+    done = pctui("migrate", small, "--lang", "en")
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", f"pctui: refused: {why}\n")
+    assert small.read_bytes() == before
+    small.write_bytes(reviewed)
+    assert pctui("migrate", small).returncode == 0
+    not_a_reviewer(small)
+    assert pctui("migrate", small, "--lang", "en").stderr == f"pctui: refused: {why}\n"

@@ -80,7 +80,7 @@ def test_refusals_and_bad_arguments_change_nothing(pctui: Run, small: Path) -> N
 
 
 def test_a_login_not_a_reviewer_is_refused_and_nothing_changes(pctui: Run, small: Path) -> None:
-    """The title bar says "not a reviewer (read only)": like a sign-off, a note or an
+    """The title bar says "not a reviewer (drafts only)": like a sign-off, a note or an
     assignment, none of the four changes the file for a login not in [review.reviewers]."""
     assert pctui("migrate", small).returncode == 0
     not_a_reviewer(small)

@@ -132,7 +132,7 @@ def _source(name: str, tmp_path: Path) -> Consultation:
         return ConsultationFile.load(SAMPLE).consultation
     copy = tmp_path / "sample.toml"
     shutil.copyfile(SAMPLE, copy)
-    migrate(copy)
+    migrate(copy, login="tanaka")  # a reviewer of the sample
     return ConsultationFile.load(copy).consultation
 
 

@@ -33,7 +33,7 @@ def tallied(tmp_path: Path) -> Path:
             Incoming(Submission(n, method=m, name=na, address=ad, email=em, raw="意見。"), n)
             for n, m, na, ad, em in SENT
         )
-        assert write_tally(file, tally(registry, file.consultation))
+        assert write_tally(file, tally(registry, file.consultation), login="tanaka")
     return path
 
 

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from tests.app.redacted_registry import redacted_registry
 from tests.console import pctui
-from tests.session.format_two_file import write_format_two
+from tests.session.format_two_file import add_reviewer, write_format_two
 
 from pctui.intake.redact import MARKER
 from pctui.intake.redaction_review import review
 from pctui.intake.registry import Registry
 from pctui.model.actions import sign
+from pctui.model.identity import current_login
 from pctui.model.state import STALE, standings
 from pctui.session import group_review
 from pctui.storage import ConsultationFile
@@ -29,11 +30,14 @@ MAIL = "taro@example.com"  # redaction 1, in 2026-0001-1 (fake)
 def path(tmp_path: Path) -> Path:
     """No.4 is the address letter's group; the mail letter's group is No.2's second
     opinion, and No.2 signed again by yamada for it."""
-    path = write_format_two(tmp_path / "2026-churin.toml")
+    # The login running the tests is a reviewer: keeping and undoing are a reviewer's.
+    path = add_reviewer(write_format_two(tmp_path / "2026-churin.toml"), current_login())
     with Registry.open(redacted_registry(path)) as registry:
-        assert group_review.accept(ConsultationFile.load(path), registry, "G-2026-0002-1").changed
+        assert group_review.accept(
+            ConsultationFile.load(path), registry, "G-2026-0002-1", login="yamada"
+        ).changed
         file = ConsultationFile.load(path)
-        assert group_review.attach(file, registry, "G-2026-0001-1", 2).changed
+        assert group_review.attach(file, registry, "G-2026-0001-1", 2, login="yamada").changed
     file = ConsultationFile.load(path)
     file.transact(2, lambda c: sign(c, 2, "yamada"))
     return path

@@ -47,7 +47,9 @@ def accepted(
 ) -> tuple[Path, Registry]:
     """The campaign group (four opinions) accepted as No.4 with lists of two at most."""
     monkeypatch.setattr(group_review, "LISTED", 2)
-    done = group_review.accept(ConsultationFile.load(path), registry, CAMPAIGN_GROUP)
+    done = group_review.accept(
+        ConsultationFile.load(path), registry, CAMPAIGN_GROUP, login="yamada"
+    )
     assert done.changed, done.message
     return path, registry
 
@@ -74,7 +76,9 @@ def test_a_large_group_is_named_by_its_frozen_list(accepted: tuple[Path, Registr
     (opinion,) = item.opinions
     assert (opinion.count, opinion.sources, opinion.members) == (4, (), digest)
     assert group_review.group_rows(registry, consultation)[0].answered == 4
-    again = group_review.accept(ConsultationFile.load(path), registry, CAMPAIGN_GROUP)
+    again = group_review.accept(
+        ConsultationFile.load(path), registry, CAMPAIGN_GROUP, login="yamada"
+    )
     assert not again.changed and "already answered by No.4" in again.message
     assert count(registry, consultation).attached == 4
 

@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 from tests.console import pctui
+from tests.session.format_two_file import add_reviewer
 
 from pctui.intake import schema
 from pctui.intake.records import RedactionStatus
 from pctui.intake.redaction_review import ReviewRefused, review
 from pctui.intake.registry import Registry
+from pctui.model.actions import Refused
 from pctui.model.identity import current_login
 from pctui.storage import ConsultationFile
 
@@ -32,6 +34,7 @@ def consultation(tmp_path: Path) -> Path:
     redactions, the first kept (before anyone recorded who), two pending."""
     target = tmp_path / "c.toml"
     shutil.copyfile(ROOT / "consultations" / "2025-jumin.toml", target)
+    add_reviewer(target, current_login())  # keeping and undoing are a reviewer's
     shutil.copyfile(OLD, tmp_path / "c.intake.sqlite")
     (tmp_path / "c.intake.sqlite").chmod(0o600)
     return target
@@ -125,3 +128,24 @@ def test_the_command_records_the_login_of_whoever_runs_it(consultation: Path) ->
         found = {r.id: r for r in registry.redactions()}
     assert (found[3].status, found[3].by) == (RedactionStatus.REVERTED, current_login())
     assert dt.datetime.fromisoformat(found[3].at).utcoffset() == dt.timedelta(hours=9)
+
+
+def test_a_login_not_a_reviewer_may_not_keep_or_undo(consultation: Path) -> None:
+    """What is published of an opinion, and the items copying it, are a reviewer's to
+    decide: refused first (before an id is checked), nothing changed; the command exits 1
+    with move-opinion's words."""
+    file = ConsultationFile.load(consultation)
+    registry_file = consultation.with_name("c.intake.sqlite")
+    refused = pytest.raises(Refused, match="'guest' is not a reviewer")
+    with Registry.open(registry_file) as registry, refused:
+        review(registry, file.consultation, keep=[2], undo=[99], login="guest")
+    text = consultation.read_text(encoding="utf-8")
+    consultation.write_text(text.replace(f"\n{current_login()} = ", "\nnobody = ", 1), "utf-8")
+    before = consultation.read_bytes(), registry_file.read_bytes()
+    for option in ("--keep", "--undo"):
+        done = pctui("intake", "redactions", consultation, option, "2", "--lang", "en")
+        why = f"{current_login()!r} is not a reviewer of this consultation"
+        assert done.returncode == 1 and done.stderr.startswith(f"pctui: refused: {why}")
+        assert (consultation.read_bytes(), registry_file.read_bytes()) == before
+    with Registry.open(registry_file) as registry:
+        assert [r.status for r in registry.redactions()][1] == RedactionStatus.PENDING

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 from tests.console import SCRIPT, pctui
+from tests.session.format_two_file import add_reviewer
 
 from pctui.intake.records import RedactionStatus
 from pctui.intake.registry import Registry
+from pctui.model.identity import current_login
 
 ROOT = Path(__file__).resolve().parents[2]
 # Obviously fake personal data: example.com, 555 numbers, 架空 places.
@@ -32,6 +34,7 @@ SECRETS = ("taro@example.com", "090-5555-0001", "架空県架空市1-2-3", "ichi
 def consultation(tmp_path: Path) -> Path:
     target = tmp_path / "c.toml"
     shutil.copyfile(ROOT / "consultations" / "2025-jumin.toml", target)
+    add_reviewer(target, current_login())  # keeping and undoing are a reviewer's
     source = tmp_path / "s.csv"
     source.write_text(SOURCE, encoding="utf-8")
     assert pctui("intake", "import", target, source).returncode == 0

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 from tests.console import pctui
-from tests.session.format_two_file import write_format_two
+from tests.session.format_two_file import add_reviewer, write_format_two
 
 from pctui.intake.grouping import group_opinions
 from pctui.intake.records import RedactionStatus, Submission
 from pctui.intake.redact import MARKER
 from pctui.intake.registry import Incoming, Registry, registry_path
+from pctui.model.identity import current_login
 from pctui.session import group_review
 from pctui.storage import ConsultationFile
 
@@ -50,10 +51,13 @@ def older_registry(path: Path) -> Path:
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
     """The signed letter's group accepted as No.4 (its text copied with the name in it)."""
-    path = write_format_two(tmp_path / "2026-churin.toml")
+    # The login running the tests is a reviewer: keeping and undoing are a reviewer's.
+    path = add_reviewer(write_format_two(tmp_path / "2026-churin.toml"), current_login())
     where = older_registry(path)
     with Registry.open(where) as registry:
-        assert group_review.accept(ConsultationFile.load(path), registry, "G-2026-0001-1").changed
+        assert group_review.accept(
+            ConsultationFile.load(path), registry, "G-2026-0001-1", login="yamada"
+        ).changed
     return path
 
 

@@ -78,7 +78,7 @@ def test_write_tally_saves_intake_and_keeps_the_rest_of_the_file(path: Path) -> 
     file = ConsultationFile.load(path)
     with Registry.open(where) as registry:
         counted = tally(registry, file.consultation)
-    assert write_tally(file, counted) is True
+    assert write_tally(file, counted, login="tanaka") is True
     after = path.read_text(encoding="utf-8")
     intake = ConsultationFile.load(path).consultation.intake
     assert intake.methods == ["電子メール", "その他", "郵送", "FAX"]
@@ -89,7 +89,7 @@ def test_write_tally_saves_intake_and_keeps_the_rest_of_the_file(path: Path) -> 
     start = before.index("[review]")
     assert after[after.index("[review]") :] == before[start:]  # every item's bytes kept
     assert after[: after.index("[intake]")] == before[: before.index("[intake]")]
-    assert write_tally(file, counted) is False  # nothing new: not written again
+    assert write_tally(file, counted, login="tanaka") is False  # nothing new: not written again
     assert path.read_text(encoding="utf-8") == after
 
 
@@ -97,7 +97,7 @@ def test_a_change_after_the_tally_lands_on_the_right_item(path: Path) -> None:
     where = _registry(path)
     file = ConsultationFile.load(path)
     with Registry.open(where) as registry:
-        write_tally(file, tally(registry, file.consultation))
+        write_tally(file, tally(registry, file.consultation), login="tanaka")
     assert file.place(2, "items", 0, "no") == ConsultationFile.load(path).place(2, "items", 0, "no")
     file.transact(2, lambda c: revise(c, 2, "tanaka", "撤去を急ぎます。"))
     again = ConsultationFile.load(path)
@@ -115,7 +115,7 @@ def test_crlf_file_and_a_file_without_intake(path: Path) -> None:
     where = _registry(path)
     file = ConsultationFile.load(path)
     with Registry.open(where) as registry:
-        assert write_tally(file, tally(registry, file.consultation))
+        assert write_tally(file, tally(registry, file.consultation), login="tanaka")
     data = path.read_bytes()
     assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
     assert ConsultationFile.load(path).consultation.intake.submitters_total == 4
@@ -130,7 +130,7 @@ def test_a_format_1_file_is_refused_and_left_alone(tmp_path: Path) -> None:
     with Registry.open(where) as registry:
         counted = tally(registry, file.consultation)
     with pytest.raises(Refused, match="format-2"):
-        write_tally(file, counted)
+        write_tally(file, counted, login="tanaka")
     assert path.read_bytes() == before
 
 
@@ -152,7 +152,7 @@ def test_a_file_read_whole_gets_its_intake_table_patched(path: Path) -> None:
     where = _registry(path)
     file = ConsultationFile.load(path)
     with Registry.open(where) as registry:
-        assert write_tally(file, tally(registry, file.consultation))
+        assert write_tally(file, tally(registry, file.consultation), login="tanaka")
     after = path.read_text(encoding="utf-8")
     assert after.index("[intake]") > after.index("[[items]]")  # left where it was
     again = ConsultationFile.load(path).consultation

@@ -83,3 +83,13 @@ def write_format_two(path: Path) -> Path:
         blocks.append(block)
     path.write_text(HEADER + "".join(blocks), encoding="utf-8")
     return path
+
+
+def add_reviewer(path: Path, login: str, stages: str = '["担当"]') -> Path:
+    """Make `login` a reviewer of the file at `path` (by a text edit, the rest of the file as
+    it was): the intake's and the opinions' actions are a reviewer's. Returns `path`."""
+    marker = "[review.reviewers]\n"
+    text = path.read_text(encoding="utf-8")
+    assert marker in text and f"\n{login} = " not in text
+    path.write_text(text.replace(marker, f"{marker}{login} = {stages}\n", 1), encoding="utf-8")
+    return path

@@ -24,9 +24,13 @@ def _header_only(path: Path) -> Path:
 def test_first_item_and_second_opinion_are_laid_out_as_elsewhere(tmp_path: Path) -> None:
     path = _header_only(write_format_two(tmp_path / "2026-churin.toml"))
     with Registry.open(grouped_registry(path)) as registry:
-        done = group_review.accept(ConsultationFile.load(path), registry, "G-2026-0001-1")
+        done = group_review.accept(
+            ConsultationFile.load(path), registry, "G-2026-0001-1", login="yamada"
+        )
         assert done.changed, done.message
-        done = group_review.attach(ConsultationFile.load(path), registry, "G-2026-0005-1", 1)
+        done = group_review.attach(
+            ConsultationFile.load(path), registry, "G-2026-0005-1", 1, login="yamada"
+        )
         assert done.changed, done.message
     text = path.read_text("utf-8")
     assert "\n\n[[items]]\nno = 1\n" in text

@@ -44,7 +44,9 @@ def test_rows_are_largest_first_with_the_public_text(path: Path, registry: Regis
 
 
 def test_accept_saves_a_new_item_counting_the_registry(path: Path, registry: Registry) -> None:
-    done = group_review.accept(ConsultationFile.load(path), registry, CAMPAIGN_GROUP)
+    done = group_review.accept(
+        ConsultationFile.load(path), registry, CAMPAIGN_GROUP, login="yamada"
+    )
     assert done.changed and done.severity == "information"
     assert done.message == (
         f"group {CAMPAIGN_GROUP} is now No.4 (4 opinions), not yet answered; "
@@ -59,13 +61,17 @@ def test_accept_saves_a_new_item_counting_the_registry(path: Path, registry: Reg
     rows = group_review.group_rows(registry, consultation)
     assert rows[0].answered == 4
     before = path.read_bytes()
-    again = group_review.accept(ConsultationFile.load(path), registry, CAMPAIGN_GROUP)
+    again = group_review.accept(
+        ConsultationFile.load(path), registry, CAMPAIGN_GROUP, login="yamada"
+    )
     assert not again.changed and "already answered by No.4" in again.message
     assert path.read_bytes() == before
 
 
 def test_attach_saves_an_opinion_and_stales_the_signoff(path: Path, registry: Registry) -> None:
-    done = group_review.attach(ConsultationFile.load(path), registry, "G-2026-0005-1", 2)
+    done = group_review.attach(
+        ConsultationFile.load(path), registry, "G-2026-0005-1", 2, login="yamada"
+    )
     assert done.severity == "warning"
     assert done.message == (
         "group G-2026-0005-1 (2 opinions) attached to No.2 as opinion 2-2; "

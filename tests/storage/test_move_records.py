@@ -75,7 +75,10 @@ def test_a_broken_record_is_reported_at_its_place(
     text = HEADER + FIRST + record + SECOND
     found = problems(write(text))
     place = where(text, 'action = "teleport')
-    wrong = 'items.moves.action must be "move", "merge" or "split", not \'teleport\''
+    wrong = (
+        'items.moves.action must be "move", "merge", "split", "accept" or "attach", '
+        "not 'teleport'"
+    )
     assert f"{place}: {wrong}" in found, found
     assert any(p.startswith(where(text, "labels = []")) for p in found), found
     assert any(p.startswith(where(text, 'basis = "sha256:beef')) for p in found), found

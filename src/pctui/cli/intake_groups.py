@@ -32,9 +32,10 @@ that answers them and the start of their representative's public text. --accept 
 each group named a new item; --attach adds a group to item No. N as one more opinion (its
 sign-offs go stale); --split moves the opinions named into a group of their own; --merge
 merges a group into another. A group is named by its number in the list, its id or its
-representative's id. Each action is saved at once, exactly as the screen saves it; exit 1
-when it is refused (nothing is changed), 2 when a group, an opinion or an item does not
-exist.""")
+representative's id. Each action is saved at once, exactly as the screen saves it;
+accepting and attaching change items' opinions and are a reviewer's, recorded in the item
+as done by your login. Exit 1 when an action is refused (nothing is changed), 2 when a
+group, an opinion or an item does not exist.""")
 
 TEXT_WIDTH = 40
 """Characters of a representative's text in the list (the rest replaced by …)."""

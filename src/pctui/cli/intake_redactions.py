@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 # imports at its top only what its parser needs; what running it needs is imported in
 # `run` (the registry, the readers, the grouping: a tenth of a second of start-up that the
 # other subcommands need not pay).
-from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load, table_lines
+from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, load, refused, table_lines
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
 
@@ -26,6 +26,8 @@ opinion, reason, status and the public words around it, the removed words shown 
 【個人情報のため削除】; exit 1 while any is still to review. --keep ID… confirms
 redactions, --undo ID… reverts them (their words become public again); all the ids of
 one command are applied in one transaction, or none when one does not exist (exit 2).
+Keeping and undoing are a reviewer's: refused (exit 1) to a login not in
+[review.reviewers].
 An item whose opinion is a copy of a public text that changed gets the new text in the
 consultation file, saved at once (its sign-offs go stale); exit 1 when that file could
 not be saved (then run pctui intake sync).
@@ -73,10 +75,13 @@ def _review(registry: Registry, file: ConsultationFile, keep: list[int], undo: l
     """Keep and undo, then carry the changed public texts into the items that copy them;
     exit 1 when the consultation file could not be saved (the registry is changed)."""
     from pctui.intake.redaction_review import ReviewRefused
+    from pctui.model.actions import Refused
     from pctui.session.redaction_decisions import decide
 
     try:
         done = decide(file, registry, keep, undo)
+    except Refused as refusal:  # not a reviewer: exit 1, as move-opinion's refusal
+        raise refused(refusal) from None
     except ReviewRefused as refusal:
         raise Exit(BAD_INPUT, _("pctui: {why}").format(why=refusal)) from None
     for line in done.lines():

@@ -22,8 +22,9 @@ DESCRIPTION = N_("""\
 Count the registry's submissions (通) and submitters (人) by method, and the opinions (件)
 received: the intake table of the published result. A submitter is recognised inside the
 registry by e-mail address, phone number, or name with address; no personal data is
-printed. --write puts the counts into the file's [intake] table (format 2), saved at once.
-Exit 1 when [intake] does not hold them yet and --write was not given.""")
+printed. --write puts the counts into the file's [intake] table (format 2), saved at once:
+a reviewer's act, refused (exit 1) to a login not in [review.reviewers]. Exit 1 when
+[intake] does not hold them yet and --write was not given.""")
 
 
 def add_parser(commands: Commands) -> None:

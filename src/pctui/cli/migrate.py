@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit
+from pctui.cli.common import BAD_INPUT, FINDING, OK, Exit, refused
 from pctui.cli.parsers import Commands, add_file_argument
 from pctui.i18n import N_, _, ngettext
 from pctui.storage import LoadError, SaveError
@@ -16,7 +16,8 @@ Rewrite a format-1 consultation file as format 2, where an item may answer sever
 opinions and hold a summary of them. Each item's opinion becomes its one opinion,
 labelled with its No., with its count; revisions and sign-offs are kept as they are and
 every sign-off stands as before. Only the format line and each item's opinion and count
-lines change; comments stay. A file that does not load is left alone.""")
+lines change; comments stay. A reviewer's act: refused (exit 1) to a login not in
+[review.reviewers]. A file that does not load is left alone.""")
 
 
 def add_parser(commands: Commands) -> None:
@@ -31,6 +32,7 @@ def add_parser(commands: Commands) -> None:
 def run(args: argparse.Namespace) -> int:
     """Migrate the file; returns the exit status."""
     # Imported when it runs: `pctui --help` imports every command's module to list it.
+    from pctui.model.actions import Refused
     from pctui.storage.migrate import AlreadyFormatTwo, migrate
 
     try:
@@ -41,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
         raise Exit(
             BAD_INPUT, _("{path}: does not load; nothing was changed").format(path=args.file)
         ) from None
+    except Refused as refusal:  # not a reviewer: rewriting the file's format is theirs
+        raise refused(refusal) from None
     except AlreadyFormatTwo as already:
         raise Exit(FINDING, _("pctui: refused: {why}").format(why=already)) from None
     except SaveError as error:

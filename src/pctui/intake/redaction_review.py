@@ -23,6 +23,7 @@ from pctui.i18n import N_, _, ngettext
 from pctui.intake.records import Redaction, RedactionStatus
 from pctui.intake.redact import MARKER
 from pctui.intake.registry import Registry
+from pctui.model.actions import require_reviewer
 from pctui.model.identity import current_login
 from pctui.model.records import Consultation
 from pctui.model.zones import consultation_now
@@ -213,15 +214,18 @@ def review(
 ) -> Reviewed:
     """Keep the redactions `keep` and undo those in `undo`, in one transaction, recording
     the OS login (never an environment variable; `login` only for tests) and the time in
-    the consultation's zone, as a sign-off is. ReviewRefused, with nothing changed, when
-    an id is in both or one does not exist."""
+    the consultation's zone, as a sign-off is. Refused, with nothing changed, when that
+    login is not one of the consultation's reviewers (what is published of an opinion is
+    theirs to decide, and a decision changes the items that copy it); ReviewRefused, with
+    nothing changed, when an id is in both or one does not exist."""
+    by = login if login is not None else current_login()
+    require_reviewer(consultation, by)  # first: a non-reviewer learns nothing else
     both = sorted(set(keep) & set(undo))
     if both:
         message = _("redaction {ids} cannot be both kept and undone; nothing changed")
         raise ReviewRefused(message.format(ids=", ".join(map(str, both))))
     statuses = {n: RedactionStatus.CONFIRMED for n in keep}
     statuses.update({n: RedactionStatus.REVERTED for n in undo})
-    by = login if login is not None else current_login()
     when = (at or consultation_now(consultation)).isoformat()
     try:
         registry.review_redactions(statuses, by, when)

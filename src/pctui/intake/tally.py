@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from pctui.i18n import _
 from pctui.intake.registry import Registry
-from pctui.model.actions import Refused
+from pctui.model.actions import Refused, require_reviewer
+from pctui.model.identity import current_login
 from pctui.model.records import Consultation
 from pctui.storage import ConsultationFile
 
@@ -172,10 +173,13 @@ def apply_tally(consultation: Consultation, counted: Tally) -> bool:
     return True
 
 
-def write_tally(file: ConsultationFile, counted: Tally) -> bool:
+def write_tally(file: ConsultationFile, counted: Tally, login: str | None = None) -> bool:
     """Save `counted` into the file's `[intake]` at once, as any change is saved (the
-    lock, an atomic write); whether the file changed. Refused (format 1) and SaveError
-    propagate."""
+    lock, an atomic write), as `login` (the OS login when None: tests only); whether the
+    file changed. Refused when `login` is not a reviewer (the published totals are the
+    reviewed file's, changed by a reviewer as every line of it but a draft; asked even when
+    nothing would change) or the file is format 1; SaveError propagates."""
+    require_reviewer(file.consultation, login if login is not None else current_login())
     _format_two(file.consultation)
     if not differs(file.consultation, counted):
         return False

@@ -62,8 +62,9 @@ def find_item(consultation: Consultation, no: int) -> Item:
 def require_reviewer(consultation: Consultation, login: str) -> None:
     """Refused unless `login` is one of the consultation's reviewers (those in
     [review.reviewers]): only they sign, assign, write notes and change an item's opinions
-    or summary (the TUI's "not a reviewer (read only)"). Drafting a response is not
-    signing, and is open to any login (`revise`)."""
+    or summary, and decide the intake's redactions. Drafting a response is not signing, and
+    is open to any login (`revise`): the TUI's title bar says "not a reviewer (drafts
+    only)"."""
     if login not in consultation.review.reviewers:
         raise Refused(
             _("{login} is not a reviewer of this consultation (see [review.reviewers])").format(

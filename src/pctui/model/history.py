@@ -38,12 +38,16 @@ class EventKind(StrEnum):
     MOVE = "move"  # an opinion moved in or out
     MERGE = "merge"  # another item merged into this one
     SPLIT = "split"  # opinions split off into a new item (in both items)
+    ACCEPT = "accept"  # an intake group made the item (its first opinion)
+    ATTACH = "attach"  # an intake group attached as one more opinion
 
 
 _MOVE_KINDS = {
     MoveAction.MOVE: EventKind.MOVE,
     MoveAction.MERGE: EventKind.MERGE,
     MoveAction.SPLIT: EventKind.SPLIT,
+    MoveAction.ACCEPT: EventKind.ACCEPT,
+    MoveAction.ATTACH: EventKind.ATTACH,
 }
 
 Record = Revision | Summary | Signoff | Assignment | Note | Move

@@ -6,9 +6,10 @@ changing anything: in a format-1 file, and when the login acting is not one of t
 consultation's reviewers (who read the file and change nothing, as they sign nothing).
 None touches a sign-off: each changes the opinions or the summary a sign-off's basis was
 computed from, so the sign-offs of every item it changes are stale by construction (see
-state.standings). A move, merge or split appends a `Move` record to each item it changes
-(who, when, which opinions, the item's basis before and after), from which the item's
-history says which sign-offs it left stale. The storage layer saves each at once, like a
+state.standings). A move, merge or split (and an intake group accepted or attached,
+`pctui.intake.answering`, through the same `Recorder`) appends a `Move` record to each
+item it changes (who, when, which opinions, the item's basis before and after), from which
+the item's history says which sign-offs it left stale. The storage layer saves each at once, like a
 sign-off.
 """
 
@@ -96,9 +97,11 @@ def _opinion(item: Item, label: str) -> Opinion:
     )
 
 
-class _Recorder:
+class Recorder:
     """Notes the bases of the items an action changes before it, then appends to each the
-    record of the action (`Move`) with its basis after."""
+    record of the action (`Move`) with its basis after. Made by every action that changes
+    an item's opinions (here, and an intake group accepted or attached: intake.answering),
+    so each acts as one login, refused alike to a login that is not a reviewer."""
 
     def __init__(self, consultation: Consultation, login: str | None, at: dt.datetime | None):
         self.login = login if login is not None else current_login()
@@ -134,7 +137,7 @@ def move_opinion(
     returns it. Refused for an item's last opinion (merge the items instead)."""
     require_format_two(consultation)
     source, target = find_item(consultation, src_no), find_item(consultation, dst_no)
-    recorder = _Recorder(consultation, login, at)  # refused here for a non-reviewer
+    recorder = Recorder(consultation, login, at)  # refused here for a non-reviewer
     opinion = _opinion(source, label)  # first: "already holds" is said of one it holds
     if source is target:
         raise Refused(_("No.{no} already holds opinion {label}").format(no=src_no, label=label))
@@ -175,7 +178,7 @@ def merge_items(
     Recorded in item `dst_no` as done by `login` (the OS login when None) at `at`."""
     require_format_two(consultation)
     source, target = find_item(consultation, src_no), find_item(consultation, dst_no)
-    recorder = _Recorder(consultation, login, at)  # refused here for a non-reviewer
+    recorder = Recorder(consultation, login, at)  # refused here for a non-reviewer
     if source is target:
         raise Refused(_("No.{no} cannot be merged into itself").format(no=src_no))
     if target.section != source.section:
@@ -202,7 +205,7 @@ def split_item(
     by `login` (the OS login when None) at `at`."""
     require_format_two(consultation)
     item = find_item(consultation, no)
-    recorder = _Recorder(consultation, login, at)  # refused here for a non-reviewer
+    recorder = Recorder(consultation, login, at)  # refused here for a non-reviewer
     if not labels:
         raise Refused(_("name the opinions of No.{no} that go to the new item").format(no=no))
     taken = [_opinion(item, label) for label in dict.fromkeys(labels)]

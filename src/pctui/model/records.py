@@ -228,6 +228,10 @@ class MoveAction(StrEnum):
     MOVE = "move"  # one opinion to another item
     MERGE = "merge"  # a whole item into another, which it leaves
     SPLIT = "split"  # opinions off into a new item
+    # An intake group (issue 17) made an opinion of an item: `source` is then 0, the
+    # intake registry, which is no item.
+    ACCEPT = "accept"  # as the one opinion of a new item
+    ATTACH = "attach"  # as one more opinion of an item
 
 
 MOVE_ACTION_OF: dict[str, MoveAction] = {action.value: action for action in MoveAction}

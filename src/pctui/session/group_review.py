@@ -24,8 +24,10 @@ from pctui.intake.records import Group
 from pctui.intake.registry import Registry
 from pctui.intake.tally import looks_current, tally, write_tally
 from pctui.model.actions import Refused
+from pctui.model.identity import current_login
 from pctui.model.records import Consultation
 from pctui.session.operations import ERROR, WARNING, Outcome, attempt, refused
+from pctui.session.opinion_actions import refused_before_asking
 from pctui.storage import ConsultationFile, SaveError
 
 
@@ -74,15 +76,28 @@ def _gone(group_id: str) -> Outcome:
     return refused(_("there is no group {group} now (regroup or reopen)").format(group=group_id))
 
 
-def accept(file: ConsultationFile, registry: Registry, group_id: str) -> Outcome:
-    """Add group `group_id` to the consultation as a new item, saved at once."""
+def _not_allowed(file: ConsultationFile, login: str | None) -> Outcome | None:
+    """The refusal for a login that may not change items' opinions (format 1, or not a
+    reviewer), asked before a large group's member list is frozen in the registry, so that
+    a refused action writes nothing there either; None when allowed. The model asks again
+    under the lock."""
+    return refused_before_asking(file.consultation, login if login is not None else current_login())
+
+
+def accept(
+    file: ConsultationFile, registry: Registry, group_id: str, login: str | None = None
+) -> Outcome:
+    """Add group `group_id` to the consultation as a new item, saved at once, as done by
+    `login` (the OS login when None: tests only)."""
     group = registry.group(group_id)
     if group is None:
         return _gone(group_id)
+    if (refusal := _not_allowed(file, login)) is not None:
+        return refusal
     text = registry.public_texts([group.representative])[group.representative]
     no = max((item.no for item in file.consultation.items), default=0) + 1
     members, expand = _frozen(registry, group)
-    done = attempt(file, no, lambda c: accept_group(c, group, text, members, expand))
+    done = attempt(file, no, lambda c: accept_group(c, group, text, members, expand, login=login))
     if isinstance(done, Outcome):
         return done
     count = len(group.members)
@@ -92,7 +107,7 @@ def accept(file: ConsultationFile, registry: Registry, group_id: str) -> Outcome
         count,
     )
     return counted_again(
-        file, registry, Outcome(message.format(group=group_id, no=done.no, count=count))
+        file, registry, Outcome(message.format(group=group_id, no=done.no, count=count)), login
     )
 
 
@@ -109,14 +124,16 @@ def _frozen(registry: Registry, group: Group) -> tuple[str, Expand]:
     return members, expand
 
 
-def counted_again(file: ConsultationFile, registry: Registry, outcome: Outcome) -> Outcome:
-    """`outcome` of a group accepted or attached, after the intake table (`[intake]`: 通
-    and 人 by method) is brought up to date from the registry when it is not (see
-    `pctui.intake.tally`); saying so, or why it could not be saved."""
+def counted_again(
+    file: ConsultationFile, registry: Registry, outcome: Outcome, login: str | None = None
+) -> Outcome:
+    """`outcome` of a group accepted or attached by `login`, after the intake table
+    (`[intake]`: 通 and 人 by method) is brought up to date from the registry when it is
+    not (see `pctui.intake.tally`); saying so, or why it could not be saved."""
     try:
         if looks_current(registry, file.consultation):
             return outcome
-        if not write_tally(file, tally(registry, file.consultation)):
+        if not write_tally(file, tally(registry, file.consultation), login):
             return outcome
     except (Refused, SaveError, sqlite3.Error) as error:
         note = _("the intake table ([intake]) was not updated: {error}").format(error=error)
@@ -125,14 +142,21 @@ def counted_again(file: ConsultationFile, registry: Registry, outcome: Outcome) 
     return replace(outcome, message=_("{done}; {note}").format(done=outcome.message, note=note))
 
 
-def attach(file: ConsultationFile, registry: Registry, group_id: str, no: int) -> Outcome:
-    """Add group `group_id` as one more opinion of item `no`, saved at once."""
+def attach(
+    file: ConsultationFile, registry: Registry, group_id: str, no: int, login: str | None = None
+) -> Outcome:
+    """Add group `group_id` as one more opinion of item `no`, saved at once, as done by
+    `login` (the OS login when None: tests only)."""
     group = registry.group(group_id)
     if group is None:
         return _gone(group_id)
+    if (refusal := _not_allowed(file, login)) is not None:
+        return refusal
     text = registry.public_texts([group.representative])[group.representative]
     members, expand = _frozen(registry, group)
-    done = attempt(file, no, lambda c: attach_group(c, no, group, text, members, expand))
+    done = attempt(
+        file, no, lambda c: attach_group(c, no, group, text, members, expand, login=login)
+    )
     if isinstance(done, Outcome):
         return done
     count = len(group.members)
@@ -146,7 +170,7 @@ def attach(file: ConsultationFile, registry: Registry, group_id: str, no: int) -
     if item is not None and any(s.withdrawn is None for s in item.signoffs):
         note = _("the sign-offs of No.{no} are stale: sign again").format(no=no)
         outcome = Outcome(_("{done}; {note}").format(done=outcome.message, note=note), WARNING)
-    return counted_again(file, registry, outcome)
+    return counted_again(file, registry, outcome, login)
 
 
 def split(registry: Registry, group_id: str, selected: Iterable[str]) -> tuple[Outcome, str | None]:

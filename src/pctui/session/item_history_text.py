@@ -46,8 +46,17 @@ def what(entry: Entry) -> str:
 
 
 def moved(move: Move, no: int) -> str:
-    """A move, merge or split as item `no` saw it: "tanaka moved opinion 2 in from No.3"."""
+    """A move, merge, split or intake group accepted or attached as item `no` saw it:
+    "tanaka moved opinion 2 in from No.3"."""
     labels, login = ", ".join(move.labels), move.by
+    if move.action == MoveAction.ACCEPT:
+        return _("{login} made it of an intake group, as opinion {labels}").format(
+            login=login, labels=labels
+        )
+    if move.action == MoveAction.ATTACH:
+        return _("{login} attached an intake group to it as opinion {labels}").format(
+            login=login, labels=labels
+        )
     if move.action == MoveAction.MERGE:
         return _("{login} merged No.{other} into it (opinions {labels})").format(
             login=login, other=move.source, labels=labels

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pctui.i18n import _, ngettext
-from pctui.model.actions import Refused, revise, sign, withdraw
+from pctui.model.actions import Refused, require_reviewer, revise, sign, withdraw
 from pctui.model.digest import basis_digest
 from pctui.model.records import APPROVE, REJECT, Consultation, Item
 from pctui.model.state import item_state
@@ -47,6 +47,17 @@ class Outcome:
 def refused(why: object) -> Outcome:
     """The outcome of an action refused for `why`: nothing changed."""
     return Outcome(_("Refused: {why}").format(why=why), ERROR, changed=False, refusal=str(why))
+
+
+def refused_to_a_non_reviewer(consultation: Consultation, login: str) -> Outcome | None:
+    """The refusal of a key that only a reviewer's action follows (x, A, i), said before
+    its dialog asks for anything, as the title bar says: "not a reviewer (drafts only)";
+    None for a reviewer. The action asks again when it runs."""
+    try:
+        require_reviewer(consultation, login)
+    except Refused as refusal:
+        return refused(refusal)
+    return None
 
 
 def attempt(

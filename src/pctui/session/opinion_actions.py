@@ -39,7 +39,7 @@ _SEPARATORS = re.compile(r"[\s,、，]+")
 
 def refused_before_asking(consultation: Consultation, login: str) -> Outcome | None:
     """Why these actions cannot run on `consultation` as `login` (a format-1 file: run
-    pctui migrate; not a reviewer: read only), said before a dialog asks for anything;
+    pctui migrate; not a reviewer: drafts only), said before a dialog asks for anything;
     None when they can."""
     try:
         may_edit_opinions(consultation, login)

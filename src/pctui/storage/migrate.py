@@ -12,6 +12,10 @@ Only what changes is rewritten: the header's `format`, and in each item block it
 revisions; every other line, comments included, stays as it was. (A file in an unusual
 layout, read whole, is written again whole, without its comments.) The result is read
 back and compared with the file before anything is written.
+
+Rewriting the whole file's format is a reviewer's act, as every change of the file but a
+draft is: a login not in `[review.reviewers]` is refused (`Refused`, nothing written),
+before the file is found to be format 2 already.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from pctui.base.atomic import folder_lock, write_atomic
 from pctui.base.problems import SaveError
 from pctui.base.toml_locate import Locator
 from pctui.i18n import _
+from pctui.model.actions import require_reviewer
+from pctui.model.identity import current_login
 from pctui.model.records import Item
 from pctui.storage.layouts import SplicedBlocks, layout_of
 from pctui.storage.reader import BOM, load_text, read_file
@@ -41,10 +47,11 @@ class Migrated:
     signoffs: int
 
 
-def migrate(path: Path) -> Migrated:
+def migrate(path: Path, login: str | None = None) -> Migrated:
     """Rewrite the format-1 file at `path` as format 2, atomically and under the folder's
-    lock. LoadError when it does not load, AlreadyFormatTwo when there is nothing to do,
-    SaveError when it cannot be written (nothing written)."""
+    lock, as `login` (the OS login when None: tests only). LoadError when it does not load,
+    Refused when `login` is not one of its reviewers, AlreadyFormatTwo when there is
+    nothing to do, SaveError when it cannot be written (nothing written)."""
     import tomlkit
 
     from pctui.storage.writer import render_consultation
@@ -52,6 +59,7 @@ def migrate(path: Path) -> Migrated:
     with folder_lock(path):
         loaded, _stamp = read_file(path)
         consultation = loaded.consultation
+        require_reviewer(consultation, login if login is not None else current_login())
         if consultation.format >= 2:
             raise AlreadyFormatTwo(_("{path} is format 2 already").format(path=path))
         target = dataclasses.replace(consultation, format=2)

@@ -1,5 +1,6 @@
-"""Reads an item's `[[items.moves]]` (format 2): the records of the moves, merges and splits
-that changed its opinions (see docs/format.md, "Records of moves").
+"""Reads an item's `[[items.moves]]` (format 2): the records of the moves, merges, splits
+and intake groups accepted or attached that changed its opinions (see docs/format.md,
+"Records of moves").
 
 Every problem is reported with its place, like the rest of the item (item_schema). A record
 that cannot be read is left out: the item's opinions are what they are, the history lists
@@ -41,7 +42,10 @@ def _read_move(table: dict[str, Any], index: int, no: Any, check: Checker) -> Mo
     basis = check.get(table, "basis", STR, MOVES, index, required=True)
     problems: list[tuple[str, str]] = []
     if action is not None and action not in MOVE_ACTION_OF:
-        message = _('items.moves.action must be "move", "merge" or "split", not {action}')
+        message = _(
+            'items.moves.action must be "move", "merge", "split", "accept" or "attach", '
+            "not {action}"
+        )
         problems.append(("action", message.format(action=repr(action))))
     if labels is not None and not labels:
         problems.append(("labels", _("items.moves.labels must name at least one opinion")))

@@ -26,6 +26,7 @@ from textual.widgets import Footer, Static
 
 from pctui.app.at_once import Opened, opens_at_once
 from pctui.app.group_actions import group_bindings
+from pctui.app.host import host_of
 from pctui.app.review_actions import translated
 from pctui.app.screens.comment import CommentScreen
 from pctui.app.widgets.lazy_table import Cells, LazyTable
@@ -45,7 +46,7 @@ from pctui.session.group_review import (
     split,
 )
 from pctui.session.operations import ERROR, WARNING, Outcome
-from pctui.session.opinion_actions import read_no
+from pctui.session.opinion_actions import read_no, refused_before_asking
 from pctui.storage import ConsultationFile
 
 ADDED_STYLE = "bold reverse"  # what a member adds: reverse video reads in every theme
@@ -238,13 +239,17 @@ class GroupScreen(Screen[None]):
     def action_accept(self) -> None:
         """Accept the selected group as a new item."""
         if (chosen := self.selected) is not None and self.registry is not None:
-            self.say(accept(self.file, self.registry, chosen.id))
+            self.say(accept(self.file, self.registry, chosen.id, host_of(self).login))
             self.refresh_groups(chosen.id)
 
     @opens_at_once
     def action_attach(self) -> Opened:
-        """Ask for an item's No., then attach the selected group to it."""
+        """Ask for an item's No., then attach the selected group to it (refused before
+        asking for a login that may not change an item's opinions, as m, M and S are)."""
         if (chosen := self.selected) is None:
+            return None
+        if refusal := refused_before_asking(self.file.consultation, host_of(self).login):
+            self.say(refusal)
             return None
 
         def problem(text: str) -> str | None:
@@ -253,7 +258,7 @@ class GroupScreen(Screen[None]):
         def send(text: str | None) -> None:
             no = read_no(text) if text is not None else None
             if no is not None and self.registry is not None:
-                self.say(attach(self.file, self.registry, chosen.id, no))
+                self.say(attach(self.file, self.registry, chosen.id, no, host_of(self).login))
                 self.refresh_groups(chosen.id)
 
         title = _("Attach group {group} to item No.:").format(group=chosen.id)

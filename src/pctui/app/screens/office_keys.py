@@ -17,6 +17,7 @@ from pctui.i18n import _
 from pctui.intake.location import registry_path
 from pctui.model.records import Item
 from pctui.session.office_operations import assign_items, write_note
+from pctui.session.operations import refused_to_a_non_reviewer
 
 if TYPE_CHECKING:
     from pctui.app.screens.review import MainScreen
@@ -34,11 +35,20 @@ class OfficeKeys:
         # Only MainScreen mixes this in; mypy cannot say so of a mixin's `self`.
         return cast("MainScreen", self)
 
+    def _refused(self) -> bool:
+        """True, said why, when the login is not a reviewer: assigning and notes are a
+        reviewer's, refused before a dialog asks for anything."""
+        screen = self._screen
+        refusal = refused_to_a_non_reviewer(screen.file.consultation, screen.login)
+        if refusal is not None:
+            screen.say(refusal)
+        return refusal is not None
+
     @opens_at_once
     def action_assign(self) -> Opened:
         """Choose who drafts the selected item, or every item shown."""
         screen = self._screen
-        if (item := screen.selected) is None:
+        if (item := screen.selected) is None or self._refused():
             return None
 
         def chosen(choice: AssignChoice | None) -> None:
@@ -52,7 +62,7 @@ class OfficeKeys:
     def action_note(self) -> Opened:
         """Ask for an internal note on the selected item, then save it."""
         screen = self._screen
-        if (item := screen.selected) is None:
+        if (item := screen.selected) is None or self._refused():
             return None
         no = item.no
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 def _ready(screen: MainScreen) -> Item | None:
     """The selected item, or None (said why) when the file is format 1, the login not a
-    reviewer (read only), or none is selected."""
+    reviewer (drafts only), or none is selected."""
     item = screen.selected
     if item is None:
         return None

@@ -45,6 +45,7 @@ from pctui.intake.redaction_review import (
     redaction_views,
 )
 from pctui.intake.registry import Registry, RegistryRefused
+from pctui.model.actions import Refused
 from pctui.session.redaction_decisions import decide
 from pctui.storage import ConsultationFile
 
@@ -318,6 +319,10 @@ class RedactionScreen(Screen[None]):
                 undo=() if keep else ids,
                 login=host_of(self).login,
             )
+        except Refused as refusal:  # not a reviewer, worded as the review's refusals
+            message = _("Refused: {why}").format(why=refusal)
+            self.notify(inert(message), severity="error", timeout=10, markup=False)
+            return
         except (ReviewRefused, sqlite3.Error) as refusal:
             message = _("Not saved: {error}").format(error=refusal)
             self.notify(inert(message), severity="error", timeout=10, markup=False)

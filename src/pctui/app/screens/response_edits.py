@@ -25,8 +25,12 @@ if TYPE_CHECKING:
     from pctui.app.screens.review import MainScreen
 
 
-def request_changes(screen: MainScreen, item: Item) -> AwaitMount:
-    """Ask for a comment, then request changes to the revision shown now."""
+def request_changes(screen: MainScreen, item: Item) -> AwaitMount | None:
+    """Ask for a comment, then request changes to the revision shown now (refused before
+    asking for a login that is not a reviewer: None)."""
+    if refusal := operations.refused_to_a_non_reviewer(screen.file.consultation, screen.login):
+        screen.say(refusal)
+        return None
     no, seen = item.no, item.current_index
     basis = operations.shown_basis(screen.file, item)  # the opinions and summary on screen
 

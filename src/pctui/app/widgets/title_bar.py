@@ -17,14 +17,16 @@ from pctui.model.records import Consultation
 
 
 def who_text(consultation: Consultation, login: str, context: RenderContext) -> Text:
-    """ "yamada · 担当" or "root · not a reviewer": the login and the stages it may sign;
-    then, where the office assigns items, how many of the login's are still open."""
+    """ "yamada · 担当" or "root · not a reviewer (drafts only)": the login and the stages
+    it may sign, or that it may only draft (revise, open to any login: drafting is not
+    signing; every other change is a reviewer's); then, where the office assigns items, how
+    many of the login's are still open."""
     stages = consultation.review.stages_of(login)
     who = Text(inert(login), style="bold")
     if stages:
         who.append(" · " + context.glyph("stage-join").join(inert(stage) for stage in stages))
     else:
-        who.append(" · " + _("not a reviewer (read only)"), style="italic")
+        who.append(" · " + _("not a reviewer (drafts only)"), style="italic")
     if any(item.assignments for item in consultation.items):
         count = open_assigned(consultation, login)
         who.append(
