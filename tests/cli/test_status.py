@@ -208,3 +208,45 @@ def test_the_table_says_what_the_json_says_row_by_row(
             row.get("assignee") or "",
         ]
         assert cells == [cell.strip() for cell in expected if cell.strip()], (line, row)
+
+
+@pytest.mark.parametrize("login", ["tanaka", "kimura", "root"])
+@pytest.mark.parametrize("shape", ["busy", "bare", "grouped"])
+def test_status_json_writes_status_data_as_json_writes_it(
+    tmp_path: Path, monkeypatch, capsys, login: str, shape: str
+) -> None:
+    # `status --json` writes its items column by column, never as the dictionaries
+    # `status_data` gives: the two must be the same JSON, hostile sections, assignees and
+    # (format 2) bases included.
+    import argparse
+    import datetime as dt
+    import random
+
+    from benchmarks.generate import build, render
+
+    from pctui.base.inert import escaped
+    from pctui.cli import status
+    from pctui.model.records import Assignment, Section
+    from pctui.storage import ConsultationFile
+
+    consultation = build(150, seed=3, shape=shape)
+    hostile = ["\x1b[31m赤", "\u202eabc", "👨\u200d👩\u200d👧", "a\u200db", "葛\U000e0100", "café"]
+    consultation.sections.extend(Section(name, "T" + name) for name in hostile)
+    consultation.meta.title = "意見\u2028公募\x7f"
+    rng = random.Random(3)
+    at = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    for item in consultation.items:
+        if shape != "grouped" and rng.random() < 0.5:  # (labels restart in a section)
+            item.section = rng.choice(hostile)
+        if rng.random() < 0.3:
+            item.assignments.append(Assignment(rng.choice(["tanaka", "yamada", ""]), "sato", at))
+    path = tmp_path / "c.toml"
+    path.write_text(render(consultation, via_tomlkit=True), encoding="utf-8")
+    monkeypatch.setattr(status, "current_login", lambda: login)
+    loaded = ConsultationFile.load(path, one_parse=True).consultation
+    data = status.status_data(loaded, login, bases=True)
+    assert status.run(argparse.Namespace(file=str(path), json=True, board=False)) == 0
+    expected = escaped(json.dumps(data, ensure_ascii=False, indent=2))
+    assert capsys.readouterr().out == expected + "\n"
+    assert "assignee" in data["items"][0]
+    assert ("basis" in data["items"][0]) == (shape == "grouped")

@@ -64,13 +64,15 @@ def add_parser(commands: Commands) -> None:
 def status_data(consultation: Consultation, login: str, bases: bool = False) -> dict[str, Any]:
     """The status as plain data (the --json output), `login` the one asking; with `bases`
     (format 2), each item's basis too."""
-    return _status(consultation, login, bases=bases, rows=True)[0]
+    data = _status(consultation, login, bases=bases, rows=True)[0]
+    data["items"] = data["items"].dicts()
+    return data
 
 
 def _status(consultation: Consultation, login: str, *, bases: bool, rows: bool) -> _Status:
-    """`status_data`, its "items" (a row of data per item) only with `rows`: the plain
-    status lays its table out from the items themselves (10,000 rows of data built for
-    nothing were a tenth of its time on a file of one-line items)."""
+    """`status_data`, its "items" (a row of data per item, as `Rows`) only with `rows`:
+    the plain status lays its table out from the items themselves (10,000 rows of data
+    built for nothing were a tenth of its time on a file of one-line items)."""
     review = consultation.review
     progresses = [progress(item, review) for item in consultation.items]
     pairs = list(zip(consultation.items, progresses, strict=True))
@@ -94,27 +96,36 @@ def _status(consultation: Consultation, login: str, *, bases: bool, rows: bool) 
         "login": login,
         "my_turn": [item.no for item, found in pairs if turn(item, found)],
     }
+    items = consultation.items
     if rows:
-        data["items"] = [
-            {
-                "no": item.no,
-                "section": item.section,
-                "state": found.state,
-                "approved_stages": found.approved,
+        # Column by column: the JSON writes them so, without 10,000 dictionaries
+        # (`status_data` makes them). The lists of next stages are shared.
+        from pctui.cli.json_indent import Rows
+
+        approved = [found.approved for found in progresses]
+        nothing: list[str] = []
+        data["items"] = Rows(
+            ("no", "section", "state", "approved_stages", "next_stages", "revision"),
+            [
+                [item.no for item in items],
+                [item.section for item in items],
+                [found.state for found in progresses],
+                approved,
                 # Nobody approves an item that has no draft yet. (The revisions asked
                 # directly: `current` and `current_index` cost a call each, per item.)
-                "next_stages": list(open_after(found.approved)) if item.revisions else [],
-                "revision": len(item.revisions),
-            }
-            for item, found in pairs
-        ]
+                [
+                    open_after(stages) if item.revisions else nothing
+                    for item, stages in zip(items, approved, strict=True)
+                ],
+                [len(item.revisions) for item in items],
+            ],
+        )
     data["counts"] = state_counts(consultation, progresses)
     data["stage_counts"] = stage_counts(consultation, progresses)
-    if any(item.assignments for item in consultation.items):
+    if any(item.assignments for item in items):
         # Only a file that assigns items says so: the output of the others stays as it was.
         if rows:
-            for row, item in zip(data["items"], consultation.items, strict=True):
-                row["assignee"] = item.assignee
+            data["items"].add("assignee", [item.assignee for item in items])
         states = [found.state for found in progresses]
         data["assignees"] = {
             login: {"items": work.items, "open": work.open}
@@ -125,9 +136,8 @@ def _status(consultation: Consultation, login: str, *, bases: bool, rows: bool) 
         # What a sign-off approves the answer for: `pctui signoff --basis` refuses when
         # the opinions or summary read here changed before the sign-off was saved.
         if bases and rows:
-            for row, (item, found) in zip(data["items"], pairs, strict=True):
-                row["basis"] = _basis(item, found)
-        data["opinions"] = sum(len(item.opinions) for item in consultation.items)
+            data["items"].add("basis", [_basis(item, found) for item, found in pairs])
+        data["opinions"] = sum(len(item.opinions) for item in items)
         data["opinions_counted"] = consultation.total_opinions
     return data, pairs, open_after
 
