@@ -162,3 +162,38 @@ def test_cached_properties_still_work_on_records() -> None:
     assert phrase.pattern is phrase.pattern  # computed once, kept on the frozen record
     header = header_schema.Header(records.Meta("i", "t"), records.Intake(), records.Review([], {}))
     assert header.section_ids == frozenset() and header.sections == []
+
+
+@pytest.mark.parametrize("cls", RECORDS, ids=lambda cls: cls.__name__)
+def test_replace_of_record_class_is_dataclasses_replace(cls: type) -> None:
+    mine = cls(**_values(cls, "a"))
+    first = dataclasses.fields(cls)[0].name
+    ours = record_class.replace(mine, **{first: "other"})  # type: ignore[type-var]
+    assert ours == dataclasses.replace(mine, **{first: "other"}) and type(ours) is cls
+    assert record_class.replace(mine) == mine  # type: ignore[type-var]
+    with pytest.raises(TypeError):
+        record_class.replace(mine, no_such_field=1)  # type: ignore[type-var]
+
+
+def test_a_record_becomes_a_dataclass_when_first_asked() -> None:
+    @record_class.record(frozen=True)
+    class Pair:
+        """Two values, the second made anew for each record."""
+
+        left: str
+        right: list[str] = record_class.field(default_factory=list)
+
+        def __init__(self, left: str, right: list[str] | None = None) -> None:
+            object.__setattr__(self, "left", left)
+            object.__setattr__(self, "right", [] if right is None else right)
+
+    noted = vars(Pair)["__dataclass_fields__"]
+    assert not isinstance(noted, dict)  # not processed at its creation
+    assert not hasattr(Pair, "right")  # the factory is no class attribute
+    assert Pair.__match_args__ == ("left", "right")  # type: ignore[attr-defined]
+    fields = dataclasses.fields(Pair)  # type: ignore[arg-type]
+    assert isinstance(vars(Pair)["__dataclass_fields__"], dict)  # processed once asked
+    assert [f.name for f in fields] == ["left", "right"]
+    assert fields[1].default_factory is list and fields[0].default is dataclasses.MISSING
+    assert not hasattr(Pair, "right")
+    assert dataclasses.is_dataclass(Pair) and dataclasses.replace(Pair("a"), left="b") == Pair("b")

@@ -136,3 +136,27 @@ def test_an_opinion_built_by_its_attributes_is_the_dataclasss(
     assert {f.name: getattr(built, f.name) for f in dataclasses.fields(Opinion)} == vars(built)
     with pytest.raises(dataclasses.FrozenInstanceError):
         built.text = "changed"  # type: ignore[misc]
+
+
+@given(
+    st.text(max_size=4).filter(lambda label: label.isprintable() and label.strip()),
+    st.text(max_size=8),
+    st.one_of(st.none(), st.integers(min_value=1, max_value=10**6)),
+)
+def test_an_opinion_without_sources_is_the_dataclasss_on_its_parsed_table(
+    label: str, text: str, count: int | None
+) -> None:
+    raw: dict[str, Any] = {"label": label, "text": text}
+    if count is not None:
+        raw["count"] = count
+    read = opinion_schema.plain_opinions([raw])
+    assert read is not None
+    [built] = read
+    made = Opinion(label, text, 1 if count is None else count)
+    assert built == made and hash(built) == hash(made) and repr(built) == repr(made)
+    # Every field reads as the dataclass's: those the table lacks from the class's defaults.
+    for field in dataclasses.fields(Opinion):
+        assert getattr(built, field.name) == getattr(made, field.name)
+    assert dataclasses.replace(built, text="other") == Opinion(label, "other", made.count)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.count = 2  # type: ignore[misc]

@@ -172,3 +172,19 @@ def test_places_and_saves_of_a_file_read_in_one_parse_are_the_usual_ones(tmp_pat
     path.write_bytes(before)
     ConsultationFile.load(path).transact(no, action)
     assert path.read_bytes() == written != before
+
+
+def test_an_opinion_label_twice_in_a_section_is_left_to_the_usual_read() -> None:
+    text = BASES["grouped"]
+    # The second item, in section 2, has the label "1" too: allowed in another section.
+    assert 'no = 2\nsection = "2"\n\n[[items.opinions]]\nlabel = "1"\n' in text
+    assert check_alike(text)
+    moved = text.replace('no = 2\nsection = "2"\n', 'no = 2\nsection = "1"\n')
+    assert read_whole(moved, "c.toml") is None
+    assert isinstance(usual(moved), list)  # the usual read reports where it stands
+    twice = text.replace(
+        '[[items.opinions]]\nlabel = "1"\n', '[[items.opinions]]\nlabel = "1"\ntext = "x"\n\n'
+        '[[items.opinions]]\nlabel = "1"\n', 1,
+    )  # fmt: skip
+    assert read_whole(twice, "c.toml") is None
+    assert isinstance(usual(twice), list)

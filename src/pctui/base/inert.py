@@ -26,6 +26,8 @@ import re
 import unicodedata
 from typing import Literal, NamedTuple
 
+from pctui.base.lazy_pattern import lazy_compile
+
 ZWNJ, ZWJ = "\u200c", "\u200d"
 LINE_BREAKS = "\x85\u2028\u2029"
 # C0 controls (but tab and newline, which layout needs), DEL, C1 controls (NEL among them).
@@ -248,7 +250,7 @@ def kind_at(text: str, at: int) -> MarkKind | None:
     return HIDDEN
 
 
-_LINE_ENDS = re.compile("\r?[\n\x85\u2028\u2029]")
+_LINE_ENDS = lazy_compile("\r?[\n\x85\u2028\u2029]")
 
 
 def split_lines(text: str) -> list[str]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from pctui.base.lazy_pattern import lazy_compile
 from pctui.base.toml_strings import multiline_strings
 
-_HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*([^\]\n]+?)[ \t]*\]\]?")
-_KEY = re.compile(r"""^[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([A-Za-z0-9_-]+))[ \t]*[=.]""")
+_HEADER = lazy_compile(r"^[ \t]*(\[\[?)[ \t]*([^\]\n]+?)[ \t]*\]\]?")
+_KEY = lazy_compile(r"""^[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([A-Za-z0-9_-]+))[ \t]*[=.]""")
 
 
 def _unescaped(quoted: str | None) -> str | None:

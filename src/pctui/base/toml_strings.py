@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_TOKENS = re.compile(r'\\.|"""|\'\'\'|"|\'|#|\n', re.DOTALL)
+from pctui.base.lazy_pattern import lazy_compile
+
+_TOKENS = lazy_compile(r'\\.|"""|\'\'\'|"|\'|#|\n', re.DOTALL)
 _BASIC = ('"', '"""')  # the strings in which a backslash escapes the next character
 _QUOTES = ('"""', "'''", '"', "'")
 

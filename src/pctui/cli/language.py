@@ -7,11 +7,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pctui.base.record_class import record
+from pctui.base.record_class import field, record
 from pctui.config import load_config
 from pctui.i18n import CONFIG, N_, OPTION, SUPPORTED, Choice, _, choose, install
 
@@ -129,7 +128,9 @@ def file_language(path: Path) -> str | None:
             head = handle.read(HEADER_BYTES)
     except OSError:
         return None
-    header = FIRST_ARRAY.split(head.decode("utf-8-sig", errors="replace"), maxsplit=1)[0]
+    # A byte order mark taken off as "utf-8-sig" would, without importing that codec.
+    text = head.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    header = FIRST_ARRAY.split(text, maxsplit=1)[0]
     try:
         facts = toml_parse.loads(header).get("consultation")
     except toml_parse.decode_error():

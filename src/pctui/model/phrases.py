@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 
+from pctui.base.lazy_pattern import lazy_compile
 from pctui.base.record_class import record
 from pctui.model.records import Consultation, Item
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+PLACEHOLDER = lazy_compile(r"\{([a-z_]+)\}")
 # What a placeholder is filled with, for the picker's list and the format documentation.
 PLACEHOLDERS = ("no", "section", "topic", "label", "class")
 

@@ -7,11 +7,10 @@ whose other methods are shared, none compiled at every start.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field, replace
 from enum import StrEnum
 from typing import overload
 
-from pctui.base.record_class import record
+from pctui.base.record_class import field, record, replace
 from pctui.model.digest import text_digest
 
 # The closed vocabularies of the file are StrEnums: each member is the very string the file

@@ -10,10 +10,11 @@ from __future__ import annotations
 import itertools
 import re
 
+from pctui.base.lazy_pattern import lazy_compile
 from pctui.base.record_class import record
 from pctui.base.toml_strings import multiline_strings
 
-ITEM_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*items[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
+ITEM_HEADER = lazy_compile(r"^[ \t]*\[\[[ \t]*items[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 
 
 @record(frozen=True)
@@ -40,7 +41,7 @@ _set = object.__setattr__  # how a frozen record's __init__ sets its fields
 # `[[items]]` itself, to find candidates fast (a search that starts with a literal skips
 # through 27 MB in milliseconds; ITEM_HEADER, anchored at line starts, takes ten times as
 # long); each candidate is then checked to be a whole header line by ITEM_HEADER.
-_CANDIDATE = re.compile(r"\[\[[ \t]*items[ \t]*\]\]")
+_CANDIDATE = lazy_compile(r"\[\[[ \t]*items[ \t]*\]\]")
 
 
 def item_starts(text: str) -> list[int]:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import field
 from functools import cached_property
 from typing import Any
 
 from pctui.base.problems import WARNING
-from pctui.base.record_class import record
+from pctui.base.record_class import field, record
 from pctui.i18n import _
 from pctui.model.records import (
     COMMIT_MODES,

@@ -9,9 +9,9 @@ one action fewer.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from pctui.base.lazy_pattern import lazy_compile
 from pctui.i18n import _
 from pctui.model.one_line import one_line_problem
 from pctui.model.records import MOVE_ACTION_OF, Move
@@ -19,7 +19,7 @@ from pctui.storage.checker import DATETIME, INT, STR, STR_LIST, TABLE_LIST, Chec
 
 MOVES = "items.moves"
 MOVE_KEYS = ("action", "from", "to", "labels", "by", "at", "was", "basis")
-_DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
+_DIGEST = lazy_compile(r"^sha256:[0-9a-f]{64}$")
 
 
 def read_moves(table: dict[str, Any], check: Checker) -> list[Move]:

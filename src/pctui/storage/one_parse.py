@@ -32,6 +32,7 @@ CPU instead of 0.11 s on one-line items, the benchmark's `bare` shape; 0.47 s in
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from pctui.base.problems import Severity
@@ -41,6 +42,8 @@ from pctui.storage import toml_parse
 from pctui.storage.checker import Checker
 from pctui.storage.header_schema import Header, read_header
 from pctui.storage.item_schema import ITEMS, read_item
+
+_label = attrgetter("label")
 
 
 class _Problem(Exception):
@@ -110,9 +113,17 @@ def _checked(header: Header, items: list[Item]) -> Consultation | None:
     if len(numbers) != len(items):
         return None
     if header.format >= 2:
-        labels = [(item.section, o.label) for item in items for o in item.opinions]
-        if len(set(labels)) != len(labels):
-            return None
+        # Each section's labels gathered in one set, each item's added at C speed (a tuple
+        # of section and label for each of 10,000 opinions took 1 ms more).
+        by_section: dict[str, set[str]] = {}
+        for item in items:
+            labels = by_section.get(item.section)
+            if labels is None:
+                labels = by_section[item.section] = set()
+            before = len(labels)
+            labels.update(map(_label, item.opinions))
+            if len(labels) - before != len(item.opinions):
+                return None
     return Consultation(
         meta=header.meta,
         intake=header.intake,

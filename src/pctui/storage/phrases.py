@@ -4,18 +4,18 @@ located (path:line:col)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pctui.base.lazy_pattern import lazy_compile
 from pctui.base.problems import LoadError, Problem
 from pctui.base.toml_locate import Locator
 from pctui.i18n import _
 from pctui.model.phrases import Phrase
 
 NAME = "phrases.toml"
-_POSITION = re.compile(r"at line (\d+), column (\d+)")
+_POSITION = lazy_compile(r"at line (\d+), column (\d+)")
 
 
 def phrase_places(consultation: Path) -> list[Path]:

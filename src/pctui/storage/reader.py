@@ -7,7 +7,6 @@ writer splice a changed item back without touching the rest of the file.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import gc
 import os
@@ -16,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pctui.base.inert import holds_suspect_toml
+from pctui.base.lazy_pattern import lazy_compile
 from pctui.base.problems import ERROR, LoadError, Problem
-from pctui.base.record_class import record
+from pctui.base.record_class import record, replace
 from pctui.base.toml_locate import Locator
 from pctui.i18n import _, ngettext
 from pctui.model.records import Consultation, Item
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 BOM = "\ufeff"
 SHOWN_BAD_BYTES = 3  # invalid bytes listed one by one; the rest are counted
-_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_AT = lazy_compile(r"\(at line (\d+), column (\d+)\)")
 
 
 _set = object.__setattr__  # how a frozen record's __init__ sets its fields
@@ -132,7 +132,7 @@ def read_file(
     finally:
         if collecting:
             gc.enable()
-    return dataclasses.replace(loaded, bom=bom), FileStamp.of(stat)
+    return replace(loaded, bom=bom), FileStamp.of(stat)
 
 
 def decode(data: bytes, path: str) -> tuple[str, bool]:
@@ -346,7 +346,7 @@ def _header(
     return read_header(data, Checker(path, Locator(chunk.text), problems))
 
 
-_FORMAT_LINE = re.compile(r"^format\s*=\s*([0-9]+)\s*(?:#.*)?$", re.MULTILINE)
+_FORMAT_LINE = lazy_compile(r"^format\s*=\s*([0-9]+)\s*(?:#.*)?$", re.MULTILINE)
 
 
 def _format_line(header: str) -> dict[str, Any]:
@@ -490,7 +490,7 @@ def item_chunks(loaded: Loaded, path: str) -> Loaded:
     header_chunk, raw_chunks = split(text)
     header_data, header_chunk, used = _absorb(header_chunk, raw_chunks, 0, path)
     raw_chunks = raw_chunks[used:]
-    whole = dataclasses.replace(loaded, header=Chunk(text, 1), chunks=(), unsplit=None)
+    whole = replace(loaded, header=Chunk(text, 1), chunks=(), unsplit=None)
     if isinstance(header_data, Problem) or ITEMS in header_data:
         return whole
     chunks: list[Chunk] = []
@@ -501,7 +501,7 @@ def item_chunks(loaded: Loaded, path: str) -> Loaded:
         if isinstance(parsed, Problem) or _one_item(parsed) is None:
             return whole
         chunks.append(chunk)
-    return dataclasses.replace(whole, header=header_chunk, chunks=tuple(chunks))
+    return replace(whole, header=header_chunk, chunks=tuple(chunks))
 
 
 def _load_whole(text: str, path: str) -> Loaded:
