@@ -96,7 +96,10 @@ def _value(value: Any, newline: str, texts: list[str]) -> str:
         if not value:
             return "{}"
         inner = newline + INDENT
-        parts = []
+        between = "," + inner
+        # Each key, value and comma a piece, joined once: the value of "items" is 1.7 MB,
+        # which `named + value` and each enclosing join would copy again.
+        pieces = []
         for key, item in value.items():
             named = _NAMED.get(key)
             if named is None:
@@ -104,25 +107,32 @@ def _value(value: Any, newline: str, texts: list[str]) -> str:
                     raise _Unusual
                 named = _NAMED[key] = encode_basestring(key) + ": "
             texts.append(key)
+            pieces.append(between)
+            pieces.append(named)
             kind = type(item)
             if kind is str or (kind is not bool and isinstance(item, str)):  # a StrEnum too
                 texts.append(item)
-                parts.append(named + encode_basestring(item))
+                pieces.append(encode_basestring(item))
             elif kind is int:
-                parts.append(named + int.__repr__(item))
+                pieces.append(int.__repr__(item))
             elif kind is list and not item:
-                parts.append(named + "[]")
+                pieces.append("[]")
             else:
-                parts.append(named + _value(item, inner, texts))
-        return "{" + inner + ("," + inner).join(parts) + newline + "}"
+                pieces.append(_value(item, inner, texts))
+        pieces[0] = "{" + inner
+        pieces.append(newline + "}")
+        return "".join(pieces)
     if kind is list or kind is tuple:
         if not value:
             return "[]"
         inner = newline + INDENT
-        if all(type(v) is str for v in value):  # the stages of 10,000 items: no call each
+        kinds = set(map(type, value))
+        if kinds == {str}:  # the stages of 10,000 items: no call each
             texts.extend(value)
             return "[" + inner + ("," + inner).join(map(encode_basestring, value)) + newline + "]"
-        if type(value[0]) is dict and len(value) > 1:
+        if kinds == {int}:  # the items where it is a login's turn
+            return "[" + inner + ("," + inner).join(map(int.__repr__, value)) + newline + "]"
+        if kinds == {dict} and len(value) > 1:
             rows = _dict_rows(value, newline, texts)
             if rows is not None:
                 return rows
@@ -140,13 +150,12 @@ def _value(value: Any, newline: str, texts: list[str]) -> str:
 
 
 def _dict_rows(rows: list[Any] | tuple[Any, ...], newline: str, texts: list[str]) -> str | None:
-    """`rows` encoded as `_rows` does, when all are dictionaries with the same string keys
-    in the same order, else None."""
+    """`rows` (dictionaries) encoded as `_rows` does, when all have the same string keys in
+    the same order, else None."""
     keys = tuple(rows[0])
     if (
         not keys
         or not all(type(key) is str for key in keys)
-        or set(map(type, rows)) != {dict}
         or not all(map(keys.__eq__, map(tuple, rows)))
     ):
         return None
@@ -175,7 +184,8 @@ def _rows(rows: Rows, newline: str, texts: list[str]) -> str:
     texts.extend(keys)
     inner = newline + INDENT  # each row's braces
     field = inner + INDENT  # each key
-    written = [_column(column, field, texts) for column in columns]
+    columns_written = [_column(column, field, texts) for column in columns]
+    written = [encoded for encoded, _few in columns_written]
     named = list(map(_named, keys))
     pieces: list[Any] = []  # each an iterable of one string per row
     run: list[int] = []  # the columns of few distinct values, in a run
@@ -189,8 +199,8 @@ def _rows(rows: Rows, newline: str, texts: list[str]) -> str:
         """What comes before column j's value in a row (the first key is in `between`)."""
         return "" if j == 0 else "," + field + named[j]
 
-    for j, encoded in enumerate(written):
-        if len(set(encoded)) <= _FEW * count:
+    for j, (encoded, few) in enumerate(columns_written):
+        if few:
             run.append(j)
             continue
         end_run()
@@ -230,18 +240,22 @@ def _plain_string_kind(kind: type) -> bool:
     return issubclass(kind, str) and kind.__eq__ is str.__eq__ and kind.__hash__ is str.__hash__
 
 
-def _column(values: Sequence[Any], newline: str, texts: list[str]) -> list[str]:
-    """The values of one key over the rows, each encoded (`newline` being their level's)."""
+def _column(values: Sequence[Any], newline: str, texts: list[str]) -> tuple[list[str], bool]:
+    """The values of one key over the rows, each encoded (`newline` being their level's),
+    and whether they are few distinct ones (see _FEW)."""
+    count = len(values)
     kinds = set(map(type, values))
-    if kinds == {int}:
-        return list(map(int.__repr__, values))
+    if kinds == {int}:  # the No., the revision
+        distinct = set(values)
+        if len(distinct) > _FEW * count:
+            return list(map(int.__repr__, values)), False
+        return _each_once(values, {n: int.__repr__(n) for n in distinct}), True
     if kinds and all(map(_plain_string_kind, kinds)):  # strings, StrEnum states
         distinct = set(values)
         texts.extend(distinct)
-        if len(distinct) > _FEW * len(values):
-            return list(map(encode_basestring, values))
-        encoded = dict(zip(distinct, map(encode_basestring, distinct), strict=True))
-        return list(map(encoded.__getitem__, values))
+        if len(distinct) > _FEW * count:
+            return list(map(encode_basestring, values)), False
+        return _each_once(values, {text: encode_basestring(text) for text in distinct}), True
     if kinds and kinds <= {list, tuple}:
         each = list(map(tuple, values))
         if all(map(_plain_string_kind, set(map(type, chain.from_iterable(each))))):
@@ -255,8 +269,15 @@ def _column(values: Sequence[Any], newline: str, texts: list[str]) -> list[str]:
                 else "[]"
                 for strings in lists
             }
-            return list(map(encoded.__getitem__, each))
-    return [_value(value, newline, texts) for value in values]
+            return _each_once(each, encoded), len(lists) <= _FEW * count
+    written = [_value(value, newline, texts) for value in values]
+    return written, len(set(written)) <= _FEW * count
+
+
+def _each_once(values: Sequence[Any], encoded: dict[Any, str]) -> list[str]:
+    """Each of `values` as `encoded` writes it: the very same string for equal values, so
+    that a run of them is told apart by hashing those strings (whose hash is kept)."""
+    return list(map(encoded.__getitem__, values))
 
 
 def _named(key: str) -> str:
