@@ -50,9 +50,10 @@ def _read_move(table: dict[str, Any], index: int, no: Any, check: Checker) -> Mo
             "not {action}"
         )
         problems.append(("action", message.format(action=repr(action))))
-    if action in _FROM_REGISTRY and source is not None and source != 0:
-        message = _("items.moves.from is 0 (the intake registry) for {action}, not {source}")
-        problems.append(("from", message.format(action=action, source=source)))
+    if action in _FROM_REGISTRY:
+        if source is not None and source != 0:
+            message = _("items.moves.from is 0 (the intake registry) for {action}, not {source}")
+            problems.append(("from", message.format(action=action, source=source)))
     elif action in MOVE_ACTION_OF and source is not None and source < 1:
         message = _("items.moves.from must be an item's No. (1 or more) for {action}, not {source}")
         problems.append(("from", message.format(action=action, source=source)))
