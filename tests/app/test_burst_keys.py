@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from tests.session.format_two_file import write_format_two
 from tests.session.group_registry import grouped_registry
 from textual import events
+from textual.app import SuspendNotSupported
 from textual.widgets import Input, TextArea
 
 from pctui.app.screens.comment import CommentScreen
@@ -268,6 +270,29 @@ def test_keys_typed_right_after_E_are_the_editors(make_app, drive, sample_path, 
     drive(app, script)
     item = ConsultationFile.load(sample_path).consultation.item(5)
     assert item is not None and "sato" not in [signoff.by for signoff in item.signoffs]
+
+
+def test_keys_typed_right_after_a_refused_E_run_as_typed(make_app, drive, monkeypatch):
+    # No editor took the terminal (it cannot hand over): nothing the keys were typed for
+    # but the list. They were dropped all the same, so "Ej" left the cursor where it was.
+    app = make_app("sato")
+
+    @contextlib.contextmanager
+    def cannot_hand_over() -> Iterator[None]:
+        raise SuspendNotSupported("no terminal to hand over")
+        yield  # a generator, as App.suspend is
+
+    monkeypatch.setattr(app, "suspend", cannot_hand_over)
+
+    async def script(pilot) -> None:
+        await pilot.press("j", "j", "j", "j")
+        assert app.main.selected is not None and app.main.selected.no == 5
+        burst(app, "Ejj")
+        await settle(pilot)
+        assert ("error", "This terminal cannot hand over to an editor; use e.") in app.said
+        assert app.main.selected is not None and app.main.selected.no == 7
+
+    drive(app, script)
 
 
 @pytest.mark.parametrize(("keys", "start"), [(["down"], 4), (["up"], 6), (["end", "up"], 9)])

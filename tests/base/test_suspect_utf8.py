@@ -42,3 +42,19 @@ def test_a_tab_and_a_line_feed_are_text() -> None:
 @given(st.text(st.sampled_from(_RAW_IN_TOML)))
 def test_the_same_verdict_as_searching_the_text(text: str) -> None:
     assert holds_suspect_toml(text.encode("utf-8")) == bool(inert_module._SUSPECT.search(text))
+
+
+def test_a_suspect_character_after_many_of_its_lead_byte_is_found() -> None:
+    # Found one by one among the first occurrences of its lead byte, or by the search from
+    # the last one tried when the lead byte stands more often than that.
+    innocent = {b"\xc2": "¢", b"\xe2": "※", b"\xef": "（", b"\xd8": "ب", b"\xe1": "ᄀ"}
+    tried = inert_module._TRIED_ONE_BY_ONE
+    for char in ["\x85", "\u2028", "\u202e", "\ufe0f", "\ufeff", "\ufffb", "\u061c", "\u180e"]:
+        lead = char.encode("utf-8")[:1]
+        other = innocent[lead].encode("utf-8")
+        assert other[:1] == lead
+        for before in (0, 1, tried - 1, tried, tried + 1, 3 * tried):
+            clean = ("回答" + innocent[lead] * before + "です").encode("utf-8")
+            assert not holds_suspect_toml(clean)
+            text = "回答" + innocent[lead] * before + char + innocent[lead] * 2
+            assert holds_suspect_toml(text.encode("utf-8")), (hex(ord(char)), before)

@@ -230,7 +230,9 @@ def test_status_json_writes_status_data_as_json_writes_it(
     from pctui.storage import ConsultationFile
 
     consultation = build(150, seed=3, shape=shape)
-    hostile = ["\x1b[31m赤", "\u202eabc", "👨\u200d👩\u200d👧", "a\u200db", "葛\U000e0100", "café"]
+    # A section's id is one line without controls or bidi overrides (an error otherwise,
+    # as an opinion's label): hidden characters it may hold are invisible ones.
+    hostile = ["\u200b赤", "\ufeffabc", "👨\u200d👩\u200d👧", "a\u200db", "葛\U000e0100", "café"]
     consultation.sections.extend(Section(name, "T" + name) for name in hostile)
     consultation.meta.title = "意見\u2028公募\x7f"
     rng = random.Random(3)

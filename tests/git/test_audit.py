@@ -485,3 +485,86 @@ def test_a_merge_record_typed_in_does_not_excuse_a_sign_off_deleted_by_hand(
     office.git("commit", "-q", "-a", "-m", "tidy up")
     report = audit(office.load())
     assert report.merged == [] and len(report.gone) == 1 and "No.4" in report.gone[0]
+
+
+# Chains of recorded actions in one commit after No.4 was signed and committed: each a list
+# of ("merge", from, into), ("move", from, label, to) and ("split", item, label) steps (a
+# split's new item is No.4, the next free No., each time).
+LONGER_CHAINS = {
+    "merge, split back, merge, merge": [
+        ("merge", 4, 3), ("split", 3, "4"), ("merge", 3, 2), ("merge", 2, 1)
+    ],
+    "merge, split back, merge, split back, merge": [
+        ("merge", 4, 3), ("split", 3, "4"), ("merge", 4, 3), ("split", 3, "4"),
+        ("merge", 3, 2),
+    ],
+    "merge, move, split back, merge, merge": [
+        ("merge", 4, 3), ("move", 3, "4", 2), ("split", 2, "4"), ("merge", 2, 1), ("merge", 3, 1)
+    ],
+    "merge, split back, merge, merge, merge into the new item": [
+        ("merge", 4, 3), ("split", 3, "4"), ("merge", 3, 2), ("merge", 2, 1), ("merge", 1, 4)
+    ],
+}  # fmt: skip
+
+
+def _chain(office: Office, monkeypatch: pytest.MonkeyPatch, steps: list[tuple]) -> None:
+    """No.4 signed and committed; then, uncommitted, each step of `steps`."""
+    migrate(office.path)
+    office.git("commit", "-q", "-a", "-m", "format 2")
+    signed_and_committed(office, monkeypatch, 4, "tanaka", T1)
+    for action, no, other, *to in steps:
+        if action == "merge":
+            done = opinion_actions.merge(office.load(), no, other, LOGIN)
+            assert done.changed, done.message
+        elif action == "move":
+            done = opinion_actions.move(office.load(), no, other, to[0], LOGIN)
+            assert done.changed, done.message
+        else:
+            outcome, new = opinion_actions.split(office.load(), no, [other], LOGIN)
+            assert new == 4, outcome.message
+
+
+@pytest.mark.parametrize("chain", LONGER_CHAINS)
+def test_any_chain_of_recorded_merges_and_splits_in_one_commit_is_not_a_finding(
+    office: Office, monkeypatch: pytest.MonkeyPatch, chain: str
+) -> None:
+    """Each merge's record is kept in the item merged into, and leaves the file when that
+    item is merged away in turn: what stays still traces every opinion of the old No.4,
+    through the records of the items still there, to items merged away. The audit called
+    the old No.4's revision and sign-off removed by hand past one such step."""
+    _chain(office, monkeypatch, LONGER_CHAINS[chain])
+    author(monkeypatch, *PEOPLE["tanaka"])
+    assert commit_pending(office.load()).committed
+    report = audit(office.load())
+    assert report.gone == [] and "No.4" in report.merged, (report.gone, report.merged)
+    done = run_audit(office)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("chain", LONGER_CHAINS)
+def test_a_sign_off_deleted_or_an_opinion_changed_by_hand_in_a_longer_chain_is_a_finding(
+    office: Office, monkeypatch: pytest.MonkeyPatch, chain: str
+) -> None:
+    """The chain excuses only what its records account for: No.1's committed sign-off
+    deleted by hand is gone (where No.1 is still there), and the old No.4's opinion changed
+    by hand (no record says so) leaves the old No.4's revision and sign-off gone too."""
+    signed_and_committed(office, monkeypatch, 1, "yamada", T1)
+    _chain(office, monkeypatch, LONGER_CHAINS[chain])
+    consultation = office.load().consultation
+    first, new = consultation.item(1), consultation.item(4)
+    assert new is not None
+    if first is not None:
+        first.signoffs.clear()
+    new.opinions = [
+        dataclasses.replace(o, text=o.text + "（改変）") if o.label == "4" else o
+        for o in new.opinions
+    ]
+    office.path.write_text(render_consultation(consultation), encoding="utf-8")
+    author(monkeypatch, "Mallory", "mallory@example.jp")
+    office.git("commit", "-q", "-a", "-m", "tidy up")
+    report = audit(office.load())
+    if first is not None:
+        assert any("No.1" in g and "yamada" in g for g in report.gone), report.gone
+    assert any(g.startswith("No.4 ") for g in report.gone), report.gone
+    assert "No.4" not in report.merged
+    assert run_audit(office).returncode == 1

@@ -12,9 +12,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 from tests.console import pctui
+from tests.session.format_two_file import add_reviewer
 
 from pctui.git.commits import published_outputs
-from pctui.model import text_digest
+from pctui.model import current_login, text_digest
 from pctui.storage import ConsultationFile
 
 MARKER = "【個人情報のため削除】"
@@ -73,6 +74,7 @@ def consultation_text(setting: str = "") -> str:
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     (tmp_path / "c.toml").write_text(consultation_text(), encoding="utf-8")
+    add_reviewer(tmp_path / "c.toml", current_login())  # keeping redactions is a reviewer's
     (tmp_path / "s.csv").write_text(SOURCE, encoding="utf-8")
     done = pctui("intake", "import", tmp_path / "c.toml", tmp_path / "s.csv")
     assert done.returncode == 0, done.stderr

@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.console import pctui
-from tests.session.format_two_file import write_format_two
+from tests.session.format_two_file import add_reviewer, write_format_two
 from tests.session.group_registry import grouped_registry
 
 from pctui.intake.registry import Registry
+from pctui.model.identity import current_login
 from pctui.session import group_review
 from pctui.storage import ConsultationFile
 
@@ -42,7 +43,8 @@ def test_first_item_and_second_opinion_are_laid_out_as_elsewhere(tmp_path: Path)
 def test_the_intake_table_added_by_a_tally_keeps_the_blank_line_before_the_items(
     tmp_path: Path,
 ) -> None:
-    path = write_format_two(tmp_path / "2026-churin.toml")
+    # The login running the tests is a reviewer: --write is a reviewer's act.
+    path = add_reviewer(write_format_two(tmp_path / "2026-churin.toml"), current_login())
     text = path.read_text("utf-8")
     start = text.index("[intake]\n")
     path.write_text(text[:start] + text[text.index("\n\n", start) + 2 :], "utf-8")

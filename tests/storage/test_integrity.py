@@ -111,7 +111,9 @@ def test_text_beyond_cjk_without_a_suspect_is_scanned_once(
         ('text = "回答1"', 'text = "回答\u202e1"'),
         ('text = "回答1"', 'text = "\ufe0f回答1"'),  # after the opening quote, as written
         ('text = "回答1"', 'text = "回答\t1"'),  # a tab: not plain, and not hidden
-        ('title = "第1章"', 'title = "第1\\r章"'),  # the header's texts too
+        # The header's texts too (a section's title, a cell of the status table, is one
+        # line or an error: the consultation's title is a text).
+        ('title = "テスト計画（案）"', 'title = "テスト計画\\r（案）"'),
     ],
 )
 def test_one_parse_finds_what_the_block_read_finds(

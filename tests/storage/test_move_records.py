@@ -83,3 +83,23 @@ def test_a_broken_record_is_reported_at_its_place(
     assert any(p.startswith(where(text, "labels = []")) for p in found), found
     assert any(p.startswith(where(text, 'basis = "sha256:beef')) for p in found), found
     assert any("neither from (7) nor to (8) is this item, No.1" in p for p in found), found
+
+
+def test_from_is_the_registry_for_accept_and_attach_and_an_item_for_the_rest(
+    write: Write, problems: Problems, where: Where
+) -> None:
+    """An intake group accepted or attached came from the registry (`from = 0`); a move,
+    merge or split from an item: a record saying otherwise is reported at its `from`."""
+    said = {
+        ("attach", 2): "items.moves.from is 0 (the intake registry) for attach, not 2",
+        ("move", 0): "items.moves.from must be an item's No. (1 or more) for move, not 0",
+    }
+    for (action, source), message in said.items():
+        record = (
+            f'[[items.moves]]\naction = "{action}"\nfrom = {source}\nto = 1\n'
+            'labels = ["9"]\nby = "tanaka"\nat = 2025-12-03T09:00:00+09:00\n'
+            'basis = "sha256:' + "0" * 64 + '"\n\n'
+        )
+        text = HEADER + FIRST + record + SECOND
+        found = problems(write(text))
+        assert f"{where(text, f'from = {source}')}: {message}" in found, found

@@ -8,11 +8,16 @@ So the test is narrow: the merge must have been recorded after everything the ol
 held, must have taken every one of its opinions, and the item now under that No. must
 have been born by a recorded split after it, answered only since.
 
-One chain needs more: the merge is recorded in the item merged into, and when that item
-is itself merged away later in the same commit (merge No.4 into No.3, split No.4 back off,
-merge No.3 into No.2), the record leaves the file with it. What stays says the same: the
-new item was split off that item, which a recorded merge then took away (its records with
-it), and every opinion of the old item left that item by a recorded action since.
+A chain of actions in one commit needs more: a merge is recorded in the item merged into,
+and when that item is itself merged away later in the same commit (merge No.4 into No.3,
+split No.4 back off, merge No.3 into No.2, No.2 into No.1 …), the record leaves the file
+with it. What stays is still enough: each opinion of the old item is traced back from the
+item holding it now, through the records of moves, merges and splits kept in the items
+still there, to the item it left. A trace that reaches the old item (a record with it as
+`from`) or an item merged away since (whose own records, the merges into it among them,
+left with it) accounts for the opinion; one that ends in an item still in the file, with no
+record bringing the opinion in, does not: the opinion was there all along, or put there by
+hand.
 """
 
 from __future__ import annotations
@@ -48,25 +53,56 @@ def merged_then_split(old: Item, items: Iterable[Item]) -> bool:
     moves = [move for item in items for move in item.moves]
     if any(_merged(move, old.no, labels, last, born) for move in moves):
         return True
-    return _split_off_an_item_merged_away(born, labels, last, moves, items)
+    return _traced_away(old, born, last, moves, list(items))
 
 
-def _split_off_an_item_merged_away(
-    born: Move, labels: set[str], last: dt.datetime | None, moves: list[Move],
-    items: Iterable[Item],
+def _traced_away(
+    old: Item, born: Move, last: dt.datetime | None, moves: list[Move], items: list[Item]
+) -> bool:
+    """True when every opinion of `old` is traced back (by its label), from an item holding
+    it (label and text) in `items` now, through the records `moves`, to `old` itself after
+    `last` (its last record) and by `born` (the split that gave its No. to a new item), or
+    to an item no longer in the file (merged away with the records of what it took in)."""
+    present = {item.no for item in items}
+    holders: dict[tuple[str, str], list[int]] = {}
+    for item in items:
+        for opinion in item.opinions:
+            holders.setdefault((opinion.label, opinion.text), []).append(item.no)
+    records = list({id(move): move for move in moves}.values())  # a move is kept in two
+    return all(
+        any(
+            _reaches(opinion.label, no, old.no, born, last, records, present)
+            for no in holders.get((opinion.label, opinion.text), [])
+        )
+        for opinion in old.opinions
+    )
+
+
+def _reaches(
+    label: str, no: int, old: int, born: Move, last: dt.datetime | None, records: list[Move],
+    present: set[int],
 ) -> bool:  # fmt: skip
-    """True when the item `born` split the new item off (which held the record of the old
-    item's merge) is gone from the file, taken by a recorded merge after that split, and
-    every one of `labels` left it by a recorded split, move or merge after `last` (the old
-    item's last record): they were all in it, and it was merged away with the record."""
-    source = born.source
-    if any(item.no == source for item in items):
-        return False  # still in the file with its records: the merge is there or nowhere
-    if last is not None and last > born.at:
-        return False
-    away = [move for move in moves if move.source == source and (last is None or move.at >= last)]
-    merged = any(move.action == MoveAction.MERGE and move.at >= born.at for move in away)
-    return merged and labels <= {label for move in away for label in move.labels}
+    """True when the opinion `label`, in item `no` now, came there by recorded actions from
+    item `old` as it was before `born`, or from an item no longer in the file."""
+    at: dt.datetime | None = None  # None: now
+    used: set[int] = set()
+    while True:
+        if no == old and at is not None and at <= born.at:
+            return True  # it left the old item by the record just followed
+        into = [
+            move for move in records
+            if id(move) not in used and move.target == no and label in move.labels
+            and (at is None or move.at <= at) and (last is None or move.at >= last)
+        ]  # fmt: skip
+        if not into:
+            # Nothing recorded brought it in: there since before, unless the item is gone
+            # (a merge into it was recorded in it, and left the file with it).
+            return no not in present
+        move = max(into, key=lambda m: m.at)  # the latest (stable: the first of a tie)
+        used.add(id(move))
+        no, at = move.source, move.at
+        if no < 1:
+            return False  # from the intake registry (accepted or attached): not the old item
 
 
 def _merged(move: Move, no: int, labels: set[str], last: dt.datetime | None, born: Move) -> bool:

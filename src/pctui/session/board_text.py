@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from pctui.base.inert import inert
+from pctui.base.inert import inert, inert_cell
 from pctui.i18n import _
 from pctui.model.state import State
 from pctui.session.board import Bar, Board, segments
@@ -100,9 +100,13 @@ def legend(marks: Marks) -> Line:
 
 
 def _groups(board: Board) -> list[tuple[str, list[tuple[str, Bar]]]]:
-    """Each group's heading and its bars with their labels as shown (inert)."""
+    """Each group's heading and its bars with their labels as shown (inert, on one line: a
+    section's title is a text, and a tab in it would shift the bar)."""
     return [
-        (_(heading), [(inert(assignee_label(b.label) if who else b.label), b) for b in bars])
+        (
+            _(heading),
+            [(inert_cell(assignee_label(b.label) if who else b.label), b) for b in bars],
+        )
         for heading, bars, who in (
             (BY_SECTION, board.sections, False),
             (BY_ASSIGNEE, board.assignees, True),

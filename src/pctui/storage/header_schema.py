@@ -35,7 +35,7 @@ from pctui.storage.checker import (
     TABLE_LIST,
     Checker,
 )
-from pctui.storage.one_line_check import check_review_values
+from pctui.storage.one_line_check import check_methods, check_review_values, check_section_id
 from pctui.storage.opinion_schema import format_two_only
 
 FORMAT_VERSION = 1  # what a new file is written as, unless it needs format 2
@@ -191,6 +191,7 @@ def _read_intake(table: dict[str, Any], version: int, check: Checker) -> Intake:
     t = "intake"
     check.unknown_keys(table, INTAKE_KEYS, t)
     methods = check.get(table, "methods", STR_LIST, t, default=[])
+    check_methods(methods, check)  # rows of the intake table
     submitters: dict[str, int] = {}
     raw = check.get(table, "submitters", TABLE, t, default={})
     for method, number in raw.items():
@@ -310,6 +311,9 @@ def _read_sections(tables: list[dict[str, Any]], version: int, check: Checker) -
         if version < 2:
             format_two_only(table, ("label",), "sections", check, index)
         label = check.get(table, "label", STR, "sections", index, default="") if version > 1 else ""
+        # An id, like an opinion's label: the status table's cell (a title is a text,
+        # shown through `inert`, its hidden characters warned of by validate).
+        check_section_id(index, section_id, check)
         if section_id is None:
             continue
         if any(s.id == section_id for s in sections):

@@ -64,6 +64,12 @@ def read_item(table: dict[str, Any], header: Header, check: Checker) -> Item | N
             section=repr(section), known=known
         )
         check.report(ITEMS, 0, "section", message)
+    elif (
+        section is not None
+        and not header.sections  # a declared section's id is checked in the header
+        and (problem := one_line_problem("items.section", section))
+    ):
+        check.report(ITEMS, 0, "section", problem)  # a cell of the status table
     klass = check.get(table, "class", STR, ITEMS)
     if (
         klass is not None
@@ -163,7 +169,9 @@ def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item |
         and no >= 1
         and table.keys() <= _ITEM_KEY_SET
         and (topic is None or type(topic) is str)
-        and (not header.section_ids or section in header.section_ids)
+        # Without sections declared (whose ids the header checks), a section with a tab or
+        # a control is left to the checked path, which reports it.
+        and (section in header.section_ids if header.section_ids else section.isprintable())
         and (
             klass is None
             or (type(klass) is str and (not header.class_ids or klass in header.class_ids))

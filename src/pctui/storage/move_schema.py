@@ -14,12 +14,15 @@ from typing import Any
 from pctui.base.lazy_pattern import lazy_compile
 from pctui.i18n import _
 from pctui.model.one_line import one_line_problem
-from pctui.model.records import MOVE_ACTION_OF, Move
+from pctui.model.records import MOVE_ACTION_OF, Move, MoveAction
 from pctui.storage.checker import DATETIME, INT, STR, STR_LIST, TABLE_LIST, Checker
 
 MOVES = "items.moves"
 MOVE_KEYS = ("action", "from", "to", "labels", "by", "at", "was", "basis")
 _DIGEST = lazy_compile(r"^sha256:[0-9a-f]{64}$")
+# An intake group accepted or attached came from the registry (`from = 0`), every other
+# action from an item.
+_FROM_REGISTRY = (MoveAction.ACCEPT.value, MoveAction.ATTACH.value)
 
 
 def read_moves(table: dict[str, Any], check: Checker) -> list[Move]:
@@ -47,6 +50,12 @@ def _read_move(table: dict[str, Any], index: int, no: Any, check: Checker) -> Mo
             "not {action}"
         )
         problems.append(("action", message.format(action=repr(action))))
+    if action in _FROM_REGISTRY and source is not None and source != 0:
+        message = _("items.moves.from is 0 (the intake registry) for {action}, not {source}")
+        problems.append(("from", message.format(action=action, source=source)))
+    elif action in MOVE_ACTION_OF and source is not None and source < 1:
+        message = _("items.moves.from must be an item's No. (1 or more) for {action}, not {source}")
+        problems.append(("from", message.format(action=action, source=source)))
     if labels is not None and not labels:
         problems.append(("labels", _("items.moves.labels must name at least one opinion")))
     for key, digest in (("was", was), ("basis", basis)):

@@ -74,8 +74,9 @@ def edit_here(screen: MainScreen, item: Item) -> AwaitMount | None:
     return screen.app.push_screen(edit, lambda edited: save_edit(screen, no, edited))
 
 
-def edit_outside(screen: MainScreen, item: Item) -> None:
-    """Edit the draft response in $VISUAL / $EDITOR, the app stepping aside meanwhile."""
+def edit_outside(screen: MainScreen, item: Item) -> bool:
+    """Edit the draft response in $VISUAL / $EDITOR, the app stepping aside meanwhile;
+    whether the editor had the terminal (False: this terminal cannot hand over, said so)."""
     text = item.current.text if item.current else ""
     base = item.current_index
     try:
@@ -84,9 +85,9 @@ def edit_outside(screen: MainScreen, item: Item) -> None:
     except SuspendNotSupported:
         message = _("This terminal cannot hand over to an editor; use e.")
         screen.say(Outcome(message, ERROR, False))
-        return
+        return False
     if host_of(screen).hung_up.is_set():
-        return  # the connection dropped while the editor ran: no edit was confirmed
+        return True  # the connection dropped while the editor ran: no edit was confirmed
     if result.text is None:
         screen.say(Outcome(result.problem, ERROR, False))
     elif result.text == text:
@@ -96,3 +97,4 @@ def edit_outside(screen: MainScreen, item: Item) -> None:
         from pctui.app.screens.edit import Edited
 
         save_edit(screen, item.no, Edited(result.text, None, base))
+    return True

@@ -358,10 +358,10 @@ class MainScreen(OfficeKeys, OpinionKeys, Screen[None]):
 
     def action_external_edit(self) -> None:
         """Edit the draft response in $VISUAL / $EDITOR (the app steps aside meanwhile)."""
-        if (item := self.selected) is not None:
-            response_edits.edit_outside(self, item)
+        if (item := self.selected) is not None and response_edits.edit_outside(self, item):
             # What was typed right after E, in one burst, was read before the editor took
-            # the terminal: it was meant for the editor, not for the list afterwards.
+            # the terminal: it was meant for the editor, not for the list afterwards. When
+            # the terminal could not hand over, no editor had them: they run as typed.
             host_of(self).keys_typed_for_the_editor()
 
     # ---- the diff -------------------------------------------------------------------------
