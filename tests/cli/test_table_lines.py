@@ -37,3 +37,15 @@ def test_status_columns_line_up_in_terminal_columns() -> None:
     lines = table_lines([("No", "state", "next"), ("7", "決裁中", "係長 *"), ("12", "ok", "")])
     assert lines == ["No  state   next", "7   決裁中  係長 *", "12  ok"]
     assert table_lines([]) == []
+
+
+ASCII_CELLS = st.text(alphabet=st.sampled_from("ab1 *\t~"), max_size=6)
+
+
+@given(st.lists(st.tuples(ASCII_CELLS, CELLS, ASCII_CELLS), min_size=1, max_size=8))
+def test_an_ascii_column_is_padded_as_any_other(rows: list[tuple[str, str, str]]) -> None:
+    widths = [max(_by_the_definition(row[col]) for row in rows) for col in range(2)]
+    expected = [
+        "  ".join([pad(row[0], widths[0]), pad(row[1], widths[1]), row[2]]).rstrip() for row in rows
+    ]
+    assert table_lines(rows) == expected

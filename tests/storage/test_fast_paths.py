@@ -87,3 +87,20 @@ def test_a_revision_built_by_its_attributes_is_the_dataclasss(
     assert built.digest == made.digest
     with pytest.raises(dataclasses.FrozenInstanceError):
         built.text = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("note", [None, "誤字を修正"])
+def test_a_revision_read_on_the_fast_path_is_the_dataclasss(note: str | None) -> None:
+    raw = dict(REVISION) if note is None else dict(REVISION, note=note)
+    table = dict(BASE, revisions=[raw], signoffs=[])
+    item = item_schema._plain_item(
+        table, HEADERS["sections, no classes"], Checker("f", Locator(""), [])
+    )
+    assert item is not None
+    [built] = item.revisions
+    made = Revision(raw["author"], raw["at"], raw["text"], note)
+    assert built == made and hash(built) == hash(made) and repr(built) == repr(made)
+    assert built.note == note and built.digest == made.digest
+    assert dataclasses.replace(built, text="改") == Revision(made.author, made.at, "改", note)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.text = "changed"  # type: ignore[misc]

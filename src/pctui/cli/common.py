@@ -6,6 +6,7 @@ import gc
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -155,6 +156,12 @@ def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
     columns = list(zip(*rows, strict=True))
     padded: list[Iterable[str]] = []
     for column in columns[:-1]:
+        if "".join(column).isascii():
+            # Every cell as wide as it is long (the items' numbers: as many distinct cells
+            # as rows, each measured and padded through dictionaries took 8 ms of 10,000).
+            widest = max(map(len, column))
+            padded.append(map(str.ljust, column, repeat(widest)))
+            continue
         widths = {cell: width(cell) for cell in set(column)}
         widest = max(widths.values())
         pads = {cell: cell + " " * (widest - cells) for cell, cells in widths.items()}

@@ -140,6 +140,9 @@ def _read_opinions(table: dict[str, Any], header: Header, check: Checker) -> lis
     return [Opinion(str(no), opinion, count)]
 
 
+_set = object.__setattr__  # past a frozen record's refusal, as its __init__ is
+
+
 def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item | None:
     """The item when its own keys are all known, of their type and value; else None (the
     checked path in `read_item` then reads it and reports what is wrong).
@@ -199,8 +202,10 @@ def _plain_item(table: dict[str, Any], header: Header, check: Checker) -> Item |
             and (note is None or type(note) is str)
             and revision.keys() <= _REVISION_KEY_SET
         ):
+            # The parsed table becomes the revision's attribute dictionary as it is (a note
+            # not given is the class's default, None), as `plain_opinions` does.
             built = object.__new__(Revision)
-            built.__dict__.update(author=author, at=at, text=text, note=note)
+            _set(built, "__dict__", revision)
             read.append(built)
         elif (checked := _read_revision(revision, index, check)) is not None:
             read.append(checked)
