@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import sys
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -197,3 +197,25 @@ def test_a_record_becomes_a_dataclass_when_first_asked() -> None:
     assert fields[1].default_factory is list and fields[0].default is dataclasses.MISSING
     assert not hasattr(Pair, "right")
     assert dataclasses.is_dataclass(Pair) and dataclasses.replace(Pair("a"), left="b") == Pair("b")
+
+
+def test_a_record_refuses_what_its_fields_would_be_read_wrongly_from() -> None:
+    with pytest.raises(TypeError, match="derives from object alone"):
+
+        @record_class.record()
+        class Counted:
+            """A class variable annotated among the fields."""
+
+            limit: ClassVar[int] = 3
+            name: str
+
+    class Base:
+        """A base of a record."""
+
+    with pytest.raises(TypeError, match="derives from object alone"):
+
+        @record_class.record()
+        class Derived(Base):
+            """A record with a base."""
+
+            name: str

@@ -87,7 +87,17 @@ def _record(*, frozen: bool = False) -> Callable[[_Class], _Class]:
     def make(cls: _Class) -> _Class:
         # The class's own annotations, in order (inspect, which `get_annotations` is in,
         # is deferred: see pctui.cli.deferred).
-        names = tuple(cls.__dict__.get("__annotations__", {}))  # noqa: RUF063
+        annotations = cls.__dict__.get("__annotations__", {})  # noqa: RUF063
+        # What the fields are read as must hold: refused here rather than read wrongly.
+        if cls.__bases__ != (object,) or any(
+            str(kind).startswith(("ClassVar", "InitVar", "KW_ONLY", "typing.ClassVar"))
+            for kind in annotations.values()
+        ):
+            raise TypeError(
+                f"{cls.__qualname__}: a record derives from object alone and "
+                "annotates only its fields (use dataclass otherwise)"
+            )
+        names = tuple(annotations)
         factories = {}
         for name in names:
             default = cls.__dict__.get(name)
